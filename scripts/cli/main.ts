@@ -1,0 +1,64 @@
+import { isUserError } from '../../core/errors';
+import type { CliIo } from './command';
+import { commands } from './commands';
+
+const PROGRAM = 'camunda-servicenow';
+
+/** Runs one command line and returns the exit code (0 ok, 1 user error, 2 internal error). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(await overview());
+    return name ? 0 : 1;
+  }
+  if (name === '--version') {
+    io.stdout.write(`${(await import('../../package.json')).version}\n`);
+    return 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.stderr.write(`${PROGRAM}: unknown command "${name}". Run "${PROGRAM} --help" for the list of commands.\n`);
+    return 1;
+  }
+  const command = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.help.endsWith('\n') ? command.help : `${command.help}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    return reportError(error, `${PROGRAM} ${name}`, io);
+  }
+}
+
+export function reportError(error: unknown, prefix: string, io: CliIo): number {
+  if (isUserError(error)) {
+    io.stderr.write(`${prefix}: ${error.message}\n`);
+    for (const line of error.details ?? []) io.stderr.write(`  ${line}\n`);
+    return 1;
+  }
+  if (isArgumentError(error)) {
+    io.stderr.write(`${prefix}: ${(error as Error).message}. Run "${prefix} --help" for usage.\n`);
+    return 1;
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`${prefix}: internal error, please report it: ${message}\n`);
+  return 2;
+}
+
+/** node:util parseArgs throws these for unknown or malformed options. */
+function isArgumentError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  return code.startsWith('ERR_PARSE_ARGS_');
+}
+
+async function overview(): Promise<string> {
+  const lines = [`Usage: ${PROGRAM} <command> [options]`, '', 'Commands:'];
+  for (const [name, load] of Object.entries(commands)) {
+    const command = await load();
+    lines.push(`  ${name.padEnd(16)} ${command.summary}`);
+  }
+  lines.push('', `Run "${PROGRAM} <command> --help" for the options of a command.`, '');
+  return lines.join('\n');
+}
