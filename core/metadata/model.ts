@@ -83,6 +83,18 @@ export interface Table {
   fields: Field[];
   /** The fields a form shows first, in form order (from the overlay); all exist in `fields`. */
   primaryFields: string[];
+  /**
+   * Hand-kept facts about this table or its fields that no public source
+   * confirms (overlay `verify` marks), as `element: note` or `table: note`.
+   */
+  unverified?: string[];
+}
+
+/** A table known only by name: a reference target or super class whose columns the snapshot does not hold. */
+export interface TableSummary {
+  name: string;
+  label: string;
+  superClass?: string;
 }
 
 /** Where a set of tables came from; the validator is stricter on complete metadata. */
@@ -94,6 +106,11 @@ export interface Metadata {
   /** Free-text description of the source (snapshot path, instance URL and build). */
   source: string;
   tables: ReadonlyMap<string, Table>;
+  /**
+   * Tables the snapshot names (reference targets) without holding their
+   * columns. Not in `tables`: no template is generated for them.
+   */
+  referenceTargets?: ReadonlyMap<string, TableSummary>;
   /** Non-fatal findings of the loader (e.g. an unknown internal type kept as a string). */
   warnings: MetadataWarning[];
 }

@@ -1,0 +1,113 @@
+/**
+ * The snapshot loader: Table API response files in, resolved Metadata out.
+ * Pure (no Node or DOM API) so that the browser plugin runs it too. It
+ * either returns the whole model or throws one UserError listing every
+ * broken record: never a partial result.
+ */
+import { MANIFEST_FILE, parseManifest, type Manifest } from './manifest';
+import type { Metadata, MetadataOrigin } from './model';
+import { OVERLAY_FILE, parseOverlay, type Overlay } from './overlay';
+import { Problems } from './problems';
+import {
+  parseResultFile,
+  readChoiceRecords,
+  readColumnRecords,
+  readOverrideRecords,
+  readTableRecords,
+  SNAPSHOT_FILES
+} from './records';
+import { resolveSnapshot } from './resolve';
+
+/** One snapshot file: its path (only the base name matters) and its text. */
+export interface SnapshotFile {
+  path: string;
+  text: string;
+}
+
+export interface LoadOptions {
+  /** Overrides the manifest's origin. */
+  origin?: MetadataOrigin;
+  /** Overrides the manifest's source (e.g. the snapshot directory). */
+  source?: string;
+  /** The overlay to apply: parsed, or as a file; otherwise an `overlay.json` among `files`, if any. */
+  overlay?: Overlay | SnapshotFile;
+}
+
+const recordFiles = Object.values(SNAPSHOT_FILES) as string[];
+const knownFiles = [...recordFiles, MANIFEST_FILE, OVERLAY_FILE];
+
+export function loadSnapshot(files: SnapshotFile[], options: LoadOptions = {}): Metadata {
+  const problems = new Problems();
+  const byName = new Map<string, SnapshotFile>();
+  for (const file of files) {
+    const name = baseName(file.path);
+    if (!knownFiles.includes(name)) problems.error(file.path, undefined, `unexpected file; a snapshot holds ${knownFiles.join(', ')}`);
+    else if (byName.has(name)) problems.error(file.path, undefined, `second ${name} (also ${byName.get(name)!.path})`);
+    else byName.set(name, file);
+  }
+  const source = options.source ?? describeSource(files);
+  for (const required of [SNAPSHOT_FILES.tables, SNAPSHOT_FILES.columns]) {
+    if (!byName.has(required)) problems.error(required, undefined, 'missing: a snapshot needs sys_db_object.json and sys_dictionary.json (see metadata/README.md)');
+  }
+
+  const raw = (name: string) => {
+    const file = byName.get(name);
+    return file ? parseResultFile(name, file.text, problems) : [];
+  };
+  const rawTables = raw(SNAPSHOT_FILES.tables);
+  const rawColumns = raw(SNAPSHOT_FILES.columns);
+  const rawOverrides = raw(SNAPSHOT_FILES.overrides);
+  const rawChoices = raw(SNAPSHOT_FILES.choices);
+  const manifestFile = byName.get(MANIFEST_FILE);
+  const manifest = manifestFile ? parseManifest(MANIFEST_FILE, manifestFile.text, problems) : undefined;
+  const overlay = readOverlay(options.overlay ?? byName.get(OVERLAY_FILE), problems);
+  problems.throwIfAny(source);
+
+  const counts = { sys_db_object: rawTables, sys_dictionary: rawColumns, sys_dictionary_override: rawOverrides, sys_choice: rawChoices };
+  if (manifest) checkManifestCounts(manifest, counts, problems);
+  const records = {
+    tables: readTableRecords(rawTables ?? [], problems),
+    columns: readColumnRecords(rawColumns ?? [], problems),
+    overrides: readOverrideRecords(rawOverrides ?? [], problems),
+    choices: readChoiceRecords(rawChoices ?? [], problems)
+  };
+  const known = new Set(records.tables.map((table) => table.name));
+  for (const table of manifest?.tables ?? []) {
+    if (!known.has(table)) problems.error(MANIFEST_FILE, undefined, `lists table "${table}", which is not in sys_db_object.json`);
+  }
+  const resolved = resolveSnapshot(records, { completeTables: manifest?.tables, overlay }, problems);
+  problems.throwIfAny(source);
+
+  return {
+    origin: options.origin ?? manifest?.origin ?? 'instance',
+    source: options.source ?? manifest?.source ?? source,
+    tables: resolved.tables,
+    referenceTargets: resolved.referenceTargets,
+    warnings: problems.warnings
+  };
+}
+
+function readOverlay(overlay: Overlay | SnapshotFile | undefined, problems: Problems): Overlay | undefined {
+  if (overlay === undefined || !('text' in overlay)) return overlay;
+  return parseOverlay(overlay.path, overlay.text, problems);
+}
+
+function checkManifestCounts(manifest: Manifest, counts: Record<string, unknown[] | undefined>, problems: Problems): void {
+  for (const [name, records] of Object.entries(counts)) {
+    const expected = manifest.records[name];
+    const actual = records?.length ?? 0;
+    if (expected !== undefined && expected !== actual) {
+      problems.error(MANIFEST_FILE, undefined, `records.${name} is ${expected} but ${name}.json holds ${actual}: the snapshot is incomplete, fetch or import it again`);
+    }
+  }
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+function describeSource(files: SnapshotFile[]): string {
+  const first = files[0]?.path ?? '';
+  const cut = Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\'));
+  return cut > 0 ? first.slice(0, cut) : '(in-memory snapshot)';
+}

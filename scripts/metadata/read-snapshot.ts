@@ -1,0 +1,51 @@
+/** Reads a snapshot directory (format: metadata/README.md) from disk and loads it. */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { UserError } from '../../core/errors';
+import { loadSnapshot, type SnapshotFile } from '../../core/metadata/load';
+import { MANIFEST_FILE } from '../../core/metadata/manifest';
+import type { Metadata } from '../../core/metadata/model';
+import { OVERLAY_FILE } from '../../core/metadata/overlay';
+import { SNAPSHOT_FILES } from '../../core/metadata/records';
+
+/** The snapshot shipped with the package (built by `camunda-servicenow metadata import-sdk`). */
+export const bundledSnapshotDir = resolve(__dirname, '../../metadata');
+
+const optionalFiles: string[] = [SNAPSHOT_FILES.overrides, SNAPSHOT_FILES.choices, MANIFEST_FILE];
+
+/**
+ * Loads the snapshot in `directory` (default: the bundled one). The
+ * overlay is the directory's own `overlay.json`, else the bundled one, so a
+ * live dump still gets primary fields and the OOB mandatory flags.
+ */
+export async function readSnapshot(directory: string = bundledSnapshotDir): Promise<Metadata> {
+  const dir = resolve(directory);
+  const files: SnapshotFile[] = [];
+  for (const name of [SNAPSHOT_FILES.tables, SNAPSHOT_FILES.columns, ...optionalFiles]) {
+    const file = await readSnapshotFile(join(dir, name), !optionalFiles.includes(name), dir);
+    if (file) files.push(file);
+  }
+  const overlay =
+    (await readSnapshotFile(join(dir, OVERLAY_FILE), false, dir)) ??
+    (await readSnapshotFile(join(bundledSnapshotDir, OVERLAY_FILE), false, dir));
+  return loadSnapshot(files, {
+    source: dir,
+    ...(dir === bundledSnapshotDir ? { origin: 'bundled' as const } : {}),
+    ...(overlay ? { overlay } : {})
+  });
+}
+
+async function readSnapshotFile(path: string, required: boolean, dir: string): Promise<SnapshotFile | undefined> {
+  try {
+    return { path, text: await readFile(path, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && !required) return undefined;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new UserError(
+        `No metadata snapshot at ${dir}: ${path} is missing. Pass a directory holding sys_db_object.json and sys_dictionary.json (see metadata/README.md), or fetch one with camunda-servicenow fetch-metadata.`
+      );
+    }
+    throw new UserError(`Cannot read ${path}: ${(error as Error).message}`);
+  }
+}
