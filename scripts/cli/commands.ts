@@ -5,5 +5,6 @@ import type { Command } from './command';
  * template validator. Add one line per command.
  */
 export const commands: Record<string, () => Promise<Command>> = {
-  metadata: async () => (await import('../metadata/command')).command
+  metadata: async () => (await import('../metadata/command')).command,
+  publish: async () => (await import('../publish/command')).command
 };
