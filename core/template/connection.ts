@@ -1,0 +1,118 @@
+import type { TemplateProperty } from './types';
+import { BASE_URL_VARIABLE, inputBinding } from './operations';
+
+const INSTANCE_URL_VARIABLE = 'sn_instanceUrl';
+const URL_PATTERN = { value: '^(https?://|\\{\\{secrets\\.).+$', message: 'must start with https:// (or be a {{secrets.NAME}} placeholder or a FEEL expression).' };
+
+/** A `{{secrets.NAME}}` placeholder: the connector runtime replaces it, so no credential is ever stored in a diagram. */
+function secret(name: string): string {
+  return `{{secrets.${name}}}`;
+}
+
+/**
+ * The instance URL (any host, so custom domains work) and a Hidden input
+ * that drops a trailing slash, so the request URLs never contain `//`.
+ */
+export function connectionProperties(): TemplateProperty[] {
+  return [
+    {
+      id: 'instanceUrl',
+      label: 'Instance URL',
+      description: 'Base URL of the ServiceNow instance, e.g. <code>https://dev12345.service-now.com</code> or a custom domain. May be a <code>{{secrets.NAME}}</code> placeholder.',
+      placeholder: 'https://<instance>.service-now.com',
+      group: 'connection',
+      type: 'String',
+      feel: 'optional',
+      binding: inputBinding(INSTANCE_URL_VARIABLE),
+      constraints: { notEmpty: true, pattern: URL_PATTERN }
+    },
+    {
+      id: 'baseUrl',
+      type: 'Hidden',
+      value: `=if ends with(${INSTANCE_URL_VARIABLE}, "/") then substring(${INSTANCE_URL_VARIABLE}, 1, string length(${INSTANCE_URL_VARIABLE}) - 1) else ${INSTANCE_URL_VARIABLE}`,
+      binding: inputBinding(BASE_URL_VARIABLE)
+    }
+  ];
+}
+
+const AUTH_TYPE = 'authentication.type';
+type AuthType = 'basic' | 'oauth-client-credentials-flow' | 'bearer';
+
+function credential(id: string, label: string, authType: AuthType, secretName: string, description: string): TemplateProperty {
+  return {
+    id: `authentication.${id}`,
+    label,
+    description,
+    group: 'authentication',
+    type: 'String',
+    feel: 'optional',
+    value: secret(secretName),
+    binding: inputBinding(`authentication.${id}`),
+    condition: { property: AUTH_TYPE, equals: authType },
+    constraints: { notEmpty: true }
+  };
+}
+
+/**
+ * Authentication as the REST connector reads it (`authentication.type` and
+ * its type-specific fields). Every credential defaults to a secret placeholder.
+ */
+export function authenticationProperties(): TemplateProperty[] {
+  const secretHint = 'Keep the <code>{{secrets.NAME}}</code> placeholder and create the secret in your cluster.';
+  return [
+    {
+      id: AUTH_TYPE,
+      label: 'Type',
+      group: 'authentication',
+      type: 'Dropdown',
+      value: 'basic',
+      choices: [
+        { name: 'Basic (user name and password)', value: 'basic' },
+        { name: 'OAuth 2.0 client credentials', value: 'oauth-client-credentials-flow' },
+        { name: 'Bearer token', value: 'bearer' }
+      ],
+      binding: inputBinding(AUTH_TYPE)
+    },
+    credential('username', 'User name', 'basic', 'SERVICENOW_USERNAME', `A ServiceNow user with the roles the operation needs. ${secretHint}`),
+    credential('password', 'Password', 'basic', 'SERVICENOW_PASSWORD', secretHint),
+    credential('token', 'Bearer token', 'bearer', 'SERVICENOW_TOKEN', `An OAuth access token. ${secretHint}`),
+    {
+      id: 'authentication.oauthTokenEndpoint',
+      label: 'Token URL',
+      description: 'The instance\'s OAuth token endpoint: by default <code>&lt;instance URL&gt;/oauth_token.do</code>. Client credentials need <code>glide.oauth.inbound.client.credential.grant_type.enabled=true</code> on the instance.',
+      group: 'authentication',
+      type: 'String',
+      feel: 'optional',
+      value: `=${BASE_URL_VARIABLE} + "/oauth_token.do"`,
+      binding: inputBinding('authentication.oauthTokenEndpoint'),
+      condition: { property: AUTH_TYPE, equals: 'oauth-client-credentials-flow' },
+      constraints: { notEmpty: true, pattern: URL_PATTERN }
+    },
+    credential('clientId', 'Client ID', 'oauth-client-credentials-flow', 'SERVICENOW_CLIENT_ID', `From the OAuth application registry entry. ${secretHint}`),
+    credential('clientSecret', 'Client secret', 'oauth-client-credentials-flow', 'SERVICENOW_CLIENT_SECRET', secretHint),
+    {
+      id: 'authentication.clientAuthentication',
+      label: 'Client authentication',
+      description: 'ServiceNow reads the client ID and secret from the form body.',
+      group: 'authentication',
+      type: 'Dropdown',
+      value: 'credentialsBody',
+      choices: [
+        { name: 'Send client credentials in body', value: 'credentialsBody' },
+        { name: 'Send client credentials as Basic auth header', value: 'basicAuthHeader' }
+      ],
+      binding: inputBinding('authentication.clientAuthentication'),
+      condition: { property: AUTH_TYPE, equals: 'oauth-client-credentials-flow' }
+    },
+    {
+      id: 'authentication.scopes',
+      label: 'Scopes',
+      description: 'Optional, space-separated.',
+      group: 'authentication',
+      type: 'String',
+      feel: 'optional',
+      binding: inputBinding('authentication.scopes'),
+      condition: { property: AUTH_TYPE, equals: 'oauth-client-credentials-flow' }
+    }
+  ];
+}

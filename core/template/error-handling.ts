@@ -1,0 +1,62 @@
+import { headerBinding } from './operations';
+import type { TemplateProperty } from './types';
+
+/** Seconds to wait after a 429 that carries no usable Retry-After header. */
+const DEFAULT_RATE_LIMIT_WAIT = 60;
+
+/**
+ * The ServiceNow preset, evaluated by the connector with `error.code` (the
+ * HTTP status as text), `error.message` (reason phrase) and
+ * `error.variables.response.{body,headers}`:
+ * - 429: a job error that retries after `Retry-After` seconds;
+ * - 408 and 5xx (timeouts, outages): null, so the connector's retries apply;
+ * - any other 4xx: a BPMN error `SERVICENOW_<status>` whose message is
+ *   ServiceNow's `error.message` and `error.detail`.
+ */
+export const SERVICENOW_ERROR_EXPRESSION = `={
+  response: error.variables.response,
+  snError: if response.body instance of context and response.body.error instance of context then response.body.error else null,
+  message: if snError.message = null then error.message else snError.message + (if snError.detail = null then "" else ": " + snError.detail),
+  retryAfter: if response.headers instance of context then (if get value(response.headers, "Retry-After") = null then get value(response.headers, "retry-after") else get value(response.headers, "Retry-After")) else null,
+  wait: if retryAfter != null and matches(string(retryAfter), "^[0-9]+$") then duration("PT" + string(retryAfter) + "S") else duration("PT${DEFAULT_RATE_LIMIT_WAIT}S"),
+  outcome: if error.code = "429" then jobError("ServiceNow rate limit: " + message, {}, job.retries - 1, wait)
+    else if error.code = "408" or matches(error.code, "^5[0-9][0-9]$") then null
+    else if matches(error.code, "^4[0-9][0-9]$") then bpmnError("SERVICENOW_" + error.code, message, {serviceNowError: {status: number(error.code), message: snError.message, detail: snError.detail}})
+    else null
+}.outcome`;
+
+export function errorHandlingProperties(): TemplateProperty[] {
+  return [
+    {
+      id: 'errorHandling',
+      label: 'Error handling',
+      group: 'error',
+      type: 'Dropdown',
+      value: 'servicenow',
+      choices: [
+        { name: 'ServiceNow errors to BPMN errors SERVICENOW_<status>; retry 429 after Retry-After', value: 'servicenow' },
+        { name: 'Custom error expression', value: 'custom' },
+        { name: 'None (every failure is retried, then raises an incident)', value: 'none' }
+      ],
+      binding: headerBinding('serviceNowErrorHandling')
+    },
+    {
+      id: 'errorExpression.servicenow',
+      type: 'Hidden',
+      value: SERVICENOW_ERROR_EXPRESSION,
+      binding: headerBinding('errorExpression'),
+      condition: { property: 'errorHandling', equals: 'servicenow' }
+    },
+    {
+      id: 'errorExpression',
+      label: 'Error expression',
+      description: 'Gets <code>error.code</code> (HTTP status), <code>error.message</code> and <code>error.variables.response.body</code>; return <code>bpmnError(code, message)</code>, <code>jobError(message)</code> or null, e.g. <code>=if error.code = "404" then bpmnError("NOT_FOUND", error.message) else null</code>.',
+      group: 'error',
+      type: 'Text',
+      feel: 'required',
+      binding: headerBinding('errorExpression'),
+      constraints: { notEmpty: true },
+      condition: { property: 'errorHandling', equals: 'custom' }
+    }
+  ];
+}

@@ -1,0 +1,152 @@
+import type { Field, Table } from '../metadata/model';
+import { activeChoices, fieldKind, type FieldKind } from './field-kinds';
+import { allOf, inputBinding, whenOperation, type Operation } from './operations';
+import { DATE, DATE_TIME, DECIMAL, INTEGER, SYS_ID, TIME, optionalPattern } from './patterns';
+import type { Choice, Constraints, Pattern, TemplateProperty } from './types';
+
+/** The dropdown entry that reveals a free-text input for any other value or a FEEL expression. */
+const OTHER_CHOICE = '__other__';
+
+/** One writable column as template properties plus its entry in the request body. */
+export interface FieldInput {
+  /** The column name, the key in the request body. */
+  element: string;
+  properties: TemplateProperty[];
+  /** FEEL expression of the value sent for this column (null when unset). */
+  bodyValue: string;
+}
+
+export interface FieldInputOptions {
+  /** The properties group: primary fields or the collapsed rest. */
+  group: string;
+  /** Extra sentences (e.g. that the field sets a derived one). */
+  notes: string[];
+}
+
+/** A FEEL-safe variable name for a column, prefixed so it never shadows a process variable. */
+export function fieldVariable(field: Field, prefix = 'sn_f_'): string {
+  return prefix + field.element.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/**
+ * The input(s) of one writable column. Mandatory columns are required on
+ * Create only: they get a second, optional copy for Update bound to the same
+ * input (the two conditions never hold together).
+ */
+export function fieldInput(table: Table, field: Field, options: FieldInputOptions): FieldInput {
+  const kind = fieldKind(field);
+  const variable = fieldVariable(field);
+  const base: TemplateProperty = {
+    id: `field.${field.element}`,
+    label: field.label,
+    description: describe(table, field, kind, options.notes),
+    group: options.group,
+    binding: inputBinding(variable),
+    ...typedShape(field, kind)
+  };
+  const properties = field.mandatory
+    ? [
+        withCondition({ ...base, constraints: { ...base.constraints, notEmpty: true } }, 'create'),
+        withCondition({ ...base, id: `field.${field.element}.update` }, 'update')
+      ]
+    : [withCondition(base, 'create', 'update')];
+  if (kind !== 'choice') return { element: field.element, properties, bodyValue: variable };
+
+  const other = fieldVariable(field, 'sn_o_');
+  properties.push({
+    id: `field.${field.element}.other`,
+    label: `${field.label}: other value`,
+    description: 'Any value the choice list lacks, or a FEEL expression.',
+    group: options.group,
+    type: 'String',
+    feel: 'optional',
+    binding: inputBinding(other),
+    condition: allOf(whenOperation('create', 'update'), { property: `field.${field.element}`, equals: otherChoiceValue(field) }),
+    constraints: { notEmpty: true }
+  });
+  return { element: field.element, properties, bodyValue: `(if ${variable} = "${otherChoiceValue(field)}" then ${other} else ${variable})` };
+}
+
+function withCondition(property: TemplateProperty, ...operations: Operation[]): TemplateProperty {
+  return { ...property, condition: whenOperation(...operations) };
+}
+
+/** Type, choices, FEEL support and constraints by kind of column. */
+function typedShape(field: Field, kind: FieldKind): Pick<TemplateProperty, 'type' | 'feel' | 'choices' | 'constraints' | 'value'> {
+  switch (kind) {
+    case 'choice':
+      return { type: 'Dropdown', value: '', choices: choiceList(field) };
+    case 'boolean':
+      return { type: 'Dropdown', value: '', choices: [{ name: '(not set)', value: '' }, { name: 'true', value: 'true' }, { name: 'false', value: 'false' }] };
+    case 'reference':
+      return textInput(optionalPattern(SYS_ID, 'must be a sys_id: 32 hexadecimal characters (or a FEEL expression starting with =).'));
+    case 'integer':
+      return textInput(optionalPattern(INTEGER, 'must be a whole number (or a FEEL expression starting with =).'));
+    case 'decimal':
+      return textInput(optionalPattern(DECIMAL, 'must be a number such as 12.5 (or a FEEL expression starting with =).'));
+    case 'datetime':
+    case 'duration':
+      return textInput(optionalPattern(DATE_TIME, 'must be yyyy-MM-dd HH:mm:ss (or a FEEL expression starting with =).'));
+    case 'date':
+      return textInput(optionalPattern(DATE, 'must be yyyy-MM-dd (or a FEEL expression starting with =).'));
+    case 'time':
+      return textInput(optionalPattern(TIME, 'must be HH:mm:ss (or a FEEL expression starting with =).'));
+    case 'longText':
+      return { type: 'Text', feel: 'optional', ...lengthLimit(field) };
+    default:
+      return { type: 'String', feel: 'optional', ...lengthLimit(field) };
+  }
+}
+
+function textInput(pattern: Pattern): Pick<TemplateProperty, 'type' | 'feel' | 'constraints'> {
+  return { type: 'String', feel: 'optional', constraints: { pattern } };
+}
+
+function lengthLimit(field: Field): { constraints?: Constraints } {
+  return field.maxLength && field.maxLength > 0 ? { constraints: { maxLength: field.maxLength } } : {};
+}
+
+/** Not set, the active choices by label (sending the value), then "other". */
+function choiceList(field: Field): Choice[] {
+  const choices = activeChoices(field);
+  const labelCounts = new Map<string, number>();
+  for (const choice of choices) labelCounts.set(choice.label, (labelCounts.get(choice.label) ?? 0) + 1);
+  return [
+    { name: '(not set)', value: '' },
+    ...choices.map((choice) => ({
+      name: (labelCounts.get(choice.label) ?? 0) > 1 || !choice.label ? `${choice.label || choice.value} (${choice.value})` : choice.label,
+      value: choice.value
+    })),
+    { name: 'Other value or FEEL expression…', value: otherChoiceValue(field) }
+  ];
+}
+
+/** The "other" entry's value, never equal to a real choice value. */
+function otherChoiceValue(field: Field): string {
+  let value = OTHER_CHOICE;
+  while (field.choices.some((choice) => choice.value === value)) value = `_${value}_`;
+  return value;
+}
+
+const KIND_HINTS: Partial<Record<FieldKind, string>> = {
+  integer: 'A whole number.',
+  decimal: 'A number.',
+  datetime: 'Format yyyy-MM-dd HH:mm:ss, in UTC.',
+  date: 'Format yyyy-MM-dd.',
+  time: 'Format HH:mm:ss, in UTC.',
+  duration: 'A duration as a time after 1970-01-01 00:00:00 (yyyy-MM-dd HH:mm:ss): 1970-01-02 04:00:00 is 1 day 4 hours.',
+  list: 'Comma-separated values.'
+};
+
+function describe(table: Table, field: Field, kind: FieldKind, notes: string[]): string {
+  const parts = [`<code>${field.element}</code>`];
+  if (kind === 'reference' || kind === 'list') {
+    if (field.reference) parts.push(`${kind === 'list' ? 'sys_ids' : 'sys_id'} of a <code>${field.reference}</code> record.`);
+  }
+  const hint = KIND_HINTS[kind];
+  if (hint) parts.push(hint);
+  if (field.dependentOnField) parts.push(`Choices depend on <code>${field.dependentOnField}</code>.`);
+  if (field.mandatory) parts.push(`Required to create a ${table.label} record.`);
+  parts.push(...notes);
+  return parts.join(' ');
+}

@@ -1,0 +1,75 @@
+import { allOf, headerBinding, whenOperation, type Operation } from './operations';
+import type { TemplateProperty } from './types';
+
+/** Process variable names for one table: `sc_req_item` → `scReqItemSysId`. */
+export function outputVariableNames(tableName: string | undefined): { sysId: string; number: string; records: string } {
+  const stem = tableName ? camelCase(tableName) : 'record';
+  return { sysId: `${stem}SysId`, number: `${stem}Number`, records: tableName ? `${stem}Records` : 'records' };
+}
+
+function camelCase(name: string): string {
+  const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const joined = words.map((word, index) => (index === 0 ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1))).join('');
+  return /^[A-Za-z_]/.test(joined) ? joined : `t${joined}`;
+}
+
+/** A column value, stored or display: with `sysparm_display_value=all` it is a `{value, display_value}` context. */
+function storedValue(path: string): string {
+  return `(if ${path} instance of context then ${path}.value else ${path})`;
+}
+
+/**
+ * The result expression presets: a single record's sys_id (and number, where
+ * the table has one) for Create, Get and Update; the list for Query.
+ */
+export function outputProperties(tableName: string | undefined, hasNumber: boolean): TemplateProperty[] {
+  const names = outputVariableNames(tableName);
+  const record = [`${names.sysId}: ${storedValue('body.result.sys_id')}`];
+  if (hasNumber) record.push(`${names.number}: ${storedValue('body.result.number')}`);
+  const presets: [Operation[], string, string][] = [
+    [['create', 'get', 'update'], 'record', `={${record.join(', ')}}`],
+    [['query'], 'list', `={${names.records}: body.result}`]
+  ];
+  return [
+    {
+      id: 'resultVariable',
+      label: 'Result variable',
+      description: 'Stores the whole response (status, headers, body) in this process variable.',
+      group: 'output',
+      type: 'String',
+      binding: headerBinding('resultVariable')
+    },
+    {
+      id: 'resultMapping',
+      label: 'Result mapping',
+      group: 'output',
+      type: 'Dropdown',
+      value: 'preset',
+      choices: [
+        { name: `Record: ${names.sysId}${hasNumber ? `, ${names.number}` : ''}; Query: ${names.records}`, value: 'preset' },
+        { name: 'Custom result expression', value: 'custom' },
+        { name: 'None', value: 'none' }
+      ],
+      binding: headerBinding('serviceNowResultMapping'),
+      condition: whenOperation('create', 'get', 'query', 'update')
+    },
+    ...presets.map(([operations, suffix, expression]): TemplateProperty => ({
+      id: `resultExpression.${suffix}`,
+      type: 'Hidden',
+      value: expression,
+      binding: headerBinding('resultExpression'),
+      condition: allOf({ property: 'resultMapping', equals: 'preset' }, whenOperation(...operations))
+    })),
+    {
+      id: 'resultExpression',
+      label: 'Result expression',
+      description: `Maps the response (<code>body</code>, <code>headers</code>, <code>status</code>) to process variables, e.g. <code>={${names.sysId}: body.result.sys_id}</code>.`,
+      group: 'output',
+      type: 'Text',
+      feel: 'required',
+      binding: headerBinding('resultExpression'),
+      constraints: { notEmpty: true },
+      condition: allOf({ property: 'resultMapping', equals: 'custom' }, whenOperation('create', 'get', 'query', 'update'))
+    }
+  ];
+}

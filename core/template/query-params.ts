@@ -1,0 +1,124 @@
+import { withoutNulls } from './body';
+import { inputBinding, whenOperation, READ_OPERATIONS, WRITE_OPERATIONS, type Operation } from './operations';
+import { INTEGER, optionalPattern } from './patterns';
+import type { TemplateProperty } from './types';
+
+interface QueryParameter {
+  /** The Table API parameter, e.g. `sysparm_query`. */
+  name: string;
+  /** The FEEL variable holding its value. */
+  variable: string;
+  property: Omit<TemplateProperty, 'binding' | 'condition' | 'id' | 'group'>;
+  operations: Operation[];
+}
+
+/** Default page size: ServiceNow's own default of 10,000 rows is rarely what a process wants. */
+export const DEFAULT_LIMIT = '100';
+
+const PARAMETERS: QueryParameter[] = [
+  {
+    name: 'sysparm_query',
+    variable: 'sn_query',
+    operations: ['query'],
+    property: {
+      label: 'Encoded query (sysparm_query)',
+      description: 'A ServiceNow encoded query, sent exactly as written, e.g. <code>active=true^priority=1^ORDERBYDESCsys_created_on</code>. Conditions on unknown fields are silently ignored by ServiceNow.',
+      type: 'Text',
+      feel: 'optional'
+    }
+  },
+  {
+    name: 'sysparm_fields',
+    variable: 'sn_fields',
+    operations: READ_OPERATIONS,
+    property: { label: 'Fields to return (sysparm_fields)', description: 'Comma-separated column names; empty returns all.', placeholder: 'sys_id,number,short_description', type: 'String', feel: 'optional' }
+  },
+  {
+    name: 'sysparm_display_value',
+    variable: 'sn_displayValue',
+    operations: READ_OPERATIONS,
+    property: {
+      label: 'Values returned (sysparm_display_value)',
+      type: 'Dropdown',
+      value: 'false',
+      choices: [
+        { name: 'Stored values', value: 'false' },
+        { name: 'Display values', value: 'true' },
+        { name: 'Both (value and display_value)', value: 'all' }
+      ]
+    }
+  },
+  {
+    name: 'sysparm_exclude_reference_link',
+    variable: 'sn_excludeReferenceLink',
+    operations: READ_OPERATIONS,
+    property: { label: 'Exclude reference links (sysparm_exclude_reference_link)', type: 'Boolean', value: true }
+  },
+  {
+    name: 'sysparm_limit',
+    variable: 'sn_limit',
+    operations: ['query'],
+    property: {
+      label: 'Limit (sysparm_limit)',
+      description: 'Maximum number of records. Without it ServiceNow returns up to 10,000.',
+      type: 'String',
+      feel: 'optional',
+      value: DEFAULT_LIMIT,
+      constraints: { pattern: optionalPattern('\\d+', 'must be a positive whole number (or a FEEL expression starting with =).') }
+    }
+  },
+  {
+    name: 'sysparm_offset',
+    variable: 'sn_offset',
+    operations: ['query'],
+    property: {
+      label: 'Offset (sysparm_offset)',
+      description: 'Records to skip, for paging. Add a unique ORDERBY to the query for stable pages.',
+      type: 'String',
+      feel: 'optional',
+      constraints: { pattern: optionalPattern(INTEGER, 'must be a whole number (or a FEEL expression starting with =).') }
+    }
+  },
+  {
+    name: 'sysparm_input_display_value',
+    variable: 'sn_inputDisplayValue',
+    operations: WRITE_OPERATIONS,
+    property: {
+      label: 'Values are display values (sysparm_input_display_value)',
+      description: 'Send display values (e.g. a user\'s name instead of a sys_id). Dates are then read in the user\'s time zone.',
+      type: 'Boolean',
+      value: false
+    }
+  }
+];
+
+/** The `sysparm_*` inputs, each active for the operations that accept it. */
+export function queryParameterProperties(): TemplateProperty[] {
+  return PARAMETERS.map((parameter) => ({
+    id: parameter.name,
+    group: 'query',
+    ...parameter.property,
+    binding: inputBinding(parameter.variable),
+    condition: whenOperation(...parameter.operations)
+  }));
+}
+
+/** One Hidden `queryParameters` per operation that takes any: a string map without unset entries. */
+export function queryParametersProperties(): TemplateProperty[] {
+  const operations: Operation[] = ['create', 'get', 'query', 'update'];
+  return operations.map((operation) => {
+    const entries = PARAMETERS.filter((parameter) => parameter.operations.includes(operation)).map(
+      (parameter) => `"${parameter.name}": if ${parameter.variable} = null then null else string(${parameter.variable})`
+    );
+    return {
+      id: `queryParameters.${operation}`,
+      type: 'Hidden',
+      value: `=${withoutNulls(`{${entries.join(', ')}}`)}`,
+      binding: inputBinding('queryParameters'),
+      condition: whenOperation(operation)
+    };
+  });
+}
+
+/** The input the encoded query is bound to (read by the Modeler plugin). */
+export const QUERY_VARIABLE = 'sn_query';

@@ -1,0 +1,47 @@
+import type { Field, Table } from '../metadata/model';
+import { findField } from '../metadata/model';
+import { isOfferedForWriting } from './field-kinds';
+import { fieldInput, type FieldInput } from './field-inputs';
+
+/** The writable columns of a table as inputs: primary fields first (form order), then the rest by label. */
+export function tableFieldInputs(table: Table): FieldInput[] {
+  const writable = table.fields.filter(isOfferedForWriting);
+  const primary = table.primaryFields
+    .map((element) => findField(table, element))
+    .filter((field): field is Field => field !== undefined && isOfferedForWriting(field));
+  const primarySet = new Set(primary.map((field) => field.element));
+  const rest = writable
+    .filter((field) => !primarySet.has(field.element))
+    .sort((a, b) => compare(a.label, b.label) || compare(a.element, b.element));
+  const notes = derivedFieldNotes(table);
+  return [
+    ...primary.map((field) => fieldInput(table, field, { group: 'fields', notes: notes.get(field.element) ?? [] })),
+    ...rest.map((field) => fieldInput(table, field, { group: 'moreFields', notes: notes.get(field.element) ?? [] }))
+  ];
+}
+
+/**
+ * For each writable column named in a read-only column's reason (incident
+ * `priority`: "derived from impact and urgency"), a sentence saying so.
+ */
+function derivedFieldNotes(table: Table): Map<string, string[]> {
+  const notes = new Map<string, string[]>();
+  for (const derived of table.fields) {
+    if (derived.writable || !derived.notWritableReason) continue;
+    for (const source of table.fields) {
+      if (source === derived || !isOfferedForWriting(source)) continue;
+      if (!new RegExp(`\\b${escapeRegExp(source.element)}\\b`).test(derived.notWritableReason)) continue;
+      const note = `Sets ${derived.label} (<code>${derived.element}</code>), which cannot be written: ${derived.notWritableReason}.`;
+      notes.set(source.element, [...(notes.get(source.element) ?? []), note.replace(/\.\.$/, '.')]);
+    }
+  }
+  return notes;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,92 @@
+/**
+ * The subset of the Camunda 8 (Zeebe) element template schema the generator
+ * writes and the checks read. Field names follow
+ * @camunda/zeebe-element-templates-json-schema.
+ */
+
+export type PropertyType = 'String' | 'Text' | 'Boolean' | 'Dropdown' | 'Number' | 'Hidden';
+
+export type Binding =
+  | { type: 'zeebe:input'; name: string }
+  | { type: 'zeebe:taskHeader'; key: string }
+  | { type: 'zeebe:taskDefinition'; property: 'type' | 'retries' }
+  | { type: 'zeebe:property'; name: string }
+  | { type: string; [key: string]: unknown };
+
+export type Condition =
+  | { property: string; equals: string | number | boolean; type?: 'simple' }
+  | { property: string; oneOf: (string | number | boolean)[]; type?: 'simple' }
+  | { property: string; isActive: boolean }
+  | { property: string; isEmpty: boolean }
+  | { allMatch: Condition[] };
+
+export interface Pattern {
+  value: string;
+  message: string;
+}
+
+export interface Constraints {
+  notEmpty?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string | Pattern;
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+  condition?: Condition;
+}
+
+export interface TemplateProperty {
+  id?: string;
+  label?: string;
+  description?: string;
+  tooltip?: string;
+  type: PropertyType;
+  value?: string | number | boolean;
+  placeholder?: string;
+  feel?: 'optional' | 'required' | 'static';
+  language?: string;
+  group?: string;
+  binding: Binding;
+  condition?: Condition;
+  constraints?: Constraints;
+  choices?: Choice[];
+  optional?: boolean;
+  editable?: boolean;
+}
+
+export interface TemplateGroup {
+  id: string;
+  label: string;
+  tooltip?: string;
+  openByDefault?: boolean;
+}
+
+export interface ElementTemplate {
+  $schema?: string;
+  name: string;
+  id: string;
+  version?: number;
+  description?: string;
+  keywords?: string[];
+  documentationRef?: string;
+  category?: { id: string; name: string };
+  appliesTo: string[];
+  elementType?: { value: string };
+  engines?: Record<string, string>;
+  metadata?: Record<string, unknown>;
+  groups?: TemplateGroup[];
+  properties: TemplateProperty[];
+  icon?: { contents: string };
+  [key: string]: unknown;
+}
+
+/** What the caller controls about every generated template. */
+export interface BuildOptions {
+  /** Namespace of template ids, e.g. `community.servicenow` → `community.servicenow.incident`. */
+  idPrefix: string;
+  /** The template version (the generator decides it from the released copies). */
+  version: number;
+}
