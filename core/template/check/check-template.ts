@@ -1,0 +1,197 @@
+import type { ElementTemplate, TemplateProperty } from '../types';
+import { conditionTargets, mutuallyExclusive } from './conditions';
+import { parseFeel } from './feel';
+
+export type Severity = 'error' | 'warning';
+
+/** One finding about a template: the property is its id, or `#<index>` when it has none. */
+export interface TemplateProblem {
+  severity: Severity;
+  property?: string;
+  message: string;
+}
+
+/** Web Modeler refuses larger icons. */
+export const MAX_ICON_BYTES = 8 * 1024;
+/** Inputs without a source evaluate to null only from this Camunda version on. */
+const EMPTY_INPUT_MIN_VERSION: [number, number] = [8, 8];
+/** Task headers the connector runtime evaluates as FEEL. */
+const FEEL_HEADERS = new Set(['resultExpression', 'errorExpression']);
+
+/**
+ * The semantic checks the JSON schema cannot express (it validates each
+ * property alone). Collects every problem instead of stopping at the first.
+ */
+export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const report = (severity: Severity, property: string | undefined, message: string) =>
+    problems.push({ severity, ...(property === undefined ? {} : { property }), message });
+  const properties = Array.isArray(template.properties) ? template.properties : [];
+  const name = (property: TemplateProperty, index: number) => property.id ?? `#${index}`;
+
+  // (1) template level: engines, $schema, icon
+  if (!template.engines || typeof template.engines.camunda !== 'string') {
+    report('error', undefined, 'no engines.camunda: state the lowest Camunda version the template works on');
+  }
+  if (typeof template.$schema !== 'string') report('error', undefined, 'no $schema: the Modeler refuses templates without one');
+  else if (/@\d+\.\d+\.\d+/.test(template.$schema)) report('warning', undefined, `$schema is pinned (${template.$schema}); Web Modeler only accepts the unpinned URL`);
+  const iconBytes = typeof template.icon?.contents === 'string' ? new TextEncoder().encode(template.icon.contents).length : 0;
+  if (iconBytes > MAX_ICON_BYTES) report('error', undefined, `icon is ${iconBytes} bytes; Web Modeler allows at most ${MAX_ICON_BYTES}`);
+
+  // (2) groups
+  const groups = new Set<string>();
+  for (const group of template.groups ?? []) {
+    if (groups.has(group.id)) report('error', undefined, `group "${group.id}" is declared twice`);
+    groups.add(group.id);
+  }
+
+  // (3) ids, groups, conditions, choices, FEEL per property
+  const firstIndex = new Map<string, number>();
+  properties.forEach((property, index) => {
+    const where = name(property, index);
+    if (property.id !== undefined) {
+      if (firstIndex.has(property.id)) report('error', where, `duplicate property id (first at index ${firstIndex.get(property.id)})`);
+      else firstIndex.set(property.id, index);
+    }
+    if (property.group !== undefined && !groups.has(property.group)) report('error', where, `group "${property.group}" is not declared in groups`);
+    for (const target of conditionTargets(property.condition)) {
+      if (target === property.id) report('error', where, 'condition depends on the property itself');
+      else if (!properties.some((other) => other.id === target)) report('error', where, `condition names property "${target}", which does not exist`);
+    }
+    if (property.type === 'Dropdown') checkDropdown(property, where, report);
+    if (property.type === 'Hidden' && property.value === undefined) report('warning', where, 'Hidden property without a value');
+    if (property.type === 'Hidden' && property.choices?.length) report('warning', where, 'Hidden property has choices, which are never offered');
+    const dead = unreachableBecause(property, properties);
+    if (dead) report('warning', where, `can never be active: ${dead}`);
+    checkFeel(property, where, report);
+  });
+  // Conditions may point forward only to properties that are declared earlier in a stable order.
+  properties.forEach((property, index) => {
+    for (const target of conditionTargets(property.condition)) {
+      const targetIndex = firstIndex.get(target);
+      if (targetIndex !== undefined && targetIndex > index) report('warning', name(property, index), `condition names "${target}", declared later`);
+    }
+  });
+
+  checkBindings(properties, name, report);
+  checkInputOrder(properties, name, report);
+  checkEmptyInputs(template, properties, name, report);
+  return problems;
+}
+
+/** A condition on a Hidden property that its fixed value never satisfies makes the property dead. */
+function unreachableBecause(property: TemplateProperty, properties: TemplateProperty[]): string | undefined {
+  const conditions = property.condition && 'allMatch' in property.condition ? property.condition.allMatch : property.condition ? [property.condition] : [];
+  for (const condition of conditions) {
+    if ('allMatch' in condition || !('equals' in condition || 'oneOf' in condition)) continue;
+    const target = properties.find((other) => other.id === condition.property);
+    if (target?.type !== 'Hidden' || target.value === undefined) continue;
+    const allowed = 'equals' in condition ? [condition.equals] : condition.oneOf;
+    if (!allowed.includes(target.value)) return `"${target.id}" is Hidden with the fixed value "${String(target.value)}"`;
+  }
+  return undefined;
+}
+
+type Report = (severity: Severity, property: string | undefined, message: string) => void;
+
+function checkDropdown(property: TemplateProperty, where: string, report: Report): void {
+  const values = (property.choices ?? []).map((choice) => choice.value);
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) report('error', where, `choice value "${value}" appears twice`);
+    seen.add(value);
+  }
+  if (property.value !== undefined && !values.includes(String(property.value))) {
+    report('error', where, `value "${String(property.value)}" is not one of its choices`);
+  }
+}
+
+function isFeelBinding(property: TemplateProperty): boolean {
+  const binding = property.binding as { type: string; key?: string };
+  return (
+    binding.type === 'zeebe:input' ||
+    binding.type === 'zeebe:output' ||
+    binding.type === 'zeebe:taskDefinition' ||
+    (binding.type === 'zeebe:taskHeader' && FEEL_HEADERS.has(binding.key ?? ''))
+  );
+}
+
+function checkFeel(property: TemplateProperty, where: string, report: Report): void {
+  if (!isFeelBinding(property)) return;
+  const candidates = [property.value, ...(property.choices ?? []).map((choice) => choice.value)];
+  for (const value of candidates) {
+    if (typeof value !== 'string' || !value.trim().startsWith('=')) continue;
+    const syntax = parseFeel(value.trim().slice(1));
+    if (!syntax.valid) report('error', where, `FEEL expression does not parse (at character ${(syntax.errorAt ?? 0) + 1}): ${abbreviate(value)}`);
+  }
+}
+
+function bindingKey(property: TemplateProperty): string | undefined {
+  const binding = property.binding as Record<string, unknown>;
+  const key = binding.name ?? binding.key ?? binding.property ?? binding.source;
+  return typeof key === 'string' ? `${binding.type}:${key}` : undefined;
+}
+
+/** Two properties writing the same input, header or attribute must never be active together. */
+function checkBindings(properties: TemplateProperty[], name: (property: TemplateProperty, index: number) => string, report: Report): void {
+  const byKey = new Map<string, number[]>();
+  properties.forEach((property, index) => {
+    const key = bindingKey(property);
+    if (key) byKey.set(key, [...(byKey.get(key) ?? []), index]);
+  });
+  for (const [key, indexes] of byKey) {
+    for (let i = 0; i < indexes.length; i++) {
+      for (let j = i + 1; j < indexes.length; j++) {
+        const a = properties[indexes[i] as number] as TemplateProperty;
+        const b = properties[indexes[j] as number] as TemplateProperty;
+        if (!mutuallyExclusive(a.condition, b.condition)) {
+          report('error', name(b, indexes[j] as number), `binds ${key} like "${name(a, indexes[i] as number)}" and both can be active at once`);
+        }
+      }
+    }
+  }
+}
+
+/** Inputs are evaluated in order: a FEEL input should read only inputs mapped before it. */
+function checkInputOrder(properties: TemplateProperty[], name: (property: TemplateProperty, index: number) => string, report: Report): void {
+  const inputIndex = new Map<string, number>();
+  properties.forEach((property, index) => {
+    const binding = property.binding as { type: string; name?: string };
+    if (binding.type === 'zeebe:input' && binding.name && !inputIndex.has(binding.name)) inputIndex.set(binding.name, index);
+  });
+  properties.forEach((property, index) => {
+    const binding = property.binding as { type: string };
+    if (binding.type !== 'zeebe:input' || typeof property.value !== 'string' || !property.value.trim().startsWith('=')) return;
+    const syntax = parseFeel(property.value.trim().slice(1));
+    for (const variable of syntax.variables) {
+      const defined = inputIndex.get(variable);
+      if (defined !== undefined && defined > index) report('warning', name(property, index), `reads "${variable}", an input mapped later (inputs are evaluated in order)`);
+    }
+  });
+}
+
+/** Before 8.8 an input without a source breaks deployment; such inputs need `optional` or a value there. */
+function checkEmptyInputs(template: ElementTemplate, properties: TemplateProperty[], name: (property: TemplateProperty, index: number) => string, report: Report): void {
+  const minimum = lowestVersion(template.engines?.camunda);
+  if (minimum && compareVersions(minimum, EMPTY_INPUT_MIN_VERSION) >= 0) return;
+  properties.forEach((property, index) => {
+    const binding = property.binding as { type: string };
+    if (binding.type !== 'zeebe:input' || property.optional || property.constraints?.notEmpty) return;
+    if (property.value !== undefined && property.value !== '') return;
+    report('warning', name(property, index), `may be left empty, which deploys only on Camunda 8.8+ but engines.camunda is ${template.engines?.camunda ?? 'not set'}`);
+  });
+}
+
+function lowestVersion(range: string | undefined): [number, number] | undefined {
+  const match = range?.match(/(\d+)\.(\d+)/);
+  return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+
+function compareVersions(a: [number, number], b: [number, number]): number {
+  return a[0] - b[0] || a[1] - b[1];
+}
+
+function abbreviate(text: string): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
+}
