@@ -1,0 +1,69 @@
+/**
+ * Diagnostics of the encoded-query engine: stable codes grouped by prefix.
+ * `syntax.*` the string is malformed; `field.*` field paths; `operator.*`
+ * operators; `value.*` values; `style.*` works but could be clearer.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  /** One sentence a process modeler understands. */
+  message: string;
+  /** Offsets into the checked text; `end` exclusive. */
+  start: number;
+  end: number;
+  /** Replacement text for `[start, end)` that fixes the finding. */
+  suggestion?: string;
+}
+
+/** Every code, with what it means. The list is the contract: codes are never renamed. */
+export const DIAGNOSTIC_CODES = {
+  'syntax.empty-term': 'Nothing between two separators (or a separator at the start or end).',
+  'syntax.missing-operator': 'A condition without an operator (`active` instead of `active=true`).',
+  'syntax.missing-field': 'A condition without a field (`=true`).',
+  'syntax.unclosed-script': 'A `javascript:` value with an unclosed quote or bracket.',
+  'syntax.escaped-caret': 'A `^^` inside a value: read as a literal `^`, which ServiceNow sources disagree about.',
+  'syntax.unterminated-block': 'RLQUERY or SUBQUERY without ENDRLQUERY/ENDSUBQUERY: the rest of the query belongs to it.',
+  'syntax.unexpected-end': 'ENDRLQUERY or ENDSUBQUERY without a block to close.',
+  'syntax.malformed-block': 'An RLQUERY, SUBQUERY or JOIN header that does not follow the documented form.',
+  'syntax.misplaced-directive': 'ORDERBY, GROUPBY, EQ, RLQUERY, SUBQUERY or a text query where it has no effect (after ^OR).',
+  'syntax.missing-order-field': 'ORDERBY, ORDERBYDESC or GROUPBY without a field.',
+  'syntax.ampersand': '`&` between conditions: the Table API reads it as a literal character, conditions are joined with `^`.',
+  'syntax.url-encoded': 'A URL-encoded caret (`%5E`) inside the query: it is sent encoded twice.',
+  'syntax.feel': 'A FEEL expression whose string literals cannot be read (unclosed string).',
+  'field.unknown': 'The field does not exist on the table: ServiceNow silently drops the condition.',
+  'field.not-reference': 'A dot-walk through a field that is not a reference.',
+  'field.unverifiable': 'A dot-walk into a table that is not in the metadata, or a table that is not in it.',
+  'field.dynamic': 'A part computed at runtime (FEEL) where a field or operator goes: not checked.',
+  'operator.unknown': 'Not an encoded-query operator: ServiceNow silently drops the condition.',
+  'operator.variant': 'A spelling ServiceNow sources disagree about; the canonical one is suggested.',
+  'operator.condition-only': 'VALCHANGES, CHANGESFROM and CHANGESTO only work in conditions that run on record changes.',
+  'operator.not-for-type': 'The operator is not offered for the field type.',
+  'value.missing': 'The operator needs a value.',
+  'value.unexpected': 'The operator takes no value; the text after it is ignored.',
+  'value.choice': 'Not one of the field\'s choice values.',
+  'value.inactive-choice': 'An inactive choice value: still valid on old records, no longer offered.',
+  'value.reference': 'A reference compared with something that is not a sys_id.',
+  'value.sys-id': 'Not a 32-character hexadecimal sys_id where one is required.',
+  'value.boolean': 'A boolean field compared with something other than true or false.',
+  'value.number': 'A number field compared with something that is not a number.',
+  'value.date': 'A date field compared with something that is not a date in the Table API format.',
+  'value.list': 'An IN list with empty items or spaces around the commas.',
+  'value.malformed': 'The value does not follow the operator\'s micro-syntax (`a@b`, `@unit@ago@n`...).',
+  'value.range-order': 'A BETWEEN range whose lower bound is above its upper bound.',
+  'style.operator-alias': 'A short alias (`*`, `!*`, `%`) of an operator with a clearer name.',
+  'style.empty-query': 'An empty query matches every record.',
+  'style.empty-equals': '`field=` with nothing after it: ISEMPTY says the same more clearly.',
+  'style.duplicate-condition': 'The same condition twice in one group.',
+  'style.whitespace': 'Spaces around a field or value: ServiceNow compares them literally.'
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export const diagnosticCodes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
+
+export function hasError(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+}

@@ -1,0 +1,75 @@
+/**
+ * The encoded-query engine: parse, print, validate against table metadata,
+ * explain. Pure TypeScript (no DOM, no Node): shared by the Modeler plugin,
+ * the bpmnlint rule, the CLI and the Table API emulator.
+ */
+import type { Metadata } from '../metadata/model';
+import type { QueryAst } from './ast';
+import type { Diagnostic } from './diagnostics';
+import { parse } from './parser';
+import { print } from './printer';
+import { validate } from './validate/validate';
+import { explain } from './explain';
+import { checkFeel } from './feel';
+import { hasError } from './diagnostics';
+
+export type * from './ast';
+export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
+export { DIAGNOSTIC_CODES, diagnosticCodes } from './diagnostics';
+export { OPERATORS, operatorInfo } from './operators';
+export type { OperatorInfo } from './operators';
+
+export interface CheckOptions {
+  /** The table the query runs against, e.g. `incident`. Without it (or without metadata) only syntax is checked. */
+  table?: string;
+  metadata?: Metadata;
+}
+
+export interface CheckResult {
+  ast: QueryAst;
+  diagnostics: Diagnostic[];
+  /** The query in plain words, like ServiceNow's condition breadcrumbs. */
+  explanation: string;
+  /** No error-severity diagnostic. */
+  ok: boolean;
+}
+
+/** Parses any string into a tree plus syntax diagnostics. Never throws. */
+export function parseQuery(text: string): { ast: QueryAst; diagnostics: Diagnostic[] } {
+  return parse(text);
+}
+
+/** Turns a tree back into an encoded query (`printQuery(parseQuery(q).ast) === q`). */
+export function printQuery(ast: QueryAst): string {
+  return print(ast);
+}
+
+/** Parses and, given a table and metadata, validates fields, operators and values. */
+export function checkQuery(text: string, options: CheckOptions = {}): CheckResult {
+  const { ast, diagnostics } = parse(text);
+  const all = diagnostics.concat(validate(ast, text, options));
+  all.sort(byPosition);
+  return { ast, diagnostics: all, explanation: explain(ast, options), ok: !hasError(all) };
+}
+
+/**
+ * Checks a `sysparm_query` value that is a FEEL expression (`="active=true^caller_id=" + id`):
+ * the string literals it concatenates are checked, every other part is an
+ * opaque runtime value. Offsets refer to the FEEL text. A value that does not
+ * start with `=` is checked as a plain query.
+ */
+export function checkFeelQuery(value: string, options: CheckOptions = {}): CheckResult {
+  if (!value.startsWith('=')) {
+    return checkQuery(value, options);
+  }
+  return checkFeel(value, options, checkQuery);
+}
+
+/** The query in plain words. */
+export function explainQuery(ast: QueryAst, options: CheckOptions = {}): string {
+  return explain(ast, options);
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.start - b.start || a.end - b.end;
+}

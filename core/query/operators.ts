@@ -1,0 +1,142 @@
+/**
+ * Every encoded-query operator: its spellings, the value micro-syntax it
+ * takes and how the explanation words it. Sources: ServiceNow docs
+ * r_OpAvailableFiltersQueries (operators by field type, aliases `*` `!*` `%`),
+ * the SDK encoded-query guide (`NOTLIKE`), servicenow.itsm (`RELATIVEGE/LE/EE`,
+ * `EMPTY` vs `ISEMPTY`), GlideQuery.parse (`CONTAINS`, `DOES NOT CONTAIN`).
+ */
+import type { OperatorName } from './ast';
+
+/** Which micro-syntax the value of a condition follows. */
+export type ValueSyntax =
+  | 'none' // ISEMPTY, ANYTHING...
+  | 'scalar' // =, LIKE, DYNAMIC...
+  | 'list' // IN, NOT IN: a,b,c
+  | 'range' // BETWEEN: a@b
+  | 'dateOn' // ON, NOTON: label@start@end
+  | 'datePart' // DATEPART: label@expression
+  | 'relative' // RELATIVEGT: @unit@ago|ahead@n
+  | 'fieldComparison' // SAMEAS, GT_FIELD: field[@unit]
+  | 'fieldDistance'; // MORETHAN, LESSTHAN: field@unit@before|after@n
+
+export interface OperatorInfo {
+  name: OperatorName;
+  value: ValueSyntax;
+  /** How the explanation words it ("is", "contains", "is one of"). */
+  phrase: string;
+  /** Wording on date fields, when it differs ("before", "after"). */
+  datePhrase?: string;
+  /** Only meaningful in conditions evaluated on record changes (not in a Table API query). */
+  conditionOnly?: boolean;
+  /** An empty value makes the condition match every record or none. */
+  needsValue: boolean;
+}
+
+const info = (name: OperatorName, value: ValueSyntax, phrase: string, extra: Partial<OperatorInfo> = {}): OperatorInfo => ({
+  name,
+  value,
+  phrase,
+  needsValue: value !== 'none' && value !== 'scalar',
+  ...extra
+});
+
+export const OPERATORS: readonly OperatorInfo[] = [
+  info('=', 'scalar', 'is', { datePhrase: 'on' }),
+  info('!=', 'scalar', 'is not', { datePhrase: 'not on' }),
+  info('<', 'scalar', 'is less than', { datePhrase: 'before', needsValue: true }),
+  info('<=', 'scalar', 'is at most', { datePhrase: 'at or before', needsValue: true }),
+  info('>', 'scalar', 'is greater than', { datePhrase: 'after', needsValue: true }),
+  info('>=', 'scalar', 'is at least', { datePhrase: 'at or after', needsValue: true }),
+  info('LIKE', 'scalar', 'contains', { needsValue: true }),
+  info('NOT LIKE', 'scalar', 'does not contain', { needsValue: true }),
+  info('STARTSWITH', 'scalar', 'starts with', { needsValue: true }),
+  info('ENDSWITH', 'scalar', 'ends with', { needsValue: true }),
+  info('ISEMPTY', 'none', 'is empty'),
+  info('ISNOTEMPTY', 'none', 'is not empty'),
+  info('ANYTHING', 'none', 'is anything'),
+  info('EMPTYSTRING', 'none', 'is empty string'),
+  info('IN', 'list', 'is one of'),
+  info('NOT IN', 'list', 'is not one of'),
+  info('BETWEEN', 'range', 'is between'),
+  info('SAMEAS', 'fieldComparison', 'is the same as'),
+  info('NSAMEAS', 'fieldComparison', 'is different from'),
+  info('GT_FIELD', 'fieldComparison', 'is greater than'),
+  info('LT_FIELD', 'fieldComparison', 'is less than'),
+  info('GT_OR_EQUALS_FIELD', 'fieldComparison', 'is greater than or equal to'),
+  info('LT_OR_EQUALS_FIELD', 'fieldComparison', 'is less than or equal to'),
+  info('ON', 'dateOn', 'on'),
+  info('NOTON', 'dateOn', 'not on'),
+  info('DATEPART', 'datePart', 'trend on'),
+  info('RELATIVEGT', 'relative', 'is after'),
+  info('RELATIVELT', 'relative', 'is before'),
+  info('RELATIVEGE', 'relative', 'is at or after'),
+  info('RELATIVELE', 'relative', 'is at or before'),
+  info('RELATIVEEE', 'relative', 'is on'),
+  info('MORETHAN', 'fieldDistance', 'is more than'),
+  info('LESSTHAN', 'fieldDistance', 'is less than'),
+  info('DYNAMIC', 'scalar', 'is (dynamic)', { needsValue: true }),
+  info('IN_HIERARCHY', 'scalar', 'is in the hierarchy of', { needsValue: true }),
+  info('INSTANCEOF', 'scalar', 'is a', { needsValue: true }),
+  info('VALCHANGES', 'none', 'changes', { conditionOnly: true }),
+  info('CHANGESFROM', 'scalar', 'changes from', { conditionOnly: true }),
+  info('CHANGESTO', 'scalar', 'changes to', { conditionOnly: true }),
+  info('DOESNOTHAVE', 'scalar', 'does not have', { needsValue: true }),
+  info('EXCLUDING', 'scalar', 'excludes', { needsValue: true })
+];
+
+const byName = new Map<OperatorName, OperatorInfo>(OPERATORS.map((operator) => [operator.name, operator]));
+
+export function operatorInfo(name: OperatorName): OperatorInfo {
+  // Every OperatorName is in OPERATORS (checked by a test).
+  return byName.get(name) as OperatorInfo;
+}
+
+/** How a spelling relates to its operator. */
+export type SpellingKind = 'canonical' | 'variant' | 'alias';
+
+export interface Spelling {
+  raw: string;
+  name: OperatorName;
+  kind: SpellingKind;
+}
+
+const variants: Array<[string, OperatorName, SpellingKind]> = [
+  ['NOTLIKE', 'NOT LIKE', 'variant'],
+  ['EMPTY', 'ISEMPTY', 'variant'],
+  ['NOTEMPTY', 'ISNOTEMPTY', 'variant'],
+  ['NOTIN', 'NOT IN', 'variant'],
+  ['CONTAINS', 'LIKE', 'variant'],
+  ['DOES NOT CONTAIN', 'NOT LIKE', 'variant'],
+  ['*', 'LIKE', 'alias'],
+  ['!*', 'NOT LIKE', 'alias'],
+  ['%', 'ENDSWITH', 'alias']
+];
+
+export const SPELLINGS: readonly Spelling[] = [
+  ...OPERATORS.map((operator): Spelling => ({ raw: operator.name, name: operator.name, kind: 'canonical' })),
+  ...variants.map(([raw, name, kind]): Spelling => ({ raw, name, kind }))
+];
+
+/** Spellings by first character, longest first, so that `<=` wins over `<` and `ISNOTEMPTY` over `IN`. */
+const byFirstChar = new Map<string, Spelling[]>();
+for (const spelling of SPELLINGS) {
+  const first = spelling.raw.charAt(0);
+  const list = byFirstChar.get(first) ?? [];
+  list.push(spelling);
+  byFirstChar.set(first, list);
+}
+for (const list of byFirstChar.values()) {
+  list.sort((a, b) => b.raw.length - a.raw.length);
+}
+
+/** The longest operator spelling at `position`, if any. Constant time (bounded by the table). */
+export function matchOperator(text: string, position: number): Spelling | undefined {
+  const candidates = byFirstChar.get(text.charAt(position));
+  if (!candidates) {
+    return undefined;
+  }
+  return candidates.find((spelling) => text.startsWith(spelling.raw, position));
+}
+
+/** Keyword spellings (letters), the candidates for a did-you-mean on an unknown operator. */
+export const KEYWORD_SPELLINGS: readonly Spelling[] = SPELLINGS.filter((spelling) => /^[A-Z]/.test(spelling.raw));

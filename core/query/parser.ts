@@ -1,0 +1,425 @@
+/**
+ * Recursive-descent parser for encoded queries. Never throws: any string
+ * yields a tree (unreadable terms become `Invalid` nodes kept verbatim) and
+ * diagnostics. Single forward pass with bounded look-ahead: linear time.
+ */
+import type { Clause, Condition, Group, Invalid, Join, Query, RelatedListQuery, Span, SubQuery, Term } from './ast';
+import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
+import { KEYWORD_SPELLINGS, matchOperator, operatorInfo, type Spelling } from './operators';
+import { caretRun, isNameChar, isScriptAt, isUpperLetter, scriptEnd, SCRIPT_PREFIX } from './scan';
+import { editDistance } from './suggest';
+import { fieldPath, name, readValue, scalar } from './values';
+
+export function parse(text: string): { ast: Query; diagnostics: Diagnostic[] } {
+  const parser = new Parser(text);
+  if (text === '') {
+    return { ast: { type: 'Query', start: 0, end: 0, depth: 1, groups: [] }, diagnostics: [] };
+  }
+  const ast = parser.query(1, null);
+  return { ast, diagnostics: parser.diagnostics };
+}
+
+const DIRECTIVES = new Set(['OrderBy', 'GroupBy', 'EndOfQuery', 'RelatedListQuery', 'SubQuery', 'TextQuery']);
+
+class Parser {
+  position = 0;
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(readonly text: string) {}
+
+  /** A query at `depth` carets per separator, until the end, a shallower separator or `stop` (ENDRLQUERY...). */
+  query(depth: number, stop: string | null): Query {
+    const { text } = this;
+    const start = this.position;
+    const groups: Group[] = [];
+    let clauses: Clause[] = [];
+    let terms: Term[] = [];
+    let groupStart = start;
+    let clauseStart = start;
+    let separator: Span | null = null;
+    for (;;) {
+      const term = this.term(depth);
+      terms.push(term);
+      const termEnd = this.position;
+      const run = caretRun(text, termEnd);
+      const after = termEnd + depth;
+      let kind: 'and' | 'or' | 'new' | 'end' = 'and';
+      let separatorEnd = after;
+      if (termEnd >= text.length || run < depth || (stop !== null && run === depth && this.isKeywordTerm(after, stop))) {
+        kind = 'end';
+      } else if (text.startsWith('NQ', after)) {
+        kind = 'new';
+        separatorEnd = after + 2;
+      } else if (text.startsWith('OR', after) && !text.startsWith('ORDERBY', after)) {
+        kind = 'or';
+        separatorEnd = after + 2;
+      }
+      if (term.type === 'Empty') {
+        this.reportEmpty(term, separator, kind === 'end' ? null : { start: termEnd, end: separatorEnd });
+      }
+      if (kind !== 'or') {
+        clauses.push(this.clause(clauseStart, termEnd, terms));
+        terms = [];
+        clauseStart = separatorEnd;
+      }
+      if (kind === 'new' || kind === 'end') {
+        groups.push({ type: 'Group', start: groupStart, end: termEnd, clauses });
+        clauses = [];
+        groupStart = separatorEnd;
+      }
+      if (kind === 'end') {
+        return { type: 'Query', start, end: termEnd, depth, groups };
+      }
+      separator = { start: termEnd, end: separatorEnd };
+      this.position = separatorEnd;
+    }
+  }
+
+  private clause(start: number, end: number, terms: Term[]): Clause {
+    if (terms.length > 1) {
+      for (const term of terms) {
+        if (DIRECTIVES.has(term.type)) {
+          this.report('warning', 'syntax.misplaced-directive', term, `${this.text.slice(term.start, Math.min(term.end, term.start + 12))}… has no effect as an ^OR alternative; write it after a plain ^.`);
+        }
+      }
+    }
+    return { type: 'Clause', start, end, terms };
+  }
+
+  private reportEmpty(term: Span, before: Span | null, after: Span | null): void {
+    const range = before ?? after ?? term;
+    this.report('warning', 'syntax.empty-term', range, 'Nothing between these separators: remove the extra separator.', '');
+  }
+
+  private term(depth: number): Term {
+    const { text } = this;
+    const start = this.position;
+    if (start >= text.length || text.charCodeAt(start) === 94) {
+      return { type: 'Empty', start, end: start };
+    }
+    if (text.startsWith('ORDERBYDESC', start)) return this.directive(start, 11, 'OrderBy', true);
+    if (text.startsWith('ORDERBY', start)) return this.directive(start, 7, 'OrderBy', false);
+    if (text.startsWith('GROUPBY', start)) return this.directive(start, 7, 'GroupBy', false);
+    if (this.isKeywordTerm(start, 'EQ')) {
+      this.position = start + 2;
+      return { type: 'EndOfQuery', start, end: start + 2 };
+    }
+    for (const kind of ['TEXTQUERY', 'TEXTINDEXGROUP'] as const) {
+      const keyword = `123${kind}321=`;
+      if (text.startsWith(keyword, start)) {
+        const valueStart = start + keyword.length;
+        const end = this.valueEnd(valueStart, depth);
+        this.position = end;
+        return { type: 'TextQuery', start, end, kind, value: scalar(text, valueStart, end) };
+      }
+    }
+    if (text.startsWith('RLQUERY', start)) return this.relatedListQuery(start, depth);
+    if (text.startsWith('SUBQUERY', start)) return this.subQuery(start, depth);
+    if (text.startsWith('JOIN', start)) return this.join(start, depth);
+    for (const keyword of ['ENDRLQUERY', 'ENDSUBQUERY']) {
+      if (this.isKeywordTerm(start, keyword)) {
+        this.position = start + keyword.length;
+        const invalid = this.invalid(start, this.position);
+        this.report('error', 'syntax.unexpected-end', invalid, `${keyword} closes nothing: there is no ${keyword.slice(3)} before it at this level.`);
+        return invalid;
+      }
+    }
+    return this.condition(start, depth);
+  }
+
+  private directive(start: number, length: number, type: 'OrderBy' | 'GroupBy', descending: boolean): Term {
+    const fieldStart = start + length;
+    const end = this.nextCaret(fieldStart);
+    this.position = end;
+    const field = fieldPath(this.text, fieldStart, end);
+    if (end === fieldStart) {
+      this.report('error', 'syntax.missing-order-field', { start, end }, `${this.text.slice(start, end)} needs a field name right after it (ORDERBYnumber).`);
+    }
+    return type === 'OrderBy' ? { type, start, end, descending, field } : { type, start, end, field };
+  }
+
+  private condition(start: number, depth: number): Term {
+    const { text } = this;
+    let fieldEnd = start;
+    while (fieldEnd < text.length && isNameChar(text.charCodeAt(fieldEnd))) {
+      fieldEnd++;
+    }
+    let spelling = matchOperator(text, fieldEnd);
+    if (!spelling && fieldEnd > start && isUpperLetter(text.charCodeAt(fieldEnd))) {
+      return this.unknownOperator(start, fieldEnd, depth);
+    }
+    if (!spelling) {
+      // A label or a name with spaces (`Short descriptionLIKEfoo`): the field runs to the first operator.
+      fieldEnd = start;
+      while (fieldEnd < text.length && text.charCodeAt(fieldEnd) !== 94 && !(spelling = matchOperator(text, fieldEnd))) {
+        fieldEnd++;
+      }
+    }
+    if (!spelling) {
+      const end = this.valueEnd(start, depth);
+      this.position = end;
+      const invalid = this.invalid(start, end);
+      this.report('error', 'syntax.missing-operator', invalid, `"${invalid.raw}" has no operator: write a condition as field, operator, value (active=true).`);
+      return invalid;
+    }
+    if (fieldEnd === start) {
+      this.report('error', 'syntax.missing-field', { start, end: start + spelling.raw.length }, `The condition has no field before ${spelling.raw}.`);
+    }
+    return this.conditionRest(start, fieldEnd, spelling, depth);
+  }
+
+  private conditionRest(start: number, fieldEnd: number, spelling: Spelling, depth: number): Condition {
+    const { text } = this;
+    const operatorEnd = fieldEnd + spelling.raw.length;
+    const end = this.valueEnd(operatorEnd, depth);
+    this.position = end;
+    const condition: Condition = {
+      type: 'Condition', start, end,
+      field: fieldPath(text, start, fieldEnd),
+      operator: { type: 'Operator', start: fieldEnd, end: operatorEnd, raw: spelling.raw, name: spelling.name }
+    };
+    const syntax = operatorInfo(spelling.name).value;
+    if (syntax === 'none') {
+      if (end > operatorEnd) condition.value = scalar(text, operatorEnd, end);
+      return condition;
+    }
+    const read = readValue(text, operatorEnd, end, syntax, spelling.name);
+    condition.value = read.value;
+    if (read.problem) {
+      this.report('error', 'value.malformed', read.problem, read.problem.message);
+    }
+    return condition;
+  }
+
+  /** `fieldSTARTSWTIHx`: an uppercase word that is no operator. Guess where it ends from the closest operator. */
+  private unknownOperator(start: number, operatorStart: number, depth: number): Condition {
+    const { text } = this;
+    let wordEnd = operatorStart;
+    while (wordEnd < text.length && (isUpperLetter(text.charCodeAt(wordEnd)) || text.charCodeAt(wordEnd) === 95
+      || (text.charCodeAt(wordEnd) === 32 && isUpperLetter(text.charCodeAt(wordEnd + 1))))) {
+      wordEnd++;
+    }
+    const word = text.slice(operatorStart, wordEnd);
+    let best: { spelling: Spelling; length: number; distance: number } | undefined;
+    for (const spelling of KEYWORD_SPELLINGS) {
+      if (spelling.raw.length < 4) continue;
+      const max = spelling.raw.length <= 5 ? 1 : 2;
+      for (const length of [spelling.raw.length, spelling.raw.length - 1, spelling.raw.length + 1]) {
+        if (length > word.length) continue;
+        const distance = editDistance(spelling.raw, word.slice(0, length), max);
+        if (distance <= max && (!best || distance < best.distance)) {
+          best = { spelling, length, distance };
+        }
+      }
+    }
+    const operatorEnd = best ? operatorStart + best.length : wordEnd;
+    const end = this.valueEnd(operatorEnd, depth);
+    this.position = end;
+    const raw = text.slice(operatorStart, operatorEnd);
+    this.report('error', 'operator.unknown', { start: operatorStart, end: operatorEnd },
+      `${raw} is not an encoded-query operator, so ServiceNow would drop this condition${best ? `; did you mean ${best.spelling.name}?` : '.'}`,
+      best?.spelling.name);
+    return {
+      type: 'Condition', start, end,
+      field: fieldPath(text, start, operatorStart),
+      operator: { type: 'Operator', start: operatorStart, end: operatorEnd, raw, name: null },
+      value: scalar(text, operatorEnd, end)
+    };
+  }
+
+  /** `RLQUERY<table>.<field>,<cmp><count>[,m2m]` then `,<conds>` or `^<conds>`, then `^ENDRLQUERY`. */
+  private relatedListQuery(start: number, depth: number): Term {
+    const { text } = this;
+    const headerEnd = this.nextCaret(start);
+    const fieldsEnd = this.indexWithin(',', start, headerEnd);
+    const dot = this.indexWithin('.', start, fieldsEnd);
+    const comparator = /^(>=|<=|!=|>|<|=)/.exec(text.slice(fieldsEnd + 1, fieldsEnd + 3))?.[0] ?? '';
+    const countStart = fieldsEnd + 1 + comparator.length;
+    let countEnd = countStart;
+    while (countEnd < headerEnd && text.charCodeAt(countEnd) >= 48 && text.charCodeAt(countEnd) <= 57) countEnd++;
+    if (dot === fieldsEnd || dot === start + 7 || dot === fieldsEnd - 1 || fieldsEnd === headerEnd || !comparator || countEnd === countStart) {
+      return this.malformed(start, headerEnd, 'RLQUERY needs table.field,comparator count, e.g. RLQUERYtask.assigned_to,>=1^active=true^ENDRLQUERY.');
+    }
+    let cursor = countEnd;
+    const m2m = text.startsWith(',m2m', cursor) && (cursor + 4 === headerEnd || text.charAt(cursor + 4) === ',');
+    if (m2m) cursor += 4;
+    if (cursor !== headerEnd && text.charAt(cursor) !== ',') {
+      return this.malformed(start, headerEnd, `Unexpected "${text.slice(cursor, headerEnd)}" in the RLQUERY header: after the count only ,m2m or conditions may follow.`);
+    }
+    const node: RelatedListQuery = {
+      type: 'RelatedListQuery', start, end: start,
+      table: name(text, start + 7, dot),
+      field: name(text, dot + 1, fieldsEnd),
+      comparator,
+      count: scalar(text, countStart, countEnd),
+      m2m, inline: false, terminated: false
+    };
+    if (cursor < headerEnd) {
+      node.inline = true;
+      this.position = cursor + 1;
+      node.conditions = this.query(depth, 'ENDRLQUERY');
+    } else if (caretRun(text, cursor) >= depth && !(caretRun(text, cursor) === depth && this.isKeywordTerm(cursor + depth, 'ENDRLQUERY'))) {
+      this.position = cursor + depth;
+      node.conditions = this.query(depth, 'ENDRLQUERY');
+    } else {
+      this.position = cursor;
+    }
+    return this.closeBlock(node, depth, 'ENDRLQUERY');
+  }
+
+  /** `SUBQUERY<field>,<joinField>,<table>` then conditions (`^` or, nested, `^^`), then `ENDSUBQUERY`. */
+  private subQuery(start: number, depth: number): Term {
+    const { text } = this;
+    const headerEnd = this.nextCaret(start);
+    const parts = text.slice(start + 8, headerEnd).split(',');
+    if (parts.length !== 3 || parts.some((part) => part === '')) {
+      return this.malformed(start, headerEnd, 'SUBQUERY needs field,joinField,table, e.g. SUBQUERYsys_id,assigned_to,task^active=true^ENDSUBQUERY.');
+    }
+    const fieldEnd = start + 8 + parts[0]!.length;
+    const joinEnd = fieldEnd + 1 + parts[1]!.length;
+    const run = caretRun(text, headerEnd);
+    const bodyDepth = run >= depth ? run : depth;
+    const node: SubQuery = {
+      type: 'SubQuery', start, end: start,
+      field: name(text, start + 8, fieldEnd),
+      joinField: name(text, fieldEnd + 1, joinEnd),
+      table: name(text, joinEnd + 1, headerEnd),
+      depth: bodyDepth, terminated: false
+    };
+    this.position = headerEnd;
+    if (run >= depth && !this.isKeywordTerm(headerEnd + run, 'ENDSUBQUERY')) {
+      this.position = headerEnd + run;
+      node.conditions = this.query(bodyDepth, 'ENDSUBQUERY');
+    }
+    return this.closeBlock(node, bodyDepth, 'ENDSUBQUERY');
+  }
+
+  private closeBlock<T extends RelatedListQuery | SubQuery>(node: T, depth: number, keyword: string): T {
+    const { text } = this;
+    const at = this.position;
+    if (caretRun(text, at) === depth && this.isKeywordTerm(at + depth, keyword)) {
+      this.position = at + depth + keyword.length;
+      node.terminated = true;
+    } else {
+      this.report('warning', 'syntax.unterminated-block', { start: node.start, end: at },
+        `${keyword.slice(3)} is not closed by ${'^'.repeat(depth)}${keyword}: every condition after it applies to the ${keyword === 'ENDRLQUERY' ? 'related' : 'subquery'} table.`,
+        `${text.slice(node.start, at)}${'^'.repeat(depth)}${keyword}`);
+    }
+    node.end = this.position;
+    return node;
+  }
+
+  /** `JOIN<table>.<field>=<table2>.<field2>!<conditions joined with ^^>`. */
+  private join(start: number, depth: number): Term {
+    const { text } = this;
+    const headerEnd = this.nextCaret(start);
+    const bang = this.indexWithin('!', start, headerEnd);
+    const match = bang === headerEnd ? null : /^([^.=]+)\.([^=]+)=([^.]+)\.(.+)$/.exec(text.slice(start + 4, bang));
+    if (!match) {
+      return this.malformed(start, headerEnd, 'JOIN needs table.field=table2.field2! followed by optional conditions, e.g. JOINsys_user.sys_id=task.assigned_to!active=true (the ! is required).');
+    }
+    const [, leftTable, leftField, rightTable] = match as unknown as [string, string, string, string];
+    const leftTableEnd = start + 4 + leftTable.length;
+    const leftFieldEnd = leftTableEnd + 1 + leftField.length;
+    const rightTableEnd = leftFieldEnd + 1 + rightTable.length;
+    const node: Join = {
+      type: 'Join', start, end: start,
+      left: { table: name(text, start + 4, leftTableEnd), field: name(text, leftTableEnd + 1, leftFieldEnd) },
+      right: { table: name(text, leftFieldEnd + 1, rightTableEnd), field: name(text, rightTableEnd + 1, bang) }
+    };
+    this.position = bang + 1;
+    const run = caretRun(text, this.position);
+    // Conditions use one caret more; a shallower caret ends the JOIN.
+    if (this.position < text.length && (run === 0 || run >= depth + 1)) {
+      node.conditions = this.query(depth + 1, null);
+    }
+    node.end = this.position;
+    return node;
+  }
+
+  private malformed(start: number, end: number, message: string): Invalid {
+    this.position = end;
+    const invalid = this.invalid(start, end);
+    this.report('error', 'syntax.malformed-block', invalid, message);
+    return invalid;
+  }
+
+  /**
+   * Where a value starting at `from` ends: at the next separator of this
+   * depth. At top level `^^` is an escaped caret (a literal `^`, with a
+   * warning); `javascript:` parts may contain carets inside quotes/brackets.
+   */
+  private valueEnd(from: number, depth: number): number {
+    const { text } = this;
+    let partStart = true;
+    let unclosedScript = -1;
+    let i = from;
+    let end = text.length;
+    while (i < text.length) {
+      const code = text.charCodeAt(i);
+      if (partStart && unclosedScript < 0 && isScriptAt(text, i)) {
+        const script = scriptEnd(text, i, text.length, '^@,');
+        if (script.closed) {
+          i = script.end;
+          partStart = false;
+          continue;
+        }
+        unclosedScript = i;
+        i += SCRIPT_PREFIX.length;
+        partStart = false;
+        continue;
+      }
+      if (code === 94) {
+        const run = caretRun(text, i);
+        const escaped = depth === 1 ? run - (run % 2) : run > depth ? run : 0;
+        if (escaped > 0) {
+          this.report('warning', 'syntax.escaped-caret', { start: i, end: i + escaped },
+            `${'^'.repeat(escaped)} is read as ${'^'.repeat(escaped / 2)} inside the value; ServiceNow sources disagree whether that works (and ^^ also nests SUBQUERY/JOIN conditions). Avoid ^ in values.`);
+        }
+        if (escaped === run) {
+          i += run;
+          partStart = false;
+          continue;
+        }
+        end = i + escaped;
+        break;
+      }
+      partStart = code === 64 || code === 44;
+      i++;
+    }
+    if (unclosedScript >= 0) {
+      this.report('error', 'syntax.unclosed-script', { start: unclosedScript, end },
+        'This javascript: value has an unclosed quote or bracket, so where it ends is a guess: close it.');
+    }
+    return end;
+  }
+
+  /** First `char` in `[from, limit)`, else `limit` (bounded, so scans stay linear). */
+  private indexWithin(char: string, from: number, limit: number): number {
+    for (let i = from; i < limit; i++) {
+      if (this.text.charAt(i) === char) return i;
+    }
+    return limit;
+  }
+
+  private nextCaret(from: number): number {
+    const index = this.text.indexOf('^', from);
+    return index < 0 ? this.text.length : index;
+  }
+
+  /** `keyword` at `position`, followed by a caret or the end. */
+  private isKeywordTerm(position: number, keyword: string): boolean {
+    const after = position + keyword.length;
+    return this.text.startsWith(keyword, position) && (after === this.text.length || this.text.charCodeAt(after) === 94);
+  }
+
+  private invalid(start: number, end: number): Invalid {
+    return { type: 'Invalid', start, end, raw: this.text.slice(start, end) };
+  }
+
+  private report(severity: Severity, code: DiagnosticCode, range: Span, message: string, suggestion?: string): void {
+    const diagnostic: Diagnostic = { severity, code, message, start: range.start, end: range.end };
+    if (suggestion !== undefined) diagnostic.suggestion = suggestion;
+    this.diagnostics.push(diagnostic);
+  }
+}

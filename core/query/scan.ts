@@ -1,0 +1,91 @@
+/**
+ * Low-level scanning shared by the parser and the value readers. Every
+ * function moves forward only, so parsing stays linear in the query length.
+ */
+
+export const SCRIPT_PREFIX = 'javascript:';
+
+/** Number of consecutive `^` at `position`. */
+export function caretRun(text: string, position: number): number {
+  let end = position;
+  while (text.charCodeAt(end) === 94 /* ^ */) {
+    end++;
+  }
+  return end - position;
+}
+
+export interface ScriptEnd {
+  end: number;
+  /** False when a quote or bracket is still open at `limit`. */
+  closed: boolean;
+}
+
+/**
+ * Where a `javascript:` value that starts at `from` ends: at the first
+ * character of `stops` outside quotes and brackets, or at `limit`.
+ * Scripts may contain `@`, `,`, `(`, `)` and quotes (`gs.dateGenerate('2017-05-01','start')`).
+ */
+export function scriptEnd(text: string, from: number, limit: number, stops: string): ScriptEnd {
+  let quote = '';
+  let depth = 0;
+  for (let i = from + SCRIPT_PREFIX.length; i < limit; i++) {
+    const char = text.charAt(i);
+    if (quote) {
+      if (char === '\\') {
+        i++;
+      } else if (char === quote) {
+        quote = '';
+      }
+    } else if (char === '"' || char === "'" || char === '`') {
+      quote = char;
+    } else if (char === '(' || char === '[' || char === '{') {
+      depth++;
+    } else if ((char === ')' || char === ']' || char === '}') && depth > 0) {
+      depth--;
+    } else if (depth === 0 && stops.includes(char)) {
+      return { end: i, closed: true };
+    }
+  }
+  return { end: limit, closed: quote === '' && depth === 0 };
+}
+
+export function isScriptAt(text: string, position: number): boolean {
+  return text.startsWith(SCRIPT_PREFIX, position);
+}
+
+/** Lowercase letters, digits, `_`, `.` and `$`: what ServiceNow column names and dot-walks are made of. */
+export function isNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 36;
+}
+
+export function isUpperLetter(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+/** One part of a value split on `@` or `,`: its range. */
+export interface Part {
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits `[start, end)` on `separator`, keeping `javascript:` parts whole
+ * even when they contain the separator inside quotes or brackets.
+ */
+export function splitParts(text: string, start: number, end: number, separator: string): Part[] {
+  const parts: Part[] = [];
+  let partStart = start;
+  let i = start;
+  while (i <= end) {
+    if (i === partStart && isScriptAt(text, i)) {
+      i = scriptEnd(text, i, end, separator).end;
+      continue;
+    }
+    if (i === end || text.charAt(i) === separator) {
+      parts.push({ start: partStart, end: i });
+      partStart = i + 1;
+    }
+    i++;
+  }
+  return parts;
+}
