@@ -1,0 +1,2 @@
+/* fixture bundle */
+globalThis.fixturePluginLoaded = true;
