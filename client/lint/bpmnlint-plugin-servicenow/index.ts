@@ -1,0 +1,23 @@
+/**
+ * bpmnlint-plugin-servicenow: rules in rules/<rule>.ts, configs below,
+ * referenced as `plugin:servicenow/recommended` and `servicenow/<rule>`.
+ */
+import queryWarnings from './rules/query-warnings';
+import validQuery from './rules/valid-query';
+
+export const rules = {
+  'valid-query': validQuery,
+  'query-warnings': queryWarnings
+};
+
+export const configs = {
+  recommended: {
+    rules: {
+      'servicenow/valid-query': 'error',
+      'servicenow/query-warnings': 'warn'
+    }
+  },
+  all: {
+    rules: Object.fromEntries(Object.keys(rules).map((rule) => [`servicenow/${rule}`, 'error']))
+  }
+};

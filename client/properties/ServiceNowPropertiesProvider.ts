@@ -1,0 +1,85 @@
+/**
+ * The plugin's properties provider. Priority 200 (< 300): it runs after the
+ * element templates provider, so it sees the template's entries and its own
+ * group is not dropped on templated tasks. Middleware steps:
+ * (1) a diagnostics entry after the query field, (2) a sys_id picker after
+ * every sys_id field, (3) the ServiceNow group (table picker, output helper).
+ * It never drops or reorders groups it does not own.
+ */
+import type { Service, DiagramElement } from '../types/bpmn-js';
+import { OutputHelper } from '../output-mapping/OutputHelper';
+import { QueryDiagnostics } from '../query-validation/QueryDiagnostics';
+import { OUTPUT_HELPER_ENTRY_ID, queryDiagnosticsEntryId, SERVICENOW_GROUP_ID, sysIdPickerEntryId, TABLE_PICKER_ENTRY_ID } from '../shared/entry-ids';
+import { isServiceNowTemplate, queryProperty, sysIdInputs } from '../shared/servicenow-template';
+import { SysIdPicker } from '../sys-id-picker/SysIdPicker';
+import { TablePicker } from '../table-picker/TablePicker';
+import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
+
+export const PROVIDER_PRIORITY = 200;
+const TEMPLATE_GROUP_PREFIX = 'ElementTemplates__CustomProperties';
+
+interface Entry { id: string; component?: unknown; property?: TemplateProperty; [key: string]: unknown }
+interface Group { id: string; label: string; entries: Entry[]; [key: string]: unknown }
+
+export class ServiceNowPropertiesProvider {
+  static $inject = ['propertiesPanel', 'elementTemplates'];
+  private elementTemplates: Service;
+
+  constructor(propertiesPanel: Service, elementTemplates: Service) {
+    this.elementTemplates = elementTemplates;
+    propertiesPanel.registerProvider(PROVIDER_PRIORITY, this);
+  }
+
+  getGroups(element: DiagramElement) {
+    return (groups: Group[]) => {
+      const template: ElementTemplate | undefined = this.elementTemplates.get(element) ?? undefined;
+      const serviceNow = isServiceNowTemplate(template);
+      if (!serviceNow && element.type !== 'bpmn:ServiceTask') return groups;
+      if (serviceNow) annotateTemplateEntries(groups, template);
+      insertAfter(groups, serviceNowGroup(serviceNow), ['ElementTemplates__Template', 'general']);
+      return groups;
+    };
+  }
+}
+
+function serviceNowGroup(serviceNow: boolean): Group {
+  const entries: Entry[] = [{ id: TABLE_PICKER_ENTRY_ID, component: TablePicker }];
+  if (serviceNow) entries.push({ id: OUTPUT_HELPER_ENTRY_ID, component: OutputHelper });
+  return { id: SERVICENOW_GROUP_ID, label: 'ServiceNow table', entries, shouldOpen: true };
+}
+
+/** (1) + (2): sibling entries right after the template fields they annotate. */
+function annotateTemplateEntries(groups: Group[], template: ElementTemplate): void {
+  const query = queryProperty(template);
+  const sysIds = sysIdInputs(template);
+  for (const group of groups) {
+    if (!group.id.startsWith(TEMPLATE_GROUP_PREFIX)) continue;
+    group.entries = group.entries.flatMap((entry) => {
+      const property = entry.property;
+      if (!property) return [entry];
+      if (query && sameProperty(property, query)) {
+        return [entry, { id: queryDiagnosticsEntryId(entry.id), component: QueryDiagnostics, queryEntryId: entry.id, property }];
+      }
+      const sysId = sysIds.find((input) => sameProperty(property, input.property));
+      if (sysId) {
+        return [entry, { id: sysIdPickerEntryId(entry.id), component: SysIdPicker, property, ...(sysId.referencedTable ? { referencedTable: sysId.referencedTable } : {}) }];
+      }
+      return [entry];
+    });
+  }
+}
+
+function sameProperty(a: TemplateProperty, b: TemplateProperty): boolean {
+  return a === b || (a.id !== undefined && a.id === b.id && JSON.stringify(a.binding) === JSON.stringify(b.binding));
+}
+
+function insertAfter(groups: Group[], group: Group, anchors: string[]): void {
+  for (const anchor of anchors) {
+    const index = groups.findIndex((each) => each.id === anchor);
+    if (index >= 0) {
+      groups.splice(index + 1, 0, group);
+      return;
+    }
+  }
+  groups.push(group);
+}

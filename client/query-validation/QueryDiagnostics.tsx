@@ -1,0 +1,96 @@
+/** @jsxImportSource @bpmn-io/properties-panel/preact */
+/**
+ * The diagnostics entry under a template's query field: severity, message
+ * and, where the engine suggests one, a fix button (one undoable command),
+ * then the query in plain words. It follows the live text as the user types
+ * (scheduled off the input event, at most once per frame) and the stored
+ * value otherwise. Everything from metadata is rendered as text.
+ */
+import type { DiagramElement } from '../types/bpmn-js';
+import { useService } from 'bpmn-js-properties-panel';
+import { useEffect, useMemo, useRef, useState } from '@bpmn-io/properties-panel/preact/hooks';
+import type { Diagnostic } from '../../core/query';
+import type { TemplateProperty } from '../../core/template/types';
+import { inOneStep } from '../shared/batch-command';
+import { tableOf } from '../shared/servicenow-template';
+import { propertyValue } from '../shared/template-values';
+import { writeProperty } from '../shared/write-binding';
+import { applySuggestion, checkQueryText } from './check-task-query';
+import { frameScheduler, readControlText } from './live-text';
+
+const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
+
+interface Props {
+  element: DiagramElement;
+  id: string;
+  /** The entry id of the query field this entry annotates. */
+  queryEntryId: string;
+  property: TemplateProperty;
+}
+
+export function QueryDiagnostics({ element, id, queryEntryId, property }: Props) {
+  const elementTemplates = useService('elementTemplates');
+  const services = { modeling: useService('modeling'), bpmnFactory: useService('bpmnFactory') };
+  const commandStack = useService('commandStack');
+  const root = useRef<HTMLDivElement | null>(null);
+  const template = elementTemplates.get(element);
+  const table = template ? tableOf(template, element.businessObject) : undefined;
+  const stored = propertyValue(element.businessObject, property);
+  const storedText = typeof stored === 'string' ? stored : '';
+  const [text, setText] = useState(storedText);
+
+  useEffect(() => setText(storedText), [storedText, element]);
+
+  useEffect(() => {
+    const container = root.current?.parentElement;
+    if (!container) return undefined;
+    let latest: string | undefined;
+    const scheduler = frameScheduler(() => { if (latest !== undefined) setText(latest); });
+    const onInput = (event: Event) => {
+      const target = event.target as HTMLElement | null;
+      if (!target?.closest(`[data-entry-id="${queryEntryId}"]`)) return;
+      latest = readControlText(target);
+      scheduler.schedule();
+    };
+    container.addEventListener('input', onInput);
+    return () => { container.removeEventListener('input', onInput); scheduler.cancel(); };
+  }, [queryEntryId]);
+
+  const result = useMemo(() => checkQueryText(text, template, table), [text, template, table]);
+
+  const fix = (diagnostic: Diagnostic) => {
+    const fixed = applySuggestion(text, diagnostic);
+    setText(fixed);
+    inOneStep(commandStack, () => writeProperty(element, property, fixed, services));
+  };
+
+  return (
+    <div ref={root} class="bio-properties-panel-entry servicenow-query-diagnostics" data-entry-id={id} data-checked-length={String(text.length)}>
+      {result.diagnostics.length ? (
+        <ul class="servicenow-diagnostics" aria-label="Query problems" aria-live="polite">
+          {result.diagnostics.map((diagnostic, index) => (
+            <li key={`${diagnostic.code}-${diagnostic.start}-${index}`} class={`servicenow-diagnostic servicenow-${diagnostic.severity}`} data-code={diagnostic.code}>
+              <span class="servicenow-severity">{SEVERITY_LABEL[diagnostic.severity]}:</span>{' '}
+              <span class="servicenow-message">{diagnostic.message}</span>
+              {diagnostic.suggestion !== undefined ? (
+                <button
+                  type="button"
+                  class="servicenow-fix"
+                  aria-label={`Apply fix: replace "${text.slice(diagnostic.start, diagnostic.end)}" with "${diagnostic.suggestion}"`}
+                  onClick={() => fix(diagnostic)}
+                >
+                  {diagnostic.suggestion ? `Use ${diagnostic.suggestion}` : 'Remove'}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="servicenow-diagnostics-ok" aria-live="polite">{text ? 'No problems found in this query.' : ''}</p>
+      )}
+      {result.explanation ? (
+        <p class="servicenow-query-explanation"><span class="servicenow-explanation-label">In plain words: </span>{result.explanation}</p>
+      ) : null}
+    </div>
+  );
+}

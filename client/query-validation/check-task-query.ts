@@ -1,0 +1,37 @@
+/**
+ * Checks the encoded query of one ServiceNow task: the panel entry, the lint
+ * rule and the status bar all call this, so they always agree.
+ */
+import { checkFeelQuery, type CheckResult } from '../../core/query';
+import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
+import { metadataForTemplate } from '../shared/bundled-metadata';
+import { isServiceNowTemplate, queryProperty, tableOf } from '../shared/servicenow-template';
+import { activeProperties, propertyValue } from '../shared/template-values';
+import type { ModdleElement } from '../shared/zeebe';
+
+export interface TaskQuery {
+  property: TemplateProperty;
+  table?: string;
+  value: string;
+}
+
+/** The task's query when its template has one and it is active (the operation reads records). */
+export function taskQuery(template: ElementTemplate | undefined, bo: ModdleElement): TaskQuery | undefined {
+  if (!isServiceNowTemplate(template)) return undefined;
+  const property = queryProperty(template);
+  if (!property || !activeProperties(template, bo).includes(property)) return undefined;
+  const value = propertyValue(bo, property);
+  const table = tableOf(template, bo);
+  return { property, value: typeof value === 'string' ? value : '', ...(table ? { table } : {}) };
+}
+
+/** Checks query text (plain or FEEL `=...`) against the table's metadata. */
+export function checkQueryText(value: string, template: ElementTemplate | undefined, table: string | undefined): CheckResult {
+  const metadata = metadataForTemplate(template, table);
+  return checkFeelQuery(value, { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}) });
+}
+
+/** `value` with `[start, end)` replaced by the diagnostic's suggestion. */
+export function applySuggestion(value: string, diagnostic: { start: number; end: number; suggestion?: string }): string {
+  return diagnostic.suggestion === undefined ? value : value.slice(0, diagnostic.start) + diagnostic.suggestion + value.slice(diagnostic.end);
+}

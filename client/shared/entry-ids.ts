@@ -1,0 +1,14 @@
+/** Every entry and group id the plugin adds to the properties panel, from one place. */
+export const SERVICENOW_GROUP_ID = 'servicenow';
+export const TABLE_PICKER_ENTRY_ID = 'servicenow-table';
+export const OUTPUT_HELPER_ENTRY_ID = 'servicenow-output-sysid';
+
+/** The diagnostics entry placed right after a template's query field. */
+export function queryDiagnosticsEntryId(queryEntryId: string): string {
+  return `${queryEntryId}-servicenow-diagnostics`;
+}
+
+/** The sys_id variable picker placed right after a sys_id field. */
+export function sysIdPickerEntryId(fieldEntryId: string): string {
+  return `${fieldEntryId}-servicenow-sysid-picker`;
+}

@@ -1,0 +1,107 @@
+/**
+ * What the plugin needs to know about a ServiceNow element template, ours
+ * (generated, with `metadata.servicenow`) or Camunda's official ones
+ * (`io.camunda.connectors.ServiceNow*`): which table a task addresses, which
+ * property holds the encoded query, which properties take a sys_id. Builds on
+ * core/template/field-index.ts.
+ */
+import { findQueryProperty, isAnyTableTemplate, isServiceNowTemplate as isServiceNow, tableFromTemplate } from '../../core/template/field-index';
+import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
+import { getInputValue, type ModdleElement } from './zeebe';
+
+const OFFICIAL_PREFIX = 'io.camunda.connectors.ServiceNow';
+/** Official templates: the table dropdown and the free-text table behind its `__custom` choice. */
+const OFFICIAL_TABLE_INPUT = 'targetTable';
+const OFFICIAL_CUSTOM_TABLE_INPUT = 'customRequestTarget';
+const OFFICIAL_CUSTOM_CHOICE = '__custom';
+/** Official templates: the sys_id inputs of Get, Update and Delete. */
+const OFFICIAL_SYS_ID_INPUTS = ['readTarget', 'updateTarget', 'deleteTarget'];
+/** Ours: the generic template's table property and the record sys_id property. */
+const GENERIC_TABLE_PROPERTY_ID = 'table';
+const SYS_ID_PROPERTY_ID = 'sysId';
+
+export function isOfficialTemplate(template: ElementTemplate): boolean {
+  return template.id.startsWith(OFFICIAL_PREFIX);
+}
+
+/** Ours or Camunda's, calling the Table API (the official inbound flow starter has no table: excluded). */
+export function isServiceNowTemplate(template: ElementTemplate | undefined | null): template is ElementTemplate {
+  if (!template || !isServiceNow(template)) return false;
+  return !isOfficialTemplate(template) || template.properties.some((property) => inputName(property) === OFFICIAL_TABLE_INPUT);
+}
+
+/** The table a template is fixed to (undefined for a generic template). */
+export function fixedTable(template: ElementTemplate): string | undefined {
+  const ours = (template.metadata as { servicenow?: { table?: unknown } } | undefined)?.servicenow?.table;
+  if (typeof ours === 'string' && ours) return ours;
+  const official = template.properties.find((property) => inputName(property) === OFFICIAL_TABLE_INPUT);
+  return official?.type === 'Hidden' && typeof official.value === 'string' ? official.value : undefined;
+}
+
+/** The property a generic template takes the table name from. */
+export function tableProperty(template: ElementTemplate): TemplateProperty | undefined {
+  if (fixedTable(template)) return undefined;
+  if (isAnyTableTemplate(template)) return template.properties.find((property) => property.id === GENERIC_TABLE_PROPERTY_ID);
+  return template.properties.find((property) => inputName(property) === OFFICIAL_TABLE_INPUT);
+}
+
+/** The table a task addresses: the template's, else the value of the generic template's table input. */
+export function tableOf(template: ElementTemplate, bo: ModdleElement): string | undefined {
+  const fixed = fixedTable(template);
+  if (fixed) return fixed;
+  const property = tableProperty(template);
+  const name = property && inputName(property);
+  const value = name ? getInputValue(bo, name) : undefined;
+  if (value === OFFICIAL_CUSTOM_CHOICE) return plainValue(getInputValue(bo, OFFICIAL_CUSTOM_TABLE_INPUT));
+  return plainValue(value);
+}
+
+/** The encoded query property (ours `sn_query`, official `sysparm_query`). */
+export function queryProperty(template: ElementTemplate): TemplateProperty | undefined {
+  const property = findQueryProperty(template);
+  return property && property.type !== 'Hidden' ? property : undefined;
+}
+
+/** A property that takes a sys_id, with the table the sys_id belongs to. */
+export interface SysIdInput {
+  property: TemplateProperty;
+  /** The referenced table for a reference field; undefined: the task's own table. */
+  referencedTable?: string;
+  /** The reference field's name. */
+  field?: string;
+}
+
+/**
+ * The properties taking a sys_id: the record's sys_id for Get/Update/Delete,
+ * and reference fields (their referenced table from the template's field index).
+ */
+export function sysIdInputs(template: ElementTemplate): SysIdInput[] {
+  const table = tableFromTemplate(template);
+  const inputs: SysIdInput[] = [];
+  for (const property of template.properties) {
+    if (property.type === 'Hidden') continue;
+    const name = inputName(property);
+    if (property.id === SYS_ID_PROPERTY_ID || (isOfficialTemplate(template) && name && OFFICIAL_SYS_ID_INPUTS.includes(name))) {
+      inputs.push({ property });
+      continue;
+    }
+    const field = fieldOfProperty(property);
+    const referencedTable = field && table?.fields.find((each) => each.element === field)?.reference;
+    if (field && referencedTable && !property.id?.endsWith('.other')) inputs.push({ property, referencedTable, field });
+  }
+  return inputs;
+}
+
+/** Our templates name table field properties `field.<element>[.update|.other]`. */
+export function fieldOfProperty(property: TemplateProperty): string | undefined {
+  return /^field\.([^.]+)/.exec(property.id ?? '')?.[1];
+}
+
+export function inputName(property: TemplateProperty): string | undefined {
+  const binding = property.binding as { type: string; name?: unknown };
+  return binding.type === 'zeebe:input' && typeof binding.name === 'string' ? binding.name : undefined;
+}
+
+function plainValue(value: string | undefined): string | undefined {
+  return value && !value.startsWith('=') ? value : undefined;
+}

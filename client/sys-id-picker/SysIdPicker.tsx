@@ -1,0 +1,71 @@
+/** @jsxImportSource @bpmn-io/properties-panel/preact */
+/**
+ * Under every input that takes a sys_id: a picker of the sys_id variables
+ * that ServiceNow tasks earlier in the process store (only those of the
+ * referenced table for a reference field). Picking writes `=<variable>`.
+ * Warns when the input names a variable no earlier task produces.
+ */
+import type { DiagramElement } from '../types/bpmn-js';
+import { useService } from 'bpmn-js-properties-panel';
+import type { TemplateProperty } from '../../core/template/types';
+import { inOneStep } from '../shared/batch-command';
+import { isServiceNowTemplate, tableOf } from '../shared/servicenow-template';
+import { propertyValue } from '../shared/template-values';
+import { writeProperty } from '../shared/write-binding';
+import type { ModdleElement } from '../shared/zeebe';
+import { producedVariable, referencedVariable, sysIdVariableLabel, sysIdVariablesBefore } from './sys-id-variables';
+
+interface Props {
+  element: DiagramElement;
+  id: string;
+  property: TemplateProperty;
+  /** Only variables of this table (a reference field); undefined: the task's own table. */
+  referencedTable?: string;
+}
+
+export function SysIdPicker({ element, id, property, referencedTable }: Props) {
+  const elementTemplates = useService('elementTemplates');
+  const elementRegistry = useService('elementRegistry');
+  const commandStack = useService('commandStack');
+  const services = { modeling: useService('modeling'), bpmnFactory: useService('bpmnFactory') };
+  const bo = element.businessObject;
+  const template = elementTemplates.get(element);
+  const wanted = referencedTable ?? (template ? tableOf(template, bo) : undefined);
+
+  const describe = (candidate: ModdleElement) => {
+    const shape = candidate.id ? elementRegistry.get(candidate.id) : undefined;
+    const candidateTemplate = shape ? elementTemplates.get(shape) : undefined;
+    if (!isServiceNowTemplate(candidateTemplate)) return undefined;
+    const table = tableOf(candidateTemplate, candidate);
+    return table ? { table } : {};
+  };
+  const all = sysIdVariablesBefore(bo, describe);
+  const offered = all.filter((variable) => !wanted || !variable.table || variable.table === wanted);
+  const value = propertyValue(bo, property);
+  const used = referencedVariable(typeof value === 'string' ? value : undefined);
+  // A sys_id variable: one some ServiceNow task of the diagram stores, or named like the helper names them.
+  const storedAnywhere = (name: string) => elementRegistry.getAll().some((shape: DiagramElement) => producedVariable(shape.businessObject, describe)?.variable === name);
+  const unknown = used && !all.some((variable) => variable.variable === used) && (/SysId$/.test(used) || storedAnywhere(used));
+
+  const pick = (variable: string) => {
+    if (variable) inOneStep(commandStack, () => writeProperty(element, property, `=${variable}`, services));
+  };
+
+  const selectId = `bio-properties-panel-${id}`;
+  return (
+    <div class="bio-properties-panel-entry servicenow-sysid-picker" data-entry-id={id}>
+      <label for={selectId} class="bio-properties-panel-label">
+        {`sys_id from an earlier task${referencedTable ? ` (${referencedTable})` : ''}`}
+      </label>
+      <select id={selectId} class="bio-properties-panel-input" value="" disabled={!offered.length} onChange={(event: Event) => pick((event.target as HTMLSelectElement).value)}>
+        <option value="">{offered.length ? 'Choose a variable…' : 'No earlier ServiceNow task stores a sys_id'}</option>
+        {offered.map((variable) => (
+          <option key={`${variable.taskId}-${variable.variable}`} value={variable.variable}>{sysIdVariableLabel(variable)}</option>
+        ))}
+      </select>
+      {unknown ? (
+        <p class="servicenow-sysid-warning" role="status">{`Warning: no earlier ServiceNow task stores ${used}; the process variable may not exist when this task runs.`}</p>
+      ) : null}
+    </div>
+  );
+}

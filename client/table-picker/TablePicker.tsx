@@ -1,0 +1,97 @@
+/** @jsxImportSource @bpmn-io/properties-panel/preact */
+/**
+ * The "Table" entry: an accessible combobox (ARIA 1.2 pattern) searching
+ * tables by name or label; picking one applies its template. Metadata labels
+ * are rendered as text nodes only.
+ */
+import type { DiagramElement } from '../types/bpmn-js';
+import { useService } from 'bpmn-js-properties-panel';
+import { useMemo, useState } from '@bpmn-io/properties-panel/preact/hooks';
+import { bundledTables } from '../shared/bundled-metadata';
+import { isServiceNowTemplate, tableOf } from '../shared/servicenow-template';
+import { filterOptions, tableOptions, type TableOption } from './table-options';
+import { switchTable } from './switch-table';
+
+const MAX_SHOWN = 50;
+
+export function TablePicker({ element, id }: { element: DiagramElement; id: string }) {
+  const elementTemplates = useService('elementTemplates');
+  const services = {
+    elementTemplates,
+    commandStack: useService('commandStack'),
+    modeling: useService('modeling'),
+    bpmnFactory: useService('bpmnFactory')
+  };
+  const [search, setSearch] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const templates = elementTemplates.getAll();
+  const options = useMemo(() => tableOptions(templates, bundledTables()), [templates]);
+  const matches = useMemo(() => filterOptions(options, search).slice(0, MAX_SHOWN), [options, search]);
+
+  const template = elementTemplates.get(element);
+  const current = isServiceNowTemplate(template) ? tableOf(template, element.businessObject) : undefined;
+  const listId = `${id}-options`;
+  const optionId = (index: number) => `${id}-option-${index}`;
+
+  const pick = (option: TableOption | undefined) => {
+    if (!option) return;
+    setOpen(false);
+    setSearch('');
+    switchTable(element, option, services);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown') { event.preventDefault(); setOpen(true); setActive((index) => Math.min(index + 1, matches.length - 1)); }
+    else if (event.key === 'ArrowUp') { event.preventDefault(); setActive((index) => Math.max(index - 1, 0)); }
+    else if (event.key === 'Enter' && open) { event.preventDefault(); pick(matches[active]); }
+    else if (event.key === 'Escape') { setOpen(false); }
+  };
+
+  return (
+    <div class="bio-properties-panel-entry servicenow-table-picker" data-entry-id={id}>
+      <label for={`bio-properties-panel-${id}`} class="bio-properties-panel-label">Table</label>
+      <p class="servicenow-current-table" id={`${id}-current`}>
+        {current ? `Current: ${current}` : 'No ServiceNow table yet: search one to apply its template.'}
+      </p>
+      <input
+        id={`bio-properties-panel-${id}`}
+        class="bio-properties-panel-input"
+        type="text"
+        role="combobox"
+        autocomplete="off"
+        spellcheck={false}
+        aria-autocomplete="list"
+        aria-expanded={open ? 'true' : 'false'}
+        aria-controls={listId}
+        aria-describedby={`${id}-current`}
+        aria-activedescendant={open && matches[active] ? optionId(active) : undefined}
+        placeholder="Search by name or label, e.g. incident, Requested Item"
+        value={search}
+        onInput={(event: Event) => { setSearch((event.target as HTMLInputElement).value); setOpen(true); setActive(0); }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown}
+      />
+      <ul id={listId} role="listbox" aria-label="ServiceNow tables" class="servicenow-table-options" hidden={!open}>
+        {matches.map((option, index) => (
+          <li
+            key={option.key}
+            id={optionId(index)}
+            role="option"
+            aria-selected={index === active ? 'true' : 'false'}
+            class={index === active ? 'servicenow-option active' : 'servicenow-option'}
+            data-table={option.table}
+            data-template-id={option.template.id}
+            onMouseDown={(event: MouseEvent) => { event.preventDefault(); pick(option); }}
+          >
+            <span class="servicenow-option-name">{option.table}</span>
+            <span class="servicenow-option-label">{option.label}</span>
+            <span class="servicenow-option-template">{option.template.name}</span>
+          </li>
+        ))}
+        {matches.length === 0 ? <li role="option" aria-disabled="true" aria-selected="false" class="servicenow-option empty">No table matches</li> : null}
+      </ul>
+    </div>
+  );
+}

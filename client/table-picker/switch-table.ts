@@ -1,0 +1,63 @@
+/**
+ * Applies the template of a picked table in one undoable step. Switching
+ * from one ServiceNow template to another carries what they share (every
+ * property bound to the same input or header in both: instance URL,
+ * authentication, operation, sys_id, result variable), but not the previous
+ * table's field values; a generic template gets the table name; the output
+ * helper's variable follows the table when it had its default name.
+ */
+import type { Service, DiagramElement } from '../types/bpmn-js';
+import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
+import { defaultSysIdVariable, readOutputVariables, writeOutputVariables } from '../output-mapping/result-expression';
+import { inOneStep } from '../shared/batch-command';
+import { fieldOfProperty, isServiceNowTemplate, tableOf, tableProperty } from '../shared/servicenow-template';
+import { propertyValue } from '../shared/template-values';
+import { writeHeader, writeProperty, type WriteServices } from '../shared/write-binding';
+import { getHeaderValue } from '../shared/zeebe';
+import type { TableOption } from './table-options';
+
+export interface SwitchServices extends WriteServices {
+  elementTemplates: Service;
+  commandStack: Service;
+}
+
+export function switchTable(element: DiagramElement, option: TableOption, services: SwitchServices): void {
+  inOneStep(services.commandStack, () => {
+    const bo = element.businessObject;
+    const oldTemplate: ElementTemplate | undefined = services.elementTemplates.get(element) ?? undefined;
+    const carried = isServiceNowTemplate(oldTemplate) ? sharedValues(oldTemplate, option.template, bo) : [];
+    const oldTable = isServiceNowTemplate(oldTemplate) ? tableOf(oldTemplate, bo) : undefined;
+    const output = readOutputVariables(getHeaderValue(bo, 'resultExpression'));
+
+    const sameTemplate = oldTemplate?.id === option.template.id && oldTemplate?.version === option.template.version;
+    const target = sameTemplate ? element : services.elementTemplates.applyTemplate(element, option.template);
+    for (const { property, value } of carried) writeProperty(target, property, value, services);
+    const table = option.viaGeneric ? tableProperty(option.template) : undefined;
+    if (table) writeProperty(target, table, option.table, services);
+
+    if (output.sysId) {
+      const variable = oldTable && output.sysId === defaultSysIdVariable(oldTable) ? defaultSysIdVariable(option.table) : output.sysId;
+      const expression = writeOutputVariables(getHeaderValue(target.businessObject, 'resultExpression'), variable, output.number !== undefined);
+      if (expression) writeHeader(target, 'resultExpression', expression, services);
+    }
+  });
+}
+
+/** The new template's properties that the old one binds the same way, with the element's values. */
+export function sharedValues(oldTemplate: ElementTemplate, newTemplate: ElementTemplate, bo: Service): { property: TemplateProperty; value: string }[] {
+  const shared: { property: TemplateProperty; value: string }[] = [];
+  const skip = (template: ElementTemplate, property: TemplateProperty) => property.type === 'Hidden' || fieldOfProperty(property) !== undefined || property === tableProperty(template);
+  for (const property of newTemplate.properties) {
+    if (skip(newTemplate, property)) continue;
+    const old = oldTemplate.properties.find((candidate) => !skip(oldTemplate, candidate) && sameBinding(candidate, property));
+    const value = old ? propertyValue(bo, old) : undefined;
+    if (typeof value === 'string' && value !== '' && !shared.some((entry) => sameBinding(entry.property, property))) shared.push({ property, value });
+  }
+  return shared;
+}
+
+function sameBinding(a: TemplateProperty, b: TemplateProperty): boolean {
+  const left = a.binding as Record<string, unknown>;
+  const right = b.binding as Record<string, unknown>;
+  return left.type === right.type && left.name === right.name && left.key === right.key && left.property === right.property;
+}

@@ -1,0 +1,227 @@
+/**
+ * Browser harness that stands in for Camunda Desktop Modeler's Camunda 8 tab:
+ * it provides the globals Desktop gives plugins (`window.vendor`,
+ * `window.react`, `window.components`, `window.plugins`), loads a plugin
+ * folder's script and style as Desktop does (from its index.js manifest),
+ * then builds the modeler from what the plugin registered: bpmn-js modules,
+ * lint rules (run with bpmnlint, shown in a problems list and under the
+ * fields like Desktop's linting) and client extensions (mounted with React
+ * into a status-bar slot).
+ *
+ * Query parameters: `pluginDir` (a plugin folder; default: the server's),
+ * `diagram` (a file in test/browser/fixtures), `templates` (extra template
+ * fixtures, comma-separated), `official=false` (leave Camunda's out).
+ */
+import Modeler from 'camunda-bpmn-js/lib/camunda-cloud/Modeler';
+import * as propertiesPanelCommon from '@bpmn-io/properties-panel';
+import * as preactRoot from '@bpmn-io/properties-panel/preact';
+import * as preactHooks from '@bpmn-io/properties-panel/preact/hooks';
+import * as preactCompat from '@bpmn-io/properties-panel/preact/compat';
+import * as preactJsxRuntime from '@bpmn-io/properties-panel/preact/jsx-runtime';
+import * as bpmnPropertiesPanel from 'bpmn-js-properties-panel';
+import * as React from 'react';
+import { createPortal } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import Linter from 'bpmnlint/lib/linter';
+import type { Service } from '../../../client/types/bpmn-js';
+
+type Registration = { plugin: Service; type: string };
+type Listener = (event: Service) => void;
+
+declare global {
+  interface Window {
+    plugins: Registration[];
+    vendor: unknown;
+    react: unknown;
+    components: unknown;
+    harness: Harness;
+  }
+}
+
+interface Harness {
+  modeler: Service;
+  pluginName: string;
+  lint(): Promise<LintProblem[]>;
+  problems: LintProblem[];
+  ready: Promise<void>;
+}
+
+interface LintProblem { id: string; message: string; category: string; rule: string; entryIds: string[] }
+
+const params = new URLSearchParams(location.search);
+
+/** 1. The globals Desktop sets before it loads plugin scripts (client/src/index.js). */
+function provideGlobals(): void {
+  window.plugins = [];
+  window.react = { ...React, React };
+  window.vendor = {
+    propertiesPanel: {
+      common: propertiesPanelCommon,
+      preact: { root: preactRoot, compat: { ...preactCompat, default: (preactCompat as Service).default ?? preactCompat }, hooks: preactHooks, jsxRuntime: preactJsxRuntime },
+      bpmn: bpmnPropertiesPanel
+    }
+  };
+  window.components = { Fill };
+}
+
+/** Desktop's Fill renders into the named slot; here each slot is an element with `data-slot`. */
+function Fill({ slot, children }: { slot: string; children?: React.ReactNode }) {
+  const target = document.querySelector(`[data-slot="${slot}"]`);
+  return target ? createPortal(children, target) : null;
+}
+
+/** 2. Load the plugin folder the way Desktop does: style as <link>, script as <script async=false>. */
+async function loadPlugin(): Promise<string> {
+  const dir = params.get('pluginDir');
+  const manifest = await fetchJson(`/plugin/manifest.json${dir ? `?dir=${encodeURIComponent(dir)}` : ''}`);
+  if (manifest.style) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = manifest.style;
+    document.head.append(link);
+  }
+  if (manifest.script) {
+    await new Promise<void>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.async = false;
+      script.src = manifest.script;
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error(`cannot load plugin script ${manifest.script}`));
+      document.head.append(script);
+    });
+  }
+  return manifest.name;
+}
+
+function registered(...types: string[]): Service[] {
+  return window.plugins.filter((registration) => types.includes(registration.type)).map((registration) => registration.plugin);
+}
+
+async function loadTemplates(): Promise<unknown[]> {
+  const sets = [fetchJson('/templates/ours.json')];
+  if (params.get('official') !== 'false') sets.push(fetchJson('/templates/official.json'));
+  for (const fixture of (params.get('templates') ?? '').split(',').filter(Boolean)) sets.push(fetchJson(`/fixtures/${fixture}`));
+  return (await Promise.all(sets)).flat();
+}
+
+/** 3. Build the modeler as the Camunda 8 tab does (tabs/cloud-bpmn/BpmnEditor.js + configure.js). */
+function createModeler(templates: unknown[]): Service {
+  const moddleExtensions: Record<string, unknown> = {};
+  for (const extension of registered('bpmn.modeler.moddleExtension', 'bpmn.cloud.modeler.moddleExtension')) moddleExtensions[extension.name] = extension;
+  return new (Modeler as Service)({
+    container: '#canvas',
+    propertiesPanel: { parent: '#properties' },
+    additionalModules: registered('bpmn.modeler.additionalModules', 'bpmn.cloud.modeler.additionalModules'),
+    moddleExtensions,
+    elementTemplates: { loadTemplates: templates, engines: { camunda: '8.8.0', camundaDesktopModeler: '5.50.1' } }
+  });
+}
+
+/** 4. Client extensions, mounted with the props Desktop gives them (CommonPluginProps). */
+function mountClientExtensions(): { emit(event: string, payload: unknown): void } {
+  const listeners = new Map<string, Set<Listener>>();
+  const subscribe = (event: string, listener: Listener) => {
+    const set = listeners.get(event) ?? new Set<Listener>();
+    set.add(listener);
+    listeners.set(event, set);
+    return { cancel: () => set.delete(listener) };
+  };
+  const props = {
+    subscribe,
+    triggerAction: () => undefined,
+    displayNotification: () => undefined,
+    log: () => undefined,
+    getConfig: async () => undefined,
+    setConfig: async () => undefined,
+    settings: { get: () => undefined, set: () => undefined, register: () => undefined, subscribe: () => undefined }
+  };
+  const host = document.getElementById('client-extensions') as HTMLElement;
+  createRoot(host).render(React.createElement(React.Fragment, null,
+    ...registered('client').map((Component, index) => React.createElement(Component, { key: index, ...props }))));
+  return { emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)) };
+}
+
+/** 5. Linting as Desktop's linting module does: bpmnlint over the definitions, errors under the fields. */
+function setUpLinting(modeler: Service): Pick<Harness, 'lint' | 'problems'> & { problems: LintProblem[] } {
+  const bundles = registered('lintRules.cloud-bpmn');
+  const state = { problems: [] as LintProblem[] };
+  const eventBus = modeler.get('eventBus');
+  const showErrors = () => {
+    const selected = modeler.get('selection').get()[0];
+    const errors: Record<string, string> = {};
+    for (const problem of state.problems) {
+      if (selected && problem.id === selected.id && problem.category === 'error') for (const entryId of problem.entryIds) errors[entryId] = problem.message;
+    }
+    eventBus.fire('propertiesPanel.setErrors', { errors });
+  };
+  const lint = async () => {
+    const definitions = modeler.getDefinitions();
+    const problems: LintProblem[] = [];
+    for (const { config, resolver } of bundles) {
+      const results = await new (Linter as Service)({ config, resolver }).lint(definitions);
+      for (const [rule, reports] of Object.entries(results as Record<string, Service[]>)) {
+        for (const report of reports) problems.push({ id: report.id, message: report.message, category: report.category, rule, entryIds: report.propertiesPanel?.entryIds ?? [] });
+      }
+    }
+    state.problems = problems;
+    renderProblems(modeler, problems);
+    showErrors();
+    return problems;
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => { clearTimeout(timer); timer = setTimeout(() => void lint(), 300); };
+  eventBus.on(['import.done', 'elements.changed'], schedule);
+  eventBus.on('selection.changed', showErrors);
+  eventBus.on('propertiesPanel.updated', showErrors);
+  return { lint, get problems() { return state.problems; } };
+}
+
+function renderProblems(modeler: Service, problems: LintProblem[]): void {
+  const list = document.querySelector('#problems ul') as HTMLElement;
+  list.replaceChildren(...problems.map((problem) => {
+    const item = document.createElement('li');
+    item.tabIndex = 0;
+    item.dataset.elementId = problem.id;
+    item.dataset.rule = problem.rule;
+    item.textContent = `${problem.category}: ${problem.id}: ${problem.message} (${problem.rule})`;
+    const open = () => {
+      const element = modeler.get('elementRegistry').get(problem.id);
+      if (!element) return;
+      modeler.get('selection').select(element);
+      const entryId = problem.entryIds[0];
+      if (entryId) setTimeout(() => modeler.get('eventBus').fire('propertiesPanel.showEntry', { id: entryId }), 0);
+    };
+    item.addEventListener('click', open);
+    item.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(); });
+    return item;
+  }));
+}
+
+async function fetchJson(url: string): Promise<Service> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function start(): Promise<void> {
+  provideGlobals();
+  const pluginName = await loadPlugin();
+  const extensions = mountClientExtensions();
+  const modeler = createModeler(await loadTemplates());
+  const linting = setUpLinting(modeler);
+  window.harness.modeler = modeler;
+  window.harness.pluginName = pluginName;
+  window.harness.lint = linting.lint;
+  Object.defineProperty(window.harness, 'problems', { get: () => linting.problems });
+  extensions.emit('bpmn.modeler.created', { modeler, tab: { id: 'harness', type: 'cloud-bpmn' } });
+  const diagram = await (await fetch(`/fixtures/${params.get('diagram') ?? 'two-tasks.bpmn'}`)).text();
+  await modeler.importXML(diagram);
+  extensions.emit('app.activeTabChanged', { activeTab: { id: 'harness', type: 'cloud-bpmn' } });
+  modeler.get('canvas').zoom('fit-viewport');
+}
+
+window.harness = {} as Harness;
+window.harness.ready = start().catch((error) => {
+  document.body.dataset.harnessError = String(error?.stack ?? error);
+  throw error;
+});

@@ -1,0 +1,15 @@
+// Typings the harness needs for packages that ship none.
+declare module 'bpmnlint/lib/linter' {
+  const Linter: unknown;
+  export default Linter;
+}
+declare module '@bpmn-io/properties-panel/preact/compat' {
+  const compat: Record<string, unknown>;
+  export = compat;
+}
+declare module 'react-dom' {
+  export function createPortal(children: unknown, container: Element): unknown;
+}
+declare module 'react-dom/client' {
+  export function createRoot(container: Element): { render(node: unknown): void; unmount(): void };
+}

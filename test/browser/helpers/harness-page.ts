@@ -1,0 +1,76 @@
+/**
+ * Driving the harness page (test/browser/harness) from Playwright: open it,
+ * select tasks the way a user does (clicking the shape), find panel entries
+ * by their entry id, read the diagram back through saveXML.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface OpenOptions {
+  diagram?: string;
+  /** Extra template fixtures from test/browser/fixtures. */
+  templates?: string[];
+  official?: boolean;
+  pluginDir?: string;
+}
+
+export async function openHarness(page: Page, options: OpenOptions = {}): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  const params = new URLSearchParams();
+  if (options.diagram) params.set('diagram', options.diagram);
+  if (options.templates?.length) params.set('templates', options.templates.join(','));
+  if (options.official === false) params.set('official', 'false');
+  if (options.pluginDir) params.set('pluginDir', options.pluginDir);
+  await page.goto(`/?${params}`);
+  await page.waitForFunction(() => window.harness?.ready !== undefined);
+  await page.evaluate(() => window.harness.ready);
+  expect(errors, 'page errors while loading').toEqual([]);
+}
+
+export async function selectElement(page: Page, id: string): Promise<void> {
+  await page.locator(`.djs-element[data-element-id="${id}"]`).first().click();
+  await expect(page.locator('.bio-properties-panel-header-label')).toBeVisible();
+}
+
+export function entry(page: Page, id: string): Locator {
+  return page.locator(`[data-entry-id="${id}"]`);
+}
+
+/** The control of a template entry (`#bio-properties-panel-<id>`, dots escaped). */
+export function control(page: Page, entryId: string): Locator {
+  return page.locator(`[id="bio-properties-panel-${entryId}"]`);
+}
+
+export async function openGroup(page: Page, groupId: string): Promise<void> {
+  const header = page.locator(`[data-group-id="group-${groupId}"] .bio-properties-panel-group-header`);
+  if (!(await header.evaluate((node) => node.classList.contains('open')))) await header.click();
+}
+
+export async function saveXml(page: Page): Promise<string> {
+  return page.evaluate(async () => (await window.harness.modeler.saveXML({ format: true })).xml as string);
+}
+
+export async function undo(page: Page): Promise<void> {
+  await page.evaluate(() => window.harness.modeler.get('commandStack').undo());
+}
+
+/** Applies a template by id (latest version) to an element, as the template chooser would. */
+export async function applyTemplate(page: Page, elementId: string, templateId: string): Promise<void> {
+  await page.evaluate(([element, template]) => {
+    const modeler = window.harness.modeler;
+    const templates = modeler.get('elementTemplates');
+    const latest = templates.getAll().filter((each: { id: string }) => each.id === template)
+      .sort((a: { version?: number }, b: { version?: number }) => (b.version ?? 0) - (a.version ?? 0))[0];
+    if (!latest) throw new Error(`no template ${template}`);
+    templates.applyTemplate(modeler.get('elementRegistry').get(element), latest);
+  }, [elementId, templateId] as const);
+}
+
+/** The template field a diagnostics entry annotates: the entry right before it. */
+export function queryField(page: Page): Locator {
+  return page.locator('.servicenow-query-diagnostics').locator('xpath=preceding-sibling::div[1]').locator('input, textarea, .cm-content').first();
+}
+
+export function diagnostics(page: Page): Locator {
+  return page.locator('.servicenow-query-diagnostics');
+}
