@@ -202,8 +202,10 @@ class TableResolver {
     const definitions = new Map<string, { column: ColumnRecord; index: number }>();
     for (let index = hierarchy.length - 1; index >= 0; index--) {
       for (const column of this.columns.get(hierarchy[index]!)?.values() ?? []) {
-        if (definitions.has(column.element)) {
-          this.problems.warn(SNAPSHOT_FILES.columns, column.ref, `redefines ${column.element}, inherited from ${definitions.get(column.element)!.column.table}; the child's definition is used`);
+        // Every table has its own sys_id row; only a change of type is worth a word.
+        const inherited = definitions.get(column.element)?.column;
+        if (inherited && inherited.internalType !== column.internalType) {
+          this.problems.warn(SNAPSHOT_FILES.columns, column.ref, `redefines ${column.element} (${inherited.internalType} on ${inherited.table}) as ${column.internalType}; the child's definition is used`);
         }
         definitions.set(column.element, { column, index });
       }

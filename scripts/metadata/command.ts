@@ -1,12 +1,107 @@
-import type { Command } from '../cli/command';
+import { readFile, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliIo, Command } from '../cli/command';
 import { UserError } from '../../core/errors';
+import { formatProblem } from '../../core/metadata/problems';
+import { OVERLAY_FILE } from '../../core/metadata/overlay';
+import { writeDirectoryAtomic } from '../io/atomic-write';
+import { DEFAULT_TABLES, importSdk } from './import-sdk';
+import { bundledSnapshotDir, readSnapshot } from './read-snapshot';
+import { findTable, formatTable, tableJson } from './show';
 
-/** Placeholder wired by the foundation issue; filled in with `show` and `import-sdk`. */
+const SDK_PACKAGE = '@servicenow/sdk-core';
+
+const help = `Usage:
+  camunda-servicenow metadata show <table> [--metadata <dir>] [--json]
+  camunda-servicenow metadata import-sdk [--sdk <dir>] [--out <dir>] [--overlay <file>] [--tables a,b,...] [--json]
+
+show        Prints a resolved table: its own and inherited fields (primary fields
+            first) with label, internal type, max length, mandatory, writable,
+            reference table and choices. --json prints the resolved model.
+            --metadata: a snapshot directory (default: the bundled snapshot).
+
+import-sdk  Rebuilds a snapshot from the Fluent table sources (.now.ts) of
+            @servicenow/sdk-core plus the overlay's record facts, for the given
+            tables (default: the ${DEFAULT_TABLES.length} bundled ones), their super classes and
+            the tables their references point to. The output is loaded and
+            checked before it replaces --out; other files there (README.md,
+            overlay.json) are kept.
+            --sdk: the unpacked package (default: the installed @servicenow/sdk-core)
+            --out: the snapshot directory (default: the bundled metadata/)
+            --overlay: default <out>/overlay.json
+
+Snapshot format: metadata/README.md.`;
+
 export const command: Command = {
   name: 'metadata',
   summary: 'Show resolved ServiceNow table metadata, or rebuild the bundled snapshot from the ServiceNow SDK',
-  help: `Usage: camunda-servicenow metadata <show|import-sdk> [options]`,
-  async run() {
-    throw new UserError('not implemented yet');
+  help,
+  async run(args, io) {
+    const [sub, ...rest] = args;
+    if (sub === 'show') return show(rest, io);
+    if (sub === 'import-sdk') return importCommand(rest, io);
+    throw new UserError(sub ? `unknown subcommand "${sub}"; use show or import-sdk (see --help)` : 'missing subcommand: use show <table> or import-sdk (see --help)');
   }
 };
+
+async function show(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { metadata: { type: 'string' }, json: { type: 'boolean' } } });
+  if (positionals.length !== 1) throw new UserError('metadata show needs exactly one table name, e.g. camunda-servicenow metadata show incident');
+  const metadata = await readSnapshot(values.metadata === undefined ? bundledSnapshotDir : resolve(io.cwd, values.metadata));
+  const table = findTable(metadata, positionals[0]!);
+  io.stdout.write(values.json ? tableJson(table, metadata) : formatTable(table, metadata.source));
+  return 0;
+}
+
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { sdk: { type: 'string' }, out: { type: 'string' }, overlay: { type: 'string' }, tables: { type: 'string' }, json: { type: 'boolean' } }
+  });
+  const out = values.out === undefined ? bundledSnapshotDir : resolve(io.cwd, values.out);
+  const sdkDir = values.sdk === undefined ? installedSdkDir() : resolve(io.cwd, values.sdk);
+  const overlayPath = values.overlay === undefined ? join(out, OVERLAY_FILE) : resolve(io.cwd, values.overlay);
+  const tables = values.tables === undefined ? DEFAULT_TABLES : values.tables.split(',').map((table) => table.trim()).filter(Boolean);
+  if (tables.length === 0) throw new UserError('--tables is empty; list table names separated by commas');
+  const overlayText = await readFile(overlayPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UserError(`Cannot read the overlay ${overlayPath}: ${error.code === 'ENOENT' ? 'no such file' : error.message}. Pass --overlay <file>.`);
+  });
+
+  const result = await importSdk({ sdkDir, overlay: { path: overlayPath, text: overlayText }, tables });
+  const files = new Map<string, string>(await keptFiles(out, result.files));
+  for (const [name, text] of result.files) files.set(name, text);
+  await writeDirectoryAtomic(out, files);
+
+  const fieldCounts = Object.fromEntries([...result.metadata.tables.values()].map((table) => [table.name, table.fields.length]));
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ out, manifest: result.manifest, fields: fieldCounts, warnings: result.metadata.warnings, skipped: result.skipped }, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout.write(`Wrote ${out} from ${result.manifest.source}\n`);
+  io.stdout.write(`  ${result.metadata.tables.size} complete tables, ${result.metadata.referenceTargets?.size ?? 0} reference targets\n`);
+  for (const [table, count] of Object.entries(fieldCounts)) io.stdout.write(`  ${table.padEnd(20)} ${count} fields\n`);
+  io.stdout.write(`  records: ${Object.entries(result.manifest.records).map(([file, count]) => `${file} ${count}`).join(', ')}\n`);
+  for (const warning of result.metadata.warnings) io.stderr.write(`warning: ${formatProblem(warning)}\n`);
+  for (const line of result.skipped) io.stderr.write(`skipped: ${line}\n`);
+  return 0;
+}
+
+/** The package's exports map hides package.json, so look through the node_modules search path. */
+function installedSdkDir(): string {
+  const found = (require.resolve.paths(SDK_PACKAGE) ?? []).map((dir) => join(dir, SDK_PACKAGE)).find((dir) => existsSync(join(dir, 'package.json')));
+  if (found) return found;
+  throw new UserError('@servicenow/sdk-core is not installed; run npm install, or pass --sdk <dir> with the unpacked package (npm pack @servicenow/sdk-core).');
+}
+
+/** Files already in the output directory that the import does not produce (README.md, overlay.json). */
+async function keptFiles(out: string, produced: ReadonlyMap<string, string>): Promise<[string, string][]> {
+  const entries = await readdir(out, { withFileTypes: true }).catch(() => []);
+  const kept: [string, string][] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || produced.has(entry.name)) continue;
+    kept.push([entry.name, await readFile(join(out, entry.name), 'utf8')]);
+  }
+  return kept;
+}

@@ -1,0 +1,240 @@
+/**
+ * `metadata import-sdk`: builds a snapshot (metadata/README.md) from the
+ * Fluent table sources of `@servicenow/sdk-core` plus the overlay's record
+ * facts, for the requested tables, their super classes and, as bare
+ * sys_db_object records, every table their columns refer to.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../../core/errors';
+import { loadSnapshot, type SnapshotFile } from '../../core/metadata/load';
+import { MANIFEST_FILE, type Manifest } from '../../core/metadata/manifest';
+import type { Metadata } from '../../core/metadata/model';
+import { OVERLAY_FILE, parseOverlay, type Overlay, type OverlayTable } from '../../core/metadata/overlay';
+import { formatProblem, Problems } from '../../core/metadata/problems';
+import { SNAPSHOT_FILES } from '../../core/metadata/records';
+import { parseTableSource, type SdkTable } from './sdk/parse-table-source';
+import { choiceRecord, englishLabel, sdkTableRecords, tableRecord, type RawRecord, type TableRecords } from './sdk/to-records';
+
+/** The tables the bundled snapshot covers (issue 3). */
+export const DEFAULT_TABLES = [
+  'task', 'incident', 'incident_task', 'problem', 'problem_task', 'change_request', 'change_task',
+  'sc_request', 'sc_req_item', 'sc_task', 'sys_user', 'sys_user_group', 'cmdb_ci', 'cmdb_ci_server', 'kb_knowledge'
+];
+
+export const SDK_TABLES_DIR = join('src', 'fluent', 'tables');
+
+export interface ImportOptions {
+  /** The unpacked `@servicenow/sdk-core` package directory. */
+  sdkDir: string;
+  overlay: { path: string; text: string };
+  tables: string[];
+}
+
+export interface ImportResult {
+  /** File name → content, ready for writeDirectoryAtomic. */
+  files: Map<string, string>;
+  manifest: Manifest;
+  metadata: Metadata;
+  /** Computed SDK values the importer could not evaluate. */
+  skipped: string[];
+}
+
+export async function importSdk(options: ImportOptions): Promise<ImportResult> {
+  const problems = new Problems();
+  const overlay = parseOverlay(options.overlay.path, options.overlay.text, problems);
+  if (!overlay) throw new UserError(`The overlay ${options.overlay.path} is invalid.`, problems.errors.map(formatProblem));
+  const { version, tables: sdkTables, skipped } = await readSdk(options.sdkDir);
+  const builder = new SnapshotBuilder(sdkTables, overlay, options.overlay.path);
+  for (const table of options.tables) builder.addComplete(table);
+  builder.addReferenceTargets();
+  const records = builder.finish();
+
+  const source = `@servicenow/sdk-core ${version} Fluent table sources (src/fluent/tables/*.now.ts) + ${OVERLAY_FILE}`;
+  const manifest: Manifest = {
+    format: 1,
+    origin: 'sdk',
+    source,
+    tables: [...builder.complete].sort(),
+    records: {
+      sys_db_object: records.tables.length,
+      sys_dictionary: records.columns.length,
+      sys_dictionary_override: records.overrides.length,
+      sys_choice: records.choices.length
+    }
+  };
+  const files = new Map<string, string>([
+    [SNAPSHOT_FILES.tables, responseBody(records.tables)],
+    [SNAPSHOT_FILES.columns, responseBody(records.columns)],
+    [SNAPSHOT_FILES.overrides, responseBody(records.overrides)],
+    [SNAPSHOT_FILES.choices, responseBody(records.choices)],
+    [MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`]
+  ]);
+  // Prove the output loads before anything is written.
+  const snapshot: SnapshotFile[] = [...files].map(([path, text]) => ({ path, text }));
+  const metadata = loadSnapshot(snapshot, { overlay, source: 'the imported snapshot' });
+  return { files, manifest, metadata, skipped };
+}
+
+async function readSdk(sdkDir: string): Promise<{ version: string; tables: Map<string, SdkTable>; skipped: string[] }> {
+  let version: string;
+  let names: string[];
+  const tablesDir = join(sdkDir, SDK_TABLES_DIR);
+  try {
+    version = (JSON.parse(await readFile(join(sdkDir, 'package.json'), 'utf8')) as { version: string }).version;
+    names = (await readdir(tablesDir)).filter((name) => name.endsWith('.now.ts')).sort();
+  } catch (error) {
+    throw new UserError(
+      `${sdkDir} is not an @servicenow/sdk-core package with table sources in ${SDK_TABLES_DIR} (${(error as Error).message}). Pass --sdk <dir> pointing at the unpacked package (npm pack @servicenow/sdk-core).`
+    );
+  }
+  const tables = new Map<string, SdkTable>();
+  const skipped: string[] = [];
+  for (const name of names) {
+    const parsed = parseTableSource(join(SDK_TABLES_DIR, name), await readFile(join(tablesDir, name), 'utf8'));
+    skipped.push(...parsed.skipped);
+    for (const table of parsed.tables) tables.set(table.name, table);
+  }
+  return { version, tables, skipped };
+}
+
+/** Collects records table by table, merging the overlay's record facts. */
+class SnapshotBuilder {
+  readonly complete = new Set<string>();
+  private readonly known = new Map<string, RawRecord>();
+  private readonly records = new Map<string, TableRecords>();
+  private readonly problems: string[] = [];
+
+  constructor(
+    private readonly sdk: ReadonlyMap<string, SdkTable>,
+    private readonly overlay: Overlay,
+    private readonly overlayPath: string
+  ) {}
+
+  /** A table with all its columns, and its super classes up to the root. */
+  addComplete(name: string): void {
+    let current: string | undefined = name;
+    while (current !== undefined && !this.complete.has(current)) {
+      const records = this.tableRecords(current);
+      if (!records) {
+        this.problems.push(`table "${current}" is neither in the SDK nor defined in ${this.overlayPath} (add a "table" entry with its public source)`);
+        return;
+      }
+      this.complete.add(current);
+      this.records.set(current, records);
+      this.known.set(current, records.table);
+      current = records.table['super_class.name'] || undefined;
+    }
+  }
+
+  /** A bare sys_db_object record for every table a column refers to, with its known super classes. */
+  addReferenceTargets(): void {
+    const targets = [...this.records.values()].flatMap((records) => records.columns.map((column) => column['reference'] ?? '')).filter(Boolean);
+    for (const target of new Set(targets)) {
+      let current: string | undefined = target;
+      while (current !== undefined && !this.known.has(current)) {
+        const record = this.tableOnlyRecord(current);
+        this.known.set(current, record);
+        current = record['super_class.name'] || undefined;
+      }
+    }
+  }
+
+  finish(): { tables: RawRecord[]; columns: RawRecord[]; overrides: RawRecord[]; choices: RawRecord[] } {
+    if (this.problems.length) throw new UserError('The SDK import failed; nothing was written.', this.problems);
+    const all = [...this.records.values()];
+    const byNameElement = (a: RawRecord, b: RawRecord) => compare(`${a['name']}\u0000${a['element']}`, `${b['name']}\u0000${b['element']}`);
+    return {
+      tables: [...this.known.values()].sort((a, b) => compare(a['name']!, b['name']!)),
+      columns: all.flatMap((records) => records.columns).sort(byNameElement),
+      overrides: all.flatMap((records) => records.overrides).sort(byNameElement),
+      // Choices keep their order within a column (a stable sort), which is the sequence order.
+      choices: all.flatMap((records) => records.choices).sort(byNameElement)
+    };
+  }
+
+  /** The sys_db_object record alone, for a table whose columns are not wanted. */
+  private tableOnlyRecord(name: string): RawRecord {
+    const sdkTable = this.sdk.get(name);
+    const definition = this.overlay.tables[name]?.table;
+    if (sdkTable) return tableRecord(name, englishLabel(sdkTable.config['label']), typeof sdkTable.config['extends'] === 'string' ? sdkTable.config['extends'] : undefined);
+    return tableRecord(name, definition?.label, definition?.superClass);
+  }
+
+  /** The SDK's records for a table with the overlay merged in, or undefined when neither knows it. */
+  private tableRecords(name: string): TableRecords | undefined {
+    const sdkTable = this.sdk.get(name);
+    const extra = this.overlay.tables[name];
+    if (!sdkTable && !extra?.table) return undefined;
+    const records: TableRecords = sdkTable
+      ? sdkTableRecords(sdkTable, this.problems)
+      : { table: tableRecord(name, extra!.table!.label, extra!.table!.superClass), columns: [], overrides: [], choices: [] };
+    if (extra) this.mergeOverlay(name, records, extra);
+    return records;
+  }
+
+  private mergeOverlay(name: string, records: TableRecords, extra: OverlayTable): void {
+    const where = `${this.overlayPath} ${name}`;
+    const definition = extra.table;
+    if (definition && this.sdk.has(name)) {
+      for (const [key, value] of [['label', definition.label], ['super_class.name', definition.superClass]] as const) {
+        if (value === undefined) continue;
+        if (records.table[key] && records.table[key] !== value) this.problems.push(`${where}: table ${key} "${value}" contradicts the SDK's "${records.table[key]}"; remove it from the overlay`);
+        else records.table[key] = value;
+      }
+    }
+    const sdkColumns = new Set(records.columns.map((column) => column['element']));
+    const sdkChoices = new Set(records.choices.map((choice) => choice['element']));
+    for (const [element, field] of Object.entries(extra.fields ?? {})) {
+      if (field.column) {
+        if (sdkColumns.has(element)) this.problems.push(`${where}.${element}: the SDK already defines this column; remove the overlay's "column" entry`);
+        else records.columns.push(overlayColumn(name, element, field.column));
+      }
+      if (field.choices) {
+        if (sdkChoices.has(element)) this.problems.push(`${where}.${element}: the SDK already has choices for it; remove the overlay's "choices" entry`);
+        else {
+          field.choices.values.forEach((choice, index) => {
+            records.choices.push(choiceRecord(name, element, {
+              value: choice.value,
+              label: choice.label,
+              sequence: String(choice.sequence ?? index),
+              inactive: choice.inactive,
+              dependentValue: choice.dependentValue
+            }));
+          });
+        }
+      }
+    }
+  }
+}
+
+function overlayColumn(table: string, element: string, column: NonNullable<NonNullable<OverlayTable['fields']>[string]['column']>): RawRecord {
+  return {
+    name: table,
+    element,
+    column_label: column.label ?? '',
+    internal_type: column.type,
+    max_length: column.maxLength === undefined ? '' : String(column.maxLength),
+    mandatory: 'false',
+    read_only: column.readOnly ? 'true' : 'false',
+    reference: column.reference ?? '',
+    default_value: column.default ?? '',
+    choice: column.choice === undefined ? '' : String(column.choice),
+    choice_table: '',
+    choice_field: '',
+    dependent_on_field: column.dependentOnField ?? '',
+    dependent: '',
+    virtual: 'false',
+    active: 'true'
+  };
+}
+
+/** A Table API response body, one record per line so that diffs stay readable. */
+function responseBody(records: RawRecord[]): string {
+  if (records.length === 0) return '{"result":[]}\n';
+  return `{"result":[\n${records.map((record) => JSON.stringify(record)).join(',\n')}\n]}\n`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
