@@ -1,0 +1,85 @@
+/**
+ * Faults a test sets on the emulator to see how a client copes. Each fault
+ * matches requests (by method, path prefix or table), may skip the first
+ * `after` matching ones and fires `times` times (default once).
+ */
+export type FaultAction =
+  | { kind: 'status'; status: 401 | 403 | 404 | 400 | 500 | 502 | 504; message?: string; detail?: string }
+  | { kind: 'rate-limit'; retryAfterSeconds: number }
+  | { kind: 'html'; status: number }
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'reset' }
+  | { kind: 'truncated-json' }
+  /** After serving a page of this table, insert one record into it (as if someone changed it meanwhile). */
+  | { kind: 'change-between-pages' };
+
+export interface FaultMatch {
+  method?: string;
+  /** A table name from /api/now/table/{table}. */
+  table?: string;
+  /** A path prefix, e.g. `/oauth_token.do`. */
+  path?: string;
+}
+
+export type Fault = FaultAction & FaultMatch & { times?: number; after?: number };
+
+interface ActiveFault {
+  fault: Fault;
+  seen: number;
+  fired: number;
+}
+
+export interface RequestFacts {
+  method: string;
+  path: string;
+  table?: string;
+}
+
+export class FaultInjector {
+  private active: ActiveFault[] = [];
+
+  /** Adds a fault; returns a function that removes it. */
+  add(fault: Fault): () => void {
+    const entry = { fault, seen: 0, fired: 0 };
+    this.active.push(entry);
+    return () => {
+      this.active = this.active.filter((candidate) => candidate !== entry);
+    };
+  }
+
+  clear(): void {
+    this.active = [];
+  }
+
+  /** The fault to apply to this request, if any (counts it as fired). */
+  take(request: RequestFacts): FaultAction | undefined {
+    for (const entry of this.active) {
+      const { fault } = entry;
+      if (!matches(fault, request)) continue;
+      entry.seen++;
+      if (entry.seen <= (fault.after ?? 0)) continue;
+      if (entry.fired >= (fault.times ?? 1)) continue;
+      entry.fired++;
+      return fault;
+    }
+    return undefined;
+  }
+
+  /** How many times each fault fired, for tests that prove a fault was really hit. */
+  firedCounts(): number[] {
+    return this.active.map((entry) => entry.fired);
+  }
+}
+
+function matches(fault: FaultMatch, request: RequestFacts): boolean {
+  if (fault.method && fault.method.toUpperCase() !== request.method.toUpperCase()) return false;
+  if (fault.table && fault.table !== request.table) return false;
+  if (fault.path && !request.path.startsWith(fault.path)) return false;
+  return true;
+}
+
+/** What a hibernating developer instance serves instead of JSON. */
+export const HIBERNATING_PAGE = `<!DOCTYPE html>
+<html><head><title>Instance Hibernating page</title></head>
+<body><h1>Your instance is hibernating</h1><p>Sign in to developer.servicenow.com to wake it up.</p></body></html>
+`;

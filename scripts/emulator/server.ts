@@ -1,0 +1,209 @@
+import Fastify, { type FastifyRequest } from 'fastify';
+import formbody from '@fastify/formbody';
+import type { Metadata } from '../../core/metadata/model';
+import { FaultInjector, HIBERNATING_PAGE, type FaultAction } from './faults';
+import { OAuthServer, type EmulatorOAuthClient, type EmulatorUser } from './oauth';
+import { METADATA_TABLES, type SnapshotRecords, type StoredRecord } from './records';
+import { buildSchemas } from './schema';
+import { TableStore, type StoreOptions } from './store';
+import { registerTableRoutes } from './table-routes';
+import { errorBody } from './responses';
+
+export interface EmulatorSnapshot {
+  /** The raw records of the four metadata tables, served as they are. */
+  records: SnapshotRecords;
+  /** The resolved tables; each becomes a writable data table. */
+  metadata?: Metadata;
+}
+
+export interface EmulatorOptions extends StoreOptions {
+  snapshot: EmulatorSnapshot;
+  /** 0 (the default) picks a free port. The emulator only ever listens on 127.0.0.1. */
+  port?: number;
+  users?: EmulatorUser[];
+  oauthClients?: EmulatorOAuthClient[];
+  /** ServiceNow's glide.invalid_query.returns_no_rows: false (the default) drops unknown conditions silently. */
+  invalidQueryReturnsNoRows?: boolean;
+}
+
+/** One request as the emulator saw it; authorization headers are never kept. */
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  table?: string;
+  auth: 'basic' | 'bearer' | 'none';
+  status: number;
+  contentType?: string;
+  body?: unknown;
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:<port>`, the instance URL to give clients. */
+  url: string;
+  store: TableStore;
+  faults: FaultInjector;
+  oauth: OAuthServer;
+  requests: LoggedRequest[];
+  close(): Promise<void>;
+}
+
+export const DEFAULT_USER: EmulatorUser = { username: 'admin', password: 'emulator-admin-password' };
+export const DEFAULT_OAUTH_CLIENT: EmulatorOAuthClient = { clientId: 'emulator-client', clientSecret: 'emulator-client-secret', user: 'admin' };
+
+const TABLE_PATH = /^\/api\/now\/(?:v\d\/)?table\/([^/?]+)/;
+
+/** Starts a ServiceNow Table API emulator on 127.0.0.1 (see README: live instances). */
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const schemas = buildSchemas(options.snapshot.records, options.snapshot.metadata);
+  const store = new TableStore(schemas, options);
+  for (const table of METADATA_TABLES) store.seed(table, options.snapshot.records[table]);
+  const users = options.users ?? [DEFAULT_USER];
+  const oauth = new OAuthServer(users, options.oauthClients ?? [DEFAULT_OAUTH_CLIENT]);
+  const faults = new FaultInjector();
+  const requests: LoggedRequest[] = [];
+  const pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const applied = new WeakMap<FastifyRequest, FaultAction>();
+
+  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 10 * 1024 * 1024 });
+  await app.register(formbody);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    try {
+      done(null, text.trim() ? JSON.parse(text) : {});
+    } catch {
+      done(Object.assign(new Error('The payload is not valid JSON.'), { statusCode: 400 }), undefined);
+    }
+  });
+
+  // Faults first, before authentication, as a proxy or an overloaded node would answer.
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const table = TABLE_PATH.exec(path)?.[1];
+    const fault = faults.take({ method: request.method, path, ...(table ? { table: decodeURIComponent(table) } : {}) });
+    if (!fault) return;
+    applied.set(request, fault);
+    switch (fault.kind) {
+      case 'status':
+        return reply.code(fault.status).send(errorBody(fault.message ?? defaultMessage(fault.status), fault.detail ?? null));
+      case 'rate-limit':
+        return reply
+          .code(429)
+          .headers({ 'Retry-After': String(fault.retryAfterSeconds), 'X-RateLimit-Limit': '100', 'X-RateLimit-Reset': String(fault.retryAfterSeconds), 'X-RateLimit-Rule': 'emulator' })
+          .send(errorBody('Rate limit exceeded', 'Rate limit of 100 requests per hour for Table API exceeded'));
+      case 'html':
+        return reply.code(fault.status).type('text/html; charset=UTF-8').send(HIBERNATING_PAGE);
+      case 'slow':
+        await new Promise<void>((resolve) => {
+          const entry = { timer: setTimeout(() => { pendingDelays.delete(entry); resolve(); }, fault.delayMs), resolve };
+          pendingDelays.add(entry);
+        });
+        return;
+      case 'reset':
+        reply.hijack();
+        request.raw.socket.destroy();
+        return;
+      default:
+        return; // truncated-json and change-between-pages act on the way out
+    }
+  });
+
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (applied.get(request)?.kind === 'truncated-json' && typeof payload === 'string') {
+      return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+    }
+    return payload;
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const table = TABLE_PATH.exec(path)?.[1];
+    const auth = /^basic /i.test(request.headers.authorization ?? '') ? 'basic' : /^bearer /i.test(request.headers.authorization ?? '') ? 'bearer' : 'none';
+    requests.push({
+      method: request.method,
+      path,
+      query: { ...(request.query as Record<string, string>) },
+      ...(table ? { table: decodeURIComponent(table) } : {}),
+      auth,
+      status: reply.statusCode,
+      ...(request.headers['content-type'] ? { contentType: request.headers['content-type'] } : {}),
+      ...(request.body !== undefined && !path.startsWith('/oauth_token.do') ? { body: request.body } : {})
+    });
+    if (applied.get(request)?.kind === 'change-between-pages' && table) {
+      changeTable(store, decodeURIComponent(table));
+    }
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    const message = status === 400 ? 'Exception while reading request' : status === 415 ? 'Unsupported Media Type' : 'Internal Server Error';
+    return reply.code(status).send(errorBody(message, error.message));
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(400).send(errorBody('Requested URI does not represent any resource', null)));
+
+  app.post('/oauth_token.do', async (request, reply) => {
+    if (!/application\/x-www-form-urlencoded/i.test(request.headers['content-type'] ?? '')) {
+      return reply.code(401).send({ error: 'server_error', error_description: 'access_denied' });
+    }
+    const result = oauth.grant((request.body ?? {}) as Record<string, string>);
+    return reply.code(result.ok ? 200 : result.status).send(result.body);
+  });
+
+  registerTableRoutes(app, {
+    store,
+    authenticate: (request) => authenticate(request, users, oauth),
+    invalidQueryReturnsNoRows: options.invalidQueryReturnsNoRows ?? false
+  });
+
+  const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  return {
+    url: address.replace('localhost', '127.0.0.1'),
+    store,
+    faults,
+    oauth,
+    requests,
+    async close() {
+      for (const entry of pendingDelays) {
+        clearTimeout(entry.timer);
+        entry.resolve();
+      }
+      await app.close();
+    }
+  };
+}
+
+/** The user a request acts as (Basic or a bearer token), or undefined. */
+function authenticate(request: FastifyRequest, users: readonly EmulatorUser[], oauth: OAuthServer): string | undefined {
+  const header = request.headers.authorization ?? '';
+  const basic = /^basic\s+(.+)$/i.exec(header);
+  if (basic?.[1]) {
+    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const user = users.find((candidate) => candidate.username === decoded.slice(0, colon) && candidate.password === decoded.slice(colon + 1));
+    return colon > 0 ? user?.username : undefined;
+  }
+  const bearer = /^bearer\s+(.+)$/i.exec(header);
+  return bearer?.[1] ? oauth.userFor(bearer[1]) : undefined;
+}
+
+/** Someone adds a record to the table while a client pages through it. */
+function changeTable(store: TableStore, table: string): void {
+  if (!(METADATA_TABLES as readonly string[]).includes(table)) {
+    store.insert(table, {}, 'someone.else');
+    return;
+  }
+  const template = store.all(table)[0] ?? {};
+  const added: StoredRecord = { ...template, sys_id: '' };
+  if ('element' in template) added.element = `u_added_${store.all(table).length}`;
+  store.seed(table, [added]);
+}
+
+function defaultMessage(status: number): string {
+  switch (status) {
+    case 401: return 'User Not Authenticated';
+    case 403: return 'User Not Authorized';
+    case 404: return 'No Record found';
+    case 400: return 'Bad Request';
+    default: return 'Internal Server Error';
+  }
+}

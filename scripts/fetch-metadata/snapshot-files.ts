@@ -1,0 +1,28 @@
+import { MANIFEST_FILE, type Manifest } from '../../core/metadata/manifest';
+import { SNAPSHOT_FILES } from '../../core/metadata/records';
+
+/** The four metadata tables of a snapshot (metadata/README.md), each a list of Table API records. */
+export const METADATA_TABLES = ['sys_db_object', 'sys_dictionary', 'sys_dictionary_override', 'sys_choice'] as const;
+export type MetadataTableName = (typeof METADATA_TABLES)[number];
+/** A record with every value a string, as the Table API returns it with sysparm_exclude_reference_link=true. */
+export type RawRecord = Record<string, string>;
+export type SnapshotRecords = Record<MetadataTableName, RawRecord[]>;
+
+export const FILE_OF: Record<MetadataTableName, string> = {
+  sys_db_object: SNAPSHOT_FILES.tables,
+  sys_dictionary: SNAPSHOT_FILES.columns,
+  sys_dictionary_override: SNAPSHOT_FILES.overrides,
+  sys_choice: SNAPSHOT_FILES.choices
+};
+
+/** The snapshot files (record files and manifest) for a set of records, in the metadata/README.md format. */
+export function snapshotFiles(records: SnapshotRecords, manifest: Omit<Manifest, 'records'>): Map<string, string> {
+  const files = new Map<string, string>();
+  const counts: Record<string, number> = {};
+  for (const table of METADATA_TABLES) {
+    files.set(FILE_OF[table], `${JSON.stringify({ result: records[table] }, null, 2)}\n`);
+    counts[table] = records[table].length;
+  }
+  files.set(MANIFEST_FILE, `${JSON.stringify({ ...manifest, records: counts }, null, 2)}\n`);
+  return files;
+}

@@ -1,0 +1,188 @@
+import { UserError } from '../../core/errors';
+
+/**
+ * What went wrong talking to an instance, in the terms a user acts on.
+ * `retriable` kinds are retried by the client before they are reported.
+ */
+export type ServiceNowErrorKind =
+  | 'unauthorized'      // 401: credentials refused
+  | 'forbidden'         // 403: ACL or role missing
+  | 'not-found'         // 404
+  | 'bad-request'       // other 4xx
+  | 'rate-limited'      // 429
+  | 'server'            // 5xx
+  | 'html'              // an HTML page instead of JSON (login, hibernation)
+  | 'invalid-json'      // a body that does not parse (truncated)
+  | 'timeout'
+  | 'connection-reset'
+  | 'unreachable'       // DNS, refused connection
+  | 'tls';
+
+const RETRIABLE: ReadonlySet<ServiceNowErrorKind> = new Set(['rate-limited', 'server', 'invalid-json', 'timeout', 'connection-reset']);
+
+export class ServiceNowError extends UserError {
+  override name = 'UserError';
+  readonly kind: ServiceNowErrorKind;
+  readonly status?: number;
+  /** The table the request was about, when there was one. */
+  readonly table?: string;
+  /** Seconds from a 429's Retry-After header. */
+  readonly retryAfterSeconds?: number;
+
+  constructor(kind: ServiceNowErrorKind, message: string, options: { status?: number; table?: string; details?: string[]; retryAfterSeconds?: number } = {}) {
+    super(message, options.details ?? []);
+    this.kind = kind;
+    if (options.status !== undefined) this.status = options.status;
+    if (options.table !== undefined) this.table = options.table;
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  get retriable(): boolean {
+    return RETRIABLE.has(this.kind);
+  }
+}
+
+export function isServiceNowError(error: unknown): error is ServiceNowError {
+  return error instanceof ServiceNowError;
+}
+
+/** The role that reading a metadata table usually needs (ServiceNow's out-of-box ACLs). */
+export function roleHintFor(table: string | undefined): string {
+  switch (table) {
+    case 'sys_db_object':
+    case 'sys_dictionary':
+    case 'sys_dictionary_override':
+      return 'admin or personalize_dictionary';
+    case 'sys_choice':
+      return 'admin or personalize_choices';
+    case 'sys_properties':
+      return 'admin';
+    case undefined:
+      return 'a role that grants read access';
+    default:
+      return `a role whose ACLs allow reading ${table} (for example itil for task tables)`;
+  }
+}
+
+/** Maps an HTTP error response to a ServiceNowError with a message saying what to do. */
+export function errorFromResponse(input: {
+  status: number;
+  statusText: string;
+  contentType: string;
+  body: string;
+  url: string;
+  table?: string;
+  retryAfterSeconds?: number;
+}): ServiceNowError {
+  const { status, table } = input;
+  const where = table ? ` reading ${table}` : '';
+  const serverSays = serviceNowMessage(input.body);
+  const details = serverSays ? [`ServiceNow said: ${serverSays}`] : [];
+  const common = { status, details, ...(table ? { table } : {}) };
+  if (looksLikeHtml(input.contentType, input.body)) {
+    return htmlError(status, input.url, table);
+  }
+  if (status === 401) {
+    return new ServiceNowError('unauthorized', `the instance refused the credentials (HTTP 401)${where}`, {
+      ...common,
+      details: [...details, 'Check SERVICENOW_USERNAME/SERVICENOW_PASSWORD (or the OAuth client id and secret), and that the user is active and not locked out.']
+    });
+  }
+  if (status === 403) {
+    return new ServiceNowError('forbidden', `access denied (HTTP 403)${where}: the user lacks the role to read ${table ?? 'this resource'}`, {
+      ...common,
+      details: [...details, `Reading ${table ?? 'it'} usually needs ${roleHintFor(table)}; ask an administrator to grant it to the integration user.`]
+    });
+  }
+  if (status === 404) return new ServiceNowError('not-found', `not found (HTTP 404)${where}`, common);
+  if (status === 429) {
+    const wait = input.retryAfterSeconds !== undefined ? `; the instance asked to wait ${input.retryAfterSeconds} s` : '';
+    return new ServiceNowError('rate-limited', `rate limit exceeded (HTTP 429)${where}${wait}`, {
+      ...common,
+      ...(input.retryAfterSeconds !== undefined ? { retryAfterSeconds: input.retryAfterSeconds } : {}),
+      details: [...details, 'Try again later, or ask an administrator to raise the inbound REST rate limit for this user.']
+    });
+  }
+  if (status >= 500) {
+    return new ServiceNowError('server', `the instance failed with HTTP ${status}${input.statusText ? ` ${input.statusText}` : ''}${where}`, {
+      ...common,
+      details: [...details, 'This is usually temporary; try again in a few minutes.']
+    });
+  }
+  return new ServiceNowError('bad-request', `the instance rejected the request with HTTP ${status}${where}`, common);
+}
+
+export function htmlError(status: number, url: string, table?: string): ServiceNowError {
+  const path = new URL(url).pathname;
+  return new ServiceNowError('html', `the instance answered ${path} with an HTML page (HTTP ${status}) instead of JSON`, {
+    status,
+    ...(table ? { table } : {}),
+    details: [
+      'This is a login page, a hibernating developer instance or a proxy in between.',
+      'Open the instance in a browser (wake a hibernating PDI at developer.servicenow.com) and check the --instance URL.'
+    ]
+  });
+}
+
+/** Classifies a fetch() failure (no response at all). */
+export function errorFromTransport(error: unknown, url: string, timeoutMs: number, table?: string): ServiceNowError {
+  const where = table ? ` reading ${table}` : '';
+  const host = new URL(url).host;
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new ServiceNowError('timeout', `no answer from ${host} within ${timeoutMs / 1000} s${where}`, {
+      ...(table ? { table } : {}),
+      details: ['The instance may be overloaded or waking up; try again, or raise --timeout.']
+    });
+  }
+  const code = causeCode(error);
+  const options = table ? { table } : {};
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new ServiceNowError('unreachable', `cannot resolve ${host}`, { ...options, details: ['Check the --instance URL and your network or proxy settings.'] });
+  }
+  if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
+    return new ServiceNowError('unreachable', `cannot connect to ${host} (${code})`, { ...options, details: ['Check the --instance URL, the port and any firewall in between.'] });
+  }
+  if (code && (/CERT|TLS|SSL/.test(code) || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE')) {
+    return new ServiceNowError('tls', `the TLS certificate of ${host} was not accepted (${code})`, {
+      ...options,
+      details: ['A proxy that intercepts TLS needs its CA in NODE_EXTRA_CA_CERTS; otherwise check the --instance host name.']
+    });
+  }
+  return new ServiceNowError('connection-reset', `the connection to ${host} broke${where} (${code ?? (error instanceof Error ? error.message : 'unknown')})`, {
+    ...options,
+    details: ['Usually a network hiccup or a proxy; try again.']
+  });
+}
+
+export function looksLikeHtml(contentType: string, body: string): boolean {
+  return /text\/html/i.test(contentType) || /^\s*<(!doctype html|html)/i.test(body);
+}
+
+/** `{"error":{"message","detail"}}` from a ServiceNow error body, when there is one. */
+function serviceNowMessage(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { error?: { message?: unknown; detail?: unknown } | string; error_description?: unknown };
+    if (typeof parsed.error === 'object' && parsed.error) {
+      const message = typeof parsed.error.message === 'string' ? parsed.error.message : '';
+      const detail = typeof parsed.error.detail === 'string' ? parsed.error.detail : '';
+      return [message, detail].filter(Boolean).join(': ') || undefined;
+    }
+    if (typeof parsed.error_description === 'string') return parsed.error_description;
+    if (typeof parsed.error === 'string') return parsed.error;
+  } catch {
+    // not JSON: nothing to quote
+  }
+  return undefined;
+}
+
+function causeCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
+    if (code === 'UND_ERR_SOCKET') return 'ECONNRESET';
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
