@@ -39,7 +39,7 @@ export function fieldInput(table: Table, field: Field, options: FieldInputOption
   const base: TemplateProperty = {
     id: `field.${field.element}`,
     label: field.label,
-    description: describe(table, field, kind, options.notes),
+    description: describe(field, kind, options.notes),
     group: options.group,
     binding: inputBinding(variable),
     ...typedShape(field, kind)
@@ -138,15 +138,14 @@ const KIND_HINTS: Partial<Record<FieldKind, string>> = {
   list: 'Comma-separated values.'
 };
 
-function describe(table: Table, field: Field, kind: FieldKind, notes: string[]): string {
-  const parts = [`<code>${field.element}</code>`];
-  if (kind === 'reference' || kind === 'list') {
-    if (field.reference) parts.push(`${kind === 'list' ? 'sys_ids' : 'sys_id'} of a <code>${field.reference}</code> record.`);
-  }
+function describe(field: Field, kind: FieldKind, notes: string[]): string {
+  const parts = [`${field.element}:`];
+  if (kind === 'reference' && field.reference) parts.push(`the sys_id of a ${field.reference} record.`);
+  if (kind === 'list' && field.reference) parts.push(`sys_ids of ${field.reference} records.`);
   const hint = KIND_HINTS[kind];
   if (hint) parts.push(hint);
-  if (field.dependentOnField) parts.push(`Choices depend on <code>${field.dependentOnField}</code>.`);
-  if (field.mandatory) parts.push(`Required to create a ${table.label} record.`);
+  if (field.dependentOnField) parts.push(`Choices depend on ${field.dependentOnField}.`);
+  if (field.mandatory) parts.push('Required on Create.');
   parts.push(...notes);
   return parts.join(' ');
 }

@@ -31,7 +31,7 @@ function derivedFieldNotes(table: Table): Map<string, string[]> {
     for (const source of table.fields) {
       if (source === derived || !isOfferedForWriting(source)) continue;
       if (!new RegExp(`\\b${escapeRegExp(source.element)}\\b`).test(derived.notWritableReason)) continue;
-      const note = `Sets ${derived.label} (<code>${derived.element}</code>), which cannot be written: ${derived.notWritableReason}.`;
+      const note = `Sets ${derived.label} (${derived.element}), which cannot be written: ${derived.notWritableReason}.`;
       notes.set(source.element, [...(notes.get(source.element) ?? []), note.replace(/\.\.$/, '.')]);
     }
   }

@@ -59,7 +59,6 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
       else if (!properties.some((other) => other.id === target)) report('error', where, `condition names property "${target}", which does not exist`);
     }
     if (property.type === 'Dropdown') checkDropdown(property, where, report);
-    if (property.type === 'Hidden' && property.value === undefined) report('warning', where, 'Hidden property without a value');
     if (property.type === 'Hidden' && property.choices?.length) report('warning', where, 'Hidden property has choices, which are never offered');
     const dead = unreachableBecause(property, properties);
     if (dead) report('warning', where, `can never be active: ${dead}`);

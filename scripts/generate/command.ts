@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UserError } from '../../core/errors';
+import type { Command } from '../cli/command';
+import { writeDirectoryAtomic } from '../io/atomic-write';
+import { readSnapshot } from '../metadata/read-snapshot';
+import { formatProblem } from '../validate/validate-templates';
+import { generateTemplates } from './generate-templates';
+import { readOutputDir } from './read-output-dir';
+
+export const DEFAULT_ID_PREFIX = 'community.servicenow';
+const ID_PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9][A-Za-z0-9_-]*)*$/;
+
+export const command: Command = {
+  name: 'generate',
+  summary: 'Generate Camunda 8 element templates (REST connector) from ServiceNow table metadata',
+  help: `Usage: camunda-servicenow generate [--metadata <dir>] [--tables a,b | --all] [--out templates/] [--id-prefix <prefix>] [--json]
+
+Writes one element template per table (templates/servicenow-<table>.json) and
+the generic "ServiceNow: Any table" template (servicenow-any-table.json).
+A template whose content changed gets the next version; the previous file is
+kept in <out>/versioned/. The output directory is replaced as a whole, or not
+at all. Every template is validated first; any error writes nothing.
+
+Options:
+  --metadata <dir>     snapshot directory (default: the bundled metadata/)
+  --tables <a,b>       only these tables (other templates in <out> are kept)
+  --all                every non-abstract table (the default)
+  --out <dir>          output directory (default: templates)
+  --id-prefix <prefix> template id namespace (default: ${DEFAULT_ID_PREFIX}),
+                       ids are <prefix>.<table> and <prefix>.AnyTable
+  --json               print the result as JSON`,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        metadata: { type: 'string' },
+        tables: { type: 'string' },
+        all: { type: 'boolean' },
+        out: { type: 'string', default: 'templates' },
+        'id-prefix': { type: 'string', default: DEFAULT_ID_PREFIX },
+        json: { type: 'boolean' }
+      }
+    });
+    if (values.tables !== undefined && values.all) throw new UserError('give either --tables or --all, not both');
+    const idPrefix = values['id-prefix'];
+    if (!ID_PREFIX.test(idPrefix)) throw new UserError(`--id-prefix "${idPrefix}" is not a dotted name such as com.example.servicenow`);
+    if (idPrefix.startsWith('io.camunda')) throw new UserError(`--id-prefix "${idPrefix}": the io.camunda namespace belongs to Camunda's own templates; use your organisation's`);
+    const tables = values.tables === undefined ? undefined : values.tables.split(',').map((name) => name.trim()).filter(Boolean);
+    if (tables?.length === 0) throw new UserError('--tables needs at least one table name');
+
+    const metadata = await readSnapshot(values.metadata === undefined ? undefined : resolve(io.cwd, values.metadata));
+    const out = resolve(io.cwd, values.out);
+    const result = generateTemplates(metadata, { tables, idPrefix }, await readOutputDir(out));
+    const errors = result.problems.filter((problem) => problem.severity === 'error');
+    if (errors.length > 0) throw new UserError(`${errors.length} validation error(s) in the generated templates; nothing was written`, errors.map(formatProblem));
+    await writeDirectoryAtomic(out, result.files);
+
+    const templates = result.results.map(({ file, id, version, status, template }) => ({
+      file,
+      id,
+      version,
+      status,
+      fieldInputs: template.properties.filter((property) => property.id?.startsWith('field.') && !property.id.endsWith('.other') && !property.id.endsWith('.update')).length
+    }));
+    const warnings = [...result.warnings, ...result.problems.map(formatProblem)];
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify({ out, source: metadata.source, templates, retired: result.retired, warnings }, null, 2)}\n`);
+      return 0;
+    }
+    for (const template of templates) io.stdout.write(`${template.status.padEnd(9)} ${template.file} (${template.id} v${template.version}, ${template.fieldInputs} field inputs)\n`);
+    for (const file of result.retired) io.stdout.write(`retired   ${file} (kept in versioned/)\n`);
+    for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
+    io.stdout.write(`${templates.length} template(s) in ${values.out}\n`);
+    return 0;
+  }
+};

@@ -1,0 +1,32 @@
+import { UserError } from '../../core/errors';
+import type { Metadata, Table } from '../../core/metadata/model';
+import { closeMatches } from './close-matches';
+
+const TABLE_NAME = /^[a-z0-9_]+$/;
+
+/**
+ * The tables to generate: every non-abstract table (`names` undefined), or
+ * the named ones, refusing unknown, abstract and column-less tables with a
+ * message saying what to do.
+ */
+export function selectTables(metadata: Metadata, names: string[] | undefined): Table[] {
+  const all = [...metadata.tables.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const table of all) {
+    if (!TABLE_NAME.test(table.name)) throw new UserError(`table "${table.name}" in ${metadata.source} is not a valid ServiceNow table name (lower-case letters, digits, underscores)`);
+  }
+  if (!names) return all.filter((table) => !table.abstract);
+  const problems: string[] = [];
+  const selected: Table[] = [];
+  for (const name of [...new Set(names)]) {
+    const table = metadata.tables.get(name);
+    if (table?.abstract) problems.push(`${name}: only extended by other tables (abstract); generate one of its children instead`);
+    else if (table) selected.push(table);
+    else if (metadata.referenceTargets?.has(name)) problems.push(`${name}: the snapshot knows only its name (a reference target), not its columns; fetch its metadata first (camunda-servicenow fetch-metadata)`);
+    else {
+      const suggestions = closeMatches(name, [...metadata.tables.values()].filter((candidate) => !candidate.abstract).map((candidate) => candidate.name));
+      problems.push(`${name}: no such table in ${metadata.source}${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''}`);
+    }
+  }
+  if (problems.length > 0) throw new UserError(`cannot generate ${problems.length === 1 ? 'a template' : 'templates'} for ${problems.length} table name(s)`, problems);
+  return selected;
+}

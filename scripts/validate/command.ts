@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UserError } from '../../core/errors';
+import type { Command } from '../cli/command';
+import { collectTemplateFiles } from './collect-files';
+import { duplicateVersions, formatProblem, validateTemplateText, type FileProblem } from './validate-templates';
+
+export const command: Command = {
+  name: 'validate',
+  summary: 'Check element template files: the official schema plus semantic checks',
+  help: `Usage: camunda-servicenow validate <files or directories> [--json]
+
+Checks every element template file (one template or an array) with the
+official schema validator (@bpmn-io/element-templates-validator) and the
+checks the schema misses: duplicate property ids, conditions naming a missing
+property, undefined groups, dropdown values outside their choices, FEEL that
+does not parse, properties sharing a binding while both active, FEEL reading
+inputs mapped later, icons over 8 KB, missing engines, duplicate id+version.
+Directories are searched recursively for .json files.
+
+Options:
+  --json   print {files, errors, warnings, problems:[{file, templateId, property, line, severity, message}]}
+
+Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
+    if (positionals.length === 0) throw new UserError('name at least one template file or directory');
+    const files = await collectTemplateFiles(positionals, io.cwd);
+    if (files.length === 0) throw new UserError(`no .json files under ${positionals.join(', ')}`);
+    const texts = await Promise.all(files.map(async (file) => ({ file, text: await readFile(resolve(io.cwd, file), 'utf8') })));
+    const problems: FileProblem[] = [...texts.flatMap(({ file, text }) => validateTemplateText(file, text)), ...duplicateVersions(texts)];
+    const errors = problems.filter((problem) => problem.severity === 'error').length;
+    const warnings = problems.length - errors;
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify({ files: files.length, errors, warnings, problems }, null, 2)}\n`);
+    } else {
+      for (const problem of problems) (problem.severity === 'error' ? io.stderr : io.stdout).write(`${formatProblem(problem)}\n`);
+      io.stdout.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
+    }
+    return errors > 0 ? 1 : 0;
+  }
+};

@@ -1,0 +1,97 @@
+import { checkTemplate, type Severity } from '../../core/template/check/check-template';
+import type { ElementTemplate } from '../../core/template/types';
+import { meaningfulErrors, validateZeebe, type SchemaError } from './zeebe-schema';
+
+/** One finding in one file: where (template, property) and what. */
+export interface FileProblem {
+  file: string;
+  /** The template's id, when it has one. */
+  templateId?: string;
+  templateVersion?: number;
+  /** Position in the file when it holds an array of templates. */
+  templateIndex?: number;
+  /** Property id, or `#<index>` for a property without one. */
+  property?: string;
+  /** 1-based line in the file, when the schema validator knows it. */
+  line?: number;
+  severity: Severity;
+  message: string;
+}
+
+/**
+ * Checks the text of one element template file (one template or an array,
+ * as the Modeler accepts): the official schema, then the semantic checks.
+ */
+export function validateTemplateText(file: string, text: string): FileProblem[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return [{ file, severity: 'error', message: `not valid JSON: ${(error as Error).message}` }];
+  }
+  const templates = Array.isArray(parsed) ? parsed : [parsed];
+  if (templates.length === 0) return [{ file, severity: 'error', message: 'the file holds an empty array: no template' }];
+  return templates.flatMap((template, index) => {
+    const where = {
+      file,
+      ...(typeof (template as ElementTemplate | null)?.id === 'string' ? { templateId: (template as ElementTemplate).id } : {}),
+      ...(typeof (template as ElementTemplate | null)?.version === 'number' ? { templateVersion: (template as ElementTemplate).version } : {}),
+      ...(Array.isArray(parsed) ? { templateIndex: index } : {})
+    };
+    // A string keeps line numbers in the validator's data pointers.
+    const schema = validateZeebe(Array.isArray(parsed) ? template : text);
+    const problems: FileProblem[] = [
+      ...meaningfulErrors(schema).map((error) => schemaProblem(where, template, error, 'error')),
+      ...(schema.warnings ?? []).map((warning) => schemaProblem(where, template, warning, 'warning'))
+    ];
+    if (template && typeof template === 'object' && !Array.isArray(template)) {
+      for (const problem of checkTemplate(template as ElementTemplate)) problems.push({ ...where, ...problem });
+    }
+    return problems;
+  });
+}
+
+function schemaProblem(where: Omit<FileProblem, 'severity' | 'message'>, template: unknown, error: SchemaError, severity: Severity): FileProblem {
+  const match = error.instancePath.match(/^\/properties\/(\d+)(\/.*)?$/);
+  const index = match ? Number(match[1]) : undefined;
+  const property = index === undefined ? undefined : ((template as ElementTemplate).properties?.[index]?.id ?? `#${index}`);
+  const line = error.dataPointer?.value?.line;
+  const path = match ? (match[2] ?? '') : error.instancePath;
+  return {
+    ...where,
+    ...(property === undefined ? {} : { property }),
+    ...(line === undefined || where.templateIndex !== undefined ? {} : { line: line + 1 }),
+    severity,
+    message: `${path ? `${path.replace(/^\//, '')}: ` : ''}${error.message}`
+  };
+}
+
+/** Ids and versions must be unique across everything the Modeler loads together. */
+export function duplicateVersions(files: { file: string; text: string }[]): FileProblem[] {
+  const seen = new Map<string, string>();
+  const problems: FileProblem[] = [];
+  for (const { file, text } of files) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    for (const template of Array.isArray(parsed) ? parsed : [parsed]) {
+      const { id, version } = (template ?? {}) as { id?: unknown; version?: unknown };
+      if (typeof id !== 'string') continue;
+      const key = `${id}@${String(version ?? '(none)')}`;
+      const first = seen.get(key);
+      if (first && first !== file) problems.push({ file, templateId: id, severity: 'error', message: `id ${id} version ${String(version ?? '(none)')} is also in ${first}; the Modeler loads only one of them` });
+      else seen.set(key, file);
+    }
+  }
+  return problems;
+}
+
+export function formatProblem(problem: FileProblem): string {
+  const version = problem.templateVersion === undefined ? '' : ` v${problem.templateVersion}`;
+  const template = problem.templateId ? `${problem.templateId}${version}` : problem.templateIndex === undefined ? undefined : `[${problem.templateIndex}]`;
+  const location = [problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`, template, problem.property].filter(Boolean).join(': ');
+  return `${location}: ${problem.severity}: ${problem.message}`;
+}
