@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+// @ts-expect-error the package ships no type declarations
+import { validateZeebe as untypedValidateZeebe } from '@bpmn-io/element-templates-validator';
 
 /** The only `$schema` Web Modeler accepts: the unpinned latest schema (manage-element-templates docs). */
 export const UNPINNED_SCHEMA_URL = 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json';
@@ -28,8 +29,7 @@ interface ZeebeValidation {
 }
 type ValidateZeebe = (template: unknown) => ZeebeValidation;
 
-// The validator ships no type declarations; load its CommonJS build and type the one function we use.
-const { validateZeebe } = createRequire(import.meta.url)('@bpmn-io/element-templates-validator') as { validateZeebe: ValidateZeebe };
+const validateZeebe = untypedValidateZeebe as ValidateZeebe;
 
 /**
  * The checks Web Modeler applies on upload, run locally so that each file gets
