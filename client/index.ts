@@ -4,9 +4,12 @@
  */
 import { registerClientExtension, registerClientPlugin, registerCloudBpmnJSPlugin } from 'camunda-modeler-plugin-helpers';
 import lintRules from './lint';
+import { provideSnapshotFiles } from './shared/bundled-metadata';
+import { snapshotFiles } from './shared/bundled-snapshot';
 import serviceNowModule from './servicenow';
 import { ServiceNowStatusBar } from './status-bar/ServiceNowStatusBar';
 
+provideSnapshotFiles(snapshotFiles);
 registerCloudBpmnJSPlugin(serviceNowModule);
 registerClientPlugin(lintRules, 'lintRules.cloud-bpmn');
 registerClientExtension(ServiceNowStatusBar);

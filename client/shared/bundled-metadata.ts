@@ -1,21 +1,33 @@
 /**
- * The bundled table metadata snapshot (metadata/), embedded in the plugin as
- * the fallback for tables whose template carries no field index (the
- * generic template, Camunda's official templates). Loaded once, lazily.
+ * The bundled table metadata snapshot (metadata/): the fallback for tables
+ * whose template carries no field index (the generic template, Camunda's
+ * official templates). The plugin entry provides the files webpack embedded;
+ * the CLI provides metadata it read from disk. Loaded once, lazily.
  */
-import { loadSnapshot } from '../../core/metadata/load';
+import { loadSnapshot, type SnapshotFile } from '../../core/metadata/load';
 import type { Metadata, Table } from '../../core/metadata/model';
 import { tableFromTemplate } from '../../core/template/field-index';
 import type { ElementTemplate } from '../../core/template/types';
-import { snapshotFiles } from './bundled-snapshot';
 import type { SnapshotTable } from '../table-picker/table-options';
 
+let snapshotFiles: readonly SnapshotFile[] = [];
 let cached: Metadata | null | undefined;
+
+/** Sets the snapshot files to load on first use (the plugin entry: the embedded ones). */
+export function provideSnapshotFiles(files: readonly SnapshotFile[]): void {
+  snapshotFiles = files;
+  cached = undefined;
+}
+
+/** Sets already loaded metadata (the CLI reads the snapshot from disk). */
+export function provideMetadata(metadata: Metadata | undefined): void {
+  cached = metadata ?? null;
+}
 
 export function bundledMetadata(): Metadata | undefined {
   if (cached === undefined) {
     try {
-      cached = snapshotFiles.length ? loadSnapshot(snapshotFiles, { origin: 'bundled', source: 'bundled snapshot' }) : null;
+      cached = snapshotFiles.length ? loadSnapshot([...snapshotFiles], { origin: 'bundled', source: 'bundled snapshot' }) : null;
     } catch (error) {
       console.warn('[servicenow] the bundled metadata snapshot does not load:', error);
       cached = null;

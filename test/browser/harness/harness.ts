@@ -158,7 +158,7 @@ function setUpLinting(modeler: Service): Pick<Harness, 'lint' | 'problems'> & { 
     const definitions = modeler.getDefinitions();
     const problems: LintProblem[] = [];
     for (const { config, resolver } of bundles) {
-      const results = await new (Linter as Service)({ config, resolver }).lint(definitions);
+      const results = await new Linter({ config, resolver }).lint(definitions);
       for (const [rule, reports] of Object.entries(results as Record<string, Service[]>)) {
         for (const report of reports) problems.push({ id: report.id, message: report.message, category: report.category, rule, entryIds: report.propertiesPanel?.entryIds ?? [] });
       }

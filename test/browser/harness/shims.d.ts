@@ -1,8 +1,4 @@
 // Typings the harness needs for packages that ship none.
-declare module 'bpmnlint/lib/linter' {
-  const Linter: unknown;
-  export default Linter;
-}
 declare module '@bpmn-io/properties-panel/preact/compat' {
   const compat: Record<string, unknown>;
   export = compat;

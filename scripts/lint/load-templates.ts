@@ -1,0 +1,50 @@
+/**
+ * The element templates the lint command resolves `zeebe:modelerTemplate`
+ * with, found where Desktop Modeler finds them: the package's own
+ * templates/, every `.camunda/element-templates` folder above a diagram,
+ * and any file or folder given with --templates.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { UserError } from '../../core/errors';
+import type { ElementTemplate } from '../../core/template/types';
+import { collectTemplateFiles } from '../validate/collect-files';
+
+export const packageTemplatesDir = resolve(__dirname, '../../templates');
+
+export async function loadTemplates(explicit: string[], diagrams: string[], cwd: string): Promise<ElementTemplate[]> {
+  const sources = [...explicit.map((path) => resolve(cwd, path))];
+  if (await isDirectory(packageTemplatesDir)) sources.push(packageTemplatesDir);
+  for (const diagram of diagrams) sources.push(...(await projectTemplateDirs(resolve(cwd, diagram))));
+  const files = [...new Set((await collectTemplateFiles([...new Set(sources)], cwd)).map((file) => resolve(cwd, file)))];
+  const templates: ElementTemplate[] = [];
+  for (const file of files) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      throw new UserError(`${file}: not valid JSON (${(error as Error).message})`, ['Pass element template files (one template or an array).']);
+    }
+    for (const template of [parsed].flat()) if (isTemplate(template)) templates.push(template);
+  }
+  return templates;
+}
+
+/** `.camunda/element-templates` in the diagram's folder and every folder above it. */
+async function projectTemplateDirs(diagram: string): Promise<string[]> {
+  const found: string[] = [];
+  for (let dir = dirname(diagram); ; dir = dirname(dir)) {
+    const candidate = join(dir, '.camunda', 'element-templates');
+    if (await isDirectory(candidate)) found.push(candidate);
+    if (dirname(dir) === dir) return found;
+  }
+}
+
+function isTemplate(value: unknown): value is ElementTemplate {
+  const template = value as Partial<ElementTemplate> | null;
+  return typeof template?.id === 'string' && Array.isArray(template.properties);
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+}

@@ -1,0 +1,14 @@
+// Typings for the two untyped modules the lint command (and the harness) use.
+declare module 'bpmn-moddle' {
+  export class BpmnModdle {
+    constructor(packages?: Record<string, unknown>);
+    fromXML(xml: string, typeName?: string): Promise<{ rootElement: unknown; elementsById: Record<string, unknown>; warnings: unknown[] }>;
+  }
+}
+
+declare module 'bpmnlint/lib/linter' {
+  export default class Linter {
+    constructor(options: { resolver: unknown; config?: unknown });
+    lint(definitions: unknown, config?: unknown): Promise<Record<string, unknown[]>>;
+  }
+}
