@@ -1,4 +1,4 @@
-import type { Field, Table } from '../metadata/model';
+import type { Field } from '../metadata/model';
 import { activeChoices, fieldKind, type FieldKind } from './field-kinds';
 import { allOf, inputBinding, whenOperation, type Operation } from './operations';
 import { DATE, DATE_TIME, DECIMAL, INTEGER, SYS_ID, TIME, optionalPattern } from './patterns';
@@ -33,7 +33,7 @@ export function fieldVariable(field: Field, prefix = 'sn_f_'): string {
  * Create only: they get a second, optional copy for Update bound to the same
  * input (the two conditions never hold together).
  */
-export function fieldInput(table: Table, field: Field, options: FieldInputOptions): FieldInput {
+export function fieldInput(field: Field, options: FieldInputOptions): FieldInput {
   const kind = fieldKind(field);
   const variable = fieldVariable(field);
   const base: TemplateProperty = {

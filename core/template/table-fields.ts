@@ -15,8 +15,8 @@ export function tableFieldInputs(table: Table): FieldInput[] {
     .sort((a, b) => compare(a.label, b.label) || compare(a.element, b.element));
   const notes = derivedFieldNotes(table);
   return [
-    ...primary.map((field) => fieldInput(table, field, { group: 'fields', notes: notes.get(field.element) ?? [] })),
-    ...rest.map((field) => fieldInput(table, field, { group: 'moreFields', notes: notes.get(field.element) ?? [] }))
+    ...primary.map((field) => fieldInput(field, { group: 'fields', notes: notes.get(field.element) ?? [] })),
+    ...rest.map((field) => fieldInput(field, { group: 'moreFields', notes: notes.get(field.element) ?? [] }))
   ];
 }
 

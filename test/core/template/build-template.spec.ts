@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { validateZeebe } from '../../../scripts/validate/zeebe-schema';
+import { buildAnyTableTemplate, buildTemplate, ENGINES, TEMPLATE_SCHEMA } from '../../../core/template/build-template';
+import { checkTemplate, MAX_ICON_BYTES } from '../../../core/template/check/check-template';
+import type { ElementTemplate, TemplateProperty } from '../../../core/template/types';
+import { incidentTable, oddTable } from './fixtures/tables';
+
+const options = { idPrefix: 'com.example.sn', version: 3 };
+
+function property(template: ElementTemplate, id: string): TemplateProperty {
+  const found = template.properties.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no property ${id}`);
+  return found;
+}
+
+describe('core/template - buildTemplate', () => {
+  const templates = [buildTemplate(incidentTable(), options), buildTemplate(oddTable(), options), buildAnyTableTemplate(options)];
+
+  it.each(templates.map((template) => [template.id, template] as const))('%s passes the official schema without warnings and every semantic check', (_, template) => {
+    // when
+    const schema = validateZeebe(template);
+
+    // then
+    expect(schema.errors ?? []).toEqual([]);
+    expect(schema.warnings ?? []).toEqual([]);
+    expect(checkTemplate(template)).toEqual([]);
+  });
+
+  it('is deterministic: the same table gives the same JSON', () => {
+    expect(JSON.stringify(buildTemplate(incidentTable(), options))).toBe(JSON.stringify(buildTemplate(incidentTable(), options)));
+  });
+
+  it('names, versions and namespaces the template, with the unpinned schema and engines', () => {
+    // when
+    const template = buildTemplate(incidentTable(), options);
+
+    // then
+    expect(template).toMatchObject({ id: 'com.example.sn.incident', name: 'ServiceNow: Incident', version: 3, $schema: TEMPLATE_SCHEMA, engines: ENGINES });
+    expect(template.$schema).not.toMatch(/@\d/);
+    expect(template.keywords).toContain('incident');
+    expect(template.documentationRef).toMatch(/^https:\/\//);
+    expect(new TextEncoder().encode(template.icon?.contents ?? '').length).toBeLessThan(MAX_ICON_BYTES);
+    expect(property(template, 'operation').choices?.map((choice) => choice.value)).toEqual(['create', 'get', 'query', 'update', 'delete']);
+  });
+
+  it('defaults every credential to a secret placeholder and never to a plain value', () => {
+    // given
+    const template = buildTemplate(incidentTable(), options);
+    const credentials = ['authentication.username', 'authentication.password', 'authentication.token', 'authentication.clientId', 'authentication.clientSecret'];
+
+    // then
+    for (const id of credentials) expect(property(template, id).value).toMatch(/^\{\{secrets\.SERVICENOW_[A-Z_]+\}\}$/);
+    expect(property(template, 'authentication.type').choices?.map((choice) => choice.value)).toEqual(['basic', 'oauth-client-credentials-flow', 'bearer']);
+  });
+
+  it('offers writable columns only: no sys_ columns, no read-only or derived ones', () => {
+    // when
+    const ids = buildTemplate(incidentTable(), options).properties.map((candidate) => candidate.id ?? '');
+
+    // then
+    expect(ids).toContain('field.caller_id');
+    expect(ids).toContain('field.u_cost');
+    for (const column of ['sys_id', 'sys_created_on', 'number', 'priority']) expect(ids).not.toContain(`field.${column}`);
+  });
+
+  it('puts primary fields first in the open group and the rest in the collapsed one', () => {
+    // when
+    const template = buildTemplate(incidentTable(), options);
+    const fields = template.properties.filter((candidate) => /^field\.[a-z_]+$/.test(candidate.id ?? ''));
+
+    // then
+    expect(fields.slice(0, 3).map((candidate) => candidate.id)).toEqual(['field.caller_id', 'field.category', 'field.subcategory']);
+    expect(fields.find((candidate) => candidate.id === 'field.caller_id')?.group).toBe('fields');
+    expect(fields.find((candidate) => candidate.id === 'field.assigned_to')?.group).toBe('moreFields');
+    expect(template.groups?.find((group) => group.id === 'moreFields')?.openByDefault).toBe(false);
+  });
+
+  it('turns choice columns into dropdowns by label, with unset and other, without inactive choices', () => {
+    // when
+    const state = property(buildTemplate(incidentTable(), options), 'field.state');
+
+    // then
+    expect(state.type).toBe('Dropdown');
+    expect(state.value).toBe('');
+    expect(state.choices?.map((choice) => [choice.name, choice.value])).toEqual([
+      ['(not set)', ''],
+      ['New', '1'],
+      ['In Progress', '2'],
+      ['On Hold', '3'],
+      ['Resolved', '6'],
+      ['Closed', '7'],
+      ['Other value or FEEL expression…', '__other__']
+    ]);
+  });
+
+  it('keeps the other marker distinct from real choice values and labels with duplicates distinguishable', () => {
+    // when
+    const kind = property(buildTemplate(oddTable(), options), 'field.u_kind');
+
+    // then
+    expect(kind.choices?.map((choice) => choice.name)).toEqual(['(not set)', 'Other', 'A (a)', 'A (b)', 'Other value or FEEL expression…']);
+    expect(kind.choices?.at(-1)?.value).toBe('___other___');
+  });
+
+  it.each([
+    ['field.caller_id', 'String', '6816f79cc0a8016401c5a33be04be441', 'not-a-sys-id'],
+    ['field.reassignment_count', 'String', '-12', '1.5'],
+    ['field.u_cost', 'String', '12.50', '12,50'],
+    ['field.due_date', 'String', '2026-11-25 09:30:00', '2026-11-25T09:30:00Z'],
+    ['field.opened_at', 'String', '2026-11-25', '25.11.2026']
+  ])('checks %s by its type', (id, type, good, bad) => {
+    // given
+    const input = property(buildTemplate(incidentTable(), options), id);
+    const pattern = input.constraints?.pattern;
+    const regex = new RegExp(typeof pattern === 'string' ? pattern : (pattern?.value ?? '^$'));
+
+    // then
+    expect(input.type).toBe(type);
+    expect(input.feel).toBe('optional');
+    expect(regex.test(good)).toBe(true);
+    expect(regex.test(bad)).toBe(false);
+    expect(regex.test('')).toBe(true);
+  });
+
+  it('offers booleans as unset/true/false, limits text by max_length and gives long text a multi-line input', () => {
+    // given
+    const template = buildTemplate(incidentTable(), options);
+
+    // then
+    expect(property(template, 'field.active').choices?.map((choice) => choice.value)).toEqual(['', 'true', 'false']);
+    expect(property(template, 'field.short_description').constraints?.maxLength).toBe(160);
+    expect(property(template, 'field.description').type).toBe('Text');
+    expect(property(template, 'field.caller_id').description).toContain('sys_user');
+    expect(property(template, 'field.due_date').description).toContain('yyyy-MM-dd HH:mm:ss');
+  });
+
+  it('requires mandatory columns on Create only', () => {
+    // given
+    const template = buildTemplate(incidentTable(), options);
+
+    // then
+    expect(property(template, 'field.short_description')).toMatchObject({ condition: { property: 'operation', equals: 'create' }, constraints: { notEmpty: true } });
+    expect(property(template, 'field.short_description.update').condition).toEqual({ property: 'operation', equals: 'update' });
+    expect(property(template, 'field.short_description.update').constraints?.notEmpty).toBeUndefined();
+  });
+
+  it('says on impact and urgency that they set the derived priority', () => {
+    // given
+    const template = buildTemplate(incidentTable(), options);
+
+    // then
+    for (const id of ['field.impact', 'field.urgency']) expect(property(template, id).description).toMatch(/Priority \(priority\).*derived from impact and urgency/);
+  });
+
+  it('ships no placeholder values: every field input starts empty', () => {
+    // when
+    const fields = buildTemplate(incidentTable(), options).properties.filter((candidate) => candidate.id?.startsWith('field.'));
+
+    // then
+    expect(fields.length).toBeGreaterThan(15);
+    for (const field of fields) expect([undefined, '']).toContain(field.value);
+  });
+
+  it('carries the table name and a compact field index in metadata.servicenow', () => {
+    // when
+    const metadata = buildTemplate(incidentTable(), options).metadata as { servicenow: { table: string; fields: Record<string, unknown> } };
+
+    // then
+    expect(metadata.servicenow.table).toBe('incident');
+    expect(metadata.servicenow.fields.caller_id).toEqual(['reference', 'sys_user']);
+    expect(metadata.servicenow.fields.state).toEqual(['integer', null, ['1', '2', '3', '6', '7', '99']]);
+    expect(metadata.servicenow.fields.short_description).toBe('string');
+  });
+
+  it('makes the generic template take the table name, checked by a pattern, and the payload as FEEL', () => {
+    // when
+    const template = buildAnyTableTemplate(options);
+
+    // then
+    expect(template).toMatchObject({ id: 'com.example.sn.AnyTable', name: 'ServiceNow: Any table', metadata: { servicenow: { anyTable: true } } });
+    const pattern = property(template, 'table').constraints?.pattern;
+    expect(new RegExp(typeof pattern === 'string' ? pattern : (pattern?.value ?? '')).test('u_my_table')).toBe(true);
+    expect(new RegExp(typeof pattern === 'string' ? pattern : (pattern?.value ?? '')).test('Incident; DROP')).toBe(false);
+    expect(property(template, 'payload')).toMatchObject({ type: 'Text', feel: 'required' });
+  });
+});
