@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkTemplate } from '../../../../core/template/check/check-template';
+import type { ElementTemplate } from '../../../../core/template/types';
+
+function fixture(name: string): ElementTemplate {
+  return JSON.parse(readFileSync(join(__dirname, 'check-template', name), 'utf8')) as ElementTemplate;
+}
+
+describe('core/template/check - checkTemplate', () => {
+  it('finds nothing in a sound template whose inputs share a binding under exclusive conditions', () => {
+    expect(checkTemplate(fixture('valid.json'))).toEqual([]);
+  });
+
+  it('reports every semantic defect the schema misses, with the property', () => {
+    // when
+    const problems = checkTemplate(fixture('valid-broken.json'));
+
+    // then
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { severity: 'error', message: 'no engines.camunda: state the lowest Camunda version the template works on' },
+        { severity: 'warning', message: expect.stringMatching(/^\$schema is pinned/) },
+        { severity: 'error', message: expect.stringMatching(/^icon is 90\d\d bytes; Web Modeler allows at most 8192$/) },
+        { severity: 'error', message: 'group "main" is declared twice' },
+        { severity: 'error', property: 'mode', message: 'choice value "a" appears twice' },
+        { severity: 'error', property: 'mode', message: 'value "c" is not one of its choices' },
+        { severity: 'error', property: 'base', message: 'group "nowhere" is not declared in groups' },
+        { severity: 'error', property: 'url.a', message: 'FEEL expression does not parse (at character 7): =base + ' },
+        { severity: 'error', property: 'url.b', message: 'binds zeebe:input:url like "url.a" and both can be active at once' },
+        { severity: 'error', property: 'base', message: 'duplicate property id (first at index 2)' },
+        { severity: 'warning', property: 'base', message: 'reads "later", an input mapped later (inputs are evaluated in order)' },
+        { severity: 'error', property: 'self', message: 'condition depends on the property itself' },
+        { severity: 'error', property: 'ghost', message: 'condition names property "missing", which does not exist' },
+        { severity: 'warning', property: 'dead', message: 'can never be active: "fixed" is Hidden with the fixed value "off"' },
+        { severity: 'warning', property: 'dead', message: 'condition names "fixed", declared later' },
+        { severity: 'warning', property: 'fixed', message: 'Hidden property has choices, which are never offered' }
+      ])
+    );
+    expect(problems.filter((problem) => problem.severity === 'error')).toHaveLength(11);
+  });
+
+  it('warns about inputs that may stay empty when engines allow versions before 8.8', () => {
+    // given
+    const template = { ...fixture('valid.json'), engines: { camunda: '^8.3' } };
+    template.properties = [...template.properties, { id: 'free', label: 'Free', type: 'String', binding: { type: 'zeebe:input', name: 'free' } }];
+
+    // then
+    expect(checkTemplate(template)).toEqual([{ severity: 'warning', property: 'free', message: 'may be left empty, which deploys only on Camunda 8.8+ but engines.camunda is ^8.3' }]);
+  });
+});
