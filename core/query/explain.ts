@@ -1,6 +1,192 @@
-import type { Query } from './ast';
-import type { Metadata } from '../metadata/model';
+/**
+ * The query in plain words, like ServiceNow's condition breadcrumbs:
+ * `active=true^priority=1^ORpriority=2^ORDERBYDESCsys_created_on` →
+ * "Active is true and (Priority is 1 - Critical or Priority is 2 - High),
+ * newest Created first". Labels and choice labels come from the metadata
+ * when it has the table, else field names are humanized.
+ */
+import type { Clause, Condition, FieldPath, Group, Leaf, Query, Term, Value } from './ast';
+import type { Field, Metadata, Table } from '../metadata/model';
+import { operatorInfo } from './operators';
+import { OPAQUE } from './scan';
+import { familyOf } from './validate/field-types';
+import { lookupField } from './validate/fields';
 
-export function explain(_ast: Query, _options: { table?: string; metadata?: Metadata }): string {
-  return '';
+export interface ExplainOptions {
+  table?: string;
+  metadata?: Metadata;
+}
+
+interface Scope {
+  table: Table | undefined;
+  metadata: Metadata | undefined;
+}
+
+export function explain(ast: Query, options: ExplainOptions): string {
+  const scope: Scope = { metadata: options.metadata, table: options.table === undefined ? undefined : options.metadata?.tables.get(options.table) };
+  const ordering: string[] = [];
+  const filter = explainQuery(ast, scope, ordering);
+  const head = filter === '' ? 'All records' : filter;
+  return ordering.length === 0 ? head : `${head}, ${ordering.join(', then ')}`;
+}
+
+/** The filter part; ORDERBY/GROUPBY at this level are pushed to `ordering`. */
+function explainQuery(query: Query, scope: Scope, ordering?: string[]): string {
+  const groups = query.groups.map((group) => explainGroup(group, scope, ordering)).filter((text) => text.text !== '');
+  if (groups.length <= 1) return groups[0]?.text ?? '';
+  return groups.map((group) => (group.clauses > 1 ? `(${group.text})` : group.text)).join(' or ');
+}
+
+function explainGroup(group: Group, scope: Scope, ordering?: string[]): { text: string; clauses: number } {
+  const clauses: string[] = [];
+  for (const clause of group.clauses) {
+    const text = explainClause(clause, scope, ordering);
+    if (text !== '') clauses.push(text);
+  }
+  const wrapped = clauses.map((text) => (text.startsWith('\u0000') ? (clauses.length > 1 ? `(${text.slice(1)})` : text.slice(1)) : text));
+  return { text: wrapped.join(' and '), clauses: clauses.length };
+}
+
+/** Alternatives are marked with a leading NUL so the group can decide on parentheses. */
+function explainClause(clause: Clause, scope: Scope, ordering?: string[]): string {
+  const terms = clause.terms.map((term) => explainTerm(term, scope, ordering)).filter((text) => text !== '');
+  return terms.length > 1 ? `\u0000${terms.join(' or ')}` : (terms[0] ?? '');
+}
+
+function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {
+  switch (term.type) {
+    case 'Condition':
+      return explainCondition(term, scope);
+    case 'OrderBy': {
+      const label = fieldLabel(term.field, scope);
+      const date = isDateField(term.field, scope);
+      ordering?.push(date ? `${term.descending ? 'newest' : 'oldest'} ${label} first` : `sorted by ${label}${term.descending ? ' descending' : ''}`);
+      return '';
+    }
+    case 'GroupBy':
+      ordering?.push(`grouped by ${fieldLabel(term.field, scope)}`);
+      return '';
+    case 'TextQuery':
+      return term.kind === 'TEXTQUERY' ? `matching the keywords "${term.value.text}"` : `in the text index group ${term.value.text}`;
+    case 'RelatedListQuery': {
+      const related = nested(scope, term.table.name);
+      const where = term.conditions ? explainQuery(term.conditions, related) : '';
+      return `with ${COUNTS[term.comparator] ?? term.comparator} ${term.count.raw} ${tableLabel(term.table.name, scope)} record${term.count.raw === '1' ? '' : 's'} (by ${term.field.name})${where ? ` where ${where}` : ''}`;
+    }
+    case 'SubQuery': {
+      const sub = nested(scope, term.table.name);
+      const where = term.conditions ? explainQuery(term.conditions, sub) : '';
+      return `${humanize(term.field.name, scope)} is the ${term.joinField.name} of a ${tableLabel(term.table.name, scope)} record${where ? ` where ${where}` : ''}`;
+    }
+    case 'Join': {
+      const joined = nested(scope, term.right.table.name);
+      const where = term.conditions ? explainQuery(term.conditions, joined) : '';
+      return `joined with ${tableLabel(term.right.table.name, scope)} (${term.left.field.name} = ${term.right.field.name})${where ? ` where ${where}` : ''}`;
+    }
+    case 'Invalid':
+      return `(unreadable: ${term.raw})`;
+    default:
+      return '';
+  }
+}
+
+const COUNTS: Record<string, string> = { '>=': 'at least', '>': 'more than', '=': 'exactly', '<=': 'at most', '<': 'fewer than', '!=': 'other than' };
+
+function explainCondition(condition: Condition, scope: Scope): string {
+  const field = resolveField(condition.field, scope);
+  const label = fieldLabel(condition.field, scope);
+  const { operator, value } = condition;
+  if (operator.name === null) return `${label} ${operator.raw} ${value ? valueText(value, field, scope) : ''}`.trim();
+  const info = operatorInfo(operator.name);
+  const date = field ? familyOf(field) === 'date' : false;
+  const phrase = (date && info.datePhrase) || info.phrase;
+  if (!value || info.value === 'none') return `${label} ${phrase}`;
+  // Choice labels only where the value is compared whole (`priority=1`, not `priorityLIKE1`).
+  const choices = operator.name === '=' || operator.name === '!=' || info.value === 'list' ? field : undefined;
+  return `${label} ${phrase} ${valueText(value, choices, scope)}`;
+}
+
+function valueText(value: Value, field: Field | undefined, scope: Scope): string {
+  switch (value.type) {
+    case 'Scalar':
+    case 'Script':
+      return leafText(value, field);
+    case 'List':
+      return value.items.map((item) => leafText(item, field)).join(', ');
+    case 'Range':
+      return `${leafText(value.from, field)} and ${leafText(value.to, field)}`;
+    case 'DateOn':
+      return opaque(value.label.text);
+    case 'DatePart':
+      return opaque(value.label.text);
+    case 'Relative':
+      return `${count(value.amount.text, value.unit.text)} ${value.direction.text === 'ahead' ? 'from now' : 'ago'}`;
+    case 'FieldComparison':
+      return `${fieldLabel(value.field, scope)}${value.unit ? ` (same ${value.unit.text})` : ''}`;
+    case 'FieldDistance':
+      return `${count(value.amount.text, value.unit.text)} ${value.direction.text} ${fieldLabel(value.field, scope)}`;
+  }
+}
+
+function leafText(leaf: Leaf, field: Field | undefined): string {
+  if (leaf.type === 'Script') return `the result of ${leaf.script}`;
+  if (leaf.text === '') return 'empty';
+  const choice = field?.choices.find((candidate) => candidate.value === leaf.text);
+  return opaque(choice ? choice.label : leaf.text);
+}
+
+function opaque(text: string): string {
+  return text.includes(OPAQUE) ? text.split(OPAQUE).join('(runtime value)') : text;
+}
+
+function count(amount: string, unit: string): string {
+  return `${amount} ${unit}${amount === '1' ? '' : 's'}`;
+}
+
+function resolveField(path: FieldPath, scope: Scope): Field | undefined {
+  let table = scope.table;
+  let field: Field | undefined;
+  for (const segment of path.segments) {
+    if (!table) return undefined;
+    field = lookupField(table, segment.name);
+    if (!field) return undefined;
+    table = field.reference ? scope.metadata?.tables.get(field.reference) : undefined;
+  }
+  return field;
+}
+
+/** Labels along the path (`Caller.Department`), humanized names where the metadata has none. */
+function fieldLabel(path: FieldPath, scope: Scope): string {
+  let table = scope.table;
+  const labels: string[] = [];
+  for (const segment of path.segments) {
+    const field = table ? lookupField(table, segment.name) : undefined;
+    labels.push(field ? field.label : humanize(segment.name, scope));
+    table = field?.reference ? scope.metadata?.tables.get(field.reference) : undefined;
+  }
+  return opaque(labels.join('.'));
+}
+
+function isDateField(path: FieldPath, scope: Scope): boolean {
+  const field = resolveField(path, scope);
+  if (field) return familyOf(field) === 'date';
+  const last = path.segments[path.segments.length - 1]?.name ?? '';
+  return /(_on|_at|_date|^date|_due)$/.test(last);
+}
+
+function humanize(name: string, scope: Scope): string {
+  const system = scope.table ? undefined : lookupField(EMPTY_TABLE, name);
+  if (system) return system.label;
+  const words = name.replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const EMPTY_TABLE: Table = { name: '', label: '', hierarchy: [], abstract: false, fields: [], primaryFields: [] };
+
+function nested(scope: Scope, table: string): Scope {
+  return { metadata: scope.metadata, table: scope.metadata?.tables.get(table) };
+}
+
+function tableLabel(name: string, scope: Scope): string {
+  return scope.metadata?.tables.get(name)?.label ?? scope.metadata?.referenceTargets?.get(name)?.label ?? name;
 }

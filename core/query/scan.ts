@@ -89,3 +89,9 @@ export function splitParts(text: string, start: number, end: number, separator: 
   }
   return parts;
 }
+
+/**
+ * Stands for a part of a FEEL expression that is only known at runtime
+ * (`="caller_id=" + id`). A private-use character: never in a real query.
+ */
+export const OPAQUE = '\uE000';

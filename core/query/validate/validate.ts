@@ -1,7 +1,128 @@
-import type { Query } from '../ast';
+/**
+ * Walks a parsed query and collects the checks beyond syntax: the shape of
+ * every condition always, fields/operators/values when the table is in the
+ * metadata. Nested queries (RLQUERY, SUBQUERY, JOIN) are checked against
+ * their own table when the metadata has it.
+ */
+import type { Group, Query, Term } from '../ast';
 import type { Diagnostic } from '../diagnostics';
-import type { Metadata } from '../../metadata/model';
+import type { Metadata, Table } from '../../metadata/model';
+import { print } from '../printer';
+import { lookupField, resolvePath } from './fields';
+import { checkConditionShape } from './structure';
+import { checkConditionTypes } from './typed';
 
-export function validate(_ast: Query, _text: string, _options: { table?: string; metadata?: Metadata }): Diagnostic[] {
-  return [];
+export interface ValidateOptions {
+  table?: string;
+  metadata?: Metadata;
+}
+
+export function validate(ast: Query, text: string, options: ValidateOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (text === '') {
+    out.push({ severity: 'info', code: 'style.empty-query', start: 0, end: 0, message: 'An empty query matches every record of the table.' });
+  }
+  checkUrlEncoding(text, out);
+  const { metadata } = options;
+  let root: Table | undefined;
+  if (options.table !== undefined && metadata) {
+    root = metadata.tables.get(options.table);
+    if (!root) {
+      out.push({ severity: 'warning', code: 'field.unverifiable', start: 0, end: 0,
+        message: `The table ${options.table} is not in the metadata (${metadata.source}), so its fields are not checked.` });
+    }
+  }
+  new Walker(metadata, out).query(ast, root);
+  return out;
+}
+
+class Walker {
+  constructor(private readonly metadata: Metadata | undefined, private readonly out: Diagnostic[]) {}
+
+  query(query: Query, table: Table | undefined): void {
+    for (const group of query.groups) {
+      this.duplicates(group, query.depth);
+      for (const clause of group.clauses) {
+        for (const term of clause.terms) this.term(term, table);
+      }
+    }
+  }
+
+  private term(term: Term, table: Table | undefined): void {
+    const { metadata, out } = this;
+    switch (term.type) {
+      case 'Condition':
+        checkConditionShape(term, out);
+        if (table && metadata) checkConditionTypes(term, table, metadata, out);
+        return;
+      case 'OrderBy':
+      case 'GroupBy':
+        if (table && metadata && term.field.raw !== '') out.push(...resolvePath(term.field, table, metadata).diagnostics);
+        return;
+      case 'RelatedListQuery': {
+        const related = this.table(term.table.name, term.table);
+        if (related) this.field(term.field.name, term.field, related);
+        if (term.conditions) this.query(term.conditions, related);
+        return;
+      }
+      case 'SubQuery': {
+        if (table) this.field(term.field.name, term.field, table);
+        const sub = this.table(term.table.name, term.table);
+        if (sub) this.field(term.joinField.name, term.joinField, sub);
+        if (term.conditions) this.query(term.conditions, sub);
+        return;
+      }
+      case 'Join': {
+        const joined = this.table(term.right.table.name, term.right.table);
+        if (joined) this.field(term.right.field.name, term.right.field, joined);
+        if (term.conditions) this.query(term.conditions, joined);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** A table named in RLQUERY/SUBQUERY/JOIN; reported once as unverifiable when the metadata lacks it. */
+  private table(name: string, at: { start: number; end: number }): Table | undefined {
+    if (!this.metadata) return undefined;
+    const table = this.metadata.tables.get(name);
+    if (!table) {
+      this.out.push({ severity: 'info', code: 'field.unverifiable', start: at.start, end: at.end,
+        message: `${name} is not in the metadata, so the conditions on it cannot be checked.` });
+    }
+    return table;
+  }
+
+  private field(name: string, at: { start: number; end: number }, table: Table): void {
+    if (this.metadata && !lookupField(table, name)) {
+      const path = { type: 'FieldPath' as const, raw: name, start: at.start, end: at.end, segments: [{ type: 'Name' as const, name, start: at.start, end: at.end }] };
+      this.out.push(...resolvePath(path, table, this.metadata).diagnostics);
+    }
+  }
+
+  /** The same single condition twice in one group: one of them is a typo or a leftover. */
+  private duplicates(group: Group, depth: number): void {
+    const seen = new Set<string>();
+    let previousEnd = group.start;
+    for (const clause of group.clauses) {
+      const only = clause.terms.length === 1 ? clause.terms[0]! : undefined;
+      if (only?.type === 'Condition') {
+        const key = print({ type: 'Query', start: 0, end: 0, depth, groups: [{ type: 'Group', start: 0, end: 0, clauses: [clause] }] });
+        if (seen.has(key)) {
+          this.out.push({ severity: 'warning', code: 'style.duplicate-condition', start: previousEnd, end: clause.end, suggestion: '',
+            message: `${key} appears twice in the same group: remove the repetition.` });
+        }
+        seen.add(key);
+      }
+      previousEnd = clause.end;
+    }
+  }
+}
+
+function checkUrlEncoding(text: string, out: Diagnostic[]): void {
+  for (const match of text.matchAll(/%5E/gi)) {
+    out.push({ severity: 'warning', code: 'syntax.url-encoded', start: match.index, end: match.index + 3, suggestion: '^',
+      message: '%5E is a URL-encoded ^: write ^ here, the connector encodes the query itself, and ServiceNow would read %5E literally.' });
+  }
 }

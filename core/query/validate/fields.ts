@@ -1,0 +1,131 @@
+/**
+ * Resolves field paths (`caller_id.department.name`) against table
+ * metadata: follows reference fields into referenced tables present in the
+ * metadata, suggests fields for unknown names (by label and edit distance).
+ */
+import type { FieldPath, Name } from '../ast';
+import type { Diagnostic, Severity } from '../diagnostics';
+import { findField, type Field, type Metadata, type Table } from '../../metadata/model';
+import { OPAQUE } from '../scan';
+import { closest } from '../suggest';
+
+export interface Resolution {
+  /** The last segment's field, when every segment resolved. */
+  field?: Field;
+  /** The table holding `field` (the queried one, or the last table walked into). */
+  table?: Table;
+  diagnostics: Diagnostic[];
+}
+
+/** System columns every table has; used when a snapshot leaves them out. */
+const SYSTEM_FIELDS: Array<[string, string, string]> = [
+  ['sys_id', 'Sys ID', 'GUID'],
+  ['sys_created_on', 'Created', 'glide_date_time'],
+  ['sys_created_by', 'Created by', 'string'],
+  ['sys_updated_on', 'Updated', 'glide_date_time'],
+  ['sys_updated_by', 'Updated by', 'string'],
+  ['sys_mod_count', 'Updates', 'integer'],
+  ['sys_class_name', 'Class', 'sys_class_name'],
+  ['sys_domain', 'Domain', 'domain_id'],
+  ['sys_domain_path', 'Domain Path', 'domain_path']
+];
+
+const systemFields = new Map<string, Field>(SYSTEM_FIELDS.map(([element, label, internalType]) => [element, {
+  element, label, internalType, mandatory: false, readOnly: true, choices: [], choiceMode: 0, definedOn: '', writable: false
+}]));
+
+/** A field of `table`, falling back to the system columns every table has. */
+export function lookupField(table: Table, element: string): Field | undefined {
+  return findField(table, element) ?? systemFields.get(element);
+}
+
+export function resolvePath(path: FieldPath, root: Table, metadata: Metadata): Resolution {
+  const diagnostics: Diagnostic[] = [];
+  if (path.raw.includes(OPAQUE)) {
+    diagnostics.push({ severity: 'info', code: 'field.dynamic', start: path.start, end: path.end, message: 'This field name is computed at runtime, so it cannot be checked.' });
+    return { diagnostics };
+  }
+  let table = root;
+  const { segments } = path;
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index]!;
+    const rest = { start: segment.start, end: path.end };
+    if (index === 0 && (segment.name === 'sys_tags' || (segment.name === 'variables' && segments.length > 1))) {
+      return { diagnostics }; // tags and catalog variables are addressed by sys_id, not by column
+    }
+    const downcast = /^ref_([a-z0-9_]+)$/.exec(segment.name)?.[1];
+    if (downcast !== undefined && index < segments.length - 1) {
+      const target = metadata.tables.get(downcast);
+      if (!target) {
+        diagnostics.push(unverifiable(rest, downcast, segments.slice(index + 1)));
+        return { diagnostics };
+      }
+      table = target;
+      continue;
+    }
+    const field = lookupField(table, segment.name);
+    if (!field) {
+      diagnostics.push(unknownField(segment, path, table, metadata));
+      return { diagnostics };
+    }
+    if (index === segments.length - 1) {
+      return { field, table, diagnostics };
+    }
+    if (!field.reference || field.internalType === 'glide_list') {
+      const next = segments[index + 1]!;
+      diagnostics.push({
+        severity: 'error', code: 'field.not-reference', start: next.start, end: path.end,
+        message: `${segment.name} is not a reference field (it is ${article(field.internalType)}), so ".${path.raw.slice(next.start - path.start)}" cannot be followed and ServiceNow would drop this condition.`
+      });
+      return { diagnostics };
+    }
+    const target = metadata.tables.get(field.reference);
+    if (!target) {
+      diagnostics.push(unverifiable({ start: segments[index + 1]!.start, end: path.end }, field.reference, segments.slice(index + 1)));
+      return { diagnostics };
+    }
+    table = target;
+  }
+  return { diagnostics };
+}
+
+function unverifiable(range: { start: number; end: number }, table: string, rest: Name[]): Diagnostic {
+  return {
+    severity: 'info', code: 'field.unverifiable', start: range.start, end: range.end,
+    message: `${table} is not in the metadata, so ${rest.map((segment) => segment.name).join('.')} cannot be checked.`
+  };
+}
+
+function unknownField(segment: Name, path: FieldPath, table: Table, metadata: Metadata): Diagnostic {
+  const suggestion = suggestField(segment.name, table);
+  const custom = /^(u_|x_)/.test(segment.name);
+  const lenient = metadata.origin === 'template' || (custom && (metadata.origin === 'bundled' || metadata.origin === 'sdk'));
+  const severity: Severity = lenient ? 'warning' : 'error';
+  const where = segment.start === path.start ? table.name : `${table.name} (reached through ${path.raw.slice(0, segment.start - path.start - 1)})`;
+  const message = lenient && custom
+    ? `${segment.name} is not in the ${metadata.origin} metadata of ${table.name}; custom fields only exist on your instance, so check this query against its metadata (--metadata).`
+    : `${segment.name} is not a field of ${where}, so ServiceNow would silently drop this condition and return more records${suggestion ? `; did you mean ${suggestion}?` : '.'}`;
+  const diagnostic: Diagnostic = { severity, code: 'field.unknown', start: segment.start, end: segment.end, message };
+  if (suggestion) diagnostic.suggestion = suggestion;
+  return diagnostic;
+}
+
+/** By label (`Short description`), by a name with spaces, by prefix (`caller` → `caller_id`), then by edit distance. */
+export function suggestField(written: string, table: Table): string | undefined {
+  const normalized = written.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (normalized === '') return undefined;
+  const byLabel = table.fields.find((field) => field.label.toLowerCase() === normalized);
+  if (byLabel) return byLabel.element;
+  const asName = normalized.replace(/ /g, '_');
+  if (lookupField(table, asName)) return asName;
+  const prefixed = table.fields
+    .filter((field) => field.element.startsWith(`${asName}_`))
+    .sort((a, b) => a.element.length - b.element.length)[0];
+  if (prefixed) return prefixed.element;
+  const max = asName.length <= 4 ? 1 : asName.length <= 8 ? 2 : 3;
+  return closest(asName, table.fields.map((field) => field.element), max);
+}
+
+function article(type: string): string {
+  return /^[aeiou]/i.test(type) ? `an ${type}` : `a ${type}`;
+}

@@ -1,0 +1,73 @@
+/**
+ * Value formats the Table API expects in queries, with a repaired form
+ * where one is obvious. Anchored regexes with bounded quantifiers: no
+ * backtracking blow-up on long input.
+ */
+
+export const SYS_ID = /^[0-9a-fA-F]{32}$/;
+
+export function isSysId(value: string): boolean {
+  return SYS_ID.test(value);
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+export function isNumber(value: string): boolean {
+  return NUMBER.test(value);
+}
+
+/** `1 000`, ` 12 ` → `1000`, `12`; undefined when that is not a number either. */
+export function repairNumber(value: string): string | undefined {
+  const repaired = value.replace(/[\s_']/g, '');
+  return repaired !== value && NUMBER.test(repaired) ? repaired : undefined;
+}
+
+const BOOLEANS = new Set(['true', 'false', '1', '0']);
+const TRUTHY = new Set(['true', 'yes', 'y', 'on']);
+const FALSY = new Set(['false', 'no', 'n', 'off']);
+
+export function isBoolean(value: string): boolean {
+  return BOOLEANS.has(value);
+}
+
+export function repairBoolean(value: string): string | undefined {
+  const lower = value.trim().toLowerCase();
+  if (TRUTHY.has(lower)) return 'true';
+  if (FALSY.has(lower)) return 'false';
+  return undefined;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
+const LOOSE_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d{1,9})?(Z)?)?$/;
+
+/** `yyyy-MM-dd` or `yyyy-MM-dd HH:mm:ss` (GMT), with real months, days and times. */
+export function isDate(value: string): boolean {
+  const match = DATE.exec(value);
+  return match !== null && validParts(match);
+}
+
+/** ISO `2024-01-05T10:00:00Z`, `2024/1/5` → the Table API form. */
+export function repairDate(value: string): string | undefined {
+  const match = LOOSE_DATE.exec(value.trim());
+  if (!match || !validParts(match)) return undefined;
+  const [, year, month, day, hour, minute, second] = match;
+  const date = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+  return hour === undefined ? date : `${date} ${hour.padStart(2, '0')}:${minute}:${second ?? '00'}`;
+}
+
+function validParts(match: RegExpExecArray): boolean {
+  const [, year, month, day, hour, minute, second] = match.map((part) => (part === undefined ? undefined : Number(part)));
+  if (year === undefined || month === undefined || day === undefined || month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return false;
+  return hour === undefined || (hour < 24 && (minute ?? 0) < 60 && (second ?? 0) < 60);
+}
+
+export const DATE_UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'];
+
+/** `hours` → `hour`, `Day` → `day`. */
+export function repairUnit(value: string): string | undefined {
+  const lower = value.trim().toLowerCase();
+  const singular = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+  return DATE_UNITS.includes(singular) ? singular : undefined;
+}

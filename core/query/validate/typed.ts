@@ -1,0 +1,134 @@
+/**
+ * Checks that need the table's metadata: the field path, the operator for
+ * the field's type, and each value against the field's type and choices.
+ */
+import type { Condition, Leaf, Scalar, Value } from '../ast';
+import type { Diagnostic } from '../diagnostics';
+import type { Choice, Field, Metadata, Table } from '../../metadata/model';
+import { OPAQUE } from '../scan';
+import { familyOf, operatorMismatch, type TypeFamily } from './field-types';
+import { lookupField, resolvePath } from './fields';
+import { isBoolean, isDate, isNumber, isSysId, repairBoolean, repairDate, repairNumber } from './literals';
+
+const EQUALITY = new Set(['=', '!=', 'IN', 'NOT IN']);
+const ORDERING = new Set(['<', '<=', '>', '>=', 'BETWEEN', 'ON', 'NOTON']);
+
+export function checkConditionTypes(condition: Condition, table: Table, metadata: Metadata, out: Diagnostic[]): void {
+  const resolution = resolvePath(condition.field, table, metadata);
+  out.push(...resolution.diagnostics);
+  const { value, operator } = condition;
+  if (value?.type === 'FieldComparison' || value?.type === 'FieldDistance') {
+    out.push(...resolvePath(value.field, table, metadata).diagnostics);
+  }
+  const { field } = resolution;
+  if (!field || !resolution.table || operator.name === null) return;
+  const family = familyOf(field);
+  const mismatch = operatorMismatch(operator.name, field, family);
+  if (mismatch) {
+    out.push({ severity: 'warning', code: 'operator.not-for-type', start: operator.start, end: operator.end, message: mismatch });
+  }
+  if (!value) return;
+  const leaves = comparedLeaves(value, operator.name);
+  for (const leaf of leaves) {
+    if (leaf.type === 'Script' || leaf.raw === '' || leaf.raw.includes(OPAQUE)) continue;
+    const diagnostic = checkLeaf(leaf, field, family, operator.name, resolution.table, metadata);
+    if (diagnostic) out.push(diagnostic);
+  }
+}
+
+/** The values compared with the field (not labels, units or other fields). */
+function comparedLeaves(value: Value, operator: string): Leaf[] {
+  switch (value.type) {
+    case 'Scalar':
+    case 'Script':
+      return EQUALITY.has(operator) || ORDERING.has(operator) ? [value] : [];
+    case 'List':
+      return value.items.length === 1 && value.items[0]!.type === 'Script' ? [] : value.items;
+    case 'Range':
+    case 'DateOn':
+      return [value.from, value.to];
+    default:
+      return [];
+  }
+}
+
+function checkLeaf(leaf: Scalar, field: Field, family: TypeFamily, operator: string, table: Table, metadata: Metadata): Diagnostic | undefined {
+  const at = { start: leaf.start, end: leaf.end };
+  const value = leaf.text;
+  switch (family) {
+    case 'choice':
+      if (EQUALITY.has(operator)) return checkChoice(leaf, field, table);
+      if (/^(integer|decimal|float|longint)$/.test(field.internalType) && !isNumber(value)) {
+        return { severity: 'error', code: 'value.number', ...at, message: `${field.element} holds numbers; "${value}" is not a number.` };
+      }
+      return undefined;
+    case 'reference':
+      if (!EQUALITY.has(operator) || isSysId(value)) return undefined;
+      return referenceDiagnostic(leaf, field, metadata);
+    case 'boolean':
+      if (isBoolean(value)) return undefined;
+      return withSuggestion({ severity: 'error', code: 'value.boolean', ...at,
+        message: `${field.element} is true or false; "${value}" is neither, so the condition matches no record.` }, repairBoolean(value));
+    case 'number':
+      if (isNumber(value)) return undefined;
+      return withSuggestion({ severity: 'error', code: 'value.number', ...at,
+        message: `${field.element} holds numbers; "${value}" is not a number.` }, repairNumber(value));
+    case 'date':
+      if (isDate(value)) return undefined;
+      return withSuggestion({ severity: 'error', code: 'value.date', ...at,
+        message: `"${value}" is not a date ServiceNow reads here: write yyyy-MM-dd or yyyy-MM-dd HH:mm:ss (GMT), or a javascript: value such as javascript:gs.daysAgoStart(7).` }, repairDate(value));
+    default:
+      if (field.internalType === 'GUID' && EQUALITY.has(operator) && !isSysId(value)) {
+        return { severity: 'warning', code: 'value.sys-id', ...at, message: `${field.element} holds sys_ids (32 hexadecimal characters); "${value}" is not one, so nothing matches.` };
+      }
+      return undefined;
+  }
+}
+
+function checkChoice(leaf: Scalar, field: Field, table: Table): Diagnostic | undefined {
+  if (field.choiceMode === 2) return undefined; // a suggestion list: free text is allowed
+  const value = leaf.text;
+  const choice = field.choices.find((candidate) => candidate.value === value);
+  const noun = field.label.toLowerCase();
+  if (choice && !choice.inactive) return undefined;
+  if (choice) {
+    return { severity: 'info', code: 'value.inactive-choice', start: leaf.start, end: leaf.end,
+      message: `${value} (${choice.label}) is an inactive ${noun} of ${table.name}: old records may still have it, new ones cannot.` };
+  }
+  const lower = value.trim().toLowerCase();
+  const match = field.choices.find((candidate) => candidate.label.toLowerCase() === lower || candidate.value.toLowerCase() === lower);
+  const active = field.choices.filter((candidate) => !candidate.inactive);
+  return withSuggestion({ severity: 'error', code: 'value.choice', start: leaf.start, end: leaf.end,
+    message: `${value} is not ${article(noun)} ${noun} of ${table.name}; ${plural(noun)} are ${listChoices(active)}.` }, match?.value);
+}
+
+function referenceDiagnostic(leaf: Scalar, field: Field, metadata: Metadata): Diagnostic {
+  const target = field.reference ?? '';
+  const targetTable = metadata.tables.get(target);
+  const byName = targetTable ? lookupField(targetTable, 'name') !== undefined : NAMED_TABLES.test(target);
+  return { severity: 'warning', code: 'value.reference', start: leaf.start, end: leaf.end,
+    message: `${field.element} refers to ${target} records by sys_id; "${leaf.text}" is not a sys_id, so it likely matches nothing${byName ? `. To match by name, dot-walk: ${field.element}.name=${leaf.text}` : ''}.` };
+}
+
+/** Tables whose display value is `name` (for the dot-walk hint when they are not in the metadata). */
+const NAMED_TABLES = /^(sys_user|sys_user_group|core_company|cmn_location|cmn_department|cmdb_ci.*)$/;
+
+function withSuggestion(diagnostic: Diagnostic, suggestion: string | undefined): Diagnostic {
+  if (suggestion !== undefined) diagnostic.suggestion = suggestion;
+  return diagnostic;
+}
+
+function listChoices(choices: Choice[]): string {
+  const shown = choices.slice(0, 15).map((choice) => (choice.label === choice.value ? choice.value : `${choice.value} ${choice.label}`));
+  return shown.join(', ') + (choices.length > 15 ? `, and ${choices.length - 15} more` : '');
+}
+
+function plural(noun: string): string {
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(s|x|ch|sh)$/.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/.test(noun) ? 'an' : 'a';
+}
