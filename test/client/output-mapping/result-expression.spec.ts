@@ -1,0 +1,108 @@
+import { evaluate } from 'feelin';
+import { describe, expect, it } from 'vitest';
+import {
+  defaultSysIdVariable,
+  numberVariableFor,
+  readOutputVariables,
+  removeOutputVariables,
+  writeOutputVariables
+} from '../../../client/output-mapping/result-expression';
+
+/** What the REST connector gives the result expression: the response, also as `response`. */
+function runResultExpression(expression: string, body: unknown): unknown {
+  const response = { status: 201, headers: {}, body };
+  const result = evaluate(expression.slice(1), { ...response, response });
+  return result.value;
+}
+
+const created = { result: { sys_id: '46d44a5fa9fe198100c4bf8d1234abcd', number: 'INC0010001', short_description: 'Printer down' } };
+
+describe('client/output-mapping - result-expression', () => {
+  it.each([
+    ['incident', 'incidentSysId'],
+    ['sc_req_item', 'scReqItemSysId'],
+    ['change_request', 'changeRequestSysId'],
+    ['u_custom_table_2', 'uCustomTable2SysId'],
+    ['x_acme_app', 'xAcmeAppSysId']
+  ])('names the default variable of %s %s', (table, expected) => {
+    expect(defaultSysIdVariable(table)).toBe(expected);
+  });
+
+  it('writes an expression that FEEL evaluates to the sys_id and number', () => {
+    // given
+    const expression = writeOutputVariables(undefined, 'incidentSysId', true) as string;
+
+    // when
+    const variables = runResultExpression(expression, created);
+
+    // then
+    expect(variables).toEqual({ incidentSysId: created.result.sys_id, incidentNumber: 'INC0010001' });
+  });
+
+  it('leaves the number out for tables without one', () => {
+    // given
+    const expression = writeOutputVariables('', 'userSysId', false) as string;
+
+    // then
+    expect(runResultExpression(expression, created)).toEqual({ userSysId: created.result.sys_id });
+  });
+
+  it('keeps the user\'s own entries and replaces only its own', () => {
+    // given
+    const mine = '={summary: body.result.short_description, oldSysId: body.result.sys_id, oldNumber: body.result.number}';
+
+    // when
+    const expression = writeOutputVariables(mine, 'incidentSysId', true) as string;
+
+    // then
+    expect(runResultExpression(expression, created)).toEqual({
+      incidentSysId: created.result.sys_id,
+      incidentNumber: 'INC0010001',
+      summary: 'Printer down'
+    });
+    expect(readOutputVariables(expression)).toEqual({ sysId: 'incidentSysId', number: 'incidentNumber' });
+  });
+
+  it('keeps commas inside nested contexts and strings of other entries', () => {
+    // given
+    const mine = '={meta: {a: 1, b: [1, 2]}, note: "x, y"}';
+
+    // when
+    const expression = writeOutputVariables(mine, 'problemSysId', true) as string;
+
+    // then
+    expect(runResultExpression(expression, created)).toEqual({
+      problemSysId: created.result.sys_id,
+      problemNumber: 'INC0010001',
+      meta: { a: 1, b: [1, 2] },
+      note: 'x, y'
+    });
+  });
+
+  it('refuses to touch an expression that is not a FEEL context', () => {
+    expect(writeOutputVariables('=body.result', 'incidentSysId', true)).toBeUndefined();
+  });
+
+  it('reads the variables back, also through response.body', () => {
+    expect(readOutputVariables('={a: 1, ticketSysId: response.body.result.sys_id}')).toEqual({ sysId: 'ticketSysId' });
+    expect(readOutputVariables('={x: body.result.sys_id_other}')).toEqual({});
+    expect(readOutputVariables(undefined)).toEqual({});
+  });
+
+  it('removes only its own entries', () => {
+    // given
+    const expression = writeOutputVariables('={summary: body.result.short_description}', 'incidentSysId', true);
+
+    // when
+    const removed = removeOutputVariables(expression);
+
+    // then
+    expect(removed).toBe('={summary: body.result.short_description}');
+    expect(removeOutputVariables(writeOutputVariables(undefined, 'incidentSysId', true))).toBeUndefined();
+  });
+
+  it('derives the number variable from the sys_id variable', () => {
+    expect(numberVariableFor('incidentSysId')).toBe('incidentNumber');
+    expect(numberVariableFor('ticket')).toBe('ticketNumber');
+  });
+});
