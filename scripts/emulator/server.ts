@@ -4,7 +4,7 @@ import type { Metadata } from '../../core/metadata/model';
 import { FaultInjector, HIBERNATING_PAGE, type FaultAction } from './faults';
 import { OAuthServer, type EmulatorOAuthClient, type EmulatorUser } from './oauth';
 import { METADATA_TABLES, type SnapshotRecords, type StoredRecord } from './records';
-import { buildSchemas } from './schema';
+import { buildSchemas, schemaFromRecords } from './schema';
 import { TableStore, type StoreOptions } from './store';
 import { registerTableRoutes } from './table-routes';
 import { errorBody } from './responses';
@@ -22,6 +22,8 @@ export interface EmulatorOptions extends StoreOptions {
   port?: number;
   users?: EmulatorUser[];
   oauthClients?: EmulatorOAuthClient[];
+  /** sys_properties records served (the build tag fetch-metadata records). */
+  properties?: Record<string, string>;
   /** ServiceNow's glide.invalid_query.returns_no_rows: false (the default) drops unknown conditions silently. */
   invalidQueryReturnsNoRows?: boolean;
 }
@@ -55,9 +57,12 @@ const TABLE_PATH = /^\/api\/now\/(?:v\d\/)?table\/([^/?]+)/;
 
 /** Starts a ServiceNow Table API emulator on 127.0.0.1 (see README: live instances). */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const properties = Object.entries(options.properties ?? { 'glide.buildtag': 'glide-emulator', 'glide.buildname': 'Emulator' }).map(([name, value]) => ({ name, value }));
   const schemas = buildSchemas(options.snapshot.records, options.snapshot.metadata);
+  schemas.set('sys_properties', schemaFromRecords('sys_properties', properties));
   const store = new TableStore(schemas, options);
   for (const table of METADATA_TABLES) store.seed(table, options.snapshot.records[table]);
+  store.seed('sys_properties', properties);
   const users = options.users ?? [DEFAULT_USER];
   const oauth = new OAuthServer(users, options.oauthClients ?? [DEFAULT_OAUTH_CLIENT]);
   const faults = new FaultInjector();

@@ -38,7 +38,8 @@ export class ServiceNowError extends UserError {
   }
 
   get retriable(): boolean {
-    return RETRIABLE.has(this.kind);
+    // A 5xx HTML page is a node restarting or waking up; a 200 one is a login page.
+    return RETRIABLE.has(this.kind) || (this.kind === 'html' && (this.status ?? 0) >= 500);
   }
 }
 

@@ -1,0 +1,121 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../cli/command';
+import { ServiceNowClient } from '../servicenow-http/client';
+import { refuseCredentialOptions, resolveCredentials, type AuthPreference } from '../servicenow-http/credentials';
+import { instanceName, parseInstanceUrl } from '../servicenow-http/instance-url';
+import { terminalPrompt } from '../servicenow-http/prompt';
+import { UserError } from '../../core/errors';
+import { fetchMetadata } from './fetch';
+import { ProgressLine } from './progress';
+import { writeSnapshot } from './write-snapshot';
+import { METADATA_TABLES } from './snapshot-files';
+import { connectionOptions, parseConnectionOptions } from '../servicenow-http/cli-options';
+
+const help = `Usage: camunda-servicenow fetch-metadata --instance <url> --tables <t1,t2,...> [options]
+
+Reads sys_db_object (up the super classes), sys_dictionary, sys_dictionary_override
+and sys_choice of the given tables through the Table API and writes a snapshot
+that "generate --metadata <dir>" reads as it is (format: metadata/README.md).
+
+Options:
+  --instance <url>     https://<name>.service-now.com (or just <name>)
+  --tables <list>      comma-separated table names, e.g. incident,u_asset_request
+  --out <dir>          where to write (default metadata/<instance name>/); replaced as a whole
+  --language <code>    sys_choice language (default en)
+  --page-size <n>      records per request (default 1000)
+${connectionOptions}
+  --json               print a JSON summary on standard output
+
+Credentials come from the environment, never from the command line:
+  Basic:  SERVICENOW_USERNAME, SERVICENOW_PASSWORD
+  OAuth:  SERVICENOW_CLIENT_ID, SERVICENOW_CLIENT_SECRET (client-credentials grant),
+          plus SERVICENOW_USERNAME/SERVICENOW_PASSWORD for the password grant.
+On a terminal, missing ones are asked for. The user needs read access to the four
+metadata tables (usually admin, or personalize_dictionary and personalize_choices).
+Nothing is written unless the whole fetch succeeds.`;
+
+/** What tests replace: the wait between retries (so that no test really waits). */
+export interface CommandDependencies {
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const command: Command = createFetchMetadataCommand();
+
+export function createFetchMetadataCommand(dependencies: CommandDependencies = {}): Command {
+  return {
+    name: 'fetch-metadata',
+    summary: 'Fetch table metadata from a ServiceNow instance into a snapshot folder',
+    help,
+    async run(args, io) {
+      refuseCredentialOptions(args);
+      const { values } = parseArgs({
+        args,
+        options: {
+          instance: { type: 'string' },
+          tables: { type: 'string' },
+          out: { type: 'string' },
+          language: { type: 'string', default: 'en' },
+          'page-size': { type: 'string', default: '1000' },
+          json: { type: 'boolean', default: false },
+          ...parseConnectionOptions.options
+        },
+        strict: true,
+        allowPositionals: false
+      });
+      const baseUrl = parseInstanceUrl(values.instance);
+      const tables = (values.tables ?? '').split(',').map((table) => table.trim()).filter(Boolean);
+      if (tables.length === 0) throw new UserError('missing --tables: give the tables to fetch, e.g. --tables incident,u_asset_request');
+      const pageSize = Number(values['page-size']);
+      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10_000) throw new UserError('--page-size must be a whole number from 1 to 10000');
+      if (values.language && !/^[a-z]{2}(_[a-z]{2})?$/i.test(values.language)) throw new UserError('--language must be a language code such as en or de');
+      const connection = parseConnectionOptions.read(values);
+      const out = resolve(io.cwd, values.out ?? `metadata/${instanceName(baseUrl)}`);
+
+      const credentials = await resolveCredentials(io.env, connection.auth as AuthPreference, terminalPrompt(io));
+      const progress = new ProgressLine(io.stderr, tables.length);
+      const client = new ServiceNowClient({
+        baseUrl,
+        credentials,
+        timeoutMs: connection.timeoutMs,
+        retry: { maxAttempts: connection.retries + 1, ...(dependencies.sleep ? { sleep: dependencies.sleep } : {}) },
+        onRetry: ({ attempt, delayMs, error }) => progress.retry(attempt, delayMs, error.message)
+      });
+      let fetched;
+      try {
+        fetched = await fetchMetadata(client, { tables, pageSize, language: values.language ?? 'en', onProgress: (event) => progress.page(event) });
+      } finally {
+        progress.done();
+      }
+      const time = reproducibleTime(io.env);
+      const metadata = await writeSnapshot(out, fetched.records, {
+        format: 1,
+        origin: 'instance',
+        source: baseUrl,
+        instance: baseUrl,
+        ...(fetched.build ? { build: fetched.build } : {}),
+        time,
+        tables: fetched.completeTables
+      });
+      const records = Object.fromEntries(METADATA_TABLES.map((table) => [table, fetched.records[table].length]));
+      const summary = { out, instance: baseUrl, build: fetched.build ?? null, time, tables: fetched.completeTables, records, requests: client.requestCount, warnings: metadata.warnings.length };
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      } else {
+        io.stdout.write(`Wrote ${out}\n`);
+        io.stdout.write(`  ${fetched.completeTables.length} tables from ${baseUrl}${fetched.build ? ` (${fetched.build})` : ''}: ${fetched.completeTables.join(', ')}\n`);
+        io.stdout.write(`  ${METADATA_TABLES.map((table) => `${table} ${records[table]}`).join(', ')}; ${client.requestCount} requests\n`);
+        if (metadata.warnings.length > 0) io.stdout.write(`  ${metadata.warnings.length} loader warnings: see camunda-servicenow metadata show --metadata ${out}\n`);
+        io.stdout.write(`Next: camunda-servicenow generate --metadata ${out}\n`);
+      }
+      return 0;
+    }
+  };
+}
+
+/** SOURCE_DATE_EPOCH (reproducible builds) pins the manifest time; otherwise now. */
+function reproducibleTime(env: NodeJS.ProcessEnv): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
+}

@@ -1,0 +1,171 @@
+import { UserError } from '../../core/errors';
+import type { ServiceNowClient } from '../servicenow-http/client';
+import { isServiceNowError, roleHintFor, ServiceNowError } from '../servicenow-http/errors';
+import { closeMatches } from './close-matches';
+import { FIELDS, isTableName, nameInBatches } from './queries';
+import type { MetadataTableName, RawRecord, SnapshotRecords } from './snapshot-files';
+
+export interface FetchProgress {
+  table: MetadataTableName | 'sys_properties';
+  page: number;
+  records: number;
+  total?: number;
+}
+
+export interface FetchOptions {
+  tables: readonly string[];
+  pageSize?: number;
+  /** sys_choice language; `en` as in the bundled snapshot. */
+  language?: string;
+  onProgress?: (event: FetchProgress) => void;
+}
+
+export interface FetchedMetadata {
+  records: SnapshotRecords;
+  /** The requested tables: all their columns are in the records. */
+  completeTables: string[];
+  /** glide.buildtag (or glide.buildname) when the user may read sys_properties. */
+  build?: string;
+}
+
+/**
+ * Reads the metadata of the given tables from an instance, following
+ * metadata/README.md: sys_db_object walked up the super classes (one
+ * request per level, batched with nameIN), then sys_dictionary,
+ * sys_dictionary_override and sys_choice for the whole hierarchy, then the
+ * tables that reference columns point to.
+ */
+export async function fetchMetadata(client: ServiceNowClient, options: FetchOptions): Promise<FetchedMetadata> {
+  const requested = [...new Set(options.tables.map((table) => table.trim()).filter(Boolean))].sort();
+  const invalid = requested.filter((table) => !isTableName(table));
+  if (invalid.length > 0) throw new UserError(`not a table name: ${invalid.join(', ')} (table names are letters, digits and _)`);
+  if (requested.length === 0) throw new UserError('no tables given: use --tables incident,u_asset_request');
+  const list = (table: MetadataTableName, names: readonly string[], extra: string) => listByNames(client, table, names, extra, options);
+
+  const tables = new Map<string, RawRecord>();
+  await walkTables(requested, tables, list);
+  const missing = requested.filter((table) => !tables.has(table));
+  if (missing.length > 0) throw await missingTablesError(client, missing);
+
+  const hierarchy = [...tables.keys()];
+  const columns = await list('sys_dictionary', hierarchy, '^active=true^ORDERBYname^ORDERBYelement');
+  const withoutColumns = hierarchy.filter((table) => !columns.some((column) => column.name === table));
+  if (withoutColumns.length > 0) {
+    throw new ServiceNowError('forbidden', `sys_dictionary returned no columns for ${withoutColumns.join(', ')}`, {
+      table: 'sys_dictionary',
+      details: [
+        'ServiceNow hides records the user may not read instead of refusing the request.',
+        `Reading sys_dictionary usually needs ${roleHintFor('sys_dictionary')}; run camunda-servicenow test-connection to check.`
+      ]
+    });
+  }
+  const overrides = await list('sys_dictionary_override', hierarchy, '^ORDERBYname^ORDERBYelement');
+  const choiceTables = [...hierarchy, ...columns.map((column) => column.choice_table ?? '').filter((name) => name && isTableName(name))];
+  const language = options.language ?? 'en';
+  const choices = await list('sys_choice', choiceTables, `^language=${language}^ORDERBYname^ORDERBYelement^ORDERBYsequence`);
+
+  // Reference targets only need their sys_db_object record (and its super classes).
+  const targets = columns.map((column) => column.reference ?? '').filter((name) => name && isTableName(name) && !tables.has(name));
+  await walkTables(targets, tables, list);
+
+  const build = await readBuildTag(client);
+  return {
+    records: {
+      sys_db_object: sortRecords([...tables.values()], ['name']),
+      sys_dictionary: sortRecords(columns, ['name', 'element']),
+      sys_dictionary_override: sortRecords(overrides, ['name', 'element']),
+      sys_choice: sortRecords(choices, ['name', 'element', 'sequence', 'value'])
+    },
+    completeTables: requested,
+    ...(build ? { build } : {})
+  };
+}
+
+type Lister = (table: MetadataTableName, names: readonly string[], extra: string) => Promise<RawRecord[]>;
+
+/** Adds the named tables and all their super classes to `found`, one request per hierarchy level. */
+async function walkTables(names: readonly string[], found: Map<string, RawRecord>, list: Lister): Promise<void> {
+  let pending = [...new Set(names)].filter((name) => !found.has(name));
+  while (pending.length > 0) {
+    const rows = await list('sys_db_object', pending, '^ORDERBYname');
+    for (const row of rows) if (row.name) found.set(row.name, row);
+    pending = [...new Set(rows.map((row) => row['super_class.name'] ?? ''))].filter((name) => name && !found.has(name) && isTableName(name));
+  }
+}
+
+async function listByNames(client: ServiceNowClient, table: MetadataTableName, names: readonly string[], extra: string, options: FetchOptions): Promise<RawRecord[]> {
+  const records: RawRecord[] = [];
+  for (const batch of nameInBatches(names)) {
+    const rows = await client.listAll(table, {
+      query: `nameIN${batch.join(',')}${extra}`,
+      fields: FIELDS[table],
+      ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+      onPage: (event) => options.onProgress?.({ table, page: event.page, records: records.length + event.records, ...(event.total !== undefined ? { total: event.total } : {}) })
+    });
+    records.push(...rows.map((row) => normalise(row, FIELDS[table])));
+  }
+  return records;
+}
+
+/** Keeps the requested columns in a fixed order, every value a string, so that output diffs well. */
+function normalise(row: Record<string, unknown>, fields: readonly string[]): RawRecord {
+  const record: RawRecord = {};
+  for (const field of fields) {
+    const value = row[field];
+    record[field] = typeof value === 'string' ? value : value && typeof value === 'object' && 'value' in value ? String((value as { value: unknown }).value ?? '') : value === undefined || value === null ? '' : String(value);
+  }
+  return record;
+}
+
+function sortRecords(records: RawRecord[], keys: readonly string[]): RawRecord[] {
+  const numeric = /^-?\d+$/;
+  return [...records].sort((a, b) => {
+    for (const key of [...keys, 'sys_id']) {
+      const x = a[key] ?? '';
+      const y = b[key] ?? '';
+      if (x === y) continue;
+      if (key === 'sequence' && numeric.test(x) && numeric.test(y)) return Number(x) - Number(y);
+      return x < y ? -1 : 1;
+    }
+    return 0;
+  });
+}
+
+/** "table X does not exist", with close matches among the instance's table names. */
+async function missingTablesError(client: ServiceNowClient, missing: readonly string[]): Promise<UserError> {
+  const prefixes = [...new Set(missing.map((name) => name.slice(0, Math.min(3, name.length))))];
+  let candidates: string[] = [];
+  try {
+    const rows = await client.listAll('sys_db_object', {
+      query: prefixes.map((prefix) => `nameSTARTSWITH${prefix}`).join('^OR'),
+      fields: ['name'],
+      pageSize: 2000
+    });
+    candidates = rows.map((row) => String(row.name ?? '')).filter(Boolean);
+  } catch (error) {
+    if (!isServiceNowError(error)) throw error;
+  }
+  const details = missing.map((name) => {
+    const matches = closeMatches(name, candidates);
+    return matches.length > 0 ? `${name}: did you mean ${matches.join(', ')}?` : `${name}: no table with a similar name`;
+  });
+  details.push('A table the user may not read is hidden the same way; check with camunda-servicenow test-connection.');
+  const plural = missing.length > 1 ? 'tables' : 'table';
+  return new UserError(`${plural} not found on the instance: ${missing.join(', ')}`, details);
+}
+
+/** The instance's build tag, when sys_properties is readable; its absence is not an error. */
+async function readBuildTag(client: ServiceNowClient): Promise<string | undefined> {
+  try {
+    const response = await client.getTable<RawRecord[]>('sys_properties', {
+      sysparm_query: 'nameINglide.buildtag,glide.buildname',
+      sysparm_fields: 'name,value',
+      sysparm_limit: '2'
+    });
+    const rows = Array.isArray(response.body.result) ? response.body.result : [];
+    return rows.find((row) => row.name === 'glide.buildtag')?.value || rows.find((row) => row.name === 'glide.buildname')?.value || undefined;
+  } catch (error) {
+    if (isServiceNowError(error) && ['forbidden', 'not-found', 'bad-request'].includes(error.kind)) return undefined;
+    throw error;
+  }
+}

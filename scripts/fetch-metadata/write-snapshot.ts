@@ -1,0 +1,50 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../../core/errors';
+import { loadSnapshot } from '../../core/metadata/load';
+import { MANIFEST_FILE, type Manifest } from '../../core/metadata/manifest';
+import type { Metadata } from '../../core/metadata/model';
+import { writeDirectoryAtomic } from '../io/atomic-write';
+import { snapshotFiles, type SnapshotRecords } from './snapshot-files';
+
+/**
+ * Checks the fetched records with the real loader, then replaces `directory`
+ * in one swap: either the whole new snapshot is there or the old one is
+ * untouched. Returns what the loader made of it.
+ */
+export async function writeSnapshot(directory: string, records: SnapshotRecords, manifest: Omit<Manifest, 'records'>): Promise<Metadata> {
+  await refuseForeignDirectory(directory);
+  const files = snapshotFiles(records, manifest);
+  let metadata: Metadata;
+  try {
+    metadata = loadSnapshot([...files].map(([path, text]) => ({ path: join(directory, path), text })), { origin: 'instance' });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UserError(`the fetched metadata does not load, so nothing was written: ${message}`, (error as UserError).details ?? []);
+  }
+  await writeDirectoryAtomic(directory, files);
+  return metadata;
+}
+
+/** Never replace a directory that is not an earlier fetch (the bundled snapshot, a source folder...). */
+async function refuseForeignDirectory(directory: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(directory);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new UserError(`cannot use --out ${directory}: ${(error as Error).message}`);
+  }
+  if (entries.length === 0) return;
+  let origin: unknown;
+  try {
+    origin = (JSON.parse(await readFile(join(directory, MANIFEST_FILE), 'utf8')) as { origin?: unknown }).origin;
+  } catch {
+    origin = undefined;
+  }
+  if (origin !== 'instance') {
+    throw new UserError(`--out ${directory} exists and is not a snapshot fetched from an instance; it would be replaced as a whole`, [
+      'Choose a new folder (e.g. metadata/<instance>/), or remove that one first.'
+    ]);
+  }
+}

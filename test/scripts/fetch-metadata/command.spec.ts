@@ -1,0 +1,280 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFetchMetadataCommand } from '../../../scripts/fetch-metadata/command';
+import type { Fault } from '../../../scripts/emulator/faults';
+import { startEmulator, type RunningEmulator } from '../../../scripts/emulator/server';
+import { loadEmulatorSnapshot } from '../../../scripts/emulator/snapshot-source';
+import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
+import { runCli } from '../../helpers/cli';
+import { basicEnv, oauthEnv, startSyntheticEmulator } from '../emulator/fixture';
+import { runCommand } from './run-command';
+
+const EPOCH = { SOURCE_DATE_EPOCH: '1795000000' };
+const command = createFetchMetadataCommand({ sleep: async () => undefined });
+
+async function filesOf(directory: string): Promise<Record<string, string>> {
+  const names = (await readdir(directory)).sort();
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(join(directory, name), 'utf8')] as const)));
+}
+
+describe('scripts/fetch-metadata - command', () => {
+  let emulator: RunningEmulator;
+  let work: string;
+
+  beforeEach(async () => {
+    emulator = await startSyntheticEmulator({ tables: ['u_asset_request', 'u_loaner'] });
+    work = await mkdtemp(join(tmpdir(), 'fetch-metadata-'));
+  });
+  afterEach(async () => {
+    await emulator.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  const fetchInto = (out: string, extra: string[] = [], env: NodeJS.ProcessEnv = basicEnv) =>
+    runCommand(command, ['--instance', emulator.url, '--tables', 'u_asset_request', '--out', out, ...extra], { env: { ...env, ...EPOCH }, cwd: work });
+
+  it('writes a snapshot that the loader reads as it is, with the hierarchy, reference targets and a manifest', async () => {
+    // when
+    const result = await runCli(['fetch-metadata', '--instance', emulator.url, '--tables', 'u_asset_request', '--out', 'snap'], { env: { ...basicEnv, ...EPOCH }, cwd: work });
+
+    // then
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain(`Wrote ${join(work, 'snap')}`);
+    const metadata = await readSnapshot(join(work, 'snap'));
+    const table = metadata.tables.get('u_asset_request');
+    expect(table?.hierarchy).toEqual(['u_asset_request', 'task']);
+    expect(table?.fields.map((field) => field.element)).toEqual(expect.arrayContaining(['short_description', 'state', 'u_field_001', 'u_field_012']));
+    expect(table?.fields.find((field) => field.element === 'state')).toMatchObject({ mandatory: true, definedOn: 'task', choices: [expect.objectContaining({ value: '1', label: 'New' }), expect.anything(), expect.anything()] });
+    const manifest = JSON.parse(await readFile(join(work, 'snap', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest).toEqual({
+      format: 1,
+      origin: 'instance',
+      source: emulator.url,
+      instance: emulator.url,
+      build: 'glide-emulator',
+      time: '2026-11-18T11:06:40.000Z',
+      tables: ['u_asset_request'],
+      records: { sys_db_object: 3, sys_dictionary: 14 + 13, sys_dictionary_override: 1, sys_choice: 3 + 6 }
+    });
+    const tables = JSON.parse(await readFile(join(work, 'snap', 'sys_db_object.json'), 'utf8')) as { result: { name: string }[] };
+    expect(tables.result.map((row) => row.name)).toEqual(['sys_user', 'task', 'u_asset_request']);
+  });
+
+  it('writes byte-identical output whatever the page size', async () => {
+    // when
+    await fetchInto(join(work, 'a'), ['--page-size', '1000']);
+    await fetchInto(join(work, 'b'), ['--page-size', '3']);
+
+    // then
+    expect(await filesOf(join(work, 'b'))).toEqual(await filesOf(join(work, 'a')));
+  });
+
+  it('batches tables into nameIN queries: requests follow result pages, not the number of tables', async () => {
+    // given
+    await emulator.close();
+    emulator = await startSyntheticEmulator({ tables: 40, columnsPerTable: 2 });
+
+    // when
+    const few = await runCommand(command, ['--instance', emulator.url, '--tables', 'u_table_01,u_table_02', '--out', join(work, 'few'), '--json'], { env: basicEnv });
+    const many = await runCommand(command, ['--instance', emulator.url, '--tables', Array.from({ length: 40 }, (_, index) => `u_table_${String(index + 1).padStart(2, '0')}`).join(','), '--out', join(work, 'many'), '--json'], { env: basicEnv });
+
+    // then
+    expect(JSON.parse(few.stdout).requests).toBe(JSON.parse(many.stdout).requests);
+    expect(JSON.parse(many.stdout)).toMatchObject({ tables: expect.arrayContaining(['u_table_40']), records: { sys_dictionary: 40 * 3 + 14 } });
+  });
+
+  it('fetches with OAuth client credentials', async () => {
+    // when
+    const result = await fetchInto(join(work, 'oauth'), ['--json'], oauthEnv);
+
+    // then
+    expect(result.code).toBe(0);
+    expect(emulator.requests.filter((request) => request.path === '/oauth_token.do')).toHaveLength(1);
+    expect(emulator.requests.filter((request) => request.table).every((request) => request.auth === 'bearer')).toBe(true);
+  });
+
+  it('names a missing table with close matches and writes nothing', async () => {
+    // when
+    const result = await runCommand(command, ['--instance', emulator.url, '--tables', 'u_asset_requst,u_lonaer,zzz_unknown', '--out', join(work, 'missing2')], { env: basicEnv });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('tables not found on the instance: u_asset_requst, u_lonaer, zzz_unknown');
+    expect(result.stderr).toContain('u_asset_requst: did you mean u_asset_request?');
+    expect(result.stderr).toContain('u_lonaer: did you mean u_loaner?');
+    expect(result.stderr).toContain('zzz_unknown: no table with a similar name');
+    await expect(readdir(join(work, 'missing2'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('refuses to replace a folder that is not a fetched snapshot', async () => {
+    // given
+    await mkdir(join(work, 'src'));
+    await writeFile(join(work, 'src', 'keep.txt'), 'mine');
+
+    // when
+    const result = await fetchInto(join(work, 'src'));
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is not a snapshot fetched from an instance');
+    expect(await readFile(join(work, 'src', 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('shows progress on a terminal and stays quiet otherwise', async () => {
+    // when
+    const terminal = await runCommand(command, ['--instance', emulator.url, '--tables', 'u_asset_request', '--out', join(work, 'tty')], { env: basicEnv, tty: true });
+    const piped = await runCommand(command, ['--instance', emulator.url, '--tables', 'u_asset_request', '--out', join(work, 'pipe')], { env: basicEnv, tty: false });
+
+    // then
+    expect(terminal.stderr).toMatch(/sys_dictionary: page 1, \d+\/\d+ records \(1 tables\)/);
+    expect(piped.stderr).toBe('');
+  });
+
+  describe('faults', () => {
+    let clean: Record<string, string>;
+
+    beforeEach(async () => {
+      await fetchInto(join(work, 'clean'));
+      clean = await filesOf(join(work, 'clean'));
+      emulator.requests.length = 0;
+    });
+
+    it.each<[string, Fault]>([
+      ['429 with Retry-After', { kind: 'rate-limit', retryAfterSeconds: 3, table: 'sys_dictionary' }],
+      ['500', { kind: 'status', status: 500, table: 'sys_choice', times: 2 }],
+      ['503 with an HTML page', { kind: 'html', status: 503, table: 'sys_db_object' }],
+      ['a slow response past the timeout', { kind: 'slow', delayMs: 5_000, table: 'sys_dictionary_override' }],
+      ['a connection reset', { kind: 'reset', table: 'sys_dictionary', after: 1 }],
+      ['truncated JSON', { kind: 'truncated-json', table: 'sys_dictionary' }],
+      ['an OAuth token endpoint failing once', { kind: 'status', status: 500, path: '/oauth_token.do' }]
+    ])('recovers from %s with the same output as a clean fetch', async (_name, fault) => {
+      // given
+      emulator.faults.add(fault);
+
+      // when
+      const result = await fetchInto(join(work, 'out'), ['--timeout', '0.5', '--page-size', '5'], fault.path ? oauthEnv : basicEnv);
+
+      // then
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(emulator.faults.firedCounts().every((count) => count > 0)).toBe(true);
+      expect(await filesOf(join(work, 'out'))).toEqual(clean);
+    });
+
+    it('recovers from a table that changes between pages by reading it again', async () => {
+      // given
+      emulator.faults.add({ kind: 'change-between-pages', table: 'sys_dictionary' });
+
+      // when
+      const result = await fetchInto(join(work, 'out'), ['--page-size', '5', '--json']);
+
+      // then
+      expect(result.code).toBe(0);
+      const metadata = await readSnapshot(join(work, 'out'));
+      expect(metadata.tables.get('u_asset_request')).toBeDefined();
+      expect(JSON.parse(result.stdout).records.sys_dictionary).toBe(JSON.parse(clean['manifest.json'] ?? '{}').records.sys_dictionary + 1);
+    });
+
+    it.each<[string, Fault, RegExp]>([
+      ['401', { kind: 'status', status: 401, table: 'sys_db_object' }, /the instance refused the credentials \(HTTP 401\)/],
+      ['403 on sys_dictionary', { kind: 'status', status: 403, table: 'sys_dictionary' }, /access denied \(HTTP 403\) reading sys_dictionary[\s\S]*admin or personalize_dictionary/],
+      ['403 on sys_choice', { kind: 'status', status: 403, table: 'sys_choice' }, /reading sys_choice[\s\S]*admin or personalize_choices/],
+      ['503 HTML that never ends', { kind: 'html', status: 503, times: 100 }, /HTML page \(HTTP 503\) instead of JSON[\s\S]*hibernating/],
+      ['a login page with HTTP 200', { kind: 'html', status: 200 }, /HTML page \(HTTP 200\) instead of JSON/],
+      ['rate limiting for hours', { kind: 'rate-limit', retryAfterSeconds: 7200 }, /rate limit exceeded \(HTTP 429\) reading sys_db_object; the instance asked to wait 7200 s/],
+      ['resets that never stop', { kind: 'reset', times: 100 }, /the connection to 127\.0\.0\.1:\d+ broke/]
+    ])('reports %s clearly and leaves the previous snapshot as it was', async (_name, fault, message) => {
+      // given
+      emulator.faults.add(fault);
+
+      // when
+      const result = await fetchInto(join(work, 'clean'), ['--retries', '2']);
+
+      // then
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(await filesOf(join(work, 'clean'))).toEqual(clean);
+      expect((await readdir(work)).sort()).toEqual(['clean']);
+    });
+  });
+
+  it('never shows or writes a credential, on success or on error', async () => {
+    // given
+    await emulator.close();
+    const secrets = { user: 'integration.user.7', password: 'Pa55-word-XYZ', clientId: 'client-id-4711', clientSecret: 'client-secret-QRS' };
+    emulator = await startSyntheticEmulator(
+      { tables: ['u_asset_request'] },
+      { users: [{ username: secrets.user, password: secrets.password }], oauthClients: [{ clientId: secrets.clientId, clientSecret: secrets.clientSecret, user: secrets.user }] }
+    );
+    const envs = [
+      { SERVICENOW_USERNAME: secrets.user, SERVICENOW_PASSWORD: secrets.password },
+      { SERVICENOW_CLIENT_ID: secrets.clientId, SERVICENOW_CLIENT_SECRET: secrets.clientSecret },
+      { SERVICENOW_CLIENT_ID: secrets.clientId, SERVICENOW_CLIENT_SECRET: secrets.clientSecret, SERVICENOW_USERNAME: secrets.user, SERVICENOW_PASSWORD: secrets.password },
+      { SERVICENOW_USERNAME: secrets.user, SERVICENOW_PASSWORD: 'wrong-password-ABC' }
+    ];
+    const faults: (Fault | undefined)[] = [undefined, { kind: 'status', status: 401 }, { kind: 'status', status: 403, table: 'sys_choice' }, { kind: 'html', status: 503, times: 100 }, { kind: 'status', status: 500, times: 100 }];
+    const forbidden = [...Object.values(secrets), 'wrong-password-ABC', Buffer.from(`${secrets.user}:${secrets.password}`).toString('base64')];
+
+    for (const env of envs) {
+      for (const fault of faults) {
+        emulator.faults.clear();
+        if (fault) emulator.faults.add(fault);
+        const out = join(work, `out-${envs.indexOf(env)}-${faults.indexOf(fault)}`);
+
+        // when
+        const result = await runCommand(command, ['--instance', emulator.url, '--tables', 'u_asset_request', '--out', out, '--retries', '1'], { env, tty: true });
+        const json = await runCommand(command, ['--instance', emulator.url, '--tables', 'u_asset_request', '--out', `${out}-json`, '--json', '--retries', '1'], { env });
+
+        // then
+        const written = await filesOf(out).catch(() => ({}));
+        const everything = JSON.stringify([result, json, written]);
+        for (const secret of forbidden) expect(everything).not.toContain(secret);
+      }
+    }
+    expect(emulator.requests.length).toBeGreaterThan(40);
+  });
+
+  it.each([
+    [['--instance', 'https://acme.service-now.com', '--tables', 'incident', '--password=hunter2'], /--password is not accepted/],
+    [['--tables', 'incident'], /missing --instance/],
+    [['--instance', 'https://acme.service-now.com'], /missing --tables/],
+    [['--instance', 'https://acme.service-now.com', '--tables', 'incident;drop'], /not a table name: incident;drop/],
+    [['--instance', 'https://acme.service-now.com', '--tables', 'incident', '--page-size', '0'], /--page-size must be a whole number/]
+  ])('refuses %j with exit 1', async (argv, message) => {
+    // when
+    const result = await runCommand(command, argv, { env: basicEnv });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toContain('hunter2');
+  });
+
+  it('says which variables to set when there are no credentials and no terminal', async () => {
+    // when
+    const result = await runCommand(command, ['--instance', emulator.url, '--tables', 'u_asset_request'], { env: {}, cwd: work });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('SERVICENOW_USERNAME is not set and there is no terminal to ask for it');
+  });
+
+  it('reads what the bundled snapshot holds, so that a fetch from an instance like it gives the same tables', async () => {
+    // given
+    await emulator.close();
+    emulator = await startEmulator({ snapshot: await loadEmulatorSnapshot() });
+    const bundled = await readSnapshot();
+
+    // when
+    const result = await runCommand(command, ['--instance', emulator.url, '--tables', 'incident,change_request', '--out', join(work, 'bundled')], { env: basicEnv });
+
+    // then
+    expect(result.code).toBe(0);
+    const fetched = await readSnapshot(join(work, 'bundled'));
+    for (const name of ['incident', 'change_request']) {
+      const shape = (metadata: typeof bundled) => metadata.tables.get(name)?.fields.map((field) => [field.element, field.internalType, field.mandatory, field.reference ?? '', field.choices.map((choice) => choice.value).join(',')]);
+      expect(shape(fetched)).toEqual(shape(bundled));
+    }
+  });
+});

@@ -1,0 +1,187 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../../scripts/emulator/server';
+import { DEFAULT_OAUTH_CLIENT, DEFAULT_USER } from '../../../scripts/emulator/server';
+import { ServiceNowClient } from '../../../scripts/servicenow-http/client';
+import type { Credentials } from '../../../scripts/servicenow-http/credentials';
+import { ServiceNowError } from '../../../scripts/servicenow-http/errors';
+import { startSyntheticEmulator } from '../emulator/fixture';
+
+const basic: Credentials = { kind: 'basic', username: DEFAULT_USER.username, password: DEFAULT_USER.password };
+const clientCredentials: Credentials = { kind: 'oauth', clientId: DEFAULT_OAUTH_CLIENT.clientId, clientSecret: DEFAULT_OAUTH_CLIENT.clientSecret, grant: 'client_credentials' };
+
+describe('scripts/servicenow-http - client', () => {
+  let emulator: RunningEmulator;
+  let waits: number[];
+
+  const client = (credentials: Credentials = basic, timeoutMs = 2_000) =>
+    new ServiceNowClient({ baseUrl: emulator.url, credentials, timeoutMs, random: () => 1, retry: { sleep: async (ms) => void waits.push(ms) } });
+  const failure = async (promise: Promise<unknown>): Promise<ServiceNowError> => {
+    try {
+      await promise;
+    } catch (error) {
+      if (error instanceof ServiceNowError) return error;
+      throw error;
+    }
+    throw new Error('expected a ServiceNowError');
+  };
+
+  beforeEach(async () => {
+    emulator = await startSyntheticEmulator({ tables: 3, columnsPerTable: 10 });
+    waits = [];
+  });
+  afterEach(async () => {
+    await emulator.close();
+  });
+
+  it('reads every page with the requested fields, a stable order and no reference links', async () => {
+    // given
+    const expected = emulator.store.all('sys_dictionary').length;
+
+    // when
+    const rows = await client().listAll('sys_dictionary', { query: 'nameSTARTSWITHu_table', fields: ['name', 'element'], pageSize: 7 });
+
+    // then
+    const pages = emulator.requests.filter((request) => request.table === 'sys_dictionary');
+    const matching = emulator.store.all('sys_dictionary').filter((row) => row.name?.startsWith('u_table')).length;
+    expect(rows).toHaveLength(matching);
+    expect(matching).toBeLessThan(expected);
+    expect(pages).toHaveLength(Math.ceil(matching / 7));
+    expect(pages[0]?.query).toMatchObject({ sysparm_query: 'nameSTARTSWITHu_table^ORDERBYsys_id', sysparm_fields: 'name,element,sys_id', sysparm_exclude_reference_link: 'true', sysparm_limit: '7' });
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['element', 'name', 'sys_id']);
+  });
+
+  it.each([
+    ['HTTP 500', { kind: 'status', status: 500 } as const],
+    ['HTTP 503 with an HTML page', { kind: 'html', status: 503 } as const],
+    ['a connection reset', { kind: 'reset' } as const],
+    ['truncated JSON', { kind: 'truncated-json' } as const]
+  ])('recovers from %s with exponential backoff', async (_name, fault) => {
+    // given
+    emulator.faults.add({ ...fault, table: 'sys_db_object', times: 2 });
+
+    // when
+    const rows = await client().listAll('sys_db_object', { fields: ['name'] });
+
+    // then
+    expect(rows.map((row) => row.name)).toContain('u_table_01');
+    expect(waits).toEqual([500, 1000]);
+  });
+
+  it('recovers from a response slower than the timeout', async () => {
+    // given
+    emulator.faults.add({ kind: 'slow', delayMs: 3_000, table: 'sys_db_object' });
+
+    // when
+    const rows = await client(basic, 200).listAll('sys_db_object', { fields: ['name'] });
+
+    // then
+    expect(rows.length).toBeGreaterThan(0);
+    expect(waits).toHaveLength(1);
+  });
+
+  it('waits as long as Retry-After says on 429', async () => {
+    // given
+    emulator.faults.add({ kind: 'rate-limit', retryAfterSeconds: 7 });
+
+    // when
+    await client().listAll('sys_db_object', { fields: ['name'] });
+
+    // then
+    expect(waits).toEqual([7000]);
+  });
+
+  it('caps the backoff and gives up after the last attempt with a clear error', async () => {
+    // given
+    emulator.faults.add({ kind: 'html', status: 503, times: 100 });
+
+    // when
+    const error = await failure(client().listAll('sys_db_object'));
+
+    // then
+    expect(error.kind).toBe('html');
+    expect(error.message).toContain('HTML page (HTTP 503) instead of JSON');
+    expect(error.details.join(' ')).toContain('hibernating');
+    expect(waits).toEqual([500, 1000, 2000, 4000]);
+  });
+
+  it('starts the listing again when the table changes between pages', async () => {
+    // given
+    emulator.faults.add({ kind: 'change-between-pages', table: 'sys_dictionary' });
+    const before = emulator.store.all('sys_dictionary').length;
+
+    // when
+    const rows = await client().listAll('sys_dictionary', { pageSize: 10 });
+
+    // then
+    expect(rows).toHaveLength(before + 1);
+    expect(new Set(rows.map((row) => row.sys_id)).size).toBe(rows.length);
+  });
+
+  it.each([
+    [401, 'unauthorized', /refused the credentials/],
+    [403, 'forbidden', /lacks the role to read sys_dictionary/]
+  ])('does not retry HTTP %i and says what it means', async (status, kind, message) => {
+    // given
+    emulator.faults.add({ kind: 'status', status: status as 401 | 403, table: 'sys_dictionary' });
+
+    // when
+    const error = await failure(client().listAll('sys_dictionary'));
+
+    // then
+    expect(error.kind).toBe(kind);
+    expect(error.message).toMatch(message);
+    expect(waits).toEqual([]);
+    if (status === 403) expect(error.details.join(' ')).toContain('personalize_dictionary');
+  });
+
+  it('obtains an OAuth token once, form-encoded, and sends it as a bearer token', async () => {
+    // when
+    const oauth = client(clientCredentials);
+    await oauth.listAll('task');
+    await oauth.listAll('task');
+
+    // then
+    const tokenRequests = emulator.requests.filter((request) => request.path === '/oauth_token.do');
+    expect(tokenRequests).toHaveLength(1);
+    expect(tokenRequests[0]?.contentType).toContain('application/x-www-form-urlencoded');
+    expect(emulator.requests.filter((request) => request.table === 'task').every((request) => request.auth === 'bearer')).toBe(true);
+  });
+
+  it('gets a new token once when the instance stops accepting the old one', async () => {
+    // given
+    const oauth = client(clientCredentials);
+    await oauth.listAll('task');
+    emulator.oauth.revokeAll();
+
+    // when
+    await oauth.listAll('task');
+
+    // then
+    expect(emulator.oauth.issued).toBe(2);
+  });
+
+  it('reports refused OAuth client credentials without quoting them', async () => {
+    // when
+    const error = await failure(client({ ...clientCredentials, clientSecret: 'not-the-secret' }).listAll('task'));
+
+    // then
+    expect(error.kind).toBe('unauthorized');
+    expect(error.message).toContain('/oauth_token.do refused the OAuth credentials');
+    expect(JSON.stringify([error.message, error.details])).not.toContain('not-the-secret');
+  });
+
+  it('reports an unreachable instance without retrying', async () => {
+    // given
+    const url = emulator.url;
+    await emulator.close();
+    emulator = await startSyntheticEmulator({ tables: 1 });
+
+    // when
+    const error = await failure(new ServiceNowClient({ baseUrl: url, credentials: basic, retry: { sleep: async (ms) => void waits.push(ms) } }).listAll('task'));
+
+    // then
+    expect(error.kind).toBe('unreachable');
+    expect(error.message).toMatch(/cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+    expect(waits).toEqual([]);
+  });
+});
