@@ -47,8 +47,8 @@ describe('distro: the plugin bundle', () => {
     expect(bundle).not.toContain('bpmn.platform.modeler.additionalModules');
   });
 
-  it('names files in the manifest that the build produces', () => {
-    const manifest = require(join(root, 'index.js')) as { name: string; script: string; style: string };
+  it('names files in the manifest that the build produces', async () => {
+    const manifest = (await import(join(root, 'index.js'))).default as { name: string; script: string; style: string };
     expect(manifest.name).toBe('ServiceNow');
     expect(manifest.script).toBe('./dist/client.js');
     expect(existsSync(join(root, manifest.style))).toBe(true);
