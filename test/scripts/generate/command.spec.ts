@@ -1,0 +1,117 @@
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readOutputDir } from '../../../scripts/generate/read-output-dir';
+import { runCli } from '../../helpers/cli';
+
+const snapshot = join(__dirname, 'command', 'snapshot');
+let work: string;
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'generate-'));
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+function generate(...args: string[]) {
+  return runCli(['generate', '--metadata', snapshot, ...args], { cwd: work });
+}
+
+describe('scripts/generate - camunda-servicenow generate', () => {
+  it('writes one template per non-abstract table plus the generic one, all valid', async () => {
+    // when
+    const result = await generate('--all');
+
+    // then
+    expect(result.code).toBe(0);
+    expect([...(await readOutputDir(join(work, 'templates'))).keys()]).toEqual(['servicenow-any-table.json', 'servicenow-incident.json', 'servicenow-problem.json']);
+    expect(result.stdout).toContain('new       servicenow-incident.json (community.servicenow.incident v1, 13 field inputs)');
+    const validate = await runCli(['validate', 'templates'], { cwd: work });
+    expect(validate).toMatchObject({ code: 0, stdout: '3 file(s) checked: 0 error(s), 0 warning(s)\n' });
+  });
+
+  it('is byte-identical across runs and output directories', async () => {
+    // given
+    await generate('--out', 'first');
+
+    // when
+    const second = await generate('--out', 'second');
+    const again = await generate('--out', 'first');
+
+    // then
+    expect(second.code).toBe(0);
+    expect(again.stdout).toMatch(/^unchanged servicenow-incident\.json/m);
+    expect(await readOutputDir(join(work, 'second'))).toEqual(await readOutputDir(join(work, 'first')));
+  });
+
+  it('bumps the version of a changed template and keeps the released file in versioned/', async () => {
+    // given: version 1 released, then the snapshot relabels the incident table
+    await generate();
+    const released = await readFile(join(work, 'templates', 'servicenow-incident.json'), 'utf8');
+    const changed = join(work, 'snapshot');
+    await cp(snapshot, changed, { recursive: true });
+    const tables = join(changed, 'sys_db_object.json');
+    await writeFile(tables, (await readFile(tables, 'utf8')).replace('"label": "Incident"', '"label": "Service Incident"'));
+
+    // when
+    const result = await runCli(['generate', '--metadata', changed, '--json'], { cwd: work });
+
+    // then
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { templates: { file: string; version: number; status: string }[] };
+    expect(report.templates.find((template) => template.file === 'servicenow-incident.json')).toMatchObject({ version: 2, status: 'changed' });
+    expect(report.templates.find((template) => template.file === 'servicenow-problem.json')).toMatchObject({ version: 1, status: 'unchanged' });
+    expect(await readFile(join(work, 'templates', 'versioned', 'servicenow-incident-1.json'), 'utf8')).toBe(released);
+    expect(JSON.parse(await readFile(join(work, 'templates', 'servicenow-incident.json'), 'utf8'))).toMatchObject({ version: 2, name: 'ServiceNow: Service Incident' });
+  });
+
+  it('generates only the named tables and keeps the other templates', async () => {
+    // given
+    await generate();
+    const problem = await readFile(join(work, 'templates', 'servicenow-problem.json'), 'utf8');
+
+    // when
+    const result = await generate('--tables', 'incident', '--id-prefix', 'com.example.itsm');
+
+    // then
+    expect(result.stdout).toContain('changed   servicenow-incident.json (com.example.itsm.incident v2');
+    expect(await readFile(join(work, 'templates', 'servicenow-problem.json'), 'utf8')).toBe(problem);
+  });
+
+  it('refuses an unknown table, suggesting close matches', async () => {
+    // when
+    const result = await generate('--tables', 'incidnet,task,sys_user');
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('camunda-servicenow generate: cannot generate templates for 3 table name(s)');
+    expect(result.stderr).toMatch(/incidnet: no such table in .*snapshot; did you mean incident\?/);
+    expect(result.stderr).toContain('task: only extended by other tables (abstract)');
+    expect(result.stderr).toContain('sys_user: the snapshot knows only its name');
+  });
+
+  it('refuses ids in Camunda\'s namespace and conflicting options', async () => {
+    expect((await generate('--id-prefix', 'io.camunda.connectors')).stderr).toContain('the io.camunda namespace belongs to Camunda');
+    expect((await generate('--all', '--tables', 'incident')).code).toBe(1);
+  });
+
+  it('leaves the previous output intact when writing fails midway', async () => {
+    // given: a released incident template, then a change whose versioned copy cannot be written
+    // (a directory blocks the file path, so the write fails after other files were written)
+    await generate();
+    const before = await readOutputDir(join(work, 'templates'));
+    await mkdir(join(work, 'templates', 'versioned', 'servicenow-incident-1.json'), { recursive: true });
+    await writeFile(join(work, 'templates', 'versioned', 'servicenow-incident-1.json', 'blocker.txt'), 'x');
+    const expected = new Map([...before, ['versioned/servicenow-incident-1.json/blocker.txt', 'x']]);
+
+    // when
+    const result = await generate('--id-prefix', 'com.example.changed');
+
+    // then
+    expect(result.code).toBe(2);
+    expect(await readOutputDir(join(work, 'templates'))).toEqual(expected);
+    expect((await readdir(work)).filter((name) => name.startsWith('.templates'))).toEqual([]);
+  });
+});
