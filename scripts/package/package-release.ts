@@ -1,3 +1,4 @@
+import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeDirectoryAtomic, writeFileAtomic } from '../io/atomic-write';
 import { buildDesktopZip } from './desktop-zip';
@@ -31,6 +32,8 @@ export async function packageRelease(root: string, outDir: string, options: { np
   await writeFileAtomic(join(outDir, zip), zipBytes);
   const marketplaceFiles = buildMarketplace(release, templates);
   await writeDirectoryAtomic(join(outDir, 'marketplace'), marketplaceFiles);
+  // The staging folder is created 0700; a release folder is for everyone to read.
+  await chmod(join(outDir, 'marketplace'), 0o755);
   const outcome: PackageOutcome = {
     version: release.version,
     templates: templates.current.length,
