@@ -139,13 +139,17 @@ const KIND_HINTS: Partial<Record<FieldKind, string>> = {
 };
 
 function describe(field: Field, kind: FieldKind, notes: string[]): string {
-  const parts = [`${field.element}:`];
-  if (kind === 'reference' && field.reference) parts.push(`the sys_id of a ${field.reference} record.`);
+  const parts: string[] = [];
+  if (kind === 'reference' && field.reference) parts.push(`The sys_id of ${article(field.reference)} ${field.reference} record.`);
   if (kind === 'list' && field.reference) parts.push(`sys_ids of ${field.reference} records.`);
   const hint = KIND_HINTS[kind];
   if (hint) parts.push(hint);
-  if (field.dependentOnField) parts.push(`Choices depend on ${field.dependentOnField}.`);
+  if (field.dependentOnField) parts.push(kind === 'choice' ? `Choices depend on ${field.dependentOnField}.` : `Depends on ${field.dependentOnField}.`);
   if (field.mandatory) parts.push('Required on Create.');
   parts.push(...notes);
-  return parts.join(' ');
+  return parts.length > 0 ? `${field.element}: ${parts.join(' ')}` : field.element;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
