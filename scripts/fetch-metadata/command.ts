@@ -1,16 +1,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../cli/command';
-import { ServiceNowClient } from '../servicenow-http/client';
-import { refuseCredentialOptions, resolveCredentials, type AuthPreference } from '../servicenow-http/credentials';
-import { instanceName, parseInstanceUrl } from '../servicenow-http/instance-url';
-import { terminalPrompt } from '../servicenow-http/prompt';
+import { refuseCredentialOptions } from '../servicenow-http/credentials';
+import { instanceName } from '../servicenow-http/instance-url';
 import { UserError } from '../../core/errors';
 import { fetchMetadata } from './fetch';
 import { ProgressLine } from './progress';
 import { writeSnapshot } from './write-snapshot';
 import { METADATA_TABLES } from './snapshot-files';
-import { connectionOptions, parseConnectionOptions } from '../servicenow-http/cli-options';
+import { connect, connectionHelp, connectionOptions, type ConnectionDependencies } from '../servicenow-http/cli-options';
 
 const help = `Usage: camunda-servicenow fetch-metadata --instance <url> --tables <t1,t2,...> [options]
 
@@ -19,12 +17,11 @@ and sys_choice of the given tables through the Table API and writes a snapshot
 that "generate --metadata <dir>" reads as it is (format: metadata/README.md).
 
 Options:
-  --instance <url>     https://<name>.service-now.com (or just <name>)
   --tables <list>      comma-separated table names, e.g. incident,u_asset_request
   --out <dir>          where to write (default metadata/<instance name>/); replaced as a whole
   --language <code>    sys_choice language (default en)
   --page-size <n>      records per request (default 1000)
-${connectionOptions}
+${connectionHelp}
   --json               print a JSON summary on standard output
 
 Credentials come from the environment, never from the command line:
@@ -35,14 +32,9 @@ On a terminal, missing ones are asked for. The user needs read access to the fou
 metadata tables (usually admin, or personalize_dictionary and personalize_choices).
 Nothing is written unless the whole fetch succeeds.`;
 
-/** What tests replace: the wait between retries (so that no test really waits). */
-export interface CommandDependencies {
-  sleep?: (ms: number) => Promise<void>;
-}
-
 export const command: Command = createFetchMetadataCommand();
 
-export function createFetchMetadataCommand(dependencies: CommandDependencies = {}): Command {
+export function createFetchMetadataCommand(dependencies: ConnectionDependencies = {}): Command {
   return {
     name: 'fetch-metadata',
     summary: 'Fetch table metadata from a ServiceNow instance into a snapshot folder',
@@ -52,35 +44,24 @@ export function createFetchMetadataCommand(dependencies: CommandDependencies = {
       const { values } = parseArgs({
         args,
         options: {
-          instance: { type: 'string' },
           tables: { type: 'string' },
           out: { type: 'string' },
           language: { type: 'string', default: 'en' },
           'page-size': { type: 'string', default: '1000' },
           json: { type: 'boolean', default: false },
-          ...parseConnectionOptions.options
+          ...connectionOptions
         },
         strict: true,
         allowPositionals: false
       });
-      const baseUrl = parseInstanceUrl(values.instance);
       const tables = (values.tables ?? '').split(',').map((table) => table.trim()).filter(Boolean);
       if (tables.length === 0) throw new UserError('missing --tables: give the tables to fetch, e.g. --tables incident,u_asset_request');
       const pageSize = Number(values['page-size']);
       if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10_000) throw new UserError('--page-size must be a whole number from 1 to 10000');
       if (values.language && !/^[a-z]{2}(_[a-z]{2})?$/i.test(values.language)) throw new UserError('--language must be a language code such as en or de');
-      const connection = parseConnectionOptions.read(values);
-      const out = resolve(io.cwd, values.out ?? `metadata/${instanceName(baseUrl)}`);
-
-      const credentials = await resolveCredentials(io.env, connection.auth as AuthPreference, terminalPrompt(io));
       const progress = new ProgressLine(io.stderr, tables.length);
-      const client = new ServiceNowClient({
-        baseUrl,
-        credentials,
-        timeoutMs: connection.timeoutMs,
-        retry: { maxAttempts: connection.retries + 1, ...(dependencies.sleep ? { sleep: dependencies.sleep } : {}) },
-        onRetry: ({ attempt, delayMs, error }) => progress.retry(attempt, delayMs, error.message)
-      });
+      const { baseUrl, client } = await connect(values, io, dependencies, ({ attempt, delayMs, error }) => progress.retry(attempt, delayMs, error.message));
+      const out = resolve(io.cwd, values.out ?? `metadata/${instanceName(baseUrl)}`);
       let fetched;
       try {
         fetched = await fetchMetadata(client, { tables, pageSize, language: values.language ?? 'en', onProgress: (event) => progress.page(event) });

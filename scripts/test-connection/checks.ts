@@ -74,7 +74,8 @@ async function checkRead(client: ServiceNowClient, table: string): Promise<{ row
 function readResult(table: string, read: { rows?: number; error?: ServiceNowError }): CheckResult {
   const step = `read ${table}`;
   if (read.error) return failure(step, read.error);
-  if (read.rows === 0 && !MAY_BE_EMPTY.has(table)) {
+  const mustHaveRecords = METADATA_TABLES.includes(table) && !MAY_BE_EMPTY.has(table);
+  if (read.rows === 0 && mustHaveRecords) {
     return {
       step,
       ok: false,
@@ -82,7 +83,10 @@ function readResult(table: string, read: { rows?: number; error?: ServiceNowErro
       details: [`ServiceNow hides records the user may not read; reading ${table} usually needs ${roleHintFor(table)}.`]
     };
   }
-  return { step, ok: true, message: read.rows === 0 ? 'allowed (no records)' : 'allowed', details: [] };
+  if (read.rows === 0) {
+    return { step, ok: true, message: 'allowed (no records visible)', details: [`Either it is empty or ACLs hide its records (reading ${table} usually needs ${roleHintFor(table)}).`] };
+  }
+  return { step, ok: true, message: 'allowed', details: [] };
 }
 
 function failure(step: string, error: ServiceNowError): CheckResult {

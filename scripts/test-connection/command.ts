@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../cli/command';
 import { UserError } from '../../core/errors';
-import { ServiceNowClient } from '../servicenow-http/client';
-import { connectionOptions, parseConnectionOptions } from '../servicenow-http/cli-options';
-import { describeCredentials, refuseCredentialOptions, resolveCredentials } from '../servicenow-http/credentials';
-import { parseInstanceUrl } from '../servicenow-http/instance-url';
-import { terminalPrompt } from '../servicenow-http/prompt';
+import { connect, connectionHelp, connectionOptions, type ConnectionDependencies } from '../servicenow-http/cli-options';
+import { describeCredentials, refuseCredentialOptions } from '../servicenow-http/credentials';
 import { isTableName } from '../fetch-metadata/queries';
 import { runChecks } from './checks';
 
@@ -18,22 +15,17 @@ Checks, in order, and says which step failed and what to do:
      and sys_choice (what fetch-metadata needs), and the tables given with --tables
 
 Options:
-  --instance <url>     https://<name>.service-now.com (or just <name>)
   --tables <list>      also check read access to these tables
-${connectionOptions}
+${connectionHelp}
   --json               print the results as JSON
 
 Credentials come from the environment (SERVICENOW_USERNAME/SERVICENOW_PASSWORD, or
 SERVICENOW_CLIENT_ID/SERVICENOW_CLIENT_SECRET), or a prompt on a terminal.
 Exit code 0 when every check passed, 1 otherwise.`;
 
-export interface CommandDependencies {
-  sleep?: (ms: number) => Promise<void>;
-}
-
 export const command: Command = createTestConnectionCommand();
 
-export function createTestConnectionCommand(dependencies: CommandDependencies = {}): Command {
+export function createTestConnectionCommand(dependencies: ConnectionDependencies = {}): Command {
   return {
     name: 'test-connection',
     summary: 'Check that an instance is reachable, the credentials work and the metadata tables are readable',
@@ -42,23 +34,15 @@ export function createTestConnectionCommand(dependencies: CommandDependencies = 
       refuseCredentialOptions(args);
       const { values } = parseArgs({
         args,
-        options: { instance: { type: 'string' }, tables: { type: 'string' }, json: { type: 'boolean', default: false }, ...parseConnectionOptions.options },
+        options: { tables: { type: 'string' }, json: { type: 'boolean', default: false }, ...connectionOptions },
         strict: true,
         allowPositionals: false
       });
-      const baseUrl = parseInstanceUrl(values.instance);
       const tables = (values.tables ?? '').split(',').map((table) => table.trim()).filter(Boolean);
       const badNames = tables.filter((table) => !isTableName(table));
       if (badNames.length > 0) throw new UserError(`not a table name: ${badNames.join(', ')}`);
-      const connection = parseConnectionOptions.read(values);
-      const credentials = await resolveCredentials(io.env, connection.auth, terminalPrompt(io));
-      const client = new ServiceNowClient({
-        baseUrl,
-        credentials,
-        timeoutMs: connection.timeoutMs,
-        retry: { maxAttempts: connection.retries + 1, ...(dependencies.sleep ? { sleep: dependencies.sleep } : {}) }
-      });
-      const results = await runChecks(client, { tables, timeoutMs: connection.timeoutMs });
+      const { baseUrl, credentials, client, timeoutMs } = await connect(values, io, dependencies);
+      const results = await runChecks(client, { tables, timeoutMs });
       const ok = results.every((result) => result.ok);
       if (values.json) {
         io.stdout.write(`${JSON.stringify({ instance: baseUrl, auth: describeCredentials(credentials), ok, checks: results }, null, 2)}\n`);

@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RunningEmulator } from '../../../scripts/emulator/server';
+import { createTestConnectionCommand } from '../../../scripts/test-connection/command';
+import { runCli } from '../../helpers/cli';
+import { basicEnv, oauthEnv, startSyntheticEmulator } from '../emulator/fixture';
+import { runCommand } from '../fetch-metadata/run-command';
+
+const command = createTestConnectionCommand({ sleep: async () => undefined });
+
+describe('scripts/test-connection - command', () => {
+  let emulator: RunningEmulator;
+
+  beforeEach(async () => {
+    emulator = await startSyntheticEmulator({ tables: ['u_asset_request'] });
+  });
+  afterEach(async () => {
+    await emulator.close();
+  });
+
+  it('passes every step against a healthy instance and exits 0', async () => {
+    // when
+    const result = await runCli(['test-connection', '--instance', emulator.url, '--tables', 'u_asset_request'], { env: basicEnv });
+
+    // then
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('ok  ')).map((line) => line.split(':')[0])).toEqual([
+      'ok   reachable (DNS, connection, TLS)',
+      'ok   credentials',
+      'ok   read sys_db_object',
+      'ok   read sys_dictionary',
+      'ok   read sys_dictionary_override',
+      'ok   read sys_choice',
+      'ok   read u_asset_request'
+    ]);
+    expect(result.stdout).toContain('All checks passed');
+  });
+
+  it('reports the results as JSON, with OAuth', async () => {
+    // when
+    const result = await runCommand(command, ['--instance', emulator.url, '--json'], { env: oauthEnv });
+
+    // then
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { ok: boolean; auth: string; checks: { step: string; ok: boolean }[] };
+    expect(report).toMatchObject({ ok: true, auth: expect.stringContaining('OAuth client-credentials') });
+    expect(report.checks).toHaveLength(6);
+    expect(emulator.requests.some((request) => request.path === '/oauth_token.do')).toBe(true);
+  });
+
+  it('stops at the credentials step when they are refused', async () => {
+    // when
+    const result = await runCommand(command, ['--instance', emulator.url], { env: { ...basicEnv, SERVICENOW_PASSWORD: 'wrong-password' } });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('FAIL credentials: the instance refused the credentials (HTTP 401)');
+    expect(result.stdout).toContain('Stopped: credentials failed.');
+    expect(result.stdout).not.toContain('read sys_dictionary');
+    expect(result.stdout + result.stderr).not.toContain('wrong-password');
+  });
+
+  it('names the table and the role when read access is denied', async () => {
+    // given
+    emulator.faults.add({ kind: 'status', status: 403, table: 'sys_choice', times: 10 });
+
+    // when
+    const result = await runCommand(command, ['--instance', emulator.url], { env: basicEnv });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/FAIL read sys_choice: access denied \(HTTP 403\)[\s\S]*admin or personalize_choices/);
+    expect(result.stdout).toContain('ok   read sys_dictionary:');
+  });
+
+  it('reports a table that answers but shows no record (ACL hiding rows)', async () => {
+    // given
+    for (const record of emulator.store.all('sys_choice')) emulator.store.delete('sys_choice', record.sys_id ?? '');
+
+    // when
+    const result = await runCommand(command, ['--instance', emulator.url], { env: basicEnv });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('FAIL read sys_choice: allowed, but no record is visible');
+  });
+
+  it('reports a hibernating instance at the reachability step', async () => {
+    // given
+    emulator.faults.add({ kind: 'html', status: 200 });
+
+    // when
+    const result = await runCommand(command, ['--instance', emulator.url], { env: basicEnv });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/FAIL reachable \(DNS, connection, TLS\): 127\.0\.0\.1:\d+ answered with an HTML page \(HTTP 200\)[\s\S]*Wake a developer instance/);
+  });
+
+  it('reports an instance that cannot be reached', async () => {
+    // given
+    const url = emulator.url;
+    await emulator.close();
+    emulator = await startSyntheticEmulator({ tables: 1 });
+
+    // when
+    const result = await runCommand(command, ['--instance', url], { env: basicEnv });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/FAIL reachable \(DNS, connection, TLS\): cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+  });
+
+  describe('TLS', () => {
+    let server: Server;
+    afterEach(async () => {
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it('reports the TLS step when the server does not speak TLS as expected', async () => {
+      // given: a plain HTTP server behind an https:// URL on loopback
+      server = createServer((_request, response) => response.end('plain'));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const port = (server.address() as AddressInfo).port;
+
+      // when
+      const result = await runCommand(command, ['--instance', `https://127.0.0.1:${port}`, '--timeout', '2'], { env: basicEnv });
+
+      // then
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/FAIL (TLS|reachable \(DNS, connection, TLS\)):/);
+    });
+  });
+});
