@@ -100,8 +100,8 @@ export class ApiClient {
         ...(body === undefined ? {} : { body: JSON.stringify(body) })
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      return { kind: 'network', error: new NetworkError(`${method} ${this.root}${path} failed: ${cause ?? (error as Error).message}`) };
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      return { kind: 'network', error: new NetworkError(`${method} ${this.root}${path} failed: ${cause?.code ?? cause?.message ?? (error as Error).message}`) };
     }
     const text = await response.text();
     if (response.ok) return { kind: 'ok', value: text ? (JSON.parse(text) as unknown) : undefined };

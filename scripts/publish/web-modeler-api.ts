@@ -1,5 +1,5 @@
 import { UserError } from '../../core/errors';
-import { ApiError, type ApiClient } from './api-client';
+import { ApiError, NetworkError, type ApiClient } from './api-client';
 
 export interface Project {
   id: string;
@@ -48,6 +48,9 @@ export async function detectApi(client: ApiClient): Promise<WebModelerApi> {
       return api;
     } catch (error) {
       if (error instanceof ApiError && (error.status === 404 || error.status === 405)) continue;
+      if (error instanceof NetworkError) {
+        throw new UserError(`cannot reach Web Modeler: ${error.message}; check CAMUNDA_MODELER_BASE_URL (or --base-url) and the network`);
+      }
       throw describeAccessError(error, 'reading /info');
     }
   }
@@ -131,11 +134,25 @@ export class WebModelerApiV1 extends BaseApi implements WebModelerApi {
     return { id: metadata.id, name: metadata.name, revision: metadata.revision, content: body.content, projectId: metadata.projectId, folderId: metadata.folderId ?? null };
   }
 
+  /** The file type v1 servers took last time; `connector_template` is the documented one (@camunda8/sdk 8.8). */
+  private fileType: 'connector_template' | 'element_template' = 'connector_template';
+
   async createFile(project: Project, name: string, content: string, shouldRetry?: () => Promise<boolean>): Promise<RemoteFileSummary> {
-    const body = await this.client.request<V1Metadata | { metadata: V1Metadata }>('POST', '/v1/files', {
-      body: { name, projectId: project.id, content, fileType: 'connector_template' },
-      ...(shouldRetry ? { shouldRetry } : {})
-    });
+    const post = () =>
+      this.client.request<V1Metadata | { metadata: V1Metadata }>('POST', '/v1/files', {
+        body: { name, projectId: project.id, content, fileType: this.fileType },
+        ...(shouldRetry ? { shouldRetry } : {})
+      });
+    let body: V1Metadata | { metadata: V1Metadata };
+    try {
+      body = await post();
+    } catch (error) {
+      // Web Modeler renamed connector templates to element templates (8.8); a server that
+      // refuses the old type name gets the new one.
+      if (!(error instanceof ApiError && error.status === 400 && /file ?type/i.test(error.detail) && this.fileType === 'connector_template')) throw error;
+      this.fileType = 'element_template';
+      body = await post();
+    }
     const metadata = 'metadata' in body ? body.metadata : body;
     return { id: metadata.id, name: metadata.name };
   }

@@ -276,12 +276,12 @@ describe('scripts/publish - command', () => {
     expect(JSON.parse(stored.content).old).toBeUndefined();
   });
 
-  it('retries 5xx with the injected delays, honouring Retry-After', async () => {
+  it('retries 429 and 5xx with the injected delays, honouring Retry-After', async () => {
     // given
     await startEmulator({ api: 'v2' });
     await useFixtures(INCIDENT);
-    emulator.fail('POST', /^\/files$/, 503, 1, { retryAfter: '2' });
-    emulator.fail('POST', /^\/files$/, 502, 1);
+    emulator.fail('POST', /^\/files$/, 429, 1, { retryAfter: '2' });
+    emulator.fail('POST', /^\/files$/, 503, 1);
 
     // when
     const result = await publish(['--web-modeler', '--project', 'proj-1', '.']);
@@ -326,6 +326,35 @@ describe('scripts/publish - command', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/created\s+servicenow-incident\.json/);
     expect(emulator.files.size).toBe(1);
+  });
+
+  it('uses the element_template file type on a v1 server that refuses connector_template', async () => {
+    // given
+    await startEmulator({ api: 'v1', v1FileType: 'element_template' });
+    await useFixtures(INCIDENT, CHANGE);
+
+    // when
+    const result = await publish(['--web-modeler', '--project', 'proj-1', '.']);
+
+    // then
+    expect(result.code).toBe(0);
+    expect(emulator.files.size).toBe(2);
+  });
+
+  it('says which URL it cannot reach', async () => {
+    // given: tokens from one emulator, and the API URL of a second one that has stopped
+    await startEmulator({ api: 'v2' });
+    await useFixtures(INCIDENT);
+    const gone = await new WebModelerEmulator({ api: 'v2' }).start();
+    await gone.stop();
+
+    // when
+    const result = await publish(['--web-modeler', '--project', 'proj-1', '.'], { ...emulator.env(), CAMUNDA_MODELER_BASE_URL: gone.baseUrl });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`cannot reach Web Modeler: GET ${gone.baseUrl}/v2/info failed: ECONNREFUSED; check CAMUNDA_MODELER_BASE_URL`);
+    expect(result.sleeps).toEqual([100, 200, 400]);
   });
 
   it('stops when the project does not exist', async () => {

@@ -16,6 +16,8 @@ export interface EmulatorOptions {
   /** v1 per its API description: `content.id` becomes the file id and `version` is managed by the server. */
   v1RewritesIds?: boolean;
   projects?: Array<{ id: string; name: string }>;
+  /** The fileType a v1 server accepts on create (servers differ by release). */
+  v1FileType?: 'connector_template' | 'element_template';
 }
 
 export interface StoredFile {
@@ -231,7 +233,8 @@ export class WebModelerEmulator {
     });
     api.post('/files', async (request, reply) => {
       const body = request.body as { name: string; projectId: string; content: string; fileType: string };
-      if (body.fileType !== 'connector_template') return this.problem(reply, 400, `unsupported fileType ${body.fileType}`);
+      const accepted = this.options.v1FileType ?? 'connector_template';
+      if (body.fileType !== accepted) return this.problem(reply, 400, `fileType must be ${accepted}, not ${body.fileType}`);
       if (!this.project(body.projectId)) return this.problem(reply, 404, 'Project not found');
       if (!this.options.v1RewritesIds && this.idTakenByOtherFile(body.content)) return this.problem(reply, 409, 'template id already in use');
       return metadata(this.createStored(body.name, body.projectId, body.content));
