@@ -27,8 +27,10 @@ export interface SnapshotFile {
 export interface LoadOptions {
   /** Overrides the manifest's origin. */
   origin?: MetadataOrigin;
-  /** Overrides the manifest's source (e.g. the snapshot directory). */
+  /** Overrides the model's source description (default: the manifest's source, build and time, at `location`). */
   source?: string;
+  /** Where the files were read from (a directory): named in errors and in the source description. */
+  location?: string;
   /** The overlay to apply: parsed, or as a file; otherwise an `overlay.json` among `files`, if any. */
   overlay?: Overlay | SnapshotFile;
 }
@@ -45,7 +47,7 @@ export function loadSnapshot(files: SnapshotFile[], options: LoadOptions = {}): 
     else if (byName.has(name)) problems.error(file.path, undefined, `second ${name} (also ${byName.get(name)!.path})`);
     else byName.set(name, file);
   }
-  const source = options.source ?? describeSource(files);
+  const location = options.location ?? describeLocation(files);
   for (const required of [SNAPSHOT_FILES.tables, SNAPSHOT_FILES.columns]) {
     if (!byName.has(required)) problems.error(required, undefined, 'missing: a snapshot needs sys_db_object.json and sys_dictionary.json (see metadata/README.md)');
   }
@@ -61,7 +63,7 @@ export function loadSnapshot(files: SnapshotFile[], options: LoadOptions = {}): 
   const manifestFile = byName.get(MANIFEST_FILE);
   const manifest = manifestFile ? parseManifest(MANIFEST_FILE, manifestFile.text, problems) : undefined;
   const overlay = readOverlay(options.overlay ?? byName.get(OVERLAY_FILE), problems);
-  problems.throwIfAny(source);
+  problems.throwIfAny(location);
 
   const counts = { sys_db_object: rawTables, sys_dictionary: rawColumns, sys_dictionary_override: rawOverrides, sys_choice: rawChoices };
   if (manifest) checkManifestCounts(manifest, counts, problems);
@@ -76,11 +78,11 @@ export function loadSnapshot(files: SnapshotFile[], options: LoadOptions = {}): 
     if (!known.has(table)) problems.error(MANIFEST_FILE, undefined, `lists table "${table}", which is not in sys_db_object.json`);
   }
   const resolved = resolveSnapshot(records, { completeTables: manifest?.tables, overlay }, problems);
-  problems.throwIfAny(source);
+  problems.throwIfAny(location);
 
   return {
     origin: options.origin ?? manifest?.origin ?? 'instance',
-    source: options.source ?? manifest?.source ?? source,
+    source: options.source ?? (manifest ? `${describeManifest(manifest)}, at ${location}` : location),
     tables: resolved.tables,
     referenceTargets: resolved.referenceTargets,
     warnings: problems.warnings
@@ -106,7 +108,13 @@ function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
-function describeSource(files: SnapshotFile[]): string {
+function describeManifest(manifest: Manifest): string {
+  const build = manifest.build ? `, build ${manifest.build}` : '';
+  const time = manifest.time ? `, fetched ${manifest.time}` : '';
+  return `${manifest.source}${build}${time}`;
+}
+
+function describeLocation(files: SnapshotFile[]): string {
   const first = files[0]?.path ?? '';
   const cut = Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\'));
   return cut > 0 ? first.slice(0, cut) : '(in-memory snapshot)';

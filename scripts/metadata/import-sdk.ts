@@ -72,7 +72,7 @@ export async function importSdk(options: ImportOptions): Promise<ImportResult> {
   ]);
   // Prove the output loads before anything is written.
   const snapshot: SnapshotFile[] = [...files].map(([path, text]) => ({ path, text }));
-  const metadata = loadSnapshot(snapshot, { overlay, source: 'the imported snapshot' });
+  const metadata = loadSnapshot(snapshot, { overlay, location: 'the imported snapshot' });
   return { files, manifest, metadata, skipped };
 }
 

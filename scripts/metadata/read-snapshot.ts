@@ -29,7 +29,7 @@ export async function readSnapshot(directory: string = bundledSnapshotDir): Prom
     (await readSnapshotFile(join(dir, OVERLAY_FILE), false, dir)) ??
     (await readSnapshotFile(join(bundledSnapshotDir, OVERLAY_FILE), false, dir));
   return loadSnapshot(files, {
-    source: dir,
+    location: dir,
     ...(dir === bundledSnapshotDir ? { origin: 'bundled' as const } : {}),
     ...(overlay ? { overlay } : {})
   });

@@ -86,7 +86,7 @@ function readSchema(schema: ts.ObjectLiteralExpression, at: (node: ts.Node) => s
       continue;
     }
     const argument = call.arguments[0];
-    const config = argument === undefined ? {} : literal(argument);
+    const config = argument === undefined ? {} : literal(argument, (node, key) => skipped.push(`${at(node)}: ${element}.${key} is computed; left out`));
     if (config === NOT_LITERAL || typeof config !== 'object' || config === null || Array.isArray(config)) {
       skipped.push(`${at(property)}: column ${element} has a computed configuration`);
       continue;
@@ -97,7 +97,7 @@ function readSchema(schema: ts.ObjectLiteralExpression, at: (node: ts.Node) => s
 }
 
 /** The value of a literal expression (objects and arrays included), or NOT_LITERAL. */
-function literal(node: ts.Expression): unknown {
+function literal(node: ts.Expression, onComputed?: (node: ts.Node, key: string) => void): unknown {
   const expression = unwrap(node);
   if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return expression.text;
   if (ts.isNumericLiteral(expression)) return Number(expression.text);
@@ -109,7 +109,7 @@ function literal(node: ts.Expression): unknown {
     return typeof value === 'number' ? -value : NOT_LITERAL;
   }
   if (ts.isArrayLiteralExpression(expression)) {
-    const values = expression.elements.map((element) => literal(element));
+    const values = expression.elements.map((element) => literal(element, onComputed));
     return values.includes(NOT_LITERAL) ? NOT_LITERAL : values;
   }
   if (ts.isObjectLiteralExpression(expression)) {
@@ -117,9 +117,10 @@ function literal(node: ts.Expression): unknown {
     for (const property of expression.properties) {
       const key = propertyName(property);
       if (key === undefined || !ts.isPropertyAssignment(property)) return NOT_LITERAL;
-      const value = literal(property.initializer);
+      const value = literal(property.initializer, onComputed);
       // A computed option (e.g. a script built at run time) is left out, not guessed.
       if (value !== NOT_LITERAL) object[key] = value;
+      else onComputed?.(property, key);
     }
     return object;
   }

@@ -1,0 +1,479 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isUserError, UserError } from '../../../core/errors';
+import { loadSnapshot } from '../../../core/metadata/load';
+import { findField, type Metadata } from '../../../core/metadata/model';
+import type { Overlay } from '../../../core/metadata/overlay';
+import { choice, column, snapshotFiles, table, taskAndIncident, type SnapshotParts } from './snapshot-files';
+
+function load(parts: SnapshotParts, overlay?: Overlay): Metadata {
+  return loadSnapshot(snapshotFiles(parts), overlay ? { overlay } : {});
+}
+
+function field(metadata: Metadata, tableName: string, element: string) {
+  const resolved = metadata.tables.get(tableName);
+  if (!resolved) throw new Error(`no table ${tableName}`);
+  return findField(resolved, element);
+}
+
+/** The UserError a load throws, or a failure when it returns. */
+function loadError(parts: SnapshotParts, overlay?: Overlay): UserError {
+  let result: Metadata | undefined;
+  try {
+    result = load(parts, overlay);
+  } catch (error) {
+    if (isUserError(error)) return error;
+    throw error;
+  }
+  throw new Error(`expected the load to fail, got ${result.tables.size} tables`);
+}
+
+describe('core/metadata - loadSnapshot', () => {
+  describe('inheritance and overrides', () => {
+    it('gives incident its own fields and every field of task', () => {
+      // when
+      const metadata = load(taskAndIncident());
+
+      // then
+      const incident = metadata.tables.get('incident')!;
+      expect(incident.hierarchy).toEqual(['incident', 'task']);
+      expect(incident.superClass).toBe('task');
+      expect(incident.fields.map((f) => f.element)).toEqual([
+        'assignment_group', 'caller_id', 'category', 'number', 'priority', 'short_description', 'state', 'subcategory', 'sys_created_on'
+      ]);
+      expect(field(metadata, 'incident', 'assignment_group')).toMatchObject({ definedOn: 'task', internalType: 'reference', reference: 'sys_user_group' });
+      expect(field(metadata, 'incident', 'caller_id')).toMatchObject({ definedOn: 'incident', label: 'Caller', reference: 'sys_user' });
+      expect(field(metadata, 'task', 'caller_id')).toBeUndefined();
+    });
+
+    it('applies a dictionary override on the child only, and the nearest override wins', () => {
+      // given: major_incident extends incident extends task; overrides on incident and on major_incident
+      const parts = taskAndIncident();
+      parts.tables.push(table('major_incident', 'incident'));
+      parts.overrides.push(
+        { name: 'incident', element: 'short_description', mandatory_override: 'true', mandatory: 'true', default_value_override: 'true', default_value: 'from incident' },
+        { name: 'incident', element: 'state', read_only_override: 'true', read_only: 'true' },
+        { name: 'major_incident', element: 'short_description', default_value_override: 'true', default_value: 'from major' }
+      );
+
+      // when
+      const metadata = load(parts);
+
+      // then
+      expect(field(metadata, 'task', 'short_description')).toMatchObject({ mandatory: false, maxLength: 160 });
+      expect(field(metadata, 'task', 'short_description')?.defaultValue).toBeUndefined();
+      expect(field(metadata, 'incident', 'short_description')).toMatchObject({ mandatory: true, defaultValue: 'from incident' });
+      expect(field(metadata, 'major_incident', 'short_description')).toMatchObject({ mandatory: true, defaultValue: 'from major' });
+      expect(field(metadata, 'incident', 'state')).toMatchObject({ readOnly: true, writable: false, defaultValue: '1' });
+      expect(field(metadata, 'task', 'state')).toMatchObject({ readOnly: false, writable: true });
+    });
+
+    it('ignores an override whose _override flag is false', () => {
+      // given
+      const parts = taskAndIncident();
+      parts.overrides.push({ name: 'incident', element: 'short_description', mandatory_override: 'false', mandatory: 'true' });
+
+      // when / then
+      expect(field(load(parts), 'incident', 'short_description')?.mandatory).toBe(false);
+    });
+  });
+
+  describe('choices', () => {
+    it('uses the table\'s own choices, else falls back to the defining table\'s', () => {
+      // given: task.state has generic choices, incident.state its own; problem has none
+      const parts = taskAndIncident();
+      parts.tables.push(table('problem', 'task'));
+      parts.choices.push(
+        choice('task', 'state', '1', 'Open', { sequence: '1' }),
+        choice('task', 'state', '3', 'Closed Complete', { sequence: '3' }),
+        choice('incident', 'state', '7', 'Closed', { sequence: '7' }),
+        choice('incident', 'state', '1', 'New', { sequence: '1' }),
+        choice('incident', 'state', '6', 'Resolved', { sequence: '6', inactive: 'true' })
+      );
+
+      // when
+      const metadata = load(parts);
+
+      // then
+      expect(field(metadata, 'incident', 'state')?.choices).toEqual([
+        { value: '1', label: 'New', inactive: false, sequence: 1 },
+        { value: '6', label: 'Resolved', inactive: true, sequence: 6 },
+        { value: '7', label: 'Closed', inactive: false, sequence: 7 }
+      ]);
+      expect(field(metadata, 'problem', 'state')?.choices.map((c) => c.label)).toEqual(['Open', 'Closed Complete']);
+      expect(field(metadata, 'task', 'state')?.choices.map((c) => c.value)).toEqual(['1', '3']);
+    });
+
+    it('falls back through an intermediate super class before the defining table', () => {
+      // given: server → computer → ci; choices on computer only
+      const parts: SnapshotParts = {
+        tables: [table('cmdb_ci'), table('cmdb_ci_computer', 'cmdb_ci'), table('cmdb_ci_server', 'cmdb_ci_computer')],
+        columns: [column('cmdb_ci', 'install_status', 'integer')],
+        choices: [choice('cmdb_ci_computer', 'install_status', '1', 'Installed')]
+      };
+
+      // when
+      const metadata = load(parts);
+
+      // then
+      expect(field(metadata, 'cmdb_ci_server', 'install_status')?.choices.map((c) => c.label)).toEqual(['Installed']);
+      expect(field(metadata, 'cmdb_ci', 'install_status')?.choices).toEqual([]);
+    });
+
+    it('keeps dependent values and the dependent-on field', () => {
+      // given
+      const parts = taskAndIncident();
+      parts.choices.push(
+        choice('incident', 'category', 'software', 'Software'),
+        choice('incident', 'subcategory', 'email', 'Email', { dependent_value: 'software' })
+      );
+
+      // when
+      const subcategory = field(load(parts), 'incident', 'subcategory');
+
+      // then
+      expect(subcategory).toMatchObject({ dependentOnField: 'category', choiceMode: 1 });
+      expect(subcategory?.choices).toEqual([{ value: 'email', label: 'Email', inactive: false, dependentValue: 'software' }]);
+    });
+
+    it('takes choices from another table\'s column (choice_table / choice_field)', () => {
+      // given: incident.incident_state shows incident.state's choices
+      const parts = taskAndIncident();
+      parts.columns.push(column('incident', 'incident_state', 'integer', { choice_table: 'incident', choice_field: 'state', choice: '3' }));
+      parts.choices.push(choice('incident', 'state', '1', 'New'));
+
+      // when / then
+      expect(field(load(parts), 'incident', 'incident_state')?.choices.map((c) => c.label)).toEqual(['New']);
+    });
+
+    it('reads only English choices', () => {
+      // given
+      const parts = taskAndIncident();
+      parts.choices.push(choice('incident', 'category', 'software', 'Software', { language: 'en' }), choice('incident', 'category', 'software', 'Logiciel', { language: 'fr' }));
+
+      // when / then
+      expect(field(load(parts), 'incident', 'category')?.choices.map((c) => c.label)).toEqual(['Software']);
+    });
+  });
+
+  describe('writability and defaults', () => {
+    it('marks sys_, read-only, calculated and journal-list fields as not writable, with a reason', () => {
+      // given
+      const parts = taskAndIncident();
+      parts.columns.push(
+        column('task', 'calendar_duration', 'glide_duration', { virtual: 'true' }),
+        column('task', 'comments_and_work_notes', 'journal_list', { dependent: 'comments,work_notes' })
+      );
+
+      // when
+      const metadata = load(parts);
+
+      // then
+      const reasons = Object.fromEntries(metadata.tables.get('incident')!.fields.filter((f) => !f.writable).map((f) => [f.element, f.notWritableReason]));
+      expect(reasons).toEqual({
+        calendar_duration: 'calculated: the platform computes its value',
+        comments_and_work_notes: 'display-only list of journal entries: write the journal fields it shows instead',
+        number: 'read-only in the dictionary',
+        sys_created_on: 'system field (sys_): set by the platform'
+      });
+      expect(field(metadata, 'incident', 'comments_and_work_notes')?.dependentOnField).toBeUndefined();
+    });
+
+    it('fills in the instance default max length by type when the dictionary has none', () => {
+      // given
+      const parts = taskAndIncident();
+      parts.columns.push(
+        column('task', 'watch_list', 'glide_list', { reference: 'sys_user' }),
+        column('task', 'work_notes', 'journal_input'),
+        column('task', 'script', 'script'),
+        column('task', 'body', 'html'),
+        column('task', 'time_worked', 'glide_duration'),
+        column('task', 'table_name', 'table_name')
+      );
+
+      // when
+      const lengths = Object.fromEntries(load(parts).tables.get('task')!.fields.map((f) => [f.element, f.maxLength]));
+
+      // then
+      expect(lengths).toMatchObject({
+        assignment_group: 32, short_description: 160, state: 40, watch_list: 4000, work_notes: 4000, script: 8000, body: 65536, time_worked: 20, table_name: 80
+      });
+    });
+
+    it('keeps an unknown internal type as it is, with a warning naming the record', () => {
+      // given
+      const parts = taskAndIncident();
+      parts.columns.push(column('incident', 'u_geo', 'geo_point_v9', { sys_id: 'abc123' }));
+
+      // when
+      const metadata = load(parts);
+
+      // then
+      expect(field(metadata, 'incident', 'u_geo')?.internalType).toBe('geo_point_v9');
+      expect(metadata.warnings).toEqual([
+        { file: 'sys_dictionary.json', record: 'record 10 (incident.u_geo, sys_id abc123)', message: 'unknown internal_type "geo_point_v9", kept as it is' }
+      ]);
+    });
+
+    it('reads a value given as a {link, value} reference object', () => {
+      // given: a dump made without sysparm_exclude_reference_link=true
+      const parts = taskAndIncident();
+      (parts.columns[6] as Record<string, unknown>)['reference'] = { link: 'https://x/api/now/table/sys_db_object/1', value: 'sys_user' };
+
+      // when / then
+      expect(field(load(parts), 'incident', 'caller_id')?.reference).toBe('sys_user');
+    });
+  });
+
+  describe('manifest', () => {
+    it('keeps tables outside the manifest (and their super classes) as reference targets only', () => {
+      // given
+      const parts: SnapshotParts = {
+        ...taskAndIncident(),
+        manifest: { format: 1, origin: 'instance', source: 'https://dev1.service-now.com', tables: ['incident'], records: { sys_db_object: 4, sys_dictionary: 9 } }
+      };
+
+      // when
+      const metadata = load(parts);
+
+      // then
+      expect([...metadata.tables.keys()]).toEqual(['incident', 'task']);
+      expect([...metadata.referenceTargets!.values()]).toEqual([{ name: 'sys_user', label: 'User' }, { name: 'sys_user_group', label: 'Group' }]);
+      expect(metadata).toMatchObject({ origin: 'instance', source: 'https://dev1.service-now.com, at snap' });
+    });
+  });
+
+  describe('overlay product facts', () => {
+    const overlay: Overlay = {
+      format: 1,
+      tables: {
+        task: { abstract: { value: true, source: 'doc' }, primaryFields: { fields: ['short_description', 'state'], source: 'doc' } },
+        incident: {
+          primaryFields: { fields: ['caller_id', 'category', 'short_description'], source: 'doc' },
+          fields: {
+            caller_id: { mandatory: { value: true, source: 'doc', verify: 'UI policy only' } },
+            priority: { notWritable: { reason: 'derived from impact and urgency', source: 'doc' } }
+          }
+        },
+        change_request: { primaryFields: { fields: ['type'], source: 'doc' } }
+      }
+    };
+
+    it('applies primary fields, abstract, mandatory and not-writable facts, inherited down the hierarchy', () => {
+      // given
+      const parts = taskAndIncident();
+      parts.tables.push(table('problem', 'task'));
+
+      // when
+      const metadata = load(parts, overlay);
+
+      // then
+      expect(metadata.tables.get('task')).toMatchObject({ abstract: true, primaryFields: ['short_description', 'state'] });
+      expect(metadata.tables.get('incident')).toMatchObject({ abstract: false, primaryFields: ['caller_id', 'category', 'short_description'] });
+      expect(metadata.tables.get('problem')?.primaryFields).toEqual(['short_description', 'state']);
+      expect(field(metadata, 'incident', 'caller_id')?.mandatory).toBe(true);
+      expect(field(metadata, 'incident', 'priority')).toMatchObject({ writable: false, notWritableReason: 'derived from impact and urgency' });
+      expect(field(metadata, 'task', 'priority')?.writable).toBe(true);
+      expect(metadata.tables.get('incident')?.unverified).toEqual(['caller_id mandatory (incident): UI policy only']);
+    });
+
+    it('leaves out primary fields the table lacks, with a warning', () => {
+      // given
+      const withUnknown: Overlay = { format: 1, tables: { incident: { primaryFields: { fields: ['caller_id', 'u_nope'], source: 'doc' } } } };
+
+      // when
+      const metadata = load(taskAndIncident(), withUnknown);
+
+      // then
+      expect(metadata.tables.get('incident')?.primaryFields).toEqual(['caller_id']);
+      expect(metadata.warnings.map((w) => w.message)).toEqual(['"u_nope" is not a field of incident; left out']);
+    });
+
+    it('rejects an overlay entry without a source', () => {
+      // given
+      const text = JSON.stringify({ format: 1, tables: { incident: { fields: { state: { mandatory: { value: true } } } } } });
+
+      // when
+      let error: unknown;
+      try {
+        loadSnapshot(snapshotFiles(taskAndIncident()), { overlay: { path: 'overlay.json', text } });
+      } catch (caught) {
+        error = caught;
+      }
+
+      // then
+      expect(isUserError(error)).toBe(true);
+      expect((error as UserError).details).toEqual([
+        'overlay.json incident.state mandatory: needs a "source": the ServiceNow documentation page or public repository path it comes from'
+      ]);
+    });
+  });
+
+  describe('bad snapshots', () => {
+    const cases: { name: string; change: (parts: ReturnType<typeof taskAndIncident>) => void; detail: string }[] = [
+      {
+        name: 'a dictionary record without name',
+        change: (p) => p.columns.push({ element: 'u_x', internal_type: 'string', sys_id: 'd1' }),
+        detail: 'sys_dictionary.json record 10 (u_x, sys_id d1): missing name'
+      },
+      {
+        name: 'a dictionary record without element',
+        change: (p) => p.columns.push({ name: 'incident', internal_type: 'string', sys_id: 'd2' }),
+        detail: 'sys_dictionary.json record 10 (incident, sys_id d2): missing element (the column name)'
+      },
+      {
+        name: 'a dictionary record without internal_type',
+        change: (p) => p.columns.push({ name: 'incident', element: 'u_x' }),
+        detail: 'sys_dictionary.json record 10 (incident.u_x): missing internal_type'
+      },
+      {
+        name: 'an internal_type that is not a type name',
+        change: (p) => p.columns.push(column('incident', 'u_x', 'string field')),
+        detail: 'sys_dictionary.json record 10 (incident.u_x): internal_type "string field" is not a type name (expected e.g. string, reference, integer)'
+      },
+      {
+        name: 'a table record without name',
+        change: (p) => p.tables.push({ label: 'Nameless', sys_id: 't9' }),
+        detail: 'sys_db_object.json record 5 (sys_id t9): missing name'
+      },
+      {
+        name: 'a super class that is not in the snapshot',
+        change: (p) => p.tables.push(table('incident_task', 'missing_parent')),
+        detail: 'sys_db_object.json record 5 (incident_task): super class "missing_parent" is not in the snapshot; add its sys_db_object record (walk super_class.name up to the root)'
+      },
+      {
+        name: 'a reference table that is not in the snapshot',
+        change: (p) => p.columns.push(column('incident', 'problem_id', 'reference', { reference: 'problem' })),
+        detail: 'sys_dictionary.json record 10 (incident.problem_id): reference table "problem" is not in the snapshot; add its sys_db_object record'
+      },
+      {
+        name: 'a reference column without a reference table',
+        change: (p) => p.columns.push(column('incident', 'problem_id', 'reference')),
+        detail: 'sys_dictionary.json record 10 (incident.problem_id): reference column without a reference table; set its reference'
+      },
+      {
+        name: 'a choice for a field that does not exist',
+        change: (p) => p.choices.push(choice('incident', 'u_missing', '1', 'One')),
+        detail: 'sys_choice.json record 1 (incident.u_missing.1): choice for field incident.u_missing, which does not exist on incident or its super classes'
+      },
+      {
+        name: 'a choice for a table that is not in the snapshot',
+        change: (p) => p.choices.push(choice('problem', 'state', '101', 'New')),
+        detail: 'sys_choice.json record 1 (problem.state.101): table "problem" is not in the snapshot; add its sys_db_object record or drop the choice'
+      },
+      {
+        name: 'a cycle in the hierarchy',
+        change: (p) => {
+          p.tables[0] = table('task', 'incident');
+        },
+        detail: 'sys_db_object.json record 2 (incident): cycle in the table hierarchy: task → incident → task; fix super_class.name'
+      },
+      {
+        name: 'a duplicate column',
+        change: (p) => p.columns.push(column('incident', 'caller_id', 'reference', { reference: 'sys_user' })),
+        detail: 'sys_dictionary.json record 10 (incident.caller_id): duplicate column incident.caller_id (also record 7 (incident.caller_id))'
+      },
+      {
+        name: 'an override of a column the table does not inherit',
+        change: (p) => p.overrides.push({ name: 'incident', element: 'caller_id', mandatory_override: 'true', mandatory: 'true' }),
+        detail: 'sys_dictionary_override.json record 1 (incident.caller_id): overrides incident.caller_id, which is defined on incident itself; overrides apply to inherited columns only'
+      },
+      {
+        name: 'a boolean that is not "true" or "false"',
+        change: (p) => p.columns.push(column('incident', 'u_flag', 'boolean', { mandatory: 'yes' })),
+        detail: 'sys_dictionary.json record 10 (incident.u_flag): mandatory must be "true" or "false", got "yes"'
+      },
+      {
+        name: 'a max_length that is not a number',
+        change: (p) => p.columns.push(column('incident', 'u_text', 'string', { max_length: 'long' })),
+        detail: 'sys_dictionary.json record 10 (incident.u_text): max_length must be a whole number, got "long"'
+      }
+    ];
+
+    it.each(cases)('rejects $name, naming file, record and problem', ({ change, detail }) => {
+      // given
+      const parts = taskAndIncident();
+      change(parts);
+
+      // when
+      const error = loadError(parts);
+
+      // then
+      expect(error.message).toMatch(/^The metadata snapshot snap is invalid \(1 problem\); fix the records below or fetch the snapshot again\.$/);
+      expect(error.details).toEqual([detail]);
+    });
+
+    it('lists every broken record in one error and returns nothing partial', () => {
+      // given: three independent problems
+      const parts = taskAndIncident();
+      cases[0]!.change(parts);
+      parts.choices.push(choice('incident', 'u_missing', '1', 'One'));
+      parts.tables.push(table('incident_task', 'missing_parent'));
+
+      // when
+      const error = loadError(parts);
+
+      // then
+      expect(error.message).toContain('(3 problems)');
+      expect(error.details).toHaveLength(3);
+      expect(error.details.join('\n')).toMatch(/sys_dictionary\.json.*missing name[\s\S]*super class "missing_parent"|super class "missing_parent"[\s\S]*missing name/);
+      expect(error.details.some((line) => line.startsWith('sys_choice.json'))).toBe(true);
+    });
+
+    it.each([
+      ['not JSON', '{"result": [', /^sys_dictionary\.json: not valid JSON \(.+\); expected a Table API response \{"result":\[\.\.\.\]\}$/],
+      ['not a Table API response', '[{"name":"task"}]', /^sys_dictionary\.json: expected a Table API response \{"result":\[\.\.\.\]\} \(the body of GET \/api\/now\/table\/<table>\)$/],
+      ['a record that is not an object', '{"result":["task"]}', /^sys_dictionary\.json record 1: is not a JSON object$/]
+    ])('rejects a file that is %s', (_name, text, detail) => {
+      // given
+      const files = snapshotFiles(taskAndIncident()).map((file) => (file.path.endsWith('sys_dictionary.json') ? { ...file, text } : file));
+
+      // when
+      let error: unknown;
+      try {
+        loadSnapshot(files);
+      } catch (caught) {
+        error = caught;
+      }
+
+      // then
+      expect(isUserError(error)).toBe(true);
+      expect((error as UserError).details).toHaveLength(1);
+      expect((error as UserError).details[0]).toMatch(detail);
+    });
+
+    it('rejects a snapshot whose record counts disagree with its manifest', () => {
+      // given
+      const parts: SnapshotParts = { ...taskAndIncident(), manifest: { format: 1, origin: 'instance', source: 'x', tables: ['incident'], records: { sys_dictionary: 10 } } };
+
+      // when / then
+      expect(loadError(parts).details).toEqual([
+        'manifest.json: records.sys_dictionary is 10 but sys_dictionary.json holds 9: the snapshot is incomplete, fetch or import it again'
+      ]);
+    });
+
+    it('rejects a snapshot without sys_dictionary.json', () => {
+      // given
+      const files = snapshotFiles(taskAndIncident()).filter((file) => !file.path.endsWith('sys_dictionary.json'));
+
+      // when / then
+      expect(() => loadSnapshot(files)).toThrow(UserError);
+    });
+  });
+
+  describe('determinism', () => {
+    it('resolves the same model whatever the order of the records', () => {
+      const parts = taskAndIncident();
+      parts.choices.push(choice('task', 'state', '1', 'Open', { sequence: '1' }), choice('task', 'state', '2', 'Work in Progress', { sequence: '2' }));
+      const expected = load(parts);
+      fc.assert(
+        fc.property(fc.shuffledSubarray(parts.tables, { minLength: 4, maxLength: 4 }), fc.shuffledSubarray(parts.columns, { minLength: 9, maxLength: 9 }), (tables, columns) => {
+          // when
+          const shuffled = load({ ...parts, tables, columns });
+          // then
+          expect(JSON.stringify([...shuffled.tables.values()])).toBe(JSON.stringify([...expected.tables.values()]));
+        })
+      );
+    });
+  });
+});

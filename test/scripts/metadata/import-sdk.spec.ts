@@ -1,0 +1,180 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../../core/errors';
+import { findField } from '../../../core/metadata/model';
+import { DEFAULT_TABLES, importSdk } from '../../../scripts/metadata/import-sdk';
+import { bundledSnapshotDir } from '../../../scripts/metadata/read-snapshot';
+import { runCli } from '../../helpers/cli';
+
+const fixtures = join(__dirname, 'import-sdk');
+const fakeSdk = join(fixtures, 'fake-sdk');
+const realSdk = join(__dirname, '../../../node_modules/@servicenow/sdk-core');
+
+async function overlayFile(path = join(fixtures, 'overlay.json')) {
+  return { path, text: await readFile(path, 'utf8') };
+}
+
+describe('scripts/metadata - import-sdk', () => {
+  describe('the real @servicenow/sdk-core', () => {
+    it('imports incident with the right columns, types and references', async () => {
+      // given
+      const overlay = await overlayFile(join(bundledSnapshotDir, 'overlay.json'));
+
+      // when
+      const { metadata } = await importSdk({ sdkDir: realSdk, overlay, tables: ['incident'] });
+
+      // then
+      const incident = metadata.tables.get('incident')!;
+      const pick = (element: string) => {
+        const field = findField(incident, element);
+        return field && { internalType: field.internalType, reference: field.reference, maxLength: field.maxLength, definedOn: field.definedOn };
+      };
+      expect(pick('caller_id')).toEqual({ internalType: 'reference', reference: 'sys_user', maxLength: 32, definedOn: 'incident' });
+      expect(pick('category')).toEqual({ internalType: 'string', reference: undefined, maxLength: 40, definedOn: 'incident' });
+      expect(pick('subcategory')).toMatchObject({ internalType: 'string', definedOn: 'incident' });
+      expect(findField(incident, 'subcategory')?.dependentOnField).toBe('category');
+      expect(pick('impact')).toMatchObject({ internalType: 'integer', definedOn: 'task' });
+      expect(pick('urgency')).toMatchObject({ internalType: 'integer', definedOn: 'task' });
+      expect(pick('state')).toMatchObject({ internalType: 'integer', definedOn: 'task' });
+      expect(pick('short_description')).toEqual({ internalType: 'string', reference: undefined, maxLength: 160, definedOn: 'task' });
+      expect(findField(incident, 'state')?.choices.map((choice) => choice.value)).toEqual(['1', '2', '3', '6', '7', '8']);
+    });
+
+    it('rebuilds the bundled snapshot byte for byte', async () => {
+      // given
+      const overlay = await overlayFile(join(bundledSnapshotDir, 'overlay.json'));
+
+      // when
+      const { files } = await importSdk({ sdkDir: realSdk, overlay, tables: DEFAULT_TABLES });
+
+      // then
+      for (const [name, text] of files) expect(text, name).toBe(await readFile(join(bundledSnapshotDir, name), 'utf8'));
+    });
+  });
+
+  describe('a small SDK fixture', () => {
+    it('maps column functions, options, choices and overrides to Table API records', async () => {
+      // when
+      const { files, manifest, metadata } = await importSdk({ sdkDir: fakeSdk, overlay: await overlayFile(), tables: ['ticket_task'] });
+
+      // then: the records are Table API shaped strings
+      const dictionary = JSON.parse(files.get('sys_dictionary.json')!).result as Record<string, string>[];
+      const record = (element: string) => dictionary.find((row) => row['element'] === element);
+      expect(record('notes')).toMatchObject({ name: 'base_ticket', internal_type: 'journal_input', max_length: '4000', active: 'true' });
+      expect(record('legacy')).toMatchObject({ internal_type: 'string', read_only: 'true' });
+      expect(record('both')).toMatchObject({ internal_type: 'journal_list', dependent: 'notes,title', dependent_on_field: '' });
+      expect(record('retired')).toMatchObject({ active: 'false' });
+      expect(record('status')).toMatchObject({ choice: '3', default_value: '1' });
+      expect(record('kind')).toMatchObject({ internal_type: 'choice', choice: '1' });
+      expect(record('sub_kind')).toMatchObject({ read_only: 'true', dependent_on_field: 'kind' });
+      expect(record('status_copy')).toMatchObject({ choice_table: 'ticket', choice_field: 'status' });
+      expect(record('score')).toMatchObject({ virtual: 'true' });
+      expect(record('ticket')).toMatchObject({ name: 'ticket_task', internal_type: 'reference', reference: 'ticket' });
+      expect(JSON.parse(files.get('sys_dictionary_override.json')!).result).toEqual([
+        { name: 'ticket', element: 'title', base_table: 'base_ticket', mandatory_override: 'true', mandatory: 'false', read_only_override: 'false', read_only: '', default_value_override: 'true', default_value: 'Untitled', dependent_override: 'false', dependent: '', calculation_override: 'false' }
+      ]);
+      expect(JSON.parse(files.get('sys_db_object.json')!).result).toEqual([
+        { name: 'base_ticket', label: 'Base ticket', 'super_class.name': '' },
+        { name: 'person', label: 'Person', 'super_class.name': '' },
+        { name: 'ticket', label: 'Ticket', 'super_class.name': 'base_ticket' },
+        { name: 'ticket_task', label: 'Ticket task', 'super_class.name': 'ticket' }
+      ]);
+      expect(manifest).toMatchObject({ origin: 'sdk', tables: ['base_ticket', 'ticket', 'ticket_task'], records: { sys_db_object: 4, sys_dictionary: 13, sys_dictionary_override: 1, sys_choice: 5 } });
+
+      // and the resolved model reads them back
+      const task = metadata.tables.get('ticket_task')!;
+      expect(findField(task, 'kind')?.choices.map((c) => `${c.value}=${c.label}`)).toEqual(['task=Task', 'bug=Bug', 'idea=Idea']);
+      expect(findField(task, 'status_copy')?.choices.map((c) => c.label)).toEqual(['Open', 'Done']);
+      expect(findField(task, 'title')).toMatchObject({ mandatory: false, defaultValue: 'Untitled', maxLength: 160 });
+      expect(findField(metadata.tables.get('base_ticket')!, 'title')).toMatchObject({ mandatory: true });
+      expect(findField(task, 'score')?.writable).toBe(false);
+      expect(findField(task, 'retired')).toBeUndefined();
+      expect(task.primaryFields).toEqual(['title', 'kind']);
+      expect(metadata.referenceTargets?.has('person')).toBe(true);
+    });
+
+    it('reports computed values it could not evaluate instead of guessing', async () => {
+      // when
+      const { skipped, files } = await importSdk({ sdkDir: fakeSdk, overlay: await overlayFile(), tables: ['ticket'] });
+
+      // then: maxLength 10 * 4 is an expression; the column is kept without it
+      expect(skipped).toEqual([join('src', 'fluent', 'tables', 'ticket.now.ts') + ':35: computed.maxLength is computed; left out']);
+      const computed = (JSON.parse(files.get('sys_dictionary.json')!).result as Record<string, string>[]).find((row) => row['element'] === 'computed');
+      expect(computed).toMatchObject({ max_length: '' });
+    });
+
+    it('fails, naming the table, when a table is neither in the SDK nor the overlay', async () => {
+      // when
+      const failure = importSdk({ sdkDir: fakeSdk, overlay: await overlayFile(), tables: ['nowhere'] });
+
+      // then
+      await expect(failure).rejects.toThrow(UserError);
+      await expect(failure).rejects.toMatchObject({ details: [expect.stringContaining('table "nowhere" is neither in the SDK nor defined in')] });
+    });
+
+    it('fails when the overlay redefines a column the SDK has', async () => {
+      // given
+      const text = JSON.stringify({ format: 1, tables: { ticket: { fields: { kind: { column: { type: 'string', source: 'x' } } } } } });
+
+      // when
+      const failure = importSdk({ sdkDir: fakeSdk, overlay: { path: 'overlay.json', text }, tables: ['ticket'] });
+
+      // then
+      await expect(failure).rejects.toMatchObject({ details: ['overlay.json ticket.kind: the SDK already defines this column; remove the overlay\'s "column" entry'] });
+    });
+
+    it('fails with a clear message when --sdk is not an SDK package', async () => {
+      await expect(importSdk({ sdkDir: fixtures, overlay: await overlayFile(), tables: ['ticket'] })).rejects.toThrow(/is not an @servicenow\/sdk-core package/);
+    });
+  });
+
+  describe('camunda-servicenow metadata import-sdk', () => {
+    let out: string | undefined;
+    afterEach(async () => {
+      if (out) await rm(out, { recursive: true, force: true });
+    });
+
+    it('writes the snapshot, keeps the other files of the directory, and rebuilds identically', async () => {
+      // given
+      out = await mkdtemp(join(tmpdir(), 'import-sdk-'));
+      await writeFile(join(out, 'README.md'), 'keep me\n');
+      await writeFile(join(out, 'overlay.json'), await readFile(join(fixtures, 'overlay.json')));
+      const args = ['metadata', 'import-sdk', '--sdk', fakeSdk, '--out', out, '--tables', 'ticket_task'];
+
+      // when
+      const first = await runCli(args);
+      const firstFiles = await readAll(out);
+      const second = await runCli([...args, '--json']);
+
+      // then
+      expect(first.code).toBe(0);
+      expect(first.stderr).toContain('skipped: ');
+      expect(first.stdout).toContain('3 complete tables, 1 reference targets');
+      expect(Object.keys(firstFiles).sort()).toEqual(['README.md', 'manifest.json', 'overlay.json', 'sys_choice.json', 'sys_db_object.json', 'sys_dictionary.json', 'sys_dictionary_override.json']);
+      expect(firstFiles['README.md']).toBe('keep me\n');
+      expect(second.code).toBe(0);
+      expect(JSON.parse(second.stdout)).toMatchObject({ fields: { ticket_task: 12 } });
+      expect(await readAll(out)).toEqual(firstFiles);
+    });
+
+    it('exits 1 and writes nothing when the overlay is missing', async () => {
+      // given
+      out = await mkdtemp(join(tmpdir(), 'import-sdk-'));
+
+      // when
+      const result = await runCli(['metadata', 'import-sdk', '--sdk', fakeSdk, '--out', out]);
+
+      // then
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Cannot read the overlay ${join(out, 'overlay.json')}: no such file`);
+      expect(await readdir(out)).toEqual([]);
+    });
+  });
+});
+
+async function readAll(dir: string): Promise<Record<string, string>> {
+  const names = await readdir(dir);
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'utf8')] as const)));
+}

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findField } from '../../../core/metadata/model';
+import { DEFAULT_TABLES } from '../../../scripts/metadata/import-sdk';
+import { bundledSnapshotDir, readSnapshot } from '../../../scripts/metadata/read-snapshot';
+
+const liveDump = join(__dirname, 'read-snapshot', 'live-dump');
+
+describe('scripts/metadata - readSnapshot', () => {
+  it('loads the bundled snapshot: all 15 tables, no warnings, incident fields resolved', async () => {
+    // when
+    const metadata = await readSnapshot();
+
+    // then
+    expect(metadata.origin).toBe('bundled');
+    expect(metadata.source).toBe(`@servicenow/sdk-core 4.9.0 Fluent table sources (src/fluent/tables/*.now.ts) + overlay.json, at ${bundledSnapshotDir}`);
+    for (const table of DEFAULT_TABLES) expect(metadata.tables.has(table), table).toBe(true);
+    expect(metadata.warnings).toEqual([]);
+    const incident = metadata.tables.get('incident')!;
+    expect(incident.primaryFields.slice(0, 3)).toEqual(['caller_id', 'category', 'subcategory']);
+    expect(findField(incident, 'assignment_group')).toMatchObject({ definedOn: 'task', reference: 'sys_user_group' });
+    expect(findField(incident, 'priority')).toMatchObject({ writable: false });
+    expect(metadata.tables.get('cmdb_ci_server')?.hierarchy).toEqual(['cmdb_ci_server', 'cmdb_ci_computer', 'cmdb_ci_hardware', 'cmdb_ci', 'cmdb']);
+    expect(metadata.tables.get('task')?.abstract).toBe(true);
+  });
+
+  it('loads a live dump in the same format, applying the bundled overlay', async () => {
+    // when
+    const metadata = await readSnapshot(liveDump);
+
+    // then
+    expect(metadata).toMatchObject({ origin: 'instance', source: `https://dev00000.service-now.com, build glide-test, fetched 2026-11-25T09:00:00.000Z, at ${liveDump}` });
+    expect([...metadata.tables.keys()]).toEqual(['incident', 'task']);
+    expect([...metadata.referenceTargets!.keys()]).toEqual(['sys_user']);
+    const incident = metadata.tables.get('incident')!;
+    expect(incident.primaryFields).toEqual(['caller_id', 'priority', 'short_description']);
+    expect(findField(incident, 'caller_id')).toMatchObject({ mandatory: true, reference: 'sys_user' });
+    expect(findField(incident, 'priority')?.choices).toEqual([{ value: '1', label: '1 - Critical', inactive: false, sequence: 1 }]);
+  });
+
+  it('names the missing path when the directory is not a snapshot', async () => {
+    const missing = join(__dirname, 'no-such-snapshot');
+    await expect(readSnapshot(missing)).rejects.toThrow(`No metadata snapshot at ${missing}: ${join(missing, 'sys_db_object.json')} is missing.`);
+  });
+});
