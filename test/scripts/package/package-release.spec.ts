@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -147,6 +148,18 @@ describe('scripts/package - package-release', () => {
 
     // then
     expect(outcome.tarball).toBe('fixture-servicenow-plugin-2.3.0.tgz');
-    expect(await listTree(out)).toContain('fixture-servicenow-plugin-2.3.0.tgz');
+    const entries = execFileSync('tar', ['-tzf', join(out, 'fixture-servicenow-plugin-2.3.0.tgz')], { encoding: 'utf8' }).trim().split('\n').sort();
+    expect(entries).toEqual([
+      'package/LICENSE',
+      'package/README.md',
+      'package/build/client.js',
+      'package/index.js',
+      'package/package.json',
+      'package/style/style.css',
+      'package/templates/servicenow-change_request.json',
+      'package/templates/servicenow-incident.json',
+      'package/templates/versioned/servicenow-change_request-1.json',
+      'package/templates/versioned/servicenow-incident-1.json'
+    ]);
   });
 });
