@@ -1,10 +1,8 @@
-// @ts-expect-error the package ships no type declarations
-import { validateZeebe as untypedValidateZeebe } from '@bpmn-io/element-templates-validator';
+import { MAX_ICON_BYTES } from '../../core/template/check/check-template';
+import { meaningfulErrors, validateZeebe, type SchemaError } from '../validate/zeebe-schema';
 
 /** The only `$schema` Web Modeler accepts: the unpinned latest schema (manage-element-templates docs). */
 export const UNPINNED_SCHEMA_URL = 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json';
-/** Web Modeler refuses icons above 8 KB; we read KB as 1024 bytes of decoded image data. */
-export const MAX_ICON_BYTES = 8 * 1024;
 
 export interface ElementTemplate {
   $schema?: unknown;
@@ -16,20 +14,6 @@ export interface ElementTemplate {
 }
 
 export type CheckResult = { ok: true; template: ElementTemplate } | { ok: false; problems: string[] };
-
-interface ValidationError {
-  message?: string;
-  keyword?: string;
-  instancePath?: string;
-  dataPointer?: { value?: { line: number } };
-}
-interface ZeebeValidation {
-  valid: boolean;
-  errors?: ValidationError[];
-}
-type ValidateZeebe = (template: unknown) => ZeebeValidation;
-
-const validateZeebe = untypedValidateZeebe as ValidateZeebe;
 
 /**
  * The checks Web Modeler applies on upload, run locally so that each file gets
@@ -61,7 +45,7 @@ export function checkTemplateText(text: string): CheckResult {
   // Validating the text (not the object) gives line numbers in the messages.
   const validation = validateZeebe(text);
   if (!validation.valid) {
-    const errors = (validation.errors ?? []).filter((error) => !isRootOneOfNoise(error));
+    const errors = meaningfulErrors(validation);
     for (const error of errors.slice(0, 5)) problems.push(`schema: ${describeValidationError(error)}`);
     if (errors.length > 5) problems.push(`schema: … and ${errors.length - 5} more errors`);
   }
@@ -81,37 +65,16 @@ function schemaProblems(schema: unknown): string[] {
   return [];
 }
 
+/** Measured like the `validate` command does: the bytes of the icon as stored in the template. */
 function iconProblems(icon: unknown): string[] {
   const contents = (icon as { contents?: unknown } | undefined)?.contents;
-  if (typeof contents !== 'string' || !contents.startsWith('data:')) return [];
-  const bytes = dataUriByteLength(contents);
-  if (bytes === undefined) return ['icon.contents is a malformed data URI (expected data:<type>[;base64],<data>)'];
-  if (bytes > MAX_ICON_BYTES) {
-    return [`icon is ${bytes} bytes; Web Modeler accepts at most 8 KB (${MAX_ICON_BYTES} bytes): simplify or compress the icon`];
-  }
-  return [];
+  if (typeof contents !== 'string') return [];
+  const bytes = new TextEncoder().encode(contents).length;
+  if (bytes <= MAX_ICON_BYTES) return [];
+  return [`icon is ${bytes} bytes as stored in the template; Web Modeler accepts at most 8 KB (${MAX_ICON_BYTES} bytes): simplify or compress the icon`];
 }
 
-/** Size of the decoded payload of a data URI, or undefined when it is malformed. */
-export function dataUriByteLength(uri: string): number | undefined {
-  const comma = uri.indexOf(',');
-  if (comma < 0) return undefined;
-  const header = uri.slice(5, comma);
-  const data = uri.slice(comma + 1);
-  if (header.split(';').includes('base64')) return Buffer.from(data, 'base64').length;
-  try {
-    return Buffer.byteLength(decodeURIComponent(data), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** The schema root is `oneOf: [template, array]`; its "must be array"/"oneOf" echoes say nothing new. */
-function isRootOneOfNoise(error: ValidationError): boolean {
-  return error.instancePath === '' && (error.keyword === 'type' || error.keyword === 'oneOf');
-}
-
-function describeValidationError(error: ValidationError): string {
+function describeValidationError(error: SchemaError): string {
   const line = error.dataPointer?.value?.line;
   const where = [line === undefined ? undefined : `line ${line + 1}`, error.instancePath || undefined].filter(Boolean).join(' ');
   return `${where ? `${where}: ` : ''}${error.message ?? 'invalid'}`;
