@@ -19,13 +19,13 @@ the .json files directly in it (templates/ publishes the current templates,
 not templates/versioned/).
 
 Checked before upload, per file: one template (not a list), the unpinned
-$schema ${'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json'},
+$schema https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json,
 an icon of at most 8 KB, and the official element template schema.
 
 Options:
   --web-modeler        publish to Web Modeler (the only target for now)
   --project <id|name>  the Web Modeler project (Camunda Hub: project key) or its exact name
-  --dry-run            read the project and report what would happen; write nothing
+  --dry-run            read the project (credentials needed) and report what would happen; write nothing
   --json               print the result as JSON
   --base-url <url>     the API root; overrides CAMUNDA_MODELER_BASE_URL
 
