@@ -150,7 +150,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     if (!/application\/x-www-form-urlencoded/i.test(request.headers['content-type'] ?? '')) {
       return reply.code(401).send({ error: 'server_error', error_description: 'access_denied' });
     }
-    const result = oauth.grant((request.body ?? {}) as Record<string, string>);
+    const form = { ...((request.body ?? {}) as Record<string, string>), ...basicClientCredentials(request.headers.authorization) };
+    const result = oauth.grant(form);
     return reply.code(result.ok ? 200 : result.status).send(result.body);
   });
 
@@ -175,6 +176,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       await app.close();
     }
   };
+}
+
+/** OAuth clients may authenticate with HTTP Basic instead of body parameters (RFC 6749 §2.3.1). */
+function basicClientCredentials(header: string | undefined): Record<string, string> {
+  const encoded = /^basic\s+(.+)$/i.exec(header ?? '')?.[1];
+  if (!encoded) return {};
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return {};
+  return { client_id: decodeURIComponent(decoded.slice(0, colon)), client_secret: decodeURIComponent(decoded.slice(colon + 1)) };
 }
 
 /** The user a request acts as (Basic or a bearer token), or undefined. */
