@@ -47,11 +47,11 @@ export async function sendLikeRestConnector(request: ProvenRequest): Promise<Sam
 
 async function toResult(response: Response): Promise<SampleResponse> {
   const text = await response.text();
-  let body: unknown = text;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
-    body = text;
+    body = text; // not JSON: the connector keeps the body as a string
   }
   const headers = Object.fromEntries(response.headers.entries());
   if (response.status >= 400) throw new ConnectorError(String(response.status), response.statusText || '[no reason]', { response: { headers, body } });
