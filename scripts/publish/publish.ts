@@ -88,6 +88,15 @@ async function publishOne(item: LocalTemplate, remote: RemoteIndex, request: Pub
     if (sameTemplate(existing.content, item.text, request.api.serverManagedFields)) {
       return { ...base, action: 'unchanged', remoteId: existing.id };
     }
+    const newer = newerRemoteVersion(existing.content, template, request.api);
+    if (newer !== undefined) {
+      return {
+        ...base,
+        action: 'failed',
+        remoteId: existing.id,
+        problems: [`Web Modeler holds version ${newer} of this template, newer than version ${template.version ?? 'none'} in the file; regenerate or raise "version" instead of overwriting it with an older one`]
+      };
+    }
     if (!request.dryRun) await update(existing, item, request.api);
     return { ...base, action: 'updated', remoteId: existing.id };
   } catch (error) {
@@ -121,6 +130,17 @@ async function update(existing: RemoteFile, item: LocalTemplate, api: WebModeler
     const fresh = await api.getFile(existing.id);
     if (sameTemplate(fresh.content, item.text, api.serverManagedFields)) return;
     await api.updateFile(fresh, item.template.name, item.text);
+  }
+}
+
+/** The remote template's version when it is newer than ours (only where the server does not manage versions itself). */
+function newerRemoteVersion(remoteText: string, template: ElementTemplate, api: WebModelerApi): number | undefined {
+  if (api.serverManagedFields.includes('version')) return undefined;
+  try {
+    const remote = (JSON.parse(remoteText) as { version?: unknown }).version;
+    return typeof remote === 'number' && remote > (template.version ?? 0) ? remote : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -357,6 +357,22 @@ describe('scripts/publish - command', () => {
     expect(result.sleeps).toEqual([100, 200, 400]);
   });
 
+  it('does not overwrite a newer template version in Web Modeler with an older file', async () => {
+    // given
+    await startEmulator({ api: 'v2' });
+    await useFixtures(INCIDENT);
+    const local = JSON.parse(await readFile(join(workdir, INCIDENT), 'utf8')) as Record<string, unknown>;
+    const stored = emulator.addFile({ name: 'ServiceNow: incident', projectId: 'proj-1', content: JSON.stringify({ ...local, version: 3 }) });
+
+    // when
+    const result = await publish(['--web-modeler', '--project', 'proj-1', '.']);
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Web Modeler holds version 3 of this template, newer than version 1 in the file');
+    expect(stored.revision).toBe(1);
+  });
+
   it('stops when the project does not exist', async () => {
     // given
     await startEmulator({ api: 'v1' });
