@@ -84,7 +84,7 @@ function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {
       return `joined with ${tableLabel(term.right.table.name, scope)} (${term.left.field.name} = ${term.right.field.name})${where ? ` where ${where}` : ''}`;
     }
     case 'Invalid':
-      return `(unreadable: ${term.raw})`;
+      return term.raw.includes(OPAQUE) ? '(a condition computed at runtime)' : `(unreadable: ${term.raw})`;
     default:
       return '';
   }
@@ -140,7 +140,8 @@ function opaque(text: string): string {
 }
 
 function count(amount: string, unit: string): string {
-  return `${amount} ${unit}${amount === '1' ? '' : 's'}`;
+  const word = unit === 'dayofweek' ? 'day' : unit;
+  return `${amount} ${word}${amount === '1' ? '' : 's'}`;
 }
 
 function resolveField(path: FieldPath, scope: Scope): Field | undefined {

@@ -1,5 +1,192 @@
+/**
+ * Queries built in FEEL (`="active=true^caller_id=" + callerSysId`): the
+ * string literals of a top-level `+` concatenation are decoded and joined,
+ * every other operand becomes one opaque character (U+E000, `OPAQUE`) that
+ * the checks accept as any value. Diagnostics and tree offsets are mapped
+ * back to the FEEL text; suggestions are re-escaped for a FEEL string.
+ */
 import type { CheckOptions, CheckResult } from './index';
+import type { Diagnostic } from './diagnostics';
+import { OPAQUE } from './scan';
 
-export function checkFeel(value: string, options: CheckOptions, check: (text: string, options: CheckOptions) => CheckResult): CheckResult {
-  return check(value.slice(1), options);
+type Check = (text: string, options: CheckOptions) => CheckResult;
+
+interface Operand {
+  start: number;
+  end: number;
+}
+
+export function checkFeel(value: string, options: CheckOptions, check: Check): CheckResult {
+  const operands = splitConcatenation(value, 1);
+  if ('unclosed' in operands) {
+    const diagnostic: Diagnostic = { severity: 'error', code: 'syntax.feel', start: operands.unclosed, end: value.length,
+      message: 'This FEEL string is not closed: add the closing double quote.' };
+    return { ...check('', options), diagnostics: [diagnostic], ok: false, explanation: '' };
+  }
+  const synthetic = new Synthetic(value);
+  let literals = 0;
+  for (const operand of operands.list) {
+    if (isStringLiteral(value, operand)) {
+      synthetic.literal(operand.start + 1, operand.end - 1);
+      literals++;
+    } else {
+      synthetic.opaque(operand.start, operand.end);
+    }
+  }
+  if (literals === 0) {
+    const result = check('', options);
+    const diagnostic: Diagnostic = { severity: 'info', code: 'field.dynamic', start: 0, end: value.length,
+      message: 'The whole query is computed at runtime, so it cannot be checked.' };
+    return { ...result, diagnostics: [diagnostic], explanation: '(computed at runtime)' };
+  }
+  const result = check(synthetic.finish(), options);
+  return {
+    ...result,
+    ast: synthetic.remapTree(result.ast),
+    diagnostics: result.diagnostics.map((diagnostic) => synthetic.remapDiagnostic(diagnostic))
+  };
+}
+
+/** Top-level `+` operands of the expression starting at `from` (outside strings and brackets). */
+function splitConcatenation(text: string, from: number): { list: Operand[] } | { unclosed: number } {
+  const list: Operand[] = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (char === '"') {
+      const close = stringEnd(text, i);
+      if (close < 0) return { unclosed: i };
+      i = close;
+    } else if (char === '(' || char === '[' || char === '{') {
+      depth++;
+    } else if ((char === ')' || char === ']' || char === '}') && depth > 0) {
+      depth--;
+    } else if (char === '+' && depth === 0) {
+      list.push(trim(text, start, i));
+      start = i + 1;
+    }
+  }
+  list.push(trim(text, start, text.length));
+  return { list };
+}
+
+/** Index of the closing quote of the string opening at `open`, or -1. */
+function stringEnd(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (char === '\\') i++;
+    else if (char === '"') return i;
+  }
+  return -1;
+}
+
+function trim(text: string, start: number, end: number): Operand {
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+  return { start, end };
+}
+
+function isStringLiteral(text: string, operand: Operand): boolean {
+  return text.charAt(operand.start) === '"' && stringEnd(text, operand.start) === operand.end - 1;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', "'": "'" };
+
+/** The checked text with, per character, where it came from in the FEEL source. */
+class Synthetic {
+  text = '';
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly chunks: string[] = [];
+
+  constructor(private readonly source: string) {}
+
+  literal(start: number, end: number): void {
+    for (let i = start; i < end; i++) {
+      const char = this.source.charAt(i);
+      if (char !== '\\') {
+        this.push(char, i, i + 1);
+        continue;
+      }
+      const next = this.source.charAt(i + 1);
+      const hex = next === 'u' ? /^[0-9a-fA-F]{4}/.exec(this.source.slice(i + 2, i + 6))?.[0] : undefined;
+      if (hex) {
+        this.push(String.fromCharCode(parseInt(hex, 16)), i, i + 6);
+        i += 5;
+      } else {
+        this.push(ESCAPES[next] ?? next, i, i + 2);
+        i++;
+      }
+    }
+  }
+
+  opaque(start: number, end: number): void {
+    this.push(OPAQUE, start, end);
+  }
+
+  /** Joins the characters once, after the last part (no repeated concatenation). */
+  finish(): string {
+    this.text = this.chunks.join('');
+    return this.text;
+  }
+
+  private push(char: string, start: number, end: number): void {
+    this.chunks.push(char);
+    this.starts.push(start);
+    this.ends.push(end);
+  }
+
+  position(offset: number, isEnd: boolean, emptyRange: boolean): number {
+    if (this.starts.length === 0) return this.source.length;
+    if (isEnd && !emptyRange && offset > 0) return this.ends[Math.min(offset, this.ends.length) - 1]!;
+    return offset < this.starts.length ? this.starts[offset]! : this.ends[this.ends.length - 1]!;
+  }
+
+  remapDiagnostic(diagnostic: Diagnostic): Diagnostic {
+    const empty = diagnostic.start === diagnostic.end;
+    const mapped: Diagnostic = {
+      ...diagnostic,
+      start: this.position(diagnostic.start, false, empty),
+      end: this.position(diagnostic.end, true, empty)
+    };
+    delete mapped.suggestion;
+    const covered = this.text.slice(diagnostic.start, diagnostic.end);
+    if (diagnostic.suggestion !== undefined && !covered.includes(OPAQUE) && !this.crossesLiterals(diagnostic.start, diagnostic.end)) {
+      mapped.suggestion = diagnostic.suggestion.replace(/[\\"]/g, (char) => `\\${char}`).replace(/\n/g, '\\n');
+    }
+    return mapped;
+  }
+
+  /** True when `[start, end)` spans two FEEL literals (characters not adjacent in the source). */
+  private crossesLiterals(start: number, end: number): boolean {
+    for (let i = start + 1; i < end; i++) {
+      if (this.starts[i] !== this.ends[i - 1]) return true;
+    }
+    return false;
+  }
+
+  /** Every `start`/`end` in the tree, mapped to the FEEL text. */
+  remapTree<T>(node: T): T {
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) {
+        value.forEach(visit);
+        return;
+      }
+      if (value === null || typeof value !== 'object') return;
+      const record = value as Record<string, unknown>;
+      if (typeof record['start'] === 'number' && typeof record['end'] === 'number') {
+        const start = record['start'];
+        const end = record['end'];
+        const empty = start === end;
+        record['start'] = this.position(start, false, empty);
+        record['end'] = empty ? record['start'] : this.position(end, true, false);
+      }
+      for (const key of Object.keys(record)) {
+        if (key !== 'start' && key !== 'end') visit(record[key]);
+      }
+    };
+    visit(node);
+    return node;
+  }
 }

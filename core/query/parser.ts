@@ -6,7 +6,7 @@
 import type { Clause, Condition, Group, Invalid, Join, Query, RelatedListQuery, Span, SubQuery, Term } from './ast';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 import { KEYWORD_SPELLINGS, matchOperator, operatorInfo, type Spelling } from './operators';
-import { caretRun, isNameChar, isScriptAt, isUpperLetter, scriptEnd, SCRIPT_PREFIX } from './scan';
+import { caretRun, isNameChar, isScriptAt, isUpperLetter, OPAQUE, scriptEnd, SCRIPT_PREFIX } from './scan';
 import { editDistance } from './suggest';
 import { fieldPath, name, readValue, scalar } from './values';
 
@@ -159,7 +159,11 @@ class Parser {
       const end = this.valueEnd(start, depth);
       this.position = end;
       const invalid = this.invalid(start, end);
-      this.report('error', 'syntax.missing-operator', invalid, `"${invalid.raw}" has no operator: write a condition as field, operator, value (active=true).`);
+      if (invalid.raw.includes(OPAQUE)) {
+        this.report('info', 'field.dynamic', invalid, 'This condition is computed at runtime, so it cannot be checked.');
+      } else {
+        this.report('error', 'syntax.missing-operator', invalid, `"${invalid.raw}" has no operator: write a condition as field, operator, value (active=true).`);
+      }
       return invalid;
     }
     if (fieldEnd === start) {

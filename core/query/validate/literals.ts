@@ -63,7 +63,8 @@ function validParts(match: RegExpExecArray): boolean {
   return hour === undefined || (hour < 24 && (minute ?? 0) < 60 && (second ?? 0) < 60);
 }
 
-export const DATE_UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'];
+/** Units of relative date operators; the condition builder writes days as `dayofweek` (`@dayofweek@ago@7`). */
+export const DATE_UNITS = ['second', 'minute', 'hour', 'day', 'dayofweek', 'week', 'month', 'quarter', 'year'];
 
 /** `hours` → `hour`, `Day` → `day`. */
 export function repairUnit(value: string): string | undefined {

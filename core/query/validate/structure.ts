@@ -56,7 +56,8 @@ function checkValueShape(condition: Condition, value: Value, out: Diagnostic[]):
   switch (value.type) {
     case 'Scalar':
       checkScalarText(value, out);
-      if (condition.operator.name === 'DYNAMIC' && !value.raw.includes(OPAQUE) && !isSysId(value.raw)) {
+      // DYNAMIC takes a dynamic filter option's sys_id, several for list fields (`DYNAMICa,b`).
+      if (condition.operator.name === 'DYNAMIC' && !value.raw.includes(OPAQUE) && !value.raw.split(',').every(isSysId)) {
         out.push({ severity: 'error', code: 'value.sys-id', start: value.start, end: value.end,
           message: `DYNAMIC needs the sys_id of a dynamic filter option (sys_filter_option_dynamic), 32 hexadecimal characters; "${value.raw}" is not one.` });
       }
