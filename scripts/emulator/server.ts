@@ -90,7 +90,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     applied.set(request, fault);
     switch (fault.kind) {
       case 'status':
-        return reply.code(fault.status).send(errorBody(fault.message ?? defaultMessage(fault.status), fault.detail ?? null));
+        return reply.code(fault.status).send(errorBody(fault.message ?? defaultMessage(fault.status), fault.detail ?? defaultDetail(fault.status, table)));
       case 'rate-limit':
         return reply
           .code(429)
@@ -212,6 +212,11 @@ function changeTable(store: TableStore, table: string): void {
   const added: StoredRecord = { ...template, sys_id: '' };
   if ('element' in template) added.element = `u_added_${store.all(table).length}`;
   store.seed(table, [added]);
+}
+
+/** What a real instance says on a table-level ACL failure (seen in ServiceNow community reports). */
+function defaultDetail(status: number, table: string | undefined): string | null {
+  return status === 403 && table ? `User is unauthorized to access table: ${decodeURIComponent(table)}` : null;
 }
 
 function defaultMessage(status: number): string {

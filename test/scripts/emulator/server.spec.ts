@@ -216,7 +216,7 @@ describe('scripts/emulator - server', () => {
 
       // then
       expect(first.status).toBe(403);
-      expect(first.json).toEqual({ error: { message: 'User Not Authorized', detail: null }, status: 'failure' });
+      expect(first.json).toEqual({ error: { message: 'User Not Authorized', detail: 'User is unauthorized to access table: sys_dictionary' }, status: 'failure' });
       expect(second.status).toBe(200);
     });
 
