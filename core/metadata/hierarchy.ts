@@ -1,6 +1,6 @@
 /** Table hierarchies (`incident → task`), with missing super classes and cycles reported once each. */
 import type { Problems } from './problems';
-import { SNAPSHOT_FILES, type TableRecord } from './records';
+import { SNAPSHOT_FILES, tableRef, type TableRecord } from './records';
 
 /** Maps each table whose chain is sound to `[table, super, ..., root]`. */
 export function resolveHierarchies(tables: ReadonlyMap<string, TableRecord>, problems: Problems): Map<string, string[]> {
@@ -10,7 +10,7 @@ export function resolveHierarchies(tables: ReadonlyMap<string, TableRecord>, pro
   const report = (key: string, record: TableRecord, message: string) => {
     if (reported.has(key)) return;
     reported.add(key);
-    problems.error(SNAPSHOT_FILES.tables, record.ref, message);
+    problems.error(SNAPSHOT_FILES.tables, tableRef(record), message);
   };
 
   for (const name of tables.keys()) {

@@ -52,27 +52,28 @@ export function loadSnapshot(files: SnapshotFile[], options: LoadOptions = {}): 
     if (!byName.has(required)) problems.error(required, undefined, 'missing: a snapshot needs sys_db_object.json and sys_dictionary.json (see metadata/README.md)');
   }
 
-  const raw = (name: string) => {
+  // Parse and read one file at a time, so that each file's raw JSON can be collected before the next.
+  const counts: Record<string, number> = {};
+  let unreadable = byName.size < files.length || !byName.has(SNAPSHOT_FILES.tables) || !byName.has(SNAPSHOT_FILES.columns);
+  const read = <T>(name: string, reader: (raws: Record<string, unknown>[], problems: Problems) => T[]): T[] => {
     const file = byName.get(name);
-    return file ? parseResultFile(name, file.text, problems) : [];
+    const raws = file ? parseResultFile(name, file.text, problems) : [];
+    if (!raws) unreadable = true;
+    counts[name.replace(/\.json$/, '')] = raws?.length ?? 0;
+    return raws ? reader(raws, problems) : [];
   };
-  const rawTables = raw(SNAPSHOT_FILES.tables);
-  const rawColumns = raw(SNAPSHOT_FILES.columns);
-  const rawOverrides = raw(SNAPSHOT_FILES.overrides);
-  const rawChoices = raw(SNAPSHOT_FILES.choices);
+  const records = {
+    tables: read(SNAPSHOT_FILES.tables, readTableRecords),
+    columns: read(SNAPSHOT_FILES.columns, readColumnRecords),
+    overrides: read(SNAPSHOT_FILES.overrides, readOverrideRecords),
+    choices: read(SNAPSHOT_FILES.choices, readChoiceRecords)
+  };
   const manifestFile = byName.get(MANIFEST_FILE);
   const manifest = manifestFile ? parseManifest(MANIFEST_FILE, manifestFile.text, problems) : undefined;
   const overlay = readOverlay(options.overlay ?? byName.get(OVERLAY_FILE), problems);
-  problems.throwIfAny(location);
-
-  const counts = { sys_db_object: rawTables, sys_dictionary: rawColumns, sys_dictionary_override: rawOverrides, sys_choice: rawChoices };
+  // Resolving without a whole file would only add follow-on errors.
+  if (unreadable) problems.throwIfAny(location);
   if (manifest) checkManifestCounts(manifest, counts, problems);
-  const records = {
-    tables: readTableRecords(rawTables ?? [], problems),
-    columns: readColumnRecords(rawColumns ?? [], problems),
-    overrides: readOverrideRecords(rawOverrides ?? [], problems),
-    choices: readChoiceRecords(rawChoices ?? [], problems)
-  };
   const known = new Set(records.tables.map((table) => table.name));
   for (const table of manifest?.tables ?? []) {
     if (!known.has(table)) problems.error(MANIFEST_FILE, undefined, `lists table "${table}", which is not in sys_db_object.json`);
@@ -94,10 +95,9 @@ function readOverlay(overlay: Overlay | SnapshotFile | undefined, problems: Prob
   return parseOverlay(overlay.path, overlay.text, problems);
 }
 
-function checkManifestCounts(manifest: Manifest, counts: Record<string, unknown[] | undefined>, problems: Problems): void {
-  for (const [name, records] of Object.entries(counts)) {
+function checkManifestCounts(manifest: Manifest, counts: Record<string, number>, problems: Problems): void {
+  for (const [name, actual] of Object.entries(counts)) {
     const expected = manifest.records[name];
-    const actual = records?.length ?? 0;
     if (expected !== undefined && expected !== actual) {
       problems.error(MANIFEST_FILE, undefined, `records.${name} is ${expected} but ${name}.json holds ${actual}: the snapshot is incomplete, fetch or import it again`);
     }

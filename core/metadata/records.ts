@@ -14,15 +14,20 @@ export const SNAPSHOT_FILES = {
   choices: 'sys_choice.json'
 } as const;
 
-export interface TableRecord {
-  ref: string;
+/** Where a record came from, to name it in messages (built only when needed). */
+export interface RecordOrigin {
+  /** Position in its file (0-based). */
+  index: number;
+  sysId?: string;
+}
+
+export interface TableRecord extends RecordOrigin {
   name: string;
   label: string;
   superClass?: string;
 }
 
-export interface ColumnRecord {
-  ref: string;
+export interface ColumnRecord extends RecordOrigin {
   table: string;
   element: string;
   label: string;
@@ -41,8 +46,7 @@ export interface ColumnRecord {
   calculated: boolean;
 }
 
-export interface OverrideRecord {
-  ref: string;
+export interface OverrideRecord extends RecordOrigin {
   table: string;
   element: string;
   mandatory?: boolean;
@@ -52,8 +56,7 @@ export interface OverrideRecord {
   calculated: boolean;
 }
 
-export interface ChoiceRecord {
-  ref: string;
+export interface ChoiceRecord extends RecordOrigin {
   table: string;
   element: string;
   value: string;
@@ -63,7 +66,7 @@ export interface ChoiceRecord {
   dependentValue?: string;
 }
 
-type Raw = Record<string, unknown>;
+export type Raw = Record<string, unknown>;
 
 /** Parses `{"result":[...]}`; returns the records, or undefined after reporting why not. */
 export function parseResultFile(file: string, text: string, problems: Problems): Raw[] | undefined {
@@ -89,12 +92,25 @@ export function parseResultFile(file: string, text: string, problems: Problems):
 
 /** Reads one record's values, reporting type problems against the record. */
 class RecordReader {
+  raw: Raw = {};
+  index = 0;
+
   constructor(
-    private readonly raw: Raw,
     private readonly file: string,
     private readonly problems: Problems,
-    public ref: string
+    private readonly nameKeys: readonly string[]
   ) {}
+
+  /** Points the reader at the next record; one reader serves a whole file. */
+  at(raw: Raw, index: number): this {
+    this.raw = raw;
+    this.index = index;
+    return this;
+  }
+
+  get ref(): string {
+    return recordRef(this.raw, this.index, this.nameKeys);
+  }
 
   text(key: string): string | undefined {
     let value = this.raw[key];
@@ -130,10 +146,22 @@ class RecordReader {
   }
 }
 
-function recordRef(raw: Raw, index: number, nameKeys: string[]): string {
-  const names = nameKeys.map((key) => plain(raw[key])).filter((value) => value !== '');
-  const id = plain(raw['sys_id']);
-  const parts = [names.join('.'), id ? `sys_id ${id}` : ''].filter(Boolean);
+const tableNames = ['name'];
+const columnNames = ['name', 'element'];
+const choiceNames = ['name', 'element', 'value'];
+
+export const tableRef = (record: TableRecord) => describeRecord(record.index, [record.name], record.sysId);
+export const columnRef = (record: ColumnRecord | OverrideRecord) => describeRecord(record.index, [record.table, record.element], record.sysId);
+export const choiceRef = (record: ChoiceRecord) => describeRecord(record.index, [record.table, record.element, record.value], record.sysId);
+
+function recordRef(raw: Raw, index: number, nameKeys: readonly string[]): string {
+  return describeRecord(index, nameKeys.map((key) => plain(raw[key])), plain(raw['sys_id']));
+}
+
+/** `record 3 (incident.caller_id, sys_id 9f…)`: position, name and sys_id, whichever are known. */
+function describeRecord(index: number, names: string[], sysId: string | undefined): string {
+  const name = names.filter((value) => value !== '').join('.');
+  const parts = [name, sysId ? `sys_id ${sysId}` : ''].filter(Boolean);
   return `record ${index + 1}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
@@ -142,18 +170,16 @@ function plain(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
-function reader(raw: Raw, index: number, file: string, problems: Problems, nameKeys: string[]): RecordReader {
-  return new RecordReader(raw, file, problems, recordRef(raw, index, nameKeys));
-}
 
 export function readTableRecords(raws: Raw[], problems: Problems): TableRecord[] {
   const file = SNAPSHOT_FILES.tables;
   const tables: TableRecord[] = [];
+  const reader = new RecordReader(file, problems, tableNames);
   raws.forEach((raw, index) => {
-    const read = reader(raw, index, file, problems, ['name']);
+    const read = reader.at(raw, index);
     const name = read.required('name');
     if (name === undefined) return;
-    tables.push({ ref: read.ref, name, label: read.text('label') ?? name, superClass: read.text('super_class.name') });
+    tables.push({ index, sysId: read.text('sys_id'), name, label: read.text('label') ?? name, superClass: read.text('super_class.name') });
   });
   return tables;
 }
@@ -161,8 +187,9 @@ export function readTableRecords(raws: Raw[], problems: Problems): TableRecord[]
 export function readColumnRecords(raws: Raw[], problems: Problems): ColumnRecord[] {
   const file = SNAPSHOT_FILES.columns;
   const columns: ColumnRecord[] = [];
+  const reader = new RecordReader(file, problems, columnNames);
   raws.forEach((raw, index) => {
-    const read = reader(raw, index, file, problems, ['name', 'element']);
+    const read = reader.at(raw, index);
     if (read.flag('active') === false) return;
     const internalType = read.text('internal_type');
     const element = read.text('element');
@@ -174,7 +201,8 @@ export function readColumnRecords(raws: Raw[], problems: Problems): ColumnRecord
     const choiceMode = read.integer('choice') ?? 0;
     if (choiceMode < 0 || choiceMode > 3) problems.error(file, read.ref, `choice must be 0, 1, 2 or 3, got ${choiceMode}`);
     const column: ColumnRecord = {
-      ref: read.ref,
+      index,
+      sysId: read.text('sys_id'),
       table: table ?? '',
       element: element ?? '',
       label: read.text('column_label') ?? element ?? '',
@@ -199,13 +227,15 @@ export function readColumnRecords(raws: Raw[], problems: Problems): ColumnRecord
 export function readOverrideRecords(raws: Raw[], problems: Problems): OverrideRecord[] {
   const file = SNAPSHOT_FILES.overrides;
   const overrides: OverrideRecord[] = [];
+  const reader = new RecordReader(file, problems, columnNames);
   raws.forEach((raw, index) => {
-    const read = reader(raw, index, file, problems, ['name', 'element']);
+    const read = reader.at(raw, index);
     const table = read.required('name');
     const element = read.required('element');
     const overridden = (key: string) => read.flag(`${key}_override`) === true;
     const override: OverrideRecord = {
-      ref: read.ref,
+      index,
+      sysId: read.text('sys_id'),
       table: table ?? '',
       element: element ?? '',
       mandatory: overridden('mandatory') ? (read.flag('mandatory') ?? false) : undefined,
@@ -222,15 +252,17 @@ export function readOverrideRecords(raws: Raw[], problems: Problems): OverrideRe
 export function readChoiceRecords(raws: Raw[], problems: Problems): ChoiceRecord[] {
   const file = SNAPSHOT_FILES.choices;
   const choices: ChoiceRecord[] = [];
+  const reader = new RecordReader(file, problems, choiceNames);
   raws.forEach((raw, index) => {
-    const read = reader(raw, index, file, problems, ['name', 'element', 'value']);
+    const read = reader.at(raw, index);
     const language = read.text('language');
     if (language !== undefined && language !== 'en') return;
     const table = read.required('name');
     const element = read.required('element');
     const value = read.required('value');
     const choice: ChoiceRecord = {
-      ref: read.ref,
+      index,
+      sysId: read.text('sys_id'),
       table: table ?? '',
       element: element ?? '',
       value: value ?? '',

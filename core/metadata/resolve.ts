@@ -8,7 +8,7 @@ import { defaultMaxLength, isKnownInternalType, isWellFormedInternalType } from 
 import type { Choice, Field, Table, TableSummary } from './model';
 import type { Overlay, OverlayField, OverlayTable } from './overlay';
 import type { Problems } from './problems';
-import { SNAPSHOT_FILES, type ChoiceRecord, type ColumnRecord, type OverrideRecord, type TableRecord } from './records';
+import { choiceRef, columnRef, SNAPSHOT_FILES, tableRef, type ChoiceRecord, type ColumnRecord, type OverrideRecord, type TableRecord } from './records';
 import { resolveHierarchies } from './hierarchy';
 
 export interface SnapshotRecords {
@@ -57,7 +57,7 @@ function indexTables(records: TableRecord[], problems: Problems): Map<string, Ta
   const tables = new Map<string, TableRecord>();
   for (const record of records) {
     const first = tables.get(record.name);
-    if (first) problems.error(SNAPSHOT_FILES.tables, record.ref, `duplicate table "${record.name}" (also ${first.ref})`);
+    if (first) problems.error(SNAPSHOT_FILES.tables, tableRef(record), `duplicate table "${record.name}" (also ${tableRef(first)})`);
     else tables.set(record.name, record);
   }
   return tables;
@@ -68,25 +68,25 @@ function indexColumns(records: ColumnRecord[], tables: ReadonlyMap<string, Table
   const columns: ByTable<ColumnRecord> = new Map();
   for (const column of records) {
     if (!tables.has(column.table)) {
-      problems.error(file, column.ref, `table "${column.table}" is not in the snapshot; add its sys_db_object record`);
+      problems.error(file, columnRef(column), `table "${column.table}" is not in the snapshot; add its sys_db_object record`);
       continue;
     }
     if (!isWellFormedInternalType(column.internalType)) {
-      problems.error(file, column.ref, `internal_type "${column.internalType}" is not a type name (expected e.g. string, reference, integer)`);
+      problems.error(file, columnRef(column), `internal_type "${column.internalType}" is not a type name (expected e.g. string, reference, integer)`);
       continue;
     }
     if (!isKnownInternalType(column.internalType)) {
-      problems.warn(file, column.ref, `unknown internal_type "${column.internalType}", kept as it is`);
+      problems.warn(file, columnRef(column), `unknown internal_type "${column.internalType}", kept as it is`);
     }
     if (column.internalType === 'reference' && column.reference === undefined) {
-      problems.error(file, column.ref, 'reference column without a reference table; set its reference');
+      problems.error(file, columnRef(column), 'reference column without a reference table; set its reference');
     } else if (column.reference !== undefined && !tables.has(column.reference)) {
-      problems.error(file, column.ref, `reference table "${column.reference}" is not in the snapshot; add its sys_db_object record`);
+      problems.error(file, columnRef(column), `reference table "${column.reference}" is not in the snapshot; add its sys_db_object record`);
     }
     let own = columns.get(column.table);
     if (!own) columns.set(column.table, (own = new Map()));
     const first = own.get(column.element);
-    if (first) problems.error(file, column.ref, `duplicate column ${column.table}.${column.element} (also ${first.ref})`);
+    if (first) problems.error(file, columnRef(column), `duplicate column ${column.table}.${column.element} (also ${columnRef(first)})`);
     else own.set(column.element, column);
   }
   return columns;
@@ -126,24 +126,24 @@ function indexOverrides(
   const overrides: ByTable<OverrideRecord> = new Map();
   for (const override of records) {
     if (!tables.has(override.table)) {
-      problems.error(file, override.ref, `table "${override.table}" is not in the snapshot; add its sys_db_object record`);
+      problems.error(file, columnRef(override), `table "${override.table}" is not in the snapshot; add its sys_db_object record`);
       continue;
     }
     const hierarchy = hierarchies.get(override.table);
     if (!hierarchy) continue;
     const defined = definingIndex(hierarchy, columns, override.element);
     if (defined === 0) {
-      problems.error(file, override.ref, `overrides ${override.table}.${override.element}, which is defined on ${override.table} itself; overrides apply to inherited columns only`);
+      problems.error(file, columnRef(override), `overrides ${override.table}.${override.element}, which is defined on ${override.table} itself; overrides apply to inherited columns only`);
       continue;
     }
     if (defined < 0) {
-      problems.error(file, override.ref, `column "${override.element}" does not exist on ${override.table} or its super classes (${hierarchy.slice(1).join(', ') || 'none'})`);
+      problems.error(file, columnRef(override), `column "${override.element}" does not exist on ${override.table} or its super classes (${hierarchy.slice(1).join(', ') || 'none'})`);
       continue;
     }
     let own = overrides.get(override.table);
     if (!own) overrides.set(override.table, (own = new Map()));
     const first = own.get(override.element);
-    if (first) problems.error(file, override.ref, `duplicate override of ${override.table}.${override.element} (also ${first.ref})`);
+    if (first) problems.error(file, columnRef(override), `duplicate override of ${override.table}.${override.element} (also ${columnRef(first)})`);
     else own.set(override.element, override);
   }
   return overrides;
@@ -161,18 +161,18 @@ function indexChoices(
   const seen = new Set<string>();
   for (const choice of records) {
     if (!tables.has(choice.table)) {
-      problems.error(file, choice.ref, `table "${choice.table}" is not in the snapshot; add its sys_db_object record or drop the choice`);
+      problems.error(file, choiceRef(choice), `table "${choice.table}" is not in the snapshot; add its sys_db_object record or drop the choice`);
       continue;
     }
     const hierarchy = hierarchies.get(choice.table);
     if (!hierarchy) continue;
     if (definingIndex(hierarchy, columns, choice.element) < 0) {
-      problems.error(file, choice.ref, `choice for field ${choice.table}.${choice.element}, which does not exist on ${choice.table} or its super classes`);
+      problems.error(file, choiceRef(choice), `choice for field ${choice.table}.${choice.element}, which does not exist on ${choice.table} or its super classes`);
       continue;
     }
     const key = `${choice.table}\u0000${choice.element}\u0000${choice.value}\u0000${choice.dependentValue ?? ''}`;
     if (seen.has(key)) {
-      problems.warn(file, choice.ref, `duplicate choice "${choice.value}" for ${choice.table}.${choice.element}; the first one is kept`);
+      problems.warn(file, choiceRef(choice), `duplicate choice "${choice.value}" for ${choice.table}.${choice.element}; the first one is kept`);
       continue;
     }
     seen.add(key);
@@ -188,6 +188,7 @@ function indexChoices(
 /** Builds resolved tables; converted choice lists are shared between the tables that inherit them. */
 class TableResolver {
   private readonly choiceCache = new Map<ChoiceRecord[], Choice[]>();
+  private readonly fieldCache = new Map<ColumnRecord, { inputs: FieldInputs; field: Field }[]>();
 
   constructor(
     private readonly hierarchies: ReadonlyMap<string, string[]>,
@@ -205,7 +206,7 @@ class TableResolver {
         // Every table has its own sys_id row; only a change of type is worth a word.
         const inherited = definitions.get(column.element)?.column;
         if (inherited && inherited.internalType !== column.internalType) {
-          this.problems.warn(SNAPSHOT_FILES.columns, column.ref, `redefines ${column.element} (${inherited.internalType} on ${inherited.table}) as ${column.internalType}; the child's definition is used`);
+          this.problems.warn(SNAPSHOT_FILES.columns, columnRef(column), `redefines ${column.element} (${inherited.internalType} on ${inherited.table}) as ${column.internalType}; the child's definition is used`);
         }
         definitions.set(column.element, { column, index });
       }
@@ -230,57 +231,46 @@ class TableResolver {
     return table;
   }
 
+  /**
+   * One resolved field. A field depends only on its column, the overrides
+   * and choices that apply, the overlay facts and whether its dependency
+   * exists, so tables that share all of these share one Field object: most
+   * inherited fields are resolved once, not once per child table.
+   */
   private field(column: ColumnRecord, hierarchy: string[], definedAt: number, definitions: ReadonlyMap<string, unknown>): Field {
     const element = column.element;
-    let mandatory = column.mandatory;
-    let readOnly = column.readOnly;
-    let defaultValue = column.defaultValue;
-    let dependent = column.dependentOnField ?? singleColumnName(column.dependent);
-    let calculated = column.calculated;
-    // The nearest override (the child's own first) wins, attribute by attribute.
-    const seen = { mandatory: false, readOnly: false, defaultValue: false, dependent: false };
-    for (let index = 0; index < definedAt; index++) {
-      const override = this.overrides.get(hierarchy[index]!)?.get(element);
-      if (!override) continue;
-      if (override.mandatory !== undefined && !seen.mandatory) [mandatory, seen.mandatory] = [override.mandatory, true];
-      if (override.readOnly !== undefined && !seen.readOnly) [readOnly, seen.readOnly] = [override.readOnly, true];
-      if (override.defaultValue !== undefined && !seen.defaultValue) [defaultValue, seen.defaultValue] = [override.defaultValue || undefined, true];
-      if (override.dependent !== undefined && !seen.dependent) [dependent, seen.dependent] = [override.dependent || undefined, true];
-      calculated ||= override.calculated;
-    }
-    const facts = this.overlayFacts(hierarchy, element);
-    if (facts.mandatory) mandatory = facts.mandatory.value;
-    if (dependent !== undefined && !definitions.has(dependent)) {
-      this.problems.warn(SNAPSHOT_FILES.columns, column.ref, `depends on "${dependent}", which ${hierarchy[0]} does not have; dependency ignored`);
-      dependent = undefined;
-    }
-
-    const field: Field = {
-      element,
-      label: column.label,
-      internalType: column.internalType,
-      maxLength: column.maxLength ?? defaultMaxLength(column.internalType),
-      mandatory,
-      readOnly,
-      choices: this.choicesFor(hierarchy, definedAt, element, column),
-      choiceMode: column.choiceMode,
-      definedOn: column.table,
-      writable: true
+    const inputs: FieldInputs = {
+      overrides: this.overridesFor(hierarchy, definedAt, element),
+      choices: nearestChoices(this.choices, hierarchy, definedAt, element) ?? this.choicesFromOtherTable(column),
+      mandatory: this.nearestFact(hierarchy, element, 'mandatory'),
+      notWritable: this.nearestFact(hierarchy, element, 'notWritable'),
+      dependentExists: true
     };
-    if (column.reference !== undefined) field.reference = column.reference;
-    if (defaultValue !== undefined) field.defaultValue = defaultValue;
-    if (dependent !== undefined) field.dependentOnField = dependent;
-    const reason = notWritableReason(element, column.internalType, readOnly, calculated, facts.notWritable?.reason);
-    if (reason !== undefined) {
-      field.writable = false;
-      field.notWritableReason = reason;
+    const dependent = dependentOf(column, inputs.overrides);
+    inputs.dependentExists = dependent === undefined || definitions.has(dependent);
+    let variants = this.fieldCache.get(column);
+    if (!variants) this.fieldCache.set(column, (variants = []));
+    const known = variants.find((variant) => sameInputs(variant.inputs, inputs));
+    if (known) return known.field;
+    if (!inputs.dependentExists) {
+      this.problems.warn(SNAPSHOT_FILES.columns, columnRef(column), `depends on "${dependent}", which ${hierarchy[0]} does not have; dependency ignored`);
     }
+    const field = buildField(column, inputs, inputs.dependentExists ? dependent : undefined, this.convertChoices(inputs.choices));
+    variants.push({ inputs, field });
     return field;
   }
 
-  /** The table's own choices, else the nearest super class's down to the defining table, else the choice_table's. */
-  private choicesFor(hierarchy: string[], definedAt: number, element: string, column: ColumnRecord): Choice[] {
-    const records = nearestChoices(this.choices, hierarchy, definedAt, element) ?? this.choicesFromOtherTable(column);
+  /** The overrides of `element` on the tables below its defining table, nearest first. */
+  private overridesFor(hierarchy: string[], definedAt: number, element: string): OverrideRecord[] {
+    let found: OverrideRecord[] = noOverrides;
+    for (let index = 0; index < definedAt; index++) {
+      const override = this.overrides.get(hierarchy[index]!)?.get(element);
+      if (override) found = found === noOverrides ? [override] : [...found, override];
+    }
+    return found;
+  }
+
+  private convertChoices(records: ChoiceRecord[] | undefined): Choice[] {
     if (!records) return [];
     let choices = this.choiceCache.get(records);
     if (!choices) {
@@ -297,15 +287,12 @@ class TableResolver {
     return nearestChoices(this.choices, hierarchy, hierarchy.length - 1, column.choiceField);
   }
 
-  private overlayFacts(hierarchy: string[], element: string): OverlayField {
-    const facts: OverlayField = {};
+  private nearestFact<K extends 'mandatory' | 'notWritable'>(hierarchy: string[], element: string, key: K): OverlayField[K] {
     for (const table of hierarchy) {
-      const field = this.overlay[table]?.fields?.[element];
-      if (!field) continue;
-      facts.mandatory ??= field.mandatory;
-      facts.notWritable ??= field.notWritable;
+      const fact = this.overlay[table]?.fields?.[element]?.[key];
+      if (fact) return fact;
     }
-    return facts;
+    return undefined;
   }
 
   /** The nearest overlay list in the hierarchy; names the table lacks are dropped with a warning. */
@@ -339,6 +326,71 @@ class TableResolver {
     }
     return notes;
   }
+}
+
+interface FieldInputs {
+  overrides: OverrideRecord[];
+  choices: ChoiceRecord[] | undefined;
+  mandatory: OverlayField['mandatory'];
+  notWritable: OverlayField['notWritable'];
+  dependentExists: boolean;
+}
+
+const noOverrides: OverrideRecord[] = [];
+
+function sameInputs(a: FieldInputs, b: FieldInputs): boolean {
+  return (
+    a.choices === b.choices &&
+    a.mandatory === b.mandatory &&
+    a.notWritable === b.notWritable &&
+    a.dependentExists === b.dependentExists &&
+    a.overrides.length === b.overrides.length &&
+    a.overrides.every((override, index) => override === b.overrides[index])
+  );
+}
+
+/** The field a column's choices depend on: the nearest override's, else the dictionary's. */
+function dependentOf(column: ColumnRecord, overrides: OverrideRecord[]): string | undefined {
+  const override = overrides.find((candidate) => candidate.dependent !== undefined);
+  if (override) return override.dependent || undefined;
+  return column.dependentOnField ?? singleColumnName(column.dependent);
+}
+
+function buildField(column: ColumnRecord, inputs: FieldInputs, dependent: string | undefined, choices: Choice[]): Field {
+  let mandatory = column.mandatory;
+  let readOnly = column.readOnly;
+  let defaultValue = column.defaultValue;
+  let calculated = column.calculated;
+  // The nearest override (the child's own first) wins, attribute by attribute: apply the farthest first.
+  for (let index = inputs.overrides.length - 1; index >= 0; index--) {
+    const override = inputs.overrides[index]!;
+    if (override.mandatory !== undefined) mandatory = override.mandatory;
+    if (override.readOnly !== undefined) readOnly = override.readOnly;
+    if (override.defaultValue !== undefined) defaultValue = override.defaultValue || undefined;
+    calculated ||= override.calculated;
+  }
+  if (inputs.mandatory) mandatory = inputs.mandatory.value;
+  const field: Field = {
+    element: column.element,
+    label: column.label,
+    internalType: column.internalType,
+    maxLength: column.maxLength ?? defaultMaxLength(column.internalType),
+    mandatory,
+    readOnly,
+    choices,
+    choiceMode: column.choiceMode,
+    definedOn: column.table,
+    writable: true
+  };
+  if (column.reference !== undefined) field.reference = column.reference;
+  if (defaultValue !== undefined) field.defaultValue = defaultValue;
+  if (dependent !== undefined) field.dependentOnField = dependent;
+  const reason = notWritableReason(column.element, column.internalType, readOnly, calculated, inputs.notWritable?.reason);
+  if (reason !== undefined) {
+    field.writable = false;
+    field.notWritableReason = reason;
+  }
+  return field;
 }
 
 function nearestChoices(choices: ByTable<ChoiceRecord[]>, hierarchy: string[], lastIndex: number, element: string): ChoiceRecord[] | undefined {

@@ -1,0 +1,48 @@
+/**
+ * Loading cost of the metadata loader (parse + validate + resolve) on
+ * synthetic snapshots, at 10k and 100k dictionary rows with the same table
+ * density (50 rows per table), so that linear growth can be read off.
+ * Target: the 100k-row load under 1 s.
+ */
+import { loadSnapshot, type SnapshotFile } from '../core/metadata/load';
+import { syntheticSnapshotFiles } from './synthetic-snapshot';
+
+const RUNS = 7;
+
+/** Sorted load times of RUNS loads after one warm-up (JIT, inline caches). */
+function loadTimesMs(files: SnapshotFile[]): number[] {
+  loadSnapshot(files, { origin: 'synthetic' });
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    loadSnapshot(files, { origin: 'synthetic' });
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)]!;
+
+export default {
+  name: 'metadata',
+  async run(log: (line: string) => void) {
+    const small = syntheticSnapshotFiles({ tables: 200, rows: 10_000 });
+    const large = syntheticSnapshotFiles({ tables: 2_000, rows: 100_000 });
+    const smallTimes = loadTimesMs(small);
+    const largeTimes = loadTimesMs(large);
+    const [smallMs, largeMs] = [median(smallTimes), median(largeTimes)];
+    const resolved = loadSnapshot(large, { origin: 'synthetic' });
+    const fields = [...resolved.tables.values()].reduce((sum, table) => sum + table.fields.length, 0);
+    log(`  100k rows: ${resolved.tables.size} tables, ${fields} resolved fields (inherited included), median of ${RUNS} runs`);
+    log(`  growth 10k -> 100k rows: x${(largeMs / smallMs).toFixed(1)} (linear = x10); fastest runs ${smallTimes[0]!.toFixed(0)} / ${largeTimes[0]!.toFixed(0)} ms`);
+    return {
+      metadata_load_10k_ms: round(smallMs),
+      metadata_load_ms: round(largeMs),
+      metadata_load_ms_per_1k_rows: round(largeMs / 100)
+    };
+  }
+};
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
