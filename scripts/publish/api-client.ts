@@ -104,7 +104,14 @@ export class ApiClient {
       return { kind: 'network', error: new NetworkError(`${method} ${this.root}${path} failed: ${cause?.code ?? cause?.message ?? (error as Error).message}`) };
     }
     const text = await response.text();
-    if (response.ok) return { kind: 'ok', value: text ? (JSON.parse(text) as unknown) : undefined };
+    if (response.ok) {
+      try {
+        return { kind: 'ok', value: text ? (JSON.parse(text) as unknown) : undefined };
+      } catch {
+        // A proxy or login page answering 200 with HTML: not something a retry fixes.
+        return { kind: 'http', error: new ApiError(response.status, method, path, `not JSON (${response.headers.get('content-type') ?? 'no content type'}); is the base URL the Web Modeler API?`) };
+      }
+    }
     const error = new ApiError(response.status, method, path, problemDetail(text));
     if (response.status === 401) return { kind: 'unauthorized', error };
     return { kind: 'http', error, ...retryAfter(response.headers.get('retry-after')) };

@@ -52,7 +52,11 @@ async function checkLocally(files: PublishRequest['files']): Promise<{ local: Lo
   const local: LocalTemplate[] = [];
   const firstFileById = new Map<string, string>();
   for (const { path, display } of files) {
-    const text = await readFile(path, 'utf8');
+    const text = await readFile(path, 'utf8').catch((error: Error) => error);
+    if (text instanceof Error) {
+      outcomes.set(display, { file: display, action: 'failed', problems: [`cannot read the file: ${text.message}`] });
+      continue;
+    }
     const result = checkTemplateText(text);
     if (!result.ok) {
       outcomes.set(display, { file: display, action: 'failed', problems: result.problems });

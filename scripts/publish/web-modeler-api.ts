@@ -51,7 +51,9 @@ export async function detectApi(client: ApiClient): Promise<WebModelerApi> {
       if (error instanceof NetworkError) {
         throw new UserError(`cannot reach Web Modeler: ${error.message}; check CAMUNDA_MODELER_BASE_URL (or --base-url) and the network`);
       }
-      throw describeAccessError(error, 'reading /info');
+      const described = describeAccessError(error, 'reading /info');
+      if (described instanceof ApiError) throw new UserError(`the server at the Web Modeler base URL did not answer as the API: ${described.message}`);
+      throw described;
     }
   }
   throw new UserError('the server offers neither the Camunda Hub API v2 nor the Web Modeler API v1 (GET /v2/info and /v1/info answered 404)', [

@@ -1,4 +1,5 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -371,6 +372,23 @@ describe('scripts/publish - command', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Web Modeler holds version 3 of this template, newer than version 1 in the file');
     expect(stored.revision).toBe(1);
+  });
+
+  it('explains a base URL that answers with a web page instead of the API', async () => {
+    // given: a login page on loopback where the API should be
+    await startEmulator({ api: 'v2' });
+    await useFixtures(INCIDENT);
+    const page = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>'));
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    const { port } = page.address() as { port: number };
+
+    // when
+    const result = await publish(['--web-modeler', '--project', 'proj-1', '--base-url', `http://127.0.0.1:${port}/api`, '.']);
+    await new Promise((resolve) => page.close(resolve));
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('did not answer as the API: GET /v2/info answered HTTP 200: not JSON (text/html); is the base URL the Web Modeler API?');
   });
 
   it('stops when the project does not exist', async () => {
