@@ -217,6 +217,21 @@ describe('scripts/publish - command', () => {
     expect(result.stdout + result.stderr).not.toContain('wrong-secret-123');
   });
 
+  it('stops after one renewal when the API keeps refusing the tokens (401)', async () => {
+    // given
+    await startEmulator({ api: 'v2' });
+    await useFixtures(INCIDENT);
+    emulator.rejectedClients.add(emulator.clientId);
+
+    // when
+    const result = await publish(['--web-modeler', '--project', 'proj-1', '.']);
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Web Modeler rejected the credentials while reading /info (HTTP 401)');
+    expect(emulator.tokensIssued).toHaveLength(2);
+  });
+
   it('names the missing environment variables', async () => {
     // given
     await startEmulator({ api: 'v2' });

@@ -49,6 +49,8 @@ export class WebModelerEmulator {
   /** The emulator's clock in ms; tests move it to expire tokens. */
   now = 1_000_000;
   readOnlyClients = new Set<string>();
+  /** Clients whose tokens the API never accepts (e.g. no Web Modeler API scope), though the token server issues them. */
+  rejectedClients = new Set<string>();
   /** When set, every token dies once this many API requests have been served (a token expiring mid-run). */
   expireTokensAfterRequests: number | undefined;
   private apiRequests = 0;
@@ -170,7 +172,7 @@ export class WebModelerEmulator {
   private authorize(request: FastifyRequest): 401 | 403 | undefined {
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     const known = token ? this.tokens.get(token) : undefined;
-    if (!known || known.expiresAt <= this.now) return 401;
+    if (!known || known.expiresAt <= this.now || this.rejectedClients.has(known.clientId)) return 401;
     const writes = request.method !== 'GET' && !request.url.endsWith('/search');
     if (writes && this.readOnlyClients.has(known.clientId)) return 403;
     return undefined;
