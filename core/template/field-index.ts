@@ -96,3 +96,8 @@ export function findQueryProperty(template: Pick<ElementTemplate, 'properties'>)
     (property) => property.binding.type === 'zeebe:input' && names.includes((property.binding as { name: string }).name)
   );
 }
+
+/** How many writable columns a generated template offers (one input each; Update copies and "other" inputs not counted). */
+export function countFieldInputs(template: Pick<ElementTemplate, 'properties'>): number {
+  return template.properties.filter((property) => /^field\.[^.]+$/.test(property.id ?? '')).length;
+}

@@ -5,6 +5,7 @@ import type { Command } from '../cli/command';
 import { writeDirectoryAtomic } from '../io/atomic-write';
 import { readSnapshot } from '../metadata/read-snapshot';
 import { formatProblem } from '../validate/validate-templates';
+import { countFieldInputs } from '../../core/template/field-index';
 import { generateTemplates } from './generate-templates';
 import { readOutputDir } from './read-output-dir';
 
@@ -61,7 +62,7 @@ Options:
       id,
       version,
       status,
-      fieldInputs: template.properties.filter((property) => property.id?.startsWith('field.') && !property.id.endsWith('.other') && !property.id.endsWith('.update')).length
+      fieldInputs: countFieldInputs(template)
     }));
     const warnings = [...result.warnings, ...result.problems.map(formatProblem)];
     if (values.json) {
