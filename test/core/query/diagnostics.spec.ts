@@ -1,0 +1,128 @@
+/**
+ * One case per diagnostic code (at least): the query, the table context and
+ * the finding expected on it, with its range (as text) and fix. A last test
+ * checks that the cases cover every code in DIAGNOSTIC_CODES.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkFeelQuery, checkQuery, DIAGNOSTIC_CODES, diagnosticCodes, type DiagnosticCode, type Severity } from '../../../core/query/index';
+import type { MetadataOrigin } from '../../../core/metadata/model';
+import { metadata } from './metadata';
+
+interface Case {
+  query: string;
+  code: DiagnosticCode;
+  severity: Severity;
+  /** The text the diagnostic's range covers. */
+  range: string;
+  suggestion?: string;
+  message?: string;
+  /** Check against the incident test metadata (default) or syntax only. */
+  syntaxOnly?: boolean;
+  origin?: MetadataOrigin;
+  feel?: boolean;
+}
+
+const cases: Case[] = [
+  { query: 'active=true^^', code: 'syntax.escaped-caret', severity: 'warning', range: '^^', syntaxOnly: true },
+  { query: 'active=true^', code: 'syntax.empty-term', severity: 'warning', range: '^', suggestion: '', syntaxOnly: true },
+  { query: 'active^priority=1', code: 'syntax.missing-operator', severity: 'error', range: 'active', syntaxOnly: true },
+  { query: '=true', code: 'syntax.missing-field', severity: 'error', range: '=', syntaxOnly: true },
+  { query: "caller_id=javascript:gs.getUserID(", code: 'syntax.unclosed-script', severity: 'error', range: 'javascript:gs.getUserID(', syntaxOnly: true },
+  { query: 'SUBQUERYsys_id,assigned_to,task^active=true', code: 'syntax.unterminated-block', severity: 'warning', range: 'SUBQUERYsys_id,assigned_to,task^active=true',
+    suggestion: 'SUBQUERYsys_id,assigned_to,task^active=true^ENDSUBQUERY', syntaxOnly: true },
+  { query: 'active=true^ENDSUBQUERY', code: 'syntax.unexpected-end', severity: 'error', range: 'ENDSUBQUERY', syntaxOnly: true },
+  { query: 'RLQUERYtask.assigned_to,1^ENDRLQUERY', code: 'syntax.malformed-block', severity: 'error', range: 'RLQUERYtask.assigned_to,1', syntaxOnly: true },
+  { query: 'active=true^ORGROUPBYcategory', code: 'syntax.misplaced-directive', severity: 'warning', range: 'GROUPBYcategory', syntaxOnly: true },
+  { query: 'active=true^ORDERBY', code: 'syntax.missing-order-field', severity: 'error', range: 'ORDERBY', syntaxOnly: true },
+  { query: 'active=true&priority=1', code: 'syntax.ampersand', severity: 'warning', range: '&', suggestion: '^', syntaxOnly: true },
+  { query: 'active=true%5Epriority=1', code: 'syntax.url-encoded', severity: 'warning', range: '%5E', suggestion: '^', syntaxOnly: true },
+  { query: '="active=true^caller_id=', code: 'syntax.feel', severity: 'error', range: '"active=true^caller_id=', feel: true },
+  { query: 'caller=abc', code: 'field.unknown', severity: 'error', range: 'caller', suggestion: 'caller_id',
+    message: 'caller is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?' },
+  { query: 'Short descriptionLIKEvpn', code: 'field.unknown', severity: 'error', range: 'Short description', suggestion: 'short_description' },
+  { query: 'u_vendor_ticket=123', code: 'field.unknown', severity: 'warning', range: 'u_vendor_ticket', origin: 'bundled' },
+  { query: 'short_description.name=x', code: 'field.not-reference', severity: 'error', range: 'name' },
+  { query: 'cmdb_ci.name=mail01', code: 'field.unverifiable', severity: 'info', range: 'name' },
+  { query: '="state=1^" + extra', code: 'field.dynamic', severity: 'info', range: 'extra', feel: true },
+  { query: 'priorityEQUALS1', code: 'operator.unknown', severity: 'error', range: 'EQUALS', syntaxOnly: true },
+  { query: 'short_descriptionNOTLIKEtest', code: 'operator.variant', severity: 'warning', range: 'NOTLIKE', suggestion: 'NOT LIKE', syntaxOnly: true },
+  { query: 'impactEMPTY', code: 'operator.variant', severity: 'warning', range: 'EMPTY', suggestion: 'ISEMPTY', syntaxOnly: true },
+  { query: 'stateVALCHANGES', code: 'operator.condition-only', severity: 'error', range: 'VALCHANGES', syntaxOnly: true },
+  { query: 'stateCHANGESTO6', code: 'operator.condition-only', severity: 'error', range: 'CHANGESTO', syntaxOnly: true },
+  { query: 'short_descriptionRELATIVEGT@hour@ago@1', code: 'operator.not-for-type', severity: 'warning', range: 'RELATIVEGT' },
+  { query: 'active>true', code: 'operator.not-for-type', severity: 'warning', range: '>' },
+  { query: 'short_descriptionLIKE', code: 'value.missing', severity: 'error', range: 'LIKE', syntaxOnly: true,
+    message: 'LIKE with an empty value matches every record: add the text to look for.' },
+  { query: 'stateIN', code: 'value.missing', severity: 'error', range: 'IN', syntaxOnly: true },
+  { query: 'assigned_toISEMPTYabc', code: 'value.unexpected', severity: 'warning', range: 'abc', suggestion: '', syntaxOnly: true },
+  { query: 'state=9', code: 'value.choice', severity: 'error', range: '9',
+    message: '9 is not a state of incident; states are 1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled.' },
+  { query: 'state=Resolved', code: 'value.choice', severity: 'error', range: 'Resolved', suggestion: '6' },
+  { query: 'priorityIN1,9', code: 'value.choice', severity: 'error', range: '9' },
+  { query: 'incident_state=9', code: 'value.inactive-choice', severity: 'info', range: '9' },
+  { query: 'caller_id=Abel Tuter', code: 'value.reference', severity: 'warning', range: 'Abel Tuter',
+    message: 'caller_id refers to sys_user records by sys_id; "Abel Tuter" is not a sys_id, so it likely matches nothing. To match by name, dot-walk: caller_id.name=Abel Tuter.' },
+  { query: 'assigned_toDYNAMICme', code: 'value.sys-id', severity: 'error', range: 'me', syntaxOnly: true },
+  { query: 'sys_id=INC0010001', code: 'value.sys-id', severity: 'warning', range: 'INC0010001' },
+  { query: 'active=yes', code: 'value.boolean', severity: 'error', range: 'yes', suggestion: 'true' },
+  { query: 'reassignment_count>two', code: 'value.number', severity: 'error', range: 'two' },
+  { query: 'reassignment_count>1 000', code: 'value.number', severity: 'error', range: '1 000', suggestion: '1000' },
+  { query: 'opened_at>2024-01-05T10:00:00Z', code: 'value.date', severity: 'error', range: '2024-01-05T10:00:00Z', suggestion: '2024-01-05 10:00:00' },
+  { query: 'opened_at<2024-02-30', code: 'value.date', severity: 'error', range: '2024-02-30' },
+  { query: 'opened_atBETWEEN2024-01-01@2024/2/1', code: 'value.date', severity: 'error', range: '2024/2/1', suggestion: '2024-02-01' },
+  { query: 'stateIN1, 2,,3', code: 'value.list', severity: 'warning', range: '1, 2,,3', suggestion: '1,2,3', syntaxOnly: true },
+  { query: 'sla_dueRELATIVEGT@hours@ago@1', code: 'value.malformed', severity: 'error', range: 'hours', suggestion: 'hour', syntaxOnly: true },
+  { query: 'sla_dueRELATIVEGT@hour@Ago@1', code: 'value.malformed', severity: 'error', range: 'Ago', suggestion: 'ago', syntaxOnly: true },
+  { query: 'sla_dueRELATIVEGT@hour@ago@one', code: 'value.malformed', severity: 'error', range: 'one', syntaxOnly: true },
+  { query: 'sla_dueDATEPARTMonday@monday', code: 'value.malformed', severity: 'error', range: 'monday', syntaxOnly: true },
+  { query: 'reassignment_countBETWEEN5@1', code: 'value.range-order', severity: 'warning', range: '5@1', suggestion: '1@5', syntaxOnly: true },
+  { query: 'short_description*vpn', code: 'style.operator-alias', severity: 'info', range: '*', suggestion: 'LIKE', syntaxOnly: true },
+  { query: '', code: 'style.empty-query', severity: 'info', range: '', syntaxOnly: true },
+  { query: 'assignment_group=', code: 'style.empty-equals', severity: 'info', range: '=', suggestion: 'ISEMPTY', syntaxOnly: true },
+  { query: 'active=true^priority=1^active=true', code: 'style.duplicate-condition', severity: 'warning', range: '^active=true', suggestion: '', syntaxOnly: true },
+  { query: 'active =true', code: 'style.whitespace', severity: 'warning', range: 'active ', suggestion: 'active', syntaxOnly: true },
+  { query: 'short_description=vpn ', code: 'style.whitespace', severity: 'info', range: 'vpn ', suggestion: 'vpn', syntaxOnly: true }
+];
+
+describe('core/query - diagnostics', () => {
+  it.each(cases.map((entry) => [entry.code, entry.query, entry] as const))('%s on %j', (_code, _query, entry) => {
+    // given
+    const options = entry.syntaxOnly ? {} : { table: 'incident', metadata: metadata(entry.origin ?? 'instance') };
+
+    // when
+    const result = entry.feel ? checkFeelQuery(entry.query, options) : checkQuery(entry.query, options);
+
+    // then
+    const found = result.diagnostics.find((diagnostic) => diagnostic.code === entry.code && entry.query.slice(diagnostic.start, diagnostic.end) === entry.range);
+    expect(found, JSON.stringify(result.diagnostics, null, 1)).toBeDefined();
+    expect(found!.severity).toBe(entry.severity);
+    expect(found!.suggestion).toBe(entry.suggestion);
+    if (entry.message) expect(found!.message).toBe(entry.message);
+    expect(result.ok).toBe(!result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
+  });
+
+  it('has a case for every code', () => {
+    expect(new Set(cases.map((entry) => entry.code))).toEqual(new Set(diagnosticCodes));
+  });
+
+  it('groups every code under syntax, field, operator, value or style', () => {
+    expect(diagnosticCodes.every((code) => /^(syntax|field|operator|value|style)\.[a-z-]+$/.test(code) && DIAGNOSTIC_CODES[code].length > 0)).toBe(true);
+  });
+
+  it('applying every suggestion of a broken query leaves a query without errors', () => {
+    // given
+    const text = 'caller=abc^state=Resolved^active=yes^opened_at>2024-01-05T10:00:00Z^short_descriptionNOTLIKEtest';
+    const options = { table: 'incident', metadata: metadata() };
+    const { diagnostics } = checkQuery(text, options);
+
+    // when: apply from the end so earlier offsets stay valid
+    let fixed = text;
+    for (const diagnostic of [...diagnostics].sort((a, b) => b.start - a.start)) {
+      if (diagnostic.suggestion !== undefined) fixed = fixed.slice(0, diagnostic.start) + diagnostic.suggestion + fixed.slice(diagnostic.end);
+    }
+
+    // then
+    expect(fixed).toBe('caller_id=abc^state=6^active=true^opened_at>2024-01-05 10:00:00^short_descriptionNOT LIKEtest');
+    expect(checkQuery(fixed, options).diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['value.reference']);
+  });
+});
