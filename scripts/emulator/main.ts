@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       `  Basic: SERVICENOW_USERNAME=${DEFAULT_USER.username} SERVICENOW_PASSWORD=${DEFAULT_USER.password}`,
       `  OAuth: SERVICENOW_CLIENT_ID=${DEFAULT_OAUTH_CLIENT.clientId} SERVICENOW_CLIENT_SECRET=${DEFAULT_OAUTH_CLIENT.clientSecret}`,
       `  try:   camunda-servicenow test-connection --instance ${emulator.url}`,
+      `  faults: curl -X POST -H 'Content-Type: application/json' -d '{"kind":"rate-limit","retryAfterSeconds":5}' ${emulator.url}/__emulator/faults`,
       'Press Ctrl+C to stop.',
       ''
     ].join('\n')

@@ -7,6 +7,7 @@ import { METADATA_TABLES, type SnapshotRecords, type StoredRecord } from './reco
 import { buildSchemas, schemaFromRecords } from './schema';
 import { TableStore, type StoreOptions } from './store';
 import { registerTableRoutes } from './table-routes';
+import { registerAdminRoutes } from './admin-routes';
 import { errorBody } from './responses';
 
 export interface EmulatorSnapshot {
@@ -84,6 +85,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   // Faults first, before authentication, as a proxy or an overloaded node would answer.
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/__emulator/')) return;
     const table = TABLE_PATH.exec(path)?.[1];
     const fault = faults.take({ method: request.method, path, ...(table ? { table: decodeURIComponent(table) } : {}) });
     if (!fault) return;
@@ -122,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   app.addHook('onResponse', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/__emulator/')) return;
     const table = TABLE_PATH.exec(path)?.[1];
     const auth = /^basic /i.test(request.headers.authorization ?? '') ? 'basic' : /^bearer /i.test(request.headers.authorization ?? '') ? 'bearer' : 'none';
     requests.push({
@@ -155,6 +158,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     return reply.code(result.ok ? 200 : result.status).send(result.body);
   });
 
+  registerAdminRoutes(app, faults, requests);
   registerTableRoutes(app, {
     store,
     authenticate: (request) => authenticate(request, users, oauth),

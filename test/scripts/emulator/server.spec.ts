@@ -285,3 +285,42 @@ describe('scripts/emulator - server', () => {
     expect(JSON.stringify(emulator.requests)).not.toContain(basicHeader.slice(6));
   });
 });
+
+describe('scripts/emulator - admin routes', () => {
+  let emulator: RunningEmulator;
+
+  beforeEach(async () => {
+    emulator = await startSyntheticEmulator({ tables: 1 });
+  });
+  afterEach(async () => {
+    await emulator.close();
+  });
+
+  it('sets faults over HTTP for an emulator started by hand, and lists the requests', async () => {
+    // given
+    const added = await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: 'rate-limit', retryAfterSeconds: 5 }) });
+
+    // when
+    const limited = await call(emulator, 'GET', '/api/now/table/task');
+    const log = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as { result: { path: string; status: number }[] };
+
+    // then
+    expect(added.status).toBe(201);
+    expect(limited.status).toBe(429);
+    expect(log.result).toEqual([expect.objectContaining({ path: '/api/now/table/task', status: 429 })]);
+  });
+
+  it('refuses an unknown fault kind and clears faults', async () => {
+    // given
+    emulator.faults.add({ kind: 'status', status: 500, times: 10 });
+
+    // when
+    const refused = await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: 'meteor' }) });
+    const cleared = await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' });
+
+    // then
+    expect(refused.status).toBe(400);
+    expect(cleared.status).toBe(204);
+    expect((await call(emulator, 'GET', '/api/now/table/task')).status).toBe(200);
+  });
+});

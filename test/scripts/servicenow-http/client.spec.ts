@@ -50,6 +50,48 @@ describe('scripts/servicenow-http - client', () => {
     expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['element', 'name', 'sys_id']);
   });
 
+  it('advances sysparm_offset itself when the instance sends no Link header', async () => {
+    // given: a proxy that strips the Link header
+    const withoutLink: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const headers = new Headers(response.headers);
+      headers.delete('link');
+      return new Response(await response.text(), { status: response.status, statusText: response.statusText, headers });
+    };
+    const stripped = new ServiceNowClient({ baseUrl: emulator.url, credentials: basic, fetch: withoutLink });
+
+    // when
+    const rows = await stripped.listAll('sys_dictionary', { fields: ['name'], pageSize: 10 });
+
+    // then
+    const offsets = emulator.requests.map((request) => request.query.sysparm_offset);
+    expect(rows).toHaveLength(emulator.store.all('sys_dictionary').length);
+    expect(offsets).toEqual(Array.from({ length: offsets.length }, (_, page) => String(page * 10)));
+    expect(offsets.length).toBe(Math.ceil(rows.length / 10));
+  });
+
+  it('keeps following pages on the instance origin even when a Link header points elsewhere', async () => {
+    // given: a Link header naming another host (a node name behind a load balancer)
+    const elsewhere: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const headers = new Headers(response.headers);
+      headers.set('link', (response.headers.get('link') ?? '').replaceAll(emulator.url, 'https://node7.example.invalid'));
+      return new Response(await response.text(), { status: response.status, statusText: response.statusText, headers });
+    };
+    const seen: string[] = [];
+    const client = new ServiceNowClient({ baseUrl: emulator.url, credentials: basic, fetch: async (input, init) => {
+      seen.push(String(input));
+      return elsewhere(input, init);
+    } });
+
+    // when
+    await client.listAll('sys_dictionary', { pageSize: 10 });
+
+    // then
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.every((url) => url.startsWith(emulator.url))).toBe(true);
+  });
+
   it.each([
     ['HTTP 500', { kind: 'status', status: 500 } as const],
     ['HTTP 503 with an HTML page', { kind: 'html', status: 503 } as const],

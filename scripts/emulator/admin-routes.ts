@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { Fault, FaultInjector } from './faults';
+import type { LoggedRequest } from './server';
+import { errorBody } from './responses';
+
+const KINDS = new Set(['status', 'rate-limit', 'html', 'slow', 'reset', 'truncated-json', 'change-between-pages']);
+
+/**
+ * `/__emulator/faults` (POST one fault, DELETE all) and `/__emulator/requests`
+ * (GET the log), so that faults can be set on an emulator started by hand
+ * (`npm run emulator`), e.g. `curl -X POST -H 'Content-Type: application/json'
+ * -d '{"kind":"rate-limit","retryAfterSeconds":5}' <url>/__emulator/faults`.
+ */
+export function registerAdminRoutes(app: FastifyInstance, faults: FaultInjector, requests: readonly LoggedRequest[]): void {
+  app.post('/__emulator/faults', async (request, reply) => {
+    const fault = request.body as Partial<Fault> | undefined;
+    if (!fault || typeof fault !== 'object' || !KINDS.has(String(fault.kind))) {
+      return reply.code(400).send(errorBody('Invalid fault', `kind must be one of ${[...KINDS].join(', ')}`));
+    }
+    faults.add(fault as Fault);
+    return reply.code(201).send({ result: fault });
+  });
+  app.delete('/__emulator/faults', async (_request, reply) => {
+    faults.clear();
+    return reply.code(204).send();
+  });
+  app.get('/__emulator/requests', async () => ({ result: requests }));
+}
