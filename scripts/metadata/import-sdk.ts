@@ -44,11 +44,12 @@ export async function importSdk(options: ImportOptions): Promise<ImportResult> {
   const problems = new Problems();
   const overlay = parseOverlay(options.overlay.path, options.overlay.text, problems);
   if (!overlay) throw new UserError(`The overlay ${options.overlay.path} is invalid.`, problems.errors.map(formatProblem));
-  const { version, tables: sdkTables, skipped } = await readSdk(options.sdkDir);
+  const { version, tables: sdkTables, skipped: unreadable } = await readSdk(options.sdkDir);
   const builder = new SnapshotBuilder(sdkTables, overlay, options.overlay.path);
   for (const table of options.tables) builder.addComplete(table);
   builder.addReferenceTargets();
   const records = builder.finish();
+  const skipped = [...unreadable, ...[...builder.complete].sort().flatMap((name) => sdkTables.get(name)?.skipped ?? [])];
 
   const source = `@servicenow/sdk-core ${version} Fluent table sources (src/fluent/tables/*.now.ts) + ${OVERLAY_FILE}`;
   const manifest: Manifest = {

@@ -19,11 +19,13 @@ export interface SdkTable {
   config: Record<string, unknown>;
   columns: SdkColumn[];
   at: string;
+  /** Values of this table the importer could not evaluate, as `file:line: what`. */
+  skipped: string[];
 }
 
 export interface ParseResult {
   tables: SdkTable[];
-  /** Values the importer could not evaluate (computed expressions), as `file:line: what`. */
+  /** Table() calls the importer could not read at all, as `file:line: what`. */
   skipped: string[];
 }
 
@@ -47,7 +49,8 @@ export function parseTableSource(file: string, text: string): ParseResult {
   return result;
 }
 
-function readTable(call: ts.CallExpression, at: (node: ts.Node) => string, skipped: string[]): SdkTable | undefined {
+function readTable(call: ts.CallExpression, at: (node: ts.Node) => string, fileSkipped: string[]): SdkTable | undefined {
+  const skipped: string[] = [];
   const argument = call.arguments[0];
   if (!argument || !ts.isObjectLiteralExpression(unwrap(argument))) return undefined;
   const object = unwrap(argument) as ts.ObjectLiteralExpression;
@@ -66,10 +69,10 @@ function readTable(call: ts.CallExpression, at: (node: ts.Node) => string, skipp
   }
   const name = config['name'];
   if (typeof name !== 'string') {
-    skipped.push(`${at(call)}: Table() without a literal name`);
+    fileSkipped.push(`${at(call)}: Table() without a literal name`);
     return undefined;
   }
-  return { name, config, columns, at: at(call) };
+  return { name, config, columns, at: at(call), skipped };
 }
 
 function readSchema(schema: ts.ObjectLiteralExpression, at: (node: ts.Node) => string, skipped: string[]): SdkColumn[] {
