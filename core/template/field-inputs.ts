@@ -79,18 +79,18 @@ function typedShape(field: Field, kind: FieldKind): Pick<TemplateProperty, 'type
     case 'boolean':
       return { type: 'Dropdown', value: '', choices: [{ name: '(not set)', value: '' }, { name: 'true', value: 'true' }, { name: 'false', value: 'false' }] };
     case 'reference':
-      return textInput(optionalPattern(SYS_ID, 'must be a sys_id: 32 hexadecimal characters (or a FEEL expression starting with =).'));
+      return textInput(optionalPattern(SYS_ID, 'must be a sys_id (32 hex characters) or a FEEL expression'));
     case 'integer':
-      return textInput(optionalPattern(INTEGER, 'must be a whole number (or a FEEL expression starting with =).'));
+      return textInput(optionalPattern(INTEGER, 'must be a whole number, or a FEEL expression'));
     case 'decimal':
-      return textInput(optionalPattern(DECIMAL, 'must be a number such as 12.5 (or a FEEL expression starting with =).'));
+      return textInput(optionalPattern(DECIMAL, 'must be a number such as 12.5, or a FEEL expression'));
     case 'datetime':
     case 'duration':
-      return textInput(optionalPattern(DATE_TIME, 'must be yyyy-MM-dd HH:mm:ss (or a FEEL expression starting with =).'));
+      return textInput(optionalPattern(DATE_TIME, 'must be yyyy-MM-dd HH:mm:ss, or a FEEL expression'));
     case 'date':
-      return textInput(optionalPattern(DATE, 'must be yyyy-MM-dd (or a FEEL expression starting with =).'));
+      return textInput(optionalPattern(DATE, 'must be yyyy-MM-dd, or a FEEL expression'));
     case 'time':
-      return textInput(optionalPattern(TIME, 'must be HH:mm:ss (or a FEEL expression starting with =).'));
+      return textInput(optionalPattern(TIME, 'must be HH:mm:ss, or a FEEL expression'));
     case 'longText':
       return { type: 'Text', feel: 'optional', ...lengthLimit(field) };
     default:

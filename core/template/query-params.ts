@@ -1,6 +1,6 @@
 import { withoutNulls } from './body';
 import { inputBinding, whenOperation, READ_OPERATIONS, WRITE_OPERATIONS, type Operation } from './operations';
-import { INTEGER, optionalPattern } from './patterns';
+import { optionalPattern } from './patterns';
 import type { TemplateProperty } from './types';
 
 interface QueryParameter {
@@ -64,7 +64,7 @@ const PARAMETERS: QueryParameter[] = [
       type: 'String',
       feel: 'optional',
       value: DEFAULT_LIMIT,
-      constraints: { pattern: optionalPattern('\\d+', 'must be a positive whole number (or a FEEL expression starting with =).') }
+      constraints: { pattern: optionalPattern('\\d+', 'must be a positive whole number, or a FEEL expression') }
     }
   },
   {
@@ -76,7 +76,7 @@ const PARAMETERS: QueryParameter[] = [
       description: 'Records to skip, for paging. Add a unique ORDERBY to the query for stable pages.',
       type: 'String',
       feel: 'optional',
-      constraints: { pattern: optionalPattern(INTEGER, 'must be a whole number (or a FEEL expression starting with =).') }
+      constraints: { pattern: optionalPattern('\\d+', 'must be a whole number, or a FEEL expression') }
     }
   },
   {
