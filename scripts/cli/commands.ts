@@ -11,5 +11,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   'fetch-metadata': async () => (await import('../fetch-metadata/command')).command,
   'test-connection': async () => (await import('../test-connection/command')).command,
   publish: async () => (await import('../publish/command')).command,
-  lint: async () => (await import('../lint/command')).command
+  lint: async () => (await import('../lint/command')).command,
+  'check-query': async () => (await import('../check-query/command')).command
 };

@@ -119,7 +119,8 @@ function withSuggestion(diagnostic: Diagnostic, suggestion: string | undefined):
 }
 
 function listChoices(choices: Choice[]): string {
-  const shown = choices.slice(0, 15).map((choice) => (choice.label === choice.value ? choice.value : `${choice.value} ${choice.label}`));
+  // Labels that already start with the value ("1 - Critical") are shown alone.
+  const shown = choices.slice(0, 15).map((choice) => (choice.label === choice.value || choice.label.startsWith(`${choice.value} `) ? choice.label : `${choice.value} ${choice.label}`));
   return shown.join(', ') + (choices.length > 15 ? `, and ${choices.length - 15} more` : '');
 }
 

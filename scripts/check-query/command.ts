@@ -1,0 +1,86 @@
+/**
+ * `check-query`: checks an encoded query (syntax; with --table, fields,
+ * operators and values against table metadata), prints findings with a
+ * caret under each range and the query in plain words. Exit 1 on an error.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../cli/command';
+import { UserError } from '../../core/errors';
+import type { Metadata } from '../../core/metadata/model';
+import { checkFeelQuery, checkQuery, type CheckOptions } from '../../core/query/index';
+import { bundledSnapshotDir, readSnapshot } from '../metadata/read-snapshot';
+import { runBatch } from './batch';
+import { formatResult, resultJson } from './format';
+
+const help = `Usage:
+  camunda-servicenow check-query [--table <table>] [--metadata <dir>] [--feel] [--json] "<query>"
+  camunda-servicenow check-query --jsonl [--metadata <dir>] < requests.jsonl
+
+Checks a ServiceNow encoded query (sysparm_query). Without --table only the
+syntax and the operators' value formats are checked; with --table also the
+fields (dot-walks included), the operators for each field type and the values
+(choices, references, booleans, numbers, dates) against table metadata.
+
+  --table     the table the query runs against, e.g. incident
+  --metadata  a snapshot directory (default: the bundled snapshot)
+  --feel      the query is a FEEL expression (="active=true^caller_id=" + id):
+              its string literals are checked, other parts are runtime values
+  --json      print {"ok", "diagnostics", "explanation"} instead of text
+  --jsonl     batch mode: read one {"table": "incident" | null, "query": "..."}
+              per line from standard input, write one result line per input
+              line, in order ({"ok", "diagnostics", "explanation"}); table null
+              checks the syntax only
+
+Quote the query (it may contain spaces: stateNOT IN6,7); put -- before a query
+that starts with "-". Exit code: 0 no error, 1 an error in the query (or in a
+--jsonl line), 2 internal error.`;
+
+export const command: Command = {
+  name: 'check-query',
+  summary: 'Check an encoded query against table metadata and explain it',
+  help,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        table: { type: 'string' },
+        metadata: { type: 'string' },
+        feel: { type: 'boolean' },
+        json: { type: 'boolean' },
+        jsonl: { type: 'boolean' }
+      }
+    });
+    const loadMetadata = (): Promise<Metadata> => readSnapshot(values.metadata === undefined ? bundledSnapshotDir : resolve(io.cwd, values.metadata));
+    if (values.jsonl) {
+      if (positionals.length > 0 || values.table !== undefined) {
+        throw new UserError('--jsonl reads the queries and tables from standard input; drop the query argument and --table');
+      }
+      const outcome = await runBatch(io.stdin, io.stdout, loadMetadata);
+      return outcome.failed > 0 ? 1 : 0;
+    }
+    const query = onlyQuery(positionals);
+    const options: CheckOptions = {};
+    if (values.table !== undefined) {
+      options.table = values.table;
+      options.metadata = await loadMetadata();
+      if (!options.metadata.tables.has(values.table)) {
+        const known = [...options.metadata.tables.keys()].sort().join(', ');
+        throw new UserError(`table "${values.table}" is not in the metadata (${options.metadata.source})`, [`tables there: ${known}`, 'fetch your instance\'s metadata with camunda-servicenow fetch-metadata and pass it with --metadata']);
+      }
+    } else if (values.metadata !== undefined) {
+      throw new UserError('--metadata needs --table: the table the query runs against');
+    }
+    const result = values.feel ? checkFeelQuery(query, options) : checkQuery(query, options);
+    const context = options.table ? `check-query: ${options.table} (${options.metadata!.source})` : 'check-query: syntax only (give --table to check fields and values)';
+    io.stdout.write(values.json ? `${JSON.stringify(resultJson(result))}\n` : formatResult(query, result, context));
+    return result.ok ? 0 : 1;
+  }
+};
+
+function onlyQuery(positionals: string[]): string {
+  if (positionals.length === 1) return positionals[0]!;
+  if (positionals.length === 0) throw new UserError('give the query to check, e.g. camunda-servicenow check-query --table incident "active=true^priority=1"');
+  throw new UserError(`check-query takes one query, got ${positionals.length} arguments; quote it: "${positionals.join(' ')}"`);
+}
