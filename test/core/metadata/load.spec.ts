@@ -477,3 +477,28 @@ describe('core/metadata - loadSnapshot', () => {
     });
   });
 });
+
+describe('core/metadata - loadSnapshot on arbitrary input', () => {
+  const value = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('task', 'incident', 'reference', 'string', 'true', 'false', '', '12'), fc.integer(), fc.boolean(), fc.constant(null), fc.object({ maxDepth: 1 }));
+  const record = fc.dictionary(fc.constantFrom('name', 'element', 'internal_type', 'reference', 'super_class.name', 'value', 'mandatory', 'max_length', 'choice', 'sys_id', 'mandatory_override'), value);
+
+  it('either loads or throws a UserError, never anything else', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 6 }), fc.array(record, { maxLength: 8 }), fc.array(record, { maxLength: 4 }), fc.array(record, { maxLength: 4 }), (tables, columns, overrides, choices) => {
+        // when
+        try {
+          const metadata = loadSnapshot(snapshotFiles({ tables: tables as never, columns: columns as never, overrides: overrides as never, choices: choices as never }));
+          // then: a returned model is whole: every field's reference is a known table
+          for (const resolved of metadata.tables.values()) {
+            for (const f of resolved.fields) if (f.reference) expect(metadata.tables.has(f.reference) || metadata.referenceTargets?.has(f.reference)).toBe(true);
+          }
+        } catch (error) {
+          // then: only user errors, each with at least one detail line
+          expect(isUserError(error)).toBe(true);
+          expect((error as UserError).details.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 }
+    );
+  });
+});
