@@ -3,7 +3,7 @@ import type { Fault, FaultInjector } from './faults';
 import type { LoggedRequest } from './server';
 import { errorBody } from './responses';
 
-const KINDS = new Set(['status', 'rate-limit', 'html', 'slow', 'reset', 'truncated-json', 'change-between-pages']);
+const KINDS = new Set(['status', 'rate-limit', 'html', 'redirect', 'slow', 'reset', 'truncated-json', 'change-between-pages']);
 
 /**
  * `/__emulator/faults` (POST one fault, DELETE all) and `/__emulator/requests`

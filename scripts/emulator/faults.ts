@@ -7,6 +7,8 @@ export type FaultAction =
   | { kind: 'status'; status: 401 | 403 | 404 | 400 | 500 | 502 | 504; message?: string; detail?: string }
   | { kind: 'rate-limit'; retryAfterSeconds: number }
   | { kind: 'html'; status: number }
+  /** A single sign-on redirect, as instances with SSO answer API calls without a session. */
+  | { kind: 'redirect'; location: string }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'reset' }
   | { kind: 'truncated-json' }

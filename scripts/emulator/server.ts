@@ -98,6 +98,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
           .code(429)
           .headers({ 'Retry-After': String(fault.retryAfterSeconds), 'X-RateLimit-Limit': '100', 'X-RateLimit-Reset': String(fault.retryAfterSeconds), 'X-RateLimit-Rule': 'emulator' })
           .send(errorBody('Rate limit exceeded', 'Rate limit of 100 requests per hour for Table API exceeded'));
+      case 'redirect':
+        return reply.code(302).header('Location', fault.location).type('text/html; charset=UTF-8').send('');
       case 'html':
         return reply.code(fault.status).type('text/html; charset=UTF-8').send(HIBERNATING_PAGE);
       case 'slow':

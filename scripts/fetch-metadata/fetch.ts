@@ -47,6 +47,7 @@ export async function fetchMetadata(client: ServiceNowClient, options: FetchOpti
   const missing = requested.filter((table) => !tables.has(table));
   if (missing.length > 0) throw await missingTablesError(client, missing);
 
+  refuseHiddenTables(tables, [...tables.values()].map((row) => ({ name: row['super_class.name'] ?? '', usedBy: `super class of ${row.name}` })));
   const hierarchy = [...tables.keys()];
   const columns = await list('sys_dictionary', hierarchy, '^active=true^ORDERBYname^ORDERBYelement');
   const withoutColumns = hierarchy.filter((table) => !columns.some((column) => column.name === table));
@@ -67,6 +68,10 @@ export async function fetchMetadata(client: ServiceNowClient, options: FetchOpti
   // Reference targets only need their sys_db_object record (and its super classes).
   const targets = columns.map((column) => column.reference ?? '').filter((name) => name && isTableName(name) && !tables.has(name));
   await walkTables(targets, tables, list);
+  refuseHiddenTables(tables, [
+    ...columns.filter((column) => column.reference && isTableName(column.reference)).map((column) => ({ name: column.reference ?? '', usedBy: `${column.name}.${column.element}` })),
+    ...[...tables.values()].map((row) => ({ name: row['super_class.name'] ?? '', usedBy: `super class of ${row.name}` }))
+  ]);
 
   const build = await readBuildTag(client);
   return {
@@ -79,6 +84,21 @@ export async function fetchMetadata(client: ServiceNowClient, options: FetchOpti
     completeTables: requested,
     ...(build ? { build } : {})
   };
+}
+
+/**
+ * A super class or reference target that sys_db_object does not list would
+ * make the snapshot unloadable: say which column or table needs it.
+ */
+function refuseHiddenTables(found: ReadonlyMap<string, RawRecord>, needed: readonly { name: string; usedBy: string }[]): void {
+  const missing = needed.filter(({ name }) => name && !found.has(name));
+  if (missing.length === 0) return;
+  const names = [...new Set(missing.map(({ name }) => name))].sort();
+  throw new UserError(`sys_db_object does not list ${names.join(', ')}, which the fetched tables need`, [
+    ...missing.slice(0, 10).map(({ name, usedBy }) => `${name}: ${usedBy}`),
+    ...(missing.length > 10 ? [`... and ${missing.length - 10} more`] : []),
+    `Either the user may not read those sys_db_object records (usually needs ${roleHintFor('sys_db_object')}), or a column refers to a table that no longer exists: fix or deactivate that dictionary entry.`
+  ]);
 }
 
 type Lister = (table: MetadataTableName, names: readonly string[], extra: string) => Promise<RawRecord[]>;

@@ -196,7 +196,8 @@ export class ServiceNowClient {
         body: text,
         url,
         ...(table ? { table } : {}),
-        ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {})
+        ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+        ...(response.headers.get('location') ? { location: response.headers.get('location') ?? '' } : {})
       });
     }
     if (looksLikeHtml(contentType, text)) throw htmlError(response.status, url, table);

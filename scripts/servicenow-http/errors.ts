@@ -74,12 +74,20 @@ export function errorFromResponse(input: {
   url: string;
   table?: string;
   retryAfterSeconds?: number;
+  /** The Location header of a redirect. */
+  location?: string;
 }): ServiceNowError {
   const { status, table } = input;
   const where = table ? ` reading ${table}` : '';
   const serverSays = serviceNowMessage(input.body);
   const details = serverSays ? [`ServiceNow said: ${serverSays}`] : [];
   const common = { status, details, ...(table ? { table } : {}) };
+  if (status >= 300 && status < 400) {
+    return new ServiceNowError('html', `the instance redirected ${new URL(input.url).pathname} (HTTP ${status}${input.location ? ` to ${redactQuery(input.location)}` : ''}) instead of answering`, {
+      ...common,
+      details: ['Usually a single sign-on or login page: use a local integration user that may sign in with Basic auth or OAuth, and check the --instance URL.']
+    });
+  }
   if (looksLikeHtml(input.contentType, input.body)) {
     return htmlError(status, input.url, table);
   }
@@ -154,6 +162,11 @@ export function errorFromTransport(error: unknown, url: string, timeoutMs: numbe
     ...options,
     details: ['Usually a network hiccup or a proxy; try again.']
   });
+}
+
+/** A redirect target without its query, which may carry tokens. */
+function redactQuery(location: string): string {
+  return location.split('?')[0] ?? location;
 }
 
 export function looksLikeHtml(contentType: string, body: string): boolean {

@@ -108,6 +108,22 @@ describe('scripts/fetch-metadata - command', () => {
     await expect(readdir(join(work, 'missing2'))).rejects.toThrow(/ENOENT/);
   });
 
+  it('names the column whose reference target sys_db_object does not list, and writes nothing', async () => {
+    // given: sys_user is hidden (no read access) or gone
+    const sysUser = emulator.store.all('sys_db_object').find((row) => row.name === 'sys_user');
+    emulator.store.delete('sys_db_object', sysUser?.sys_id ?? '');
+
+    // when
+    const result = await fetchInto(join(work, 'hidden'));
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('sys_db_object does not list sys_user, which the fetched tables need');
+    expect(result.stderr).toContain('sys_user: task.assigned_to');
+    expect(result.stderr).toContain('admin or personalize_dictionary');
+    await expect(readdir(join(work, 'hidden'))).rejects.toThrow(/ENOENT/);
+  });
+
   it('refuses to replace a folder that is not a fetched snapshot', async () => {
     // given
     await mkdir(join(work, 'src'));

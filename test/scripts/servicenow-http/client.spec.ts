@@ -176,6 +176,19 @@ describe('scripts/servicenow-http - client', () => {
     if (status === 403) expect(error.details.join(' ')).toContain('personalize_dictionary');
   });
 
+  it('reports a single sign-on redirect without following it or quoting its query', async () => {
+    // given
+    emulator.faults.add({ kind: 'redirect', location: 'https://sso.example.com/login?SAMLRequest=abc123' });
+
+    // when
+    const error = await failure(client().listAll('task'));
+
+    // then
+    expect(error.message).toBe('the instance redirected /api/now/table/task (HTTP 302 to https://sso.example.com/login) instead of answering');
+    expect(error.details.join(' ')).toContain('single sign-on');
+    expect(waits).toEqual([]);
+  });
+
   it('obtains an OAuth token once, form-encoded, and sends it as a bearer token', async () => {
     // when
     const oauth = client(clientCredentials);
