@@ -152,10 +152,16 @@ export function errorFromTransport(error: unknown, url: string, timeoutMs: numbe
   if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
     return new ServiceNowError('unreachable', `cannot connect to ${host} (${code})`, { ...options, details: ['Check the --instance URL, the port and any firewall in between.'] });
   }
-  if (code && (/CERT|TLS|SSL/.test(code) || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE')) {
+  if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) {
     return new ServiceNowError('tls', `the TLS certificate of ${host} was not accepted (${code})`, {
       ...options,
       details: ['A proxy that intercepts TLS needs its CA in NODE_EXTRA_CA_CERTS; otherwise check the --instance host name.']
+    });
+  }
+  if (code && /SSL|TLS|EPROTO/.test(code)) {
+    return new ServiceNowError('tls', `the TLS handshake with ${host} failed (${code})`, {
+      ...options,
+      details: ['The server may not speak HTTPS on this port, or a proxy in between breaks TLS; check the --instance URL.']
     });
   }
   return new ServiceNowError('connection-reset', `the connection to ${host} broke${where} (${code ?? (error instanceof Error ? error.message : 'unknown')})`, {

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { RunningEmulator } from '../../../scripts/emulator/server';
 import { createTestConnectionCommand } from '../../../scripts/test-connection/command';
@@ -114,22 +119,40 @@ describe('scripts/test-connection - command', () => {
 
   describe('TLS', () => {
     let server: Server;
+    let directory: string;
+    beforeEach(async () => {
+      directory = await mkdtemp(join(tmpdir(), 'tls-'));
+    });
     afterEach(async () => {
       await new Promise((resolve) => server.close(resolve));
+      await rm(directory, { recursive: true, force: true });
     });
 
-    it('reports the TLS step when the server does not speak TLS as expected', async () => {
-      // given: a plain HTTP server behind an https:// URL on loopback
-      server = createServer((_request, response) => response.end('plain'));
+    it('reports a certificate the client does not trust at the TLS step', async () => {
+      // given: an HTTPS server with a self-signed certificate
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', join(directory, 'key.pem'), '-out', join(directory, 'cert.pem')], { stdio: 'ignore' });
+      server = createHttpsServer({ key: await readFile(join(directory, 'key.pem')), cert: await readFile(join(directory, 'cert.pem')) }, (_request, response) => response.end('{}'));
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const port = (server.address() as AddressInfo).port;
 
       // when
-      const result = await runCommand(command, ['--instance', `https://127.0.0.1:${port}`, '--timeout', '2'], { env: basicEnv });
+      const result = await runCommand(command, ['--instance', `https://127.0.0.1:${(server.address() as AddressInfo).port}`, '--timeout', '2'], { env: basicEnv });
 
       // then
       expect(result.code).toBe(1);
-      expect(result.stdout).toMatch(/FAIL (TLS|reachable \(DNS, connection, TLS\)):/);
+      expect(result.stdout).toMatch(/FAIL TLS: the TLS certificate of 127\.0\.0\.1:\d+ was not accepted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)[\s\S]*NODE_EXTRA_CA_CERTS/);
+    });
+
+    it('reports a server that does not speak TLS at the TLS step', async () => {
+      // given: a plain HTTP server behind an https:// URL on loopback
+      server = createServer((_request, response) => response.end('plain'));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+      // when
+      const result = await runCommand(command, ['--instance', `https://127.0.0.1:${(server.address() as AddressInfo).port}`, '--timeout', '2'], { env: basicEnv });
+
+      // then
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/FAIL TLS: the TLS handshake with 127\.0\.0\.1:\d+ failed \(ERR_SSL_WRONG_VERSION_NUMBER\)/);
     });
   });
 });
