@@ -13,6 +13,7 @@ const port = Number(process.env.HARNESS_PORT ?? 4173);
 export default defineConfig({
   testDir: 'test/browser',
   testMatch: '**/*.spec.ts',
+  globalSetup: './test/browser/global-setup.ts',
   fullyParallel: true,
   workers: 2,
   timeout: 60_000,

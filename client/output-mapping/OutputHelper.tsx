@@ -7,14 +7,21 @@
 import type { DiagramElement } from '../types/bpmn-js';
 import { useService } from 'bpmn-js-properties-panel';
 import { useEffect, useState } from '@bpmn-io/properties-panel/preact/hooks';
+import type { TemplateProperty } from '../../core/template/types';
 import { metadataForTemplate } from '../shared/bundled-metadata';
 import { inOneStep } from '../shared/batch-command';
 import { tableOf } from '../shared/servicenow-template';
-import { writeHeader } from '../shared/write-binding';
+import { valuesToActivate } from '../shared/activation';
+import { writeHeader, writeProperty } from '../shared/write-binding';
 import { getHeaderValue } from '../shared/zeebe';
 import { defaultSysIdVariable, isValidVariableName, numberVariableFor, readOutputVariables, removeOutputVariables, writeOutputVariables } from './result-expression';
 
 const RESULT_EXPRESSION = 'resultExpression';
+
+function isResultExpression(property: TemplateProperty): boolean {
+  const binding = property.binding as { type: string; key?: string };
+  return binding.type === 'zeebe:taskHeader' && binding.key === RESULT_EXPRESSION;
+}
 
 export function OutputHelper({ element, id }: { element: DiagramElement; id: string }) {
   const elementTemplates = useService('elementTemplates');
@@ -33,11 +40,14 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
   const next = name && !error ? writeOutputVariables(expression, name, withNumber) : undefined;
   const custom = Boolean(name && !error && next === undefined);
 
-  const store = () => {
-    if (!next) return;
-    inOneStep(commandStack, () => writeHeader(element, RESULT_EXPRESSION, next, services));
-  };
-  const remove = () => inOneStep(commandStack, () => writeHeader(element, RESULT_EXPRESSION, removeOutputVariables(expression) ?? '', services));
+  // Templates with a preset mapping (ours) show the expression only in their custom mode: switch to it first.
+  const editable = template?.properties.find((property: TemplateProperty) => property.type !== 'Hidden' && isResultExpression(property));
+  const write = (value: string) => inOneStep(commandStack, () => {
+    for (const change of editable ? valuesToActivate(template, editable, element.businessObject) : []) writeProperty(element, change.property, change.value, services);
+    writeHeader(element, RESULT_EXPRESSION, value, services);
+  });
+  const store = () => { if (next) write(next); };
+  const remove = () => write(removeOutputVariables(expression) ?? '');
 
   const inputId = `bio-properties-panel-${id}`;
   return (

@@ -1,16 +1,18 @@
+import { outputVariableNames } from '../../core/template/output';
+
 /**
  * The output helper's part of a task's result expression: a FEEL context
  * entry storing the record's sys_id (and number) in process variables, e.g.
- * `={incidentSysId: body.result.sys_id, incidentNumber: body.result.number}`.
+ * `={incidentSysId: body.result.sys_id, ...}` (written display-value safe, as
+ * the generator's preset does).
  * The REST connector evaluates the result expression with the response in
  * scope (`body`, also as `response.body`). Entries written by the user are
  * kept; only the helper's own entries are added, renamed or removed.
  */
 
-/** `incident` → `incidentSysId`, `sc_req_item` → `scReqItemSysId`. */
+/** `incident` → `incidentSysId`, `sc_req_item` → `scReqItemSysId` (the generator's names). */
 export function defaultSysIdVariable(table: string): string {
-  const camel = table.toLowerCase().replace(/[^a-z0-9]+([a-z0-9])/g, (_, next: string) => next.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
-  return `${/^[0-9]/.test(camel) ? `t${camel}` : camel || 'record'}SysId`;
+  return outputVariableNames(table).sysId;
 }
 
 /** `incidentSysId` → `incidentNumber`; any other name gets `Number` appended. */
@@ -23,15 +25,30 @@ export function isValidVariableName(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
 }
 
-const SYS_ID_PATH = 'body.result.sys_id';
-const NUMBER_PATH = 'body.result.number';
-const ENTRY = (path: string) => new RegExp(`([A-Za-z_][A-Za-z0-9_]*)\\s*:\\s*(?:response\\.)?${path.replace(/\./g, '\\.')}(?![A-Za-z0-9_.])`);
+/** A column's stored value; with `sysparm_display_value=all` the column is a `{value, display_value}` context. */
+const storedValue = (path: string) => `(if ${path} instance of context then ${path}.value else ${path})`;
+const SYS_ID_PATH = /(?:^|[^A-Za-z0-9_.])(?:response\.)?body\.result\.sys_id(?![A-Za-z0-9_])/;
+const NUMBER_PATH = /(?:^|[^A-Za-z0-9_.])(?:response\.)?body\.result\.number(?![A-Za-z0-9_])/;
 
-/** The variables the helper's entries name in a result expression. */
+interface Entry { key: string; value: string; text: string }
+
+/** The entries of a `={...}` FEEL context, or undefined when the expression is something else. */
+function contextEntries(expression: string | undefined): Entry[] | undefined {
+  const body = /^=\s*\{([\s\S]*)\}\s*$/.exec(expression?.trim() ?? '')?.[1];
+  if (body === undefined) return undefined;
+  return splitEntries(body).map((text) => {
+    const colon = text.indexOf(':');
+    return { key: text.slice(0, colon).trim().replace(/^"(.*)"$/, '$1'), value: text.slice(colon + 1).trim(), text };
+  });
+}
+
+const isHelperEntry = (entry: Entry) => SYS_ID_PATH.test(entry.value) || NUMBER_PATH.test(entry.value);
+
+/** The variables that the expression's entries fill from the record's sys_id and number. */
 export function readOutputVariables(expression: string | undefined): { sysId?: string; number?: string } {
-  if (!expression) return {};
-  const sysId = ENTRY(SYS_ID_PATH).exec(expression)?.[1];
-  const number = ENTRY(NUMBER_PATH).exec(expression)?.[1];
+  const entries = contextEntries(expression) ?? [];
+  const sysId = entries.find((entry) => SYS_ID_PATH.test(entry.value))?.key;
+  const number = entries.find((entry) => NUMBER_PATH.test(entry.value))?.key;
   return { ...(sysId ? { sysId } : {}), ...(number ? { number } : {}) };
 }
 
@@ -41,21 +58,21 @@ export function readOutputVariables(expression: string | undefined): { sysId?: s
  * existing expression is not a FEEL context the helper can extend.
  */
 export function writeOutputVariables(expression: string | undefined, sysIdVariable: string, withNumber: boolean): string | undefined {
-  const entries = [`${sysIdVariable}: ${SYS_ID_PATH}`, ...(withNumber ? [`${numberVariableFor(sysIdVariable)}: ${NUMBER_PATH}`] : [])];
+  const entries = [`${sysIdVariable}: ${storedValue('body.result.sys_id')}`];
+  if (withNumber) entries.push(`${numberVariableFor(sysIdVariable)}: ${storedValue('body.result.number')}`);
   const trimmed = expression?.trim() ?? '';
-  if (!trimmed || trimmed === '=' ) return `={${entries.join(', ')}}`;
-  const context = /^=\s*\{([\s\S]*)\}\s*$/.exec(trimmed);
-  if (!context) return undefined;
-  const others = splitEntries(context[1] ?? '').filter((entry) => !ENTRY(SYS_ID_PATH).test(entry) && !ENTRY(NUMBER_PATH).test(entry));
-  return `={${[...entries, ...others].join(', ')}}`;
+  if (!trimmed || trimmed === '=') return `={${entries.join(', ')}}`;
+  const existing = contextEntries(trimmed);
+  if (!existing) return undefined;
+  return `={${[...entries, ...existing.filter((entry) => !isHelperEntry(entry)).map((entry) => entry.text)].join(', ')}}`;
 }
 
 /** The expression without the helper's entries (undefined when nothing is left). */
 export function removeOutputVariables(expression: string | undefined): string | undefined {
-  const context = expression && /^=\s*\{([\s\S]*)\}\s*$/.exec(expression.trim());
-  if (!context) return expression;
-  const others = splitEntries(context[1] ?? '').filter((entry) => !ENTRY(SYS_ID_PATH).test(entry) && !ENTRY(NUMBER_PATH).test(entry));
-  return others.length ? `={${others.join(', ')}}` : undefined;
+  const existing = contextEntries(expression);
+  if (!existing) return expression;
+  const others = existing.filter((entry) => !isHelperEntry(entry));
+  return others.length ? `={${others.map((entry) => entry.text).join(', ')}}` : undefined;
 }
 
 /** Splits the top-level entries of a FEEL context body (commas inside brackets and strings stay). */

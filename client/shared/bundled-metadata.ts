@@ -5,7 +5,7 @@
  * the CLI provides metadata it read from disk. Loaded once, lazily.
  */
 import { loadSnapshot, type SnapshotFile } from '../../core/metadata/load';
-import type { Metadata, Table } from '../../core/metadata/model';
+import { findField, type Field, type Metadata, type Table } from '../../core/metadata/model';
 import { tableFromTemplate } from '../../core/template/field-index';
 import type { ElementTemplate } from '../../core/template/types';
 import type { SnapshotTable } from '../table-picker/table-options';
@@ -42,17 +42,41 @@ export function bundledTables(): SnapshotTable[] {
   return metadata ? [...metadata.tables.values()].filter((table) => !table.abstract).map((table) => ({ name: table.name, label: table.label })) : [];
 }
 
+const perTemplate = new WeakMap<ElementTemplate, Metadata | undefined>();
+
 /**
  * The metadata to check a query on `table` with: the template's own field
- * index when it has one (it is what the template was generated from), on
- * top of the bundled snapshot (reference targets for dot-walks).
+ * index when it has one (it is what the template was generated from, maybe
+ * from a live instance), with labels and choice labels from the bundled
+ * snapshot where it knows the same field, on top of the snapshot's other
+ * tables (reference targets for dot-walks). Cached per template.
  */
 export function metadataForTemplate(template: ElementTemplate | undefined, table: string | undefined): Metadata | undefined {
   const bundled = bundledMetadata();
-  const own: Table | undefined = template ? tableFromTemplate(template) : undefined;
-  if (!own || own.name !== table) return bundled;
+  if (!template || !table) return bundled;
+  if (!perTemplate.has(template)) perTemplate.set(template, withTemplateTable(template, bundled));
+  const metadata = perTemplate.get(template);
+  return metadata?.tables.has(table) && tableFromTemplateName(template) === table ? metadata : bundled;
+}
+
+function tableFromTemplateName(template: ElementTemplate): string | undefined {
+  return (template.metadata as { servicenow?: { table?: string } } | undefined)?.servicenow?.table;
+}
+
+function withTemplateTable(template: ElementTemplate, bundled: Metadata | undefined): Metadata | undefined {
+  const own = tableFromTemplate(template);
+  if (!own) return undefined;
+  const known = bundled?.tables.get(own.name);
+  const table: Table = known ? { ...own, label: known.label, fields: own.fields.map((field) => withLabels(field, known)) } : own;
   const tables = new Map(bundled?.tables ?? []);
-  // The template's index wins: it is what the template was generated from (maybe a live instance).
-  tables.set(own.name, own);
-  return { origin: 'template', source: `template ${template?.id}`, tables, warnings: [], ...(bundled?.referenceTargets ? { referenceTargets: bundled.referenceTargets } : {}) };
+  tables.set(table.name, table);
+  // The engine is lenient with 'template' metadata (maybe partial); a table the snapshot confirms is checked as strictly as the snapshot.
+  const origin = known && bundled ? bundled.origin : 'template';
+  return { origin, source: `template ${template.id}`, tables, warnings: [], ...(bundled?.referenceTargets ? { referenceTargets: bundled.referenceTargets } : {}) };
+}
+
+function withLabels(field: Field, known: Table): Field {
+  const same = findField(known, field.element);
+  if (!same) return field;
+  return { ...field, label: same.label, choices: field.choices.map((choice) => same.choices.find((each) => each.value === choice.value) ?? choice) };
 }

@@ -9,11 +9,10 @@ import type { DiagramElement } from '../types/bpmn-js';
 import { useService } from 'bpmn-js-properties-panel';
 import type { TemplateProperty } from '../../core/template/types';
 import { inOneStep } from '../shared/batch-command';
-import { isServiceNowTemplate, tableOf } from '../shared/servicenow-template';
+import { tableOf } from '../shared/servicenow-template';
 import { propertyValue } from '../shared/template-values';
 import { writeProperty } from '../shared/write-binding';
-import type { ModdleElement } from '../shared/zeebe';
-import { producedVariable, referencedVariable, sysIdVariableLabel, sysIdVariablesBefore } from './sys-id-variables';
+import { referencedVariable, sysIdVariableLabel, type SysIdVariable } from './sys-id-variables';
 
 interface Props {
   element: DiagramElement;
@@ -25,27 +24,21 @@ interface Props {
 
 export function SysIdPicker({ element, id, property, referencedTable }: Props) {
   const elementTemplates = useService('elementTemplates');
-  const elementRegistry = useService('elementRegistry');
   const commandStack = useService('commandStack');
   const services = { modeling: useService('modeling'), bpmnFactory: useService('bpmnFactory') };
   const bo = element.businessObject;
   const template = elementTemplates.get(element);
   const wanted = referencedTable ?? (template ? tableOf(template, bo) : undefined);
 
-  const describe = (candidate: ModdleElement) => {
-    const shape = candidate.id ? elementRegistry.get(candidate.id) : undefined;
-    const candidateTemplate = shape ? elementTemplates.get(shape) : undefined;
-    if (!isServiceNowTemplate(candidateTemplate)) return undefined;
-    const table = tableOf(candidateTemplate, candidate);
-    return table ? { table } : {};
-  };
-  const all = sysIdVariablesBefore(bo, describe);
-  const offered = all.filter((variable) => !wanted || !variable.table || variable.table === wanted);
+  const variables = useService('serviceNowSysIdVariables');
+  const all = variables.variablesBefore(element);
+  const offered = all.filter((variable: SysIdVariable) => !wanted || !variable.table || variable.table === wanted);
   const value = propertyValue(bo, property);
   const used = referencedVariable(typeof value === 'string' ? value : undefined);
   // A sys_id variable: one some ServiceNow task of the diagram stores, or named like the helper names them.
-  const storedAnywhere = (name: string) => elementRegistry.getAll().some((shape: DiagramElement) => producedVariable(shape.businessObject, describe)?.variable === name);
-  const unknown = used && !all.some((variable) => variable.variable === used) && (/SysId$/.test(used) || storedAnywhere(used));
+  const unknown = used && !all.some((variable: SysIdVariable) => variable.variable === used) && (/SysId$/.test(used) || variables.isProducedAnywhere(used));
+  // Reference fields show the picker only when it has something to offer or warn about.
+  if (referencedTable && !offered.length && !unknown) return null;
 
   const pick = (variable: string) => {
     if (variable) inOneStep(commandStack, () => writeProperty(element, property, `=${variable}`, services));
@@ -59,7 +52,7 @@ export function SysIdPicker({ element, id, property, referencedTable }: Props) {
       </label>
       <select id={selectId} class="bio-properties-panel-input" value="" disabled={!offered.length} onChange={(event: Event) => pick((event.target as HTMLSelectElement).value)}>
         <option value="">{offered.length ? 'Choose a variable…' : 'No earlier ServiceNow task stores a sys_id'}</option>
-        {offered.map((variable) => (
+        {offered.map((variable: SysIdVariable) => (
           <option key={`${variable.taskId}-${variable.variable}`} value={variable.variable}>{sysIdVariableLabel(variable)}</option>
         ))}
       </select>

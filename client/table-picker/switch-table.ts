@@ -11,7 +11,7 @@ import type { ElementTemplate, TemplateProperty } from '../../core/template/type
 import { defaultSysIdVariable, readOutputVariables, writeOutputVariables } from '../output-mapping/result-expression';
 import { inOneStep } from '../shared/batch-command';
 import { fieldOfProperty, isServiceNowTemplate, tableOf, tableProperty } from '../shared/servicenow-template';
-import { propertyValue } from '../shared/template-values';
+import { activeProperties, propertyValue } from '../shared/template-values';
 import { writeHeader, writeProperty, type WriteServices } from '../shared/write-binding';
 import { getHeaderValue } from '../shared/zeebe';
 import type { TableOption } from './table-options';
@@ -27,7 +27,10 @@ export function switchTable(element: DiagramElement, option: TableOption, servic
     const oldTemplate: ElementTemplate | undefined = services.elementTemplates.get(element) ?? undefined;
     const carried = isServiceNowTemplate(oldTemplate) ? sharedValues(oldTemplate, option.template, bo) : [];
     const oldTable = isServiceNowTemplate(oldTemplate) ? tableOf(oldTemplate, bo) : undefined;
-    const output = readOutputVariables(getHeaderValue(bo, 'resultExpression'));
+    // A preset mapping (Hidden) follows the table by itself; a user-written one is renamed here.
+    const userWritten = isServiceNowTemplate(oldTemplate) && activeProperties(oldTemplate, bo)
+      .some((property) => property.type !== 'Hidden' && (property.binding as { key?: string }).key === 'resultExpression');
+    const output = userWritten ? readOutputVariables(getHeaderValue(bo, 'resultExpression')) : {};
 
     const sameTemplate = oldTemplate?.id === option.template.id && oldTemplate?.version === option.template.version;
     const target = sameTemplate ? element : services.elementTemplates.applyTemplate(element, option.template);
@@ -47,9 +50,11 @@ export function switchTable(element: DiagramElement, option: TableOption, servic
 export function sharedValues(oldTemplate: ElementTemplate, newTemplate: ElementTemplate, bo: Service): { property: TemplateProperty; value: string }[] {
   const shared: { property: TemplateProperty; value: string }[] = [];
   const skip = (template: ElementTemplate, property: TemplateProperty) => property.type === 'Hidden' || fieldOfProperty(property) !== undefined || property === tableProperty(template);
+  // Only what the user sees on the old task: an inactive property's binding may hold another's value.
+  const oldActive = activeProperties(oldTemplate, bo);
   for (const property of newTemplate.properties) {
     if (skip(newTemplate, property)) continue;
-    const old = oldTemplate.properties.find((candidate) => !skip(oldTemplate, candidate) && sameBinding(candidate, property));
+    const old = oldActive.find((candidate) => !skip(oldTemplate, candidate) && sameBinding(candidate, property));
     const value = old ? propertyValue(bo, old) : undefined;
     if (typeof value === 'string' && value !== '' && !shared.some((entry) => sameBinding(entry.property, property))) shared.push({ property, value });
   }

@@ -10,7 +10,7 @@
  *   the folder defaults to `$HARNESS_PLUGIN_DIR`, else the repository root
  * - `/templates/ours.json`, `/templates/official.json` the element templates
  *   (read on each request, so tests see freshly generated files)
- * - `/fixtures/<file>` test/browser/fixtures
+ * - `/fixtures/<file>` test/browser/fixtures, else dist/fixtures (built by global-setup)
  *
  * Usage: node test/browser/harness/server.js [port]   (default 4173)
  */
@@ -92,7 +92,10 @@ const server = http.createServer((request, response) => {
       return send(response, 200, JSON.stringify(readJsonTemplates(officialTemplateDir, (file) => file.startsWith('servicenow-'))), 'application/json');
     }
     if (route.startsWith('/fixtures/')) {
-      const file = inside(path.join(root, 'test/browser/fixtures'), route.slice('/fixtures/'.length));
+      // Hand-written fixtures first, then those global-setup builds (dist/fixtures).
+      const name = route.slice('/fixtures/'.length);
+      const file = [path.join(root, 'test/browser/fixtures'), path.join(root, 'dist/fixtures')]
+        .map((dir) => inside(dir, name)).find((candidate) => candidate && fs.existsSync(candidate));
       return file ? sendFile(response, file) : send(response, 404, 'unknown fixture');
     }
     return send(response, 404, 'not found');

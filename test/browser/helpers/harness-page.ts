@@ -74,3 +74,36 @@ export function queryField(page: Page): Locator {
 export function diagnostics(page: Page): Locator {
   return page.locator('.servicenow-query-diagnostics');
 }
+
+/** A template group of the selected element (`ElementTemplates__CustomProperties-<id>`), opened. */
+export async function templateGroup(page: Page, groupId: string): Promise<Locator> {
+  await openGroup(page, `ElementTemplates__CustomProperties-${groupId}`);
+  return page.locator(`[data-group-id="group-ElementTemplates__CustomProperties-${groupId}"]`);
+}
+
+/** Reads an input mapping of an element from the saved diagram model. */
+export async function inputValue(page: Page, elementId: string, target: string): Promise<string | undefined> {
+  return page.evaluate(([id, name]) => {
+    const bo = window.harness.modeler.get('elementRegistry').get(id).businessObject;
+    const io = (bo.extensionElements?.values ?? []).find((value: { $type: string }) => value.$type === 'zeebe:IoMapping');
+    return (io?.inputParameters ?? []).find((input: { target: string }) => input.target === name)?.source;
+  }, [elementId, target] as const);
+}
+
+export async function headerValue(page: Page, elementId: string, key: string): Promise<string | undefined> {
+  return page.evaluate(([id, name]) => {
+    const bo = window.harness.modeler.get('elementRegistry').get(id).businessObject;
+    const headers = (bo.extensionElements?.values ?? []).find((value: { $type: string }) => value.$type === 'zeebe:TaskHeaders');
+    return (headers?.values ?? []).find((header: { key: string }) => header.key === name)?.value;
+  }, [elementId, key] as const);
+}
+
+export async function templateOf(page: Page, elementId: string): Promise<string | undefined> {
+  return page.evaluate((id) => window.harness.modeler.get('elementRegistry').get(id).businessObject.get('zeebe:modelerTemplate'), elementId);
+}
+
+/** Saves a README screenshot, scrolling `focus` into view first. */
+export async function screenshot(page: Page, name: string, focus?: Locator): Promise<void> {
+  if (focus) await focus.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `docs/screenshots/${name}.png` });
+}

@@ -1,0 +1,49 @@
+/**
+ * `serviceNowSysIdVariables`: the sys_id variables each task can use,
+ * computed once per diagram change (a panel shows one picker per reference
+ * field, and each would otherwise walk the process again).
+ */
+import type { DiagramElement, Service } from '../types/bpmn-js';
+import { isServiceNowTemplate, tableOf } from '../shared/servicenow-template';
+import type { ModdleElement } from '../shared/zeebe';
+import { producedVariable, sysIdVariablesBefore, type SysIdVariable } from './sys-id-variables';
+
+export class SysIdVariables {
+  static $inject = ['eventBus', 'elementRegistry', 'elementTemplates'];
+  private before = new Map<ModdleElement, SysIdVariable[]>();
+  private produced: Set<string> | undefined;
+
+  constructor(eventBus: Service, private elementRegistry: Service, private elementTemplates: Service) {
+    eventBus.on(['elements.changed', 'import.done', 'elementTemplates.changed'], () => {
+      this.before.clear();
+      this.produced = undefined;
+    });
+  }
+
+  /** The variables that ServiceNow tasks before `element` store. */
+  variablesBefore(element: DiagramElement): SysIdVariable[] {
+    const bo = element.businessObject;
+    let found = this.before.get(bo);
+    if (!found) {
+      found = sysIdVariablesBefore(bo, this.describe);
+      this.before.set(bo, found);
+    }
+    return found;
+  }
+
+  /** Whether any ServiceNow task of the diagram stores `variable`. */
+  isProducedAnywhere(variable: string): boolean {
+    this.produced ??= new Set(this.elementRegistry.getAll()
+      .map((shape: DiagramElement) => producedVariable(shape.businessObject, this.describe)?.variable)
+      .filter(Boolean));
+    return this.produced.has(variable);
+  }
+
+  private describe = (candidate: ModdleElement) => {
+    const shape = candidate.id ? this.elementRegistry.get(candidate.id) : undefined;
+    const template = shape ? this.elementTemplates.get(shape) : undefined;
+    if (!isServiceNowTemplate(template)) return undefined;
+    const table = tableOf(template, candidate);
+    return table ? { table } : {};
+  };
+}

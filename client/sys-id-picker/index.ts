@@ -1,0 +1,5 @@
+import { SysIdVariables } from './SysIdVariables';
+
+export default {
+  serviceNowSysIdVariables: ['type', SysIdVariables]
+};

@@ -1,0 +1,99 @@
+import { expect, test, type Page } from '@playwright/test';
+import { applyTemplate, diagnostics, inputValue, openHarness, queryField, screenshot, selectElement, templateGroup, undo } from './helpers/harness-page';
+
+const TYPO_QUERY = 'caler_id=abc^stateIN1,9';
+
+/** Task_Get of the diagram global-setup built, switched to the Query operation. */
+async function ourIncidentQueryTask(page: Page): Promise<void> {
+  await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+  await selectElement(page, 'Task_Get');
+  await (await templateGroup(page, 'operation')).getByLabel('Operation', { exact: true }).selectOption('query');
+  await templateGroup(page, 'query');
+}
+
+test.describe('live encoded-query validation', () => {
+  test('reports the unknown field and the bad choice value as the user types, with the explanation', async ({ page }) => {
+    // given
+    await ourIncidentQueryTask(page);
+
+    // when
+    await queryField(page).fill(TYPO_QUERY);
+
+    // then
+    const found = diagnostics(page);
+    await expect(found.locator('[data-code="field.unknown"]')).toContainText('Error: caler_id is not a field of incident');
+    await expect(found.locator('[data-code="field.unknown"]')).toContainText('did you mean caller_id?');
+    await expect(found.locator('[data-code="value.choice"]')).toContainText('9 is not a state of incident; states are 1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled');
+    await expect(found.locator('.servicenow-query-explanation')).toContainText('State is one of');
+    await screenshot(page, 'query-validation', found.locator('.servicenow-query-explanation'));
+  });
+
+  test('applies the suggested fix as one undoable command', async ({ page }) => {
+    // given
+    await ourIncidentQueryTask(page);
+    await queryField(page).fill(TYPO_QUERY);
+    await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe(TYPO_QUERY);
+
+    // when
+    await page.getByRole('button', { name: 'Apply fix: replace "caler_id" with "caller_id"' }).click();
+
+    // then
+    await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe('caller_id=abc^stateIN1,9');
+    await expect(queryField(page)).toHaveValue('caller_id=abc^stateIN1,9');
+    await expect(diagnostics(page).locator('[data-code="field.unknown"]')).toHaveCount(0);
+
+    // when
+    await undo(page);
+
+    // then
+    await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe(TYPO_QUERY);
+  });
+
+  test('checks FEEL-built queries', async ({ page }) => {
+    // given
+    await ourIncidentQueryTask(page);
+
+    // when
+    await queryField(page).fill('="caler_id=" + callerSysId + "^active=true"');
+
+    // then
+    await expect(diagnostics(page).locator('[data-code="field.unknown"]')).toContainText('did you mean caller_id?');
+  });
+
+  test('works on Camunda\'s official ServiceNow incident template', async ({ page }) => {
+    // given
+    await openHarness(page);
+    await applyTemplate(page, 'Task_Create', 'io.camunda.connectors.ServiceNowIncident.v1');
+    await selectElement(page, 'Task_Create');
+    await (await templateGroup(page, 'operation')).getByLabel('Operation', { exact: true }).selectOption('read');
+    const input = await templateGroup(page, 'input');
+    // The official template opens its optional-FEEL query in FEEL mode: switch to a plain string.
+    const feelToggle = input.getByRole('button', { name: 'Click to remove dynamic value with FEEL expression' }).first();
+    if (await feelToggle.isVisible()) await feelToggle.click();
+
+    // when
+    await queryField(page).fill(TYPO_QUERY);
+
+    // then
+    await expect(diagnostics(page).locator('[data-code="field.unknown"]')).toContainText('did you mean caller_id?');
+    await expect(diagnostics(page).locator('[data-code="value.choice"]')).toContainText('9 is not a state of incident');
+    await screenshot(page, 'query-validation-official-template', diagnostics(page).locator('.servicenow-query-explanation'));
+  });
+
+  test('keeps typing fluid on a 2 kB query', async ({ page }) => {
+    // given
+    await ourIncidentQueryTask(page);
+    const query = Array.from({ length: 80 }, (_, index) => `short_descriptionLIKEprinter${index}`).join('^OR').slice(0, 2048);
+    await queryField(page).fill(query);
+
+    // when: typing 20 more characters one by one
+    await queryField(page).focus();
+    await page.keyboard.press('End');
+    await queryField(page).pressSequentially('^active=true^caler_id=1', { delay: 0 });
+
+    // then: every keystroke landed and the diagnostics follow the final text
+    await expect(queryField(page)).toHaveValue(`${query}^active=true^caler_id=1`);
+    await expect(diagnostics(page)).toHaveAttribute('data-checked-length', String(query.length + 23));
+    await expect(diagnostics(page).locator('[data-code="field.unknown"]')).toContainText('did you mean caller_id?');
+  });
+});
