@@ -4,11 +4,14 @@ import type { TemplateProperty } from './types';
 export const ADDITIONAL_FIELDS_VARIABLE = 'sn_additionalFields';
 
 /**
- * FEEL that keeps only the entries whose value is set, so an Update that
- * sets one field sends exactly that field and blanks nothing.
+ * FEEL that keeps only the entries whose value is set (not null, not an
+ * empty string), so an Update that sets one field sends exactly that field
+ * and blanks nothing. Empty strings count as unset because a cleared input
+ * may be persisted as `source=""`, which the engine reads as "". The type
+ * check comes first: FEEL compares a number with "" to null, not false.
  */
-export function withoutNulls(contextExpression: string): string {
-  return `context(get entries(${contextExpression})[item.value != null])`;
+export function withoutUnset(contextExpression: string): string {
+  return `context(get entries(${contextExpression})[item.value != null and not(item.value instance of string and item.value = "")])`;
 }
 
 /** A FEEL string literal. */
@@ -21,7 +24,7 @@ export function additionalFieldsProperty(group: string): TemplateProperty {
   return {
     id: 'additionalFields',
     label: 'Additional fields',
-    description: 'A FEEL context merged into the request body, e.g. <code>={"u_cost_center": costCenter}</code>. Fields set above take precedence; null values are sent as null.',
+    description: 'A FEEL context merged into the request body, e.g. <code>={"u_cost_center": costCenter}</code>. Fields set above take precedence. Sent as given: use it to clear a field, e.g. <code>={"assigned_to": ""}</code>.',
     group,
     type: 'Text',
     feel: 'required',
@@ -32,15 +35,15 @@ export function additionalFieldsProperty(group: string): TemplateProperty {
 
 /**
  * The Hidden `body` for Create and Update: the additional fields, then
- * every set field (`entries`: column name → FEEL value), nulls dropped.
+ * every set field (`entries`: column name → FEEL value), unset ones dropped.
  */
 export function bodyProperty(entries: [string, string][]): TemplateProperty {
   const fields = `{${entries.map(([name, value]) => `${feelString(name)}: ${value}`).join(', ')}}`;
-  const additional = `(if ${ADDITIONAL_FIELDS_VARIABLE} = null then {} else ${ADDITIONAL_FIELDS_VARIABLE})`;
+  const additional = `(if ${ADDITIONAL_FIELDS_VARIABLE} instance of context then ${ADDITIONAL_FIELDS_VARIABLE} else {})`;
   return {
     id: 'body',
     type: 'Hidden',
-    value: `=context merge(${additional}, ${withoutNulls(fields)})`,
+    value: `=context merge(${additional}, ${withoutUnset(fields)})`,
     binding: inputBinding('body'),
     condition: whenOperation(...WRITE_OPERATIONS)
   };

@@ -1,6 +1,6 @@
 import type { Table } from '../metadata/model';
 import { findField } from '../metadata/model';
-import { additionalFieldsProperty, bodyProperty, feelString, withoutNulls } from './body';
+import { additionalFieldsProperty, bodyProperty, feelString, withoutUnset } from './body';
 import { authenticationProperties, connectionProperties } from './connection';
 import { errorHandlingProperties } from './error-handling';
 import { toFieldIndex, type ServiceNowTemplateMetadata } from './field-index';
@@ -11,6 +11,7 @@ import { outputProperties } from './output';
 import { queryParameterProperties, queryParametersProperties } from './query-params';
 import { retryProperties, taskProperties, timeoutProperties } from './runtime';
 import { tableFieldInputs } from './table-fields';
+import { tableNote } from './table-notes';
 import type { BuildOptions, ElementTemplate, TemplateProperty } from './types';
 
 /** The unpinned schema URL: Web Modeler accepts only this, and Desktop Modeler skips its version check. */
@@ -60,7 +61,7 @@ export function buildTemplate(table: Table, options: BuildOptions): ElementTempl
   return envelope({
     id,
     name: `ServiceNow: ${table.label}`,
-    description: `Create, get, query, update and delete ${table.label} [${table.name}] records through the ServiceNow Table API.`,
+    description: [`Create, get, query, update and delete ${table.label} [${table.name}] records through the ServiceNow Table API.`, tableNote(table.name)].filter(Boolean).join(' '),
     keywords: [...new Set(['servicenow', table.name, table.label.toLowerCase(), 'table api', ...table.hierarchy.slice(1)])],
     version: options.version,
     metadata: toFieldIndex(table),
@@ -94,7 +95,7 @@ export function buildAnyTableTemplate(options: BuildOptions): ElementTemplate {
     {
       id: 'payload',
       label: 'Fields',
-      description: 'The fields to write as a FEEL context, e.g. <code>={"short_description": summary, "urgency": "2"}</code>. Entries whose value is null are not sent.',
+      description: 'The fields to write as a FEEL context, e.g. <code>={"short_description": summary, "urgency": "2"}</code>. Entries whose value is null or empty are not sent.',
       group: 'payload',
       type: 'Text',
       feel: 'required',
@@ -105,7 +106,7 @@ export function buildAnyTableTemplate(options: BuildOptions): ElementTemplate {
     ...queryParameterProperties(),
     ...requestProperties(TABLE_VARIABLE),
     ...queryParametersProperties(),
-    { id: 'body', type: 'Hidden', value: `=${withoutNulls(PAYLOAD_VARIABLE)}`, binding: inputBinding('body'), condition: whenOperation(...WRITE_OPERATIONS) },
+    { id: 'body', type: 'Hidden', value: `=${withoutUnset(PAYLOAD_VARIABLE)}`, binding: inputBinding('body'), condition: whenOperation(...WRITE_OPERATIONS) },
     ...timeoutProperties(),
     ...outputProperties(undefined, true),
     ...errorHandlingProperties(),

@@ -1,4 +1,4 @@
-import { withoutNulls } from './body';
+import { withoutUnset } from './body';
 import { inputBinding, whenOperation, READ_OPERATIONS, WRITE_OPERATIONS, type Operation } from './operations';
 import { optionalPattern } from './patterns';
 import type { TemplateProperty } from './types';
@@ -113,7 +113,7 @@ export function queryParametersProperties(): TemplateProperty[] {
     return {
       id: `queryParameters.${operation}`,
       type: 'Hidden',
-      value: `=${withoutNulls(`{${entries.join(', ')}}`)}`,
+      value: `=${withoutUnset(`{${entries.join(', ')}}`)}`,
       binding: inputBinding('queryParameters'),
       condition: whenOperation(operation)
     };

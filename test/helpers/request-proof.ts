@@ -9,7 +9,9 @@
  *    inactive properties lose their binding. Boolean/Number and
  *    `feel: "required"` defaults are written as FEEL (`toFeelExpression`).
  * 2. Engine (8.8+): input mappings are evaluated one by one in template
- *    order, each seeing the earlier targets; an input without a source is null.
+ *    order, each seeing the earlier targets; an input without a source is
+ *    null, and a non-FEEL source is a static string (so `source=""`, what
+ *    the Modeler may write for a cleared input, is the empty string).
  * 3. Connector runtime: only its input variables are fetched, then
  *    `{{secrets.NAME}}` placeholders are replaced.
  */
@@ -177,7 +179,7 @@ export function proveRequest(template: ElementTemplate, values: Values = {}, opt
   for (const [candidate, value] of applied.persisted) {
     if (candidate.binding.type !== 'zeebe:input') continue;
     const target = (candidate.binding as { name: string }).name;
-    const source = value === undefined || value === '' ? null : isFeel(value) ? evaluateFeel(value, { ...options.variables, ...locals }, warnings, `input ${target}`) : value;
+    const source = value === undefined || value === null ? null : isFeel(value) ? evaluateFeel(value, { ...options.variables, ...locals }, warnings, `input ${target}`) : value;
     setPath(locals, target, source);
   }
   const fetched = Object.fromEntries(CONNECTOR_INPUTS.filter((name) => name in locals).map((name) => [name, locals[name]]));

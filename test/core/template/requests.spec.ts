@@ -110,6 +110,14 @@ describe('core/template - requests the REST connector sends', () => {
     expect(request.body).toEqual({ short_description: 'x', caller_id: SYS_ID, state: '2' });
   });
 
+  it('never sends a cleared input (persisted as source="", read as ""); clearing goes through additional fields', () => {
+    // when
+    const request = proveRequest(incident, { ...connection, operation: 'update', sysId: SYS_ID, 'field.short_description.update': '', 'field.state': '', 'field.description': '=""', 'field.impact': '3', additionalFields: '={"assigned_to": ""}' }, { secrets });
+
+    // then
+    expect(request.body).toEqual({ assigned_to: '', impact: '3' });
+  });
+
   it('merges the additional fields context, set fields taking precedence', () => {
     // when
     const request = proveRequest(incident, { ...connection, operation: 'update', sysId: SYS_ID, 'field.impact': '1', additionalFields: '={"u_cost_center": "CC-12", "impact": "3"}' }, { secrets });
