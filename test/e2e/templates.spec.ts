@@ -74,9 +74,11 @@ describe('e2e - every table template against the Table API emulator', () => {
     await emulator.close();
   });
 
-  it('covers every generated table template', () => {
+  it('covers every generated table template and every operation they offer', () => {
     expect(tableTemplates.length).toBeGreaterThanOrEqual(10);
     expect(tableTemplates.map(({ table }) => table)).toEqual(expect.arrayContaining(['incident', 'change_request', 'sc_req_item', 'sys_user']));
+    const offered = new Set(tableTemplates.flatMap(({ template }) => template.properties.find((property) => property.id === 'operation')?.choices?.map((choice) => choice.value) ?? []));
+    expect([...offered].sort()).toEqual(['create', 'delete', 'get', 'query', 'update']);
   });
 
   describe.each(tableTemplates)('$file ($table)', ({ template, table }) => {
@@ -205,6 +207,7 @@ describe('e2e - every table template against the Table API emulator', () => {
 
       // then
       expect(created.result.recordSysId).toBe(sysId);
+      expect(emulator.requests.find((request) => request.method === 'POST' && request.table === 'incident' && (request.body as Record<string, unknown>).short_description === 'Any table')?.body).toEqual({ short_description: 'Any table', impact: '2' });
       expect(resultRecord(read.response)).toMatchObject({ short_description: 'Any table', impact: '2' });
       expect((queried.response.body as { result: { sys_id: string }[] }).result.map((record) => record.sys_id)).toEqual([sysId]);
       expect(emulator.store.get('incident', sysId)).toBeUndefined();
