@@ -179,7 +179,12 @@ export function readTableRecords(raws: Raw[], problems: Problems): TableRecord[]
     const read = reader.at(raw, index);
     const name = read.required('name');
     if (name === undefined) return;
-    tables.push({ index, sysId: read.text('sys_id'), name, label: read.text('label') ?? name, superClass: read.text('super_class.name') });
+    const superClass = read.text('super_class.name');
+    // `super_class` alone is the super class's sys_id: a root table and a missing dot-walk would look alike.
+    if (superClass === undefined && read.text('super_class') !== undefined) {
+      problems.error(file, read.ref, 'has super_class (a sys_id) but no super_class.name; fetch with sysparm_fields=...,super_class.name');
+    }
+    tables.push({ index, sysId: read.text('sys_id'), name, label: read.text('label') ?? name, superClass });
   });
   return tables;
 }

@@ -337,6 +337,11 @@ describe('core/metadata - loadSnapshot', () => {
         detail: 'sys_db_object.json record 5 (sys_id t9): missing name'
       },
       {
+        name: 'a super class given as a sys_id without the super_class.name dot-walk',
+        change: (p) => p.tables.push({ name: 'incident_task', super_class: '8c9e2d3fdb5b1010' }),
+        detail: 'sys_db_object.json record 5 (incident_task): has super_class (a sys_id) but no super_class.name; fetch with sysparm_fields=...,super_class.name'
+      },
+      {
         name: 'a super class that is not in the snapshot',
         change: (p) => p.tables.push(table('incident_task', 'missing_parent')),
         detail: 'sys_db_object.json record 5 (incident_task): super class "missing_parent" is not in the snapshot; add its sys_db_object record (walk super_class.name up to the root)'
