@@ -85,12 +85,17 @@ describe('scripts/fetch-metadata - command', () => {
     expect(JSON.parse(many.stdout)).toMatchObject({ tables: expect.arrayContaining(['u_table_40']), records: { sys_dictionary: 40 * 3 + 14 } });
   });
 
-  it('fetches with OAuth client credentials', async () => {
+  it.each([
+    ['client-credentials', oauthEnv, 'client_credentials'],
+    ['password', { ...oauthEnv, ...basicEnv }, 'password']
+  ])('fetches with an OAuth %s grant', async (_name, env, grant) => {
     // when
-    const result = await fetchInto(join(work, 'oauth'), ['--json'], oauthEnv);
+    const result = await fetchInto(join(work, 'oauth'), ['--json'], env);
 
     // then
     expect(result.code).toBe(0);
+    expect(emulator.oauth.issued).toBe(1);
+    expect(grant).toBe(env.SERVICENOW_USERNAME ? 'password' : 'client_credentials');
     expect(emulator.requests.filter((request) => request.path === '/oauth_token.do')).toHaveLength(1);
     expect(emulator.requests.filter((request) => request.table).every((request) => request.auth === 'bearer')).toBe(true);
   });
@@ -139,12 +144,16 @@ describe('scripts/fetch-metadata - command', () => {
   });
 
   it('shows progress on a terminal and stays quiet otherwise', async () => {
+    // given
+    emulator.faults.add({ kind: 'status', status: 500, table: 'sys_choice' });
+
     // when
     const terminal = await runCommand(command, ['--instance', emulator.url, '--tables', 'u_asset_request', '--out', join(work, 'tty')], { env: basicEnv, tty: true });
     const piped = await runCommand(command, ['--instance', emulator.url, '--tables', 'u_asset_request', '--out', join(work, 'pipe')], { env: basicEnv, tty: false });
 
     // then
     expect(terminal.stderr).toMatch(/sys_dictionary: page 1, \d+\/\d+ records \(1 tables\)/);
+    expect(terminal.stderr).toContain('retrying in 1 s (attempt 2): the instance failed with HTTP 500 Internal Server Error reading sys_choice');
     expect(piped.stderr).toBe('');
   });
 
