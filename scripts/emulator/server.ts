@@ -38,7 +38,10 @@ export interface LoggedRequest {
   auth: 'basic' | 'bearer' | 'none';
   status: number;
   contentType?: string;
+  /** The JSON body of table requests (token requests carry secrets and are not kept). */
   body?: unknown;
+  /** The grant_type of a /oauth_token.do request. */
+  grantType?: string;
 }
 
 export interface RunningEmulator {
@@ -137,7 +140,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       auth,
       status: reply.statusCode,
       ...(request.headers['content-type'] ? { contentType: request.headers['content-type'] } : {}),
-      ...(request.body !== undefined && !path.startsWith('/oauth_token.do') ? { body: request.body } : {})
+      ...(request.body !== undefined && !path.startsWith('/oauth_token.do') ? { body: request.body } : {}),
+      ...(path.startsWith('/oauth_token.do') ? { grantType: String((request.body as Record<string, unknown> | undefined)?.grant_type ?? '') } : {})
     });
     if (applied.get(request)?.kind === 'change-between-pages' && table) {
       changeTable(store, decodeURIComponent(table));
