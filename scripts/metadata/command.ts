@@ -7,7 +7,7 @@ import { UserError } from '../../core/errors';
 import { formatProblem } from '../../core/metadata/problems';
 import { OVERLAY_FILE } from '../../core/metadata/overlay';
 import { writeDirectoryAtomic } from '../io/atomic-write';
-import { DEFAULT_TABLES, importSdk } from './import-sdk';
+import { DEFAULT_TABLES } from './default-tables';
 import { bundledSnapshotDir, readSnapshot } from './read-snapshot';
 import { findTable, formatTable, tableJson } from './show';
 
@@ -69,6 +69,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     throw new UserError(`Cannot read the overlay ${overlayPath}: ${error.code === 'ENOENT' ? 'no such file' : error.message}. Pass --overlay <file>.`);
   });
 
+  const { importSdk } = await loadImporter();
   const result = await importSdk({ sdkDir, overlay: { path: overlayPath, text: overlayText }, tables });
   const files = new Map<string, string>(await keptFiles(out, result.files));
   for (const [name, text] of result.files) files.set(name, text);
@@ -86,6 +87,19 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   for (const warning of result.metadata.warnings) io.stderr.write(`warning: ${formatProblem(warning)}\n`);
   for (const line of result.skipped) io.stderr.write(`skipped: ${line}\n`);
   return 0;
+}
+
+/** The importer needs the TypeScript compiler, a dev dependency: `metadata show` must work without it. */
+async function loadImporter(): Promise<typeof import('./import-sdk')> {
+  try {
+    return await import('./import-sdk');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
+      throw new UserError(`metadata import-sdk needs the development dependencies (${(error as Error).message.split('\n')[0]}); run npm install in the project checkout.`);
+    }
+    throw error;
+  }
 }
 
 /** The package's exports map hides package.json, so look through the node_modules search path. */

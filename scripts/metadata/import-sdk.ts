@@ -16,12 +16,6 @@ import { SNAPSHOT_FILES } from '../../core/metadata/records';
 import { parseTableSource, type SdkTable } from './sdk/parse-table-source';
 import { choiceRecord, englishLabel, sdkTableRecords, tableRecord, type RawRecord, type TableRecords } from './sdk/to-records';
 
-/** The tables the bundled snapshot covers (issue 3). */
-export const DEFAULT_TABLES = [
-  'task', 'incident', 'incident_task', 'problem', 'problem_task', 'change_request', 'change_task',
-  'sc_request', 'sc_req_item', 'sc_task', 'sys_user', 'sys_user_group', 'cmdb_ci', 'cmdb_ci_server', 'kb_knowledge'
-];
-
 export const SDK_TABLES_DIR = join('src', 'fluent', 'tables');
 
 export interface ImportOptions {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../core/errors';
 import { findField } from '../../../core/metadata/model';
-import { DEFAULT_TABLES, importSdk } from '../../../scripts/metadata/import-sdk';
+import { DEFAULT_TABLES } from '../../../scripts/metadata/default-tables';
+import { importSdk } from '../../../scripts/metadata/import-sdk';
 import { bundledSnapshotDir } from '../../../scripts/metadata/read-snapshot';
 import { runCli } from '../../helpers/cli';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findField } from '../../../core/metadata/model';
-import { DEFAULT_TABLES } from '../../../scripts/metadata/import-sdk';
+import { DEFAULT_TABLES } from '../../../scripts/metadata/default-tables';
 import { bundledSnapshotDir, readSnapshot } from '../../../scripts/metadata/read-snapshot';
 
 const liveDump = join(__dirname, 'read-snapshot', 'live-dump');
