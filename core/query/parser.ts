@@ -19,10 +19,16 @@ export function parse(text: string): { ast: Query; diagnostics: Diagnostic[] } {
   return { ast, diagnostics: parser.diagnostics };
 }
 
+const TEXT_QUERIES = [['TEXTQUERY', '123TEXTQUERY321='], ['TEXTINDEXGROUP', '123TEXTINDEXGROUP321=']] as const;
+const BLOCK_ENDS = ['ENDRLQUERY', 'ENDSUBQUERY'] as const;
 const DIRECTIVES = new Set(['OrderBy', 'GroupBy', 'EndOfQuery', 'RelatedListQuery', 'SubQuery', 'TextQuery']);
+
+/** Blocks nest by recursion: a bound keeps any input (even 100 kB of SUBQUERY) from exhausting the stack. */
+const MAX_NESTING = 64;
 
 class Parser {
   position = 0;
+  private nesting = 0;
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(readonly text: string) {}
@@ -36,7 +42,8 @@ class Parser {
     let terms: Term[] = [];
     let groupStart = start;
     let clauseStart = start;
-    let separator: Span | null = null;
+    let separatorStart = -1;
+    let separatorEnd = -1;
     for (;;) {
       const term = this.term(depth);
       terms.push(term);
@@ -44,34 +51,35 @@ class Parser {
       const run = caretRun(text, termEnd);
       const after = termEnd + depth;
       let kind: 'and' | 'or' | 'new' | 'end' = 'and';
-      let separatorEnd = after;
+      let nextEnd = after;
       if (termEnd >= text.length || run < depth || (stop !== null && run === depth && this.isKeywordTerm(after, stop))) {
         kind = 'end';
       } else if (text.startsWith('NQ', after)) {
         kind = 'new';
-        separatorEnd = after + 2;
+        nextEnd = after + 2;
       } else if (text.startsWith('OR', after) && !text.startsWith('ORDERBY', after)) {
         kind = 'or';
-        separatorEnd = after + 2;
+        nextEnd = after + 2;
       }
       if (term.type === 'Empty') {
-        this.reportEmpty(term, separator, kind === 'end' ? null : { start: termEnd, end: separatorEnd });
+        this.reportEmpty(term, separatorStart >= 0 ? { start: separatorStart, end: separatorEnd } : kind === 'end' ? null : { start: termEnd, end: nextEnd });
       }
       if (kind !== 'or') {
         clauses.push(this.clause(clauseStart, termEnd, terms));
         terms = [];
-        clauseStart = separatorEnd;
+        clauseStart = nextEnd;
       }
       if (kind === 'new' || kind === 'end') {
         groups.push({ type: 'Group', start: groupStart, end: termEnd, clauses });
         clauses = [];
-        groupStart = separatorEnd;
+        groupStart = nextEnd;
       }
       if (kind === 'end') {
         return { type: 'Query', start, end: termEnd, depth, groups };
       }
-      separator = { start: termEnd, end: separatorEnd };
-      this.position = separatorEnd;
+      separatorStart = termEnd;
+      separatorEnd = nextEnd;
+      this.position = nextEnd;
     }
   }
 
@@ -86,8 +94,8 @@ class Parser {
     return { type: 'Clause', start, end, terms };
   }
 
-  private reportEmpty(term: Span, before: Span | null, after: Span | null): void {
-    const range = before ?? after ?? term;
+  private reportEmpty(term: Span, range: Span | null): void {
+    range ??= term;
     this.report('warning', 'syntax.empty-term', range, 'Nothing between these separators: remove the extra separator.', '');
   }
 
@@ -104,8 +112,7 @@ class Parser {
       this.position = start + 2;
       return { type: 'EndOfQuery', start, end: start + 2 };
     }
-    for (const kind of ['TEXTQUERY', 'TEXTINDEXGROUP'] as const) {
-      const keyword = `123${kind}321=`;
+    for (const [kind, keyword] of TEXT_QUERIES) {
       if (text.startsWith(keyword, start)) {
         const valueStart = start + keyword.length;
         const end = this.valueEnd(valueStart, depth);
@@ -113,10 +120,17 @@ class Parser {
         return { type: 'TextQuery', start, end, kind, value: scalar(text, valueStart, end) };
       }
     }
-    if (text.startsWith('RLQUERY', start)) return this.relatedListQuery(start, depth);
-    if (text.startsWith('SUBQUERY', start)) return this.subQuery(start, depth);
-    if (text.startsWith('JOIN', start)) return this.join(start, depth);
-    for (const keyword of ['ENDRLQUERY', 'ENDSUBQUERY']) {
+    const block = text.startsWith('RLQUERY', start) ? 'RLQUERY' : text.startsWith('SUBQUERY', start) ? 'SUBQUERY' : text.startsWith('JOIN', start) ? 'JOIN' : undefined;
+    if (block && this.nesting >= MAX_NESTING) {
+      return this.malformed(start, this.valueEnd(start, depth), `${block} is nested more than ${MAX_NESTING} levels deep; the query cannot be checked beyond this point.`);
+    }
+    if (block) {
+      this.nesting++;
+      const term = block === 'RLQUERY' ? this.relatedListQuery(start, depth) : block === 'SUBQUERY' ? this.subQuery(start, depth) : this.join(start, depth);
+      this.nesting--;
+      return term;
+    }
+    for (const keyword of BLOCK_ENDS) {
       if (this.isKeywordTerm(start, keyword)) {
         this.position = start + keyword.length;
         const invalid = this.invalid(start, this.position);
@@ -305,9 +319,10 @@ class Parser {
       this.position = at + depth + keyword.length;
       node.terminated = true;
     } else {
-      this.report('warning', 'syntax.unterminated-block', { start: node.start, end: at },
-        `${keyword.slice(3)} is not closed by ${'^'.repeat(depth)}${keyword}: every condition after it applies to the ${keyword === 'ENDRLQUERY' ? 'related' : 'subquery'} table.`,
-        `${text.slice(node.start, at)}${'^'.repeat(depth)}${keyword}`);
+      // An insertion at the end of the block (not a copy of the block: nested blocks would make that quadratic).
+      this.report('warning', 'syntax.unterminated-block', { start: at, end: at },
+        `${keyword.slice(3)} "${text.slice(node.start, Math.min(node.start + 40, at))}…" is not closed by ${'^'.repeat(depth)}${keyword}: every condition after it applies to the ${keyword === 'ENDRLQUERY' ? 'related' : 'subquery'} table.`,
+        `${'^'.repeat(depth)}${keyword}`);
     }
     node.end = this.position;
     return node;

@@ -110,8 +110,20 @@ function unknownField(segment: Name, path: FieldPath, table: Table, metadata: Me
   return diagnostic;
 }
 
+/** Suggestions per table and written name: live validation re-checks the same query on every keystroke. */
+const suggestions = new WeakMap<Table, Map<string, string | undefined>>();
+
 /** By label (`Short description`), by a name with spaces, by prefix (`caller` → `caller_id`), then by edit distance. */
 export function suggestField(written: string, table: Table): string | undefined {
+  let cache = suggestions.get(table);
+  if (!cache) suggestions.set(table, (cache = new Map()));
+  if (cache.has(written)) return cache.get(written);
+  const suggestion = computeSuggestion(written, table);
+  cache.set(written, suggestion);
+  return suggestion;
+}
+
+function computeSuggestion(written: string, table: Table): string | undefined {
   const normalized = written.trim().toLowerCase().replace(/\s+/g, ' ');
   if (normalized === '') return undefined;
   const byLabel = table.fields.find((field) => field.label.toLowerCase() === normalized);

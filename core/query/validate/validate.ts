@@ -7,7 +7,6 @@
 import type { Group, Query, Term } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import type { Metadata, Table } from '../../metadata/model';
-import { print } from '../printer';
 import { lookupField, resolvePath } from './fields';
 import { checkConditionShape } from './structure';
 import { checkConditionTypes } from './typed';
@@ -32,16 +31,16 @@ export function validate(ast: Query, text: string, options: ValidateOptions): Di
         message: `The table ${options.table} is not in the metadata (${metadata.source}), so its fields are not checked.` });
     }
   }
-  new Walker(metadata, out).query(ast, root);
+  new Walker(text, metadata, out).query(ast, root);
   return out;
 }
 
 class Walker {
-  constructor(private readonly metadata: Metadata | undefined, private readonly out: Diagnostic[]) {}
+  constructor(private readonly text: string, private readonly metadata: Metadata | undefined, private readonly out: Diagnostic[]) {}
 
   query(query: Query, table: Table | undefined): void {
     for (const group of query.groups) {
-      this.duplicates(group, query.depth);
+      this.duplicates(group);
       for (const clause of group.clauses) {
         for (const term of clause.terms) this.term(term, table);
       }
@@ -102,13 +101,13 @@ class Walker {
   }
 
   /** The same single condition twice in one group: one of them is a typo or a leftover. */
-  private duplicates(group: Group, depth: number): void {
+  private duplicates(group: Group): void {
     const seen = new Set<string>();
     let previousEnd = group.start;
     for (const clause of group.clauses) {
       const only = clause.terms.length === 1 ? clause.terms[0]! : undefined;
       if (only?.type === 'Condition') {
-        const key = print({ type: 'Query', start: 0, end: 0, depth, groups: [{ type: 'Group', start: 0, end: 0, clauses: [clause] }] });
+        const key = this.text.slice(clause.start, clause.end);
         if (seen.has(key)) {
           this.out.push({ severity: 'warning', code: 'style.duplicate-condition', start: previousEnd, end: clause.end, suggestion: '',
             message: `${key} appears twice in the same group: remove the repetition.` });

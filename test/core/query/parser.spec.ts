@@ -253,8 +253,7 @@ describe('core/query - parser', () => {
       const { diagnostics } = parseQuery('RLQUERYtask.assigned_to,>=1^active=true');
 
       // then
-      expect(diagnostics).toMatchObject([{ severity: 'warning', code: 'syntax.unterminated-block', start: 0, end: 39,
-        suggestion: 'RLQUERYtask.assigned_to,>=1^active=true^ENDRLQUERY' }]);
+      expect(diagnostics).toMatchObject([{ severity: 'warning', code: 'syntax.unterminated-block', start: 39, end: 39, suggestion: '^ENDRLQUERY' }]);
     });
 
     it('reads nested SUBQUERY written with ^^', () => {
@@ -289,6 +288,18 @@ describe('core/query - parser', () => {
       // then
       expect(diagnostics).toEqual([]);
       expect(terms(ast).map((term) => term.type === 'Join' && term.conditions !== undefined)).toEqual([false, true]);
+    });
+
+    it('stops nesting blocks at 64 levels instead of exhausting the stack', () => {
+      // given
+      const text = 'SUBQUERYsys_id,manager,sys_user^'.repeat(5_000) + 'active=true';
+
+      // when
+      const { ast, diagnostics } = parseQuery(text);
+
+      // then
+      expect(diagnostics.filter((diagnostic) => diagnostic.code === 'syntax.malformed-block')).toHaveLength(5_000 - 64);
+      expect(printQuery(ast)).toBe(text);
     });
 
     it.each([

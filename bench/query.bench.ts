@@ -1,0 +1,82 @@
+/**
+ * Encoded-query engine speed: a full check (parse, validate against the
+ * bundled incident metadata, explain) per corpus query, long queries for
+ * linear growth, and the ratio to a naive split('^') over the same corpus.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { checkQuery, type CheckOptions } from '../core/query/index';
+import { readSnapshot } from '../scripts/metadata/read-snapshot';
+
+interface CorpusFile { queries: Array<{ query: string }> }
+
+const corpus = (JSON.parse(readFileSync(join(__dirname, '..', 'test', 'core', 'query', 'corpus', 'queries.json'), 'utf8')) as CorpusFile).queries.map((entry) => entry.query);
+
+/** Median time per call in microseconds, each query timed over `repeat` calls to get above timer resolution. */
+function medianMicros(queries: string[], repeat: number, work: (query: string) => unknown): number {
+  const times: number[] = [];
+  let sink = 0;
+  for (const query of queries) {
+    const start = performance.now();
+    for (let i = 0; i < repeat; i++) sink += work(query) ? 1 : 0;
+    times.push(((performance.now() - start) * 1000) / repeat);
+  }
+  if (sink < 0) throw new Error('unreachable');
+  return median(times);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Corpus queries joined with ^ until the text reaches `size` characters. */
+function longQuery(size: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const part = corpus[i % corpus.length]!;
+    parts.push(part);
+    length += part.length + 1;
+  }
+  return parts.join('^');
+}
+
+function medianMillis(text: string, options: CheckOptions, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    checkQuery(text, options);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+export default {
+  name: 'query',
+  async run(log: (line: string) => void): Promise<Record<string, number>> {
+    const metadata = await readSnapshot();
+    const options: CheckOptions = { table: 'incident', metadata };
+    const check = (query: string) => checkQuery(query, options).ok;
+    const split = (query: string) => query.split('^').length;
+    // Warm up the JIT on both before measuring.
+    for (let round = 0; round < 20; round++) for (const query of corpus) { check(query); split(query); }
+    const checkMedian = medianMicros(corpus, 200, check);
+    const splitMedian = medianMicros(corpus, 200, split);
+    const tenKb = longQuery(10_000);
+    const hundredKb = longQuery(100_000);
+    medianMillis(hundredKb, options, 3);
+    const tenMs = medianMillis(tenKb, options, 21);
+    const hundredMs = medianMillis(hundredKb, options, 11);
+    log(`  ${corpus.length} corpus queries checked against ${metadata.source.split(',')[0]} (incident); long queries: ${tenKb.length} and ${hundredKb.length} characters`);
+    return {
+      query_check_median_us: checkMedian,
+      query_check_10kb_ms: tenMs,
+      query_check_100kb_ms: hundredMs,
+      query_check_vs_split_ratio: checkMedian / splitMedian
+    };
+  }
+};
