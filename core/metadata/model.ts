@@ -79,7 +79,10 @@ export interface Table {
   hierarchy: string[];
   /** Tables that only exist to be extended (no template is generated for them). */
   abstract: boolean;
-  /** Every field, own and inherited, ordered by element name. */
+  /**
+   * Every field, own and inherited, ordered by element name. A Field object is
+   * shared by the tables that inherit it unchanged: treat the model as read-only.
+   */
   fields: Field[];
   /** The fields a form shows first, in form order (from the overlay); all exist in `fields`. */
   primaryFields: string[];
