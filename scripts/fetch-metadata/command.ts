@@ -6,6 +6,7 @@ import { instanceName } from '../servicenow-http/instance-url';
 import { UserError } from '../../core/errors';
 import { fetchMetadata } from './fetch';
 import { ProgressLine } from './progress';
+import { summariseOmissions } from './tidy';
 import { writeSnapshot } from './write-snapshot';
 import { METADATA_TABLES } from './snapshot-files';
 import { connect, connectionHelp, connectionOptions, type ConnectionDependencies } from '../servicenow-http/cli-options';
@@ -79,13 +80,14 @@ export function createFetchMetadataCommand(dependencies: ConnectionDependencies 
         tables: fetched.completeTables
       });
       const records = Object.fromEntries(METADATA_TABLES.map((table) => [table, fetched.records[table].length]));
-      const summary = { out, instance: baseUrl, build: fetched.build ?? null, time, tables: fetched.completeTables, records, requests: client.requestCount, warnings: metadata.warnings.length };
+      const summary = { out, instance: baseUrl, build: fetched.build ?? null, time, tables: fetched.completeTables, records, requests: client.requestCount, warnings: metadata.warnings.length, omitted: fetched.omitted };
       if (values.json) {
         io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       } else {
         io.stdout.write(`Wrote ${out}\n`);
         io.stdout.write(`  ${fetched.completeTables.length} tables from ${baseUrl}${fetched.build ? ` (${fetched.build})` : ''}: ${fetched.completeTables.join(', ')}\n`);
         io.stdout.write(`  ${METADATA_TABLES.map((table) => `${table} ${records[table]}`).join(', ')}; ${client.requestCount} requests\n`);
+        for (const line of summariseOmissions(fetched.omitted)) io.stdout.write(`  ${line}\n`);
         if (metadata.warnings.length > 0) io.stdout.write(`  ${metadata.warnings.length} loader warnings: see camunda-servicenow metadata show --metadata ${out}\n`);
         io.stdout.write(`Next: camunda-servicenow generate --metadata ${out}\n`);
       }

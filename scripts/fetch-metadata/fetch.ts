@@ -4,6 +4,7 @@ import { isServiceNowError, roleHintFor, ServiceNowError } from '../servicenow-h
 import { closeMatches } from './close-matches';
 import { FIELDS, isTableName, nameInBatches } from './queries';
 import type { MetadataTableName, RawRecord, SnapshotRecords } from './snapshot-files';
+import { tidyRecords, type Omission } from './tidy';
 
 export interface FetchProgress {
   table: MetadataTableName | 'sys_properties';
@@ -26,6 +27,8 @@ export interface FetchedMetadata {
   completeTables: string[];
   /** glide.buildtag (or glide.buildname) when the user may read sys_properties. */
   build?: string;
+  /** Records that point nowhere, left out so that the snapshot loads. */
+  omitted: Omission[];
 }
 
 /**
@@ -61,9 +64,8 @@ export async function fetchMetadata(client: ServiceNowClient, options: FetchOpti
     });
   }
   const overrides = await list('sys_dictionary_override', hierarchy, '^ORDERBYname^ORDERBYelement');
-  const choiceTables = [...hierarchy, ...columns.map((column) => column.choice_table ?? '').filter((name) => name && isTableName(name))];
   const language = options.language ?? 'en';
-  const choices = await list('sys_choice', choiceTables, `^language=${language}^ORDERBYname^ORDERBYelement^ORDERBYsequence`);
+  const choices = await list('sys_choice', hierarchy, `^language=${language}^ORDERBYname^ORDERBYelement^ORDERBYsequence`);
 
   // Reference targets only need their sys_db_object record (and its super classes).
   const targets = columns.map((column) => column.reference ?? '').filter((name) => name && isTableName(name) && !tables.has(name));
@@ -74,16 +76,13 @@ export async function fetchMetadata(client: ServiceNowClient, options: FetchOpti
   ]);
 
   const build = await readBuildTag(client);
-  return {
-    records: {
-      sys_db_object: sortRecords([...tables.values()], ['name']),
-      sys_dictionary: sortRecords(columns, ['name', 'element']),
-      sys_dictionary_override: sortRecords(overrides, ['name', 'element']),
-      sys_choice: sortRecords(choices, ['name', 'element', 'sequence', 'value'])
-    },
-    completeTables: requested,
-    ...(build ? { build } : {})
-  };
+  const { records, omitted } = tidyRecords({
+    sys_db_object: sortRecords([...tables.values()], ['name']),
+    sys_dictionary: sortRecords(columns, ['name', 'element']),
+    sys_dictionary_override: sortRecords(overrides, ['name', 'element']),
+    sys_choice: sortRecords(choices, ['name', 'element', 'sequence', 'value'])
+  });
+  return { records, omitted, completeTables: requested, ...(build ? { build } : {}) };
 }
 
 /**

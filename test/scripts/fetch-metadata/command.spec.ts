@@ -129,6 +129,31 @@ describe('scripts/fetch-metadata - command', () => {
     await expect(readdir(join(work, 'hidden'))).rejects.toThrow(/ENOENT/);
   });
 
+  it('leaves out records that point nowhere, says so, and still writes a loadable snapshot', async () => {
+    // given: the debris real instances carry
+    emulator.store.seed('sys_choice', [{ name: 'u_asset_request', element: 'u_deleted_column', value: '1', label: 'Gone', sequence: '1', inactive: 'false', language: 'en', dependent_value: '' }]);
+    emulator.store.seed('sys_dictionary_override', [
+      { name: 'u_asset_request', element: 'u_field_001', mandatory_override: 'true', mandatory: 'true' },
+      { name: 'u_asset_request', element: 'u_no_such_column', mandatory_override: 'true', mandatory: 'true' }
+    ]);
+    emulator.store.seed('sys_dictionary', [{ name: 'u_asset_request', element: 'u_broken_ref', column_label: 'Broken', internal_type: 'reference', reference: '', active: 'true' }]);
+
+    // when
+    const result = await fetchInto(join(work, 'tidy'));
+    const json = await fetchInto(join(work, 'tidy-json'), ['--json']);
+
+    // then
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('sys_choice: 1 record left out (a choice for a column that the table does not have');
+    expect(result.stdout).toContain('sys_dictionary_override: 1 record left out (overrides a column the table defines itself');
+    expect(result.stdout).toContain('sys_dictionary_override: 1 record left out (overrides a column that the table does not have)');
+    expect(result.stdout).toContain('sys_dictionary: 1 record left out (a reference column without a reference table)');
+    expect(JSON.parse(json.stdout).omitted).toHaveLength(4);
+    expect(JSON.parse(json.stdout).omitted[0]).toMatchObject({ file: 'sys_dictionary', record: expect.stringMatching(/^u_asset_request\.u_broken_ref \([0-9a-f]{32}\)$/) });
+    const metadata = await readSnapshot(join(work, 'tidy'));
+    expect(metadata.tables.get('u_asset_request')?.fields.map((field) => field.element)).not.toContain('u_broken_ref');
+  });
+
   it('refuses to replace a folder that is not a fetched snapshot', async () => {
     // given
     await mkdir(join(work, 'src'));
