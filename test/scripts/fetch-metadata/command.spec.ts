@@ -195,7 +195,7 @@ describe('scripts/fetch-metadata - command', () => {
       ['429 with Retry-After', { kind: 'rate-limit', retryAfterSeconds: 3, table: 'sys_dictionary' }],
       ['500', { kind: 'status', status: 500, table: 'sys_choice', times: 2 }],
       ['503 with an HTML page', { kind: 'html', status: 503, table: 'sys_db_object' }],
-      ['a slow response past the timeout', { kind: 'slow', delayMs: 5_000, table: 'sys_dictionary_override' }],
+      ['a slow response past the timeout', { kind: 'slow', delayMs: 10_000, table: 'sys_dictionary_override' }],
       ['a connection reset', { kind: 'reset', table: 'sys_dictionary', after: 1 }],
       ['truncated JSON', { kind: 'truncated-json', table: 'sys_dictionary' }],
       ['an OAuth token endpoint failing once', { kind: 'status', status: 500, path: '/oauth_token.do' }]
@@ -204,7 +204,8 @@ describe('scripts/fetch-metadata - command', () => {
       emulator.faults.add(fault);
 
       // when
-      const result = await fetchInto(join(work, 'out'), ['--timeout', '0.5', '--page-size', '5'], fault.path ? oauthEnv : basicEnv);
+      const timeout = fault.kind === 'slow' ? ['--timeout', '1.5'] : [];
+      const result = await fetchInto(join(work, 'out'), [...timeout, '--page-size', '5'], fault.path ? oauthEnv : basicEnv);
 
       // then
       expect(result).toMatchObject({ code: 0, stderr: '' });
