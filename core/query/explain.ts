@@ -101,6 +101,9 @@ function explainCondition(condition: Condition, scope: Scope): string {
   const date = field ? familyOf(field) === 'date' : false;
   const phrase = (date && info.datePhrase) || info.phrase;
   if (!value || info.value === 'none') return `${label} ${phrase}`;
+  if ((operator.name === '=' || operator.name === '!=') && value.type === 'Scalar' && (value.text === '' || value.text === 'NULL')) {
+    return `${label} ${operator.name === '=' ? 'is empty' : 'is not empty'}`;
+  }
   // Choice labels only where the value is compared whole (`priority=1`, not `priorityLIKE1`).
   const choices = operator.name === '=' || operator.name === '!=' || info.value === 'list' ? field : undefined;
   return `${label} ${phrase} ${valueText(value, choices, scope)}`;
@@ -130,7 +133,7 @@ function valueText(value: Value, field: Field | undefined, scope: Scope): string
 
 function leafText(leaf: Leaf, field: Field | undefined): string {
   if (leaf.type === 'Script') return `the result of ${leaf.script}`;
-  if (leaf.text === '') return 'empty';
+  if (leaf.text === '' || leaf.text === 'NULL') return 'empty';
   const choice = field?.choices.find((candidate) => candidate.value === leaf.text);
   return opaque(choice ? choice.label : leaf.text);
 }

@@ -87,7 +87,10 @@ class Parser {
     if (terms.length > 1) {
       for (const term of terms) {
         if (DIRECTIVES.has(term.type)) {
-          this.report('warning', 'syntax.misplaced-directive', term, `${this.text.slice(term.start, Math.min(term.end, term.start + 12))}… has no effect as an ^OR alternative; write it after a plain ^.`);
+          const written = this.text.slice(term.start, Math.min(term.end, term.start + 20));
+          this.report('warning', 'syntax.misplaced-directive', term, term.type === 'RelatedListQuery' || term.type === 'SubQuery'
+            ? `${written}… cannot be an ^OR alternative: ServiceNow applies it with AND (^) anyway; write ^ before it, or use ^NQ for an alternative.`
+            : `${written}… is not a condition, so it cannot be an ^OR alternative; write it after a plain ^.`);
         }
       }
     }

@@ -40,7 +40,8 @@ export function operatorMismatch(operator: OperatorName, field: Field, family: T
   if (family === 'other') return undefined;
   const type = family === 'choice' ? `a choice field` : `a ${family} field`;
   if (DATE_ONLY.has(operator) && family !== 'date') return `${operator} only works on date fields; ${field.element} is ${type}.`;
-  if ((operator === 'DYNAMIC' || operator === 'IN_HIERARCHY') && family !== 'reference') return `${operator} only works on reference fields; ${field.element} is ${type}.`;
+  // DYNAMIC is not limited to references: dynamic filter options exist for strings too (SDK inbound-email docs).
+  if (operator === 'IN_HIERARCHY' && family !== 'reference') return `${operator} only works on reference fields; ${field.element} is ${type}.`;
   if (operator === 'INSTANCEOF' && field.internalType !== 'sys_class_name') return `INSTANCEOF only works on the class field (sys_class_name); ${field.element} is ${type}.`;
   if (family === 'boolean' && (ORDERING.has(operator) || TEXT_MATCH.has(operator))) return `${operator} does not apply to a true/false field; use = or !=.`;
   if (operator.endsWith('_FIELD') && family !== 'number' && family !== 'date' && family !== 'choice') return `${operator} compares numbers or dates; ${field.element} is ${type}.`;

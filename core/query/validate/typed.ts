@@ -30,7 +30,8 @@ export function checkConditionTypes(condition: Condition, table: Table, metadata
   if (!value) return;
   const leaves = comparedLeaves(value, operator.name);
   for (const leaf of leaves) {
-    if (leaf.type === 'Script' || leaf.raw === '' || leaf.raw.includes(OPAQUE)) continue;
+    // NULL is ServiceNow's spelling of "empty" in queries (`category!=NULL`).
+    if (leaf.type === 'Script' || leaf.raw === '' || leaf.raw === 'NULL' || leaf.raw.includes(OPAQUE)) continue;
     const diagnostic = checkLeaf(leaf, field, family, operator.name, resolution.table, metadata);
     if (diagnostic) out.push(diagnostic);
   }
@@ -53,6 +54,17 @@ function comparedLeaves(value: Value, operator: string): Leaf[] {
 }
 
 function checkLeaf(leaf: Scalar, field: Field, family: TypeFamily, operator: string, table: Table, metadata: Metadata): Diagnostic | undefined {
+  const diagnostic = checkLeafValue(leaf, field, family, operator, table, metadata);
+  // Quoted values ('1', "true") are compared with their quotes: suggest the bare value when that one is right.
+  const quoted = /^(['"])(.*)\1$/.exec(leaf.text);
+  if (diagnostic && quoted && !checkLeafValue({ ...leaf, raw: quoted[2]!, text: quoted[2]! }, field, family, operator, table, metadata)) {
+    diagnostic.suggestion = quoted[2]!;
+    diagnostic.message += ' Values are written without quotes in encoded queries.';
+  }
+  return diagnostic;
+}
+
+function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator: string, table: Table, metadata: Metadata): Diagnostic | undefined {
   const at = { start: leaf.start, end: leaf.end };
   const value = leaf.text;
   switch (family) {

@@ -57,6 +57,8 @@ const cases: Case[] = [
   { query: 'state=9', code: 'value.choice', severity: 'error', range: '9',
     message: '9 is not a state of incident; states are 1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled.' },
   { query: 'state=Resolved', code: 'value.choice', severity: 'error', range: 'Resolved', suggestion: '6' },
+  { query: "state='6'", code: 'value.choice', severity: 'error', range: "'6'", suggestion: '6' },
+  { query: 'active="true"', code: 'value.boolean', severity: 'error', range: '"true"', suggestion: 'true' },
   { query: 'priorityIN1,9', code: 'value.choice', severity: 'error', range: '9' },
   { query: 'incident_state=9', code: 'value.inactive-choice', severity: 'info', range: '9' },
   { query: 'caller_id=Abel Tuter', code: 'value.reference', severity: 'warning', range: 'Abel Tuter',

@@ -30,6 +30,8 @@ describe('core/query - explain', () => {
     ['caller_id.department.name=IT', 'Caller.Department.Name is IT'],
     ['short_descriptionLIKEvpn^descriptionISEMPTY', 'Short description contains vpn and Description is empty'],
     ['opened_at>2024-01-01', 'Opened after 2024-01-01'],
+    ['opened_at!=NULL', 'Opened is not empty'],
+    ['assignment_group=', 'Assignment group is empty'],
     ['reassignment_countBETWEEN1@3', 'Reassignment count is between 1 and 3'],
     ['sla_dueONToday@javascript:gs.beginningOfToday()@javascript:gs.endOfToday()', 'SLA due on Today'],
     ['sla_dueRELATIVEGT@dayofweek@ago@7', 'SLA due is after 7 days ago'],
