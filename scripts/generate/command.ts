@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../core/errors';
 import type { Command } from '../cli/command';
@@ -24,7 +25,7 @@ kept in <out>/versioned/. The output directory is replaced as a whole, or not
 at all. Every template is validated first; any error writes nothing.
 
 Options:
-  --metadata <dir>     snapshot directory (default: the bundled metadata/)
+  --metadata <dir>     snapshot directory, or a file in it (default: the bundled metadata/)
   --tables <a,b>       only these tables (other templates in <out> are kept)
   --all                every non-abstract table (the default)
   --out <dir>          output directory (default: templates)
@@ -50,7 +51,7 @@ Options:
     const tables = values.tables === undefined ? undefined : values.tables.split(',').map((name) => name.trim()).filter(Boolean);
     if (tables?.length === 0) throw new UserError('--tables needs at least one table name');
 
-    const metadata = await readSnapshot(values.metadata === undefined ? undefined : resolve(io.cwd, values.metadata));
+    const metadata = await readSnapshot(values.metadata === undefined ? undefined : await snapshotDirectory(resolve(io.cwd, values.metadata)));
     const out = resolve(io.cwd, values.out);
     const result = generateTemplates(metadata, { tables, idPrefix }, await readOutputDir(out));
     const errors = result.problems.filter((problem) => problem.severity === 'error');
@@ -76,3 +77,9 @@ Options:
     return 0;
   }
 };
+
+/** A snapshot is a directory; naming one of its files (e.g. manifest.json) means that directory. */
+async function snapshotDirectory(path: string): Promise<string> {
+  const info = await stat(path).catch(() => undefined);
+  return info?.isFile() ? dirname(path) : path;
+}

@@ -92,6 +92,13 @@ describe('scripts/generate - camunda-servicenow generate', () => {
     expect(result.stderr).toContain('sys_user: the snapshot knows only its name');
   });
 
+  it('accepts a snapshot file for its directory and names a missing snapshot', async () => {
+    expect((await runCli(['generate', '--metadata', join(snapshot, 'manifest.json')], { cwd: work })).code).toBe(0);
+    const missing = await runCli(['generate', '--metadata', join(work, 'nowhere')], { cwd: work });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('No metadata snapshot at');
+  });
+
   it('refuses ids in Camunda\'s namespace and conflicting options', async () => {
     expect((await generate('--id-prefix', 'io.camunda.connectors')).stderr).toContain('the io.camunda namespace belongs to Camunda');
     expect((await generate('--all', '--tables', 'incident')).code).toBe(1);
