@@ -106,9 +106,14 @@ function lengthLimit(field: Field): { constraints?: Constraints } {
   return field.maxLength && field.maxLength > 0 ? { constraints: { maxLength: field.maxLength } } : {};
 }
 
-/** Not set, the active choices by label (sending the value), then "other". */
+/**
+ * Not set, the active choices by label (sending the value), then "other".
+ * A value appears once: dependent lists repeat values under several parents
+ * (the first label wins), and an empty value is what "(not set)" sends.
+ */
 function choiceList(field: Field): Choice[] {
-  const choices = activeChoices(field);
+  const seen = new Set<string>(['']);
+  const choices = activeChoices(field).filter((choice) => !seen.has(choice.value) && seen.add(choice.value));
   const labelCounts = new Map<string, number>();
   for (const choice of choices) labelCounts.set(choice.label, (labelCounts.get(choice.label) ?? 0) + 1);
   return [

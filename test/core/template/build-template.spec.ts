@@ -102,6 +102,15 @@ describe('core/template - buildTemplate', () => {
     expect(kind.choices?.at(-1)?.value).toBe('___other___');
   });
 
+  it('lists a choice value once, though dependent lists repeat it under several parents', () => {
+    // when
+    const detail = property(buildTemplate(oddTable(), options), 'field.u_detail');
+
+    // then
+    expect(detail.choices?.map((choice) => [choice.name, choice.value])).toEqual([['(not set)', ''], ['X of A', 'x'], ['Y', 'y'], ['Other value or FEEL expression…', '__other__']]);
+    expect(detail.description).toBe('u_detail: Choices depend on u_kind.');
+  });
+
   it.each([
     ['field.caller_id', 'String', '6816f79cc0a8016401c5a33be04be441', 'not-a-sys-id'],
     ['field.reassignment_count', 'String', '-12', '1.5'],
