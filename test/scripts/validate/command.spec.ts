@@ -54,6 +54,17 @@ describe('scripts/validate - camunda-servicenow validate', () => {
     expect(report.problems).toContainEqual(expect.objectContaining({ property: 'authentication.token', message: 'can never be active: "authentication.type" is Hidden with the fixed value "basic"' }));
   });
 
+  it('finds no error and no warning in the committed templates/, released versions included', async () => {
+    // when
+    const result = await runCli(['validate', '--json', join(__dirname, '..', '..', '..', 'templates')]);
+    const report = JSON.parse(result.stdout) as Report;
+
+    // then
+    expect(result.code).toBe(0);
+    expect(report.files).toBeGreaterThanOrEqual(17);
+    expect(report.problems).toEqual([]);
+  });
+
   it('searches directories and refuses missing paths', async () => {
     expect((await runCli(['validate', join(fixtures, 'missing')])).stderr).toContain('no such file or directory');
     expect((await runCli(['validate'])).code).toBe(1);
