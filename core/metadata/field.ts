@@ -18,15 +18,19 @@ export interface FieldInputs {
 
 export const noOverrides: OverrideRecord[] = [];
 
-export function sameInputs(a: FieldInputs, b: FieldInputs): boolean {
-  return (
-    a.choices === b.choices &&
-    a.mandatory === b.mandatory &&
-    a.notWritable === b.notWritable &&
-    a.dependentExists === b.dependentExists &&
-    a.overrides.length === b.overrides.length &&
-    a.overrides.every((override, index) => override === b.overrides[index])
-  );
+/** Whether `known` was resolved from exactly these inputs (given one by one, so that a lookup allocates nothing). */
+export function sameInputs(
+  known: FieldInputs,
+  overrides: OverrideRecord[],
+  choices: FieldInputs['choices'],
+  mandatory: FieldInputs['mandatory'],
+  notWritable: FieldInputs['notWritable'],
+  dependentExists: boolean
+): boolean {
+  if (known.choices !== choices || known.mandatory !== mandatory || known.notWritable !== notWritable || known.dependentExists !== dependentExists) return false;
+  if (known.overrides.length !== overrides.length) return false;
+  for (let index = 0; index < overrides.length; index++) if (known.overrides[index] !== overrides[index]) return false;
+  return true;
 }
 
 /** The field a column's choices depend on: the nearest override's, else the dictionary's. */

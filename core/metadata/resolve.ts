@@ -8,7 +8,7 @@ import { buildField, compareChoices, compareText, dependentOf, noOverrides, same
 import { resolveHierarchies } from './hierarchy';
 import { completeTables, indexChoices, indexColumns, indexOverrides, indexTables, type ByTable } from './indexes';
 import type { Choice, Field, Table, TableSummary } from './model';
-import type { Overlay, OverlayField, OverlayTable } from './overlay';
+import type { Overlay, OverlayTable } from './overlay';
 import type { Problems } from './problems';
 import { columnRef, SNAPSHOT_FILES, type ChoiceRecord, type ColumnRecord, type OverrideRecord, type TableRecord } from './records';
 
@@ -67,21 +67,22 @@ class TableResolver {
   ) {}
 
   table(record: TableRecord, hierarchy: string[]): Table {
-    const definitions = new Map<string, { column: ColumnRecord; index: number }>();
+    const definitions = new Map<string, ColumnRecord>();
     for (let index = hierarchy.length - 1; index >= 0; index--) {
       for (const column of this.columns.get(hierarchy[index]!)?.values() ?? []) {
         // Every table has its own sys_id row; only a change of type is worth a word.
-        const inherited = definitions.get(column.element)?.column;
+        const inherited = definitions.get(column.element);
         if (inherited && inherited.internalType !== column.internalType) {
           this.problems.warn(SNAPSHOT_FILES.columns, columnRef(column), `redefines ${column.element} (${inherited.internalType} on ${inherited.table}) as ${column.internalType}; the child's definition is used`);
         }
-        definitions.set(column.element, { column, index });
+        definitions.set(column.element, column);
       }
     }
+    const layers = this.layers(hierarchy);
     const elements = [...definitions.keys()].sort(compareText);
     const fields = elements.map((element) => {
-      const { column, index } = definitions.get(element)!;
-      return this.field(column, hierarchy, index, definitions);
+      const column = definitions.get(element)!;
+      return this.field(column, hierarchy, hierarchy.indexOf(column.table), definitions, layers);
     });
     const own = this.overlay[record.name];
     const table: Table = {
@@ -98,43 +99,52 @@ class TableResolver {
     return table;
   }
 
+  /** The hierarchy levels that have overrides, choices or overlay facts, nearest first: most have none. */
+  private layers(hierarchy: string[]): Layers {
+    const layers: Layers = { overrides: [], choices: [], facts: [] };
+    hierarchy.forEach((table, index) => {
+      const overrides = this.overrides.get(table);
+      if (overrides) layers.overrides.push({ index, byElement: overrides });
+      const choices = this.choices.get(table);
+      if (choices) layers.choices.push({ index, byElement: choices });
+      const facts = this.overlay[table]?.fields;
+      if (facts) layers.facts.push(facts);
+    });
+    return layers;
+  }
+
   /**
    * One resolved field. A field depends only on its column, the overrides
    * and choices that apply, the overlay facts and whether its dependency
    * exists, so tables that share all of these share one Field object: most
    * inherited fields are resolved once, not once per child table.
    */
-  private field(column: ColumnRecord, hierarchy: string[], definedAt: number, definitions: ReadonlyMap<string, unknown>): Field {
+  private field(column: ColumnRecord, hierarchy: string[], definedAt: number, definitions: ReadonlyMap<string, unknown>, layers: Layers): Field {
     const element = column.element;
-    const inputs: FieldInputs = {
-      overrides: this.overridesFor(hierarchy, definedAt, element),
-      choices: nearestChoices(this.choices, hierarchy, definedAt, element) ?? this.choicesFromOtherTable(column),
-      mandatory: this.nearestFact(hierarchy, element, 'mandatory'),
-      notWritable: this.nearestFact(hierarchy, element, 'notWritable'),
-      dependentExists: true
-    };
-    const dependent = dependentOf(column, inputs.overrides);
-    inputs.dependentExists = dependent === undefined || definitions.has(dependent);
+    const overrides = overridesFor(layers, definedAt, element);
+    const choices = nearestChoices(layers.choices, definedAt, element) ?? this.choicesFromOtherTable(column);
+    let mandatory: FieldInputs['mandatory'];
+    let notWritable: FieldInputs['notWritable'];
+    for (const facts of layers.facts) {
+      const fact = facts[element];
+      mandatory ??= fact?.mandatory;
+      notWritable ??= fact?.notWritable;
+    }
+    const dependent = dependentOf(column, overrides);
+    const dependentExists = dependent === undefined || definitions.has(dependent);
+    // Most calls find the field another table already resolved: look it up before allocating anything.
     let variants = this.fieldCache.get(column);
     if (!variants) this.fieldCache.set(column, (variants = []));
-    const known = variants.find((variant) => sameInputs(variant.inputs, inputs));
-    if (known) return known.field;
-    if (!inputs.dependentExists) {
+    for (const variant of variants) {
+      if (sameInputs(variant.inputs, overrides, choices, mandatory, notWritable, dependentExists)) return variant.field;
+    }
+    const inputs: FieldInputs = { overrides, choices, mandatory, notWritable, dependentExists };
+    if (!dependentExists) {
       this.problems.warn(SNAPSHOT_FILES.columns, columnRef(column), `depends on "${dependent}", which ${hierarchy[0]} does not have; dependency ignored`);
     }
-    const field = buildField(column, inputs, inputs.dependentExists ? dependent : undefined, this.convertChoices(inputs.choices));
+    const field = buildField(column, inputs, dependentExists ? dependent : undefined, this.convertChoices(choices));
     variants.push({ inputs, field });
     return field;
-  }
-
-  /** The overrides of `element` on the tables below its defining table, nearest first. */
-  private overridesFor(hierarchy: string[], definedAt: number, element: string): OverrideRecord[] {
-    let found: OverrideRecord[] = noOverrides;
-    for (let index = 0; index < definedAt; index++) {
-      const override = this.overrides.get(hierarchy[index]!)?.get(element);
-      if (override) found = found === noOverrides ? [override] : [...found, override];
-    }
-    return found;
   }
 
   private convertChoices(records: ChoiceRecord[] | undefined): Choice[] {
@@ -151,15 +161,7 @@ class TableResolver {
     if (column.choiceTable === undefined || column.choiceField === undefined) return undefined;
     const hierarchy = this.hierarchies.get(column.choiceTable);
     if (!hierarchy) return undefined;
-    return nearestChoices(this.choices, hierarchy, hierarchy.length - 1, column.choiceField);
-  }
-
-  private nearestFact<K extends 'mandatory' | 'notWritable'>(hierarchy: string[], element: string, key: K): OverlayField[K] {
-    for (const table of hierarchy) {
-      const fact = this.overlay[table]?.fields?.[element]?.[key];
-      if (fact) return fact;
-    }
-    return undefined;
+    return nearestChoices(this.layers(hierarchy).choices, hierarchy.length - 1, column.choiceField);
   }
 
   /** The nearest overlay list in the hierarchy; names the table lacks are dropped with a warning. */
@@ -195,9 +197,34 @@ class TableResolver {
   }
 }
 
-function nearestChoices(choices: ByTable<ChoiceRecord[]>, hierarchy: string[], lastIndex: number, element: string): ChoiceRecord[] | undefined {
-  for (let index = 0; index <= lastIndex; index++) {
-    const found = choices.get(hierarchy[index]!)?.get(element);
+interface Layer<T> {
+  /** Position in the hierarchy: 0 is the table itself. */
+  index: number;
+  byElement: ReadonlyMap<string, T>;
+}
+
+interface Layers {
+  overrides: Layer<OverrideRecord>[];
+  choices: Layer<ChoiceRecord[]>[];
+  facts: NonNullable<OverlayTable['fields']>[];
+}
+
+/** The overrides of `element` on the tables below its defining table, nearest first. */
+function overridesFor(layers: Layers, definedAt: number, element: string): OverrideRecord[] {
+  let found: OverrideRecord[] = noOverrides;
+  for (const layer of layers.overrides) {
+    if (layer.index >= definedAt) break;
+    const override = layer.byElement.get(element);
+    if (override) found = found === noOverrides ? [override] : [...found, override];
+  }
+  return found;
+}
+
+/** The nearest table's choices for `element`, from the table itself down to `lastIndex` (the defining table). */
+function nearestChoices(layers: Layer<ChoiceRecord[]>[], lastIndex: number, element: string): ChoiceRecord[] | undefined {
+  for (const layer of layers) {
+    if (layer.index > lastIndex) break;
+    const found = layer.byElement.get(element);
     if (found) return found;
   }
   return undefined;
