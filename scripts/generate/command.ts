@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { chmod, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../core/errors';
@@ -57,6 +57,8 @@ Options:
     const errors = result.problems.filter((problem) => problem.severity === 'error');
     if (errors.length > 0) throw new UserError(`${errors.length} validation error(s) in the generated templates; nothing was written`, errors.map(formatProblem));
     await writeDirectoryAtomic(out, result.files);
+    // The swap renames a mkdtemp directory (mode 0700) into place; templates are meant to be shared.
+    await chmod(out, 0o755);
 
     const templates = result.results.map(({ file, id, version, status, template }) => ({
       file,
