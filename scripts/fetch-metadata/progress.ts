@@ -16,7 +16,7 @@ export class ProgressLine {
 
   page(event: FetchProgress): void {
     const total = event.total !== undefined ? `/${event.total.toLocaleString('en-US')}` : '';
-    this.show(`${event.table}: page ${event.page}, ${event.records.toLocaleString('en-US')}${total} records (${this.tables} tables)`);
+    this.show(`${event.table}: page ${event.page}, ${event.records.toLocaleString('en-US')}${total} records (${this.tables} ${this.tables === 1 ? 'table' : 'tables'})`);
   }
 
   retry(attempt: number, delayMs: number, reason: string): void {

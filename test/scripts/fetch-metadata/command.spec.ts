@@ -177,7 +177,7 @@ describe('scripts/fetch-metadata - command', () => {
     const piped = await runCommand(command, ['--instance', emulator.url, '--tables', 'u_asset_request', '--out', join(work, 'pipe')], { env: basicEnv, tty: false });
 
     // then
-    expect(terminal.stderr).toMatch(/sys_dictionary: page 1, \d+\/\d+ records \(1 tables\)/);
+    expect(terminal.stderr).toMatch(/sys_dictionary: page 1, \d+\/\d+ records \(1 table\)/);
     expect(terminal.stderr).toContain('retrying in 1 s (attempt 2): the instance failed with HTTP 500 Internal Server Error reading sys_choice');
     expect(piped.stderr).toBe('');
   });

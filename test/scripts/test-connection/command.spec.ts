@@ -66,6 +66,16 @@ describe('scripts/test-connection - command', () => {
     expect(result.stdout + result.stderr).not.toContain('wrong-password');
   });
 
+  it('stops at the credentials step when /oauth_token.do refuses the client', async () => {
+    // when
+    const result = await runCommand(command, ['--instance', emulator.url], { env: { ...oauthEnv, SERVICENOW_CLIENT_SECRET: 'not-the-secret' } });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/FAIL credentials: \/oauth_token\.do refused the OAuth credentials \(HTTP 401\)[\s\S]*Application Registry/);
+    expect(result.stdout + result.stderr).not.toContain('not-the-secret');
+  });
+
   it('names the table and the role when read access is denied', async () => {
     // given
     emulator.faults.add({ kind: 'status', status: 403, table: 'sys_choice', times: 10 });
