@@ -23,9 +23,13 @@ export interface FieldInputOptions {
   notes: string[];
 }
 
-/** A FEEL-safe variable name for a column, prefixed so it never shadows a process variable. */
+/**
+ * A FEEL-safe variable name for a column, prefixed so it never shadows a
+ * process variable. Characters FEEL names cannot hold are spelled out
+ * (`-` → `_x2d_`), so two columns never share a variable.
+ */
 export function fieldVariable(field: Field, prefix = 'sn_f_'): string {
-  return prefix + field.element.replace(/[^A-Za-z0-9_]/g, '_');
+  return prefix + field.element.replace(/[^A-Za-z0-9_]/g, (character) => `_x${character.codePointAt(0)?.toString(16)}_`);
 }
 
 /**

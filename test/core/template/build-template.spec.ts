@@ -3,7 +3,7 @@ import { validateZeebe } from '../../../scripts/validate/zeebe-schema';
 import { buildAnyTableTemplate, buildTemplate, ENGINES, TEMPLATE_SCHEMA } from '../../../core/template/build-template';
 import { checkTemplate, MAX_ICON_BYTES } from '../../../core/template/check/check-template';
 import type { ElementTemplate, TemplateProperty } from '../../../core/template/types';
-import { incidentTable, oddTable } from './fixtures/tables';
+import { field, incidentTable, oddTable } from './fixtures/tables';
 
 const options = { idPrefix: 'com.example.sn', version: 3 };
 
@@ -100,6 +100,19 @@ describe('core/template - buildTemplate', () => {
     // then
     expect(kind.choices?.map((choice) => choice.name)).toEqual(['(not set)', 'Other', 'A (a)', 'A (b)', 'Other value or FEEL expression…']);
     expect(kind.choices?.at(-1)?.value).toBe('___other___');
+  });
+
+  it('gives columns FEEL-safe variables that never collide', () => {
+    // given
+    const table = { ...oddTable(), fields: [...oddTable().fields, field('u_a-b', 'string'), field('u_a_b', 'string')] };
+
+    // when
+    const template = buildTemplate(table, options);
+
+    // then
+    expect(property(template, 'field.u_a-b').binding).toEqual({ type: 'zeebe:input', name: 'sn_f_u_a_x2d_b' });
+    expect(property(template, 'field.u_a_b').binding).toEqual({ type: 'zeebe:input', name: 'sn_f_u_a_b' });
+    expect(checkTemplate(template)).toEqual([]);
   });
 
   it('lists a choice value once, though dependent lists repeat it under several parents', () => {
