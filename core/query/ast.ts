@@ -21,6 +21,10 @@
  * from `Query.depth` (the number of carets per separator: 1 at top level,
  * 2 inside a JOIN's conditions or a nested SUBQUERY written with `^^`).
  *
+ * Trees from `checkFeelQuery` have offsets into the FEEL text, and each
+ * runtime part of the FEEL expression appears as one `OPAQUE` character
+ * (U+E000) in `raw`/`text`: an evaluator must treat such values as unknown.
+ *
  * Stable contract: consumers (plugin, lint rule, CLI, Table API emulator)
  * depend on it. Only add optional members.
  */

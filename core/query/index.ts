@@ -17,6 +17,7 @@ export type * from './ast';
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 export { DIAGNOSTIC_CODES, diagnosticCodes } from './diagnostics';
 export { OPERATORS, operatorInfo } from './operators';
+export { OPAQUE } from './scan';
 export type { OperatorInfo } from './operators';
 
 export interface CheckOptions {

@@ -49,15 +49,15 @@ export function resolvePath(path: FieldPath, root: Table, metadata: Metadata): R
   const { segments } = path;
   for (let index = 0; index < segments.length; index++) {
     const segment = segments[index]!;
-    const rest = { start: segment.start, end: path.end };
     if (index === 0 && (segment.name === 'sys_tags' || (segment.name === 'variables' && segments.length > 1))) {
       return { diagnostics }; // tags and catalog variables are addressed by sys_id, not by column
     }
-    const downcast = /^ref_([a-z0-9_]+)$/.exec(segment.name)?.[1];
-    if (downcast !== undefined && index < segments.length - 1) {
+    // `ref_incident.caller_id` on task: a downcast to the child table.
+    if (segment.name.startsWith('ref_') && index < segments.length - 1) {
+      const downcast = segment.name.slice(4);
       const target = metadata.tables.get(downcast);
       if (!target) {
-        diagnostics.push(unverifiable(rest, downcast, segments.slice(index + 1)));
+        diagnostics.push(unverifiable({ start: segment.start, end: path.end }, downcast, segments.slice(index + 1)));
         return { diagnostics };
       }
       table = target;

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { checkQuery } from '../../../core/query/index';
+import type { MetadataOrigin } from '../../../core/metadata/model';
+import { field, incident, metadata, table } from './metadata';
+
+function findings(query: string, origin: MetadataOrigin = 'instance', tableName = 'incident') {
+  return checkQuery(query, { table: tableName, metadata: metadata(origin) }).diagnostics
+    .map((diagnostic) => [diagnostic.severity, diagnostic.code, query.slice(diagnostic.start, diagnostic.end)]);
+}
+
+describe('core/query/validate - fields against metadata', () => {
+  it.each([
+    ['instance', 'error'],
+    ['synthetic', 'error'],
+    ['bundled', 'warning'],
+    ['sdk', 'warning'],
+    ['template', 'warning']
+  ] as const)('reports an unknown custom field as %s metadata → %s', (origin, severity) => {
+    expect(findings('u_vendor_ref=1', origin)).toEqual([[severity, 'field.unknown', 'u_vendor_ref']]);
+  });
+
+  it('reports an unknown standard field as an error even against the bundled snapshot', () => {
+    expect(findings('categroy=network', 'bundled')).toEqual([['error', 'field.unknown', 'categroy']]);
+  });
+
+  it('knows the system columns every table has, even when a snapshot leaves them out', () => {
+    // given
+    const bare = table('x_acme_ticket', 'Ticket', [field('number', 'Number', 'string')]);
+    const tables = { ...metadata(), tables: new Map([['x_acme_ticket', bare]]) };
+
+    // when
+    const result = checkQuery('sys_updated_on>2024-01-01^sys_created_by=admin^ORDERBYDESCsys_created_on', { table: 'x_acme_ticket', metadata: tables });
+
+    // then
+    expect(result.diagnostics).toEqual([]);
+    expect(result.explanation).toBe('Updated after 2024-01-01 and Created by is admin, newest Created first');
+  });
+
+  it('follows dot-walks through references into tables of the metadata', () => {
+    expect(findings('caller_id.department.head.name=x^caller_id.departmnt=y')).toEqual([['error', 'field.unknown', 'departmnt']]);
+  });
+
+  it('says which table a dot-walked unknown field was looked up in', () => {
+    // when
+    const [diagnostic] = checkQuery('caller_id.titel=CEO', { table: 'incident', metadata: metadata() }).diagnostics;
+
+    // then
+    expect(diagnostic?.message).toBe('titel is not a field of sys_user (reached through caller_id), so ServiceNow would silently drop this condition and return more records.');
+  });
+
+  it('reads ref_<table> as a downcast and leaves tags and catalog variables alone', () => {
+    // given: task, with incident as a child table
+    const task = table('task', 'Task', [field('number', 'Number', 'string')]);
+    const tables = metadata('instance', [task, ...metadata().tables.values()]);
+    const query = 'ref_incident.caller_id.name=x^ref_incident.caller_id.nam=y^ref_problem.known_error=true^sys_tags.abc=abc^variables.0123=x';
+
+    // when
+    const result = checkQuery(query, { table: 'task', metadata: tables });
+
+    // then
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, query.slice(diagnostic.start, diagnostic.end)])).toEqual([
+      ['field.unknown', 'nam'],
+      ['field.unverifiable', 'ref_problem.known_error']
+    ]);
+  });
+
+  it('checks ORDERBY and GROUPBY fields', () => {
+    expect(findings('ORDERBYnumbr^GROUPBYcategory')).toEqual([['error', 'field.unknown', 'numbr']]);
+  });
+
+  it('checks SAMEAS, MORETHAN and GT_FIELD against the other field', () => {
+    expect(findings('sla_dueSAMEASactivity_du@day^sla_dueMORETHANactivity_due@day@before@1^reassignment_countGT_FIELDreopen_count')).toEqual([
+      ['error', 'field.unknown', 'activity_du'],
+      ['error', 'field.unknown', 'reopen_count']
+    ]);
+  });
+
+  it('checks RLQUERY, SUBQUERY and JOIN conditions against their own tables', () => {
+    expect(findings('RLQUERYsys_user_group.managr,>=1^activ=true^ENDRLQUERY^SUBQUERYcaller_id,manager,sys_user_group^nme=x^ENDSUBQUERY^JOINincident.caller_id=sys_user.sys_id!user_nam=x')).toEqual([
+      ['error', 'field.unknown', 'managr'],
+      ['error', 'field.unknown', 'activ'],
+      ['error', 'field.unknown', 'nme'],
+      ['error', 'field.unknown', 'user_nam']
+    ]);
+  });
+
+  it('says once that a nested table is not in the metadata and does not check its conditions', () => {
+    expect(findings('RLQUERYtask_ci.task,>=1^ci_item.name=x^ENDRLQUERY')).toEqual([['info', 'field.unverifiable', 'task_ci']]);
+  });
+
+  it('warns when the queried table is not in the metadata and checks only the syntax', () => {
+    expect(findings('whatever=1', 'instance', 'cmdb_ci_router')).toEqual([['warning', 'field.unverifiable', '']]);
+  });
+
+  it('does not flag a suggestion-list choice field (free text allowed)', () => {
+    expect(findings('subcategory=anything at all')).toEqual([]);
+  });
+
+  it('accepts booleans as true, false, 1 and 0, and NULL for empty', () => {
+    expect(findings('active=true^active!=false^made_sla=1^made_sla=0^opened_at!=NULL^caller_id=NULL')).toEqual([]);
+  });
+
+  it('checks every IN item and every BETWEEN bound', () => {
+    expect(findings('priorityIN1,2,7^reassignment_countBETWEEN1@x^opened_atBETWEEN2024-01-01@javascript:gs.endOfToday()')).toEqual([
+      ['error', 'value.choice', '7'],
+      ['error', 'value.number', 'x']
+    ]);
+  });
+
+  it('keeps the test metadata honest: incident has the fields these tests use', () => {
+    expect(incident.fields.map((entry) => entry.element)).toEqual(expect.arrayContaining(['caller_id', 'subcategory', 'made_sla', 'activity_due']));
+  });
+});
