@@ -311,7 +311,7 @@ describe('scripts/fetch-metadata - command', () => {
     expect(result.stderr).toContain('SERVICENOW_USERNAME is not set and there is no terminal to ask for it');
   });
 
-  it('reads what the bundled snapshot holds, so that a fetch from an instance like it gives the same tables', async () => {
+  it('reads what the bundled snapshot holds, so that a fetch from an instance like it gives the same tables, which generate takes as they are', async () => {
     // given
     await emulator.close();
     emulator = await startEmulator({ snapshot: await loadEmulatorSnapshot() });
@@ -327,5 +327,9 @@ describe('scripts/fetch-metadata - command', () => {
       const shape = (metadata: typeof bundled) => metadata.tables.get(name)?.fields.map((field) => [field.element, field.internalType, field.mandatory, field.reference ?? '', field.choices.map((choice) => choice.value).join(',')]);
       expect(shape(fetched)).toEqual(shape(bundled));
     }
+    const generated = await runCli(['generate', '--metadata', join(work, 'bundled'), '--all', '--out', join(work, 'templates')], { cwd: work });
+    expect(generated.code).toBe(0);
+    expect((await readdir(join(work, 'templates'))).filter((file) => file.endsWith('.json')).sort()).toEqual(['servicenow-any-table.json', 'servicenow-change_request.json', 'servicenow-incident.json']);
+    expect((await runCli(['validate', join(work, 'templates')], { cwd: work })).code).toBe(0);
   });
 });
