@@ -111,7 +111,7 @@ function ampersandJoin(raw: string): number {
   while (index >= 0) {
     let end = index + 1;
     while (end < raw.length && /[a-z0-9_.]/.test(raw.charAt(end))) end++;
-    if (end > index + 1 && matchOperator(raw, end)) return index;
+    if (end > index + 1 && matchOperator(raw, end) && !raw.startsWith('sysparm_', index + 1)) return index;
     index = raw.indexOf('&', index + 1);
   }
   return -1;

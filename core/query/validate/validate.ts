@@ -22,6 +22,7 @@ export function validate(ast: Query, text: string, options: ValidateOptions): Di
     out.push({ severity: 'info', code: 'style.empty-query', start: 0, end: 0, message: 'An empty query matches every record of the table.' });
   }
   checkUrlEncoding(text, out);
+  checkParameterSyntax(text, out);
   const { metadata } = options;
   let root: Table | undefined;
   if (options.table !== undefined && metadata) {
@@ -119,9 +120,26 @@ class Walker {
   }
 }
 
+const ENCODED: Record<string, string> = { '5E': '^', '3D': '=', '20': ' ', '2C': ',', '21': '!', '3C': '<', '3E': '>' };
+
+/** `%5E`, `%3D`...: a query copied from a URL still encoded. `%40` is left alone (IN_HIERARCHY values use it). */
 function checkUrlEncoding(text: string, out: Diagnostic[]): void {
-  for (const match of text.matchAll(/%5E/gi)) {
-    out.push({ severity: 'warning', code: 'syntax.url-encoded', start: match.index, end: match.index + 3, suggestion: '^',
-      message: '%5E is a URL-encoded ^: write ^ here, the connector encodes the query itself, and ServiceNow would read %5E literally.' });
+  for (const match of text.matchAll(/%(5E|3D|20|2C|21|3C|3E)/gi)) {
+    const decoded = ENCODED[match[1]!.toUpperCase()]!;
+    out.push({ severity: 'warning', code: 'syntax.url-encoded', start: match.index, end: match.index + 3, suggestion: decoded,
+      message: `${match[0]} is a URL-encoded "${decoded}": write "${decoded}" here; the connector encodes the query itself, and ServiceNow would read ${match[0]} literally.` });
+  }
+}
+
+/** `sysparm_query=active=true` or `...&sysparm_limit=10`: URL syntax pasted with the query. */
+function checkParameterSyntax(text: string, out: Diagnostic[]): void {
+  const prefix = /^sysparm_query=/.exec(text);
+  if (prefix) {
+    out.push({ severity: 'error', code: 'syntax.parameter-name', start: 0, end: prefix[0].length, suggestion: '',
+      message: 'Only the query goes here, without "sysparm_query=": as written, ServiceNow looks for a field named sysparm_query.' });
+  }
+  for (const match of text.matchAll(/&sysparm_[a-z_]+=[^&^]*/g)) {
+    out.push({ severity: 'error', code: 'syntax.parameter-name', start: match.index, end: match.index + match[0].length, suggestion: '',
+      message: `${match[0].slice(1)} is a separate URL parameter, not part of the query: set it in its own field and remove it here.` });
   }
 }
