@@ -73,7 +73,7 @@ function evaluateCondition(condition: Condition, actual: string, fieldValue: (pa
   const node = condition.value;
   const scalar = (): string => {
     if (!node) return '';
-    if (node.type === 'Scalar') return node.text;
+    if (node.type === 'Scalar' || node.type === 'Script') return leafText(node);
     if (node.type === 'List') return node.items.map(leafText).join(',');
     throw new UnsupportedQueryError(`the emulator does not evaluate ${node.type} values (${condition.operator.raw})`);
   };

@@ -100,6 +100,26 @@ describe('scripts/emulator - server', () => {
       expect(results(listed).map((row) => row.short_description)).toEqual(expected);
     });
 
+    it('answers 400 naming a query term it cannot evaluate rather than guessing', async () => {
+      // when
+      const scripted = await call(emulator, 'GET', `/api/now/table/u_asset_request?sysparm_query=${encodeURIComponent('assigned_to=javascript:gs.getUserID()')}`);
+
+      // then
+      expect(scripted.status).toBe(400);
+      expect(scripted.json).toEqual({ error: { message: 'Emulator: unsupported query', detail: 'the emulator does not run javascript: values (javascript:gs.getUserID())' }, status: 'failure' });
+    });
+
+    it('answers an empty list with 200 [] on the default API and 404 on /api/now/v1', async () => {
+      // when
+      const latest = await call(emulator, 'GET', '/api/now/table/u_asset_request?sysparm_query=state%3D9');
+      const v1 = await call(emulator, 'GET', '/api/now/v1/table/u_asset_request?sysparm_query=state%3D9');
+
+      // then
+      expect(latest.status).toBe(200);
+      expect(latest.json).toEqual({ result: [] });
+      expect(v1.status).toBe(404);
+    });
+
     it('returns no rows for an unknown field when glide.invalid_query.returns_no_rows is set', async () => {
       // given
       const strict = await startSyntheticEmulator({ tables: ['u_asset_request'] }, { invalidQueryReturnsNoRows: true });
