@@ -28,18 +28,16 @@ function derivedFieldNotes(table: Table): Map<string, string[]> {
   const notes = new Map<string, string[]>();
   for (const derived of table.fields) {
     if (derived.writable || !derived.notWritableReason) continue;
-    for (const source of table.fields) {
-      if (source === derived || !isOfferedForWriting(source)) continue;
-      if (!new RegExp(`\\b${escapeRegExp(source.element)}\\b`).test(derived.notWritableReason)) continue;
+    // Column names are words of the reason: one pass over its words, not one regex per column.
+    const named = new Set(derived.notWritableReason.split(/[^A-Za-z0-9_]+/));
+    for (const element of named) {
+      const source = findField(table, element);
+      if (!source || source === derived || !isOfferedForWriting(source)) continue;
       const note = `Sets ${derived.label} (${derived.element}), which cannot be written: ${derived.notWritableReason}.`;
       notes.set(source.element, [...(notes.get(source.element) ?? []), note.replace(/\.\.$/, '.')]);
     }
   }
   return notes;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function compare(a: string, b: string): number {
