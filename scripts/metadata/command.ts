@@ -9,13 +9,16 @@ import { OVERLAY_FILE } from '../../core/metadata/overlay';
 import { writeDirectoryAtomic } from '../io/atomic-write';
 import { DEFAULT_TABLES } from './default-tables';
 import { bundledSnapshotDir, readSnapshot } from './read-snapshot';
-import { findTable, formatTable, tableJson } from './show';
+import { findTable, formatTable, formatTableList, tableJson, tableListJson } from './show';
 
 const SDK_PACKAGE = '@servicenow/sdk-core';
 
 const help = `Usage:
+  camunda-servicenow metadata list [--metadata <dir>] [--json]
   camunda-servicenow metadata show <table> [--metadata <dir>] [--json]
   camunda-servicenow metadata import-sdk [--sdk <dir>] [--out <dir>] [--overlay <file>] [--tables a,b,...] [--json]
+
+list        Lists the tables of a snapshot: label, super class, field counts.
 
 show        Prints a resolved table: its own and inherited fields (primary fields
             first) with label, internal type, max length, mandatory, writable,
@@ -40,11 +43,19 @@ export const command: Command = {
   help,
   async run(args, io) {
     const [sub, ...rest] = args;
+    if (sub === 'list') return list(rest, io);
     if (sub === 'show') return show(rest, io);
     if (sub === 'import-sdk') return importCommand(rest, io);
-    throw new UserError(sub ? `unknown subcommand "${sub}"; use show or import-sdk (see --help)` : 'missing subcommand: use show <table> or import-sdk (see --help)');
+    throw new UserError(sub ? `unknown subcommand "${sub}"; use list, show or import-sdk (see --help)` : 'missing subcommand: use list, show <table> or import-sdk (see --help)');
   }
 };
+
+async function list(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { metadata: { type: 'string' }, json: { type: 'boolean' } } });
+  const metadata = await readSnapshot(values.metadata === undefined ? bundledSnapshotDir : resolve(io.cwd, values.metadata));
+  io.stdout.write(values.json ? tableListJson(metadata) : formatTableList(metadata));
+  return 0;
+}
 
 async function show(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { metadata: { type: 'string' }, json: { type: 'boolean' } } });

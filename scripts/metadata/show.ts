@@ -55,3 +55,27 @@ export function formatTable(table: Table, source: string): string {
 export function tableJson(table: Table, metadata: Metadata): string {
   return `${JSON.stringify({ origin: metadata.origin, source: metadata.source, table }, null, 2)}\n`;
 }
+
+/** `metadata list`: one line per complete table. */
+export function formatTableList(metadata: Metadata): string {
+  const rows = [['TABLE', 'LABEL', 'EXTENDS', 'FIELDS', 'PRIMARY', 'NOTE']];
+  for (const table of metadata.tables.values()) {
+    rows.push([table.name, table.label, table.superClass ?? '', String(table.fields.length), String(table.primaryFields.length), table.abstract ? 'abstract: no template' : '']);
+  }
+  const widths = rows[0]!.map((_, index) => Math.max(...rows.map((row) => row[index]!.length)));
+  const lines = rows.map((row) => row.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd());
+  const targets = metadata.referenceTargets?.size ?? 0;
+  return `${lines.join('\n')}\n\n${metadata.tables.size} tables from ${metadata.source}${targets ? `; ${targets} more known only as reference targets` : ''}\n`;
+}
+
+export function tableListJson(metadata: Metadata): string {
+  const tables = [...metadata.tables.values()].map((table) => ({
+    name: table.name,
+    label: table.label,
+    superClass: table.superClass ?? null,
+    abstract: table.abstract,
+    fields: table.fields.length,
+    primaryFields: table.primaryFields
+  }));
+  return `${JSON.stringify({ origin: metadata.origin, source: metadata.source, tables, referenceTargets: [...(metadata.referenceTargets?.keys() ?? [])] }, null, 2)}\n`;
+}

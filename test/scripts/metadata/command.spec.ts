@@ -2,6 +2,32 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli';
 
+describe('scripts/metadata - camunda-servicenow metadata list', () => {
+  it('lists every table of the bundled snapshot with its super class and field count', async () => {
+    // when
+    const { code, stdout } = await runCli(['metadata', 'list']);
+
+    // then
+    expect(code).toBe(0);
+    const rows = stdout.split('\n');
+    expect(rows[0]!.split(/\s{2,}/)).toEqual(['TABLE', 'LABEL', 'EXTENDS', 'FIELDS', 'PRIMARY', 'NOTE']);
+    expect(rows.find((row) => row.startsWith('incident '))).toMatch(/^incident\s+Incident\s+task\s+92\s+14$/);
+    expect(rows.find((row) => row.startsWith('task '))).toMatch(/abstract: no template$/);
+    expect(stdout).toMatch(/18 tables from .*; 40 more known only as reference targets\n$/);
+  });
+
+  it('prints the same as JSON with --json', async () => {
+    // when
+    const { code, stdout } = await runCli(['metadata', 'list', '--json']);
+
+    // then
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as { tables: { name: string; superClass: string | null; fields: number }[]; referenceTargets: string[] };
+    expect(parsed.tables.find((table) => table.name === 'change_task')).toMatchObject({ superClass: 'task', fields: 75 });
+    expect(parsed.referenceTargets).toContain('cmdb_ci_service');
+  });
+});
+
 describe('scripts/metadata - camunda-servicenow metadata show', () => {
   it('prints the resolved incident as an aligned table, primary fields first', async () => {
     // when
@@ -49,7 +75,7 @@ describe('scripts/metadata - camunda-servicenow metadata show', () => {
     [['metadata', 'show', 'incidnt'], 'Table "incidnt" is not in the snapshot'],
     [['metadata', 'show', 'sys_user', '--metadata', join(__dirname, 'read-snapshot', 'live-dump')], 'names table "sys_user" only as a reference target'],
     [['metadata', 'show'], 'metadata show needs exactly one table name'],
-    [['metadata', 'list'], 'unknown subcommand "list"'],
+    [['metadata', 'lsit'], 'unknown subcommand "lsit"'],
     [['metadata', 'show', 'incident', '--colour'], "Unknown option '--colour'"]
   ])('exits 1 with a one-line reason for %j', async (argv, message) => {
     // when
