@@ -72,7 +72,8 @@ describe('scripts/metadata - camunda-servicenow metadata show', () => {
   });
 
   it.each([
-    [['metadata', 'show', 'incidnt'], 'Table "incidnt" is not in the snapshot'],
+    [['metadata', 'show', 'incidnt'], 'Table "incidnt" is not in the snapshot (@servicenow/sdk-core 4.9.0'],
+    [['metadata', 'show', 'incidnt'], 'Did you mean: incident?'],
     [['metadata', 'show', 'sys_user', '--metadata', join(__dirname, 'read-snapshot', 'live-dump')], 'names table "sys_user" only as a reference target'],
     [['metadata', 'show'], 'metadata show needs exactly one table name'],
     [['metadata', 'lsit'], 'unknown subcommand "lsit"'],
