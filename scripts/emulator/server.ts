@@ -1,9 +1,11 @@
 import Fastify, { type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import type { Metadata } from '../../core/metadata/model';
-import { FaultInjector, HIBERNATING_PAGE, type FaultAction } from './faults';
+import { FaultInjector } from './faults';
+import { registerFaultHooks, type PendingDelays } from './fault-hooks';
+import { isAdminPath, pathOf, tableInPath } from './paths';
 import { OAuthServer, type EmulatorOAuthClient, type EmulatorUser } from './oauth';
-import { METADATA_TABLES, type SnapshotRecords, type StoredRecord } from './records';
+import { METADATA_TABLES, type SnapshotRecords } from './records';
 import { buildSchemas, schemaFromRecords } from './schema';
 import { TableStore, type StoreOptions } from './store';
 import { registerTableRoutes } from './table-routes';
@@ -57,8 +59,6 @@ export interface RunningEmulator {
 export const DEFAULT_USER: EmulatorUser = { username: 'admin', password: 'emulator-admin-password' };
 export const DEFAULT_OAUTH_CLIENT: EmulatorOAuthClient = { clientId: 'emulator-client', clientSecret: 'emulator-client-secret', user: 'admin' };
 
-const TABLE_PATH = /^\/api\/now\/(?:v\d\/)?table\/([^/?]+)/;
-
 /** Starts a ServiceNow Table API emulator on 127.0.0.1 (see README: live instances). */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const properties = Object.entries(options.properties ?? { 'glide.buildtag': 'glide-emulator', 'glide.buildname': 'Emulator' }).map(([name, value]) => ({ name, value }));
@@ -71,8 +71,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const oauth = new OAuthServer(users, options.oauthClients ?? [DEFAULT_OAUTH_CLIENT]);
   const faults = new FaultInjector();
   const requests: LoggedRequest[] = [];
-  const pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
-  const applied = new WeakMap<FastifyRequest, FaultAction>();
+  const pendingDelays: PendingDelays = new Set();
 
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 10 * 1024 * 1024 });
   await app.register(formbody);
@@ -85,67 +84,24 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }
   });
 
-  // Faults first, before authentication, as a proxy or an overloaded node would answer.
-  app.addHook('onRequest', async (request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/__emulator/')) return;
-    const table = TABLE_PATH.exec(path)?.[1];
-    const fault = faults.take({ method: request.method, path, ...(table ? { table: decodeURIComponent(table) } : {}) });
-    if (!fault) return;
-    applied.set(request, fault);
-    switch (fault.kind) {
-      case 'status':
-        return reply.code(fault.status).send(errorBody(fault.message ?? defaultMessage(fault.status), fault.detail ?? defaultDetail(fault.status, table)));
-      case 'rate-limit':
-        return reply
-          .code(429)
-          .headers({ 'Retry-After': String(fault.retryAfterSeconds), 'X-RateLimit-Limit': '100', 'X-RateLimit-Reset': String(fault.retryAfterSeconds), 'X-RateLimit-Rule': 'emulator' })
-          .send(errorBody('Rate limit exceeded', 'Rate limit of 100 requests per hour for Table API exceeded'));
-      case 'redirect':
-        return reply.code(302).header('Location', fault.location).type('text/html; charset=UTF-8').send('');
-      case 'html':
-        return reply.code(fault.status).type('text/html; charset=UTF-8').send(HIBERNATING_PAGE);
-      case 'slow':
-        await new Promise<void>((resolve) => {
-          const entry = { timer: setTimeout(() => { pendingDelays.delete(entry); resolve(); }, fault.delayMs), resolve };
-          pendingDelays.add(entry);
-        });
-        return;
-      case 'reset':
-        reply.hijack();
-        request.raw.socket.destroy();
-        return;
-      default:
-        return; // truncated-json and change-between-pages act on the way out
-    }
-  });
-
-  app.addHook('onSend', async (request, _reply, payload) => {
-    if (applied.get(request)?.kind === 'truncated-json' && typeof payload === 'string') {
-      return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
-    }
-    return payload;
-  });
+  registerFaultHooks(app, faults, store, pendingDelays);
 
   app.addHook('onResponse', async (request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/__emulator/')) return;
-    const table = TABLE_PATH.exec(path)?.[1];
+    const path = pathOf(request.url);
+    if (isAdminPath(path)) return;
+    const table = tableInPath(path);
     const auth = /^basic /i.test(request.headers.authorization ?? '') ? 'basic' : /^bearer /i.test(request.headers.authorization ?? '') ? 'bearer' : 'none';
     requests.push({
       method: request.method,
       path,
       query: { ...(request.query as Record<string, string>) },
-      ...(table ? { table: decodeURIComponent(table) } : {}),
+      ...(table ? { table } : {}),
       auth,
       status: reply.statusCode,
       ...(request.headers['content-type'] ? { contentType: request.headers['content-type'] } : {}),
       ...(request.body !== undefined && !path.startsWith('/oauth_token.do') ? { body: request.body } : {}),
       ...(path.startsWith('/oauth_token.do') ? { grantType: String((request.body as Record<string, unknown> | undefined)?.grant_type ?? '') } : {})
     });
-    if (applied.get(request)?.kind === 'change-between-pages' && table) {
-      changeTable(store, decodeURIComponent(table));
-    }
   });
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
@@ -210,31 +166,4 @@ function authenticate(request: FastifyRequest, users: readonly EmulatorUser[], o
   }
   const bearer = /^bearer\s+(.+)$/i.exec(header);
   return bearer?.[1] ? oauth.userFor(bearer[1]) : undefined;
-}
-
-/** Someone adds a record to the table while a client pages through it. */
-function changeTable(store: TableStore, table: string): void {
-  if (!(METADATA_TABLES as readonly string[]).includes(table)) {
-    store.insert(table, {}, 'someone.else');
-    return;
-  }
-  const template = store.all(table)[0] ?? {};
-  const added: StoredRecord = { ...template, sys_id: '' };
-  if ('element' in template) added.element = `u_added_${store.all(table).length}`;
-  store.seed(table, [added]);
-}
-
-/** What a real instance says on a table-level ACL failure (seen in ServiceNow community reports). */
-function defaultDetail(status: number, table: string | undefined): string | null {
-  return status === 403 && table ? `User is unauthorized to access table: ${decodeURIComponent(table)}` : null;
-}
-
-function defaultMessage(status: number): string {
-  switch (status) {
-    case 401: return 'User Not Authenticated';
-    case 403: return 'User Not Authorized';
-    case 404: return 'No Record found';
-    case 400: return 'Bad Request';
-    default: return 'Internal Server Error';
-  }
 }

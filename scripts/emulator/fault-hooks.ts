@@ -1,0 +1,91 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { HIBERNATING_PAGE, type FaultAction, type FaultInjector } from './faults';
+import { isAdminPath, pathOf, tableInPath } from './paths';
+import { METADATA_TABLES, type StoredRecord } from './records';
+import { errorBody } from './responses';
+import type { TableStore } from './store';
+
+/** Delayed answers still waiting, so that closing the emulator does not wait for them. */
+export type PendingDelays = Set<{ timer: NodeJS.Timeout; resolve: () => void }>;
+
+/**
+ * Applies the injected faults: answers (status, 429, HTML, redirect) and
+ * resets before authentication, as a proxy or an overloaded node would;
+ * delays; and on the way out truncates JSON or changes the table paged.
+ */
+export function registerFaultHooks(app: FastifyInstance, faults: FaultInjector, store: TableStore, pendingDelays: PendingDelays): void {
+  const applied = new WeakMap<FastifyRequest, FaultAction>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    const path = pathOf(request.url);
+    if (isAdminPath(path)) return;
+    const table = tableInPath(path);
+    const fault = faults.take({ method: request.method, path, ...(table ? { table } : {}) });
+    if (!fault) return;
+    applied.set(request, fault);
+    switch (fault.kind) {
+      case 'status':
+        return reply.code(fault.status).send(errorBody(fault.message ?? defaultMessage(fault.status), fault.detail ?? defaultDetail(fault.status, table)));
+      case 'rate-limit':
+        return reply
+          .code(429)
+          .headers({ 'Retry-After': String(fault.retryAfterSeconds), 'X-RateLimit-Limit': '100', 'X-RateLimit-Reset': String(fault.retryAfterSeconds), 'X-RateLimit-Rule': 'emulator' })
+          .send(errorBody('Rate limit exceeded', 'Rate limit of 100 requests per hour for Table API exceeded'));
+      case 'redirect':
+        return reply.code(302).header('Location', fault.location).type('text/html; charset=UTF-8').send('');
+      case 'html':
+        return reply.code(fault.status).type('text/html; charset=UTF-8').send(HIBERNATING_PAGE);
+      case 'slow':
+        await new Promise<void>((resolve) => {
+          const entry = { timer: setTimeout(() => { pendingDelays.delete(entry); resolve(); }, fault.delayMs), resolve };
+          pendingDelays.add(entry);
+        });
+        return;
+      case 'reset':
+        reply.hijack();
+        request.raw.socket.destroy();
+        return;
+      default:
+        return; // truncated-json and change-between-pages act on the way out
+    }
+  });
+
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (applied.get(request)?.kind === 'truncated-json' && typeof payload === 'string') {
+      return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+    }
+    return payload;
+  });
+
+  app.addHook('onResponse', async (request) => {
+    const table = tableInPath(pathOf(request.url));
+    if (applied.get(request)?.kind === 'change-between-pages' && table) changeTable(store, table);
+  });
+}
+
+/** Someone adds a record to the table while a client pages through it. */
+function changeTable(store: TableStore, table: string): void {
+  if (!(METADATA_TABLES as readonly string[]).includes(table)) {
+    store.insert(table, {}, 'someone.else');
+    return;
+  }
+  const template = store.all(table)[0] ?? {};
+  const added: StoredRecord = { ...template, sys_id: '' };
+  if ('element' in template) added.element = `u_added_${store.all(table).length}`;
+  store.seed(table, [added]);
+}
+
+/** What a real instance says on a table-level ACL failure (seen in ServiceNow community reports). */
+function defaultDetail(status: number, table: string | undefined): string | null {
+  return status === 403 && table ? `User is unauthorized to access table: ${table}` : null;
+}
+
+function defaultMessage(status: number): string {
+  switch (status) {
+    case 401: return 'User Not Authenticated';
+    case 403: return 'User Not Authorized';
+    case 404: return 'No Record found';
+    case 400: return 'Bad Request';
+    default: return 'Internal Server Error';
+  }
+}
