@@ -196,7 +196,8 @@ export function readColumnRecords(raws: Raw[], problems: Problems): ColumnRecord
   raws.forEach((raw, index) => {
     const read = reader.at(raw, index);
     if (read.flag('active') === false) return;
-    const internalType = read.text('internal_type');
+    // Both are references keyed by name; a dot-walked `.name` column is read first when a dump has it.
+    const internalType = read.text('internal_type.name') ?? read.text('internal_type');
     const element = read.text('element');
     // Every table has one `collection` record describing the table itself.
     if (element === undefined && internalType === 'collection') return;
@@ -215,7 +216,7 @@ export function readColumnRecords(raws: Raw[], problems: Problems): ColumnRecord
       maxLength: read.integer('max_length'),
       mandatory: read.flag('mandatory') ?? false,
       readOnly: read.flag('read_only') ?? false,
-      reference: read.text('reference'),
+      reference: read.text('reference.name') ?? read.text('reference'),
       defaultValue: read.text('default_value'),
       choiceMode: choiceMode as ChoiceMode,
       choiceTable: read.text('choice_table'),

@@ -215,6 +215,15 @@ describe('core/metadata - loadSnapshot', () => {
       ]);
     });
 
+    it('reads the dot-walked internal_type.name and reference.name when a dump has them', () => {
+      // given
+      const parts = taskAndIncident();
+      parts.columns.push({ name: 'incident', element: 'problem_id', 'internal_type.name': 'reference', 'reference.name': 'sys_user' });
+
+      // when / then
+      expect(field(load(parts), 'incident', 'problem_id')).toMatchObject({ internalType: 'reference', reference: 'sys_user' });
+    });
+
     it('reads a value given as a {link, value} reference object', () => {
       // given: a dump made without sysparm_exclude_reference_link=true
       const parts = taskAndIncident();
