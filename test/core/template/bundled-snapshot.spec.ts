@@ -2,39 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Field, Table } from '../../../core/metadata/model';
 import { buildTemplate } from '../../../core/template/build-template';
 import { checkTemplate } from '../../../core/template/check/check-template';
-import { activeChoices, fieldKind, isOfferedForWriting } from '../../../core/template/field-kinds';
+import { isOfferedForWriting } from '../../../core/template/field-kinds';
 import { OPERATIONS, OPERATION_HTTP } from '../../../core/template/operations';
 import type { ElementTemplate } from '../../../core/template/types';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
 import { validateZeebe } from '../../../scripts/validate/zeebe-schema';
 import { proveRequest } from '../../helpers/request-proof';
+import { SYS_ID, sample } from './fixtures/sample-values';
 
-const SYS_ID = '0123456789abcdef0123456789abcdef';
 const secrets = { SERVICENOW_USERNAME: 'u', SERVICENOW_PASSWORD: 'p' };
-
-/** A value the Modeler accepts for the column's input, and what ServiceNow then receives. */
-function sample(field: Field): [string, string] {
-  switch (fieldKind(field)) {
-    case 'choice':
-      return [activeChoices(field)[0]?.value ?? '', activeChoices(field)[0]?.value ?? ''];
-    case 'boolean':
-      return ['true', 'true'];
-    case 'reference':
-      return [SYS_ID, SYS_ID];
-    case 'integer':
-    case 'decimal':
-      return ['7', '7'];
-    case 'datetime':
-    case 'duration':
-      return ['2026-01-02 03:04:05', '2026-01-02 03:04:05'];
-    case 'date':
-      return ['2026-01-02', '2026-01-02'];
-    case 'time':
-      return ['03:04:05', '03:04:05'];
-    default:
-      return ['x', 'x'];
-  }
-}
 
 let tables: Table[] = [];
 const templates = new Map<string, ElementTemplate>();

@@ -12,6 +12,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplate } from '../../../core/template/build-template';
 import type { ElementTemplate } from '../../../core/template/types';
 import { applyTemplate } from '../../helpers/request-proof';
+import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
+import { isOfferedForWriting } from '../../../core/template/field-kinds';
+import { sample } from './fixtures/sample-values';
 import { incidentTable } from './fixtures/tables';
 import { loadLinterPlugin, type LinterPlugin } from './modeler-lint/load-linter-plugin';
 
@@ -54,10 +57,10 @@ function diagram(elementTemplate: ElementTemplate, values: Record<string, unknow
 
 const Linter = UntypedLinter as new (options: { resolver: unknown }) => { lint(root: unknown, config: unknown): Promise<unknown> };
 
-async function lint(values: Record<string, unknown>): Promise<string[]> {
+async function lint(values: Record<string, unknown>, elementTemplate: ElementTemplate = template): Promise<string[]> {
   const moddle = new BpmnModdle({ zeebe });
-  const { rootElement } = await moddle.fromXML(diagram(template, values));
-  const plugin = linterPlugin([template]);
+  const { rootElement } = await moddle.fromXML(diagram(elementTemplate, values));
+  const plugin = linterPlugin([elementTemplate]);
   const results = (await new Linter({ resolver: plugin.resolver }).lint(rootElement, plugin.config)) as Record<string, { message: string }[]>;
   return Object.entries(results).flatMap(([rule, reports]) => reports.map((report) => `${rule}: ${report.message}`));
 }
@@ -85,5 +88,18 @@ describe('core/template - Camunda Modeler template linting', () => {
         expect.stringMatching(/validate: Due date must be yyyy-MM-dd HH:mm:ss/)
       ])
     );
+  });
+
+  it('reports nothing for any template of the bundled snapshot, on Create with its mandatory fields and on Get', async () => {
+    for (const table of [...(await readSnapshot()).tables.values()].filter((candidate) => !candidate.abstract)) {
+      // given
+      const elementTemplate = buildTemplate(table, { idPrefix: 'community.servicenow', version: 1 });
+      const create: Record<string, unknown> = { instanceUrl: 'https://dev1.service-now.com' };
+      for (const field of table.fields.filter((candidate) => candidate.mandatory && isOfferedForWriting(candidate))) create[`field.${field.element}`] = sample(field)[0];
+
+      // then
+      expect([table.name, await lint(create, elementTemplate)]).toEqual([table.name, []]);
+      expect([table.name, await lint({ instanceUrl: 'https://dev1.service-now.com', operation: 'get', sysId: '=x' }, elementTemplate)]).toEqual([table.name, []]);
+    }
   });
 });
