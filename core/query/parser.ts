@@ -6,9 +6,35 @@
 import type { Clause, Condition, Group, Invalid, Join, Query, RelatedListQuery, Span, SubQuery, Term } from './ast';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 import { KEYWORD_SPELLINGS, matchOperator, operatorInfo, type Spelling } from './operators';
-import { caretRun, isNameChar, isScriptAt, isUpperLetter, OPAQUE, scriptEnd, SCRIPT_PREFIX } from './scan';
+import { caretRun, isNameChar, isScriptAt, isUpperLetter, OPAQUE, scriptEnd } from './scan';
 import { editDistance } from './suggest';
 import { fieldPath, name, readValue, scalar } from './values';
+
+interface OperatorGuess { spelling: Spelling; length: number; distance: number }
+
+/** Guesses per written word: typos repeat within a query and across keystrokes. Bounded. */
+const guesses = new Map<string, OperatorGuess | undefined>();
+
+/** The operator a misspelt word most likely meant, and how much of the word it covers (`STARTSWTIHINC` → STARTSWITH, 10). */
+function closestOperator(word: string): OperatorGuess | undefined {
+  const key = word.slice(0, 24);
+  if (guesses.has(key)) return guesses.get(key);
+  let best: OperatorGuess | undefined;
+  for (const spelling of KEYWORD_SPELLINGS) {
+    if (spelling.raw.length < 4) continue;
+    const max = spelling.raw.length <= 5 ? 1 : 2;
+    for (const length of [spelling.raw.length, spelling.raw.length - 1, spelling.raw.length + 1]) {
+      if (length > key.length) continue;
+      const distance = editDistance(spelling.raw, key.slice(0, length), max);
+      if (distance <= max && (!best || distance < best.distance)) {
+        best = { spelling, length, distance };
+      }
+    }
+  }
+  if (guesses.size >= 1000) guesses.clear();
+  guesses.set(key, best);
+  return best;
+}
 
 export function parse(text: string): { ast: Query; diagnostics: Diagnostic[] } {
   const parser = new Parser(text);
@@ -48,7 +74,7 @@ class Parser {
       const term = this.term(depth);
       terms.push(term);
       const termEnd = this.position;
-      const run = caretRun(text, termEnd);
+      const run = caretRun(text, termEnd, depth + 1);
       const after = termEnd + depth;
       let kind: 'and' | 'or' | 'new' | 'end' = 'and';
       let nextEnd = after;
@@ -221,18 +247,7 @@ class Parser {
       wordEnd++;
     }
     const word = text.slice(operatorStart, wordEnd);
-    let best: { spelling: Spelling; length: number; distance: number } | undefined;
-    for (const spelling of KEYWORD_SPELLINGS) {
-      if (spelling.raw.length < 4) continue;
-      const max = spelling.raw.length <= 5 ? 1 : 2;
-      for (const length of [spelling.raw.length, spelling.raw.length - 1, spelling.raw.length + 1]) {
-        if (length > word.length) continue;
-        const distance = editDistance(spelling.raw, word.slice(0, length), max);
-        if (distance <= max && (!best || distance < best.distance)) {
-          best = { spelling, length, distance };
-        }
-      }
-    }
+    const best = closestOperator(word);
     const operatorEnd = best ? operatorStart + best.length : wordEnd;
     const end = this.valueEnd(operatorEnd, depth);
     this.position = end;
@@ -279,7 +294,7 @@ class Parser {
       node.inline = true;
       this.position = cursor + 1;
       node.conditions = this.query(depth, 'ENDRLQUERY');
-    } else if (caretRun(text, cursor) >= depth && !(caretRun(text, cursor) === depth && this.isKeywordTerm(cursor + depth, 'ENDRLQUERY'))) {
+    } else if (caretRun(text, cursor, depth) >= depth && !(caretRun(text, cursor, depth + 1) === depth && this.isKeywordTerm(cursor + depth, 'ENDRLQUERY'))) {
       this.position = cursor + depth;
       node.conditions = this.query(depth, 'ENDRLQUERY');
     } else {
@@ -298,7 +313,8 @@ class Parser {
     }
     const fieldEnd = start + 8 + parts[0]!.length;
     const joinEnd = fieldEnd + 1 + parts[1]!.length;
-    const run = caretRun(text, headerEnd);
+    // The first separator sets the body's depth: ^ as the enclosing query, or one more (^^) when nested.
+    const run = Math.min(caretRun(text, headerEnd, depth + 1), depth + 1);
     const bodyDepth = run >= depth ? run : depth;
     const node: SubQuery = {
       type: 'SubQuery', start, end: start,
@@ -318,7 +334,7 @@ class Parser {
   private closeBlock<T extends RelatedListQuery | SubQuery>(node: T, depth: number, keyword: string): T {
     const { text } = this;
     const at = this.position;
-    if (caretRun(text, at) === depth && this.isKeywordTerm(at + depth, keyword)) {
+    if (caretRun(text, at, depth + 1) === depth && this.isKeywordTerm(at + depth, keyword)) {
       this.position = at + depth + keyword.length;
       node.terminated = true;
     } else {
@@ -350,7 +366,7 @@ class Parser {
       right: { table: name(text, leftFieldEnd + 1, rightTableEnd), field: name(text, rightTableEnd + 1, bang) }
     };
     this.position = bang + 1;
-    const run = caretRun(text, this.position);
+    const run = caretRun(text, this.position, depth + 1);
     // Conditions use one caret more; a shallower caret ends the JOIN.
     if (this.position < text.length && (run === 0 || run >= depth + 1)) {
       node.conditions = this.query(depth + 1, null);
@@ -379,15 +395,10 @@ class Parser {
     let end = text.length;
     while (i < text.length) {
       const code = text.charCodeAt(i);
-      if (partStart && unclosedScript < 0 && isScriptAt(text, i)) {
-        const script = scriptEnd(text, i, text.length, '^@,');
-        if (script.closed) {
-          i = script.end;
-          partStart = false;
-          continue;
-        }
-        unclosedScript = i;
-        i += SCRIPT_PREFIX.length;
+      if (partStart && isScriptAt(text, i)) {
+        const script = scriptEnd(text, i, text.length, '@,');
+        if (!script.closed && unclosedScript < 0) unclosedScript = i;
+        i = script.end;
         partStart = false;
         continue;
       }
@@ -411,7 +422,7 @@ class Parser {
     }
     if (unclosedScript >= 0) {
       this.report('error', 'syntax.unclosed-script', { start: unclosedScript, end },
-        'This javascript: value has an unclosed quote or bracket, so where it ends is a guess: close it.');
+        'This javascript: value has an unclosed quote or bracket: close it (a ^ ends the value even inside quotes, so keep ^ out of scripts).');
     }
     return end;
   }

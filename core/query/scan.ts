@@ -5,10 +5,14 @@
 
 export const SCRIPT_PREFIX = 'javascript:';
 
-/** Number of consecutive `^` at `position`. */
-export function caretRun(text: string, position: number): number {
+/**
+ * Number of consecutive `^` at `position`, counting at most `limit`: callers
+ * that only compare the run with a depth must not rescan a long run of
+ * carets once per separator (that would be quadratic).
+ */
+export function caretRun(text: string, position: number, limit = Number.POSITIVE_INFINITY): number {
   let end = position;
-  while (text.charCodeAt(end) === 94 /* ^ */) {
+  while (end - position < limit && text.charCodeAt(end) === 94 /* ^ */) {
     end++;
   }
   return end - position;
@@ -22,14 +26,19 @@ export interface ScriptEnd {
 
 /**
  * Where a `javascript:` value that starts at `from` ends: at the first
- * character of `stops` outside quotes and brackets, or at `limit`.
- * Scripts may contain `@`, `,`, `(`, `)` and quotes (`gs.dateGenerate('2017-05-01','start')`).
+ * character of `stops` outside quotes and brackets, at any `^` (a term
+ * separator even inside quotes: that keeps scanning linear and reports a
+ * script broken by a caret as unclosed), or at `limit`. Scripts may contain
+ * `@`, `,`, `(`, `)` and quotes (`gs.dateGenerate('2017-05-01','start')`).
  */
 export function scriptEnd(text: string, from: number, limit: number, stops: string): ScriptEnd {
   let quote = '';
   let depth = 0;
   for (let i = from + SCRIPT_PREFIX.length; i < limit; i++) {
     const char = text.charAt(i);
+    if (char === '^') {
+      return { end: i, closed: quote === '' && depth === 0 };
+    }
     if (quote) {
       if (char === '\\') {
         i++;

@@ -119,6 +119,7 @@ export function suggestField(written: string, table: Table): string | undefined 
   if (!cache) suggestions.set(table, (cache = new Map()));
   if (cache.has(written)) return cache.get(written);
   const suggestion = computeSuggestion(written, table);
+  if (cache.size >= 1000) cache.clear();
   cache.set(written, suggestion);
   return suggestion;
 }

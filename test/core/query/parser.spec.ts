@@ -178,13 +178,16 @@ describe('core/query - parser', () => {
       expect(printQuery(ast)).toBe(text);
     });
 
-    it('keeps ^ inside the quotes of a javascript: value', () => {
+    it('ends a javascript: value at ^ even inside quotes, reporting the broken script', () => {
       // when
       const { ast, diagnostics } = parseQuery("sys_idINjavascript:getIds('a^b')^active=true");
 
       // then
-      expect(diagnostics).toEqual([]);
-      expect(terms(ast).map((term) => term.type)).toEqual(['Condition', 'Condition']);
+      expect(diagnostics).toMatchObject([
+        { severity: 'error', code: 'syntax.unclosed-script', start: 8, end: 28 },
+        { severity: 'error', code: 'syntax.missing-operator', start: 29, end: 32 }
+      ]);
+      expect(terms(ast).map((term) => term.type)).toEqual(['Condition', 'Invalid', 'Condition']);
     });
 
     it('reads ^^ in a value as an escaped caret, with a warning', () => {
