@@ -32,7 +32,7 @@ export interface GenerateResult extends ReleasePlan {
  * CPU: the caller reads the directory and writes the result.
  */
 export function generateTemplates(metadata: Metadata, request: GenerateRequest, existing: ReadonlyMap<string, string>): GenerateResult {
-  const tables = selectTables(metadata, request.tables);
+  const { tables, warnings } = selectTables(metadata, request.tables);
   const planned: PlannedTemplate[] = [
     ...tables.map((table) => ({ file: templateFile(table.name), build: (version: number) => buildTemplate(table, { idPrefix: request.idPrefix, version }) })),
     { file: ANY_TABLE_FILE, build: (version: number) => buildAnyTableTemplate({ idPrefix: request.idPrefix, version }) }
@@ -40,5 +40,5 @@ export function generateTemplates(metadata: Metadata, request: GenerateRequest, 
   // Only a full run knows which tables left the snapshot.
   const plan = planRelease(planned, existing, { retire: (path) => request.tables === undefined && isGeneratedFile(path) });
   const problems = plan.results.flatMap((result) => validateTemplateText(result.file, plan.files.get(result.file) ?? ''));
-  return { ...plan, problems };
+  return { ...plan, warnings: [...warnings, ...plan.warnings], problems };
 }
