@@ -1,11 +1,12 @@
 /**
  * `check-query --jsonl`: one `{"table": "incident" | null, "query": "..."}`
- * per input line, one result line per input line, in order. Lines are
+ * per input line (optionally `"feel": true` for a FEEL expression), one
+ * result line per input line, in order. Lines are
  * processed as they arrive, so large inputs stream.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { checkQuery, type CheckOptions } from '../../core/query/index';
+import { checkFeelQuery, checkQuery, type CheckOptions } from '../../core/query/index';
 import type { Metadata } from '../../core/metadata/model';
 import { resultJson } from './format';
 
@@ -35,7 +36,7 @@ export async function runBatch(input: Readable, output: Writable, loadMetadata: 
       options.table = request.table;
       options.metadata = metadata;
     }
-    const result = checkQuery(request.query, options);
+    const result = request.feel ? checkFeelQuery(request.query, options) : checkQuery(request.query, options);
     if (!result.ok) outcome.failed++;
     output.write(`${JSON.stringify(resultJson(result))}\n`);
   }
@@ -43,19 +44,19 @@ export async function runBatch(input: Readable, output: Writable, loadMetadata: 
 }
 
 /** The request on one line, or why it cannot be read. */
-function readRequest(line: string, lineNumber: number): { table: string | null; query: string } | string {
+function readRequest(line: string, lineNumber: number): { table: string | null; query: string; feel: boolean } | string {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (error) {
     return `line ${lineNumber} is not JSON (${(error as Error).message}); expected {"table": "incident" | null, "query": "..."}`;
   }
-  const record = value as { table?: unknown; query?: unknown } | null;
+  const record = value as { table?: unknown; query?: unknown; feel?: unknown } | null;
   if (record === null || typeof record !== 'object' || Array.isArray(record) || typeof record.query !== 'string') {
     return `line ${lineNumber} has no "query" string; expected {"table": "incident" | null, "query": "..."}`;
   }
   if (record.table !== undefined && record.table !== null && typeof record.table !== 'string') {
     return `line ${lineNumber}: "table" must be a table name or null`;
   }
-  return { table: typeof record.table === 'string' ? record.table : null, query: record.query };
+  return { table: typeof record.table === 'string' ? record.table : null, query: record.query, feel: record.feel === true };
 }

@@ -107,6 +107,36 @@ describe('core/query/validate - fields against metadata', () => {
     ]);
   });
 
+  it.each([
+    ['short_descriptionONToday@javascript:gs.beginningOfToday()@javascript:gs.endOfToday()', 'ON only works on date fields; short_description is a string field.'],
+    ['priorityDATEPARTMonday@javascript:gs.datePart(\'dayofweek\',\'monday\',\'EE\')', 'DATEPART only works on date fields; priority is a choice field.'],
+    ['numberMORETHANopened_at@day@before@1', 'MORETHAN only works on date fields; number is a string field.'],
+    ['short_descriptionIN_HIERARCHYabc', 'IN_HIERARCHY only works on reference fields; short_description is a string field.'],
+    ['categoryINSTANCEOFtask', 'INSTANCEOF only works on the class field (sys_class_name); category is a choice field.'],
+    ['activeLIKEtrue', 'LIKE does not apply to a true/false field; use = or !=.'],
+    ['activeBETWEENfalse@true', 'BETWEEN does not apply to a true/false field; use = or !=.'],
+    ['short_descriptionGT_FIELDdescription', 'GT_FIELD compares numbers or dates; short_description is a string field.']
+  ])('reports the operator of %s as not for the field type', (query, message) => {
+    // when
+    const result = checkQuery(query, { table: 'incident', metadata: metadata() });
+
+    // then
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.code === 'operator.not-for-type')).toMatchObject([{ severity: 'warning', message }]);
+  });
+
+  it.each([
+    'opened_atONToday@javascript:gs.beginningOfToday()@javascript:gs.endOfToday()',
+    'sys_class_nameINSTANCEOFtask',
+    'caller_idIN_HIERARCHYabc',
+    'reassignment_countGT_FIELDreassignment_count',
+    'short_descriptionDYNAMIC90d1921e5f510100a9ad2572f2b477fe',
+    'caller_idLIKEabel',
+    'sys_idINabc,def'
+  ])('accepts %s for its field type', (query) => {
+    const result = checkQuery(query, { table: 'incident', metadata: metadata() });
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.code === 'operator.not-for-type')).toEqual([]);
+  });
+
   it('keeps the test metadata honest: incident has the fields these tests use', () => {
     expect(incident.fields.map((entry) => entry.element)).toEqual(expect.arrayContaining(['caller_id', 'subcategory', 'made_sla', 'activity_due']));
   });

@@ -85,6 +85,14 @@ describe('scripts/check-query - command', () => {
     expect(result.code).toBe(1);
   });
 
+  it('checks a --jsonl line marked "feel": true as a FEEL expression', async () => {
+    // when
+    const result = await runCli(['check-query', '--jsonl'], { stdin: `${JSON.stringify({ table: null, query: '="active=true^caller_id=" + id', feel: true })}\n` });
+
+    // then
+    expect(JSON.parse(result.stdout)).toEqual({ ok: true, diagnostics: [], explanation: 'Active is true and Caller id is (runtime value)' });
+  });
+
   it('exits 0 in --jsonl mode when every line is fine', async () => {
     const result = await runCli(['check-query', '--jsonl'], { stdin: '{"table":null,"query":"active=true"}\n' });
     expect(result).toEqual({ code: 0, stdout: '{"ok":true,"diagnostics":[],"explanation":"Active is true"}\n', stderr: '' });
