@@ -12,16 +12,24 @@ const DEFAULT_RATE_LIMIT_WAIT = 60;
  * - 408 and 5xx (timeouts, outages): null, so the connector's retries apply;
  * - any other 4xx: a BPMN error `SERVICENOW_<status>` whose message is
  *   ServiceNow's `error.message` and `error.detail`.
+ * Every lookup goes through `get value` on a checked context: the runtime
+ * fails the job without retries when an error expression reads a missing
+ * field (camunda/connectors#5980), and transport errors carry no response.
  */
 export const SERVICENOW_ERROR_EXPRESSION = `={
-  response: error.variables.response,
-  snError: if response.body instance of context and response.body.error instance of context then response.body.error else null,
-  message: if snError.message = null then error.message else snError.message + (if snError.detail = null then "" else ": " + snError.detail),
-  retryAfter: if response.headers instance of context then (if get value(response.headers, "Retry-After") = null then get value(response.headers, "retry-after") else get value(response.headers, "Retry-After")) else null,
+  variables: if error.variables instance of context then error.variables else {},
+  response: if get value(variables, "response") instance of context then get value(variables, "response") else {},
+  body: get value(response, "body"),
+  snError: if body instance of context and get value(body, "error") instance of context then get value(body, "error") else {},
+  snMessage: get value(snError, "message"),
+  snDetail: get value(snError, "detail"),
+  message: if snMessage = null then error.message else string(snMessage) + (if snDetail = null then "" else ": " + string(snDetail)),
+  headers: if get value(response, "headers") instance of context then get value(response, "headers") else {},
+  retryAfter: if get value(headers, "Retry-After") = null then get value(headers, "retry-after") else get value(headers, "Retry-After"),
   wait: if retryAfter != null and matches(string(retryAfter), "^[0-9]+$") then duration("PT" + string(retryAfter) + "S") else duration("PT${DEFAULT_RATE_LIMIT_WAIT}S"),
   outcome: if error.code = "429" then jobError("ServiceNow rate limit: " + message, {}, job.retries - 1, wait)
-    else if error.code = "408" or matches(error.code, "^5[0-9][0-9]$") then null
-    else if matches(error.code, "^4[0-9][0-9]$") then bpmnError("SERVICENOW_" + error.code, message, {serviceNowError: {status: number(error.code), message: snError.message, detail: snError.detail}})
+    else if error.code = "408" or matches(string(error.code), "^5[0-9][0-9]$") then null
+    else if matches(string(error.code), "^4[0-9][0-9]$") then bpmnError("SERVICENOW_" + error.code, message, {serviceNowError: {status: number(error.code), message: snMessage, detail: snDetail}})
     else null
 }.outcome`;
 

@@ -13,10 +13,19 @@ function camelCase(name: string): string {
   return /^[A-Za-z_]/.test(joined) ? joined : `t${joined}`;
 }
 
-/** A column value, stored or display: with `sysparm_display_value=all` it is a `{value, display_value}` context. */
-function storedValue(path: string): string {
-  return `(if ${path} instance of context then ${path}.value else ${path})`;
+/**
+ * A column of the returned record, stored or display value: with
+ * `sysparm_display_value=all` it is a `{value, display_value}` context. Read
+ * with `get value` so a column left out by `sysparm_fields` maps to null
+ * instead of failing the job (the runtime is strict about missing fields).
+ */
+function storedValue(column: string): string {
+  const value = `get value(record, "${column}")`;
+  return `(if ${value} instance of context then get value(${value}, "value") else ${value})`;
 }
+
+/** The returned record, or an empty context when the body is not the Table API's. */
+const RECORD = 'record: if body instance of context and get value(body, "result") instance of context then get value(body, "result") else {}';
 
 /**
  * The result expression presets: a single record's sys_id (and number, where
@@ -24,11 +33,11 @@ function storedValue(path: string): string {
  */
 export function outputProperties(tableName: string | undefined, hasNumber: boolean): TemplateProperty[] {
   const names = outputVariableNames(tableName);
-  const record = [`${names.sysId}: ${storedValue('body.result.sys_id')}`];
-  if (hasNumber) record.push(`${names.number}: ${storedValue('body.result.number')}`);
+  const record = [`${names.sysId}: ${storedValue('sys_id')}`];
+  if (hasNumber) record.push(`${names.number}: ${storedValue('number')}`);
   const presets: [Operation[], string, string][] = [
-    [['create', 'get', 'update'], 'record', `={${record.join(', ')}}`],
-    [['query'], 'list', `={${names.records}: body.result}`]
+    [['create', 'get', 'update'], 'record', `={${RECORD}, out: {${record.join(', ')}}}.out`],
+    [['query'], 'list', `={${names.records}: if body instance of context then get value(body, "result") else null}`]
   ];
   return [
     {

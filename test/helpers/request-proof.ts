@@ -221,6 +221,20 @@ function replaceSecrets(value: unknown, secrets: Record<string, string>): unknow
   return value;
 }
 
+/**
+ * The connector runtime fails a job without retries when a result or error
+ * expression reads a missing field (camunda/connectors#5980); feelin only
+ * warns, so these warnings fail here.
+ */
+const STRICT_WARNINGS = ['NO_VARIABLE_FOUND', 'NO_PROPERTY_FOUND', 'NO_CONTEXT_ENTRY_FOUND'];
+
+function evaluateStrict(expression: string, context: Record<string, unknown>, where: string): unknown {
+  const result = evaluate(expression.trim().slice(1), context);
+  const missing = result.warnings.filter((warning) => STRICT_WARNINGS.includes(warning.type));
+  if (missing.length > 0) throw new Error(`request-proof: ${where} reads missing fields, which fails the job: ${missing.map((warning) => warning.message).join('; ')}`);
+  return toPlain(result.value);
+}
+
 export interface SampleResponse {
   status: number;
   headers?: Record<string, unknown>;
@@ -236,8 +250,7 @@ export function evaluateResult(template: ElementTemplate, values: Values, respon
   if (taskHeaders.resultVariable) variables[taskHeaders.resultVariable] = content;
   const expression = taskHeaders.resultExpression;
   if (expression) {
-    const warnings: string[] = [];
-    const result = evaluateFeel(expression, { ...content, response: content }, warnings, 'resultExpression');
+    const result = evaluateStrict(expression, { ...content, response: content }, 'resultExpression');
     if (result !== null) {
       if (typeof result !== 'object' || Array.isArray(result)) throw new Error('request-proof: the result expression must return a context');
       Object.assign(variables, result);
@@ -263,5 +276,5 @@ export function evaluateError(template: ElementTemplate, values: Values, error: 
     bpmnError: (code: unknown, message?: unknown, variables?: unknown) => ({ errorType: 'bpmnError', code, message: message ?? null, variables: variables ?? null }),
     jobError: (message: unknown, variables?: unknown, retries?: unknown, retryBackoff?: unknown) => ({ errorType: 'jobError', message, variables: variables ?? {}, retries: retries ?? 0, retryBackoff: retryBackoff ?? 'PT0S' })
   };
-  return evaluateFeel(expression, context, [], 'errorExpression') as Record<string, unknown> | null;
+  return evaluateStrict(expression, context, 'errorExpression') as Record<string, unknown> | null;
 }

@@ -144,6 +144,11 @@ describe('core/template - requests the REST connector sends', () => {
     expect(both).toEqual({ incidentSysId: SYS_ID, incidentNumber: 'INC0010042' });
   });
 
+  it('the output preset never reads a missing field (the runtime would fail the job): a column left out by sysparm_fields maps to null', () => {
+    expect(evaluateResult(incident, { operation: 'get', sysparm_fields: 'number' }, { status: 200, body: { result: { number: 'INC0010042' } } })).toEqual({ incidentSysId: null, incidentNumber: 'INC0010042' });
+    expect(evaluateResult(incident, { operation: 'query' }, { status: 200, body: '<html>proxy page</html>' })).toEqual({ incidentRecords: null });
+  });
+
   it('the Query preset maps the list and the result variable keeps the raw response', () => {
     // when
     const variables = evaluateResult(incident, { operation: 'query', resultVariable: 'incidentResponse' }, { status: 200, headers: { 'X-Total-Count': '2' }, body: { result: [{ sys_id: 'a' }, { sys_id: 'b' }] } });
