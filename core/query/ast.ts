@@ -16,8 +16,9 @@
  *
  * `a^b^ORc^NQd` is `(a AND (b OR c)) OR d`. Directives (`ORDERBY`,
  * `ORDERBYDESC`, `GROUPBY`, `EQ`) stay in the clause list where they were
- * written; an evaluator skips them when filtering and collects them for
- * sorting. Separators are not stored: they follow from the structure and
+ * written; an evaluator skips them when filtering and collects them, from
+ * every group in order, for sorting (ORDERBY applies to the whole result
+ * wherever it is written; the first one sorts first). Separators are not stored: they follow from the structure and
  * from `Query.depth` (the number of carets per separator: 1 at top level,
  * 2 inside a JOIN's conditions or a nested SUBQUERY written with `^^`).
  *
@@ -272,7 +273,10 @@ export interface SubQuery extends Span {
 
 /**
  * `JOIN<table>.<field>=<table2>.<field2>!<conditions>`: the `!` is required;
- * conditions on the joined table use one caret more (`^^`).
+ * conditions on the joined table use one caret more (`^^`), a single `^`
+ * returns to the main query (jamesamcgaha/supernow "Querying Related Tables";
+ * PySNC writes multi-condition joins with single carets, which reads as
+ * main-query conditions here).
  */
 export interface Join extends Span {
   type: 'Join';
