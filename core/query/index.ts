@@ -18,6 +18,7 @@ export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 export { DIAGNOSTIC_CODES, diagnosticCodes } from './diagnostics';
 export { OPERATORS, operatorInfo } from './operators';
 export { OPAQUE } from './scan';
+export { applySuggestion, applySuggestions } from './fix';
 export type { OperatorInfo } from './operators';
 
 export interface CheckOptions {

@@ -4,7 +4,7 @@
  * checks that the cases cover every code in DIAGNOSTIC_CODES.
  */
 import { describe, expect, it } from 'vitest';
-import { checkFeelQuery, checkQuery, DIAGNOSTIC_CODES, diagnosticCodes, type DiagnosticCode, type Severity } from '../../../core/query/index';
+import { applySuggestion, applySuggestions, checkFeelQuery, checkQuery, DIAGNOSTIC_CODES, diagnosticCodes, type DiagnosticCode, type Severity } from '../../../core/query/index';
 import type { MetadataOrigin } from '../../../core/metadata/model';
 import { metadata } from './metadata';
 
@@ -119,14 +119,26 @@ describe('core/query - diagnostics', () => {
     const options = { table: 'incident', metadata: metadata() };
     const { diagnostics } = checkQuery(text, options);
 
-    // when: apply from the end so earlier offsets stay valid
-    let fixed = text;
-    for (const diagnostic of [...diagnostics].sort((a, b) => b.start - a.start)) {
-      if (diagnostic.suggestion !== undefined) fixed = fixed.slice(0, diagnostic.start) + diagnostic.suggestion + fixed.slice(diagnostic.end);
-    }
+    // when
+    const fixed = applySuggestions(text, diagnostics);
 
     // then
     expect(fixed).toBe('caller_id=abc^state=6^active=true^opened_at>2024-01-05 10:00:00^short_descriptionNOT LIKEtest');
     expect(checkQuery(fixed, options).diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['value.reference']);
+  });
+
+  it('applies one fix, and skips a fix that overlaps one already applied', () => {
+    // given
+    const text = 'stateIN1, 2^active=yes';
+    const overlapping = [
+      { severity: 'warning' as const, code: 'value.list' as const, message: '', start: 7, end: 11, suggestion: '1,2' },
+      { severity: 'error' as const, code: 'value.choice' as const, message: '', start: 9, end: 11, suggestion: '2' },
+      { severity: 'error' as const, code: 'value.boolean' as const, message: '', start: 19, end: 22, suggestion: 'true' }
+    ];
+
+    // when / then
+    expect(applySuggestion(text, overlapping[2]!)).toBe('stateIN1, 2^active=true');
+    // the list fix (7-11) overlaps the choice fix (9-11) applied before it, so it is skipped
+    expect(applySuggestions(text, overlapping)).toBe('stateIN1,2^active=true');
   });
 });
