@@ -23,6 +23,7 @@ const PARAMETERS: QueryParameter[] = [
     property: {
       label: 'Encoded query (sysparm_query)',
       description: 'A ServiceNow encoded query, sent exactly as written, e.g. <code>active=true^priority=1^ORDERBYDESCsys_created_on</code>. Conditions on unknown fields are silently ignored by ServiceNow.',
+      placeholder: 'active=true^ORDERBYDESCsys_created_on',
       type: 'Text',
       feel: 'optional'
     }
