@@ -55,6 +55,16 @@ function medianMillis(text: string, options: CheckOptions, runs: number): number
   return median(times);
 }
 
+/** Shapes that would expose a quadratic path: long caret runs, unclosed scripts, deep nesting, typos. */
+const ADVERSARIAL: Record<string, (size: number) => string> = {
+  'caret runs': (size) => '^'.repeat(size),
+  'unclosed scripts': (size) => 'a=javascript:(^'.repeat(size / 15),
+  'nested subqueries': (size) => 'SUBQUERYa,b,c^'.repeat(size / 14),
+  'operator typos': (size) => 'aSTARTSWTIHx^'.repeat(size / 13),
+  'escaped carets': (size) => `a=${'^^'.repeat(size / 2)}`,
+  'one long list': (size) => `stateIN${'1,'.repeat(size / 2)}`
+};
+
 export default {
   name: 'query',
   async run(log: (line: string) => void): Promise<Record<string, number>> {
@@ -71,6 +81,11 @@ export default {
     medianMillis(hundredKb, options, 3);
     const tenMs = medianMillis(tenKb, options, 21);
     const hundredMs = medianMillis(hundredKb, options, 11);
+    for (const [shape, make] of Object.entries(ADVERSARIAL)) {
+      const small = medianMillis(make(10_000), options, 5);
+      const large = medianMillis(make(100_000), options, 3);
+      log(`  ${shape}: 10 kB ${small.toFixed(2)} ms, 100 kB ${large.toFixed(2)} ms`);
+    }
     log(`  ${corpus.length} corpus queries checked against ${metadata.source.split(',')[0]} (incident); long queries: ${tenKb.length} and ${hundredKb.length} characters`);
     return {
       query_check_median_us: checkMedian,
