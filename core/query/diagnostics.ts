@@ -34,7 +34,7 @@ export const DIAGNOSTIC_CODES = {
   'syntax.url-encoded': 'A URL-encoded separator or operator (`%5E`, `%3D`...) inside the query: it would be encoded twice and read literally.',
   'syntax.parameter-name': 'URL parameter syntax inside the query (`sysparm_query=` at the start, `&sysparm_limit=10`): only the query value goes here.',
   'syntax.feel': 'A FEEL expression whose string literals cannot be read (unclosed string).',
-  'field.unknown': 'The field does not exist on the table: ServiceNow silently drops the condition.',
+  'field.unknown': 'The field does not exist on the table: ServiceNow silently drops the condition (a warning for u_, x_ and sn_ fields checked against the bundled snapshot).',
   'field.not-reference': 'A dot-walk through a field that is not a reference.',
   'field.unverifiable': 'A dot-walk into a table that is not in the metadata, or a table that is not in it.',
   'field.dynamic': 'A part computed at runtime (FEEL) where a field or operator goes: not checked.',

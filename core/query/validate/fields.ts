@@ -98,7 +98,8 @@ function unverifiable(range: { start: number; end: number }, table: string, rest
 
 function unknownField(segment: Name, path: FieldPath, table: Table, metadata: Metadata): Diagnostic {
   const suggestion = suggestField(segment.name, table);
-  const custom = /^(u_|x_)/.test(segment.name);
+  // u_ (customer), x_ (scoped app) and sn_ (store app) columns exist only where those are installed.
+  const custom = /^(u_|x_|sn_)/.test(segment.name);
   const lenient = metadata.origin === 'template' || (custom && (metadata.origin === 'bundled' || metadata.origin === 'sdk'));
   const severity: Severity = lenient ? 'warning' : 'error';
   const where = segment.start === path.start ? table.name : `${table.name} (reached through ${path.raw.slice(0, segment.start - path.start - 1)})`;

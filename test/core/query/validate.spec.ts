@@ -19,6 +19,10 @@ describe('core/query/validate - fields against metadata', () => {
     expect(findings('u_vendor_ref=1', origin)).toEqual([[severity, 'field.unknown', 'u_vendor_ref']]);
   });
 
+  it.each(['x_acme_ref', 'sn_grc_item'])('treats %s like a custom field against the bundled snapshot', (name) => {
+    expect(findings(`${name}=1`, 'bundled')).toEqual([['warning', 'field.unknown', name]]);
+  });
+
   it('reports an unknown standard field as an error even against the bundled snapshot', () => {
     expect(findings('categroy=network', 'bundled')).toEqual([['error', 'field.unknown', 'categroy']]);
   });
