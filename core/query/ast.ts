@@ -90,6 +90,8 @@ export interface FieldPath extends Span {
 /** `<field><operator><value>`, e.g. `priority<=2`, `stateNOT IN6,7`, `active=true`. */
 export interface Condition extends Span {
   type: 'Condition';
+  /** Written with the list "go to" prefix (`GOTOnumber>=INC0010021`); it filters the same way. */
+  goto?: boolean;
   field: FieldPath;
   operator: Operator;
   /** Absent for operators without a value (`ISEMPTY`, `ANYTHING`...) when nothing follows them. */
@@ -225,6 +227,8 @@ export interface EndOfQuery extends Span {
 /** `123TEXTQUERY321=<terms>` (keyword search) or `123TEXTINDEXGROUP321=<group>`. */
 export interface TextQuery extends Span {
   type: 'TextQuery';
+  /** Written `GOTO123TEXTQUERY321=` (ServiceNow's own knowledge search uses this form). */
+  goto?: boolean;
   kind: 'TEXTQUERY' | 'TEXTINDEXGROUP';
   value: Scalar;
 }

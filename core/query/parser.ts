@@ -6,7 +6,7 @@
 import type { Clause, Condition, Group, Invalid, Join, Query, RelatedListQuery, Span, SubQuery, Term } from './ast';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 import { KEYWORD_SPELLINGS, matchOperator, operatorInfo, type Spelling } from './operators';
-import { caretRun, isNameChar, isScriptAt, isUpperLetter, OPAQUE, scriptEnd } from './scan';
+import { caretRun, isLowerLetter, isNameChar, isScriptAt, isUpperLetter, OPAQUE, scriptEnd } from './scan';
 import { editDistance } from './suggest';
 import { fieldPath, name, readValue, scalar } from './values';
 
@@ -134,6 +134,9 @@ class Parser {
     if (start >= text.length || text.charCodeAt(start) === 94) {
       return { type: 'Empty', start, end: start };
     }
+    if (text.startsWith('GOTO', start) && (text.startsWith('123TEXT', start + 4) || isLowerLetter(text.charCodeAt(start + 4)))) {
+      return this.gotoTerm(start, depth);
+    }
     if (text.startsWith('ORDERBYDESC', start)) return this.directive(start, 11, 'OrderBy', true);
     if (text.startsWith('ORDERBY', start)) return this.directive(start, 7, 'OrderBy', false);
     if (text.startsWith('GROUPBY', start)) return this.directive(start, 7, 'GroupBy', false);
@@ -168,6 +171,19 @@ class Parser {
       }
     }
     return this.condition(start, depth);
+  }
+
+  /** `GOTO<condition>` / `GOTO123TEXTQUERY321=...`: the list "go to" prefix on a condition or text search. */
+  private gotoTerm(start: number, depth: number): Term {
+    this.position = start + 4;
+    const inner = this.term(depth);
+    if (inner.type === 'Condition' || inner.type === 'TextQuery') {
+      inner.goto = true;
+    } else if (inner.type === 'Invalid') {
+      inner.raw = this.text.slice(start, inner.end);
+    }
+    inner.start = start;
+    return inner;
   }
 
   private directive(start: number, length: number, type: 'OrderBy' | 'GroupBy', descending: boolean): Term {

@@ -21,7 +21,7 @@ export function print(query: Query): string {
 function printTerm(term: Term, depth: number): string {
   switch (term.type) {
     case 'Condition':
-      return printField(term.field) + term.operator.raw + (term.value ? printValue(term.value) : '');
+      return (term.goto ? 'GOTO' : '') + printField(term.field) + term.operator.raw + (term.value ? printValue(term.value) : '');
     case 'OrderBy':
       return (term.descending ? 'ORDERBYDESC' : 'ORDERBY') + printField(term.field);
     case 'GroupBy':
@@ -29,7 +29,7 @@ function printTerm(term: Term, depth: number): string {
     case 'EndOfQuery':
       return 'EQ';
     case 'TextQuery':
-      return `123${term.kind}321=${term.value.raw}`;
+      return `${term.goto ? 'GOTO' : ''}123${term.kind}321=${term.value.raw}`;
     case 'RelatedListQuery': {
       const separator = '^'.repeat(depth);
       let text = `RLQUERY${term.table.name}.${term.field.name},${term.comparator}${term.count.raw}${term.m2m ? ',m2m' : ''}`;

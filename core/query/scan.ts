@@ -67,6 +67,10 @@ export function isNameChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 36;
 }
 
+export function isLowerLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
 export function isUpperLetter(code: number): boolean {
   return code >= 65 && code <= 90;
 }

@@ -45,6 +45,19 @@ describe('core/query - parser', () => {
       expect(terms(ast)[0]).toMatchObject(expected);
     });
 
+    it.each([
+      ['GOTO123TEXTQUERY321=email', { type: 'TextQuery', goto: true, start: 0, value: { raw: 'email' } }],
+      ['GOTOnumber>=INC0010021', { type: 'Condition', goto: true, start: 0, field: { raw: 'number', start: 4 }, operator: { name: '>=' } }]
+    ])('reads the list "go to" prefix in %s', (text, expected) => {
+      // when
+      const { ast, diagnostics } = parseQuery(text);
+
+      // then
+      expect(diagnostics).toEqual([]);
+      expect(terms(ast)[0]).toMatchObject(expected);
+      expect(printQuery(ast)).toBe(text);
+    });
+
     it('reads ^EQ and the ordering after it', () => {
       // when
       const { ast, diagnostics } = parseQuery('priority=2^active=true^EQ^GROUPBYcategory^ORDERBYnumber');

@@ -43,8 +43,10 @@ const valueBySyntax: Record<Exclude<ValueSyntax, 'none'>, fc.Arbitrary<Value>> =
 const condition: fc.Arbitrary<Condition> = fc.constantFrom(...SPELLINGS).chain((spelling) => {
   const syntax = OPERATORS.find((operator) => operator.name === spelling.name)!.value;
   const operator = { type: 'Operator' as const, raw: spelling.raw, name: spelling.name, ...at };
-  if (syntax === 'none') return fieldPath.map((field): Condition => ({ type: 'Condition', field, operator, ...at }));
-  return fc.record({ field: fieldPath, value: valueBySyntax[syntax] }).map(({ field, value }): Condition => ({ type: 'Condition', field, operator, value, ...at }));
+  const goto = fc.oneof({ weight: 9, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.constant({ goto: true }) });
+  if (syntax === 'none') return fc.record({ field: fieldPath, goto }).map(({ field, goto: prefix }): Condition => ({ type: 'Condition', ...prefix, field, operator, ...at }));
+  return fc.record({ field: fieldPath, value: valueBySyntax[syntax], goto })
+    .map(({ field, value, goto: prefix }): Condition => ({ type: 'Condition', ...prefix, field, operator, value, ...at }));
 });
 
 const directive: fc.Arbitrary<Term> = fc.oneof(
