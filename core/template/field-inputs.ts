@@ -124,10 +124,19 @@ function choiceList(field: Field): Choice[] {
     { name: '(not set)', value: '' },
     ...choices.map((choice) => ({
       name: (labelCounts.get(choice.label) ?? 0) > 1 || !choice.label ? `${choice.label || choice.value} (${choice.value})` : choice.label,
-      value: choice.value
+      value: choiceInputValue(choice.value)
     })),
     { name: 'Other value or FEEL expression…', value: otherChoiceValue(field) }
   ];
+}
+
+/**
+ * What a dropdown stores for a choice value: the value itself, unless the
+ * engine would read it as FEEL (it starts with `=`); then a FEEL string
+ * literal of it, so ServiceNow still receives the value as it is.
+ */
+export function choiceInputValue(value: string): string {
+  return value.trim().startsWith('=') ? `=${JSON.stringify(value)}` : value;
 }
 
 /** The "other" entry's value, never equal to a real choice value. */
