@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkQuery } from '../../../core/query/index';
-import type { MetadataOrigin } from '../../../core/metadata/model';
-import { field, incident, metadata, table } from './metadata';
+import { checkQuery } from '../../../../core/query/index';
+import type { MetadataOrigin } from '../../../../core/metadata/model';
+import { field, incident, metadata, table } from '../metadata';
 
 function findings(query: string, origin: MetadataOrigin = 'instance', tableName = 'incident') {
   return checkQuery(query, { table: tableName, metadata: metadata(origin) }).diagnostics
