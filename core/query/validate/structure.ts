@@ -23,7 +23,7 @@ export function checkConditionShape(condition: Condition, out: Diagnostic[]): vo
   if (kind === 'variant') {
     out.push({ severity: 'warning', code: 'operator.variant', start: operator.start, end: operator.end, suggestion: operator.name,
       message: `${operator.raw} is a spelling ServiceNow's own sources disagree about; write ${operator.name}.` });
-  } else if (kind === 'alias') {
+  } else if (kind === 'alias' && !urlEncodedPercent(condition)) {
     out.push({ severity: 'info', code: 'style.operator-alias', start: operator.start, end: operator.end, suggestion: operator.name,
       message: `${operator.raw} is a short alias of ${operator.name}; ${operator.name} says what it does.` });
   }
@@ -50,6 +50,12 @@ export function checkConditionShape(condition: Condition, out: Diagnostic[]): vo
     return;
   }
   checkValueShape(condition, value, out);
+}
+
+/** `active%3Dtrue`: the `%` is a URL-encoded "=" (reported as such), not the ENDSWITH alias. */
+function urlEncodedPercent(condition: Condition): boolean {
+  const value = condition.value;
+  return condition.operator.raw === '%' && value !== undefined && (value.type === 'Scalar' || value.type === 'Script') && /^[0-9A-Fa-f]{2}/.test(value.raw);
 }
 
 function checkValueShape(condition: Condition, value: Value, out: Diagnostic[]): void {
