@@ -45,18 +45,23 @@ export function validateTemplateText(file: string, text: string): FileProblem[] 
       ...(schema.warnings ?? []).map((warning) => schemaProblem(where, template, warning, 'warning'))
     ];
     if (template && typeof template === 'object' && !Array.isArray(template)) {
-      for (const problem of checkTemplate(template as ElementTemplate)) problems.push({ ...where, ...problem });
+      try {
+        for (const problem of checkTemplate(template as ElementTemplate)) problems.push({ ...where, ...problem });
+      } catch (error) {
+        problems.push({ ...where, severity: 'warning', message: `semantic checks skipped until the schema errors are fixed (${(error as Error).message})` });
+      }
     }
     return problems;
   });
 }
 
 function schemaProblem(where: Omit<FileProblem, 'severity' | 'message'>, template: unknown, error: SchemaError, severity: Severity): FileProblem {
-  const match = error.instancePath.match(/^\/properties\/(\d+)(\/.*)?$/);
+  const instancePath = error.instancePath ?? '';
+  const match = instancePath.match(/^\/properties\/(\d+)(\/.*)?$/);
   const index = match ? Number(match[1]) : undefined;
   const property = index === undefined ? undefined : ((template as ElementTemplate).properties?.[index]?.id ?? `#${index}`);
   const line = error.dataPointer?.value?.line;
-  const path = match ? (match[2] ?? '') : error.instancePath;
+  const path = match ? (match[2] ?? '') : instancePath;
   return {
     ...where,
     ...(property === undefined ? {} : { property }),

@@ -6,7 +6,8 @@
 import { validateZeebe as untypedValidateZeebe } from '@bpmn-io/element-templates-validator';
 
 export interface SchemaError {
-  instancePath: string;
+  /** Absent when the input is not an object at all. */
+  instancePath?: string;
   message: string;
   keyword: string;
   dataPointer?: { value?: { line: number; column: number } };
@@ -27,6 +28,6 @@ export const validateZeebe = untypedValidateZeebe as (template: unknown) => Sche
  */
 export function meaningfulErrors(result: SchemaResult): SchemaError[] {
   const errors = result.errors ?? [];
-  const real = errors.filter((error) => !(error.instancePath === '' && (error.keyword === 'oneOf' || (error.keyword === 'type' && error.message === 'must be array'))));
+  const real = errors.filter((error) => !((error.instancePath ?? '') === '' && (error.keyword === 'oneOf' || (error.keyword === 'type' && error.message === 'must be array'))));
   return real.length > 0 ? real : errors;
 }

@@ -26,7 +26,10 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   const report = (severity: Severity, property: string | undefined, message: string) =>
     problems.push({ severity, ...(property === undefined ? {} : { property }), message });
-  const properties = Array.isArray(template.properties) ? template.properties : [];
+  // Schema-invalid input is reported by the schema check; here it only must not crash the checks.
+  const properties = (Array.isArray(template.properties) ? template.properties : [])
+    .filter((property): property is TemplateProperty => isObject(property))
+    .map((property) => ({ ...property, binding: isObject(property.binding) ? property.binding : { type: '' }, choices: Array.isArray(property.choices) ? property.choices : undefined }));
   const name = (property: TemplateProperty, index: number) => property.id ?? `#${index}`;
 
   // (1) template level: engines, $schema, icon
@@ -40,7 +43,7 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
 
   // (2) groups
   const groups = new Set<string>();
-  for (const group of template.groups ?? []) {
+  for (const group of Array.isArray(template.groups) ? template.groups : []) {
     if (groups.has(group.id)) report('error', undefined, `group "${group.id}" is declared twice`);
     groups.add(group.id);
   }
@@ -89,6 +92,10 @@ function unreachableBecause(property: TemplateProperty, properties: TemplateProp
     if (!allowed.includes(target.value)) return `"${target.id}" is Hidden with the fixed value "${String(target.value)}"`;
   }
   return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 type Report = (severity: Severity, property: string | undefined, message: string) => void;

@@ -3,8 +3,9 @@ import type { Condition } from '../types';
 type Simple = Exclude<Condition, { allMatch: Condition[] }>;
 
 function simpleConditions(condition: Condition | undefined): Simple[] {
-  if (!condition) return [];
-  return 'allMatch' in condition ? condition.allMatch.flatMap(simpleConditions) : [condition];
+  if (!condition || typeof condition !== 'object') return [];
+  if ('allMatch' in condition) return Array.isArray(condition.allMatch) ? condition.allMatch.flatMap(simpleConditions) : [];
+  return [condition];
 }
 
 /** Every property id a condition reads. */
@@ -14,7 +15,7 @@ export function conditionTargets(condition: Condition | undefined): string[] {
 
 function allowedValues(simple: Simple): unknown[] | undefined {
   if ('equals' in simple) return [simple.equals];
-  if ('oneOf' in simple) return simple.oneOf;
+  if ('oneOf' in simple) return Array.isArray(simple.oneOf) ? simple.oneOf : undefined;
   return undefined;
 }
 

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validateTemplateText } from '../../../scripts/validate/validate-templates';
+
+const valid = JSON.parse(readFileSync(join(__dirname, '..', '..', 'core', 'template', 'check', 'check-template', 'valid.json'), 'utf8')) as Record<string, unknown>;
+
+describe('scripts/validate - validateTemplateText', () => {
+  it('never throws on arbitrary JSON: it reports, with the file named', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const problems = validateTemplateText('t.json', JSON.stringify(value));
+        for (const problem of problems) expect(problem.file).toBe('t.json');
+      }),
+      { numRuns: 100 }
+    );
+  });
+
+  it('never throws on a template with any property replaced by junk', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('properties', 'groups', 'engines', 'icon', 'id'), fc.nat(4), fc.constantFrom('binding', 'condition', 'choices', 'value', 'constraints'), fc.jsonValue(), (top, index, key, junk) => {
+        const template = JSON.parse(JSON.stringify(valid)) as { properties: Record<string, unknown>[] } & Record<string, unknown>;
+        const property = template.properties[index];
+        if (property) property[key] = junk;
+        else (template as Record<string, unknown>)[top] = junk;
+        expect(() => validateTemplateText('t.json', JSON.stringify(template))).not.toThrow();
+      }),
+      { numRuns: 100 }
+    );
+  });
+
+  it('reports a schema error for junk, not a crash', () => {
+    const template = { ...valid, properties: [{ type: 'String', binding: 'nope', condition: { allMatch: 'x' } }] };
+    const problems = validateTemplateText('t.json', JSON.stringify(template));
+    expect(problems.some((problem) => problem.severity === 'error' && problem.property === '#0')).toBe(true);
+  });
+});
