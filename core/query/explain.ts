@@ -94,7 +94,7 @@ const COUNTS: Record<string, string> = { '>=': 'at least', '>': 'more than', '='
 
 function explainCondition(condition: Condition, scope: Scope): string {
   const field = resolveField(condition.field, scope);
-  const label = fieldLabel(condition.field, scope);
+  const label = condition.field.raw === '' ? '(missing field)' : fieldLabel(condition.field, scope);
   const { operator, value } = condition;
   if (operator.name === null) return `${label} ${operator.raw} ${value ? valueText(value, field, scope) : ''}`.trim();
   const info = operatorInfo(operator.name);

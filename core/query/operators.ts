@@ -41,8 +41,8 @@ const info = (name: OperatorName, value: ValueSyntax, phrase: string, extra: Par
 });
 
 export const OPERATORS: readonly OperatorInfo[] = [
-  info('=', 'scalar', 'is', { datePhrase: 'on' }),
-  info('!=', 'scalar', 'is not', { datePhrase: 'not on' }),
+  info('=', 'scalar', 'is'),
+  info('!=', 'scalar', 'is not'),
   info('<', 'scalar', 'is less than', { datePhrase: 'before', needsValue: true }),
   info('<=', 'scalar', 'is at most', { datePhrase: 'at or before', needsValue: true }),
   info('>', 'scalar', 'is greater than', { datePhrase: 'after', needsValue: true }),

@@ -73,7 +73,8 @@ export const command: Command = {
       throw new UserError('--metadata needs --table: the table the query runs against');
     }
     const result = values.feel ? checkFeelQuery(query, options) : checkQuery(query, options);
-    const context = options.table ? `check-query: ${options.table} (${options.metadata!.source})` : 'check-query: syntax only (give --table to check fields and values)';
+    const scope = options.table ? `${options.table} (${options.metadata!.source})` : 'syntax only (give --table to check fields and values)';
+    const context = `check-query${values.feel ? ' FEEL' : ''}: ${scope}`;
     io.stdout.write(values.json ? `${JSON.stringify(resultJson(result))}\n` : formatResult(query, result, context));
     return result.ok ? 0 : 1;
   }

@@ -7,6 +7,7 @@ export function formatResult(query: string, result: CheckResult, context: string
     lines.push(...formatDiagnostic(query, diagnostic));
   }
   if (result.diagnostics.length === 0) lines.push('  no findings');
+  if (query.startsWith('=') && !context.includes('FEEL')) lines.push('  (the query starts with "=": if it is a FEEL expression, check it with --feel)');
   lines.push('', `Explanation: ${result.explanation}`, summary(result.diagnostics));
   return `${lines.join('\n')}\n`;
 }

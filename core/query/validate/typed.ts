@@ -28,6 +28,8 @@ export function checkConditionTypes(condition: Condition, table: Table, metadata
     out.push({ severity: 'warning', code: 'operator.not-for-type', start: operator.start, end: operator.end, message: mismatch });
   }
   if (!value) return;
+  const wholeDay = wholeDayEquality(condition, field, family);
+  if (wholeDay) out.push(wholeDay);
   const leaves = comparedLeaves(value, operator.name);
   for (const leaf of leaves) {
     // NULL is ServiceNow's spelling of "empty" in queries (`category!=NULL`).
@@ -35,6 +37,23 @@ export function checkConditionTypes(condition: Condition, table: Table, metadata
     const diagnostic = checkLeaf(leaf, field, family, operator.name, resolution.table, metadata);
     if (diagnostic) out.push(diagnostic);
   }
+}
+
+/**
+ * `opened_at=2024-01-05` on a date-time compares with midnight exactly, so it
+ * almost never matches; ON with the day's start and end is what was meant.
+ */
+function wholeDayEquality(condition: Condition, field: Field, family: TypeFamily): Diagnostic | undefined {
+  const { operator, value } = condition;
+  if (family !== 'date' || field.internalType === 'glide_date' || (operator.name !== '=' && operator.name !== '!=')) return undefined;
+  if (value?.type !== 'Scalar' || !/^\d{4}-\d{2}-\d{2}$/.test(value.text) || !isDate(value.text)) return undefined;
+  const day = value.text;
+  const on = operator.name === '=' ? 'ON' : 'NOTON';
+  return {
+    severity: 'warning', code: 'value.date', start: operator.start, end: value.end,
+    suggestion: `${on}${day}@javascript:gs.dateGenerate('${day}','start')@javascript:gs.dateGenerate('${day}','end')`,
+    message: `${field.element} holds a date and time, so ${operator.name}${day} compares with ${day} 00:00:00 exactly; to match the whole day use ${on}.`
+  };
 }
 
 /** The values compared with the field (not labels, units or other fields). */

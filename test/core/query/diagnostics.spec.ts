@@ -73,6 +73,8 @@ const cases: Case[] = [
   { query: 'reassignment_count>1 000', code: 'value.number', severity: 'error', range: '1 000', suggestion: '1000' },
   { query: 'opened_at>2024-01-05T10:00:00Z', code: 'value.date', severity: 'error', range: '2024-01-05T10:00:00Z', suggestion: '2024-01-05 10:00:00' },
   { query: 'opened_at<2024-02-30', code: 'value.date', severity: 'error', range: '2024-02-30' },
+  { query: 'opened_at=2024-01-05', code: 'value.date', severity: 'warning', range: '=2024-01-05',
+    suggestion: "ON2024-01-05@javascript:gs.dateGenerate('2024-01-05','start')@javascript:gs.dateGenerate('2024-01-05','end')" },
   { query: 'opened_atBETWEEN2024-01-01@2024/2/1', code: 'value.date', severity: 'error', range: '2024/2/1', suggestion: '2024-02-01' },
   { query: 'stateIN1, 2,,3', code: 'value.list', severity: 'warning', range: '1, 2,,3', suggestion: '1,2,3', syntaxOnly: true },
   { query: 'sla_dueRELATIVEGT@hours@ago@1', code: 'value.malformed', severity: 'error', range: 'hours', suggestion: 'hour', syntaxOnly: true },

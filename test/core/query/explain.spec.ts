@@ -39,7 +39,10 @@ describe('core/query - explain', () => {
     ['caller_id=javascript:gs.getUserID()', 'Caller is the result of gs.getUserID()'],
     ['RLQUERYsys_user_group.manager,>=1^active=true^ENDRLQUERY', 'with at least 1 Group record (by manager) where Active is true'],
     ['123TEXTQUERY321=email', 'matching the keywords "email"'],
-    ['active=true^EQ^GROUPBYcategory', 'Active is true, grouped by Category']
+    ['active=true^EQ^GROUPBYcategory', 'Active is true, grouped by Category'],
+    ['opened_at=2024-01-05 10:00:00', 'Opened is 2024-01-05 10:00:00'],
+    ['=true', '(missing field) is true'],
+    ['GOTOnumber>=INC0010021', 'Number is at least INC0010021']
   ])('explains %j', (query, expected) => {
     expect(checkQuery(query, withMetadata).explanation).toBe(expected);
   });
