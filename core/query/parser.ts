@@ -70,6 +70,7 @@ class Parser {
     let clauseStart = start;
     let separatorStart = -1;
     let separatorEnd = -1;
+    let lastEmptyReport = -1;
     for (;;) {
       const term = this.term(depth);
       terms.push(term);
@@ -88,7 +89,12 @@ class Parser {
         nextEnd = after + 2;
       }
       if (term.type === 'Empty') {
-        this.reportEmpty(term, separatorStart >= 0 ? { start: separatorStart, end: separatorEnd } : kind === 'end' ? null : { start: termEnd, end: nextEnd });
+        // Report the separator before the gap, or after it at the start; once per separator (`^` alone is one finding).
+        const range = separatorStart >= 0 ? { start: separatorStart, end: separatorEnd } : kind === 'end' ? term : { start: termEnd, end: nextEnd };
+        if (range.start !== lastEmptyReport) {
+          this.reportEmpty(range, separatorStart < 0, kind === 'end');
+          lastEmptyReport = range.start;
+        }
       }
       if (kind !== 'or') {
         clauses.push(this.clause(clauseStart, termEnd, terms));
@@ -123,9 +129,11 @@ class Parser {
     return { type: 'Clause', start, end, terms };
   }
 
-  private reportEmpty(term: Span, range: Span | null): void {
-    range ??= term;
-    this.report('warning', 'syntax.empty-term', range, 'Nothing between these separators: remove the extra separator.', '');
+  private reportEmpty(range: Span, leading: boolean, trailing: boolean): void {
+    const message = leading && !trailing ? 'The query starts with a separator: remove it.'
+      : trailing && !leading ? 'The query ends with a separator: remove it.'
+        : 'Nothing between these separators: remove the extra separator.';
+    this.report('warning', 'syntax.empty-term', range, message, '');
   }
 
   private term(depth: number): Term {

@@ -353,9 +353,21 @@ describe('core/query - parser', () => {
 
       // then
       expect(diagnostics).toEqual([
-        { severity: 'warning', code: 'syntax.empty-term', start: 0, end: 3, suggestion: '', message: 'Nothing between these separators: remove the extra separator.' },
-        { severity: 'warning', code: 'syntax.empty-term', start: 6, end: 9, suggestion: '', message: 'Nothing between these separators: remove the extra separator.' }
+        { severity: 'warning', code: 'syntax.empty-term', start: 0, end: 3, suggestion: '', message: 'The query starts with a separator: remove it.' },
+        { severity: 'warning', code: 'syntax.empty-term', start: 6, end: 9, suggestion: '', message: 'The query ends with a separator: remove it.' }
       ]);
+    });
+
+    it.each([
+      ['^', [[0, 1]]],
+      ['^^', [[0, 1], [1, 2]]],
+      ['ORDERBYa^^b=1', [[8, 9]]]
+    ])('reports each extra separator of %j once', (text, ranges) => {
+      // when
+      const { diagnostics } = parseQuery(text);
+
+      // then
+      expect(diagnostics.filter((diagnostic) => diagnostic.code === 'syntax.empty-term').map((diagnostic) => [diagnostic.start, diagnostic.end])).toEqual(ranges);
     });
 
     it('warns about ordering written as an ^OR alternative', () => {
