@@ -212,7 +212,9 @@ class Parser {
       fieldEnd++;
     }
     let spelling = matchOperator(text, fieldEnd);
-    if (!spelling && fieldEnd > start && isUpperLetter(text.charCodeAt(fieldEnd))) {
+    // An all-caps word after the field is a misspelt operator; a capitalised word (`u_Field`) is part of the name.
+    const titleCase = isUpperLetter(text.charCodeAt(fieldEnd)) && isLowerLetter(text.charCodeAt(fieldEnd + 1));
+    if (!spelling && fieldEnd > start && isUpperLetter(text.charCodeAt(fieldEnd)) && !titleCase) {
       return this.unknownOperator(start, fieldEnd, depth);
     }
     if (!spelling) {

@@ -29,8 +29,10 @@ export function checkConditionShape(condition: Condition, out: Diagnostic[]): vo
   }
   const info = operatorInfo(operator.name);
   if (info.conditionOnly) {
+    // CHANGESTO x asks for records that now hold x: `=` is the query for that.
     out.push({ severity: 'error', code: 'operator.condition-only', start: operator.start, end: operator.end,
-      message: `${operator.name} only means something in conditions evaluated when a record changes (business rules, notifications); a Table API query cannot use it.` });
+      ...(operator.name === 'CHANGESTO' ? { suggestion: '=' } : {}),
+      message: `${operator.name} only means something in conditions evaluated when a record changes (business rules, notifications); a Table API query cannot use it${operator.name === 'CHANGESTO' ? '. To find records that hold the value now, use =' : ''}.` });
   }
   const { value } = condition;
   if (info.value === 'none') {

@@ -35,6 +35,11 @@ export function checkConditionTypes(condition: Condition, table: Table, metadata
     // NULL is ServiceNow's spelling of "empty" in queries (`category!=NULL`).
     if (leaf.type === 'Script' || leaf.raw === '' || leaf.raw === 'NULL' || leaf.raw.includes(OPAQUE)) continue;
     const diagnostic = checkLeaf(leaf, field, family, operator.name, resolution.table, metadata);
+    if (diagnostic?.code === 'value.reference' && leaf === value && diagnostic.message.includes('dot-walk')) {
+      // The fix is in the field: `caller_id=Abel Tuter` → `caller_id.name=Abel Tuter`, so the range covers both.
+      diagnostic.start = condition.field.start;
+      diagnostic.suggestion = `${condition.field.raw}.name${operator.raw}${leaf.raw}`;
+    }
     if (diagnostic) out.push(diagnostic);
   }
 }

@@ -50,7 +50,7 @@ const cases: Case[] = [
   { query: 'short_descriptionNOTLIKEtest', code: 'operator.variant', severity: 'warning', range: 'NOTLIKE', suggestion: 'NOT LIKE', syntaxOnly: true },
   { query: 'impactEMPTY', code: 'operator.variant', severity: 'warning', range: 'EMPTY', suggestion: 'ISEMPTY', syntaxOnly: true },
   { query: 'stateVALCHANGES', code: 'operator.condition-only', severity: 'error', range: 'VALCHANGES', syntaxOnly: true },
-  { query: 'stateCHANGESTO6', code: 'operator.condition-only', severity: 'error', range: 'CHANGESTO', syntaxOnly: true },
+  { query: 'stateCHANGESTO6', code: 'operator.condition-only', severity: 'error', range: 'CHANGESTO', suggestion: '=', syntaxOnly: true },
   { query: 'short_descriptionRELATIVEGT@hour@ago@1', code: 'operator.not-for-type', severity: 'warning', range: 'RELATIVEGT' },
   { query: 'active>true', code: 'operator.not-for-type', severity: 'warning', range: '>' },
   { query: 'short_descriptionLIKE', code: 'value.missing', severity: 'error', range: 'LIKE', syntaxOnly: true,
@@ -64,7 +64,8 @@ const cases: Case[] = [
   { query: 'active="true"', code: 'value.boolean', severity: 'error', range: '"true"', suggestion: 'true' },
   { query: 'priorityIN1,9', code: 'value.choice', severity: 'error', range: '9' },
   { query: 'incident_state=9', code: 'value.inactive-choice', severity: 'info', range: '9' },
-  { query: 'caller_id=Abel Tuter', code: 'value.reference', severity: 'warning', range: 'Abel Tuter',
+  { query: 'assignment_groupINabc,def', code: 'value.reference', severity: 'warning', range: 'abc' },
+  { query: 'caller_id=Abel Tuter', code: 'value.reference', severity: 'warning', range: 'caller_id=Abel Tuter', suggestion: 'caller_id.name=Abel Tuter',
     message: 'caller_id refers to sys_user records by sys_id; "Abel Tuter" is not a sys_id, so it likely matches nothing. To match by name, dot-walk: caller_id.name=Abel Tuter.' },
   { query: 'assigned_toDYNAMICme', code: 'value.sys-id', severity: 'error', range: 'me', syntaxOnly: true },
   { query: 'sys_id=INC0010001', code: 'value.sys-id', severity: 'warning', range: 'INC0010001' },
@@ -126,7 +127,7 @@ describe('core/query - diagnostics', () => {
 
     // then
     expect(fixed).toBe('caller_id=abc^state=6^active=true^opened_at>2024-01-05 10:00:00^short_descriptionNOT LIKEtest');
-    expect(checkQuery(fixed, options).diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['value.reference']);
+    expect(checkQuery(fixed, options).diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.suggestion])).toEqual([['value.reference', 'caller_id.name=abc']]);
   });
 
   it('applies one fix, and skips a fix that overlaps one already applied', () => {

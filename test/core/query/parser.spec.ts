@@ -143,6 +143,15 @@ describe('core/query - parser', () => {
       expect(terms(ast)[1]).toMatchObject({ operator: { raw: 'STARTSWTIH', name: null }, value: { raw: 'INC' } });
     });
 
+    it('reads a capitalised word after the name as part of the field, not as an operator', () => {
+      // when
+      const { ast, diagnostics } = parseQuery('u_Vendor_ref=1');
+
+      // then
+      expect(diagnostics).toEqual([]);
+      expect(terms(ast)[0]).toMatchObject({ field: { raw: 'u_Vendor_ref' }, operator: { name: '=' } });
+    });
+
     it('reads a label with spaces as the field, up to the operator', () => {
       // when
       const condition = onlyCondition('Short descriptionLIKEfoo');
