@@ -30,6 +30,8 @@ export function checkConditionTypes(condition: Condition, table: Table, metadata
   if (!value) return;
   const wholeDay = wholeDayEquality(condition, field, family);
   if (wholeDay) out.push(wholeDay);
+  const tooLong = longerThanField(condition, field, family);
+  if (tooLong) out.push(tooLong);
   const leaves = comparedLeaves(value, operator.name);
   for (const leaf of leaves) {
     // NULL is ServiceNow's spelling of "empty" in queries (`category!=NULL`).
@@ -42,6 +44,19 @@ export function checkConditionTypes(condition: Condition, table: Table, metadata
     }
     if (diagnostic) out.push(diagnostic);
   }
+}
+
+const TEXT_COMPARISONS = new Set(['=', 'LIKE', 'STARTSWITH', 'ENDSWITH']);
+
+/** `short_description=<200 characters>` on a 160-character field: no stored value can match. */
+function longerThanField(condition: Condition, field: Field, family: TypeFamily): Diagnostic | undefined {
+  const { operator, value } = condition;
+  if (family !== 'string' || field.maxLength === undefined || operator.name === null || !TEXT_COMPARISONS.has(operator.name)) return undefined;
+  if (value?.type !== 'Scalar' || value.text.length <= field.maxLength || value.text.includes(OPAQUE)) return undefined;
+  return {
+    severity: 'warning', code: 'value.too-long', start: value.start, end: value.end,
+    message: `This value has ${value.text.length} characters but ${field.element} holds at most ${field.maxLength}, so no record can match.`
+  };
 }
 
 /**

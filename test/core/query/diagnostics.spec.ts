@@ -77,6 +77,8 @@ const cases: Case[] = [
   { query: 'opened_at=2024-01-05', code: 'value.date', severity: 'warning', range: '=2024-01-05',
     suggestion: "ON2024-01-05@javascript:gs.dateGenerate('2024-01-05','start')@javascript:gs.dateGenerate('2024-01-05','end')" },
   { query: 'opened_atBETWEEN2024-01-01@2024/2/1', code: 'value.date', severity: 'error', range: '2024/2/1', suggestion: '2024-02-01' },
+  { query: `short_description=${'x'.repeat(161)}`, code: 'value.too-long', severity: 'warning', range: 'x'.repeat(161),
+    message: 'This value has 161 characters but short_description holds at most 160, so no record can match.' },
   { query: 'stateIN1, 2,,3', code: 'value.list', severity: 'warning', range: '1, 2,,3', suggestion: '1,2,3', syntaxOnly: true },
   { query: 'sla_dueRELATIVEGT@hours@ago@1', code: 'value.malformed', severity: 'error', range: 'hours', suggestion: 'hour', syntaxOnly: true },
   { query: 'sla_dueRELATIVEGT@hour@Ago@1', code: 'value.malformed', severity: 'error', range: 'Ago', suggestion: 'ago', syntaxOnly: true },
