@@ -65,10 +65,10 @@ function latestVersions(templates: ElementTemplate[]): ElementTemplate[] {
 }
 
 function tableLabel(template: ElementTemplate): string | undefined {
-  const label = (template.metadata as { servicenow?: { tableLabel?: unknown } } | undefined)?.servicenow?.tableLabel;
-  return typeof label === 'string' && label ? label : undefined;
+  const servicenow = (template.metadata as { servicenow?: { label?: unknown; table?: unknown } } | undefined)?.servicenow;
+  return typeof servicenow?.label === 'string' && servicenow.label && servicenow.label !== servicenow.table ? servicenow.label : undefined;
 }
 
 function snapshotLabel(tables: readonly SnapshotTable[], name: string): string | undefined {
-  return tables.find((table) => table.name === name)?.label;
+  return tables.find((table) => table.name === name)?.label || undefined;
 }

@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { headerValue, inputValue, openHarness, screenshot, selectElement, templateGroup, undo } from './helpers/harness-page';
+
+test.describe('sys_id output helper and picker', () => {
+  test('the output helper writes the chosen variable into the result expression', async ({ page }) => {
+    // given: the generated template's preset already stores incidentSysId
+    await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+    await selectElement(page, 'Task_Create');
+    const helper = page.getByLabel('Store sys_id in variable');
+    await expect(helper).toHaveValue('incidentSysId');
+    await expect(page.getByRole('button', { name: 'Stored in the result expression' })).toBeDisabled();
+    const preset = await headerValue(page, 'Task_Create', 'resultExpression');
+
+    // when
+    await helper.fill('newIncidentSysId');
+    await page.getByRole('button', { name: 'Rename variable' }).click();
+
+    // then
+    await expect.poll(() => headerValue(page, 'Task_Create', 'resultExpression')).toContain('newIncidentSysId: (if body.result.sys_id instance of context');
+    expect(await headerValue(page, 'Task_Create', 'resultExpression')).toContain('newIncidentNumber: (if body.result.number instance of context');
+    expect(await headerValue(page, 'Task_Create', 'serviceNowResultMapping')).toBe('custom');
+    await expect((await templateGroup(page, 'output')).getByLabel('Result expression')).toBeVisible();
+    await screenshot(page, 'output-helper', helper);
+
+    // when
+    await undo(page);
+
+    // then
+    expect(await headerValue(page, 'Task_Create', 'resultExpression')).toBe(preset);
+  });
+
+  test('the sys_id picker offers variables of earlier tasks only', async ({ page }) => {
+    // given
+    await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+
+    // when: the later task
+    await selectElement(page, 'Task_Get');
+    const picker = page.getByLabel('sys_id from an earlier task', { exact: true });
+
+    // then
+    await expect(picker.locator('option')).toContainText(['Choose a variable…', 'incidentSysId, from "Create incident" (incident)']);
+
+    // when
+    await picker.selectOption('incidentSysId');
+
+    // then
+    await expect.poll(() => inputValue(page, 'Task_Get', 'sn_sysId')).toBe('=incidentSysId');
+    await screenshot(page, 'sys-id-picker', picker);
+
+    // when: the earlier task, reading a record too
+    await selectElement(page, 'Task_Create');
+    await (await templateGroup(page, 'operation')).getByLabel('Operation', { exact: true }).selectOption('get');
+
+    // then
+    const earlier = page.getByLabel('sys_id from an earlier task', { exact: true });
+    await expect(earlier.locator('option')).toHaveText(['No earlier ServiceNow task stores a sys_id']);
+    await expect(earlier).toBeDisabled();
+  });
+
+  test('warns when an input uses a sys_id variable no earlier task stores', async ({ page }) => {
+    // given
+    await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+    await selectElement(page, 'Task_Get');
+
+    // when
+    await (await templateGroup(page, 'operation')).getByLabel('sys_id', { exact: true }).fill('=problemSysId');
+
+    // then
+    await expect(page.locator('.servicenow-sysid-warning')).toHaveText('Warning: no earlier ServiceNow task stores problemSysId; the process variable may not exist when this task runs.');
+  });
+});
