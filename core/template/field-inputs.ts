@@ -1,5 +1,5 @@
 import type { Field } from '../metadata/model';
-import { activeChoices, fieldKind, type FieldKind } from './field-kinds';
+import { fieldKind, offeredChoices, type FieldKind } from './field-kinds';
 import { allOf, inputBinding, whenOperation, type Operation } from './operations';
 import { DATE, DATE_TIME, DECIMAL, INTEGER, SYS_ID, TIME, optionalPattern } from './patterns';
 import type { Choice, Constraints, Pattern, TemplateProperty } from './types';
@@ -113,11 +113,12 @@ function lengthLimit(field: Field): { constraints?: Constraints } {
 /**
  * Not set, the active choices by label (sending the value), then "other".
  * A value appears once: dependent lists repeat values under several parents
- * (the first label wins), and an empty value is what "(not set)" sends.
+ * (the first label wins). A blank value is left out: "(not set)" stands for
+ * it, and the Modeler counts blanks as empty.
  */
 function choiceList(field: Field): Choice[] {
-  const seen = new Set<string>(['']);
-  const choices = activeChoices(field).filter((choice) => !seen.has(choice.value) && seen.add(choice.value));
+  const seen = new Set<string>();
+  const choices = offeredChoices(field).filter((choice) => !seen.has(choice.value) && seen.add(choice.value));
   const labelCounts = new Map<string, number>();
   for (const choice of choices) labelCounts.set(choice.label, (labelCounts.get(choice.label) ?? 0) + 1);
   return [

@@ -10,14 +10,14 @@ const LONG_TEXT_TYPES = new Set(['html', 'translated_html', 'journal', 'journal_
 /** Longer than this, a string column gets a multi-line input. */
 const LONG_TEXT_LENGTH = 255;
 
-/** The offered (active) choices: what the dropdown shows. */
-export function activeChoices(field: Field) {
-  return field.choices.filter((choice) => !choice.inactive);
+/** The choices a dropdown offers: active ones with a non-blank value. */
+export function offeredChoices(field: Field) {
+  return field.choices.filter((choice) => !choice.inactive && choice.value.trim() !== '');
 }
 
 export function fieldKind(field: Field): FieldKind {
   const type = field.internalType;
-  if (field.choiceMode !== 0 && activeChoices(field).length > 0) return 'choice';
+  if (field.choiceMode !== 0 && offeredChoices(field).length > 0) return 'choice';
   if (type === 'boolean') return 'boolean';
   if (type === 'reference' || (type === 'document_id' && field.reference)) return 'reference';
   if (type === 'glide_list') return 'list';
