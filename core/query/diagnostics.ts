@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES = {
   'syntax.malformed-block': 'An RLQUERY, SUBQUERY or JOIN header that does not follow the documented form.',
   'syntax.misplaced-directive': 'ORDERBY, GROUPBY, EQ, RLQUERY, SUBQUERY or a text query where it has no effect (after ^OR).',
   'syntax.missing-order-field': 'ORDERBY, ORDERBYDESC or GROUPBY without a field.',
+  'syntax.order-list': 'ORDERBY or GROUPBY with several fields separated by commas: each takes one field.',
   'syntax.ampersand': '`&` between conditions: the Table API reads it as a literal character, conditions are joined with `^`.',
   'syntax.url-encoded': 'A URL-encoded separator or operator (`%5E`, `%3D`...) inside the query: it would be encoded twice and read literally.',
   'syntax.parameter-name': 'URL parameter syntax inside the query (`sysparm_query=` at the start, `&sysparm_limit=10`): only the query value goes here.',

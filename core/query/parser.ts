@@ -145,9 +145,9 @@ class Parser {
     if (text.startsWith('GOTO', start) && (text.startsWith('123TEXT', start + 4) || isLowerLetter(text.charCodeAt(start + 4)))) {
       return this.gotoTerm(start, depth);
     }
-    if (text.startsWith('ORDERBYDESC', start)) return this.directive(start, 11, 'OrderBy', true);
-    if (text.startsWith('ORDERBY', start)) return this.directive(start, 7, 'OrderBy', false);
-    if (text.startsWith('GROUPBY', start)) return this.directive(start, 7, 'GroupBy', false);
+    if (text.startsWith('ORDERBYDESC', start)) return this.directive(start, 11, 'OrderBy', true, depth);
+    if (text.startsWith('ORDERBY', start)) return this.directive(start, 7, 'OrderBy', false, depth);
+    if (text.startsWith('GROUPBY', start)) return this.directive(start, 7, 'GroupBy', false, depth);
     if (this.isKeywordTerm(start, 'EQ')) {
       this.position = start + 2;
       return { type: 'EndOfQuery', start, end: start + 2 };
@@ -194,13 +194,20 @@ class Parser {
     return inner;
   }
 
-  private directive(start: number, length: number, type: 'OrderBy' | 'GroupBy', descending: boolean): Term {
+  private directive(start: number, length: number, type: 'OrderBy' | 'GroupBy', descending: boolean, depth: number): Term {
     const fieldStart = start + length;
     const end = this.nextCaret(fieldStart);
     this.position = end;
     const field = fieldPath(this.text, fieldStart, end);
+    const keyword = this.text.slice(start, fieldStart);
     if (end === fieldStart) {
-      this.report('error', 'syntax.missing-order-field', { start, end }, `${this.text.slice(start, end)} needs a field name right after it (ORDERBYnumber).`);
+      this.report('error', 'syntax.missing-order-field', { start, end }, `${keyword} needs a field name right after it (ORDERBYnumber).`);
+    } else if (field.raw.includes(',')) {
+      // `ORDERBYname,element` is read as one field named "name,element", which does not exist.
+      const fields = field.raw.split(',').filter((name) => name !== '');
+      this.report('warning', 'syntax.order-list', { start, end },
+        `${keyword} takes one field; "${field.raw}" is read as a single field that does not exist, so the records are not ${type === 'OrderBy' ? 'sorted' : 'grouped'}.`,
+        fields.map((name) => keyword + name).join('^'.repeat(depth)));
     }
     return type === 'OrderBy' ? { type, start, end, descending, field } : { type, start, end, field };
   }

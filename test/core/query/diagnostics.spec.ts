@@ -33,6 +33,8 @@ const cases: Case[] = [
   { query: 'RLQUERYtask.assigned_to,1^ENDRLQUERY', code: 'syntax.malformed-block', severity: 'error', range: 'RLQUERYtask.assigned_to,1', syntaxOnly: true },
   { query: 'active=true^ORGROUPBYcategory', code: 'syntax.misplaced-directive', severity: 'warning', range: 'GROUPBYcategory', syntaxOnly: true },
   { query: 'active=true^ORDERBY', code: 'syntax.missing-order-field', severity: 'error', range: 'ORDERBY', syntaxOnly: true },
+  { query: 'elementISNOTEMPTY^ORDERBYname,element', code: 'syntax.order-list', severity: 'warning', range: 'ORDERBYname,element',
+    suggestion: 'ORDERBYname^ORDERBYelement', syntaxOnly: true },
   { query: 'active=true&priority=1', code: 'syntax.ampersand', severity: 'warning', range: '&', suggestion: '^', syntaxOnly: true },
   { query: 'active=true%5Epriority=1', code: 'syntax.url-encoded', severity: 'warning', range: '%5E', suggestion: '^', syntaxOnly: true },
   { query: 'active%3Dtrue', code: 'syntax.url-encoded', severity: 'warning', range: '%3D', suggestion: '=', syntaxOnly: true },
