@@ -20,7 +20,12 @@ async function main(): Promise<void> {
   const onlyIndex = args.indexOf('--only');
   const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
   const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
-  const files = (await readdir(__dirname)).filter((file) => file.endsWith('.bench.ts')).sort();
+  // With --only, import just that bench's file (named <name>.bench.ts), so a
+  // broken or slow neighbour does not get in the way.
+  const files = (await readdir(__dirname))
+    .filter((file) => file.endsWith('.bench.ts') && (!only || file === `${only}.bench.ts`))
+    .sort();
+  if (only && files.length === 0) throw new Error(`no bench named "${only}": expected bench/${only}.bench.ts`);
   const metrics: Record<string, number> = {};
   for (const file of files) {
     const module = (await import(pathToFileURL(join(__dirname, file)).href)) as { default: Benchmark | { default: Benchmark } };
