@@ -108,7 +108,7 @@ function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator
   const value = leaf.text;
   switch (family) {
     case 'choice':
-      if (EQUALITY.has(operator)) return checkChoice(leaf, field, table);
+      if (EQUALITY.has(operator)) return checkChoice(leaf, field, table, metadata);
       if (/^(integer|decimal|float|longint)$/.test(field.internalType) && !isNumber(value)) {
         return { severity: 'error', code: 'value.number', ...at, message: `${field.element} holds numbers; "${value}" is not a number.` };
       }
@@ -136,7 +136,13 @@ function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator
   }
 }
 
-function checkChoice(leaf: Scalar, field: Field, table: Table): Diagnostic | undefined {
+/**
+ * A value that is another choice's label is wrong everywhere (error). An
+ * unknown value of a text choice list (category...) is only a warning
+ * against the bundled snapshot, since instances add such choices all the
+ * time; numeric codes (state, priority) stay errors.
+ */
+function checkChoice(leaf: Scalar, field: Field, table: Table, metadata: Metadata): Diagnostic | undefined {
   if (field.choiceMode === 2) return undefined; // a suggestion list: free text is allowed
   const value = leaf.text;
   const choice = field.choices.find((candidate) => candidate.value === value);
@@ -149,8 +155,11 @@ function checkChoice(leaf: Scalar, field: Field, table: Table): Diagnostic | und
   const lower = value.trim().toLowerCase();
   const match = field.choices.find((candidate) => candidate.label.toLowerCase() === lower || candidate.value.toLowerCase() === lower);
   const active = field.choices.filter((candidate) => !candidate.inactive);
-  return withSuggestion({ severity: 'error', code: 'value.choice', start: leaf.start, end: leaf.end,
-    message: `${value} is not ${article(noun)} ${noun} of ${table.name}; ${plural(noun)} are ${listChoices(active)}.` }, match?.value);
+  const numeric = /^(integer|longint|decimal|float|numeric)$/.test(field.internalType);
+  const lenient = !match && !numeric && (metadata.origin === 'bundled' || metadata.origin === 'sdk' || metadata.origin === 'template');
+  const caveat = lenient ? ` (per the ${metadata.origin} metadata; your instance may have more: check with its metadata)` : '';
+  return withSuggestion({ severity: lenient ? 'warning' : 'error', code: 'value.choice', start: leaf.start, end: leaf.end,
+    message: `${value} is not ${article(noun)} ${noun} of ${table.name}; ${plural(noun)} are ${listChoices(active)}${caveat}.` }, match?.value);
 }
 
 function referenceDiagnostic(leaf: Scalar, field: Field, metadata: Metadata): Diagnostic {

@@ -23,6 +23,22 @@ describe('core/query/validate - fields against metadata', () => {
     expect(findings(`${name}=1`, 'bundled')).toEqual([['warning', 'field.unknown', name]]);
   });
 
+  it.each([
+    ['instance', 'error'],
+    ['bundled', 'warning'],
+    ['template', 'warning']
+  ] as const)('reports an unknown text choice value against %s metadata as %s (instances add choices)', (origin, severity) => {
+    expect(findings('category=sfone', origin)).toEqual([[severity, 'value.choice', 'sfone']]);
+  });
+
+  it('reports an unknown numeric choice code as an error even against the bundled snapshot', () => {
+    expect(findings('state=9', 'bundled')).toEqual([['error', 'value.choice', '9']]);
+  });
+
+  it('reports a choice label written as the value as an error whatever the metadata', () => {
+    expect(findings('state=Resolved', 'bundled')).toEqual([['error', 'value.choice', 'Resolved']]);
+  });
+
   it('reports an unknown standard field as an error even against the bundled snapshot', () => {
     expect(findings('categroy=network', 'bundled')).toEqual([['error', 'field.unknown', 'categroy']]);
   });
