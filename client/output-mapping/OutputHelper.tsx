@@ -14,14 +14,10 @@ import { tableOf } from '../shared/servicenow-template';
 import { valuesToActivate } from '../shared/activation';
 import { writeHeader, writeProperty } from '../shared/write-binding';
 import { getHeaderValue } from '../shared/zeebe';
-import { defaultSysIdVariable, isValidVariableName, numberVariableFor, readOutputVariables, removeOutputVariables, writeOutputVariables } from './result-expression';
+import { defaultSysIdVariable, isValidVariableName, numberVariableFor, removeOutputVariables, writeOutputVariables } from './result-expression';
+import { activePreset, isResultExpression, RESULT_EXPRESSION, storedSysIdVariable } from './stored-variable';
 
-const RESULT_EXPRESSION = 'resultExpression';
 
-function isResultExpression(property: TemplateProperty): boolean {
-  const binding = property.binding as { type: string; key?: string };
-  return binding.type === 'zeebe:taskHeader' && binding.key === RESULT_EXPRESSION;
-}
 
 export function OutputHelper({ element, id }: { element: DiagramElement; id: string }) {
   const elementTemplates = useService('elementTemplates');
@@ -30,14 +26,16 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
   const template = elementTemplates.get(element);
   const table = template ? tableOf(template, element.businessObject) : undefined;
   const expression = getHeaderValue(element.businessObject, RESULT_EXPRESSION);
-  const stored = readOutputVariables(expression).sysId;
+  const stored = template ? storedSysIdVariable(template, element.businessObject) : undefined;
+  // A preset expression is replaced as a whole; a user-written one keeps its other entries.
+  const base = template && activePreset(template, element.businessObject) ? undefined : expression;
   const [name, setName] = useState(stored ?? (table ? defaultSysIdVariable(table) : ''));
   useEffect(() => setName(stored ?? (table ? defaultSysIdVariable(table) : '')), [stored, table, element]);
 
   const fields = table ? metadataForTemplate(template, table)?.tables.get(table)?.fields : undefined;
   const withNumber = !fields || fields.some((field) => field.element === 'number');
   const error = name && !isValidVariableName(name) ? 'Use letters, digits and _ only, starting with a letter.' : undefined;
-  const next = name && !error ? writeOutputVariables(expression, name, withNumber) : undefined;
+  const next = name && !error ? writeOutputVariables(base, name, withNumber) : undefined;
   const custom = Boolean(name && !error && next === undefined);
 
   // Templates with a preset mapping (ours) show the expression only in their custom mode: switch to it first.
@@ -47,7 +45,7 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
     writeHeader(element, RESULT_EXPRESSION, value, services);
   });
   const store = () => { if (next) write(next); };
-  const remove = () => write(removeOutputVariables(expression) ?? '');
+  const remove = () => write(removeOutputVariables(base) ?? '');
 
   const inputId = `bio-properties-panel-${id}`;
   return (

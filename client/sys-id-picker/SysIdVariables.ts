@@ -4,6 +4,7 @@
  * field, and each would otherwise walk the process again).
  */
 import type { DiagramElement, Service } from '../types/bpmn-js';
+import { storedSysIdVariable } from '../output-mapping/stored-variable';
 import { isServiceNowTemplate, tableOf } from '../shared/servicenow-template';
 import type { ModdleElement } from '../shared/zeebe';
 import { producedVariable, sysIdVariablesBefore, type SysIdVariable } from './sys-id-variables';
@@ -44,6 +45,7 @@ export class SysIdVariables {
     const template = shape ? this.elementTemplates.get(shape) : undefined;
     if (!isServiceNowTemplate(template)) return undefined;
     const table = tableOf(template, candidate);
-    return table ? { table } : {};
+    const sysIdVariable = storedSysIdVariable(template, candidate);
+    return { ...(table ? { table } : {}), ...(sysIdVariable ? { sysIdVariable } : {}) };
   };
 }

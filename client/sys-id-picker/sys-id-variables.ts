@@ -15,8 +15,8 @@ export interface SysIdVariable {
   table?: string;
 }
 
-/** Describes a task as a ServiceNow task (its table) or returns undefined. */
-export type DescribeTask = (bo: ModdleElement) => { table?: string } | undefined;
+/** Describes a task as a ServiceNow task (its table, the variable its template stores the sys_id in) or returns undefined. */
+export type DescribeTask = (bo: ModdleElement) => { table?: string; sysIdVariable?: string } | undefined;
 
 export function sysIdVariablesBefore(bo: ModdleElement, describe: DescribeTask): SysIdVariable[] {
   const found: SysIdVariable[] = [];
@@ -39,7 +39,7 @@ export function sysIdVariablesBefore(bo: ModdleElement, describe: DescribeTask):
 export function producedVariable(bo: ModdleElement, describe: DescribeTask): SysIdVariable | undefined {
   const task = describe(bo);
   if (!task) return undefined;
-  const variable = readOutputVariables(getHeaderValue(bo, 'resultExpression')).sysId;
+  const variable = task.sysIdVariable ?? readOutputVariables(getHeaderValue(bo, 'resultExpression')).sysId;
   if (!variable) return undefined;
   return { variable, taskId: bo.id ?? '', taskName: bo.name || bo.id || '', ...(task.table ? { table: task.table } : {}) };
 }

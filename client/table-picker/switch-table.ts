@@ -9,6 +9,7 @@
 import type { Service, DiagramElement } from '../types/bpmn-js';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { defaultSysIdVariable, readOutputVariables, writeOutputVariables } from '../output-mapping/result-expression';
+import { isResultExpression } from '../output-mapping/stored-variable';
 import { inOneStep } from '../shared/batch-command';
 import { fieldOfProperty, isServiceNowTemplate, tableOf, tableProperty } from '../shared/servicenow-template';
 import { activeProperties, propertyValue } from '../shared/template-values';
@@ -29,7 +30,7 @@ export function switchTable(element: DiagramElement, option: TableOption, servic
     const oldTable = isServiceNowTemplate(oldTemplate) ? tableOf(oldTemplate, bo) : undefined;
     // A preset mapping (Hidden) follows the table by itself; a user-written one is renamed here.
     const userWritten = isServiceNowTemplate(oldTemplate) && activeProperties(oldTemplate, bo)
-      .some((property) => property.type !== 'Hidden' && (property.binding as { key?: string }).key === 'resultExpression');
+      .some((property) => property.type !== 'Hidden' && isResultExpression(property));
     const output = userWritten ? readOutputVariables(getHeaderValue(bo, 'resultExpression')) : {};
 
     const sameTemplate = oldTemplate?.id === option.template.id && oldTemplate?.version === option.template.version;

@@ -4,7 +4,7 @@
  * library many seconds, so it happens once here (dist/fixtures/), not in
  * every test. Always fresh: the diagrams link the templates of this build.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type FullConfig } from '@playwright/test';
 
@@ -35,7 +35,33 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
     const dir = join(__dirname, '../../dist/fixtures');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'incident-tasks.bpmn'), xml);
+    writeFileSync(join(dir, 'xss-template.json'), JSON.stringify(hostileTemplate()));
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * A real generated template (sys_user_group) whose metadata holds HTML: the
+ * table label and a choice value of an added field. The plugin must render
+ * both as text.
+ */
+function hostileTemplate(): unknown {
+  const source = [JSON.parse(readFileSync(join(__dirname, '../../templates/servicenow-sys_user_group.json'), 'utf8'))].flat().pop();
+  const servicenow = source.metadata.servicenow;
+  return {
+    ...source,
+    id: 'test.servicenow.hostile',
+    name: 'Hostile metadata',
+    metadata: {
+      ...source.metadata,
+      servicenow: {
+        ...servicenow,
+        table: 'u_hostile',
+        label: '<img src=x onerror="window.__xss=\'label\'">',
+        hierarchy: ['u_hostile'],
+        fields: { ...servicenow.fields, u_state: ['string', null, ['<img src=x onerror="window.__xss=\'choice\'">', 'ok']] }
+      }
+    }
+  };
 }
