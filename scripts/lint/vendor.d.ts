@@ -12,3 +12,12 @@ declare module 'bpmnlint/lib/linter' {
     lint(definitions: unknown, config?: unknown): Promise<Record<string, unknown[]>>;
   }
 }
+
+declare module 'bpmnlint/lib/testers/helper' {
+  export function createModdle(xml: string, moddleExtensions?: Record<string, unknown>): Promise<{ root: unknown }>;
+}
+
+declare module 'bpmnlint/lib/testers/rule-tester' {
+  const RuleTester: { verify(name: string, rule: unknown, cases: { valid: unknown[]; invalid: unknown[] }): void };
+  export default RuleTester;
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createModdle } from 'bpmnlint/lib/testers/helper';
+import RuleTester from 'bpmnlint/lib/testers/rule-tester';
+import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { beforeAll, beforeEach, describe, it } from 'vitest';
+import validQuery from '../../../../../client/lint/bpmnlint-plugin-servicenow/rules/valid-query';
+import { provideMetadata } from '../../../../../client/shared/bundled-metadata';
+import type { ElementTemplate } from '../../../../../core/template/types';
+import { readSnapshot } from '../../../../../scripts/metadata/read-snapshot';
+
+// bpmnlint's RuleTester is written for mocha's globals.
+Object.assign(globalThis, { describe, it, beforeEach });
+
+const templates = JSON.parse(readFileSync(require.resolve('@camunda/connectors-element-templates/src/element-templates/servicenow-incident-connector.json'), 'utf8')) as ElementTemplate[];
+const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'valid-query', name), 'utf8'), { zeebe: zeebeSchema });
+const config = { templates };
+const QUERY_ENTRY = 'custom-entry-io.camunda.connectors.ServiceNowIncident.v1-input-0';
+
+beforeAll(async () => provideMetadata(await readSnapshot()));
+
+describe('client/lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
+  RuleTester.verify('valid-query', validQuery, {
+    valid: [
+      { name: 'a valid query', moddleElement: fixture('valid-query.bpmn'), config },
+      { name: 'a query the operation does not use', moddleElement: fixture('valid-inactive-query.bpmn'), config },
+      { name: 'a template that is not loaded', moddleElement: fixture('valid-unknown-template.bpmn'), config }
+    ],
+    invalid: [
+      {
+        name: 'an unknown field, with the query field\'s entry id',
+        moddleElement: fixture('invalid-unknown-field.bpmn'),
+        config,
+        report: {
+          id: 'Task_1',
+          message: 'Query parameters (sysparm_query): caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?',
+          propertiesPanel: { entryIds: [QUERY_ENTRY] },
+          servicenow: { code: 'field.unknown', start: 0, end: 8, suggestion: 'caller_id' }
+        }
+      },
+      {
+        name: 'an unknown field inside a FEEL-built query',
+        moddleElement: fixture('invalid-feel.bpmn'),
+        config,
+        report: {
+          id: 'Task_1',
+          message: 'Query parameters (sysparm_query): caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?',
+          propertiesPanel: { entryIds: [QUERY_ENTRY] },
+          servicenow: { code: 'field.unknown', start: 2, end: 10, suggestion: 'caller_id' }
+        }
+      }
+    ]
+  });
+});
