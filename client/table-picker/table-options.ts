@@ -35,7 +35,7 @@ export function tableOptions(templates: readonly ElementTemplate[], snapshotTabl
   for (const template of latest) {
     const property = tableProperty(template);
     if (fixedTable(template) || !property) continue;
-    const choices = property.type === 'Dropdown' ? (property.choices ?? []).filter((choice) => /^[a-z0-9_]+$/.test(choice.value)) : [];
+    const choices = property.type === 'Dropdown' ? (property.choices ?? []).filter((choice) => /^[a-z][a-z0-9_]*$/.test(choice.value)) : [];
     const tables = choices.length
       ? choices.map((choice) => ({ name: choice.value, label: snapshotLabel(snapshotTables, choice.value) ?? choice.name }))
       : snapshotTables.filter((table) => !covered.has(table.name));
