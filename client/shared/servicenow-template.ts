@@ -75,7 +75,15 @@ export interface SysIdInput {
  * The properties taking a sys_id: the record's sys_id for Get/Update/Delete,
  * and reference fields (their referenced table from the template's field index).
  */
+const sysIdInputsCache = new WeakMap<ElementTemplate, SysIdInput[]>();
+
 export function sysIdInputs(template: ElementTemplate): SysIdInput[] {
+  let inputs = sysIdInputsCache.get(template);
+  if (!inputs) sysIdInputsCache.set(template, inputs = findSysIdInputs(template));
+  return inputs;
+}
+
+function findSysIdInputs(template: ElementTemplate): SysIdInput[] {
   const table = tableFromTemplate(template);
   const inputs: SysIdInput[] = [];
   for (const property of template.properties) {

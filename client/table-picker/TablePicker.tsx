@@ -25,8 +25,8 @@ export function TablePicker({ element, id }: { element: DiagramElement; id: stri
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const templates = elementTemplates.getAll();
-  const options = useMemo(() => tableOptions(templates, bundledTables()), [templates]);
+  // Options are built only while the list is open: selecting a task renders the picker closed.
+  const options = useMemo(() => (open ? tableOptions(elementTemplates.getAll(), bundledTables()) : []), [open, elementTemplates]);
   const matches = useMemo(() => filterOptions(options, search).slice(0, MAX_SHOWN), [options, search]);
 
   const template = elementTemplates.get(element);
