@@ -83,22 +83,20 @@ export async function templateGroup(page: Page, groupId: string): Promise<Locato
   return page.locator(`[data-group-id="group-ElementTemplates__CustomProperties-${groupId}"]`);
 }
 
-/** Reads an input mapping of an element from the saved diagram model. */
-export async function inputValue(page: Page, elementId: string, target: string): Promise<string | undefined> {
-  return page.evaluate(([id, name]) => {
+/** Reads a Zeebe extension entry of an element from the diagram model: an input (`target` → `source`) or a task header (`key` → `value`). */
+async function extensionValue(page: Page, elementId: string, kind: 'input' | 'header', name: string): Promise<string | undefined> {
+  return page.evaluate(([id, which, wanted]) => {
+    const [type, list, keyName, valueName] = which === 'input'
+      ? ['zeebe:IoMapping', 'inputParameters', 'target', 'source']
+      : ['zeebe:TaskHeaders', 'values', 'key', 'value'];
     const bo = window.harness.modeler.get('elementRegistry').get(id).businessObject;
-    const io = (bo.extensionElements?.values ?? []).find((value: { $type: string }) => value.$type === 'zeebe:IoMapping');
-    return (io?.inputParameters ?? []).find((input: { target: string }) => input.target === name)?.source;
-  }, [elementId, target] as const);
+    const container = (bo.extensionElements?.values ?? []).find((value: { $type: string }) => value.$type === type);
+    return (container?.[list] ?? []).find((entry: Record<string, string>) => entry[keyName] === wanted)?.[valueName];
+  }, [elementId, kind, name] as const);
 }
 
-export async function headerValue(page: Page, elementId: string, key: string): Promise<string | undefined> {
-  return page.evaluate(([id, name]) => {
-    const bo = window.harness.modeler.get('elementRegistry').get(id).businessObject;
-    const headers = (bo.extensionElements?.values ?? []).find((value: { $type: string }) => value.$type === 'zeebe:TaskHeaders');
-    return (headers?.values ?? []).find((header: { key: string }) => header.key === name)?.value;
-  }, [elementId, key] as const);
-}
+export const inputValue = (page: Page, elementId: string, target: string) => extensionValue(page, elementId, 'input', target);
+export const headerValue = (page: Page, elementId: string, key: string) => extensionValue(page, elementId, 'header', key);
 
 export async function templateOf(page: Page, elementId: string): Promise<string | undefined> {
   return page.evaluate((id) => window.harness.modeler.get('elementRegistry').get(id).businessObject.get('zeebe:modelerTemplate'), elementId);
