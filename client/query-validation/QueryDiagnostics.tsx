@@ -9,13 +9,13 @@
 import type { DiagramElement } from '../types/bpmn-js';
 import { useService } from 'bpmn-js-properties-panel';
 import { useEffect, useMemo, useRef, useState } from '@bpmn-io/properties-panel/preact/hooks';
-import type { Diagnostic } from '../../core/query';
+import { applySuggestion, type Diagnostic } from '../../core/query';
 import type { TemplateProperty } from '../../core/template/types';
 import { inOneStep } from '../shared/batch-command';
 import { tableOf } from '../shared/servicenow-template';
 import { propertyValue } from '../shared/template-values';
 import { writeProperty } from '../shared/write-binding';
-import { applySuggestion, checkQueryText } from './check-task-query';
+import { checkQueryText } from './check-task-query';
 import { frameScheduler, readControlText } from './live-text';
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;

@@ -30,8 +30,3 @@ export function checkQueryText(value: string, template: ElementTemplate | undefi
   const metadata = metadataForTemplate(template, table);
   return checkFeelQuery(value, { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}) });
 }
-
-/** `value` with `[start, end)` replaced by the diagnostic's suggestion. */
-export function applySuggestion(value: string, diagnostic: { start: number; end: number; suggestion?: string }): string {
-  return diagnostic.suggestion === undefined ? value : value.slice(0, diagnostic.start) + diagnostic.suggestion + value.slice(diagnostic.end);
-}
