@@ -33,12 +33,25 @@ export function additionalFieldsProperty(group: string): TemplateProperty {
   };
 }
 
+export interface BodyGate {
+  /** The toggle's input variable and the value that shows the gated inputs. */
+  variable: string;
+  shown: string;
+  /** Column name → FEEL value of the inputs mapped only while the toggle is on. */
+  entries: [string, string][];
+}
+
 /**
  * The Hidden `body` for Create and Update: the additional fields, then
  * every set field (`entries`: column name → FEEL value), unset ones dropped.
+ * Gated entries are read only while their toggle is on: otherwise their
+ * inputs are not mapped and reading them would name missing variables.
  */
-export function bodyProperty(entries: [string, string][]): TemplateProperty {
-  const fields = `{${entries.map(([name, value]) => `${feelString(name)}: ${value}`).join(', ')}}`;
+export function bodyProperty(entries: [string, string][], gate?: BodyGate): TemplateProperty {
+  const context = (list: [string, string][]) => `{${list.map(([name, value]) => `${feelString(name)}: ${value}`).join(', ')}}`;
+  const fields = gate && gate.entries.length > 0
+    ? `context merge(${context(entries)}, if ${gate.variable} = ${feelString(gate.shown)} then ${context(gate.entries)} else {})`
+    : context(entries);
   const additional = `(if ${ADDITIONAL_FIELDS_VARIABLE} instance of context then ${ADDITIONAL_FIELDS_VARIABLE} else {})`;
   return {
     id: 'body',

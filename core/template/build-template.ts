@@ -10,7 +10,7 @@ import { inputBinding, operationProperty, requestProperties, sysIdProperty, when
 import { outputProperties } from './output';
 import { queryParameterProperties, queryParametersProperties } from './query-params';
 import { retryProperties, taskProperties, timeoutProperties } from './runtime';
-import { tableFieldInputs } from './table-fields';
+import { MORE_FIELDS_SHOWN, MORE_FIELDS_TOGGLE_VARIABLE, moreFieldsToggle, tableFieldInputs } from './table-fields';
 import { tableNote } from './table-notes';
 import type { BuildOptions, ElementTemplate, TemplateProperty } from './types';
 
@@ -41,18 +41,23 @@ export function templateId(options: BuildOptions, tableName: string | undefined)
 export function buildTemplate(table: Table, options: BuildOptions): ElementTemplate {
   const id = templateId(options, table.name);
   const fieldInputs = tableFieldInputs(table);
+  const open = fieldInputs.filter((input) => !input.gated);
+  const gated = fieldInputs.filter((input) => input.gated);
+  const entries = (inputs: typeof fieldInputs) => inputs.map((input): [string, string] => [input.element, input.bodyValue]);
   const properties: TemplateProperty[] = [
     ...taskProperties(id, options.version),
     operationProperty(),
     sysIdProperty(table.label),
     ...connectionProperties(),
     ...authenticationProperties(),
-    ...fieldInputs.flatMap((input) => input.properties),
+    ...open.flatMap((input) => input.properties),
+    ...(gated.length > 0 ? [moreFieldsToggle(gated.length)] : []),
+    ...gated.flatMap((input) => input.properties),
     additionalFieldsProperty('moreFields'),
     ...queryParameterProperties(),
     ...requestProperties(feelString(table.name)),
     ...queryParametersProperties(),
-    bodyProperty(fieldInputs.map((input): [string, string] => [input.element, input.bodyValue])),
+    bodyProperty(entries(open), { variable: MORE_FIELDS_TOGGLE_VARIABLE, shown: MORE_FIELDS_SHOWN, entries: entries(gated) }),
     ...timeoutProperties(),
     ...outputProperties(table.name, findField(table, 'number') !== undefined),
     ...errorHandlingProperties(),

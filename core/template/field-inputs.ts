@@ -2,7 +2,7 @@ import type { Field } from '../metadata/model';
 import { fieldKind, offeredChoices, type FieldKind } from './field-kinds';
 import { allOf, inputBinding, whenOperation, type Operation } from './operations';
 import { DATE, DATE_TIME, DECIMAL, INTEGER, SYS_ID, TIME, optionalPattern } from './patterns';
-import type { Choice, Constraints, Pattern, TemplateProperty } from './types';
+import type { Choice, Condition, Constraints, Pattern, TemplateProperty } from './types';
 
 /** The dropdown entry that reveals a free-text input for any other value or a FEEL expression. */
 const OTHER_CHOICE = '__other__';
@@ -14,6 +14,8 @@ export interface FieldInput {
   properties: TemplateProperty[];
   /** FEEL expression of the value sent for this column (null when unset). */
   bodyValue: string;
+  /** Rendered only while the "show the other fields" toggle is on. */
+  gated: boolean;
 }
 
 export interface FieldInputOptions {
@@ -21,6 +23,8 @@ export interface FieldInputOptions {
   group: string;
   /** Extra sentences (e.g. that the field sets a derived one). */
   notes: string[];
+  /** A condition the input needs besides the operation (the toggle of the collapsed group). */
+  gate?: Condition;
 }
 
 /**
@@ -50,11 +54,12 @@ export function fieldInput(field: Field, options: FieldInputOptions): FieldInput
   };
   const properties = field.mandatory
     ? [
-        withCondition({ ...base, constraints: { ...base.constraints, notEmpty: true } }, 'create'),
-        withCondition({ ...base, id: `field.${field.element}.update` }, 'update')
+        withCondition({ ...base, constraints: { ...base.constraints, notEmpty: true } }, options.gate, 'create'),
+        withCondition({ ...base, id: `field.${field.element}.update` }, options.gate, 'update')
       ]
-    : [withCondition(base, 'create', 'update')];
-  if (kind !== 'choice') return { element: field.element, properties, bodyValue: variable };
+    : [withCondition(base, options.gate, 'create', 'update')];
+  const gated = options.gate !== undefined;
+  if (kind !== 'choice') return { element: field.element, properties, bodyValue: variable, gated };
 
   const other = fieldVariable(field, 'sn_o_');
   properties.push({
@@ -65,14 +70,14 @@ export function fieldInput(field: Field, options: FieldInputOptions): FieldInput
     type: 'String',
     feel: 'optional',
     binding: inputBinding(other),
-    condition: allOf(whenOperation('create', 'update'), { property: `field.${field.element}`, equals: otherChoiceValue(field) }),
+    condition: allOf(whenOperation('create', 'update'), ...(options.gate ? [options.gate] : []), { property: `field.${field.element}`, equals: otherChoiceValue(field) }),
     constraints: { notEmpty: true }
   });
-  return { element: field.element, properties, bodyValue: `(if ${variable} = "${otherChoiceValue(field)}" then ${other} else ${variable})` };
+  return { element: field.element, properties, bodyValue: `(if ${variable} = "${otherChoiceValue(field)}" then ${other} else ${variable})`, gated };
 }
 
-function withCondition(property: TemplateProperty, ...operations: Operation[]): TemplateProperty {
-  return { ...property, condition: whenOperation(...operations) };
+function withCondition(property: TemplateProperty, gate: Condition | undefined, ...operations: Operation[]): TemplateProperty {
+  return { ...property, condition: gate ? allOf(whenOperation(...operations), gate) : whenOperation(...operations) };
 }
 
 /** Type, choices, FEEL support and constraints by kind of column. */

@@ -2,8 +2,40 @@ import type { Field, Table } from '../metadata/model';
 import { findField } from '../metadata/model';
 import { isOfferedForWriting } from './field-kinds';
 import { fieldInput, type FieldInput } from './field-inputs';
+import { inputBinding, whenOperation, WRITE_OPERATIONS } from './operations';
+import type { Condition, TemplateProperty } from './types';
 
-/** The writable columns of a table as inputs: primary fields first (form order), then the rest by label. */
+export const MORE_FIELDS_TOGGLE_ID = 'moreFieldsShown';
+export const MORE_FIELDS_TOGGLE_VARIABLE = 'sn_moreFieldsShown';
+export const MORE_FIELDS_SHOWN = 'shown';
+/** What gates the collapsed group's inputs: they render (and are mapped) only while the toggle is on. */
+export const MORE_FIELDS_GATE: Condition = { property: MORE_FIELDS_TOGGLE_ID, equals: MORE_FIELDS_SHOWN };
+
+/**
+ * The toggle heading the collapsed group. The panel renders the entries of
+ * collapsed groups too, so the rest of a large table (62 inputs for incident)
+ * made selecting a task several times slower; gated, they render on request.
+ * Bound to an input so the choice is saved with the diagram: a task with
+ * values in those fields shows them when reopened.
+ */
+export function moreFieldsToggle(count: number): TemplateProperty {
+  return {
+    id: MORE_FIELDS_TOGGLE_ID,
+    label: `Show the other ${count} fields`,
+    description: 'Shows an input for each of the remaining writable fields. Switching back to Hide removes those fields\' values from the task (they are no longer sent).',
+    group: 'moreFields',
+    type: 'Dropdown',
+    value: 'hidden',
+    choices: [{ name: 'Hide', value: 'hidden' }, { name: `Show ${count} more fields`, value: MORE_FIELDS_SHOWN }],
+    binding: inputBinding(MORE_FIELDS_TOGGLE_VARIABLE),
+    condition: whenOperation(...WRITE_OPERATIONS)
+  };
+}
+
+/**
+ * The writable columns of a table as inputs: primary fields first (form
+ * order), then the rest by label, gated by the collapsed group's toggle.
+ */
 export function tableFieldInputs(table: Table): FieldInput[] {
   const writable = table.fields.filter(isOfferedForWriting);
   const primary = table.primaryFields
@@ -16,7 +48,7 @@ export function tableFieldInputs(table: Table): FieldInput[] {
   const notes = derivedFieldNotes(table);
   return [
     ...primary.map((field) => fieldInput(field, { group: 'fields', notes: notes.get(field.element) ?? [] })),
-    ...rest.map((field) => fieldInput(field, { group: 'moreFields', notes: notes.get(field.element) ?? [] }))
+    ...rest.map((field) => fieldInput(field, { group: 'moreFields', notes: notes.get(field.element) ?? [], gate: MORE_FIELDS_GATE }))
   ];
 }
 

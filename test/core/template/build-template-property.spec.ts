@@ -69,13 +69,16 @@ describe('core/template - buildTemplate over arbitrary tables', () => {
       fc.property(tableArbitrary, (table) => {
         // given: every writable column set to a valid value
         const writable = table.fields.filter(isOfferedForWriting).filter((field) => sample(field)[0] !== '');
-        const values: Record<string, unknown> = { instanceUrl: 'https://dev1.service-now.com' };
+        const template = buildTemplate(table, { idPrefix: 'p', version: 1 });
+        // The collapsed group's fields are set with its toggle on (there is none when every field is primary).
+        const hasToggle = template.properties.some((property) => property.id === 'moreFieldsShown');
+        const values: Record<string, unknown> = { instanceUrl: 'https://dev1.service-now.com', ...(hasToggle ? { moreFieldsShown: 'shown' } : {}) };
         for (const field of writable) values[`field.${field.element}`] = sample(field)[0];
         const unsetMandatory = table.fields.filter((field) => field.mandatory && isOfferedForWriting(field) && sample(field)[0] === '');
         fc.pre(unsetMandatory.length === 0);
 
         // when
-        const request = proveRequest(buildTemplate(table, { idPrefix: 'p', version: 1 }), values, { secrets: { SERVICENOW_USERNAME: 'u', SERVICENOW_PASSWORD: 'p' } });
+        const request = proveRequest(template, values, { secrets: { SERVICENOW_USERNAME: 'u', SERVICENOW_PASSWORD: 'p' } });
 
         // then
         expect(request.body).toEqual(Object.fromEntries(writable.map((field) => [field.element, sample(field)[1]])));

@@ -55,7 +55,8 @@ describe('core/template - templates of the bundled snapshot', () => {
     for (const table of tables) {
       // given
       const writable = table.fields.filter(isOfferedForWriting).filter((field) => sample(field)[0] !== '');
-      const values: Record<string, unknown> = { instanceUrl: 'https://dev1.service-now.com' };
+      // The collapsed group's fields are set with its toggle on, as a user must.
+      const values: Record<string, unknown> = { instanceUrl: 'https://dev1.service-now.com', moreFieldsShown: 'shown' };
       for (const field of writable) values[`field.${field.element}`] = sample(field)[0];
 
       // when
@@ -69,7 +70,7 @@ describe('core/template - templates of the bundled snapshot', () => {
   it('an Update setting one column sends that one column', () => {
     for (const table of tables) {
       const field = table.fields.find(isOfferedForWriting) as Field;
-      const request = proveRequest(templates.get(table.name) as ElementTemplate, { instanceUrl: 'https://dev1.service-now.com', operation: 'update', sysId: SYS_ID, [`field.${field.element}`]: sample(field)[0] }, { secrets });
+      const request = proveRequest(templates.get(table.name) as ElementTemplate, { instanceUrl: 'https://dev1.service-now.com', operation: 'update', sysId: SYS_ID, moreFieldsShown: 'shown', [`field.${field.element}`]: sample(field)[0] }, { secrets });
       expect([table.name, request.body]).toEqual([table.name, { [field.element]: sample(field)[1] }]);
     }
   });

@@ -78,7 +78,7 @@ describe('core/template - Camunda Modeler template linting', () => {
 
   it('flags what the Modeler should flag: a malformed sys_id, a missing mandatory field, a bad date', async () => {
     // when
-    const reports = await lint({ instanceUrl: 'https://dev1.service-now.com', 'field.caller_id': 'abc', 'field.due_date': 'tomorrow' });
+    const reports = await lint({ instanceUrl: 'https://dev1.service-now.com', moreFieldsShown: 'shown', 'field.caller_id': 'abc', 'field.due_date': 'tomorrow' });
 
     // then
     expect(reports).toEqual(

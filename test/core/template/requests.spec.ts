@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnyTableTemplate, buildTemplate } from '../../../core/template/build-template';
 import { OPERATIONS, OPERATION_HTTP } from '../../../core/template/operations';
-import { evaluateError, evaluateResult, proveRequest } from '../../helpers/request-proof';
+import { applyTemplate, evaluateError, evaluateResult, proveRequest } from '../../helpers/request-proof';
 import { incidentTable, oddTable } from './fixtures/tables';
 
 const incident = buildTemplate(incidentTable(), { idPrefix: 'community.servicenow', version: 1 });
@@ -19,6 +19,38 @@ describe('core/template - requests the REST connector sends', () => {
     expect(request.url).toBe('https://dev12345.service-now.com/api/now/table/incident');
     expect(request.body).toEqual({ caller_id: SYS_ID, short_description: 'Printer jam on floor 3', impact: '2' });
     expect(request.warnings).toEqual([]);
+  });
+
+  it('sends a field of the collapsed group set with its toggle on, and only while the toggle is on', () => {
+    // given: assigned_to and u_cost are in the collapsed group
+    const values = { ...connection, 'field.short_description': 'Printer jam', 'field.caller_id': SYS_ID, 'field.assigned_to': SYS_ID, 'field.u_cost': '=12.5' };
+
+    // when
+    const shown = proveRequest(incident, { ...values, moreFieldsShown: 'shown' }, { secrets });
+    const hiddenAgain = proveRequest(incident, { ...values, moreFieldsShown: 'hidden' }, { secrets });
+
+    // then
+    expect(shown.body).toEqual({ short_description: 'Printer jam', caller_id: SYS_ID, assigned_to: SYS_ID, u_cost: 12.5 });
+    expect(shown.warnings).toEqual([]);
+    expect(hiddenAgain.body).toEqual({ short_description: 'Printer jam', caller_id: SYS_ID });
+    expect(hiddenAgain.warnings).toEqual([]);
+  });
+
+  it('hides the collapsed group\'s inputs by default and saves the toggle as an input mapping, so a reopened task shows its values', () => {
+    // when
+    const fresh = applyTemplate(incident, connection);
+    const shown = applyTemplate(incident, { ...connection, moreFieldsShown: 'shown', 'field.assigned_to': SYS_ID });
+
+    // then
+    const ids = (applied: ReturnType<typeof applyTemplate>) => applied.active.map((property) => property.id);
+    expect(ids(fresh)).toContain('moreFieldsShown');
+    expect(ids(fresh)).not.toContain('field.assigned_to');
+    expect(ids(fresh)).toContain('field.caller_id');
+    const toggle = [...shown.persisted].find(([property]) => property.id === 'moreFieldsShown');
+    expect(toggle?.[0].binding).toEqual({ type: 'zeebe:input', name: 'sn_moreFieldsShown' });
+    expect(toggle?.[1]).toBe('shown');
+    expect([...shown.persisted].find(([property]) => property.id === 'field.assigned_to')?.[1]).toBe(SYS_ID);
+    expect(incident.properties.find((property) => property.id === 'moreFieldsShown')?.description).toMatch(/removes those fields' values/);
   });
 
   it('Update setting one field patches that one field and blanks nothing', () => {
