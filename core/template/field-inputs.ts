@@ -1,7 +1,7 @@
 import type { Field } from '../metadata/model';
 import { fieldKind, offeredChoices, type FieldKind } from './field-kinds';
 import { allOf, inputBinding, whenOperation, type Operation } from './operations';
-import { DATE, DATE_TIME, DECIMAL, INTEGER, SYS_ID, TIME, optionalPattern } from './patterns';
+import { DATE, DATE_TIME, DECIMAL, INTEGER, SECRET_PLACEHOLDER, SYS_ID, TIME, optionalPattern } from './patterns';
 import type { Choice, Condition, Constraints, Pattern, TemplateProperty } from './types';
 
 /** The dropdown entry that reveals a free-text input for any other value or a FEEL expression. */
@@ -100,6 +100,9 @@ function typedShape(field: Field, kind: FieldKind): Pick<TemplateProperty, 'type
       return textInput(optionalPattern(DATE, 'must be yyyy-MM-dd, or a FEEL expression'));
     case 'time':
       return textInput(optionalPattern(TIME, 'must be HH:mm:ss, or a FEEL expression'));
+    case 'secret':
+      // A password typed here would be stored in the diagram in plain text.
+      return textInput(optionalPattern(SECRET_PLACEHOLDER, 'must be a {{secrets.NAME}} placeholder or a FEEL expression, never the password itself'));
     case 'longText':
       return { type: 'Text', feel: 'optional', ...lengthLimit(field) };
     default:
@@ -159,7 +162,8 @@ const KIND_HINTS: Partial<Record<FieldKind, string>> = {
   date: 'Format yyyy-MM-dd.',
   time: 'Format HH:mm:ss, in UTC.',
   duration: 'A duration as a time after 1970-01-01 00:00:00 (yyyy-MM-dd HH:mm:ss): 1970-01-02 04:00:00 is 1 day 4 hours.',
-  list: 'Comma-separated values.'
+  list: 'Comma-separated values.',
+  secret: 'A password: give a {{secrets.NAME}} placeholder (the connector runtime fills it in) or a FEEL expression, never the password itself, which would be stored in the diagram. ServiceNow stores it encrypted.'
 };
 
 function describe(field: Field, kind: FieldKind, notes: string[]): string {

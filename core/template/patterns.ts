@@ -17,3 +17,5 @@ export const DECIMAL = '-?\\d+(?:\\.\\d+)?';
 export const DATE = '\\d{4}-\\d{2}-\\d{2}';
 export const TIME = '\\d{2}:\\d{2}:\\d{2}';
 export const DATE_TIME = `${DATE} ${TIME}`;
+/** A connector secret placeholder, replaced by the runtime: `{{secrets.NAME}}`. */
+export const SECRET_PLACEHOLDER = '\\{\\{secrets\\.[A-Za-z0-9_.-]+\\}\\}';

@@ -156,6 +156,25 @@ describe('core/template - buildTemplate', () => {
     expect(property(template, 'field.due_date').description).toContain('yyyy-MM-dd HH:mm:ss');
   });
 
+  it('takes password columns only as a secret placeholder or FEEL, so no password lands in the diagram', () => {
+    // given: a table with a one-way and a two-way encrypted password column
+    const table = { ...incidentTable(), fields: [...incidentTable().fields, field('u_pin', 'password'), field('u_api_key', 'password2')] };
+
+    // when
+    const template = buildTemplate(table, options);
+
+    // then
+    for (const id of ['field.u_pin', 'field.u_api_key']) {
+      const input = property(template, id);
+      const pattern = new RegExp(typeof input.constraints?.pattern === 'string' ? input.constraints.pattern : (input.constraints?.pattern?.value ?? '(?!)'));
+      expect(pattern.test('{{secrets.SN_PIN}}')).toBe(true);
+      expect(pattern.test('')).toBe(true);
+      expect(pattern.test('hunter2')).toBe(false);
+      expect(input.description).toContain('{{secrets.NAME}}');
+      expect(input.value).toBeUndefined();
+    }
+  });
+
   it('requires mandatory columns on Create only', () => {
     // given
     const template = buildTemplate(incidentTable(), options);
