@@ -1,7 +1,7 @@
 /**
  * The dropdown values that make a template property active: for each
  * `equals` condition on a Dropdown (directly or in `allMatch`), the value it
- * asks for. `oneOf` conditions (such as the operation) are left to the user.
+ * asks for; for an `isEmpty: true` one, the empty value (the default choice). `oneOf` conditions (such as the operation) are left to the user.
  * Used to switch a template to the mode whose field the plugin writes (e.g.
  * "Custom result expression").
  */
@@ -13,10 +13,13 @@ export function valuesToActivate(template: ElementTemplate, property: TemplatePr
   const conditions = flatten(property.condition);
   const changes: { property: TemplateProperty; value: string }[] = [];
   for (const condition of conditions) {
-    if (!('equals' in condition)) continue;
+    // A dropdown's default choice may be stored as the empty value and matched with `isEmpty: true`.
+    if ('allMatch' in condition) continue;
+    const wanted = 'equals' in condition ? String(condition.equals) : 'isEmpty' in condition && condition.isEmpty ? '' : undefined;
+    if (wanted === undefined) continue;
     const related = template.properties.find((candidate) => candidate.id === condition.property);
-    if (related?.type !== 'Dropdown' || propertyValue(bo, related) === condition.equals) continue;
-    changes.push({ property: related, value: String(condition.equals) });
+    if (related?.type !== 'Dropdown' || (propertyValue(bo, related) ?? '') === wanted) continue;
+    changes.push({ property: related, value: wanted });
   }
   return changes;
 }

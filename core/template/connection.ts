@@ -1,5 +1,5 @@
-import type { TemplateProperty } from './types';
-import { BASE_URL_VARIABLE, inputBinding } from './operations';
+import type { Condition, TemplateProperty } from './types';
+import { BASE_URL_VARIABLE, headerBinding, inputBinding } from './operations';
 
 const INSTANCE_URL_VARIABLE = 'sn_instanceUrl';
 const URL_PATTERN = { value: '^(https?://|\\{\\{secrets\\.).+$', message: 'must start with https:// (or be a {{secrets.NAME}} placeholder or a FEEL expression).' };
@@ -38,6 +38,31 @@ export function connectionProperties(): TemplateProperty[] {
 const AUTH_TYPE = 'authentication.type';
 type AuthType = 'basic' | 'oauth-client-credentials-flow' | 'bearer';
 
+/**
+ * The user's choice is bound to a task header and its default (Basic) is
+ * stored as the empty value: the properties panel then applies the template
+ * with defaults in one pass (bpmn-js-element-templates re-runs the apply for
+ * every default that switches more properties on). Hidden inputs, one per
+ * choice, give the connector its real `authentication.type`.
+ */
+const AUTH_CHOICE_HEADER = 'serviceNowAuthType';
+const AUTH_TYPES: { name: string; type: AuthType }[] = [
+  { name: 'Basic (user name and password)', type: 'basic' },
+  { name: 'OAuth 2.0 client credentials', type: 'oauth-client-credentials-flow' },
+  { name: 'Bearer token', type: 'bearer' }
+];
+const DEFAULT_AUTH_TYPE: AuthType = 'basic';
+
+/** The stored dropdown value of an authentication type: empty for the default. */
+export function authChoiceValue(type: AuthType): string {
+  return type === DEFAULT_AUTH_TYPE ? '' : type;
+}
+
+/** Active when the dropdown holds `type` (the default is matched as empty). */
+function whenAuth(type: AuthType): Condition {
+  return type === DEFAULT_AUTH_TYPE ? { property: AUTH_TYPE, isEmpty: true } : { property: AUTH_TYPE, equals: type };
+}
+
 function credential(id: string, label: string, authType: AuthType, secretName: string, description: string): TemplateProperty {
   return {
     id: `authentication.${id}`,
@@ -48,7 +73,7 @@ function credential(id: string, label: string, authType: AuthType, secretName: s
     feel: 'optional',
     value: secret(secretName),
     binding: inputBinding(`authentication.${id}`),
-    condition: { property: AUTH_TYPE, equals: authType },
+    condition: whenAuth(authType),
     constraints: { notEmpty: true }
   };
 }
@@ -65,14 +90,17 @@ export function authenticationProperties(): TemplateProperty[] {
       label: 'Type',
       group: 'authentication',
       type: 'Dropdown',
-      value: 'basic',
-      choices: [
-        { name: 'Basic (user name and password)', value: 'basic' },
-        { name: 'OAuth 2.0 client credentials', value: 'oauth-client-credentials-flow' },
-        { name: 'Bearer token', value: 'bearer' }
-      ],
-      binding: inputBinding(AUTH_TYPE)
+      value: authChoiceValue(DEFAULT_AUTH_TYPE),
+      choices: AUTH_TYPES.map(({ name, type }) => ({ name, value: authChoiceValue(type) })),
+      binding: headerBinding(AUTH_CHOICE_HEADER)
     },
+    ...AUTH_TYPES.map(({ type }): TemplateProperty => ({
+      id: `${AUTH_TYPE}.${type}`,
+      type: 'Hidden',
+      value: type,
+      binding: inputBinding(AUTH_TYPE),
+      condition: whenAuth(type)
+    })),
     credential('username', 'User name', 'basic', 'SERVICENOW_USERNAME', `A ServiceNow user with the roles the operation needs. ${secretHint}`),
     credential('password', 'Password', 'basic', 'SERVICENOW_PASSWORD', secretHint),
     credential('token', 'Bearer token', 'bearer', 'SERVICENOW_TOKEN', `An OAuth access token. ${secretHint}`),
@@ -85,7 +113,7 @@ export function authenticationProperties(): TemplateProperty[] {
       feel: 'optional',
       value: `=${BASE_URL_VARIABLE} + "/oauth_token.do"`,
       binding: inputBinding('authentication.oauthTokenEndpoint'),
-      condition: { property: AUTH_TYPE, equals: 'oauth-client-credentials-flow' },
+      condition: whenAuth('oauth-client-credentials-flow'),
       constraints: { notEmpty: true, pattern: URL_PATTERN }
     },
     credential('clientId', 'Client ID', 'oauth-client-credentials-flow', 'SERVICENOW_CLIENT_ID', `From the OAuth application registry entry. ${secretHint}`),
@@ -102,7 +130,7 @@ export function authenticationProperties(): TemplateProperty[] {
         { name: 'Send client credentials as Basic auth header', value: 'basicAuthHeader' }
       ],
       binding: inputBinding('authentication.clientAuthentication'),
-      condition: { property: AUTH_TYPE, equals: 'oauth-client-credentials-flow' }
+      condition: whenAuth('oauth-client-credentials-flow')
     },
     {
       id: 'authentication.scopes',
@@ -112,7 +140,7 @@ export function authenticationProperties(): TemplateProperty[] {
       type: 'String',
       feel: 'optional',
       binding: inputBinding('authentication.scopes'),
-      condition: { property: AUTH_TYPE, equals: 'oauth-client-credentials-flow' }
+      condition: whenAuth('oauth-client-credentials-flow')
     }
   ];
 }

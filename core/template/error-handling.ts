@@ -40,9 +40,11 @@ export function errorHandlingProperties(): TemplateProperty[] {
       label: 'Error handling',
       group: 'error',
       type: 'Dropdown',
-      value: 'servicenow',
+      // The default (the ServiceNow preset) is the empty value, matched with
+      // isEmpty, so applying the template with defaults takes no extra pass.
+      value: '',
       choices: [
-        { name: 'ServiceNow errors to BPMN errors SERVICENOW_<status>; retry 429 after Retry-After', value: 'servicenow' },
+        { name: 'ServiceNow errors to BPMN errors SERVICENOW_<status>; retry 429 after Retry-After', value: '' },
         { name: 'Custom error expression', value: 'custom' },
         { name: 'None (every failure is retried, then raises an incident)', value: 'none' }
       ],
@@ -53,7 +55,7 @@ export function errorHandlingProperties(): TemplateProperty[] {
       type: 'Hidden',
       value: SERVICENOW_ERROR_EXPRESSION,
       binding: headerBinding('errorExpression'),
-      condition: { property: 'errorHandling', equals: 'servicenow' }
+      condition: { property: 'errorHandling', isEmpty: true }
     },
     {
       id: 'errorExpression',

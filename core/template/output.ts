@@ -53,9 +53,11 @@ export function outputProperties(tableName: string | undefined, hasNumber: boole
       label: 'Result mapping',
       group: 'output',
       type: 'Dropdown',
-      value: 'preset',
+      // The default (the preset) is the empty value, matched with isEmpty, so
+      // applying the template with defaults takes no extra pass.
+      value: '',
       choices: [
-        { name: `Record: ${names.sysId}${hasNumber ? `, ${names.number}` : ''}; Query: ${names.records}`, value: 'preset' },
+        { name: `Record: ${names.sysId}${hasNumber ? `, ${names.number}` : ''}; Query: ${names.records}`, value: '' },
         { name: 'Custom result expression', value: 'custom' },
         { name: 'None', value: 'none' }
       ],
@@ -67,7 +69,7 @@ export function outputProperties(tableName: string | undefined, hasNumber: boole
       type: 'Hidden',
       value: expression,
       binding: headerBinding('resultExpression'),
-      condition: allOf({ property: 'resultMapping', equals: 'preset' }, whenOperation(...operations))
+      condition: allOf({ property: 'resultMapping', isEmpty: true }, whenOperation(...operations))
     })),
     {
       id: 'resultExpression',

@@ -95,6 +95,7 @@ export function applyTemplate(template: ElementTemplate, values: Values = {}): A
   let active: TemplateProperty[] = [];
   for (let round = 0; round < 20; round++) {
     const before = JSON.stringify([...store]);
+    const previous = new Set(active);
     active = template.properties.filter((candidate) => conditionMet(candidate.condition, template.properties, store));
     const activeKeys = new Set(active.map(bindingKey));
     for (const key of [...store.keys()]) if (!activeKeys.has(key)) store.delete(key);
@@ -102,7 +103,8 @@ export function applyTemplate(template: ElementTemplate, values: Values = {}): A
       const key = bindingKey(candidate);
       const userValue = candidate.id !== undefined && candidate.id in values ? values[candidate.id] : undefined;
       if (userValue !== undefined) store.set(key, persistedValue(candidate, userValue));
-      else if (!store.has(key)) store.set(key, persistedValue(candidate, candidate.value));
+      // A property that becomes active writes its value, also over another's on the same binding (ConditionalBehavior).
+      else if (!store.has(key) || !previous.has(candidate)) store.set(key, persistedValue(candidate, candidate.value));
     }
     if (JSON.stringify([...store]) === before) break;
   }

@@ -19,19 +19,28 @@ function allowedValues(simple: Simple): unknown[] | undefined {
   return undefined;
 }
 
+const isEmptyValue = (value: unknown) => value === undefined || value === null || value === '';
+
+/** Whether two simple conditions on the same property can never hold together. */
+function disjoint(left: Simple, right: Simple): boolean {
+  if (left.property !== right.property) return false;
+  const leftValues = allowedValues(left);
+  const rightValues = allowedValues(right);
+  if (leftValues && rightValues) return !rightValues.some((value) => leftValues.includes(value));
+  const leftEmpty = 'isEmpty' in left ? left.isEmpty : undefined;
+  const rightEmpty = 'isEmpty' in right ? right.isEmpty : undefined;
+  if (leftEmpty !== undefined && rightEmpty !== undefined) return leftEmpty !== rightEmpty;
+  const [empty, values] = leftEmpty !== undefined ? [leftEmpty, rightValues] : [rightEmpty, leftValues];
+  if (empty === undefined || !values) return false;
+  // isEmpty: true excludes non-empty values; isEmpty: false excludes empty ones.
+  return empty ? !values.some(isEmptyValue) : values.every(isEmptyValue);
+}
+
 /**
  * Whether two conditions can never hold together: both restrict one
  * property to disjoint value sets (how templates bind several properties,
- * one per operation, to the same input).
+ * one per operation, to the same input), an empty value counting as one.
  */
 export function mutuallyExclusive(a: Condition | undefined, b: Condition | undefined): boolean {
-  for (const left of simpleConditions(a)) {
-    const leftValues = allowedValues(left);
-    if (!leftValues) continue;
-    for (const right of simpleConditions(b)) {
-      const rightValues = allowedValues(right);
-      if (right.property === left.property && rightValues && !rightValues.some((value) => leftValues.includes(value))) return true;
-    }
-  }
-  return false;
+  return simpleConditions(a).some((left) => simpleConditions(b).some((right) => disjoint(left, right)));
 }

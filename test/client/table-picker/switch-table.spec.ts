@@ -14,13 +14,14 @@ async function incidentTask(operation: string): Promise<ModdleElement> {
     <bpmn:process id="P"><bpmn:serviceTask id="Task_1"><bpmn:extensionElements>
       <zeebe:ioMapping>
         <zeebe:input source="https://dev1.service-now.com" target="sn_instanceUrl" />
-        <zeebe:input source="{{secrets.SN_USER}}" target="authentication.username" />
-        <zeebe:input source="basic" target="authentication.type" />
+        <zeebe:input source="{{secrets.SN_TOKEN}}" target="authentication.token" />
+        <zeebe:input source="bearer" target="authentication.type" />
         <zeebe:input source="46d44a5fa9fe198100c4bf8d1234abcd" target="sn_sysId" />
         <zeebe:input source="Printer down" target="sn_f_short_description" />
       </zeebe:ioMapping>
       <zeebe:taskHeaders>
         <zeebe:header key="serviceNowOperation" value="${operation}" />
+        <zeebe:header key="serviceNowAuthType" value="bearer" />
         <zeebe:header key="resultVariable" value="response" />
       </zeebe:taskHeaders>
     </bpmn:extensionElements></bpmn:serviceTask></bpmn:process></bpmn:definitions>`;
@@ -40,8 +41,8 @@ describe('client/table-picker - switch-table', () => {
       operation: 'update',
       sysId: '46d44a5fa9fe198100c4bf8d1234abcd',
       instanceUrl: 'https://dev1.service-now.com',
-      'authentication.type': 'basic',
-      'authentication.username': '{{secrets.SN_USER}}',
+      'authentication.type': 'bearer',
+      'authentication.token': '{{secrets.SN_TOKEN}}',
       resultVariable: 'response'
     });
     expect(Object.keys(shared).filter((id) => id.startsWith('field.'))).toEqual([]);

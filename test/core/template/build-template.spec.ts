@@ -50,7 +50,10 @@ describe('core/template - buildTemplate', () => {
 
     // then
     for (const id of credentials) expect(property(template, id).value).toMatch(/^\{\{secrets\.SERVICENOW_[A-Z_]+\}\}$/);
-    expect(property(template, 'authentication.type').choices?.map((choice) => choice.value)).toEqual(['basic', 'oauth-client-credentials-flow', 'bearer']);
+    // the choice's default (Basic) is stored empty; one Hidden input per choice gives the connector its type
+    expect(property(template, 'authentication.type').choices?.map((choice) => choice.value)).toEqual(['', 'oauth-client-credentials-flow', 'bearer']);
+    expect(template.properties.filter((candidate) => (candidate.binding as { name?: string }).name === 'authentication.type').map((candidate) => [candidate.type, candidate.value]))
+      .toEqual([['Hidden', 'basic'], ['Hidden', 'oauth-client-credentials-flow'], ['Hidden', 'bearer']]);
   });
 
   it('offers writable columns only: no sys_ columns, no read-only or derived ones', () => {
