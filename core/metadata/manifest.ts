@@ -21,13 +21,8 @@ export const MANIFEST_FILE = 'manifest.json';
 const origins: MetadataOrigin[] = ['bundled', 'instance', 'sdk', 'template', 'synthetic'];
 
 export function parseManifest(file: string, text: string, problems: Problems): Manifest | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    problems.error(file, undefined, `not valid JSON (${(error as Error).message})`);
-    return undefined;
-  }
+  const body = problems.parseJson(file, text);
+  if (body === undefined) return undefined;
   const before = problems.errors.length;
   const fail = (message: string) => problems.error(file, undefined, message);
   if (!isObject(body)) {

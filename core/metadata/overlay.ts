@@ -67,13 +67,8 @@ export const OVERLAY_FILE = 'overlay.json';
 
 /** Parses and checks an overlay; every problem names the table and field. */
 export function parseOverlay(file: string, text: string, problems: Problems): Overlay | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    problems.error(file, undefined, `not valid JSON (${(error as Error).message})`);
-    return undefined;
-  }
+  const body = problems.parseJson(file, text);
+  if (body === undefined) return undefined;
   if (!isObject(body) || body['format'] !== 1 || !isObject(body['tables'])) {
     problems.error(file, undefined, 'expected {"format": 1, "tables": {...}} (see metadata/README.md)');
     return undefined;

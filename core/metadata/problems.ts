@@ -25,6 +25,19 @@ export class Problems {
     this.warnings.push(record === undefined ? { file, message } : { file, record, message });
   }
 
+  /**
+   * Parses a snapshot file's JSON; on a syntax error reports it (with what the
+   * file should hold) and returns `undefined`, so the caller skips the file.
+   */
+  parseJson(file: string, text: string, expected?: string): unknown {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      this.error(file, undefined, `not valid JSON (${(error as Error).message})${expected ? `; expected ${expected}` : ''}`);
+      return undefined;
+    }
+  }
+
   /** Throws one UserError listing every error, when there is any. */
   throwIfAny(source: string): void {
     if (this.errors.length === 0) return;

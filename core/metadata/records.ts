@@ -70,13 +70,8 @@ export type Raw = Record<string, unknown>;
 
 /** Parses `{"result":[...]}`; returns the records, or undefined after reporting why not. */
 export function parseResultFile(file: string, text: string, problems: Problems): Raw[] | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    problems.error(file, undefined, `not valid JSON (${(error as Error).message}); expected a Table API response {"result":[...]}`);
-    return undefined;
-  }
+  const body = problems.parseJson(file, text, 'a Table API response {"result":[...]}');
+  if (body === undefined) return undefined;
   const result = isObject(body) ? body['result'] : undefined;
   if (!Array.isArray(result)) {
     problems.error(file, undefined, 'expected a Table API response {"result":[...]} (the body of GET /api/now/table/<table>)');
