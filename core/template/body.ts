@@ -1,4 +1,5 @@
 import { inputBinding, whenOperation, WRITE_OPERATIONS } from './operations';
+import { optionalPattern } from './patterns';
 import type { TemplateProperty } from './types';
 
 export const ADDITIONAL_FIELDS_VARIABLE = 'sn_additionalFields';
@@ -19,7 +20,14 @@ export function feelString(text: string): string {
   return JSON.stringify(text);
 }
 
-/** The "additional fields" FEEL context, for custom (`u_*`) columns and anything the template lacks. */
+/**
+ * The "additional fields" FEEL context, for custom (`u_*`) columns and
+ * anything the template lacks. FEEL is optional rather than required so the
+ * empty input is a plain text area (typing `=` turns it into the FEEL
+ * editor): a FEEL editor mounts CodeMirror, whose measuring pass delays the
+ * whole panel by a frame on every selection (issue 6). The pattern turns
+ * away plain text, which could not be a context.
+ */
 export function additionalFieldsProperty(group: string): TemplateProperty {
   return {
     id: 'additionalFields',
@@ -27,8 +35,9 @@ export function additionalFieldsProperty(group: string): TemplateProperty {
     description: 'A FEEL context merged into the request body, e.g. <code>={"u_cost_center": costCenter}</code>. Fields set above take precedence. Sent as given: use it to clear a field, e.g. <code>={"assigned_to": ""}</code>.',
     group,
     type: 'Text',
-    feel: 'required',
+    feel: 'optional',
     binding: inputBinding(ADDITIONAL_FIELDS_VARIABLE),
+    constraints: { pattern: optionalPattern('', 'must be a FEEL context: start with =, e.g. ={"u_cost_center": costCenter}') },
     condition: whenOperation(...WRITE_OPERATIONS)
   };
 }

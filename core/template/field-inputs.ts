@@ -44,10 +44,13 @@ export function fieldVariable(field: Field, prefix = 'sn_f_'): string {
 export function fieldInput(field: Field, options: FieldInputOptions): FieldInput {
   const kind = fieldKind(field);
   const variable = fieldVariable(field);
+  const description = describe(field, kind, options.notes);
+  const placeholder = placeholderFor(field, kind);
   const base: TemplateProperty = {
     id: `field.${field.element}`,
     label: field.label,
-    description: describe(field, kind, options.notes),
+    ...(description ? { description } : {}),
+    ...(placeholder ? { placeholder } : {}),
     group: options.group,
     binding: inputBinding(variable),
     ...typedShape(field, kind)
@@ -155,27 +158,55 @@ function otherChoiceValue(field: Field): string {
   return value;
 }
 
-const KIND_HINTS: Partial<Record<FieldKind, string>> = {
-  integer: 'A whole number.',
-  decimal: 'A number.',
-  datetime: 'Format yyyy-MM-dd HH:mm:ss, in UTC.',
-  date: 'Format yyyy-MM-dd.',
-  time: 'Format HH:mm:ss, in UTC.',
-  duration: 'A duration as a time after 1970-01-01 00:00:00 (yyyy-MM-dd HH:mm:ss): 1970-01-02 04:00:00 is 1 day 4 hours.',
-  list: 'Comma-separated values.',
+/**
+ * What to type, shown in the empty input: the referenced table, the format.
+ * A placeholder where a description would do: the Modeler sanitizes every
+ * description through DOMParser on each render of the panel, and a form of
+ * a dozen inputs with descriptions renders measurably slower (issue 6).
+ */
+function placeholderFor(field: Field, kind: FieldKind): string | undefined {
+  switch (kind) {
+    case 'reference':
+      return field.reference ? `sys_id of ${article(field.reference)} ${field.reference} record` : 'sys_id';
+    case 'list':
+      return field.reference ? `sys_ids of ${field.reference} records, comma-separated` : 'Comma-separated values';
+    case 'integer':
+      return 'A whole number';
+    case 'decimal':
+      return 'A number, e.g. 12.5';
+    case 'datetime':
+      return 'yyyy-MM-dd HH:mm:ss (UTC)';
+    case 'duration':
+      return 'yyyy-MM-dd HH:mm:ss, from 1970-01-01 00:00:00';
+    case 'date':
+      return 'yyyy-MM-dd';
+    case 'time':
+      return 'HH:mm:ss (UTC)';
+    case 'secret':
+      return '{{secrets.NAME}}';
+    default:
+      return undefined;
+  }
+}
+
+/** Notes the label and placeholder cannot carry; most fields have none. */
+const KIND_NOTES: Partial<Record<FieldKind, string>> = {
+  duration: 'A duration, written as the time after 1970-01-01 00:00:00: 1970-01-02 04:00:00 is 1 day 4 hours.',
   secret: 'A password: give a {{secrets.NAME}} placeholder (the connector runtime fills it in) or a FEEL expression, never the password itself, which would be stored in the diagram. ServiceNow stores it encrypted.'
 };
 
-function describe(field: Field, kind: FieldKind, notes: string[]): string {
+/**
+ * A description only where it says something the label, the placeholder and
+ * the validation do not (mandatory fields show their "must not be empty"
+ * error on Create by themselves).
+ */
+function describe(field: Field, kind: FieldKind, notes: string[]): string | undefined {
   const parts: string[] = [];
-  if (kind === 'reference' && field.reference) parts.push(`The sys_id of ${article(field.reference)} ${field.reference} record.`);
-  if (kind === 'list' && field.reference) parts.push(`sys_ids of ${field.reference} records.`);
-  const hint = KIND_HINTS[kind];
-  if (hint) parts.push(hint);
-  if (field.dependentOnField) parts.push(kind === 'choice' ? `Choices depend on ${field.dependentOnField}.` : `Depends on ${field.dependentOnField}.`);
-  if (field.mandatory) parts.push('Required on Create.');
+  const note = KIND_NOTES[kind];
+  if (note) parts.push(note);
+  if (kind === 'choice' && field.dependentOnField) parts.push(`Choices depend on ${field.dependentOnField}.`);
   parts.push(...notes);
-  return parts.length > 0 ? `${field.element}: ${parts.join(' ')}` : field.element;
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
 function article(word: string): string {

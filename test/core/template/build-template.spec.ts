@@ -124,7 +124,7 @@ describe('core/template - buildTemplate', () => {
 
     // then
     expect(detail.choices?.map((choice) => [choice.name, choice.value])).toEqual([['(not set)', ''], ['X of A', 'x'], ['Y', 'y'], ['Other value or FEEL expression…', '__other__']]);
-    expect(detail.description).toBe('u_detail: Choices depend on u_kind.');
+    expect(detail.description).toBe('Choices depend on u_kind.');
   });
 
   it.each([
@@ -155,8 +155,30 @@ describe('core/template - buildTemplate', () => {
     expect(property(template, 'field.active').choices?.map((choice) => choice.value)).toEqual(['', 'true', 'false']);
     expect(property(template, 'field.short_description').constraints?.maxLength).toBe(160);
     expect(property(template, 'field.description').type).toBe('Text');
-    expect(property(template, 'field.caller_id').description).toContain('sys_user');
-    expect(property(template, 'field.due_date').description).toContain('yyyy-MM-dd HH:mm:ss');
+  });
+
+  it('says in the empty input which table a reference points to and which format a date takes, and describes plain fields not at all', () => {
+    // given
+    const template = buildTemplate(incidentTable(), options);
+
+    // then
+    expect(property(template, 'field.caller_id').placeholder).toBe('sys_id of a sys_user record');
+    expect(property(template, 'field.due_date').placeholder).toBe('yyyy-MM-dd HH:mm:ss (UTC)');
+    for (const id of ['field.caller_id', 'field.due_date', 'field.short_description', 'field.description']) expect(property(template, id).description).toBeUndefined();
+  });
+
+  it('takes additional fields as FEEL only, in a plain text area until the user types =', () => {
+    // given
+    const template = buildTemplate(incidentTable(), options);
+    const input = property(template, 'additionalFields');
+    const pattern = input.constraints?.pattern;
+    const regex = new RegExp(typeof pattern === 'string' ? pattern : (pattern?.value ?? '(?!)'));
+
+    // then: the Modeler skips patterns for FEEL values, so plain text is what the pattern sees
+    expect(input.feel).toBe('optional');
+    expect(regex.test('')).toBe(true);
+    expect(regex.test('undefined')).toBe(true);
+    expect(regex.test('{"u_cost_center": "CC1"}')).toBe(false);
   });
 
   it('takes password columns only as a secret placeholder or FEEL, so no password lands in the diagram', () => {
