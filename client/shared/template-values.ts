@@ -6,49 +6,95 @@
  * elements only and the library does not export them.
  */
 import type { Condition, ElementTemplate, TemplateProperty } from '../../core/template/types';
-import { getHeaderValue, getInputValue, type ModdleElement } from './zeebe';
+import { getIoMapping, getTaskHeaders, type ModdleElement } from './zeebe';
 
 /** The value a property holds on the element (undefined when unset). */
 export function propertyValue(bo: ModdleElement, property: TemplateProperty): unknown {
-  const binding = property.binding as { type: string; name: string; key: string; property: string };
-  switch (binding.type) {
-    case 'zeebe:input': return getInputValue(bo, binding.name);
-    case 'zeebe:taskHeader': return getHeaderValue(bo, binding.key);
-    case 'property': return bo.get?.(binding.name);
-    case 'zeebe:taskDefinition': {
-      const definition = (bo.get?.('extensionElements')?.get('values') ?? []).find((value: ModdleElement) => value.$type === 'zeebe:TaskDefinition');
-      return definition?.get(binding.property);
+  return new ElementValues(bo).of(property);
+}
+
+/**
+ * An element's inputs and task headers read once into maps: a template's
+ * conditions look up a property value per condition, and scanning the
+ * element's inputs for each made checking a 136-property template quadratic
+ * (a visible share of every panel render, issue 6).
+ */
+class ElementValues {
+  private inputs?: Map<string, string | undefined>;
+  private headers?: Map<string, string | undefined>;
+
+  constructor(private readonly bo: ModdleElement) {}
+
+  of(property: TemplateProperty): unknown {
+    const binding = property.binding as { type: string; name: string; key: string; property: string };
+    switch (binding.type) {
+      case 'zeebe:input': return (this.inputs ??= firstByKey(getIoMapping(this.bo)?.get('inputParameters'), 'target', 'source')).get(binding.name);
+      case 'zeebe:taskHeader': return (this.headers ??= firstByKey(getTaskHeaders(this.bo)?.get('values'), 'key', 'value')).get(binding.key);
+      case 'property': return this.bo.get?.(binding.name);
+      case 'zeebe:taskDefinition': {
+        const definition = (this.bo.get?.('extensionElements')?.get('values') ?? []).find((value: ModdleElement) => value.$type === 'zeebe:TaskDefinition');
+        return definition?.get(binding.property);
+      }
+      case 'zeebe:property': {
+        const properties = (this.bo.get?.('extensionElements')?.get('values') ?? []).find((value: ModdleElement) => value.$type === 'zeebe:Properties');
+        return (properties?.get('properties') ?? []).find((entry: ModdleElement) => entry.get('name') === binding.name)?.get('value');
+      }
+      default: return undefined;
     }
-    case 'zeebe:property': {
-      const properties = (bo.get?.('extensionElements')?.get('values') ?? []).find((value: ModdleElement) => value.$type === 'zeebe:Properties');
-      return (properties?.get('properties') ?? []).find((entry: ModdleElement) => entry.get('name') === binding.name)?.get('value');
-    }
-    default: return undefined;
   }
+}
+
+/** The first element's value for each key, as the Modeler reads a duplicated input or header. */
+function firstByKey(elements: ModdleElement[] | undefined, key: string, value: string): Map<string, string | undefined> {
+  const map = new Map<string, string | undefined>();
+  for (const element of elements ?? []) {
+    const name = element.get(key) as string;
+    if (!map.has(name)) map.set(name, element.get(value) as string | undefined);
+  }
+  return map;
+}
+
+const propertiesById = new WeakMap<ElementTemplate, Map<string, TemplateProperty>>();
+
+function byId(template: ElementTemplate): Map<string, TemplateProperty> {
+  let map = propertiesById.get(template);
+  if (!map) {
+    map = new Map();
+    for (const property of template.properties) if (property.id !== undefined && !map.has(property.id)) map.set(property.id, property);
+    propertiesById.set(template, map);
+  }
+  return map;
 }
 
 /** The properties whose conditions hold on the element, in template order. */
 export function activeProperties(template: ElementTemplate, bo: ModdleElement): TemplateProperty[] {
-  return template.properties.filter((property) => isActive(template.properties, property, bo, new Set()));
+  const context = { properties: byId(template), values: new ElementValues(bo), visiting: new Set<TemplateProperty>() };
+  return template.properties.filter((property) => isActive(property, context));
 }
 
-function isActive(all: TemplateProperty[], property: TemplateProperty, bo: ModdleElement, visiting: Set<TemplateProperty>): boolean {
+interface ConditionContext {
+  properties: Map<string, TemplateProperty>;
+  values: ElementValues;
+  visiting: Set<TemplateProperty>;
+}
+
+function isActive(property: TemplateProperty, context: ConditionContext): boolean {
   if (!property.condition) return true;
-  if (visiting.has(property)) return false;
-  visiting.add(property);
-  const holds = conditionHolds(all, property.condition, bo, visiting);
-  visiting.delete(property);
+  if (context.visiting.has(property)) return false;
+  context.visiting.add(property);
+  const holds = conditionHolds(property.condition, context);
+  context.visiting.delete(property);
   return holds;
 }
 
-function conditionHolds(all: TemplateProperty[], condition: Condition, bo: ModdleElement, visiting: Set<TemplateProperty>): boolean {
-  if ('allMatch' in condition) return condition.allMatch.every((each) => conditionHolds(all, each, bo, visiting));
-  const related = all.find((property) => property.id === condition.property);
+function conditionHolds(condition: Condition, context: ConditionContext): boolean {
+  if ('allMatch' in condition) return condition.allMatch.every((each) => conditionHolds(each, context));
+  const related = context.properties.get(condition.property);
   if ('isActive' in condition) {
-    const active = related ? isActive(all, related, bo, visiting) : false;
+    const active = related ? isActive(related, context) : false;
     return condition.isActive ? active : !active;
   }
-  const value = related ? propertyValue(bo, related) : undefined;
+  const value = related ? context.values.of(related) : undefined;
   if ('isEmpty' in condition) {
     const empty = value === undefined || value === null || value === '';
     return condition.isEmpty ? empty : !empty;
