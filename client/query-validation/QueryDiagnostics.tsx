@@ -28,6 +28,18 @@ interface Props {
   property: TemplateProperty;
 }
 
+/**
+ * The query field saves 300 ms after the last keystroke, or when it loses
+ * focus. A fix applied in between would be overwritten by that save; blurring
+ * the field commits what was typed first, so the fix lands on top of it (and
+ * one undo returns to the typed text). Clicking the button blurs the field in
+ * Chromium already; a button that takes no focus (Safari, a script) does not.
+ */
+function commitPendingInput(queryEntryId: string): void {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && active.closest(`[data-entry-id="${queryEntryId}"]`)) active.blur();
+}
+
 export function QueryDiagnostics({ element, id, queryEntryId, property }: Props) {
   const elementTemplates = useService('elementTemplates');
   const services = { modeling: useService('modeling'), bpmnFactory: useService('bpmnFactory') };
@@ -59,6 +71,7 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
   const result = useMemo(() => checkQueryText(text, template, table), [text, template, table]);
 
   const fix = (diagnostic: Diagnostic) => {
+    commitPendingInput(queryEntryId);
     const fixed = applySuggestion(text, diagnostic);
     setText(fixed);
     inOneStep(commandStack, () => writeProperty(element, property, fixed, services));

@@ -49,6 +49,33 @@ test.describe('live encoded-query validation', () => {
     await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe(TYPO_QUERY);
   });
 
+  for (const [how, click] of [
+    ['with the mouse', async (page: Page) => page.getByRole('button', { name: 'Apply fix: replace "caler_id" with "caller_id"' }).click()],
+    // Without moving focus (a button that does not take focus, as in Safari): the field's pending save never gets its blur.
+    ['without leaving the field', async (page: Page) => page.getByRole('button', { name: 'Apply fix: replace "caler_id" with "caller_id"' }).evaluate((button: HTMLButtonElement) => button.click())]
+  ] as const) {
+    test(`a fix applied ${how} right after typing is not overwritten by the field's pending save`, async ({ page }) => {
+      // given: typed, and the field's debounced save (300 ms) still pending
+      await ourIncidentQueryTask(page);
+      await queryField(page).fill(TYPO_QUERY);
+      await expect(diagnostics(page).locator('[data-code="field.unknown"]')).toHaveCount(1);
+
+      // when
+      await click(page);
+      await page.waitForTimeout(700);
+
+      // then
+      expect(await inputValue(page, 'Task_Get', 'sn_query')).toBe('caller_id=abc^stateIN1,9');
+      await expect(queryField(page)).toHaveValue('caller_id=abc^stateIN1,9');
+
+      // when: one undo goes back to what was typed
+      await undo(page);
+
+      // then
+      await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe(TYPO_QUERY);
+    });
+  }
+
   test('checks FEEL-built queries', async ({ page }) => {
     // given
     await ourIncidentQueryTask(page);
