@@ -4,9 +4,10 @@
  * `window.react`, `window.components`, `window.plugins`), loads a plugin
  * folder's script and style as Desktop does (from its index.js manifest),
  * then builds the modeler from what the plugin registered: bpmn-js modules,
- * lint rules (run with bpmnlint, shown in a problems list and under the
- * fields like Desktop's linting) and client extensions (mounted with React
- * into a status-bar slot).
+ * lint rules (run with @camunda/linting, as Desktop's Camunda 8 tab does,
+ * together with the element templates' own rules; shown in a problems list,
+ * and under the fields through @camunda/linting's modeler module) and client
+ * extensions (mounted with React into a status-bar slot).
  *
  * Query parameters: `pluginDir` (a plugin folder; default: the server's),
  * `diagram` (a file in test/browser/fixtures), `templates` (extra template
@@ -22,7 +23,9 @@ import * as bpmnPropertiesPanel from 'bpmn-js-properties-panel';
 import * as React from 'react';
 import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import Linter from 'bpmnlint/lib/linter';
+import { Linter } from '@camunda/linting';
+import lintingModule from '@camunda/linting/modeler';
+import { CloudElementTemplatesLinterPlugin } from 'bpmn-js-element-templates';
 import type { Service } from '../../../client/types/bpmn-js';
 
 type Registration = { plugin: Service; type: string };
@@ -46,7 +49,8 @@ interface Harness {
   ready: Promise<void>;
 }
 
-interface LintProblem { id: string; message: string; category: string; rule: string; entryIds: string[] }
+interface LintReport { id: string; message: string; category: string; rule: string; propertiesPanel?: { entryIds?: string[] } }
+interface LintProblem { id: string; message: string; category: string; rule: string; entryIds: string[]; report: LintReport }
 
 const params = new URLSearchParams(location.search);
 
@@ -111,8 +115,9 @@ function createModeler(templates: unknown[]): Service {
   return new (Modeler as Service)({
     container: '#canvas',
     propertiesPanel: { parent: '#properties' },
-    additionalModules: registered('bpmn.modeler.additionalModules', 'bpmn.cloud.modeler.additionalModules'),
+    additionalModules: [...registered('bpmn.modeler.additionalModules', 'bpmn.cloud.modeler.additionalModules'), lintingModule],
     moddleExtensions,
+    linting: { active: true },
     elementTemplates: { loadTemplates: templates, engines: { camunda: '8.8.0', camundaDesktopModeler: '5.50.1' } }
   });
 }
@@ -141,38 +146,25 @@ function mountClientExtensions(): { emit(event: string, payload: unknown): void 
   return { emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)) };
 }
 
-/** 5. Linting as Desktop's linting module does: bpmnlint over the definitions, errors under the fields. */
-function setUpLinting(modeler: Service): Pick<Harness, 'lint' | 'problems'> & { problems: LintProblem[] } {
-  const bundles = registered('lintRules.cloud-bpmn');
+/**
+ * 5. Linting as the Camunda 8 tab does: @camunda/linting's Linter with the
+ * plugins' `lintRules.cloud-bpmn` and the element templates' rules, debounced
+ * 300 ms; its modeler module puts errors under the fields of the selected
+ * element and leads from a problem to its entry.
+ */
+function setUpLinting(modeler: Service, templates: unknown[]): Pick<Harness, 'lint' | 'problems'> & { problems: LintProblem[] } {
+  const linter = new Linter({ modeler: 'desktop', type: 'cloud', plugins: [...registered('lintRules.cloud-bpmn'), CloudElementTemplatesLinterPlugin(templates)] });
   const state = { problems: [] as LintProblem[] };
-  const eventBus = modeler.get('eventBus');
-  const showErrors = () => {
-    const selected = modeler.get('selection').get()[0];
-    const errors: Record<string, string> = {};
-    for (const problem of state.problems) {
-      if (selected && problem.id === selected.id && problem.category === 'error') for (const entryId of problem.entryIds) errors[entryId] = problem.message;
-    }
-    eventBus.fire('propertiesPanel.setErrors', { errors });
-  };
   const lint = async () => {
-    const definitions = modeler.getDefinitions();
-    const problems: LintProblem[] = [];
-    for (const { config, resolver } of bundles) {
-      const results = await new Linter({ config, resolver }).lint(definitions);
-      for (const [rule, reports] of Object.entries(results as Record<string, Service[]>)) {
-        for (const report of reports) problems.push({ id: report.id, message: report.message, category: report.category, rule, entryIds: report.propertiesPanel?.entryIds ?? [] });
-      }
-    }
-    state.problems = problems;
-    renderProblems(modeler, problems);
-    showErrors();
-    return problems;
+    const reports = (await linter.lint(modeler.getDefinitions())) as LintReport[];
+    state.problems = reports.map((report) => ({ id: report.id, message: report.message, category: report.category, rule: report.rule, entryIds: report.propertiesPanel?.entryIds ?? [], report }));
+    modeler.get('linting').setErrors(reports);
+    renderProblems(modeler, state.problems);
+    return state.problems;
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => { clearTimeout(timer); timer = setTimeout(() => void lint(), 300); };
-  eventBus.on(['import.done', 'elements.changed'], schedule);
-  eventBus.on('selection.changed', showErrors);
-  eventBus.on('propertiesPanel.updated', showErrors);
+  modeler.get('eventBus').on(['import.done', 'elements.changed'], schedule);
   return { lint, get problems() { return state.problems; } };
 }
 
@@ -184,13 +176,7 @@ function renderProblems(modeler: Service, problems: LintProblem[]): void {
     item.dataset.elementId = problem.id;
     item.dataset.rule = problem.rule;
     item.textContent = `${problem.category}: ${problem.id}: ${problem.message} (${problem.rule})`;
-    const open = () => {
-      const element = modeler.get('elementRegistry').get(problem.id);
-      if (!element) return;
-      modeler.get('selection').select(element);
-      const entryId = problem.entryIds[0];
-      if (entryId) setTimeout(() => modeler.get('eventBus').fire('propertiesPanel.showEntry', { id: entryId }), 0);
-    };
+    const open = () => modeler.get('linting').showError(problem.report);
     item.addEventListener('click', open);
     item.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(); });
     return item;
@@ -207,8 +193,9 @@ async function start(): Promise<void> {
   provideGlobals();
   const pluginName = await loadPlugin();
   const extensions = mountClientExtensions();
-  const modeler = createModeler(await loadTemplates());
-  const linting = setUpLinting(modeler);
+  const templates = await loadTemplates();
+  const modeler = createModeler(templates);
+  const linting = setUpLinting(modeler, templates);
   window.harness.modeler = modeler;
   window.harness.pluginName = pluginName;
   window.harness.lint = linting.lint;

@@ -9,3 +9,17 @@ declare module 'react-dom' {
 declare module 'react-dom/client' {
   export function createRoot(container: Element): { render(node: unknown): void; unmount(): void };
 }
+declare module '@camunda/linting' {
+  export class Linter {
+    constructor(options: { modeler?: string; type?: string; plugins?: unknown[] });
+    lint(definitions: unknown): Promise<unknown[]>;
+  }
+}
+declare module '@camunda/linting/modeler' {
+  const module: Record<string, unknown>;
+  export default module;
+}
+declare module 'bpmn-js-element-templates' {
+  /** The `{ config, resolver }` of the templates' lint rules (validate, compatibility, update). */
+  export function CloudElementTemplatesLinterPlugin(templates: unknown[]): { config: unknown; resolver: unknown };
+}

@@ -17,6 +17,8 @@ module.exports = {
   optimization: { minimizer: [new EsbuildPlugin({ target: 'es2022' })] },
   resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
   module: {
+    // One file: @camunda/linting imports its compat rules dynamically, and the server serves harness.js only.
+    parser: { javascript: { dynamicImportMode: 'eager' } },
     rules: [{ test: /\.tsx?$/, loader: 'esbuild-loader', options: { target: 'es2022' } }]
   },
   performance: { hints: false },
