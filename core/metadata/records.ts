@@ -4,7 +4,7 @@
  * `{link, value}` object (a dump made without sysparm_exclude_reference_link)
  * is read through its `value`. Every bad record becomes a Problem.
  */
-import type { ChoiceMode } from './model';
+import type { ChoiceMode, Field } from './model';
 import type { Problems } from './problems';
 
 export const SNAPSHOT_FILES = {
@@ -27,20 +27,11 @@ export interface TableRecord extends RecordOrigin {
   superClass?: string;
 }
 
-export interface ColumnRecord extends RecordOrigin {
+/** A `sys_dictionary` row: the columns a resolved Field carries (documented there), as stored, plus what resolving reads. */
+export interface ColumnRecord extends RecordOrigin, Pick<Field, 'element' | 'label' | 'internalType' | 'maxLength' | 'mandatory' | 'readOnly' | 'reference' | 'defaultValue' | 'choiceMode' | 'dependentOnField'> {
   table: string;
-  element: string;
-  label: string;
-  internalType: string;
-  maxLength?: number;
-  mandatory: boolean;
-  readOnly: boolean;
-  reference?: string;
-  defaultValue?: string;
-  choiceMode: ChoiceMode;
   choiceTable?: string;
   choiceField?: string;
-  dependentOnField?: string;
   /** The older `dependent` column, read when `dependent_on_field` is empty. */
   dependent?: string;
   calculated: boolean;
