@@ -6,7 +6,7 @@
  * elements only and the library does not export them.
  */
 import type { Condition, ElementTemplate, TemplateProperty } from '../../core/template/types';
-import { getIoMapping, getTaskHeaders, type ModdleElement } from './zeebe';
+import { extensionValues, getIoMapping, getTaskHeaders, type ModdleElement } from './zeebe';
 
 /** The value a property holds on the element (undefined when unset). */
 export function propertyValue(bo: ModdleElement, property: TemplateProperty): unknown {
@@ -31,12 +31,9 @@ class ElementValues {
       case 'zeebe:input': return (this.inputs ??= firstByKey(getIoMapping(this.bo)?.get('inputParameters'), 'target', 'source')).get(binding.name);
       case 'zeebe:taskHeader': return (this.headers ??= firstByKey(getTaskHeaders(this.bo)?.get('values'), 'key', 'value')).get(binding.key);
       case 'property': return this.bo.get?.(binding.name);
-      case 'zeebe:taskDefinition': {
-        const definition = (this.bo.get?.('extensionElements')?.get('values') ?? []).find((value: ModdleElement) => value.$type === 'zeebe:TaskDefinition');
-        return definition?.get(binding.property);
-      }
+      case 'zeebe:taskDefinition': return extensionValues(this.bo, 'zeebe:TaskDefinition')?.get(binding.property);
       case 'zeebe:property': {
-        const properties = (this.bo.get?.('extensionElements')?.get('values') ?? []).find((value: ModdleElement) => value.$type === 'zeebe:Properties');
+        const properties = extensionValues(this.bo, 'zeebe:Properties');
         return (properties?.get('properties') ?? []).find((entry: ModdleElement) => entry.get('name') === binding.name)?.get('value');
       }
       default: return undefined;

@@ -16,7 +16,8 @@ export interface ModdleElement {
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-function extensionValues(bo: ModdleElement, type: string): ModdleElement | undefined {
+/** The element's first extension element of `type` (e.g. `zeebe:TaskDefinition`). */
+export function extensionValues(bo: ModdleElement, type: string): ModdleElement | undefined {
   const values: ModdleElement[] = bo.get?.('extensionElements')?.get('values') ?? [];
   return values.find((value) => value.$type === type);
 }
