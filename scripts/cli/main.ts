@@ -1,6 +1,7 @@
 import { isUserError } from '../../core/errors';
 import type { CliIo } from './command';
 import { commands } from './commands';
+import { fileSystemUserError } from '../io/file-errors';
 
 const PROGRAM = 'camunda-servicenow';
 
@@ -32,7 +33,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-export function reportError(error: unknown, prefix: string, io: CliIo): number {
+export function reportError(thrown: unknown, prefix: string, io: CliIo): number {
+  const error = fileSystemUserError(thrown) ?? thrown;
   if (isUserError(error)) {
     io.stderr.write(`${prefix}: ${error.message}\n`);
     for (const line of error.details ?? []) io.stderr.write(`  ${line}\n`);
