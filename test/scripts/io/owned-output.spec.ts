@@ -203,7 +203,7 @@ describe('scripts/io - commands touch only the files they own', () => {
     );
     const tree = fc.array(fc.tuple(fc.array(fc.oneof(name, fc.constant('versioned')), { minLength: 1, maxLength: 3 }), entry), { maxLength: 12 });
 
-    async function plant(root: string, entries: fc.GeneratedValueOf<typeof tree>): Promise<void> {
+    async function plant(root: string, entries: typeof tree extends fc.Arbitrary<infer T> ? T : never): Promise<void> {
       await mkdir(root, { recursive: true });
       for (const [segments, item] of entries) {
         const path = join(root, ...segments);
