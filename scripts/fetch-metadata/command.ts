@@ -59,7 +59,7 @@ export function createFetchMetadataCommand(dependencies: ConnectionDependencies 
       if (tables.length === 0) throw new UserError('missing --tables: give the tables to fetch, e.g. --tables incident,u_asset_request');
       const pageSize = Number(values['page-size']);
       if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10_000) throw new UserError('--page-size must be a whole number from 1 to 10000');
-      if (values.language && !/^[a-z]{2}(_[a-z]{2})?$/i.test(values.language)) throw new UserError('--language must be a language code such as en or de');
+      if (!/^[a-z]{2}(_[a-z]{2})?$/i.test(values.language)) throw new UserError(`--language "${values.language}" is not a language code; give one such as en or de (sys_choice labels in that language)`);
       const progress = new ProgressLine(io.stderr, tables.length);
       const { baseUrl, client } = await connect(values, io, dependencies, ({ attempt, delayMs, error }) => progress.retry(attempt, delayMs, error.message));
       const out = resolve(io.cwd, values.out ?? `metadata/${instanceName(baseUrl)}`);

@@ -291,7 +291,9 @@ describe('scripts/fetch-metadata - command', () => {
     [['--tables', 'incident'], /missing --instance/],
     [['--instance', 'https://acme.service-now.com'], /missing --tables/],
     [['--instance', 'https://acme.service-now.com', '--tables', 'incident;drop'], /not a table name: incident;drop/],
-    [['--instance', 'https://acme.service-now.com', '--tables', 'incident', '--page-size', '0'], /--page-size must be a whole number/]
+    [['--instance', 'https://acme.service-now.com', '--tables', 'incident', '--page-size', '0'], /--page-size must be a whole number/],
+    [['--instance', 'https://acme.service-now.com', '--tables', 'incident', '--language', ''], /--language "" is not a language code; give one such as en or de/],
+    [['--instance', 'https://acme.service-now.com', '--tables', 'incident', '--timeout', '0'], /--timeout "0" must be a number of seconds above 0 and at most 600/]
   ])('refuses %j with exit 1', async (argv, message) => {
     // when
     const result = await runCommand(command, argv, { env: basicEnv });
