@@ -88,7 +88,7 @@ export function createFetchMetadataCommand(dependencies: ConnectionDependencies 
         io.stdout.write(`  ${fetched.completeTables.length} tables from ${baseUrl}${fetched.build ? ` (${fetched.build})` : ''}: ${fetched.completeTables.join(', ')}\n`);
         io.stdout.write(`  ${METADATA_TABLES.map((table) => `${table} ${records[table]}`).join(', ')}; ${client.requestCount} requests\n`);
         for (const line of summariseOmissions(fetched.omitted)) io.stdout.write(`  ${line}\n`);
-        if (metadata.warnings.length > 0) io.stdout.write(`  ${metadata.warnings.length} loader warnings: see camunda-servicenow metadata show --metadata ${out}\n`);
+        if (metadata.warnings.length > 0) io.stderr.write(`warning: ${metadata.warnings.length} loader warnings: see camunda-servicenow metadata show --metadata ${out}\n`);
         io.stdout.write(`Next: camunda-servicenow generate --metadata ${out}\n`);
       }
       return 0;
