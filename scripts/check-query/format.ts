@@ -26,6 +26,7 @@ export function formatResult(query: string, result: CheckResult, context: string
  * offsets stay the same and carets can be placed by display width.
  */
 function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return text.replace(/[\u0000-\u001f\u007f]/g, (char) => (char === '\t' ? '→' : char === '\n' ? '↵' : char === '\r' ? '␍' : '·'));
 }
 
