@@ -8,7 +8,6 @@
 import type { CheckOptions, CheckResult } from './index';
 import type { Diagnostic } from './diagnostics';
 import { OPAQUE } from './scan';
-import { parseFeel } from '../template/check/feel';
 
 type Check = (text: string, options: CheckOptions) => CheckResult;
 
@@ -22,14 +21,6 @@ export function checkFeel(value: string, options: CheckOptions, check: Check): C
   if ('unclosed' in operands) {
     const diagnostic: Diagnostic = { severity: 'error', code: 'syntax.feel', start: operands.unclosed, end: value.length,
       message: 'This FEEL string is not closed: add the closing double quote.' };
-    return { ...check('', options), diagnostics: [diagnostic], ok: false, explanation: '' };
-  }
-  // An expression the engine cannot parse fails at runtime whatever its literals say.
-  const syntax = parseFeel(value.slice(1));
-  if (!syntax.valid) {
-    const start = 1 + (syntax.errorAt ?? 0);
-    const diagnostic: Diagnostic = { severity: 'error', code: 'syntax.feel', start: Math.min(start, value.length - 1), end: value.length,
-      message: 'This FEEL expression does not parse from here on; the engine would fail the task instead of running the query.' };
     return { ...check('', options), diagnostics: [diagnostic], ok: false, explanation: '' };
   }
   const synthetic = new Synthetic(value);

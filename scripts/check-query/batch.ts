@@ -6,7 +6,8 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { checkFeelQuery, checkQuery, type CheckOptions } from '../../core/query/index';
+import { checkQuery, type CheckOptions } from '../../core/query/index';
+import { checkFeelExpression } from './check-feel';
 import type { Metadata } from '../../core/metadata/model';
 import { resultJson } from './format';
 import { unknownTable } from './unknown-table';
@@ -37,7 +38,7 @@ export async function runBatch(input: Readable, output: Writable, loadMetadata: 
       output.write(`${JSON.stringify({ ok: false, diagnostics: [], explanation: '', error: typeof request === 'string' ? request : `line ${lineNumber}: ${unknown}` })}\n`);
       continue;
     }
-    const result = request.feel ? checkFeelQuery(request.query, options) : checkQuery(request.query, options);
+    const result = request.feel ? checkFeelExpression(request.query, options) : checkQuery(request.query, options);
     if (!result.ok) outcome.failed++;
     output.write(`${JSON.stringify(resultJson(result))}\n`);
   }

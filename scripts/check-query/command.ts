@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import type { CliIo, Command } from '../cli/command';
 import { UserError } from '../../core/errors';
 import type { Metadata } from '../../core/metadata/model';
-import { checkFeelQuery, checkQuery, type CheckOptions } from '../../core/query/index';
+import { checkQuery, type CheckOptions } from '../../core/query/index';
+import { checkFeelExpression } from './check-feel';
 import { bundledSnapshotDir, readSnapshot } from '../metadata/read-snapshot';
 import { runBatch } from './batch';
 import { formatResult, resultJson } from './format';
@@ -80,7 +81,7 @@ export const command: Command = {
     } else if (values.metadata !== undefined) {
       throw new UserError('--metadata needs --table: the table the query runs against');
     }
-    const result = values.feel ? checkFeelQuery(query, options) : checkQuery(query, options);
+    const result = values.feel ? checkFeelExpression(query, options) : checkQuery(query, options);
     const scope = options.table ? `${options.table} (${options.metadata!.source})` : 'syntax only (give --table to check fields and values)';
     const context = `check-query${values.feel ? ' FEEL' : ''}: ${scope}`;
     io.stdout.write(values.json ? `${JSON.stringify(resultJson(result))}\n` : formatResult(query, result, context));
