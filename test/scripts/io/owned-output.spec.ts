@@ -227,6 +227,13 @@ describe('scripts/io - commands touch only the files they own', () => {
           expect(result.stderr).toBe('');
           expect(result.code).toBe(0);
           expect(withoutOwned(await captureTree(out), TEMPLATE_OWNERSHIP.owns)).toEqual(before);
+          // A second release changes every template, so copies go to versioned/ (refused when versioned is not a real folder).
+          const second = await runCli(['generate', '--metadata', snapshot, '--out', out, '--id-prefix', 'com.example.next'], { cwd: work });
+          const versionedIsFolder = (await lstat(join(out, 'versioned')).catch(() => undefined))?.isDirectory() ?? true;
+          if (versionedIsFolder) expect(second).toMatchObject({ code: 0, stderr: '' });
+          else expect(second).toMatchObject({ code: 1, stderr: expect.stringContaining('is not a folder (a link or a file)') });
+          // versioned/ itself is ours when it was not there before.
+          expect(withoutOwned(await captureTree(out), (path) => TEMPLATE_OWNERSHIP.owns(path) || (path === 'versioned' && !before.has(path)))).toEqual(before);
         }),
         { numRuns: 12 }
       );
