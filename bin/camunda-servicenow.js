@@ -12,8 +12,15 @@ const loader = pathToFileURL(join(require.resolve('tsx/package.json'), '..', 'di
 const entry = join(__dirname, '..', 'scripts', 'cli', 'run.ts');
 const child = spawn(process.execPath, ['--import', loader, entry, ...process.argv.slice(2)], { stdio: 'inherit' });
 
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+const forward = (signal) => child.kill(signal);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, forward);
 child.on('exit', (code, signal) => {
-  if (signal) process.kill(process.pid, signal);
-  else process.exitCode = code ?? 2;
+  if (signal) {
+    // Die of the same signal, so that a shell or CI sees 130/143, never 0:
+    // with our handler still installed the re-raised signal would be swallowed.
+    process.removeListener('SIGINT', forward).removeListener('SIGTERM', forward);
+    process.kill(process.pid, signal);
+    // A signal that does not terminate (none of ours) must still not read as success.
+    process.exitCode = 128 + (require('node:os').constants.signals[signal] ?? 1);
+  } else process.exitCode = code ?? 2;
 });

@@ -83,6 +83,7 @@ export function planRelease(planned: PlannedTemplate[], existing: ReadonlyMap<st
   for (const { file, build } of planned) {
     const current = existing.get(file);
     const currentVersion = versionOf(current);
+    if (current !== undefined && currentVersion === undefined) warnings.push(`${file} was not a template with an integer "version" (malformed JSON or edited by hand); replaced it with a new template`);
     if (current !== undefined && currentVersion !== undefined) {
       const same = build(currentVersion);
       if (serializeTemplate(same) === current) {

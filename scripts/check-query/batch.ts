@@ -1,14 +1,16 @@
 /**
  * `check-query --jsonl`: one `{"table": "incident" | null, "query": "..."}`
- * per input line (optionally `"feel": true` for a FEEL expression), one
- * result line per input line, in order. Lines are
+ * per input line (optionally `"feel": true | false`, default --feel), one
+ * result line per input line (blank and unreadable ones too), in order. Lines are
  * processed as they arrive, so large inputs stream.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { checkFeelQuery, checkQuery, type CheckOptions } from '../../core/query/index';
+import { checkQuery, type CheckOptions } from '../../core/query/index';
+import { checkFeelExpression } from './check-feel';
 import type { Metadata } from '../../core/metadata/model';
 import { resultJson } from './format';
+import { unknownTable } from './unknown-table';
 
 export interface BatchOutcome {
   lines: number;
@@ -16,27 +18,27 @@ export interface BatchOutcome {
   failed: number;
 }
 
-export async function runBatch(input: Readable, output: Writable, loadMetadata: () => Promise<Metadata>): Promise<BatchOutcome> {
+export async function runBatch(input: Readable, output: Writable, loadMetadata: () => Promise<Metadata>, defaults: { feel: boolean } = { feel: false }): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { lines: 0, failed: 0 };
   let metadata: Metadata | undefined;
   let lineNumber = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     lineNumber++;
-    if (line.trim() === '') continue;
     outcome.lines++;
-    const request = readRequest(line, lineNumber);
-    if (typeof request === 'string') {
-      outcome.failed++;
-      output.write(`${JSON.stringify({ ok: false, diagnostics: [], explanation: '', error: request })}\n`);
-      continue;
-    }
+    const request = line.trim() === '' ? `line ${lineNumber} is blank; expected {"table": "incident" | null, "query": "..."}` : readRequest(line, lineNumber, defaults.feel);
     const options: CheckOptions = {};
-    if (request.table !== null) {
+    if (typeof request !== 'string' && request.table !== null) {
       metadata ??= await loadMetadata();
       options.table = request.table;
       options.metadata = metadata;
     }
-    const result = request.feel ? checkFeelQuery(request.query, options) : checkQuery(request.query, options);
+    const unknown = typeof request !== 'string' && request.table !== null ? unknownTable(request.table, metadata!) : undefined;
+    if (typeof request === 'string' || unknown) {
+      outcome.failed++;
+      output.write(`${JSON.stringify({ ok: false, diagnostics: [], explanation: '', error: typeof request === 'string' ? request : `line ${lineNumber}: ${unknown}` })}\n`);
+      continue;
+    }
+    const result = request.feel ? checkFeelExpression(request.query, options) : checkQuery(request.query, options);
     if (!result.ok) outcome.failed++;
     output.write(`${JSON.stringify(resultJson(result))}\n`);
   }
@@ -44,7 +46,7 @@ export async function runBatch(input: Readable, output: Writable, loadMetadata: 
 }
 
 /** The request on one line, or why it cannot be read. */
-function readRequest(line: string, lineNumber: number): { table: string | null; query: string; feel: boolean } | string {
+function readRequest(line: string, lineNumber: number, defaultFeel: boolean): { table: string | null; query: string; feel: boolean } | string {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -58,5 +60,6 @@ function readRequest(line: string, lineNumber: number): { table: string | null; 
   if (record.table !== undefined && record.table !== null && typeof record.table !== 'string') {
     return `line ${lineNumber}: "table" must be a table name or null`;
   }
-  return { table: typeof record.table === 'string' ? record.table : null, query: record.query, feel: record.feel === true };
+  if (record.feel !== undefined && typeof record.feel !== 'boolean') return `line ${lineNumber}: "feel" must be true or false`;
+  return { table: typeof record.table === 'string' ? record.table : null, query: record.query, feel: record.feel ?? defaultFeel };
 }

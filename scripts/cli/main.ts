@@ -1,6 +1,7 @@
 import { isUserError } from '../../core/errors';
 import type { CliIo } from './command';
 import { commands } from './commands';
+import { fileSystemUserError } from '../io/file-errors';
 
 const PROGRAM = 'camunda-servicenow';
 
@@ -28,22 +29,31 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    return reportError(error, `${PROGRAM} ${name}`, io);
+    return reportError(error, `${PROGRAM} ${name}`, io, { json: rest.includes('--json') || rest.includes('--jsonl') });
   }
 }
 
-export function reportError(error: unknown, prefix: string, io: CliIo): number {
+/**
+ * Prints a failure on stderr and returns its exit code: 1 for what the user
+ * can fix (bad input, file-system problems), 2 for a bug. With --json the
+ * same goes out as one JSON object, {"error": {"kind", "message", "details"}}.
+ */
+export function reportError(thrown: unknown, prefix: string, io: CliIo, options: { json?: boolean } = {}): number {
+  const error = fileSystemUserError(thrown) ?? thrown;
+  const report = (kind: 'user' | 'internal', message: string, details: string[], text: string) => {
+    io.stderr.write(options.json ? `${JSON.stringify({ error: { kind, message, details } })}\n` : text);
+  };
   if (isUserError(error)) {
-    io.stderr.write(`${prefix}: ${error.message}\n`);
-    for (const line of error.details ?? []) io.stderr.write(`  ${line}\n`);
+    report('user', error.message, error.details ?? [], `${prefix}: ${error.message}\n${(error.details ?? []).map((line) => `  ${line}\n`).join('')}`);
     return 1;
   }
   if (isArgumentError(error)) {
-    io.stderr.write(`${prefix}: ${(error as Error).message}. Run "${prefix} --help" for usage.\n`);
+    const message = (error as Error).message;
+    report('user', message, [`Run "${prefix} --help" for usage.`], `${prefix}: ${message}. Run "${prefix} --help" for usage.\n`);
     return 1;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr.write(`${prefix}: internal error, please report it: ${message}\n`);
+  report('internal', `internal error, please report it: ${error instanceof Error ? error.message : String(error)}`, message.split('\n').slice(1).map((line) => line.trim()), `${prefix}: internal error, please report it: ${message}\n`);
   return 2;
 }
 

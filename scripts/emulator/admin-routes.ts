@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Fault, FaultInjector } from './faults';
+import { faultProblems, type Fault, type FaultInjector } from './faults';
 import type { LoggedRequest } from './server';
 import { errorBody } from './responses';
 
@@ -17,6 +17,8 @@ export function registerAdminRoutes(app: FastifyInstance, faults: FaultInjector,
     if (!fault || typeof fault !== 'object' || !KINDS.has(String(fault.kind))) {
       return reply.code(400).send(errorBody('Invalid fault', `kind must be one of ${[...KINDS].join(', ')}`));
     }
+    const problems = faultProblems(fault as Record<string, unknown>);
+    if (problems.length > 0) return reply.code(400).send(errorBody('Invalid fault', problems.join('; ')));
     faults.add(fault as Fault);
     return reply.code(201).send({ result: fault });
   });

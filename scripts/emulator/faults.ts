@@ -85,3 +85,44 @@ export const HIBERNATING_PAGE = `<!DOCTYPE html>
 <html><head><title>Instance Hibernating page</title></head>
 <body><h1>Your instance is hibernating</h1><p>Sign in to developer.servicenow.com to wake it up.</p></body></html>
 `;
+
+const STATUSES = [401, 403, 404, 400, 500, 502, 504];
+const isCount = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/**
+ * What is wrong with a fault posted to the admin route (empty when it is
+ * well-formed), so that a malformed one is refused with 400 up front instead
+ * of failing later as a 500 or a `retry-after: undefined` header.
+ */
+export function faultProblems(fault: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const need = (key: string, ok: (value: unknown) => boolean, what: string) => {
+    if (!ok(fault[key])) problems.push(`${key} must be ${what}`);
+  };
+  const optional = (key: string, ok: (value: unknown) => boolean, what: string) => {
+    if (fault[key] !== undefined) need(key, ok, what);
+  };
+  switch (fault['kind']) {
+    case 'status':
+      need('status', (value) => STATUSES.includes(value as number), `one of ${STATUSES.join(', ')}`);
+      optional('message', (value) => typeof value === 'string', 'a string');
+      optional('detail', (value) => typeof value === 'string', 'a string');
+      break;
+    case 'rate-limit':
+      need('retryAfterSeconds', isCount, 'a whole number of seconds (0 or more)');
+      break;
+    case 'html':
+      need('status', (value) => typeof value === 'number' && Number.isInteger(value) && value >= 200 && value <= 599, 'an HTTP status from 200 to 599');
+      break;
+    case 'redirect':
+      need('location', (value) => typeof value === 'string' && value !== '', 'a URL');
+      break;
+    case 'slow':
+      need('delayMs', isCount, 'a whole number of milliseconds (0 or more)');
+      break;
+  }
+  optional('times', (value) => isCount(value) && (value as number) > 0, 'a whole number above 0');
+  optional('after', isCount, 'a whole number (0 or more)');
+  for (const key of ['method', 'table', 'path']) optional(key, (value) => typeof value === 'string', 'a string');
+  return problems;
+}

@@ -59,7 +59,7 @@ export function createFetchMetadataCommand(dependencies: ConnectionDependencies 
       if (tables.length === 0) throw new UserError('missing --tables: give the tables to fetch, e.g. --tables incident,u_asset_request');
       const pageSize = Number(values['page-size']);
       if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10_000) throw new UserError('--page-size must be a whole number from 1 to 10000');
-      if (values.language && !/^[a-z]{2}(_[a-z]{2})?$/i.test(values.language)) throw new UserError('--language must be a language code such as en or de');
+      if (!/^[a-z]{2}(_[a-z]{2})?$/i.test(values.language)) throw new UserError(`--language "${values.language}" is not a language code; give one such as en or de (sys_choice labels in that language)`);
       const progress = new ProgressLine(io.stderr, tables.length);
       const { baseUrl, client } = await connect(values, io, dependencies, ({ attempt, delayMs, error }) => progress.retry(attempt, delayMs, error.message));
       const out = resolve(io.cwd, values.out ?? `metadata/${instanceName(baseUrl)}`);
@@ -88,7 +88,7 @@ export function createFetchMetadataCommand(dependencies: ConnectionDependencies 
         io.stdout.write(`  ${fetched.completeTables.length} tables from ${baseUrl}${fetched.build ? ` (${fetched.build})` : ''}: ${fetched.completeTables.join(', ')}\n`);
         io.stdout.write(`  ${METADATA_TABLES.map((table) => `${table} ${records[table]}`).join(', ')}; ${client.requestCount} requests\n`);
         for (const line of summariseOmissions(fetched.omitted)) io.stdout.write(`  ${line}\n`);
-        if (metadata.warnings.length > 0) io.stdout.write(`  ${metadata.warnings.length} loader warnings: see camunda-servicenow metadata show --metadata ${out}\n`);
+        if (metadata.warnings.length > 0) io.stderr.write(`warning: ${metadata.warnings.length} loader warnings: see camunda-servicenow metadata show --metadata ${out}\n`);
         io.stdout.write(`Next: camunda-servicenow generate --metadata ${out}\n`);
       }
       return 0;

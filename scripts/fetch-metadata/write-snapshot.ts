@@ -5,7 +5,7 @@ import { loadSnapshot } from '../../core/metadata/load';
 import { MANIFEST_FILE, type Manifest } from '../../core/metadata/manifest';
 import type { Metadata } from '../../core/metadata/model';
 import { writeDirectoryAtomic } from '../io/atomic-write';
-import { snapshotFiles, type SnapshotRecords } from './snapshot-files';
+import { FILE_OF, snapshotFiles, type SnapshotRecords } from './snapshot-files';
 
 /**
  * Checks the fetched records with the real loader, then replaces `directory`
@@ -45,6 +45,14 @@ async function refuseForeignDirectory(directory: string): Promise<void> {
   if (origin !== 'instance') {
     throw new UserError(`--out ${directory} exists and is not a snapshot fetched from an instance; it would be replaced as a whole`, [
       'Choose a new folder (e.g. metadata/<instance>/), or remove that one first.'
+    ]);
+  }
+  // A fetch is replaced as a whole, so anything added to it since would be lost.
+  const owned = new Set<string>([...Object.values(FILE_OF), MANIFEST_FILE]);
+  const foreign = entries.filter((name) => !owned.has(name));
+  if (foreign.length > 0) {
+    throw new UserError(`--out ${directory} is an earlier fetch that now also holds ${foreign.join(', ')}; the new fetch replaces the folder as a whole`, [
+      'Move those files elsewhere, or fetch into a new folder (e.g. metadata/<instance>-new/).'
     ]);
   }
 }

@@ -1,14 +1,14 @@
-import { chmod, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../core/errors';
 import type { Command } from '../cli/command';
-import { writeDirectoryAtomic } from '../io/atomic-write';
+import { checkOutputFolder, replaceOwnedFiles } from '../io/owned-files';
 import { readSnapshot } from '../metadata/read-snapshot';
 import { formatProblem } from '../validate/validate-templates';
 import { countFieldInputs } from '../../core/template/field-index';
 import { generateTemplates } from './generate-templates';
-import { readOutputDir } from './read-output-dir';
+import { asText, readOutputFiles, TEMPLATE_OWNERSHIP } from './read-output-dir';
 
 export const DEFAULT_ID_PREFIX = 'community.servicenow';
 const ID_PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9][A-Za-z0-9_-]*)*$/;
@@ -21,8 +21,11 @@ export const command: Command = {
 Writes one element template per table (templates/servicenow-<table>.json) and
 the generic "ServiceNow: Any table" template (servicenow-any-table.json).
 A template whose content changed gets the next version; the previous file is
-kept in <out>/versioned/. The output directory is replaced as a whole, or not
-at all. Every template is validated first; any error writes nothing.
+kept in <out>/versioned/. Only these files (servicenow-*.json and
+versioned/servicenow-*-<version>.json) are created, replaced or removed;
+anything else in <out> is left exactly as it is. Every template is validated
+first; any error writes nothing. <out> may not be empty, a file, or a project
+root (a folder holding .git or package.json).
 
 Options:
   --metadata <dir>     snapshot directory, or a file in it (default: the bundled metadata/)
@@ -47,18 +50,17 @@ Options:
     if (values.tables !== undefined && values.all) throw new UserError('give either --tables or --all, not both');
     const idPrefix = values['id-prefix'];
     if (!ID_PREFIX.test(idPrefix)) throw new UserError(`--id-prefix "${idPrefix}" is not a dotted name such as com.example.servicenow`);
-    if (idPrefix.startsWith('io.camunda')) throw new UserError(`--id-prefix "${idPrefix}": the io.camunda namespace belongs to Camunda's own templates; use your organisation's`);
+    if (idPrefix === 'io.camunda' || idPrefix.startsWith('io.camunda.')) throw new UserError(`--id-prefix "${idPrefix}": the io.camunda namespace belongs to Camunda's own templates; use your organisation's`);
     const tables = values.tables === undefined ? undefined : values.tables.split(',').map((name) => name.trim()).filter(Boolean);
     if (tables?.length === 0) throw new UserError('--tables needs at least one table name');
 
     const metadata = await readSnapshot(values.metadata === undefined ? undefined : await snapshotDirectory(resolve(io.cwd, values.metadata)));
-    const out = resolve(io.cwd, values.out);
-    const result = generateTemplates(metadata, { tables, idPrefix }, await readOutputDir(out));
+    const out = await checkOutputFolder('--out', values.out, io.cwd);
+    const existing = await readOutputFiles(out);
+    const result = generateTemplates(metadata, { tables, idPrefix }, asText(existing));
     const errors = result.problems.filter((problem) => problem.severity === 'error');
     if (errors.length > 0) throw new UserError(`${errors.length} validation error(s) in the generated templates; nothing was written`, errors.map(formatProblem));
-    await writeDirectoryAtomic(out, result.files);
-    // The swap renames a mkdtemp directory (mode 0700) into place; templates are meant to be shared.
-    await chmod(out, 0o755);
+    await replaceOwnedFiles(out, TEMPLATE_OWNERSHIP, existing, result.files);
 
     const templates = result.results.map(({ file, id, version, status, template }) => ({
       file,

@@ -1,17 +1,29 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { VERSIONED_DIR } from '../../core/template/versioning';
+import { readOwnedFiles, type Ownership } from '../io/owned-files';
+import { isGeneratedFile } from './generate-templates';
 
-/** Every file under `directory` (relative, `/`-separated path → text); empty when it does not exist. */
+/**
+ * What `generate` owns in its output folder: the current templates at the top
+ * and their released copies in versioned/. Everything else there belongs to
+ * someone else and is never read or written.
+ */
+const RELEASED_COPY = new RegExp(`^${VERSIONED_DIR}/servicenow-[a-z0-9_-]+-\\d+\\.json$`);
+
+export const TEMPLATE_OWNERSHIP: Ownership = {
+  folders: ['', VERSIONED_DIR],
+  owns: (path) => isGeneratedFile(path) || RELEASED_COPY.test(path)
+};
+
+/** The owned files under `directory` (relative, `/`-separated path → bytes); empty when it does not exist. */
+export async function readOutputFiles(directory: string): Promise<Map<string, Buffer>> {
+  return readOwnedFiles(directory, TEMPLATE_OWNERSHIP);
+}
+
+/** The same as text, as the release plan compares templates. */
 export async function readOutputDir(directory: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  let entries;
-  try {
-    entries = await readdir(directory, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return files;
-    throw error;
-  }
-  const paths = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
-  for (const path of paths) files.set(relative(directory, path).split(sep).join('/'), await readFile(path, 'utf8'));
-  return files;
+  return asText(await readOutputFiles(directory));
+}
+
+export function asText(files: ReadonlyMap<string, Buffer>): Map<string, string> {
+  return new Map([...files].map(([path, bytes]) => [path, bytes.toString('utf8')]));
 }

@@ -1,5 +1,7 @@
-import { mkdir, rename, rm, writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
+import { refuseUnwritable } from './owned-files';
+import { removeStaleTemporaries, temporaryName } from './temporary-names';
 
 /**
  * Writes one file so that readers see either the old or the new content,
@@ -7,9 +9,10 @@ import { dirname, basename, join } from 'node:path';
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  await removeStaleTemporaries(dirname(path));
+  const temporary = join(dirname(path), temporaryName('tmp'));
   try {
-    await writeFile(temporary, content);
+    await writeFile(temporary, content, { flag: 'wx' });
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
@@ -20,7 +23,8 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
 /**
  * Replaces a whole directory with the given files (relative path → content),
  * or leaves the old directory untouched when anything fails. The new tree is
- * built in a temporary sibling and swapped in with two renames.
+ * built in a temporary sibling and swapped in with two renames. Only for
+ * folders the command owns as a whole (an earlier fetch, a release folder).
  */
 export async function writeDirectoryAtomic(
   directory: string,
@@ -29,7 +33,14 @@ export async function writeDirectoryAtomic(
 ): Promise<void> {
   const parent = dirname(directory);
   await mkdir(parent, { recursive: true });
-  const staging = await mkdtemp(join(parent, `.${basename(directory)}.new-`));
+  await removeStaleTemporaries(parent, basename(directory));
+  // The swap needs to write the parent, and to empty the old folder afterwards.
+  for (const folder of [parent, ...((await stat(directory).catch(() => undefined))?.isDirectory() ? [directory] : [])]) {
+    await refuseUnwritable(folder);
+  }
+  // A plain mkdir (not mkdtemp, which makes 0700) so that the folder swapped in has the umask's mode.
+  const staging = join(parent, temporaryName('new'));
+  await mkdir(staging);
   try {
     for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (relative.startsWith('/') || relative.split(/[\\/]/).includes('..')) {
@@ -44,7 +55,7 @@ export async function writeDirectoryAtomic(
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  const retired = `${staging.replace(/\.new-([^/\\]+)$/, '.old-$1')}`;
+  const retired = join(parent, temporaryName('old'));
   let hadOld = true;
   try {
     await rename(directory, retired);

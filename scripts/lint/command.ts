@@ -1,31 +1,37 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../core/errors';
 import { provideMetadata } from '../../client/shared/bundled-metadata';
 import type { Command } from '../cli/command';
 import { readSnapshot } from '../metadata/read-snapshot';
-import { lintDiagram, type LintProblem } from './lint-diagram';
+import { lintDiagram, type LintProblem, type TemplateUse } from './lint-diagram';
 import { loadTemplates } from './load-templates';
 
 export const command: Command = {
   name: 'lint',
   summary: 'Check the encoded queries of ServiceNow tasks in saved BPMN diagrams (for CI)',
-  help: `Usage: camunda-servicenow lint <diagram.bpmn>... [--templates <file or dir>]... [--metadata <snapshot dir>] [--json]
+  help: `Usage: camunda-servicenow lint <diagram.bpmn or folder>... [--templates <file or dir>]... [--metadata <snapshot dir>] [--json]
 
 Runs the plugin's lint rules (servicenow/valid-query, servicenow/query-warnings)
 over saved Camunda 8 diagrams, as Desktop Modeler's Problems panel does: the
 sysparm_query of every task using a ServiceNow element template (ours or
 Camunda's official ones) is checked against the table's fields, operators and
-choice values. Templates are found in this package's templates/, in every
-.camunda/element-templates folder above a diagram, and in --templates.
+choice values. Templates are found in this package's templates/, in Camunda's
+official ServiceNow templates (@camunda/connectors-element-templates), in
+every .camunda/element-templates folder above a diagram, and in --templates.
+A folder is searched recursively for .bpmn files. Each problem names the
+diagram line of its task. The summary says how many tasks were checked per
+template; tasks whose template id or version lint does not know are listed
+as unchecked (with the template id, version and task count), never passed.
 Field metadata comes from the template, else the bundled snapshot (or
 --metadata, a snapshot directory such as a fetch-metadata dump).
 
 Options:
   --templates <path>   element template file or directory (repeatable)
   --metadata <dir>     snapshot directory to use instead of the bundled one
-  --json               print {files, errors, warnings, problems:[{file, id, name, category, rule, message, code, start, end, suggestion}]}
+  --json               print {files, errors, warnings, problems:[{file, line, id, name, severity, rule, message, code, start, end, suggestion}],
+                       templates:[{file, templateId, version, tasks, checked}]}
 
 Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
   async run(args, io) {
@@ -35,29 +41,55 @@ Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
       options: { json: { type: 'boolean' }, templates: { type: 'string', multiple: true }, metadata: { type: 'string' } }
     });
     if (positionals.length === 0) throw new UserError('name at least one .bpmn diagram');
+    const diagrams = await diagramFiles(positionals, io.cwd);
     provideMetadata(await readSnapshot(values.metadata ? resolve(io.cwd, values.metadata) : undefined).catch((error: unknown) => {
       if (values.metadata) throw error;
       return undefined; // no bundled snapshot: templates' own field indexes only
     }));
-    const templates = await loadTemplates(values.templates ?? [], positionals, io.cwd);
+    const templates = await loadTemplates(values.templates ?? [], diagrams, io.cwd);
     const problems: LintProblem[] = [];
-    for (const file of positionals) {
-      const xml = await readFile(resolve(io.cwd, file), 'utf8').catch(() => {
-        throw new UserError(`${file}: no such file`, ['Pass the path of a saved .bpmn diagram.']);
-      });
-      problems.push(...(await lintDiagram(file, xml, templates)));
+    const uses: (TemplateUse & { file: string })[] = [];
+    for (const file of diagrams) {
+      const result = await lintDiagram(file, await readFile(resolve(io.cwd, file), 'utf8'), templates);
+      problems.push(...result.problems);
+      uses.push(...result.templates.map((use) => ({ file, ...use })));
     }
-    const errors = problems.filter((problem) => problem.category === 'error').length;
+    const errors = problems.filter((problem) => problem.severity === 'error').length;
     const warnings = problems.length - errors;
+    const count = (checked: boolean) => uses.filter((use) => use.checked === checked).reduce((sum, use) => sum + use.tasks, 0);
     if (values.json) {
-      io.stdout.write(`${JSON.stringify({ files: positionals.length, errors, warnings, problems }, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ files: diagrams.length, errors, warnings, problems, templates: uses }, null, 2)}\n`);
     } else {
       for (const problem of problems) {
         const where = problem.name ? `${problem.id} "${problem.name}"` : problem.id;
-        io.stdout.write(`${problem.file}: ${where}: ${problem.category === 'error' ? 'error' : 'warning'}: ${problem.message} (${problem.rule})\n`);
+        io.stdout.write(`${problem.file}${problem.line ? `:${problem.line}` : ''}: ${where}: ${problem.severity}: ${problem.message} (${problem.rule})\n`);
       }
-      io.stdout.write(`${positionals.length} diagram(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
+      for (const use of uses) {
+        const template = `${use.templateId}${use.version === undefined ? '' : ` v${use.version}`}`;
+        io.stdout.write(use.checked
+          ? `${use.file}: checked ${use.tasks} task(s) using ${template}\n`
+          : `${use.file}: unchecked ${use.tasks} task(s) using ${template}: lint does not know this template; pass it with --templates\n`);
+      }
+      io.stdout.write(`${diagrams.length} diagram(s) checked: ${errors} error(s), ${warnings} warning(s); ${count(true)} task(s) checked, ${count(false)} unchecked\n`);
     }
     return errors > 0 ? 1 : 0;
   }
 };
+
+/** The diagrams named, with folders searched recursively for .bpmn files (sorted). */
+async function diagramFiles(paths: string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(resolve(cwd, path)).catch(() => undefined);
+    if (!info) throw new UserError(`${path}: no such file or folder`, ['Pass saved .bpmn diagrams, or folders holding them.']);
+    if (!info.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const entries = await readdir(resolve(cwd, path), { recursive: true, withFileTypes: true });
+    const found = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.bpmn')).map((entry) => join(path, entry.parentPath.slice(resolve(cwd, path).length + 1), entry.name)).sort();
+    if (found.length === 0) throw new UserError(`${path}: a folder without .bpmn diagrams`, ['Pass saved .bpmn diagrams, or folders holding them.']);
+    files.push(...found);
+  }
+  return files;
+}

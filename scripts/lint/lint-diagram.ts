@@ -15,7 +15,9 @@ export interface LintProblem {
   /** The BPMN element id, and its name when it has one. */
   id: string;
   name?: string;
-  category: 'error' | 'warn';
+  /** The line of the element in the diagram file (1-based). */
+  line?: number;
+  severity: 'error' | 'warning';
   rule: string;
   message: string;
   /** The engine's diagnostic: code and offsets into the query value. */
@@ -37,26 +39,77 @@ const resolver = {
   resolveConfig: () => { throw new Error('no configs to resolve'); }
 };
 
-export async function lintDiagram(file: string, xml: string, templates: readonly ElementTemplate[]): Promise<LintProblem[]> {
+/** The tasks of a diagram that use one template id+version, and whether lint knows that template. */
+export interface TemplateUse {
+  templateId: string;
+  /** Undefined when the diagram names no version (the newest known one applies). */
+  version?: number;
+  tasks: number;
+  checked: boolean;
+}
+
+export interface DiagramLint {
+  problems: LintProblem[];
+  templates: TemplateUse[];
+}
+
+interface DiagramElement {
+  name?: string;
+  get?(name: string): unknown;
+}
+
+export async function lintDiagram(file: string, xml: string, templates: readonly ElementTemplate[]): Promise<DiagramLint> {
   const moddle = new BpmnModdle({ zeebe: zeebeSchema });
   let rootElement: { $type: string };
-  let elementsById: Record<string, { name?: string }>;
+  let elementsById: Record<string, DiagramElement>;
   try {
-    ({ rootElement, elementsById } = await moddle.fromXML(xml, 'bpmn:Definitions') as { rootElement: { $type: string }; elementsById: Record<string, { name?: string }> });
+    ({ rootElement, elementsById } = await moddle.fromXML(xml, 'bpmn:Definitions') as { rootElement: { $type: string }; elementsById: Record<string, DiagramElement> });
   } catch (error) {
     throw new UserError(`${file}: not a BPMN diagram (${(error as Error).message.split('\n')[0]})`, ['Pass .bpmn files saved by Camunda Modeler.']);
   }
   const ruleConfig = Object.fromEntries(Object.entries(configs.recommended.rules).map(([name, category]) => [name, [category, { templates }]]));
   const results = await new Linter({ resolver }).lint(rootElement, { rules: ruleConfig }) as Record<string, Report[]>;
+  const uses = templateUses(elementsById, templates);
+  const unchecked = new Set(uses.flatMap((use) => (use.checked ? [] : use.elementIds)));
   const problems: LintProblem[] = [];
   for (const [rule, reports] of Object.entries(results)) {
     for (const report of reports) {
+      // The rule falls back to the newest version of a template; findings against another version than the task's are not reported.
+      if (unchecked.has(report.id)) continue;
       const name = elementsById[report.id]?.name;
+      const line = lineOf(xml, report.id);
       problems.push({
-        file, id: report.id, ...(name ? { name } : {}), category: report.category === 'error' ? 'error' : 'warn', rule, message: report.message,
+        file, id: report.id, ...(name ? { name } : {}), ...(line ? { line } : {}), severity: report.category === 'error' ? 'error' : 'warning', rule, message: report.message,
         ...(report.servicenow ?? {})
       });
     }
   }
-  return problems.sort((a, b) => a.id.localeCompare(b.id) || (a.start ?? 0) - (b.start ?? 0) || a.rule.localeCompare(b.rule));
+  problems.sort((a, b) => a.id.localeCompare(b.id) || (a.start ?? 0) - (b.start ?? 0) || a.rule.localeCompare(b.rule));
+  return { problems, templates: uses.map(({ elementIds, ...use }) => ({ ...use, tasks: elementIds.length })) };
+}
+
+/** Every template id+version the diagram's elements apply, with the elements, and whether one of `templates` is that exact template. */
+function templateUses(elementsById: Record<string, DiagramElement>, templates: readonly ElementTemplate[]): (Omit<TemplateUse, 'tasks'> & { elementIds: string[] })[] {
+  const uses = new Map<string, Omit<TemplateUse, 'tasks'> & { elementIds: string[] }>();
+  for (const [id, element] of Object.entries(elementsById)) {
+    const templateId = element.get?.('zeebe:modelerTemplate');
+    if (typeof templateId !== 'string' || templateId === '') continue;
+    const rawVersion = element.get?.('zeebe:modelerTemplateVersion');
+    const version = rawVersion === undefined || rawVersion === null || rawVersion === '' ? undefined : Number(rawVersion);
+    const key = `${templateId}\u0000${version ?? ''}`;
+    const checked = templates.some((template) => template.id === templateId && (version === undefined || template.version === version));
+    const use = uses.get(key) ?? { templateId, ...(version === undefined ? {} : { version }), checked, elementIds: [] };
+    use.elementIds.push(id);
+    uses.set(key, use);
+  }
+  return [...uses.values()].sort((a, b) => a.templateId.localeCompare(b.templateId) || (a.version ?? 0) - (b.version ?? 0));
+}
+
+/** The 1-based line of the element's id attribute in the XML text. */
+function lineOf(xml: string, id: string): number | undefined {
+  const match = new RegExp(`\\sid="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).exec(xml);
+  if (!match) return undefined;
+  let line = 1;
+  for (let index = 0; index < match.index; index++) if (xml.charCodeAt(index) === 10) line++;
+  return line;
 }

@@ -1,20 +1,23 @@
 /**
  * The element templates the lint command resolves `zeebe:modelerTemplate`
  * with, found where Desktop Modeler finds them: the package's own
- * templates/, every `.camunda/element-templates` folder above a diagram,
- * and any file or folder given with --templates.
+ * templates/, Camunda's official ServiceNow templates, every
+ * `.camunda/element-templates` folder above a diagram, and any file or
+ * folder given with --templates.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import type { ElementTemplate } from '../../core/template/types';
 import { collectTemplateFiles } from '../validate/collect-files';
+import { officialServiceNowTemplateFiles } from './official-templates';
 
 export const packageTemplatesDir = resolve(__dirname, '../../templates');
 
 export async function loadTemplates(explicit: string[], diagrams: string[], cwd: string): Promise<ElementTemplate[]> {
   const sources = [...explicit.map((path) => resolve(cwd, path))];
   if (await isDirectory(packageTemplatesDir)) sources.push(packageTemplatesDir);
+  sources.push(...(await officialServiceNowTemplateFiles()));
   for (const diagram of diagrams) sources.push(...(await projectTemplateDirs(resolve(cwd, diagram))));
   const files = [...new Set((await collectTemplateFiles([...new Set(sources)], cwd)).map((file) => resolve(cwd, file)))];
   const templates: ElementTemplate[] = [];

@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,12 +6,20 @@ import type { CliIo, Command } from '../cli/command';
 import { UserError } from '../../core/errors';
 import { formatProblem } from '../../core/metadata/problems';
 import { OVERLAY_FILE } from '../../core/metadata/overlay';
-import { writeDirectoryAtomic } from '../io/atomic-write';
+import { checkOutputFolder, readOwnedFiles, replaceOwnedFiles, type Ownership } from '../io/owned-files';
+import { MANIFEST_FILE } from '../../core/metadata/manifest';
+import { SNAPSHOT_FILES } from '../../core/metadata/records';
 import { DEFAULT_TABLES } from './default-tables';
 import { bundledSnapshotDir, readSnapshot } from './read-snapshot';
 import { findTable, formatTable, formatTableList, tableJson, tableListJson } from './show';
 
 const SDK_PACKAGE = '@servicenow/sdk-core';
+
+/** import-sdk writes only the snapshot's record files and manifest; the overlay, READMEs and sub-folders (other snapshots) stay. */
+const SNAPSHOT_OWNERSHIP: Ownership = {
+  folders: [''],
+  owns: (path) => path === MANIFEST_FILE || (Object.values(SNAPSHOT_FILES) as string[]).includes(path)
+};
 
 const help = `Usage:
   camunda-servicenow metadata list [--metadata <dir>] [--json]
@@ -29,8 +37,10 @@ import-sdk  Rebuilds a snapshot from the Fluent table sources (.now.ts) of
             @servicenow/sdk-core plus the overlay's record facts, for the given
             tables (default: the ${DEFAULT_TABLES.length} bundled ones), their super classes and
             the tables their references point to. The output is loaded and
-            checked before it replaces --out; other files there (README.md,
-            overlay.json) are kept.
+            checked before anything is written; only the snapshot files
+            (${Object.values(SNAPSHOT_FILES).join(', ')}, ${MANIFEST_FILE})
+            are replaced; everything else in --out (overlay.json, README.md,
+            other snapshots in sub-folders) is left as it is.
             --sdk: the unpacked package (default: the installed @servicenow/sdk-core)
             --out: the snapshot directory (default: the bundled metadata/)
             --overlay: default <out>/overlay.json
@@ -71,7 +81,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     args,
     options: { sdk: { type: 'string' }, out: { type: 'string' }, overlay: { type: 'string' }, tables: { type: 'string' }, json: { type: 'boolean' } }
   });
-  const out = values.out === undefined ? bundledSnapshotDir : resolve(io.cwd, values.out);
+  const out = values.out === undefined ? bundledSnapshotDir : await checkOutputFolder('--out', values.out, io.cwd);
   const sdkDir = values.sdk === undefined ? installedSdkDir() : resolve(io.cwd, values.sdk);
   const overlayPath = values.overlay === undefined ? join(out, OVERLAY_FILE) : resolve(io.cwd, values.overlay);
   const tables = values.tables === undefined ? DEFAULT_TABLES : values.tables.split(',').map((table) => table.trim()).filter(Boolean);
@@ -82,9 +92,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
 
   const { importSdk } = await loadImporter();
   const result = await importSdk({ sdkDir, overlay: { path: overlayPath, text: overlayText }, tables });
-  const files = new Map<string, string>(await keptFiles(out, result.files));
-  for (const [name, text] of result.files) files.set(name, text);
-  await writeDirectoryAtomic(out, files);
+  await replaceOwnedFiles(out, SNAPSHOT_OWNERSHIP, await readOwnedFiles(out, SNAPSHOT_OWNERSHIP), result.files);
 
   const fieldCounts = Object.fromEntries([...result.metadata.tables.values()].map((table) => [table.name, table.fields.length]));
   if (values.json) {
@@ -118,15 +126,4 @@ function installedSdkDir(): string {
   const found = (require.resolve.paths(SDK_PACKAGE) ?? []).map((dir) => join(dir, SDK_PACKAGE)).find((dir) => existsSync(join(dir, 'package.json')));
   if (found) return found;
   throw new UserError('@servicenow/sdk-core is not installed; run npm install, or pass --sdk <dir> with the unpacked package (npm pack @servicenow/sdk-core).');
-}
-
-/** Files already in the output directory that the import does not produce (README.md, overlay.json). */
-async function keptFiles(out: string, produced: ReadonlyMap<string, string>): Promise<[string, string][]> {
-  const entries = await readdir(out, { withFileTypes: true }).catch(() => []);
-  const kept: [string, string][] = [];
-  for (const entry of entries) {
-    if (!entry.isFile() || produced.has(entry.name)) continue;
-    kept.push([entry.name, await readFile(join(out, entry.name), 'utf8')]);
-  }
-  return kept;
 }

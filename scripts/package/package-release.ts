@@ -1,4 +1,4 @@
-import { chmod } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeDirectoryAtomic, writeFileAtomic } from '../io/atomic-write';
 import { buildDesktopZip } from './desktop-zip';
@@ -16,6 +16,9 @@ export interface PackageOutcome {
   marketplace: string;
   marketplaceFiles: number;
   tarball?: string;
+  /** Files in the npm package and the packed size, for the README's figures. */
+  tarballFiles?: number;
+  tarballBytes?: number;
 }
 
 /**
@@ -32,8 +35,6 @@ export async function packageRelease(root: string, outDir: string, options: { np
   await writeFileAtomic(join(outDir, zip), zipBytes);
   const marketplaceFiles = buildMarketplace(release, templates);
   await writeDirectoryAtomic(join(outDir, 'marketplace'), marketplaceFiles);
-  // The staging folder is created 0700; a release folder is for everyone to read.
-  await chmod(join(outDir, 'marketplace'), 0o755);
   const outcome: PackageOutcome = {
     version: release.version,
     templates: templates.current.length,
@@ -42,6 +43,11 @@ export async function packageRelease(root: string, outDir: string, options: { np
     marketplace: 'marketplace/',
     marketplaceFiles: marketplaceFiles.size
   };
-  if (options.npmPack !== false) outcome.tarball = (await npmPack(root, { destination: outDir })).filename;
+  if (options.npmPack !== false) {
+    const packed = await npmPack(root, { destination: outDir });
+    outcome.tarball = packed.filename;
+    outcome.tarballFiles = packed.files.length;
+    outcome.tarballBytes = (await stat(join(outDir, packed.filename))).size;
+  }
   return outcome;
 }

@@ -11,7 +11,7 @@ async function run(): Promise<number> {
       `Release ${outcome.version}: ${outcome.templates} templates`,
       `  dist/${outcome.zip} (${outcome.zipBytes} bytes): unzip into the Desktop Modeler resources folder`,
       `  dist/${outcome.marketplace} (${outcome.marketplaceFiles} files): one folder per template for the Marketplace`,
-      ...(outcome.tarball ? [`  dist/${outcome.tarball}: the npm package`] : [])
+      ...(outcome.tarball ? [`  dist/${outcome.tarball} (${outcome.tarballFiles} files, ${outcome.tarballBytes} bytes packed): the npm package`] : [])
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;

@@ -91,9 +91,9 @@ async function run(args: string[], io: CliIo, dependencies: PublishDependencies)
   });
   const summary = countActions(outcomes);
   if (values.json) {
-    io.stdout.write(`${JSON.stringify({ api: api.version, baseUrl: connection.baseUrl, project, dryRun, files: outcomes, summary }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ api: api.version, baseUrl: connection.baseUrl, project, dryRun, files: outcomes, summary, requests: client.calls.length }, null, 2)}\n`);
   } else {
-    io.stdout.write(formatReport(outcomes, summary, { api: api.version, baseUrl: connection.baseUrl, project: project.name, dryRun }));
+    io.stdout.write(formatReport(outcomes, summary, { api: api.version, baseUrl: connection.baseUrl, project: project.name, dryRun, requests: client.calls.length }));
   }
   return summary.failed === 0 ? 0 : 1;
 }
@@ -112,7 +112,7 @@ function countActions(outcomes: FileOutcome[]): Record<PublishAction, number> {
 function formatReport(
   outcomes: FileOutcome[],
   summary: Record<PublishAction, number>,
-  context: { api: string; baseUrl: string; project: string; dryRun: boolean }
+  context: { api: string; baseUrl: string; project: string; dryRun: boolean; requests: number }
 ): string {
   const verb = (action: PublishAction) => (context.dryRun && (action === 'created' || action === 'updated') ? `would ${action === 'created' ? 'create' : 'update'}` : action);
   const lines = [
@@ -125,7 +125,7 @@ function formatReport(
   }
   const total = outcomes.length;
   lines.push(
-    `${total} file${total === 1 ? '' : 's'}: ${summary.created} ${verb('created')}, ${summary.updated} ${verb('updated')}, ${summary.unchanged} unchanged, ${summary.failed} failed`,
+    `${total} file${total === 1 ? '' : 's'}: ${summary.created} ${verb('created')}, ${summary.updated} ${verb('updated')}, ${summary.unchanged} unchanged, ${summary.failed} failed; ${context.requests} Web Modeler API requests`,
     ''
   );
   return lines.join('\n');

@@ -45,7 +45,7 @@ export async function connect(
   const auth = values.auth ?? 'auto';
   if (auth !== 'auto' && auth !== 'basic' && auth !== 'oauth') throw new UserError(`--auth must be auto, basic or oauth, not "${auth}"`);
   const timeout = Number(values.timeout ?? 30);
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600) throw new UserError('--timeout must be a number of seconds from 0 to 600');
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600) throw new UserError(`--timeout "${values.timeout}" must be a number of seconds above 0 and at most 600`);
   const retries = Number(values.retries ?? 4);
   if (!Number.isInteger(retries) || retries < 0 || retries > 10) throw new UserError('--retries must be a whole number from 0 to 10');
   const credentials = await resolveCredentials(io.env, auth, terminalPrompt(io));

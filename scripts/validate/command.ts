@@ -16,7 +16,9 @@ official schema validator (@bpmn-io/element-templates-validator) and the
 checks the schema misses: duplicate property ids, conditions naming a missing
 property, undefined groups, dropdown values outside their choices, FEEL that
 does not parse, properties sharing a binding while both active, FEEL reading
-inputs mapped later, icons over 8 KB, missing engines, duplicate id+version.
+inputs mapped later, icons over 8 KB (Web Modeler's limit), missing engines,
+duplicate id+version. Size limits: a template file at most 4 MB, a name,
+description, label or tooltip at most 10,000 characters.
 Directories are searched recursively for .json files.
 
 Options:
@@ -35,7 +37,7 @@ Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
     if (values.json) {
       io.stdout.write(`${JSON.stringify({ files: files.length, errors, warnings, problems }, null, 2)}\n`);
     } else {
-      for (const problem of problems) (problem.severity === 'error' ? io.stderr : io.stdout).write(`${formatProblem(problem)}\n`);
+      for (const problem of problems) io.stdout.write(`${formatProblem(problem)}\n`);
       io.stdout.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
     }
     return errors > 0 ? 1 : 0;

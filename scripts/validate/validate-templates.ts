@@ -1,6 +1,7 @@
 import { checkTemplate, type Severity } from '../../core/template/check/check-template';
 import type { ElementTemplate } from '../../core/template/types';
 import { meaningfulErrors, validateZeebe, type SchemaError } from './zeebe-schema';
+import { fileTooLarge, oversizedTexts } from './size-limits';
 
 /** One finding in one file: where (template, property) and what. */
 export interface FileProblem {
@@ -23,6 +24,8 @@ export interface FileProblem {
  * as the Modeler accepts): the official schema, then the semantic checks.
  */
 export function validateTemplateText(file: string, text: string): FileProblem[] {
+  const tooLarge = fileTooLarge(text);
+  if (tooLarge) return [{ file, severity: 'error', message: tooLarge }];
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -45,6 +48,7 @@ export function validateTemplateText(file: string, text: string): FileProblem[] 
       ...(schema.warnings ?? []).map((warning) => schemaProblem(where, template, warning, 'warning'))
     ];
     if (template && typeof template === 'object' && !Array.isArray(template)) {
+      for (const problem of oversizedTexts(template as Record<string, unknown>)) problems.push({ ...where, ...problem });
       try {
         for (const problem of checkTemplate(template as ElementTemplate)) problems.push({ ...where, ...problem });
       } catch (error) {

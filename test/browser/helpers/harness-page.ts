@@ -4,6 +4,7 @@
  * by their entry id, read the diagram back through saveXML.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { screenshotPath } from './screenshot-path';
 
 export interface OpenOptions {
   diagram?: string;
@@ -102,8 +103,8 @@ export async function templateOf(page: Page, elementId: string): Promise<string 
   return page.evaluate((id) => window.harness.modeler.get('elementRegistry').get(id).businessObject.get('zeebe:modelerTemplate'), elementId);
 }
 
-/** Saves a README screenshot, scrolling `focus` into view first. */
+/** Saves a screenshot (the README's images, see screenshot-path.ts), scrolling `focus` into view first. */
 export async function screenshot(page: Page, name: string, focus?: Locator): Promise<void> {
   if (focus) await focus.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `docs/screenshots/${name}.png` });
+  await page.screenshot({ path: screenshotPath(name) });
 }

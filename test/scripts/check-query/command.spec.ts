@@ -16,7 +16,7 @@ describe('scripts/check-query - command', () => {
     expect(lines[2]).toBe('        ^^ error value.choice: 30 is not a state of x_acme_ticket; states are 10 Open, 20 Done.');
     expect(lines[3]).toBe('           ^^^^^^^^ error field.unknown: u_legacy is not a field of x_acme_ticket, so ServiceNow would silently drop this condition and return more records; did you mean u_legacy_code?');
     expect(lines[4]).toBe('           fix: write "u_legacy_code" → state=30^u_legacy_code=1');
-    expect(result.stdout).toContain('\nExplanation: State is 30 and U legacy is 1\n2 errors, 0 warnings, 0 notes\n');
+    expect(result.stdout).toContain('\nExplanation: State is 30 and U legacy is 1\n2 errors, 0 warnings, 0 info\n');
     expect(result.stderr).toBe('');
   });
 
@@ -77,11 +77,12 @@ describe('scripts/check-query - command', () => {
 
     // then
     const lines = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({ ok: false, diagnostics: [{ severity: 'error', code: 'value.choice', start: 6, end: 8 }], explanation: 'State is 30' });
     expect(lines[1]).toEqual({ ok: true, diagnostics: [], explanation: 'State is 30' });
-    expect(lines[2]).toMatchObject({ ok: false, diagnostics: [], error: expect.stringContaining('line 4 is not JSON') });
-    expect(lines[3]).toEqual({ ok: true, diagnostics: [], explanation: 'State is Open, sorted by Number' });
+    expect(lines[2]).toMatchObject({ ok: false, diagnostics: [], error: expect.stringContaining('line 3 is blank') });
+    expect(lines[3]).toMatchObject({ ok: false, diagnostics: [], error: expect.stringContaining('line 4 is not JSON') });
+    expect(lines[4]).toEqual({ ok: true, diagnostics: [], explanation: 'State is Open, sorted by Number' });
     expect(result.code).toBe(1);
   });
 

@@ -343,4 +343,23 @@ describe('scripts/emulator - admin routes', () => {
     expect(cleared.status).toBe(204);
     expect((await call(emulator, 'GET', '/api/now/table/task')).status).toBe(200);
   });
+
+  it.each([
+    [{ kind: 'rate-limit' }, 'retryAfterSeconds must be a whole number of seconds'],
+    [{ kind: 'rate-limit', retryAfterSeconds: 'soon' }, 'retryAfterSeconds must be'],
+    [{ kind: 'status', status: 418 }, 'status must be one of'],
+    [{ kind: 'html' }, 'status must be an HTTP status'],
+    [{ kind: 'slow', delayMs: -1 }, 'delayMs must be'],
+    [{ kind: 'redirect' }, 'location must be a URL'],
+    [{ kind: 'reset', times: 0 }, 'times must be a whole number above 0']
+  ])('refuses the malformed fault %j with 400 and keeps serving', async (fault, message) => {
+    // when
+    const refused = await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) });
+
+    // then
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain(message);
+    const next = await call(emulator, 'GET', '/api/now/table/task');
+    expect(next.status).toBe(200);
+  });
 });

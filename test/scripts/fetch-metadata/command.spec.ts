@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFetchMetadataCommand } from '../../../scripts/fetch-metadata/command';
@@ -98,6 +98,41 @@ describe('scripts/fetch-metadata - command', () => {
     expect(emulator.requests.filter((request) => request.path === '/oauth_token.do').map((request) => request.grantType)).toEqual([grant]);
     expect(emulator.requests.filter((request) => request.path === '/oauth_token.do')).toHaveLength(1);
     expect(emulator.requests.filter((request) => request.table).every((request) => request.auth === 'bearer')).toBe(true);
+  });
+
+  it('refuses a read-only earlier fetch before swapping anything, and a new folder gets the umask mode', async () => {
+    // given
+    const out = join(work, 'acme');
+    expect((await fetchInto(out)).code).toBe(0);
+    expect((await stat(out)).mode & 0o777).toBe(0o777 & ~process.umask());
+    const before = await readdir(out);
+    await chmod(out, 0o555);
+
+    // when
+    const result = await fetchInto(out);
+    await chmod(out, 0o755);
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`cannot write to ${out}: permission denied; nothing was changed`);
+    expect(result.stderr).not.toContain('internal error');
+    expect(await readdir(out)).toEqual(before);
+    expect(await readdir(work)).toEqual(['acme']);
+  });
+
+  it('refuses an earlier fetch that now also holds other files, which a whole-folder swap would lose', async () => {
+    // given
+    const out = join(work, 'acme');
+    await fetchInto(out);
+    await writeFile(join(out, 'NOTES.md'), 'mine\n');
+
+    // when
+    const result = await fetchInto(out);
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is an earlier fetch that now also holds NOTES.md');
+    expect(await readFile(join(out, 'NOTES.md'), 'utf8')).toBe('mine\n');
   });
 
   it('names a missing table with close matches and writes nothing', async () => {
@@ -291,7 +326,9 @@ describe('scripts/fetch-metadata - command', () => {
     [['--tables', 'incident'], /missing --instance/],
     [['--instance', 'https://acme.service-now.com'], /missing --tables/],
     [['--instance', 'https://acme.service-now.com', '--tables', 'incident;drop'], /not a table name: incident;drop/],
-    [['--instance', 'https://acme.service-now.com', '--tables', 'incident', '--page-size', '0'], /--page-size must be a whole number/]
+    [['--instance', 'https://acme.service-now.com', '--tables', 'incident', '--page-size', '0'], /--page-size must be a whole number/],
+    [['--instance', 'https://acme.service-now.com', '--tables', 'incident', '--language', ''], /--language "" is not a language code; give one such as en or de/],
+    [['--instance', 'https://acme.service-now.com', '--tables', 'incident', '--timeout', '0'], /--timeout "0" must be a number of seconds above 0 and at most 600/]
   ])('refuses %j with exit 1', async (argv, message) => {
     // when
     const result = await runCommand(command, argv, { env: basicEnv });

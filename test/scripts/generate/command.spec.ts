@@ -101,24 +101,27 @@ describe('scripts/generate - camunda-servicenow generate', () => {
 
   it('refuses ids in Camunda\'s namespace and conflicting options', async () => {
     expect((await generate('--id-prefix', 'io.camunda.connectors')).stderr).toContain('the io.camunda namespace belongs to Camunda');
+    expect((await generate('--id-prefix', 'io.camunda')).code).toBe(1);
+    expect((await generate('--id-prefix', 'io.camundax', '--tables', 'incident'))).toMatchObject({ code: 0, stderr: '' });
     expect((await generate('--all', '--tables', 'incident')).code).toBe(1);
   });
 
-  it('leaves the previous output intact when writing fails midway', async () => {
+  it('leaves the previous output intact when a file it must replace is blocked', async () => {
     // given: a released incident template, then a change whose versioned copy cannot be written
-    // (a directory blocks the file path, so the write fails after other files were written)
+    // (a folder of someone else's sits where the file belongs)
     await generate();
     const before = await readOutputDir(join(work, 'templates'));
     await mkdir(join(work, 'templates', 'versioned', 'servicenow-incident-1.json'), { recursive: true });
     await writeFile(join(work, 'templates', 'versioned', 'servicenow-incident-1.json', 'blocker.txt'), 'x');
-    const expected = new Map([...before, ['versioned/servicenow-incident-1.json/blocker.txt', 'x']]);
 
     // when
     const result = await generate('--id-prefix', 'com.example.changed');
 
     // then
-    expect(result.code).toBe(2);
-    expect(await readOutputDir(join(work, 'templates'))).toEqual(expected);
-    expect((await readdir(work)).filter((name) => name.startsWith('.templates'))).toEqual([]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('versioned/servicenow-incident-1.json is not a regular file, and this command would replace it');
+    expect(await readOutputDir(join(work, 'templates'))).toEqual(before);
+    expect(await readFile(join(work, 'templates', 'versioned', 'servicenow-incident-1.json', 'blocker.txt'), 'utf8')).toBe('x');
+    expect((await readdir(join(work, 'templates'))).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });

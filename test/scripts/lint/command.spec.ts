@@ -13,11 +13,12 @@ describe('scripts/lint - camunda-servicenow lint', () => {
 
     // then
     expect(code).toBe(1);
-    expect(stdout).toContain(`${diagram}: Task_Query "Find incidents": error: Query parameters (sysparm_query): caler_id is not a field of incident`);
+    expect(stdout).toContain(`${diagram}:4: Task_Query "Find incidents": error: Query parameters (sysparm_query): caler_id is not a field of incident`);
     expect(stdout).toContain('9 is not a state of incident');
     expect(stdout).not.toContain('Task_Clean');
     expect(stdout).not.toContain('Task_Create');
-    expect(stdout).toMatch(/1 diagram\(s\) checked: 2 error\(s\), 0 warning\(s\)\n$/);
+    expect(stdout).toContain(`${diagram}: checked 3 task(s) using io.camunda.connectors.ServiceNowIncident.v1 v3\n`);
+    expect(stdout).toMatch(/1 diagram\(s\) checked: 2 error\(s\), 0 warning\(s\); 3 task\(s\) checked, 0 unchecked\n$/);
   });
 
   it('prints the problems as JSON with --json', async () => {
@@ -27,22 +28,55 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     // then
     expect(code).toBe(1);
     const result = JSON.parse(stdout);
-    expect(result).toMatchObject({ files: 1, errors: 2, warnings: 0 });
-    expect(result.problems[0]).toMatchObject({ file: diagram, id: 'Task_Query', name: 'Find incidents', category: 'error', rule: 'servicenow/valid-query', code: 'field.unknown', start: 0, end: 8, suggestion: 'caller_id' });
+    expect(result).toMatchObject({ files: 1, errors: 2, warnings: 0, templates: [{ file: diagram, templateId: 'io.camunda.connectors.ServiceNowIncident.v1', version: 3, tasks: 3, checked: true }] });
+    expect(result.problems[0]).toMatchObject({ file: diagram, line: 4, id: 'Task_Query', name: 'Find incidents', severity: 'error', rule: 'servicenow/valid-query', code: 'field.unknown', start: 0, end: 8, suggestion: 'caller_id' });
   });
 
-  it('finds no problem when the template is not known, and says how many diagrams it checked', async () => {
-    // when: without --templates the official template is not found (the package ships only its own)
-    const { code, stdout } = await runCli(['lint', diagram], { cwd: root });
+  it('checks Camunda\'s official ServiceNow templates by default, as the plugin does', async () => {
+    // when: no --templates; the official templates come with the package's dependencies
+    const plain = await runCli(['lint', diagram], { cwd: root });
+    const blueprint = await runCli(['lint', relative(root, join(__dirname, 'command', 'official-blueprint-broken-query.bpmn'))], { cwd: root });
+
+    // then
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toContain('caler_id is not a field of incident');
+    expect(blueprint.code).toBe(1);
+    expect(blueprint.stdout).toMatch(/official-blueprint-broken-query\.bpmn:204: Activity_0divtrc "Search Request Item": error: .*ORDERBY needs a field name/);
+  });
+
+  it('reports tasks whose template id or version it does not know as unchecked, with id, version and count', async () => {
+    // given: Camunda's blueprint (camunda/connectors, connectors/servicenow/blueprints/) uses template versions never published
+    const blueprint = relative(root, join(__dirname, 'command', 'official-blueprint.bpmn'));
+
+    // when
+    const { code, stdout } = await runCli(['lint', blueprint, '--json'], { cwd: root });
 
     // then
     expect(code).toBe(0);
-    expect(stdout).toBe('1 diagram(s) checked: 0 error(s), 0 warning(s)\n');
+    expect(JSON.parse(stdout).templates).toEqual([
+      { file: blueprint, templateId: 'io.camunda.connectors.HttpJson.v2', version: 11, tasks: 1, checked: false },
+      { file: blueprint, templateId: 'io.camunda.connectors.ServiceNow.v1', version: 7, tasks: 4, checked: false },
+      { file: blueprint, templateId: 'io.camunda.connectors.ServiceNowFlow.v1', version: 3, tasks: 1, checked: false },
+      { file: blueprint, templateId: 'io.camunda.connectors.ServiceNowIncident.v1', version: 2, tasks: 1, checked: true }
+    ]);
+    const text = await runCli(['lint', blueprint], { cwd: root });
+    expect(text.stdout).toContain(`${blueprint}: unchecked 4 task(s) using io.camunda.connectors.ServiceNow.v1 v7: lint does not know this template; pass it with --templates\n`);
+    expect(text.stdout).toMatch(/1 task\(s\) checked, 6 unchecked\n$/);
+  });
+
+  it('lints every .bpmn diagram in a folder', async () => {
+    // when
+    const { code, stdout } = await runCli(['lint', relative(root, join(__dirname, 'command'))], { cwd: root });
+
+    // then
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/3 diagram\(s\) checked: 3 error\(s\)/);
   });
 
   it.each([
     [['lint'], 'name at least one .bpmn diagram'],
-    [['lint', 'missing.bpmn'], 'missing.bpmn: no such file'],
+    [['lint', 'missing.bpmn'], 'missing.bpmn: no such file or folder'],
+    [['lint', 'scripts/cli'], 'scripts/cli: a folder without .bpmn diagrams'],
     [['lint', 'package.json'], 'package.json: not a BPMN diagram']
   ])('rejects %j with a clear message', async (argv, message) => {
     // when

@@ -96,6 +96,8 @@ describe('scripts/publish - command', () => {
       expect(storedTemplates().map((template) => template.name).sort()).toEqual(['ServiceNow: change request', 'ServiceNow: incident']);
       expect(second.code).toBe(0);
       expect(second.stdout).toContain('2 files: 0 created, 0 updated, 2 unchanged, 0 failed');
+      const apiRequests = emulator.log.filter((line) => !line.includes('/oauth')).length;
+      expect(Number(/; (\d+) Web Modeler API requests/.exec(first.stdout)![1]) + Number(/; (\d+) Web Modeler API requests/.exec(second.stdout)![1])).toBe(apiRequests);
       expect(emulator.writes().length).toBe(writesAfterFirst);
       expect(emulator.files.size).toBe(2);
     });

@@ -1,3 +1,5 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli';
@@ -19,8 +21,8 @@ describe('scripts/validate - camunda-servicenow validate', () => {
 
     // then
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(fixtures, 'broken.json')}: x.small v1: mode: error: value "c" is not one of its choices`);
-    expect(result.stderr).toContain(`${join(fixtures, 'broken.json')}: x.small v1: ghost: error: condition names property "missing", which does not exist`);
+    expect(result.stdout).toContain(`${join(fixtures, 'broken.json')}: x.small v1: mode: error: value "c" is not one of its choices`);
+    expect(result.stdout).toContain(`${join(fixtures, 'broken.json')}: x.small v1: ghost: error: condition names property "missing", which does not exist`);
     expect(result.stdout).toMatch(/1 file\(s\) checked: \d+ error\(s\), \d+ warning\(s\)\n$/);
   });
 
@@ -40,7 +42,7 @@ describe('scripts/validate - camunda-servicenow validate', () => {
 
     // then
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/not-json\.json: error: not valid JSON: /);
+    expect(result.stdout).toMatch(/not-json\.json: error: not valid JSON: /);
   });
 
   it('checks Camunda\'s official ServiceNow templates, reporting their missing engines and dead properties', async () => {
@@ -70,5 +72,28 @@ describe('scripts/validate - camunda-servicenow validate', () => {
     expect((await runCli(['validate'])).code).toBe(1);
     const directory = await runCli(['validate', '--json', fixtures]);
     expect((JSON.parse(directory.stdout) as Report).files).toBe(2);
+  });
+
+  it('refuses a 50 MB description and a file over the 4 MB limit, naming the limits', async () => {
+    // given: a valid generated template, once with a huge description and once padded past the file limit
+    const work = await mkdtemp(join(tmpdir(), 'validate-size-'));
+    const template = JSON.parse(await readFile(join(__dirname, '../../../templates/servicenow-incident.json'), 'utf8')) as Record<string, unknown>;
+    await writeFile(join(work, 'huge-description.json'), JSON.stringify({ ...template, id: 'x.huge', description: 'x'.repeat(50 * 1024 * 1024) }));
+    await writeFile(join(work, 'long-label.json'), JSON.stringify({ ...template, id: 'x.long', properties: [{ ...(template['properties'] as object[])[0], label: 'y'.repeat(10_001) }, ...(template['properties'] as object[]).slice(1)] }));
+    await writeFile(join(work, 'fine.json'), JSON.stringify({ ...template, description: 'z'.repeat(10_000) }));
+    try {
+      // when
+      const result = await runCli(['validate', '--json', work]);
+
+      // then
+      const report = JSON.parse(result.stdout) as Report;
+      expect(result.code).toBe(1);
+      expect(report.problems.map(({ file, message }) => [file.split('/').pop(), message.replace(/\d{6,}/, 'N')])).toEqual([
+        ['huge-description.json', 'the file is N bytes; a template file may have at most 4194304 (4 MB)'],
+        ['long-label.json', 'label has 10001 characters; texts may have at most 10000']
+      ]);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });

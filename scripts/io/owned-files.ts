@@ -1,0 +1,141 @@
+/**
+ * Writing into a folder that also holds other people's files: a command
+ * creates, replaces and removes only the files it owns and leaves every other
+ * entry (files, binaries, symlinks, empty folders, modes) exactly as it was.
+ * New content is staged in temporary siblings first, so a failure while
+ * writing changes nothing; then each file is renamed into place.
+ */
+import { access, chmod, constants, lstat, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, posix, resolve } from 'node:path';
+import { UserError } from '../../core/errors';
+import { removeStaleTemporaries, temporaryName } from './temporary-names';
+
+/** Which relative (`/`-separated) paths a command owns, and the folders they live in (`''` is the top). */
+export interface Ownership {
+  folders: readonly string[];
+  owns(relativePath: string): boolean;
+}
+
+/**
+ * The output folder as a user named it: refuses an empty name, a path that is
+ * not a folder, and a project root (a folder holding .git or package.json),
+ * where files of ours do not belong.
+ */
+export async function checkOutputFolder(option: string, value: string, cwd: string): Promise<string> {
+  if (value.trim() === '') throw new UserError(`${option} is empty; name the output folder, e.g. ${option} templates`);
+  const directory = resolve(cwd, value);
+  const info = await stat(directory).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (info && !info.isDirectory()) throw new UserError(`${option} ${value} is a file, not a folder`, [`Name a folder (it is created when missing), e.g. ${option} templates.`]);
+  for (const marker of ['.git', 'package.json']) {
+    if (await lstat(join(directory, marker)).then(() => true, () => false)) {
+      throw new UserError(`${option} ${value} is the root of a project (it holds ${marker}); this command writes into a folder of its own`, [
+        `Name a sub-folder instead, e.g. ${option} ${posix.join(value === '.' ? '' : value, 'templates') || 'templates'}.`
+      ]);
+    }
+  }
+  return directory;
+}
+
+/** The owned regular files under `directory` (relative path → bytes); empty when it does not exist. */
+export async function readOwnedFiles(directory: string, ownership: Ownership): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const folder of ownership.folders) {
+    // A link or file where an owned folder belongs is not ours to follow; replaceOwnedFiles refuses to write through it.
+    if (folder !== '' && !(await lstat(join(directory, folder)).catch(() => undefined))?.isDirectory()) continue;
+    const entries = await readdir(join(directory, folder), { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || (folder !== '' && error.code === 'ENOTDIR')) return [];
+      throw error;
+    });
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isFile() && ownership.owns(relative)) files.set(relative, await readFile(join(directory, relative)));
+    }
+  }
+  return files;
+}
+
+export interface OwnedChanges {
+  written: string[];
+  removed: string[];
+}
+
+/**
+ * Makes the owned files of `directory` exactly `files`: writes what is new or
+ * different, removes owned files (as read in `existing`) that are not in
+ * `files`. A replaced file keeps its mode; new files and folders get the
+ * umask's. Refuses, before changing anything, an owned name that is not a
+ * regular file and a folder the user may not write to.
+ */
+export async function replaceOwnedFiles(
+  directory: string,
+  ownership: Ownership,
+  existing: ReadonlyMap<string, Uint8Array>,
+  files: ReadonlyMap<string, string | Uint8Array>
+): Promise<OwnedChanges> {
+  const written = [...files.keys()].filter((path) => !sameBytes(existing.get(path), files.get(path)!)).sort();
+  const removed = [...existing.keys()].filter((path) => !files.has(path)).sort();
+  for (const path of [...written, ...removed]) {
+    if (!ownership.owns(path) || path.split('/').includes('..') || path.startsWith('/')) throw new Error(`refusing to write ${path}: not a file this command owns`);
+  }
+  await removeStaleTemporaries(dirname(directory), basename(directory));
+  for (const folder of ownership.folders) await removeStaleTemporaries(join(directory, folder));
+  if (written.length === 0 && removed.length === 0) return { written, removed };
+
+  const touchedFolders = [...new Set([...written, ...removed].map((path) => join(directory, posix.dirname(path))))].sort();
+  const missing: string[] = [];
+  for (const folder of touchedFolders) {
+    const info = await lstat(folder).catch(() => undefined);
+    if (info && !info.isDirectory() && folder !== directory) throw new UserError(`${folder} is not a folder (a link or a file), and this command keeps files there`, ['Remove or rename it, or choose another output folder.']);
+    if (info) await refuseUnwritable(folder);
+    else missing.push(folder);
+  }
+  const modes = new Map<string, number>();
+  for (const path of written) {
+    const info = await lstat(join(directory, path)).catch(() => undefined);
+    if (info && !info.isFile()) throw new UserError(`${join(directory, path)} is not a regular file, and this command would replace it`, ['Remove or rename it, or choose another output folder.']);
+    if (info) modes.set(path, info.mode & 0o7777);
+  }
+
+  const staged: [string, string][] = [];
+  const created: string[] = [];
+  try {
+    for (const folder of missing) {
+      const first = await mkdir(folder, { recursive: true });
+      if (first !== undefined) created.push(first);
+    }
+    for (const path of written) {
+      const target = join(directory, path);
+      const temporary = join(dirname(target), temporaryName('tmp'));
+      staged.push([temporary, target]);
+      await writeFile(temporary, files.get(path)!, { flag: 'wx' });
+      const mode = modes.get(path);
+      if (mode !== undefined) await chmod(temporary, mode);
+    }
+  } catch (error) {
+    await Promise.all(staged.map(([temporary]) => rm(temporary, { force: true })));
+    for (const folder of created.reverse()) await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+  for (const [temporary, target] of staged) await rename(temporary, target);
+  for (const path of removed) await unlink(join(directory, path));
+  return { written, removed };
+}
+
+/** A user error, before anything changes, when the user may not create or remove entries in `folder`. */
+export async function refuseUnwritable(folder: string): Promise<void> {
+  try {
+    await access(folder, constants.W_OK | constants.X_OK);
+    // root passes access() everywhere; a folder without its owner's write bit was still made read-only on purpose.
+    if (process.getuid?.() === 0 && ((await stat(folder)).mode & 0o200) === 0) throw new Error('read-only');
+  } catch {
+    throw new UserError(`cannot write to ${folder}: permission denied; nothing was changed`, ['Make the folder writable for you (chmod u+w), or choose another output folder.']);
+  }
+}
+
+function sameBytes(old: Uint8Array | undefined, next: string | Uint8Array): boolean {
+  if (old === undefined) return false;
+  return Buffer.from(old).equals(typeof next === 'string' ? Buffer.from(next, 'utf8') : Buffer.from(next));
+}
