@@ -96,6 +96,9 @@ class Context {
       case 'Invalid':
         return this.invalid(term.start, table);
       case 'OrderBy':
+        // `ORDERBYD` is read as ORDERBY on a field "D": the user is typing ORDERBYDESC.
+        if (!term.descending && term.field.raw !== '' && 'DESC'.startsWith(term.field.raw)) return this.keywords(term.start, this.text.slice(term.start, this.caret));
+      // falls through
       case 'GroupBy': {
         const fields = this.fieldNames(term.field, table, false);
         return this.resolve(term.field, table) ? fields.concat(this.separators()) : fields;
@@ -154,7 +157,7 @@ class Context {
       if (!current) return undefined;
       field = lookupField(current, segment.name);
       if (!field) return undefined;
-      current = field.reference ? this.table(field.reference) : undefined;
+      current = field.reference && field.internalType !== 'glide_list' ? this.table(field.reference) : undefined;
     }
     return field;
   }
@@ -201,7 +204,7 @@ class Context {
       : [...field.choices].filter((choice) => !choice.inactive).sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0)).map((choice) => [choice.value, choice.label]);
     const lower = written.toLowerCase();
     return options
-      .filter(([value, label]) => (!taken.has(value) || value === written) && (value.toLowerCase().startsWith(lower) || label.toLowerCase().includes(lower)))
+      .filter(([value, label]) => (!taken.has(value) || value === written) && (value.toLowerCase().startsWith(lower) || startsAWord(label.toLowerCase(), lower)))
       .map(([value, label]): Completion => ({ kind: 'value', label: value, insert: value, detail: label, start, end }));
   }
 
@@ -244,9 +247,13 @@ function rankFields(table: Table, written: string): Field[] {
 function fieldRank(field: Field, lower: string): number {
   if (lower === '' || field.element.startsWith(lower)) return 0;
   const label = field.label.toLowerCase();
-  if (label.startsWith(lower) || label.includes(` ${lower}`)) return 1;
+  if (startsAWord(label, lower)) return 1;
   if (field.element.includes(lower) || label.includes(lower)) return 2;
   return -1;
+}
+
+function startsAWord(text: string, lower: string): boolean {
+  return text.startsWith(lower) || text.includes(` ${lower}`);
 }
 
 function fieldDetail(field: Field): string {
