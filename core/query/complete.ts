@@ -33,11 +33,12 @@ export interface Completion {
 export interface CompleteOptions extends CheckOptions {
   /** Offer the operators that only work in conditions on record changes (VALCHANGES, CHANGESTO...). */
   conditions?: boolean;
-  /** At most this many suggestions (default 50). */
+  /** At most this many suggestions (default 300). */
   limit?: number;
 }
 
-const DEFAULT_LIMIT = 50;
+// A table of the SDK has up to a few hundred fields; the list scrolls.
+const DEFAULT_LIMIT = 300;
 
 const SEPARATORS: ReadonlyArray<[string, string]> = [
   ['^', 'and: add a condition every record must match'],
@@ -98,16 +99,20 @@ class Context {
       case 'OrderBy':
         // `ORDERBYD` is read as ORDERBY on a field "D": the user is typing ORDERBYDESC.
         if (!term.descending && term.field.raw !== '' && 'DESC'.startsWith(term.field.raw)) return this.keywords(term.start, this.text.slice(term.start, this.caret));
-      // falls through
-      case 'GroupBy': {
-        const fields = this.fieldNames(term.field, table, false);
-        return this.resolve(term.field, table) ? fields.concat(this.separators()) : fields;
-      }
+        return this.directiveField(term.field, table);
+      case 'GroupBy':
+        return this.directiveField(term.field, table);
       case 'Condition':
         return this.condition(term, table);
       default:
         return this.separators();
     }
+  }
+
+  /** The field of ORDERBY or GROUPBY; once it names one, what may follow. */
+  private directiveField(path: FieldPath, table: Table | undefined): Completion[] {
+    const fields = this.fieldNames(path, table, false);
+    return this.resolve(path, table) ? fields.concat(this.separators()) : fields;
   }
 
   /** A new term: every field, and the ordering keywords. */
