@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { diagnostics, inputValue, openHarness, queryField, screenshot, selectElement, templateGroup, undo } from './helpers/harness-page';
+import { applyTemplate, diagnostics, inputValue, openHarness, queryField, screenshot, selectElement, templateGroup, undo } from './helpers/harness-page';
 
 /** Task_Get of the diagram global-setup built, switched to the Query operation. */
 async function ourIncidentQueryTask(page: Page): Promise<void> {
@@ -122,5 +122,27 @@ test.describe('encoded-query autocomplete', () => {
 
     // then
     await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe('="active=true^" + callerSysId + "^state"');
+  });
+
+  test('suggests in the query of Camunda\'s official ServiceNow incident template', async ({ page }) => {
+    // given
+    await openHarness(page);
+    await applyTemplate(page, 'Task_Create', 'io.camunda.connectors.ServiceNowIncident.v1');
+    await selectElement(page, 'Task_Create');
+    await (await templateGroup(page, 'operation')).getByLabel('Operation', { exact: true }).selectOption('read');
+    const input = await templateGroup(page, 'input');
+    // The official template opens its optional-FEEL query in FEEL mode: switch to a plain string.
+    const feelToggle = input.getByRole('button', { name: 'Click to remove dynamic value with FEEL expression' }).first();
+    if (await feelToggle.isVisible()) await feelToggle.click();
+    const field = queryField(page);
+    await field.click();
+
+    // when
+    await field.pressSequentially('priority=');
+    await pick(page, field, '1');
+
+    // then
+    await expect(field).toHaveValue('priority=1');
+    await expect(diagnostics(page).locator('.servicenow-diagnostics-ok')).toHaveText('No problems found in this query.');
   });
 });
