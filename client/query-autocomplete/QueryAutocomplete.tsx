@@ -36,7 +36,6 @@ interface Open {
   top: number;
 }
 
-const KIND_LABEL = { field: 'field', operator: 'operator', value: 'value', separator: 'separator', keyword: 'keyword' } as const;
 
 export function QueryAutocomplete({ element, id, queryEntryId, property, conditions = false }: Props) {
   const elementTemplates = useService('elementTemplates');
@@ -150,7 +149,7 @@ export function QueryAutocomplete({ element, id, queryEntryId, property, conditi
             >
               <span class="servicenow-completion-label">{item.label}</span>
               <span class="servicenow-completion-detail">{item.detail}</span>
-              <span class="servicenow-completion-kind">{KIND_LABEL[item.kind]}</span>
+              <span class="servicenow-completion-kind">{item.kind}</span>
             </li>
           ))}
         </ul>
