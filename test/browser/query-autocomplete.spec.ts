@@ -145,4 +145,26 @@ test.describe('encoded-query autocomplete', () => {
     await expect(field).toHaveValue('priority=1');
     await expect(diagnostics(page).locator('.servicenow-diagnostics-ok')).toHaveText('No problems found in this query.');
   });
+
+  test('suggests for the table typed into the generic template', async ({ page }) => {
+    // given
+    await openHarness(page);
+    await applyTemplate(page, 'Task_Create', 'community.servicenow.AnyTable');
+    await selectElement(page, 'Task_Create');
+    const operation = await templateGroup(page, 'operation');
+    await operation.getByLabel('Operation', { exact: true }).selectOption('query');
+    await operation.getByLabel('Table name', { exact: true }).fill('change_request');
+    await expect.poll(() => inputValue(page, 'Task_Create', 'sn_table')).toBe('change_request');
+    await templateGroup(page, 'query');
+    const field = queryField(page);
+    await field.click();
+
+    // when
+    await field.pressSequentially('type=');
+
+    // then: change_request's own choices
+    await expect(suggestions(page).getByRole('option').filter({ hasText: 'Emergency' })).toBeVisible();
+    await pick(page, field, 'emergency');
+    await expect(field).toHaveValue('type=emergency');
+  });
 });
