@@ -3,7 +3,8 @@
  * Suggestions while typing in a query field, from the query engine's
  * `completeFeelQuery`: the field becomes an ARIA combobox controlling a
  * listbox shown under it. Arrow keys move, Enter or Tab accept, Escape
- * closes; a click accepts too. Accepting writes the whole new value as one
+ * closes; a click accepts too. Tab accepts what the user typed part of or
+ * chose; on a list of what may come next it leaves the field. Accepting writes the whole new value as one
  * command (one undo) and puts the caret after the inserted text.
  */
 import type { DiagramElement } from '../types/bpmn-js';
@@ -34,6 +35,8 @@ interface Open {
   text: string;
   /** Where the list starts, below the field, relative to this entry. */
   top: number;
+  /** The user moved through the list with the arrow keys. */
+  navigated: boolean;
 }
 
 
@@ -61,7 +64,7 @@ export function QueryAutocomplete({ element, id, queryEntryId, property, conditi
     const metadata = metadataForTemplate(template, table);
     const items = completeFeelQuery(state.text, state.caret, { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}), conditions });
     const top = field.getBoundingClientRect().bottom - host.getBoundingClientRect().top;
-    setOpen(items.length ? { items, active: 0, text: state.text, top } : null);
+    setOpen(items.length ? { items, active: 0, text: state.text, top, navigated: false } : null);
   };
   const refreshRef = useRef(refresh);
   refreshRef.current = refresh;
@@ -95,10 +98,14 @@ export function QueryAutocomplete({ element, id, queryEntryId, property, conditi
     const onKeyDown = (event: KeyboardEvent) => {
       const state = current.current;
       if (!state || !inField(event.target)) return;
-      const move = (active: number) => setOpen({ ...state, active: (active + state.items.length) % state.items.length });
+      const move = (active: number) => setOpen({ ...state, active: (active + state.items.length) % state.items.length, navigated: true });
+      const item = state.items[state.active]!;
       if (event.key === 'ArrowDown') move(state.active + 1);
       else if (event.key === 'ArrowUp') move(state.active - 1);
-      else if (event.key === 'Enter' || event.key === 'Tab') acceptRef.current(state.items[state.active]!);
+      // Tab when the active item would change nothing typed (what may come next, or the typed word itself) and
+      // nothing was chosen leaves the field as usual: tabbing out after a value must not append a `^`.
+      else if (event.key === 'Tab' && !state.navigated && state.text.slice(item.start, item.end) === item.insert) return setOpen(null);
+      else if (event.key === 'Enter' || event.key === 'Tab') acceptRef.current(item);
       else if (event.key === 'Escape') setOpen(null);
       else return;
       // Capture phase: the field (and the FEEL editor) never see a key the list used.

@@ -101,6 +101,23 @@ test.describe('encoded-query autocomplete', () => {
     await expect(field).toHaveValue('active=true^caller_id');
   });
 
+  test('Tab after a complete condition leaves the field instead of appending a separator', async ({ page }) => {
+    // given
+    await ourIncidentQueryTask(page);
+    const field = queryField(page);
+    await field.click();
+    await field.pressSequentially('state=1');
+    await expect(suggestions(page).getByRole('option').filter({ hasText: '^NQ' })).toBeVisible();
+
+    // when
+    await page.keyboard.press('Tab');
+
+    // then
+    await expect(field).not.toBeFocused();
+    await expect(suggestions(page)).toBeHidden();
+    await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe('state=1');
+  });
+
   test('suggests inside the string literals of a FEEL-built query', async ({ page }) => {
     // given
     await ourIncidentQueryTask(page);
