@@ -3,11 +3,13 @@
  * element templates provider, so it sees the template's entries and its own
  * group is not dropped on templated tasks. Middleware steps:
  * (1) a diagnostics entry after the query field, (2) a sys_id picker after
- * every sys_id field, (3) the ServiceNow group (table picker, output helper).
+ * every sys_id field, (3) the ServiceNow group (table picker, output helper),
+ * (4) an autocomplete after every query field.
  * It never drops or reorders groups it does not own.
  */
 import type { Service, DiagramElement } from '../types/bpmn-js';
 import { OutputHelper } from '../output-mapping/OutputHelper';
+import { addQueryAutocomplete } from '../query-autocomplete/entries';
 import { QueryDiagnostics } from '../query-validation/QueryDiagnostics';
 import { OUTPUT_HELPER_ENTRY_ID, queryDiagnosticsEntryId, SERVICENOW_GROUP_ID, sysIdPickerEntryId, TABLE_PICKER_ENTRY_ID } from '../shared/entry-ids';
 import { isServiceNowTemplate, queryProperty, sysIdInputs } from '../shared/servicenow-template';
@@ -36,6 +38,7 @@ export class ServiceNowPropertiesProvider {
       const serviceNow = isServiceNowTemplate(template);
       if (!serviceNow && element.type !== 'bpmn:ServiceTask') return groups;
       if (serviceNow) annotateTemplateEntries(groups, template);
+      if (serviceNow) addQueryAutocomplete(groups, template);
       insertAfter(groups, serviceNowGroup(serviceNow), ['ElementTemplates__Template', 'general']);
       return groups;
     };

@@ -12,3 +12,8 @@ export function queryDiagnosticsEntryId(queryEntryId: string): string {
 export function sysIdPickerEntryId(fieldEntryId: string): string {
   return `${fieldEntryId}-servicenow-sysid-picker`;
 }
+
+/** The query autocomplete placed after a query field (and its diagnostics). */
+export function queryAutocompleteEntryId(queryEntryId: string): string {
+  return `${queryEntryId}-servicenow-autocomplete`;
+}

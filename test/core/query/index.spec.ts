@@ -10,7 +10,7 @@ describe('core/query - public API', () => {
   it('exports exactly the documented functions and tables', () => {
     expect(Object.keys(engine).sort()).toEqual([
       'DIAGNOSTIC_CODES', 'OPAQUE', 'OPERATORS', 'applySuggestion', 'applySuggestions', 'checkFeelQuery', 'checkQuery',
-      'diagnosticCodes', 'explainQuery', 'operatorInfo', 'parseQuery', 'printQuery'
+      'complete', 'completeFeelQuery', 'diagnosticCodes', 'explainQuery', 'operatorInfo', 'parseQuery', 'printQuery'
     ]);
   });
 
@@ -21,6 +21,8 @@ describe('core/query - public API', () => {
     const check: (text: string, options?: CheckOptions) => CheckResult = engine.checkQuery;
     const checkFeel: (value: string, options?: CheckOptions) => CheckResult = engine.checkFeelQuery;
     const explain: (ast: QueryAst, options?: CheckOptions) => string = engine.explainQuery;
+    const suggest: (text: string, offset: number, options?: CheckOptions) => engine.Completion[] = engine.complete;
+    const suggestFeel: (value: string, offset: number, options?: CheckOptions) => engine.Completion[] = engine.completeFeelQuery;
     const severity: Severity = 'info';
     const code: DiagnosticCode = 'field.unknown';
     const operator: OperatorName = 'NOT IN';
@@ -33,6 +35,7 @@ describe('core/query - public API', () => {
 
     // then
     expect([result.ok, explain(ast), checkFeel('="a=1"').ok, severity, code, operator, value?.type]).toEqual([true, 'State is not one of 6, 7', true, 'info', 'field.unknown', 'NOT IN', 'List']);
+    expect([suggest('a=1', 3)[0]?.insert, suggestFeel('="a=1"', 5)[0]?.insert]).toEqual(['^', '^']);
   });
 
   it('knows every operator name of the AST type in its operator table', () => {

@@ -1,0 +1,32 @@
+/**
+ * Puts an autocomplete entry after every query field of a template's
+ * groups (after the field's diagnostics entry when it has one), for the
+ * plugin's properties provider.
+ */
+import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
+import { queryAutocompleteEntryId, queryDiagnosticsEntryId } from '../shared/entry-ids';
+import { QueryAutocomplete } from './QueryAutocomplete';
+import { queryFields } from './query-fields';
+
+interface Entry { id: string; property?: TemplateProperty; [key: string]: unknown }
+/** List groups carry `items` instead of `entries`. */
+interface Group { id: string; entries?: Entry[]; [key: string]: unknown }
+
+export function addQueryAutocomplete(groups: Group[], template: ElementTemplate): void {
+  const fields = queryFields(template);
+  if (!fields.length) return;
+  for (const group of groups) {
+    const entries = group.entries;
+    if (!Array.isArray(entries)) continue;
+    for (const entry of [...entries]) {
+      const field = entry.property && fields.find((each) => each.property === entry.property || (each.property.id !== undefined && each.property.id === entry.property?.id
+        && JSON.stringify(each.property.binding) === JSON.stringify(entry.property?.binding)));
+      if (!field) continue;
+      const diagnostics = entries.findIndex((each) => each.id === queryDiagnosticsEntryId(entry.id));
+      const after = diagnostics >= 0 ? diagnostics : entries.indexOf(entry);
+      entries.splice(after + 1, 0, {
+        id: queryAutocompleteEntryId(entry.id), component: QueryAutocomplete, queryEntryId: entry.id, property: field.property, conditions: field.conditions
+      });
+    }
+  }
+}
