@@ -116,7 +116,7 @@ export function buildWaitTemplate(table: Table, example: WaitExample, kind: Excl
     timeout('connectionTimeoutInSeconds', 'Connection timeout (seconds)', '0 waits forever.'),
     timeout('readTimeoutInSeconds', 'Read timeout (seconds)', 'Time to wait for the response; 0 waits forever.'),
     { id: 'activationCondition', type: 'Hidden', value: RECORD_RETURNED, binding: connectorProperty('activationCondition') },
-    { id: 'correlationKeyPayload', type: 'Hidden', value: '=get value(body, "result")[1].sys_id', binding: connectorProperty('correlationKeyExpression') },
+    { id: 'correlationKeyPayload', type: 'Hidden', value: '=body.result[1].sys_id', binding: connectorProperty('correlationKeyExpression') },
     messageNameProperty(),
     {
       id: 'resultVariable',
