@@ -9,6 +9,11 @@ import { SIGNATURE_HEADER, WEBHOOK_SECRET_NAME, type RecordOperation } from './w
 /** The HTTP Webhook connector (connectors 8.8 `HttpWebhookExecutable`). */
 export const WEBHOOK_TYPE = 'io.camunda:webhook:1';
 
+/** The webhook ID a table's event templates and Business Rules share by default. */
+export function defaultWebhookId(table: string): string {
+  return `servicenow-${table.replace(/_/g, '-')}`;
+}
+
 const EVENT_CHOICES: { name: string; value: string; operations: RecordOperation[] }[] = [
   { name: 'Created or updated', value: '', operations: ['insert', 'update'] },
   { name: 'Created', value: 'insert', operations: ['insert'] },
@@ -52,7 +57,7 @@ export function buildWebhookTemplate(table: Table, kind: InboundKind, options: B
       description: 'The last part of the webhook URL <code>&lt;connectors base URL&gt;/inbound/&lt;ID&gt;</code>; give the same ID to <code>servicenow-artifacts --webhook-id</code>.',
       group: 'endpoint',
       type: 'String',
-      value: `servicenow-${table.name.replace(/_/g, '-')}`,
+      value: defaultWebhookId(table.name),
       binding: connectorProperty('inbound.context'),
       constraints: { notEmpty: true, pattern: { value: '^[a-zA-Z0-9]+([-_][a-zA-Z0-9]+)*$', message: 'can only contain letters, numbers, or single underscores/hyphens and cannot begin or end with an underscore/hyphen.' } }
     },
