@@ -34,40 +34,25 @@ const GLOBAL = { display_value: 'Global' };
  */
 export function updateSetXml(set: UpdateSet): string {
   const setId = stableSysId(`update-set:${set.name}`);
-  const header = [
-    '<sys_remote_update_set action="INSERT_OR_UPDATE">',
-    element('application', 'global', GLOBAL),
-    element('application_name', 'Global'),
-    element('application_scope', 'global'),
-    element('application_version', ''),
-    element('collisions', ''),
-    element('commit_date', ''),
-    element('deleted', ''),
-    element('description', set.description),
-    element('inserted', ''),
-    element('name', set.name),
-    element('origin_sys_id', ''),
-    element('parent', '', { display_value: '' }),
-    element('release_date', ''),
-    element('remote_base_update_set', '', { display_value: '' }),
-    element('remote_parent_id', ''),
-    element('remote_sys_id', setId),
-    element('state', 'loaded'),
-    element('summary', ''),
-    element('sys_class_name', 'sys_remote_update_set'),
-    ...audit(set.timestamp),
-    element('sys_id', setId),
-    element('update_set', '', { display_value: '' }),
-    element('update_source', '', { display_value: '' }),
-    element('updated', ''),
-    '</sys_remote_update_set>'
+  // ServiceNow writes a record's fields in alphabetical order.
+  const fields: [string, string, Record<string, string>?][] = [
+    ['application', 'global', GLOBAL], ['application_name', 'Global'], ['application_scope', 'global'], ['application_version', ''],
+    ['collisions', ''], ['commit_date', ''], ['deleted', ''], ['description', set.description], ['inserted', ''], ['name', set.name],
+    ['origin_sys_id', ''], ['parent', '', { display_value: '' }], ['release_date', ''], ['remote_base_update_set', '', { display_value: '' }],
+    ['remote_parent_id', ''], ['remote_sys_id', setId], ['state', 'loaded'], ['summary', ''], ['sys_class_name', 'sys_remote_update_set'],
+    ...audit(set.timestamp), ['sys_id', setId], ['update_set', '', { display_value: '' }], ['update_source', '', { display_value: '' }], ['updated', '']
   ];
+  const header = ['<sys_remote_update_set action="INSERT_OR_UPDATE">', ...sorted(fields), '</sys_remote_update_set>'];
   const updates = set.records.map((record) => updateXml(record, set, setId));
   return `<?xml version="1.0" encoding="UTF-8"?><unload unload_date="${set.timestamp}">\n${[header.join('\n'), ...updates].join('\n')}\n</unload>\n`;
 }
 
-function audit(timestamp: string): string[] {
-  return [element('sys_created_by', AUTHOR), element('sys_created_on', timestamp), element('sys_mod_count', '0'), element('sys_updated_by', AUTHOR), element('sys_updated_on', timestamp)];
+function audit(timestamp: string): [string, string][] {
+  return [['sys_created_by', AUTHOR], ['sys_created_on', timestamp], ['sys_mod_count', '0'], ['sys_updated_by', AUTHOR], ['sys_updated_on', timestamp]];
+}
+
+function sorted(fields: [string, string, Record<string, string>?][]): string[] {
+  return [...fields].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, text, attributes]) => element(name, text, attributes ?? {}));
 }
 
 /** The record's own `record_update` document, what ServiceNow stores in `payload`. */
@@ -75,6 +60,8 @@ export function recordPayload(record: ArtifactRecord, timestamp: string): string
   const sysId = recordSysId(record);
   const fields: Record<string, string> = {
     ...record.fields,
+    sys_package: 'global',
+    sys_scope: 'global',
     sys_class_name: record.table,
     sys_created_by: AUTHOR,
     sys_created_on: timestamp,
@@ -84,9 +71,8 @@ export function recordPayload(record: ArtifactRecord, timestamp: string): string
     sys_updated_by: AUTHOR,
     sys_updated_on: timestamp
   };
-  const body = Object.keys(fields).sort().map((name) => element(name, fields[name] ?? '', record.fieldAttributes?.[name] ?? {})).join('')
-    + element('sys_package', 'global', { display_value: 'Global', source: 'global' })
-    + element('sys_scope', 'global', GLOBAL);
+  const attributes: Record<string, Record<string, string>> = { ...record.fieldAttributes, sys_package: { display_value: 'Global', source: 'global' }, sys_scope: GLOBAL };
+  const body = sorted(Object.entries(fields).map(([name, text]) => [name, text, attributes[name]])).join('');
   return `<?xml version="1.0" encoding="UTF-8"?><record_update table="${record.table}"><${record.table} action="INSERT_OR_UPDATE">${body}</${record.table}></record_update>`;
 }
 
