@@ -4,8 +4,9 @@
  *
  * 1. Modeler: `applyTemplate` of request-proof writes the `zeebe:property`
  *    entries (conditions and defaults as bpmn-js-element-templates does).
- * 2. Runtime: `{{secrets.NAME}}` replaced in the properties' JSON
- *    (`InboundPropertyHandler.getPropertiesWithSecrets`), dotted names
+ * 2. Runtime: secrets replaced in the properties' JSON
+ *    (`InboundPropertyHandler.getPropertiesWithSecrets`, the SecretUtil of
+ *    runtime/secrets.ts), dotted names
  *    nested (`readWrappedProperties`).
  * 3. Polling: per waiting process instance, `PollingRuntimeProperties` are
  *    bound with the root-scope process variables as FEEL context
@@ -25,10 +26,11 @@
  *    (ALREADY_EXISTS → `MessageAlreadyCorrelated`); a message correlates to a
  *    subscription with the same name and correlation key.
  */
-import { evaluate } from 'feelin';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { sendLikeRestConnector } from '../e2e/rest-connector';
 import { applyTemplate, type ProvenRequest, type SampleResponse } from './request-proof';
+import { evaluateFeel } from './runtime/feel';
+import { replaceSecrets } from './runtime/secrets';
 
 type Values = Record<string, unknown>;
 
@@ -60,13 +62,9 @@ function generatedValue(property: TemplateProperty): string | undefined {
   return property.generatedValue?.type === 'uuid' ? 'message-uuid' : undefined;
 }
 
+/** The same SecretUtil replacement over the properties' JSON as over an outbound job's variables. */
 function withSecrets(properties: Record<string, string>, secrets: Record<string, string>): Record<string, string> {
-  const json = JSON.stringify(properties).replace(/\{\{secrets\.([A-Za-z0-9_]+)\}\}/g, (_, name: string) => {
-    const secret = secrets[name];
-    if (secret === undefined) throw new Error(`inbound-proof: secret ${name} is not defined`);
-    return JSON.stringify(secret).slice(1, -1);
-  });
-  return JSON.parse(json) as Record<string, string>;
+  return replaceSecrets(properties, secrets) as Record<string, string>;
 }
 
 /** `readWrappedProperties`: `{"a.b": x}` → `{a: {b: x}}`. */
@@ -83,20 +81,9 @@ export function nest(properties: Record<string, string>): Record<string, unknown
 
 /** FEEL evaluation as the runtime's FeelEngineWrapper does; warnings are collected (a template bug when not expected). */
 export function feel(expression: string, context: Values, warnings: string[] = []): unknown {
-  const result = evaluate(expression.trim().slice(1), context);
+  const result = evaluateFeel(expression, context);
   for (const warning of result.warnings) warnings.push(warning.message);
-  return plain(result.value);
-}
-
-function plain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === 'object') {
-    const prototype = Object.getPrototypeOf(value);
-    if (prototype !== Object.prototype && prototype !== null) return String(value);
-    return Object.fromEntries(Object.entries(value as Values).map(([key, inner]) => [key, plain(inner)]));
-  }
-  return value;
+  return result.value;
 }
 
 /** A property value as the FEEL deserializer reads it: FEEL when it starts with `=`, else the literal. */
