@@ -52,6 +52,8 @@ export function parseRules(ruleArgs: string[], webhookArgs: string[], metadata: 
     if (condition) {
       const result = checkQuery(condition, { table, metadata });
       for (const diagnostic of result.diagnostics) {
+        // VALCHANGES, CHANGESFROM and CHANGESTO are what a Business Rule's filter is for: they hold on the record being saved.
+        if (diagnostic.code === 'operator.condition-only') continue;
         const line = `${where}: condition at ${diagnostic.start + 1}: ${diagnostic.message}`;
         if (diagnostic.severity === 'error') problems.push(line);
         else warnings.push(line);

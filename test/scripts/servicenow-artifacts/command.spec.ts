@@ -21,6 +21,14 @@ describe('camunda-servicenow servicenow-artifacts', () => {
     expect(xml).toContain('&lt;filter_condition table=&quot;sc_req_item&quot;&gt;approval=approved&lt;/filter_condition&gt;');
   });
 
+  it('takes the change operators a Business Rule filter is made for, without the warning a Table API query gets', async () => {
+    const cwd = await workdir();
+    const result = await runCli(['servicenow-artifacts', '--rule', 'incident:update:stateVALCHANGES^state=6', ...TIMESTAMP], { cwd });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const query = await runCli(['check-query', '--table', 'incident', 'stateVALCHANGES^state=6'], { cwd });
+    expect(query.stdout + query.stderr).toContain('VALCHANGES');
+  });
+
   it('refuses a condition with errors, an unknown table and an unknown operation, naming each rule, and writes nothing', async () => {
     const cwd = await workdir();
     const result = await runCli(['servicenow-artifacts', '--rule', 'incident:update:priorty=1', '--rule', 'incidnt:insert', '--rule', 'problem:delete', ...TIMESTAMP], { cwd });
