@@ -12,6 +12,7 @@ import { OutputHelper } from '../output-mapping/OutputHelper';
 import { addQueryAutocomplete } from '../query-autocomplete/entries';
 import { QueryDiagnostics } from '../query-validation/QueryDiagnostics';
 import { OUTPUT_HELPER_ENTRY_ID, queryDiagnosticsEntryId, SERVICENOW_GROUP_ID, sysIdPickerEntryId, TABLE_PICKER_ENTRY_ID } from '../shared/entry-ids';
+import { isInboundTemplate } from '../../core/inbound/template-kind';
 import { isServiceNowTemplate, queryProperty, sysIdInputs } from '../shared/servicenow-template';
 import { SysIdPicker } from '../sys-id-picker/SysIdPicker';
 import { TablePicker } from '../table-picker/TablePicker';
@@ -39,6 +40,8 @@ export class ServiceNowPropertiesProvider {
       if (!serviceNow && element.type !== 'bpmn:ServiceTask') return groups;
       if (serviceNow) annotateTemplateEntries(groups, template);
       if (serviceNow) addQueryAutocomplete(groups, template);
+      // Events keep their own output mapping and cannot switch to a table template.
+      if (isInboundTemplate(template)) return groups;
       insertAfter(groups, serviceNowGroup(serviceNow), ['ElementTemplates__Template', 'general']);
       return groups;
     };

@@ -2,6 +2,8 @@
  * Checks the encoded query of one ServiceNow task: the panel entry, the lint
  * rule and the status bar all call this, so they always agree.
  */
+import { checkRecordQuery } from '../../core/inbound/record-query';
+import { isWaitTemplate } from '../../core/inbound/template-kind';
 import { checkFeelQuery, type CheckResult } from '../../core/query';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { metadataForTemplate } from '../shared/bundled-metadata';
@@ -28,5 +30,7 @@ export function taskQuery(template: ElementTemplate | undefined, bo: ModdleEleme
 /** Checks query text (plain or FEEL `=...`) against the table's metadata. */
 export function checkQueryText(value: string, template: ElementTemplate | undefined, table: string | undefined): CheckResult {
   const metadata = metadataForTemplate(template, table);
-  return checkFeelQuery(value, { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}) });
+  const options = { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}) };
+  // A wait template's query is the sysparm_query entry of its FEEL context.
+  return isWaitTemplate(template) ? checkRecordQuery(value, options) : checkFeelQuery(value, options);
 }

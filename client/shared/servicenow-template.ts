@@ -5,6 +5,7 @@
  * property holds the encoded query, which properties take a sys_id. Builds on
  * core/template/field-index.ts.
  */
+import { recordQueryProperty } from '../../core/inbound/record-query';
 import { findQueryProperty, isAnyTableTemplate, isServiceNowTemplate as isServiceNow, tableFromTemplate } from '../../core/template/field-index';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { getInputValue, type ModdleElement } from './zeebe';
@@ -56,9 +57,9 @@ export function tableOf(template: ElementTemplate, bo: ModdleElement): string | 
   return plainValue(value);
 }
 
-/** The encoded query property (ours `sn_query`, official `sysparm_query`). */
+/** The encoded query property (ours `sn_query`, official `sysparm_query`, a wait template's record query). */
 export function queryProperty(template: ElementTemplate): TemplateProperty | undefined {
-  const property = findQueryProperty(template);
+  const property = findQueryProperty(template) ?? recordQueryProperty(template);
   return property && property.type !== 'Hidden' ? property : undefined;
 }
 

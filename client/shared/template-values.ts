@@ -6,7 +6,7 @@
  * elements only and the library does not export them.
  */
 import type { Condition, ElementTemplate, TemplateProperty } from '../../core/template/types';
-import { extensionValues, getIoMapping, getTaskHeaders, type ModdleElement } from './zeebe';
+import { extensionValues, getIoMapping, getMessageSubscription, getPropertyValue, getTaskHeaders, type ModdleElement } from './zeebe';
 
 /** The value a property holds on the element (undefined when unset). */
 export function propertyValue(bo: ModdleElement, property: TemplateProperty): unknown {
@@ -32,10 +32,8 @@ class ElementValues {
       case 'zeebe:taskHeader': return (this.headers ??= firstByKey(getTaskHeaders(this.bo)?.get('values'), 'key', 'value')).get(binding.key);
       case 'property': return this.bo.get?.(binding.name);
       case 'zeebe:taskDefinition': return extensionValues(this.bo, 'zeebe:TaskDefinition')?.get(binding.property);
-      case 'zeebe:property': {
-        const properties = extensionValues(this.bo, 'zeebe:Properties');
-        return (properties?.get('properties') ?? []).find((entry: ModdleElement) => entry.get('name') === binding.name)?.get('value');
-      }
+      case 'zeebe:property': return getPropertyValue(this.bo, binding.name);
+      case 'bpmn:Message#zeebe:subscription#property': return getMessageSubscription(this.bo)?.get(binding.name);
       default: return undefined;
     }
   }

@@ -5,7 +5,7 @@
  */
 import type { Service, DiagramElement } from '../types/bpmn-js';
 import type { TemplateProperty } from '../../core/template/types';
-import { getHeader, getInput, getIoMapping, getTaskHeaders, type ModdleElement } from './zeebe';
+import { getHeader, getInput, getIoMapping, getMessageSubscription, getTaskHeaders, type ModdleElement } from './zeebe';
 
 export interface WriteServices {
   modeling: Service;
@@ -17,6 +17,14 @@ export function writeProperty(element: DiagramElement, property: TemplatePropert
   if (binding.type === 'zeebe:input') return writeInput(element, binding.name, value, services);
   if (binding.type === 'zeebe:taskHeader') return writeHeader(element, binding.key, value, services);
   if (binding.type === 'property') return services.modeling.updateProperties(element, { [binding.name]: value });
+  if (binding.type === 'bpmn:Message#zeebe:subscription#property') return writeSubscription(element, binding.name, value, services);
+}
+
+/** The correlation key of a message event: the template created its message and subscription when it was applied. */
+function writeSubscription(element: DiagramElement, name: string, value: string, services: WriteServices): void {
+  const subscription = getMessageSubscription(element.businessObject);
+  if (!subscription) throw new Error(`${element.id}: the message event has no zeebe:Subscription to write ${name} to; re-apply its template`);
+  services.modeling.updateModdleProperties(element, subscription, { [name]: value });
 }
 
 export function writeInput(element: DiagramElement, target: string, value: string, services: WriteServices): void {

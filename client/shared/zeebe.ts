@@ -55,3 +55,14 @@ export function templateVersionOf(bo: ModdleElement): number | undefined {
   const version = bo.get?.('zeebe:modelerTemplateVersion');
   return version === undefined || version === null || version === '' ? undefined : Number(version);
 }
+
+/** The `zeebe:Subscription` of a message event's message (where the correlation key lives). */
+export function getMessageSubscription(bo: ModdleElement): ModdleElement | undefined {
+  const message: ModdleElement | undefined = bo.get?.('eventDefinitions')?.[0]?.get?.('messageRef');
+  return message ? extensionValues(message, 'zeebe:Subscription') : undefined;
+}
+
+/** A `zeebe:property` value (what inbound connectors read). */
+export function getPropertyValue(bo: ModdleElement, name: string): string | undefined {
+  return (extensionValues(bo, 'zeebe:Properties')?.get('properties') ?? []).find((entry: ModdleElement) => entry.get('name') === name)?.get('value');
+}

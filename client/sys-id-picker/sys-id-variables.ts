@@ -5,7 +5,7 @@
  * expression stores a sys_id with the output helper's entry.
  */
 import { readOutputVariables } from '../output-mapping/result-expression';
-import { getHeaderValue, type ModdleElement } from '../shared/zeebe';
+import { getHeaderValue, getPropertyValue, type ModdleElement } from '../shared/zeebe';
 
 export interface SysIdVariable {
   variable: string;
@@ -39,7 +39,8 @@ export function sysIdVariablesBefore(bo: ModdleElement, describe: DescribeTask):
 export function producedVariable(bo: ModdleElement, describe: DescribeTask): SysIdVariable | undefined {
   const task = describe(bo);
   if (!task) return undefined;
-  const variable = task.sysIdVariable ?? readOutputVariables(getHeaderValue(bo, 'resultExpression')).sysId;
+  // Tasks keep the result expression in a header, event connectors in a zeebe:property.
+  const variable = task.sysIdVariable ?? readOutputVariables(getHeaderValue(bo, 'resultExpression') ?? getPropertyValue(bo, 'resultExpression')).sysId;
   if (!variable) return undefined;
   return { variable, taskId: bo.id ?? '', taskName: bo.name || bo.id || '', ...(task.table ? { table: task.table } : {}) };
 }

@@ -5,6 +5,7 @@
  * own (and the choices of a generic template's table dropdown).
  */
 import type { ElementTemplate } from '../../core/template/types';
+import { isInboundTemplate } from '../../core/inbound/template-kind';
 import { fixedTable, isServiceNowTemplate, tableProperty } from '../shared/servicenow-template';
 
 export interface TableOption {
@@ -23,7 +24,8 @@ export interface SnapshotTable {
 }
 
 export function tableOptions(templates: readonly ElementTemplate[], snapshotTables: readonly SnapshotTable[]): TableOption[] {
-  const latest = latestVersions(templates.filter(isServiceNowTemplate));
+  // Event templates have a table too, but a task cannot switch to one.
+  const latest = latestVersions(templates.filter((template) => isServiceNowTemplate(template) && !isInboundTemplate(template)));
   const options: TableOption[] = [];
   const covered = new Set<string>();
   for (const template of latest) {

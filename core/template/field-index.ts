@@ -17,6 +17,8 @@ export interface ServiceNowTemplateMetadata {
   /** This table and its super classes, e.g. `['incident', 'task']`. */
   hierarchy?: string[];
   anyTable?: boolean;
+  /** Set on the event templates: which inbound connector they configure. */
+  inbound?: 'polling' | 'webhook';
   fields?: Record<string, IndexedField>;
 }
 

@@ -45,6 +45,8 @@ export interface TemplateProperty {
   tooltip?: string;
   type: PropertyType;
   value?: string | number | boolean;
+  /** A value the Modeler generates when the template is applied (e.g. a message name). */
+  generatedValue?: { type: 'uuid' };
   placeholder?: string;
   feel?: 'optional' | 'required' | 'static';
   language?: string;
@@ -74,7 +76,7 @@ export interface ElementTemplate {
   documentationRef?: string;
   category?: { id: string; name: string };
   appliesTo: string[];
-  elementType?: { value: string };
+  elementType?: { value: string; eventDefinition?: string };
   engines?: Record<string, string>;
   metadata?: Record<string, unknown>;
   groups?: TemplateGroup[];

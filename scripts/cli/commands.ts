@@ -12,5 +12,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   'test-connection': async () => (await import('../test-connection/command')).command,
   publish: async () => (await import('../publish/command')).command,
   lint: async () => (await import('../lint/command')).command,
-  'check-query': async () => (await import('../check-query/command')).command
+  'check-query': async () => (await import('../check-query/command')).command,
+  'servicenow-artifacts': async () => (await import('../servicenow-artifacts/command')).command
 };

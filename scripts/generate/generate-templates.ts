@@ -1,4 +1,5 @@
 import type { Metadata } from '../../core/metadata/model';
+import { inboundTemplatePlans } from '../../core/inbound/inbound-templates';
 import { buildAnyTableTemplate, buildTemplate } from '../../core/template/build-template';
 import { planRelease, type PlannedTemplate, type ReleasePlan } from '../../core/template/versioning';
 import { validateTemplateText, type FileProblem } from '../validate/validate-templates';
@@ -35,7 +36,8 @@ export function generateTemplates(metadata: Metadata, request: GenerateRequest, 
   const { tables, warnings } = selectTables(metadata, request.tables);
   const planned: PlannedTemplate[] = [
     ...tables.map((table) => ({ file: templateFile(table.name), build: (version: number) => buildTemplate(table, { idPrefix: request.idPrefix, version }) })),
-    { file: ANY_TABLE_FILE, build: (version: number) => buildAnyTableTemplate({ idPrefix: request.idPrefix, version }) }
+    { file: ANY_TABLE_FILE, build: (version: number) => buildAnyTableTemplate({ idPrefix: request.idPrefix, version }) },
+    ...inboundTemplatePlans(tables).map((plan) => ({ file: `servicenow-${plan.file}.json`, build: (version: number) => plan.build({ idPrefix: request.idPrefix, version }) }))
   ];
   // Only a full run knows which tables left the snapshot.
   const plan = planRelease(planned, existing, { retire: (path) => request.tables === undefined && isGeneratedFile(path) });

@@ -36,7 +36,7 @@ export function renderTemplateDoc(template: ElementTemplate, context: { version:
     `| Template version | ${template.version ?? 'none'} |`,
     `| Release | ${context.version} |`,
     `| Table | ${tableCell(servicenow)} |`,
-    `| Connector | REST (\`${taskType(template) ?? 'unknown'}\`) |`
+    `| Connector | ${connectorCell(template)} |`
   );
   const camunda = (template.engines as { camunda?: unknown } | undefined)?.camunda;
   if (typeof camunda === 'string') lines.push(`| Camunda | \`${camunda}\` |`);
@@ -77,6 +77,13 @@ function tableCell(servicenow: ServiceNowMetadata | undefined): string {
   const label = servicenow.label && servicenow.label !== servicenow.table ? `${servicenow.label} ` : '';
   const chain = (servicenow.hierarchy ?? []).slice(1);
   return `${label}\`${servicenow.table}\`${chain.length > 0 ? ` (extends ${chain.map((table) => `\`${table}\``).join(' → ')})` : ''}`;
+}
+
+/** REST for the table templates; the event templates name their inbound connector in `inbound.type`. */
+function connectorCell(template: ElementTemplate): string {
+  const properties = (template.properties ?? []) as Array<{ value?: unknown; binding?: { type?: string; name?: string } }>;
+  const inbound = properties.find((property) => property.binding?.type === 'zeebe:property' && property.binding.name === 'inbound.type')?.value;
+  return typeof inbound === 'string' ? `inbound (\`${inbound}\`)` : `REST (\`${taskType(template) ?? 'unknown'}\`)`;
 }
 
 function taskType(template: ElementTemplate): string | undefined {

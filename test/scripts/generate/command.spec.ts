@@ -20,16 +20,17 @@ function generate(...args: string[]) {
 }
 
 describe('scripts/generate - camunda-servicenow generate', () => {
-  it('writes one template per non-abstract table plus the generic one, all valid', async () => {
+  it('writes one template per non-abstract table plus the generic one, and the event templates of the tables with a wait example, all valid', async () => {
     // when
     const result = await generate('--all');
 
     // then
     expect(result.code).toBe(0);
-    expect([...(await readOutputDir(join(work, 'templates'))).keys()]).toEqual(['servicenow-any-table.json', 'servicenow-incident.json', 'servicenow-problem.json']);
+    const events = ['event-boundary', 'event-intermediate', 'event-start', 'wait-boundary', 'wait'].map((kind) => `servicenow-incident-${kind}.json`);
+    expect([...(await readOutputDir(join(work, 'templates'))).keys()].sort()).toEqual(['servicenow-any-table.json', ...events, 'servicenow-incident.json', 'servicenow-problem.json'].sort());
     expect(result.stdout).toContain('new       servicenow-incident.json (community.servicenow.incident v1, 13 field inputs)');
     const validate = await runCli(['validate', 'templates'], { cwd: work });
-    expect(validate).toMatchObject({ code: 0, stdout: '3 file(s) checked: 0 error(s), 0 warning(s)\n' });
+    expect(validate).toMatchObject({ code: 0, stdout: '8 file(s) checked: 0 error(s), 0 warning(s)\n' });
   });
 
   it('is byte-identical across runs and output directories', async () => {

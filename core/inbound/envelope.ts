@@ -1,0 +1,52 @@
+import { DOCUMENTATION_REF, ENGINES, TEMPLATE_SCHEMA } from '../template/build-template';
+import type { ServiceNowTemplateMetadata } from '../template/field-index';
+import { ICON } from '../template/icon';
+import type { ElementTemplate, TemplateGroup, TemplateProperty } from '../template/types';
+
+/** The events an inbound template applies to. */
+export type InboundKind = 'start' | 'intermediate' | 'boundary';
+
+/**
+ * appliesTo and elementType per kind, as the official inbound templates
+ * declare them (connectors 8.8 `HttpPollingConnector` / webhook element
+ * templates): a message event definition carries the correlation.
+ */
+const ELEMENT: Record<InboundKind, { appliesTo: string[]; value: string }> = {
+  start: { appliesTo: ['bpmn:StartEvent'], value: 'bpmn:StartEvent' },
+  intermediate: { appliesTo: ['bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent'], value: 'bpmn:IntermediateCatchEvent' },
+  boundary: { appliesTo: ['bpmn:BoundaryEvent'], value: 'bpmn:BoundaryEvent' }
+};
+
+export interface InboundParts {
+  id: string;
+  name: string;
+  description: string;
+  keywords: string[];
+  kind: InboundKind;
+  version: number;
+  metadata: ServiceNowTemplateMetadata;
+  groups: TemplateGroup[];
+  properties: TemplateProperty[];
+}
+
+/** The top-level keys of an inbound template, in the same order as the table templates'. */
+export function inboundEnvelope(parts: InboundParts): ElementTemplate {
+  const element = ELEMENT[parts.kind];
+  return {
+    $schema: TEMPLATE_SCHEMA,
+    name: parts.name,
+    id: parts.id,
+    version: parts.version,
+    description: parts.description,
+    keywords: [...new Set(parts.keywords)],
+    documentationRef: DOCUMENTATION_REF,
+    category: { id: 'connectors', name: 'Connectors' },
+    appliesTo: element.appliesTo,
+    elementType: { value: element.value, eventDefinition: 'bpmn:MessageEventDefinition' },
+    engines: ENGINES,
+    metadata: { servicenow: parts.metadata },
+    groups: parts.groups,
+    properties: parts.properties,
+    icon: ICON
+  };
+}

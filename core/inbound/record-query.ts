@@ -1,0 +1,53 @@
+import { checkFeelQuery, checkQuery, type CheckOptions, type CheckResult } from '../query/index';
+import type { ElementTemplate, TemplateProperty } from '../template/types';
+import { isWaitTemplate } from './template-kind';
+import { WAIT_QUERY_PROPERTY_ID } from './wait-template';
+
+/** The record query property of a wait template. */
+export function recordQueryProperty(template: ElementTemplate): TemplateProperty | undefined {
+  return isWaitTemplate(template) ? template.properties.find((property) => property.id === WAIT_QUERY_PROPERTY_ID) : undefined;
+}
+
+/**
+ * The value expression of the `sysparm_query` entry of a FEEL context
+ * (`={"sysparm_query": <expression>, …}`), with its offset in `value`: the
+ * entry ends at the next comma or brace outside strings and brackets.
+ */
+export function sysparmQueryEntry(value: string): { expression: string; start: number } | undefined {
+  const key = /^\s*=\s*\{\s*(?:"sysparm_query"|sysparm_query)\s*:\s*/.exec(value) ?? /[{,]\s*(?:"sysparm_query"|sysparm_query)\s*:\s*/.exec(value);
+  if (!key) return undefined;
+  const start = key.index + key[0].length;
+  let depth = 0;
+  for (let i = start; i < value.length; i++) {
+    const char = value.charAt(i);
+    if (char === '"') {
+      for (i++; i < value.length && value.charAt(i) !== '"'; i++) if (value.charAt(i) === '\\') i++;
+    } else if (char === '(' || char === '[' || char === '{') {
+      depth++;
+    } else if ((char === ')' || char === ']' || char === '}') && depth > 0) {
+      depth--;
+    } else if ((char === ',' || char === '}') && depth === 0) {
+      return { expression: value.slice(start, i).trimEnd(), start };
+    }
+  }
+  return { expression: value.slice(start).trimEnd(), start };
+}
+
+/**
+ * Checks the encoded query inside a wait template's record query, with
+ * diagnostics at their offsets in the whole FEEL value (so fixes apply to it).
+ */
+export function checkRecordQuery(value: string, options: CheckOptions = {}): CheckResult {
+  const entry = sysparmQueryEntry(value);
+  if (!entry) {
+    return {
+      ...checkQuery('', options),
+      ok: false,
+      explanation: '',
+      diagnostics: [{ severity: 'error', code: 'syntax.feel', start: 0, end: value.length, message: 'Give a FEEL context with a "sysparm_query" entry, e.g. ={"sysparm_query": "sys_id=" + incidentSysId + "^active=true"}.' }]
+    };
+  }
+  const result = checkFeelQuery(`=${entry.expression}`, options);
+  const shift = entry.start - 1;
+  return { ...result, diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, start: diagnostic.start + shift, end: diagnostic.end + shift })) };
+}

@@ -1,0 +1,159 @@
+import type { Table } from '../metadata/model';
+import { authenticationProperties } from '../template/connection';
+import { toFieldIndex } from '../template/field-index';
+import { outputVariableNames } from '../template/output';
+import type { BuildOptions, ElementTemplate, TemplateProperty } from '../template/types';
+import { asConnectorProperty, connectorProperty, feelDefault, inboundTypeProperty, messageNameProperty, processCorrelationKey } from './inbound-properties';
+import { inboundEnvelope, type InboundKind } from './envelope';
+import type { WaitExample } from './wait-examples';
+
+/** The HTTP Polling connector (connectors 8.8 `HttpPollingConnector`). */
+export const HTTP_POLLING_TYPE = 'io.camunda:http-polling:1';
+/** The property the record query is bound to; the plugin validates its `sysparm_query` entry. */
+export const WAIT_QUERY_PROPERTY_ID = 'recordQuery';
+const ISO_DURATION = { value: '^(=.*|P(?=\\d|T\\d)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?)$', message: 'must be an ISO-8601 duration such as PT1M or PT30S.' };
+
+/**
+ * The record query as a FEEL context for the connector's `queryParameters`.
+ * The poll's properties are evaluated one by one against the root process
+ * variables (connectors 8.8 `DefaultProcessInstanceContext.bind`, variables
+ * of scope processInstanceKey: `SearchQueryClientImpl.queryVariables`), so
+ * the sys_id and the condition must meet in this one expression.
+ */
+export function recordQuery(sysIdVariable: string, condition: string): string {
+  return `={"sysparm_query": "sys_id=" + ${sysIdVariable} + "^${condition.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}", "sysparm_limit": "1"}`;
+}
+
+/**
+ * Activates when the Table API returned the record, i.e. it matches the
+ * condition. The runtime evaluates it against the HTTP result
+ * (`HttpRequestTask` correlates the `HttpCommonResult`: status, headers,
+ * body) and activates only on `true` (`InboundCorrelationHandler.isActivationConditionMet`).
+ */
+export const RECORD_RETURNED = '=if body instance of context and get value(body, "result") instance of list then count(get value(body, "result")) > 0 else false';
+
+function tableApiUrl(table: Table): TemplateProperty {
+  const path = `/api/now/table/${table.name}`;
+  return {
+    id: 'url',
+    label: 'Table API URL',
+    description: `The instance URL followed by <code>${path}</code>, e.g. <code>https://dev12345.service-now.com${path}</code>. May start with a <code>{{secrets.NAME}}</code> placeholder.`,
+    placeholder: `https://<instance>.service-now.com${path}`,
+    group: 'connection',
+    type: 'String',
+    feel: 'optional',
+    binding: connectorProperty('url'),
+    constraints: {
+      notEmpty: true,
+      pattern: { value: `^(=.*|\\{\\{secrets\\.[^}]+\\}\\}${escapeRegExp(path)}|https?://[^/?#]+${escapeRegExp(path)})$`, message: `must be the instance URL followed by ${path} (or a FEEL expression).` }
+    }
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Authentication exactly as the table templates offer it, as connector properties. */
+export function inboundAuthentication(): TemplateProperty[] {
+  return authenticationProperties().map((property) => {
+    const inbound = asConnectorProperty(property);
+    if (property.id !== 'authentication.oauthTokenEndpoint') return inbound;
+    // The table templates derive it from their instance URL input; an event has no inputs to derive from.
+    const { value: _derived, ...rest } = inbound;
+    return { ...rest, placeholder: 'https://<instance>.service-now.com/oauth_token.do' };
+  });
+}
+
+function timeout(id: string, label: string, description: string): TemplateProperty {
+  return { id, label, description, group: 'timeout', type: 'String', feel: 'optional', value: '20', binding: connectorProperty(id),
+    constraints: { notEmpty: true, pattern: { value: '^(=.*|\\d+)$', message: 'must be a whole number of seconds.' } } };
+}
+
+/**
+ * "ServiceNow: Wait for <table>": an intermediate catch or boundary event on
+ * the HTTP Polling connector that GETs the record with
+ * `sysparm_query=sys_id=<id>^<condition>` every interval and activates once
+ * it comes back. The message it publishes carries the element instance as
+ * its id (`DefaultProcessInstanceContext.correlate`), so later polls that
+ * still match are rejected as duplicates until the event has completed.
+ */
+export function buildWaitTemplate(table: Table, example: WaitExample, kind: Exclude<InboundKind, 'start'>, options: BuildOptions): ElementTemplate {
+  const names = outputVariableNames(table.name);
+  const stem = names.sysId.replace(/SysId$/, '');
+  const properties: TemplateProperty[] = [
+    inboundTypeProperty(HTTP_POLLING_TYPE),
+    { type: 'Hidden', value: 'GET', binding: connectorProperty('method') },
+    tableApiUrl(table),
+    ...inboundAuthentication(),
+    processCorrelationKey(
+      'sys_id',
+      `The ${table.label} record to wait for, e.g. <code>=${names.sysId}</code>. Use the same variable in the record query.`,
+      `=${names.sysId}`
+    ),
+    {
+      id: WAIT_QUERY_PROPERTY_ID,
+      label: 'Record query',
+      description: 'The record\'s sys_id and the condition it must match, as an encoded query after <code>"^</code>. Do not use <code>^NQ</code>: it would start a query without the sys_id.',
+      group: 'record',
+      type: 'Text',
+      ...feelDefault(recordQuery(names.sysId, example.condition)),
+      binding: connectorProperty('queryParameters')
+    },
+    { type: 'Hidden', value: '={"Accept": "application/json"}', binding: connectorProperty('headers') },
+    {
+      id: 'httpRequestInterval',
+      label: 'Polling interval',
+      description: 'ISO-8601 duration between two requests per waiting process instance. Each poll counts against the instance\'s REST rate limits.',
+      group: 'interval',
+      type: 'String',
+      feel: 'optional',
+      value: 'PT1M',
+      binding: connectorProperty('httpRequestInterval'),
+      constraints: { notEmpty: true, pattern: ISO_DURATION }
+    },
+    { id: 'processPollingInterval', type: 'Hidden', value: 'PT5S', binding: connectorProperty('processPollingInterval') },
+    timeout('connectionTimeoutInSeconds', 'Connection timeout (seconds)', '0 waits forever.'),
+    timeout('readTimeoutInSeconds', 'Read timeout (seconds)', 'Time to wait for the response; 0 waits forever.'),
+    { id: 'activationCondition', type: 'Hidden', value: RECORD_RETURNED, binding: connectorProperty('activationCondition') },
+    { id: 'correlationKeyPayload', type: 'Hidden', value: '=body.result[1].sys_id', binding: connectorProperty('correlationKeyExpression') },
+    messageNameProperty(),
+    {
+      id: 'resultVariable',
+      label: 'Result variable',
+      description: 'Stores the whole response (status, headers, body) in this process variable.',
+      group: 'output',
+      type: 'String',
+      binding: connectorProperty('resultVariable')
+    },
+    {
+      id: 'resultExpression',
+      label: 'Result expression',
+      description: `Maps the response to process variables; the record is <code>body.result[1]</code>.`,
+      group: 'output',
+      type: 'Text',
+      ...feelDefault(`={${stem}Record: body.result[1]}`),
+      binding: connectorProperty('resultExpression')
+    }
+  ];
+  return inboundEnvelope({
+    id: `${options.idPrefix}.${table.name}.wait${kind === 'boundary' ? '.boundary' : ''}`,
+    name: `ServiceNow: Wait for ${table.label}${kind === 'boundary' ? ' (boundary)' : ''}`,
+    description: `Waits until the ${table.label} record matches a condition (by default: ${example.until}), polling the Table API. Nothing to install in ServiceNow.`,
+    keywords: ['servicenow', table.name, table.label.toLowerCase(), 'wait', 'polling', example.until],
+    kind,
+    version: options.version,
+    metadata: { ...toFieldIndex(table), inbound: 'polling' },
+    groups: [
+      { id: 'connection', label: 'ServiceNow instance' },
+      { id: 'authentication', label: 'Authentication' },
+      { id: 'correlation', label: 'Record' },
+      { id: 'record', label: 'Condition' },
+      { id: 'interval', label: 'Polling' },
+      { id: 'timeout', label: 'Timeouts' },
+      { id: 'output', label: 'Output mapping' }
+    ],
+    properties
+  });
+}
+

@@ -1,0 +1,147 @@
+import type { Table } from '../metadata/model';
+import { toFieldIndex } from '../template/field-index';
+import { outputVariableNames } from '../template/output';
+import type { BuildOptions, ElementTemplate, TemplateProperty } from '../template/types';
+import { inboundEnvelope, type InboundKind } from './envelope';
+import { connectorProperty, feelDefault, inboundTypeProperty, messageNameProperty, processCorrelationKey } from './inbound-properties';
+import { SIGNATURE_HEADER, WEBHOOK_SECRET_NAME, type RecordOperation } from './webhook-payload';
+
+/** The HTTP Webhook connector (connectors 8.8 `HttpWebhookExecutable`). */
+export const WEBHOOK_TYPE = 'io.camunda:webhook:1';
+
+/** The webhook ID a table's event templates and Business Rules share by default. */
+export function defaultWebhookId(table: string): string {
+  return `servicenow-${table.replace(/_/g, '-')}`;
+}
+
+const EVENT_CHOICES: { name: string; value: string; operations: RecordOperation[] }[] = [
+  { name: 'Created or updated', value: '', operations: ['insert', 'update'] },
+  { name: 'Created', value: 'insert', operations: ['insert'] },
+  { name: 'Updated', value: 'update', operations: ['update'] }
+];
+
+/**
+ * The activation condition, evaluated against `{request: {body, headers,
+ * params}, connectorData}` (connectors 8.8 `WebhookResultContext`,
+ * `MappedHttpRequest`): the table and the operation the Business Rule sent.
+ */
+export function webhookActivation(table: string, operations: RecordOperation[]): string {
+  const operation = operations.length === 1
+    ? `request.body.operation = "${operations[0]}"`
+    : `list contains([${operations.map((each) => `"${each}"`).join(', ')}], request.body.operation)`;
+  return `=request.body.table = "${table}" and ${operation}`;
+}
+
+/**
+ * "ServiceNow: <table> created/updated": a message start, intermediate catch
+ * or boundary event on the Webhook connector. The Business Rules of
+ * `servicenow-artifacts` POST the record there, signed with HMAC-SHA256
+ * over the raw body (`HMACSignatureValidator`, body scope by default in
+ * `WebhookConnectorProperties`).
+ */
+export function buildWebhookTemplate(table: Table, kind: InboundKind, options: BuildOptions): ElementTemplate {
+  const names = outputVariableNames(table.name);
+  const stem = names.sysId.replace(/SysId$/, '');
+  const correlation: TemplateProperty[] = kind === 'start'
+    ? [{ id: 'correlationRequired', type: 'Hidden', value: 'notRequired', binding: connectorProperty('correlationRequired') }]
+    : [
+      processCorrelationKey('sys_id', `The ${table.label} record whose events this process waits for, e.g. <code>=${names.sysId}</code>.`, `=${names.sysId}`),
+      { id: 'correlationKeyPayload', type: 'Hidden', value: '=request.body.sys_id', binding: connectorProperty('correlationKeyExpression') }
+    ];
+  const properties: TemplateProperty[] = [
+    inboundTypeProperty(WEBHOOK_TYPE),
+    { id: 'inbound.method', type: 'Hidden', value: 'post', binding: connectorProperty('inbound.method') },
+    {
+      id: 'inbound.context',
+      label: 'Webhook ID',
+      description: 'The last part of the webhook URL <code>&lt;connectors base URL&gt;/inbound/&lt;ID&gt;</code>; give the same ID to <code>servicenow-artifacts --webhook-id</code>.',
+      group: 'endpoint',
+      type: 'String',
+      value: defaultWebhookId(table.name),
+      binding: connectorProperty('inbound.context'),
+      constraints: { notEmpty: true, pattern: { value: '^[a-zA-Z0-9]+([-_][a-zA-Z0-9]+)*$', message: 'can only contain letters, numbers, or single underscores/hyphens and cannot begin or end with an underscore/hyphen.' } }
+    },
+    { id: 'inbound.shouldValidateHmac', type: 'Hidden', value: 'enabled', binding: connectorProperty('inbound.shouldValidateHmac') },
+    {
+      id: 'inbound.hmacSecret',
+      label: 'HMAC secret',
+      description: 'The shared secret ServiceNow signs with (system property <code>x_camunda.webhook.secret</code>). Keep the <code>{{secrets.NAME}}</code> placeholder and create the secret in your cluster.',
+      group: 'authentication',
+      type: 'String',
+      feel: 'optional',
+      value: `{{secrets.${WEBHOOK_SECRET_NAME}}}`,
+      binding: connectorProperty('inbound.hmacSecret'),
+      constraints: { notEmpty: true }
+    },
+    { id: 'inbound.hmacHeader', type: 'Hidden', value: SIGNATURE_HEADER, binding: connectorProperty('inbound.hmacHeader') },
+    { id: 'inbound.hmacAlgorithm', type: 'Hidden', value: 'sha_256', binding: connectorProperty('inbound.hmacAlgorithm') },
+    { id: 'inbound.auth.type', type: 'Hidden', value: 'NONE', binding: connectorProperty('inbound.auth.type') },
+    {
+      id: 'serviceNowEvent',
+      label: 'Event',
+      group: 'activation',
+      type: 'Dropdown',
+      value: '',
+      choices: EVENT_CHOICES.map(({ name, value }) => ({ name: `${table.label} ${name.toLowerCase()}`, value })),
+      binding: connectorProperty('serviceNowEvent')
+    },
+    ...EVENT_CHOICES.map(({ value, operations }): TemplateProperty => ({
+      id: `activationCondition.${value || 'any'}`,
+      type: 'Hidden',
+      value: webhookActivation(table.name, operations),
+      binding: connectorProperty('activationCondition'),
+      condition: value ? { property: 'serviceNowEvent', equals: value } : { property: 'serviceNowEvent', isEmpty: true }
+    })),
+    // A request for another table or operation is answered 200 and dropped, not retried by ServiceNow.
+    { id: 'consumeUnmatchedEvents', type: 'Hidden', value: true, binding: connectorProperty('consumeUnmatchedEvents') },
+    ...correlation,
+    // One message per record version: a resent request (same sys_mod_count) is a duplicate.
+    { id: 'messageIdExpression', type: 'Hidden', value: '=request.body.table + ":" + request.body.sys_id + ":" + string(request.body.sys_mod_count)', binding: connectorProperty('messageIdExpression') },
+    {
+      id: 'messageTtl',
+      label: 'Message TTL',
+      description: 'How long an event waits for a process that is not waiting yet (ISO-8601, e.g. PT1H); empty: the runtime\'s default.',
+      group: 'correlation',
+      type: 'String',
+      feel: 'optional',
+      binding: connectorProperty('messageTtl'),
+      constraints: { notEmpty: false, pattern: { value: '^(PT.*|P\\d+D.*|=.*|)$', message: 'must be an ISO-8601 duration.' } }
+    },
+    messageNameProperty(),
+    {
+      id: 'resultVariable',
+      label: 'Result variable',
+      description: 'Stores the whole request (body, headers, params) in this process variable.',
+      group: 'output',
+      type: 'String',
+      binding: connectorProperty('resultVariable')
+    },
+    {
+      id: 'resultExpression',
+      label: 'Result expression',
+      description: 'Maps the request to process variables; the record is <code>request.body.record</code>.',
+      group: 'output',
+      type: 'Text',
+      ...feelDefault(`={${names.sysId}: request.body.sys_id, ${stem}Record: request.body.record, ${stem}Operation: request.body.operation}`),
+      binding: connectorProperty('resultExpression')
+    }
+  ];
+  const suffix = { start: 'start', intermediate: 'intermediate', boundary: 'boundary' }[kind];
+  return inboundEnvelope({
+    id: `${options.idPrefix}.${table.name}.event.${suffix}`,
+    name: `ServiceNow: ${table.label} created/updated${kind === 'start' ? '' : kind === 'boundary' ? ' (boundary)' : ' (catch)'}`,
+    description: `${kind === 'start' ? 'Starts a process' : 'Continues'} when a ${table.label} record is created or updated in ServiceNow; the Business Rules of camunda-servicenow servicenow-artifacts send the signed record.`,
+    keywords: ['servicenow', table.name, table.label.toLowerCase(), 'webhook', 'event', 'created', 'updated'],
+    kind,
+    version: options.version,
+    metadata: { ...toFieldIndex(table), inbound: 'webhook' },
+    groups: [
+      { id: 'endpoint', label: 'Webhook' },
+      { id: 'authentication', label: 'Signature' },
+      { id: 'activation', label: 'Event' },
+      { id: 'correlation', label: kind === 'start' ? 'Message' : 'Record' },
+      { id: 'output', label: 'Output mapping' }
+    ],
+    properties
+  });
+}

@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test';
+import { applyTemplate, diagnostics, openHarness, queryField, selectElement, templateGroup } from './helpers/harness-page';
+
+/** A catch event after Task_Create (which stores incidentSysId), with the incident wait template applied. */
+async function waitAfterCreate(page: Page, templateId: string): Promise<string> {
+  await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+  const eventId = await page.evaluate(() => {
+    const modeler = window.harness.modeler;
+    const registry = modeler.get('elementRegistry');
+    const create = registry.get('Task_Create');
+    const event = modeler.get('modeling').appendShape(create, { type: 'bpmn:IntermediateCatchEvent' }, { x: create.x + 250, y: create.y + 300 });
+    return event.id as string;
+  });
+  await applyTemplate(page, eventId, templateId);
+  await selectElement(page, eventId);
+  return eventId;
+}
+
+/** The correlation key of a message event, from the diagram model. */
+async function correlationKey(page: Page, id: string): Promise<string | undefined> {
+  return page.evaluate((elementId) => {
+    const bo = window.harness.modeler.get('elementRegistry').get(elementId).businessObject;
+    const message = bo.eventDefinitions[0].messageRef;
+    return (message.extensionElements?.values ?? []).find((value: { $type: string }) => value.$type === 'zeebe:Subscription')?.correlationKey;
+  }, id);
+}
+
+test.describe('the event templates in the Modeler', () => {
+  test('the wait template\'s condition is validated live, inside its record query', async ({ page }) => {
+    // given
+    await waitAfterCreate(page, 'community.servicenow.incident.wait');
+    await templateGroup(page, 'record');
+    await expect(diagnostics(page)).toContainText('No problems found in this query.');
+
+    // when
+    await queryField(page).fill('{"sysparm_query": "sys_id=" + incidentSysId + "^stat=6", "sysparm_limit": "1"}');
+
+    // then
+    await expect(diagnostics(page).locator('[data-code="field.unknown"]')).toContainText('stat is not a field of incident');
+    await expect(page.locator('[data-entry-id="servicenow-table"]')).toHaveCount(0);
+  });
+
+  test('the sys_id picker offers the variable the earlier task stores and writes it to the correlation key', async ({ page }) => {
+    // given
+    const eventId = await waitAfterCreate(page, 'community.servicenow.incident.event.intermediate');
+    const record = await templateGroup(page, 'correlation');
+    await record.locator('.cm-content').first().fill('otherSysId');
+    await expect.poll(() => correlationKey(page, eventId)).toBe('=otherSysId');
+    const picker = record.locator('.servicenow-sysid-picker select');
+
+    // when
+    await picker.selectOption('incidentSysId');
+
+    // then
+    await expect.poll(() => correlationKey(page, eventId)).toBe('=incidentSysId');
+  });
+});

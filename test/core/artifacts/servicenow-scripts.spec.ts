@@ -1,0 +1,141 @@
+import { createRequire } from 'node:module';
+import { parse } from 'acorn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessRuleScript } from '../../../core/artifacts/artifacts';
+import { SCRIPT_INCLUDE_NAME, scriptIncludeSource } from '../../../core/artifacts/script-include';
+import { SIGNATURE_HEADER } from '../../../core/inbound/webhook-payload';
+import { buildWebhookTemplate } from '../../../core/inbound/webhook-template';
+import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
+import { startCamundaEmulator } from '../../helpers/camunda-emulator';
+import { applyInbound, correlate } from '../../helpers/inbound-proof';
+import { runInServiceNow } from '../../helpers/servicenow-sandbox';
+
+const WEBHOOK_SECRET = 'shared-webhook-secret-ä';
+const CLIENT = { clientId: 'servicenow', clientSecret: 'client-secret-value', audience: 'zeebe.camunda.io' };
+const INCIDENT = { sys_id: '9d385017c611228701d22104cc95c371', number: 'INC0010001', state: '6', short_description: 'Email "down" & <slow>', sys_mod_count: '3' };
+
+/** ServiceNow's own lint rules, run by the eslint 8 the plugin brings (its rules predate eslint 10's API). */
+function lintWithServiceNowRules(source: string): string[] {
+  const load = createRequire(require.resolve('@servicenow/eslint-plugin-sdk-app-plugin'));
+  const { Linter } = load('eslint') as { Linter: new () => { defineRule(name: string, rule: unknown): void; verify(code: string, config: unknown): { ruleId: string | null; message: string; line: number }[] } };
+  const plugin = load('./index.js') as { rules: Record<string, unknown>; configs: { recommended: { rules: Record<string, unknown> } } };
+  const linter = new Linter();
+  for (const [name, rule] of Object.entries(plugin.rules)) linter.defineRule(`@servicenow/sdk-app-plugin/${name}`, rule);
+  const messages = linter.verify(source, { parserOptions: { ecmaVersion: 5, sourceType: 'script' }, rules: plugin.configs.recommended.rules });
+  return messages.map((message) => `${message.line}: ${message.ruleId ?? 'parse'}: ${message.message}`);
+}
+
+const SCRIPTS = [
+  ['the Script Include', scriptIncludeSource()],
+  ['a Business Rule', businessRuleScript('update', 'servicenow-incident')]
+] as const;
+
+describe('generated ServiceNow scripts', () => {
+  it.each(SCRIPTS)('%s parses as ES5', (_name, source) => {
+    expect(() => parse(source, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+  });
+
+  it('the ES5 parse refuses later syntax (so the check above can fail)', () => {
+    expect(() => parse('const a = () => 1;', { ecmaVersion: 5 })).toThrow();
+  });
+
+  it.each(SCRIPTS)('%s passes ServiceNow\'s ESLint rules (@servicenow/eslint-plugin-sdk-app-plugin recommended)', (_name, source) => {
+    expect(lintWithServiceNowRules(source)).toEqual([]);
+  });
+
+  it('the ServiceNow rules do flag what the platform lacks (so the check above can fail)', () => {
+    expect(lintWithServiceNowRules('var w = window.location;').join('\n')).toContain('no-restricted-globals');
+  });
+});
+
+describe('generated ServiceNow scripts run against Camunda on loopback', () => {
+  let camunda: Awaited<ReturnType<typeof startCamundaEmulator>>;
+  const properties = () => ({
+    'camunda.webhook.base_url': `${camunda.url}/`,
+    'camunda.webhook.secret': WEBHOOK_SECRET,
+    'camunda.api.base_url': camunda.url,
+    'camunda.oauth.token_url': `${camunda.url}/oauth/token`,
+    'camunda.oauth.client_id': CLIENT.clientId,
+    'camunda.oauth.client_secret': CLIENT.clientSecret,
+    'camunda.oauth.audience': CLIENT.audience
+  });
+
+  beforeAll(async () => {
+    camunda = await startCamundaEmulator({ ...CLIENT, webhookSecret: WEBHOOK_SECRET, hmacHeader: SIGNATURE_HEADER });
+  });
+  afterAll(async () => {
+    await camunda.close();
+  });
+
+  it('a Business Rule sends the record signed so that the Webhook connector accepts it, and the event template correlates it by sys_id', async () => {
+    // given
+    const before = camunda.webhooks.length;
+    const incident = (await readSnapshot()).tables.get('incident');
+    if (!incident) throw new Error('no incident table');
+    const element = applyInbound(buildWebhookTemplate(incident, 'intermediate', { idPrefix: 'test.servicenow', version: 1 }), { serviceNowEvent: 'update' }, { SERVICENOW_WEBHOOK_SECRET: WEBHOOK_SECRET });
+
+    // when
+    const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', 'servicenow-incident')], entry: 'true', properties: properties(), current: { table: 'incident', values: INCIDENT } });
+
+    // then
+    expect(run).toMatchObject({ ok: true, logs: [] });
+    const [received] = camunda.webhooks.slice(before);
+    expect(received).toMatchObject({ id: 'servicenow-incident', signatureValid: true });
+    const body = JSON.parse(received?.rawBody ?? '') as Record<string, unknown>;
+    expect(body).toEqual({ table: 'incident', operation: 'update', sys_id: INCIDENT.sys_id, sys_mod_count: '3', record: INCIDENT });
+    expect(element.properties['inbound.hmacSecret']).toBe(WEBHOOK_SECRET);
+    const correlation = correlate(element, { request: { body, headers: received?.headers ?? {}, params: {} }, connectorData: {} }, 'unused');
+    expect(correlation).toMatchObject({ activated: true, correlationKey: INCIDENT.sys_id, messageId: `incident:${INCIDENT.sys_id}:3`, warnings: [] });
+    expect(correlation.variables).toEqual({ incidentSysId: INCIDENT.sys_id, incidentRecord: INCIDENT, incidentOperation: 'update' });
+  });
+
+  it('a record signed with another secret is refused by the connector\'s check (401) and the failure is logged', async () => {
+    const before = camunda.webhooks.length;
+    const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('insert', 'servicenow-incident')], entry: 'true', properties: { ...properties(), 'camunda.webhook.secret': 'not-the-secret' }, current: { table: 'incident', values: INCIDENT } });
+    expect(camunda.webhooks.slice(before).map((webhook) => webhook.signatureValid)).toEqual([false]);
+    expect(run.logs).toEqual([['warn', expect.stringContaining('answered 401') as string]]);
+  });
+
+  it('calls the five v2 endpoints with bodies valid against the published API, with one cached client-credentials token', async () => {
+    // given
+    const calls = camunda.calls.length;
+    const tokens = camunda.tokenRequests.length;
+    const entry = `(function () {
+      var camunda = new ${SCRIPT_INCLUDE_NAME}();
+      var started = camunda.startProcessInstance('incident-escalation', { incidentSysId: '${INCIDENT.sys_id}' });
+      camunda.publishMessage('incident-updated', '${INCIDENT.sys_id}', { state: '6' }, 3600000, 'incident:${INCIDENT.sys_id}:3');
+      camunda.correlateMessage('incident-resolved', '${INCIDENT.sys_id}', { resolved: true });
+      camunda.broadcastSignal('major-incident', { number: 'INC0010001' });
+      camunda.cancelProcessInstance(started.processInstanceKey);
+      return started;
+    })()`;
+
+    // when
+    const run = await runInServiceNow({ scripts: [scriptIncludeSource()], entry, properties: properties() });
+
+    // then
+    expect(run.error).toBeUndefined();
+    expect(run.value).toMatchObject({ processInstanceKey: '2251799813685251' });
+    const made = camunda.calls.slice(calls);
+    expect(made.map((call) => call.path)).toEqual(['/v2/process-instances', '/v2/messages/publication', '/v2/messages/correlation', '/v2/signals/broadcast', '/v2/process-instances/2251799813685251/cancellation']);
+    expect(made.flatMap((call) => call.problems)).toEqual([]);
+    expect(made[1]?.body).toEqual({ name: 'incident-updated', correlationKey: INCIDENT.sys_id, timeToLive: 3600000, messageId: `incident:${INCIDENT.sys_id}:3`, variables: { state: '6' } });
+    expect(camunda.tokenRequests.slice(tokens)).toEqual([{ grant_type: 'client_credentials', client_id: CLIENT.clientId, client_secret: '<redacted>', audience: CLIENT.audience }]);
+  });
+
+  it('the emulator refuses a body the API does not define (so the schema check can fail)', async () => {
+    const calls = camunda.calls.length;
+    const entry = `(function () { var c = new ${SCRIPT_INCLUDE_NAME}(); c._api('/v2/messages/publication', { messageName: 'x' }); })()`;
+    const run = await runInServiceNow({ scripts: [scriptIncludeSource()], entry, properties: properties() });
+    expect(run.error).toContain('answered 400');
+    expect(camunda.calls.slice(calls)[0]?.problems.join(' ')).toContain("must have required property 'name'");
+  });
+
+  it('names the system property to set when one is missing, and sends nothing', async () => {
+    const calls = camunda.calls.length;
+    const { 'camunda.oauth.client_secret': _secret, ...incomplete } = properties();
+    const run = await runInServiceNow({ scripts: [scriptIncludeSource()], entry: `new ${SCRIPT_INCLUDE_NAME}().broadcastSignal('s', {})`, properties: incomplete });
+    expect(run).toMatchObject({ ok: false, error: 'Camunda: set the system property camunda.oauth.client_secret' });
+    expect(camunda.calls.length).toBe(calls);
+  });
+});

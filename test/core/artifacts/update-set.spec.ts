@@ -1,0 +1,88 @@
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { buildArtifacts, type ArtifactsRequest } from '../../../core/artifacts/artifacts';
+import { scriptIncludeSource } from '../../../core/artifacts/script-include';
+
+const REQUEST: ArtifactsRequest = {
+  name: 'Camunda integration',
+  timestamp: '2026-12-02 00:00:00',
+  rules: [
+    { table: 'incident', operations: ['insert', 'update'], condition: 'active=true^priority<=2', webhookId: 'servicenow-incident' },
+    { table: 'sc_req_item', operations: ['update'], condition: '', webhookId: 'servicenow-sc-req-item' }
+  ]
+};
+
+/**
+ * The child elements of a real export, in order: lerwine/SetupAndConfig
+ * xml/sys_remote_update_set_Data_Lookup.xml (commit 10ab72a), a global update
+ * set exported from an instance. `sys_recorded_at` (an internal recording
+ * stamp the instance sets itself) is the one field we do not write.
+ */
+const EXPORT_REMOTE_UPDATE_SET = ['application', 'application_name', 'application_scope', 'application_version', 'collisions', 'commit_date', 'deleted', 'description', 'inserted', 'name', 'origin_sys_id', 'parent', 'release_date', 'remote_base_update_set', 'remote_parent_id', 'remote_sys_id', 'state', 'summary', 'sys_class_name', 'sys_created_by', 'sys_created_on', 'sys_id', 'sys_mod_count', 'sys_updated_by', 'sys_updated_on', 'update_set', 'update_source', 'updated'];
+const EXPORT_UPDATE_XML = ['action', 'application', 'category', 'comments', 'name', 'payload', 'payload_hash', 'remote_update_set', 'replace_on_upgrade', 'sys_created_by', 'sys_created_on', 'sys_id', 'sys_mod_count', 'sys_recorded_at', 'sys_updated_by', 'sys_updated_on', 'table', 'target_name', 'type', 'update_domain', 'update_guid', 'update_guid_history', 'update_set', 'view'];
+
+type Ordered = Record<string, unknown>[];
+const ordered = new XMLParser({ preserveOrder: true, ignoreAttributes: false, parseTagValue: false, trimValues: false });
+const plain = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false, attributeNamePrefix: '@' });
+
+function childNames(node: Ordered): string[] {
+  return node.flatMap((child) => Object.keys(child).filter((key) => key !== ':@' && key !== '#text'));
+}
+function children(node: Ordered, name: string): Ordered[] {
+  return node.filter((child) => name in child).map((child) => child[name] as Ordered);
+}
+
+describe('the update set XML', () => {
+  const { xml } = buildArtifacts(REQUEST);
+  const tree = ordered.parse(xml) as Ordered;
+  const unload = children(tree, 'unload')[0] ?? [];
+
+  it('is well-formed XML, and so is every payload', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const payloads = (plain.parse(xml) as { unload: { sys_update_xml: { payload: string }[] } }).unload.sys_update_xml.map((update) => update.payload);
+    expect(payloads).toHaveLength(1 + 9 + 3);
+    for (const payload of payloads) expect(XMLValidator.validate(payload)).toBe(true);
+  });
+
+  it('has the structure of a ServiceNow export: one sys_remote_update_set, then one sys_update_xml per record, fields as in a real export', () => {
+    expect(childNames(tree)).toEqual(['?xml', 'unload']);
+    expect(childNames(unload)).toEqual(['sys_remote_update_set', ...Array<string>(13).fill('sys_update_xml')]);
+    expect(childNames(children(unload, 'sys_remote_update_set')[0] ?? [])).toEqual(EXPORT_REMOTE_UPDATE_SET);
+    for (const update of children(unload, 'sys_update_xml')) expect(childNames(update)).toEqual(EXPORT_UPDATE_XML.filter((name) => name !== 'sys_recorded_at'));
+  });
+
+  const records = () => {
+    const document = plain.parse(xml) as { unload: { sys_update_xml: { payload: string; type: string; table: string; remote_update_set: { '#text': string } }[]; sys_remote_update_set: { sys_id: string } } };
+    return document.unload.sys_update_xml.map((update) => {
+      const record = plain.parse(update.payload) as { record_update: Record<string, Record<string, unknown>> & { '@table': string } };
+      const table = record.record_update['@table'];
+      return { update, table, fields: record.record_update[table] as Record<string, unknown>, setId: document.unload.sys_remote_update_set.sys_id };
+    });
+  };
+
+  it('round-trips: the Script Include and the Business Rules come back from the payloads character for character', () => {
+    const all = records();
+    const include = all.find((record) => record.table === 'sys_script_include');
+    expect(include?.fields.script).toBe(scriptIncludeSource());
+    const rules = all.filter((record) => record.table === 'sys_script');
+    expect(rules.map((rule) => [rule.fields.collection, rule.fields.when, rule.fields.action_insert, rule.fields.action_update])).toEqual([
+      ['incident', 'async', 'true', 'false'], ['incident', 'async', 'false', 'true'], ['sc_req_item', 'async', 'false', 'true']
+    ]);
+    expect(rules[0]?.fields.filter_condition).toEqual({ '#text': 'active=true^priority<=2', '@table': 'incident' });
+    for (const record of all) expect(record.update.remote_update_set['#text']).toBe(record.setId);
+    const rebuilt = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, suppressEmptyNode: true }).build(tree) as string;
+    expect(ordered.parse(rebuilt)).toEqual(tree);
+  });
+
+  it('carries no secret: every system property is created empty, for the admin to fill in', () => {
+    const properties = records().filter((record) => record.table === 'sys_properties');
+    expect(properties.map((record) => record.fields.name)).toContain('camunda.oauth.client_secret');
+    for (const property of properties) expect(property.fields.value).toBe('');
+    expect(properties.filter((record) => record.fields.type === 'password2').map((record) => record.fields.name)).toEqual(['camunda.webhook.secret', 'camunda.oauth.client_secret']);
+  });
+
+  it('is deterministic: the same request gives the same bytes and sys_ids', () => {
+    expect(buildArtifacts(REQUEST).xml).toBe(xml);
+    expect(buildArtifacts({ ...REQUEST, name: 'Other' }).xml).not.toBe(xml);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { checkRecordQuery, sysparmQueryEntry } from '../../../core/inbound/record-query';
+import { recordQuery } from '../../../core/inbound/wait-template';
+import { applySuggestion } from '../../../core/query';
+import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
+
+describe('the record query of a wait template', () => {
+  it('finds the sysparm_query entry of the FEEL context, quoted or not, up to the next entry', () => {
+    const value = recordQuery('scReqItemSysId', 'approval=approved');
+    const entry = sysparmQueryEntry(value);
+    expect(entry?.expression).toBe('"sys_id=" + scReqItemSysId + "^approval=approved"');
+    expect(value.slice(entry?.start, (entry?.start ?? 0) + (entry?.expression.length ?? 0))).toBe(entry?.expression);
+    expect(sysparmQueryEntry('={sysparm_limit: "1", sysparm_query: "sys_id=" + id + "^a,b"}')?.expression).toBe('"sys_id=" + id + "^a,b"');
+  });
+
+  it('checks the condition against the table, with offsets into the whole value so that a fix applies to it', async () => {
+    const metadata = await readSnapshot();
+    const value = recordQuery('incidentSysId', 'stat=6');
+    const result = checkRecordQuery(value, { table: 'incident', metadata });
+    const unknown = result.diagnostics.find((diagnostic) => diagnostic.code === 'field.unknown');
+    expect(unknown).toBeDefined();
+    expect(value.slice(unknown?.start, unknown?.end)).toBe('stat');
+    expect(unknown?.suggestion).toBe('state');
+    expect(applySuggestion(value, unknown as NonNullable<typeof unknown>)).toBe(recordQuery('incidentSysId', 'state=6'));
+    expect(checkRecordQuery(recordQuery('incidentSysId', 'stateIN6,7'), { table: 'incident', metadata }).diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')).toEqual([]);
+  });
+
+  it('asks for a sysparm_query entry when the value has none', () => {
+    const result = checkRecordQuery('={"sysparm_limit": "1"}');
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]?.message).toContain('"sysparm_query" entry');
+  });
+});

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WAIT_EXAMPLES } from '../../core/inbound/wait-examples';
+import { buildWaitTemplate } from '../../core/inbound/wait-template';
+import type { Metadata } from '../../core/metadata/model';
+import { outputVariableNames } from '../../core/template/output';
+import { DEFAULT_USER, startEmulator, type RunningEmulator } from '../../scripts/emulator/server';
+import { loadEmulatorSnapshot } from '../../scripts/emulator/snapshot-source';
+import { readSnapshot } from '../../scripts/metadata/read-snapshot';
+import { applyInbound, correlate, feel, MessageBroker, poll } from '../helpers/inbound-proof';
+
+const SECRETS = { SERVICENOW_USERNAME: DEFAULT_USER.username, SERVICENOW_PASSWORD: DEFAULT_USER.password };
+/** A record state that does not match each example yet, and one that does. */
+const STATES: Record<string, { before: Record<string, string>; after: Record<string, string> }> = {
+  sc_req_item: { before: { approval: 'requested' }, after: { approval: 'approved' } },
+  change_request: { before: { state: '-2' }, after: { state: '-1' } },
+  incident: { before: { state: '2' }, after: { state: '6' } }
+};
+
+describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Polling connector', () => {
+  let emulator: RunningEmulator;
+  let metadata: Metadata;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ snapshot: await loadEmulatorSnapshot() });
+    metadata = await readSnapshot();
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  describe.each(WAIT_EXAMPLES.flatMap((example) => (['intermediate', 'boundary'] as const).map((kind) => ({ example, kind }))))('$example.table ($kind)', ({ example, kind }) => {
+    it(`activates exactly once, on the first poll after the record is ${example.until}, with the record mapped`, async () => {
+      // given a record that does not match yet and a process waiting for it
+      const table = metadata.tables.get(example.table);
+      if (!table) throw new Error(`no ${example.table} in the bundled snapshot`);
+      const template = buildWaitTemplate(table, example, kind, { idPrefix: 'test.servicenow', version: 1 });
+      const record = emulator.store.insert(example.table, { short_description: 'Laptop', ...STATES[example.table]?.before }, 'admin');
+      const sysIdVariable = outputVariableNames(example.table).sysId;
+      const variables = { [sysIdVariable]: record.sys_id };
+      const element = applyInbound(template, { url: `${emulator.url}/api/now/table/${example.table}` }, SECRETS);
+      expect(element.violations).toEqual([]);
+      const subscription = { messageName: element.messageName ?? '', correlationKey: feel(element.correlationKey ?? '', variables) };
+      const broker = new MessageBroker();
+      const outcomes: string[] = [];
+      const elementInstanceMessageId = 'Wait_1' + '2251799813685301';
+
+      // when it polls on each interval, and the record changes between the first and second poll
+      for (let interval = 0; interval < 3; interval++) {
+        if (interval === 1) emulator.store.update(example.table, record.sys_id ?? '', STATES[example.table]?.after ?? {}, 'admin');
+        const { request, result } = await poll(element, variables);
+        expect(request.warnings).toEqual([]);
+        expect(request.queryParameters).toEqual({ sysparm_query: `sys_id=${record.sys_id}^${example.condition}`, sysparm_limit: '1' });
+        const correlation = correlate(element, result as unknown as Record<string, unknown>, elementInstanceMessageId);
+        expect(correlation.warnings).toEqual([]);
+        // The third poll models the fetcher not having noticed yet that the instance moved on (it checks every PT5S).
+        outcomes.push(correlation.activated ? broker.publish(element.messageName ?? '', correlation, subscription) : 'not activated');
+      }
+
+      // then
+      expect(outcomes).toEqual(['not activated', 'correlated', 'already-exists']);
+      expect(broker.correlated).toHaveLength(1);
+      const mapped = broker.correlated[0]?.variables[`${sysIdVariable.replace(/SysId$/, '')}Record`] as Record<string, string>;
+      expect(mapped.sys_id).toBe(record.sys_id);
+      expect(mapped).toMatchObject(STATES[example.table]?.after ?? {});
+    });
+  });
+
+  it('sends Basic credentials from the cluster secrets, and a record of another process never wakes this one', async () => {
+    // given two requested items, the process waiting for the first
+    const example = WAIT_EXAMPLES[0];
+    const table = example && metadata.tables.get(example.table);
+    if (!example || !table) throw new Error('no example');
+    const template = buildWaitTemplate(table, example, 'intermediate', { idPrefix: 'test.servicenow', version: 1 });
+    const mine = emulator.store.insert('sc_req_item', { approval: 'requested' }, 'admin');
+    const other = emulator.store.insert('sc_req_item', { approval: 'approved' }, 'admin');
+    const element = applyInbound(template, { url: `${emulator.url}/api/now/table/sc_req_item` }, SECRETS);
+
+    // when
+    const { result } = await poll(element, { scReqItemSysId: mine.sys_id });
+    const seen = emulator.requests.at(-1);
+
+    // then the other (approved) record is not returned, so nothing activates
+    expect(seen?.auth).toBe('basic');
+    expect(correlate(element, result as unknown as Record<string, unknown>, 'm').activated).toBe(false);
+    expect(other.approval).toBe('approved');
+  });
+});

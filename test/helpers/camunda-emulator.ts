@@ -1,0 +1,119 @@
+/**
+ * A Camunda cluster on 127.0.0.1 for the ServiceNow scripts' tests: an OAuth
+ * token endpoint (client credentials, form-encoded), the v2 endpoints the
+ * Script Include calls (Bearer token checked, bodies checked against
+ * V2_REQUEST_SCHEMAS), and webhook endpoints `/inbound/:id` that verify
+ * the signature as the Webhook connector does.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import Fastify from 'fastify';
+import formbody from '@fastify/formbody';
+import Ajv from 'ajv';
+import { V2_REQUEST_SCHEMAS } from './orchestration-api-schemas';
+
+export interface CamundaEmulatorOptions {
+  clientId: string;
+  clientSecret: string;
+  audience?: string;
+  /** The shared secret of the webhooks. */
+  webhookSecret: string;
+  hmacHeader: string;
+  /** Token lifetime in seconds. */
+  expiresIn?: number;
+}
+
+export interface ReceivedCall {
+  path: string;
+  body: unknown;
+  /** Schema problems of the body (empty: valid). */
+  problems: string[];
+}
+
+export interface ReceivedWebhook {
+  id: string;
+  rawBody: string;
+  headers: Record<string, string>;
+  signatureValid: boolean;
+}
+
+/**
+ * connectors 8.8.16 connectors/webhook/.../signature/HMACSignatureValidator.isRequestValid:
+ * the header is looked up case-insensitively; a value `tag=hex` is compared
+ * without its tag; the expected MAC is the HMAC of the raw body bytes with
+ * the UTF-8 secret, accepted as lower-case hex or as Base64. A missing
+ * header is an error (ConnectorException), an empty one invalid.
+ */
+export function connectorAcceptsSignature(rawBody: Buffer, headers: Record<string, string | string[] | undefined>, hmacHeader: string, secret: string): boolean {
+  const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === hmacHeader.toLowerCase());
+  if (!entry) throw new Error(`Expected HMAC header ${hmacHeader}, but was not present`);
+  const provided = String(entry[1] ?? '');
+  if (!provided) return false;
+  // Java's String.split drops trailing empty strings: "abc=" splits into one part.
+  const parts = provided.split('=');
+  while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  const withoutTag = parts.length === 2 ? (parts[1] as string) : provided;
+  const mac = createHmac('sha256', Buffer.from(secret, 'utf8')).update(rawBody).digest();
+  const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+  return equal(provided, mac.toString('hex')) || equal(withoutTag, mac.toString('hex')) || equal(provided, mac.toString('base64'));
+}
+
+export async function startCamundaEmulator(options: CamundaEmulatorOptions) {
+  const app = Fastify();
+  await app.register(formbody);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  const ajv = new Ajv({ allErrors: true });
+  const tokens = new Set<string>();
+  const tokenRequests: Record<string, string>[] = [];
+  const calls: ReceivedCall[] = [];
+  const webhooks: ReceivedWebhook[] = [];
+  let issued = 0;
+
+  app.post('/oauth/token', async (request, reply) => {
+    const form = request.body as Record<string, string>;
+    tokenRequests.push({ ...form, client_secret: form.client_secret ? '<redacted>' : '' });
+    if (form.grant_type !== 'client_credentials' || form.client_id !== options.clientId || form.client_secret !== options.clientSecret) {
+      return reply.code(401).send({ error: 'invalid_client' });
+    }
+    if (options.audience !== undefined && form.audience !== options.audience) return reply.code(400).send({ error: 'invalid_request', error_description: 'unknown audience' });
+    const token = `token-${++issued}`;
+    tokens.add(token);
+    return { access_token: token, token_type: 'Bearer', expires_in: options.expiresIn ?? 300 };
+  });
+
+  const v2 = (template: string, respond: (body: Record<string, unknown>) => unknown) => {
+    const validate = ajv.compile(V2_REQUEST_SCHEMAS[template] as object);
+    app.post(template.replace('{processInstanceKey}', ':processInstanceKey'), async (request, reply) => {
+      const authorization = String(request.headers.authorization ?? '');
+      if (!authorization.startsWith('Bearer ') || !tokens.has(authorization.slice('Bearer '.length))) return reply.code(401).send({ title: 'UNAUTHORIZED' });
+      const raw = (request.body as Buffer | undefined)?.toString('utf8') ?? '';
+      const body = raw ? JSON.parse(raw) as Record<string, unknown> : null;
+      const problems = validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
+      calls.push({ path: request.url, body, problems });
+      if (problems.length) return reply.code(400).send({ title: 'INVALID_ARGUMENT', detail: problems.join('; ') });
+      const answer = respond(body ?? {});
+      return answer === undefined ? reply.code(204).send() : answer;
+    });
+  };
+  v2('/v2/process-instances', (body) => ({ processDefinitionId: body.processDefinitionId, processDefinitionVersion: 1, tenantId: '<default>', variables: {}, processDefinitionKey: '2251799813685249', processInstanceKey: '2251799813685251', tags: [] }));
+  v2('/v2/messages/publication', () => ({ tenantId: '<default>', messageKey: '2251799813685260' }));
+  v2('/v2/messages/correlation', () => ({ tenantId: '<default>', messageKey: '2251799813685261', processInstanceKey: '2251799813685251' }));
+  v2('/v2/signals/broadcast', () => ({ tenantId: '<default>', signalKey: '2251799813685262' }));
+  v2('/v2/process-instances/{processInstanceKey}/cancellation', () => undefined);
+
+  app.post('/inbound/:id', async (request, reply) => {
+    const rawBody = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
+    let signatureValid: boolean;
+    try {
+      signatureValid = connectorAcceptsSignature(rawBody, request.headers, options.hmacHeader, options.webhookSecret);
+    } catch {
+      signatureValid = false;
+    }
+    webhooks.push({ id: (request.params as { id: string }).id, rawBody: rawBody.toString('utf8'), headers, signatureValid });
+    // HttpWebhookExecutable.verifySignature: 401 INVALID_SIGNATURE.
+    return signatureValid ? reply.code(200).send({}) : reply.code(401).send({ reason: 'INVALID_SIGNATURE' });
+  });
+
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { url: address, tokenRequests, calls, webhooks, close: () => app.close() };
+}

@@ -1,0 +1,158 @@
+/**
+ * Models what the connector runtime does with an inbound template, for the
+ * event templates' tests. Each step names the source it mirrors (camunda/connectors 8.8.16):
+ *
+ * 1. Modeler: `applyTemplate` of request-proof writes the `zeebe:property`
+ *    entries (conditions and defaults as bpmn-js-element-templates does).
+ * 2. Runtime: secrets replaced in the properties' JSON
+ *    (`InboundPropertyHandler.getPropertiesWithSecrets`, the SecretUtil of
+ *    runtime/secrets.ts), dotted names
+ *    nested (`readWrappedProperties`).
+ * 3. Polling: per waiting process instance, `PollingRuntimeProperties` are
+ *    bound with the root-scope process variables as FEEL context
+ *    (`DefaultProcessInstanceContext.bind`, `SearchQueryClientImpl.queryVariables`
+ *    filters scopeKey = processInstanceKey); every value starting with `=`
+ *    is evaluated on its own (`AbstractFeelDeserializer`).
+ * 4. The request is sent by the same HttpService as the REST connector
+ *    (`PollingRequestMapper.toHttpCommonRequest`), so test/e2e/rest-connector.ts
+ *    sends it; the HttpCommonResult `{status, headers, body}` is correlated
+ *    (`HttpRequestTask.run`).
+ * 5. Correlation (`InboundCorrelationHandler`): the activation condition
+ *    must be exactly `true`; the correlation key comes from the payload;
+ *    output variables from resultVariable/resultExpression
+ *    (`ConnectorResultHandler.createOutputVariables`); the message id is
+ *    elementId + elementInstanceKey (`DefaultProcessInstanceContext.correlate`).
+ * 6. Zeebe: a message whose id is already buffered is rejected
+ *    (ALREADY_EXISTS → `MessageAlreadyCorrelated`); a message correlates to a
+ *    subscription with the same name and correlation key.
+ */
+import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
+import { sendLikeRestConnector } from '../e2e/rest-connector';
+import { applyTemplate, type ProvenRequest, type SampleResponse } from './request-proof';
+import { evaluateFeel } from './runtime/feel';
+import { replaceSecrets } from './runtime/secrets';
+
+type Values = Record<string, unknown>;
+
+export interface InboundElement {
+  /** `zeebe:property` entries as the Modeler writes them (after secrets, before nesting). */
+  properties: Record<string, string>;
+  /** The message subscription's correlation key expression (process side). */
+  correlationKey: string | undefined;
+  messageName: string | undefined;
+  violations: string[];
+}
+
+/** Steps 1-2: the element's connector properties after the user entered `values`. */
+export function applyInbound(template: ElementTemplate, values: Values, secrets: Record<string, string> = {}): InboundElement {
+  const applied = applyTemplate(template, values);
+  const properties: Record<string, string> = {};
+  let correlationKey: string | undefined;
+  let messageName: string | undefined;
+  for (const [property, value] of applied.persisted) {
+    const binding = property.binding as { type: string; name?: string };
+    if (binding.type === 'zeebe:property' && value !== undefined && value !== '') properties[binding.name ?? ''] = String(value);
+    if (binding.type === 'bpmn:Message#zeebe:subscription#property') correlationKey = value === undefined ? undefined : String(value);
+    if (binding.type === 'bpmn:Message#property') messageName = generatedValue(property) ?? (value === undefined ? undefined : String(value));
+  }
+  return { properties: withSecrets(properties, secrets), correlationKey, messageName, violations: applied.violations };
+}
+
+function generatedValue(property: TemplateProperty): string | undefined {
+  return property.generatedValue?.type === 'uuid' ? 'message-uuid' : undefined;
+}
+
+/** The same SecretUtil replacement over the properties' JSON as over an outbound job's variables. */
+function withSecrets(properties: Record<string, string>, secrets: Record<string, string>): Record<string, string> {
+  return replaceSecrets(properties, secrets) as Record<string, string>;
+}
+
+/** `readWrappedProperties`: `{"a.b": x}` → `{a: {b: x}}`. */
+export function nest(properties: Record<string, string>): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    const path = key.split('.');
+    let node = root;
+    for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1] as string] = value;
+  }
+  return root;
+}
+
+/** FEEL evaluation as the runtime's FeelEngineWrapper does; warnings are collected (a template bug when not expected). */
+export function feel(expression: string, context: Values, warnings: string[] = []): unknown {
+  const result = evaluateFeel(expression, context);
+  for (const warning of result.warnings) warnings.push(warning.message);
+  return result.value;
+}
+
+/** A property value as the FEEL deserializer reads it: FEEL when it starts with `=`, else the literal. */
+function bound(value: unknown, variables: Values, warnings: string[]): unknown {
+  if (typeof value === 'string' && value.startsWith('=')) return feel(value, variables, warnings);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value as Values).map(([key, inner]) => [key, bound(inner, variables, warnings)]));
+  return value;
+}
+
+/** Step 3: the poll request of one process instance. */
+export function pollRequest(element: InboundElement, variables: Values): ProvenRequest {
+  const warnings: string[] = [];
+  const nested = nest(element.properties);
+  const read = (name: string) => bound(nested[name], variables, warnings);
+  const connectorInput: Record<string, unknown> = {
+    method: read('method'), url: read('url'), queryParameters: read('queryParameters'), headers: read('headers'),
+    authentication: read('authentication'), connectionTimeoutInSeconds: read('connectionTimeoutInSeconds'), readTimeoutInSeconds: read('readTimeoutInSeconds')
+  };
+  return {
+    method: String(connectorInput.method),
+    url: String(connectorInput.url),
+    queryParameters: connectorInput.queryParameters as Record<string, unknown> | undefined,
+    headers: connectorInput.headers as Record<string, unknown> | undefined,
+    body: undefined,
+    authentication: connectorInput.authentication as Record<string, unknown> | undefined,
+    connectorInput,
+    locals: {},
+    warnings
+  };
+}
+
+export interface Correlation {
+  activated: boolean;
+  correlationKey?: unknown;
+  messageId?: string;
+  variables?: Values;
+  warnings: string[];
+}
+
+/** Step 5: what `InboundCorrelationHandler.correlate` makes of one payload. */
+export function correlate(element: InboundElement, payload: Values, messageId: string): Correlation {
+  const warnings: string[] = [];
+  const properties = element.properties;
+  const condition = properties.activationCondition;
+  if (condition && feel(condition, payload, warnings) !== true) return { activated: false, warnings };
+  const correlationKey = properties.correlationKeyExpression ? feel(properties.correlationKeyExpression, payload, warnings) : undefined;
+  const id = properties.messageIdExpression ? String(feel(properties.messageIdExpression, payload, warnings)) : messageId;
+  const variables: Values = {};
+  if (properties.resultVariable) variables[properties.resultVariable] = payload;
+  if (properties.resultExpression) Object.assign(variables, feel(properties.resultExpression, payload, warnings) as Values);
+  return { activated: true, correlationKey, messageId: id, variables, warnings };
+}
+
+/** Step 6: Zeebe's message buffer, enough to show duplicates are rejected and keys must match. */
+export class MessageBroker {
+  private readonly ids = new Set<string>();
+  readonly correlated: { messageName: string; correlationKey: unknown; variables: Values }[] = [];
+
+  publish(messageName: string, correlation: Correlation, subscription: { messageName: string; correlationKey: unknown }): 'correlated' | 'buffered' | 'already-exists' {
+    if (correlation.messageId && this.ids.has(correlation.messageId)) return 'already-exists';
+    if (correlation.messageId) this.ids.add(correlation.messageId);
+    if (messageName !== subscription.messageName || String(correlation.correlationKey) !== String(subscription.correlationKey)) return 'buffered';
+    this.correlated.push({ messageName, correlationKey: correlation.correlationKey, variables: correlation.variables ?? {} });
+    return 'correlated';
+  }
+}
+
+/** Steps 3-4: one poll against a live HTTP endpoint, returning the HttpCommonResult. */
+export async function poll(element: InboundElement, variables: Values): Promise<{ request: ProvenRequest; result: SampleResponse }> {
+  const request = pollRequest(element, variables);
+  return { request, result: await sendLikeRestConnector(request) };
+}

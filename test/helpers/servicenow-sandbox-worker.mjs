@@ -1,0 +1,89 @@
+/**
+ * Runs ServiceNow server scripts in a node:vm context with minimal
+ * stand-ins for the platform APIs they use. RESTMessageV2.execute() is
+ * synchronous in ServiceNow; here it posts the request to the main thread
+ * (which owns the loopback servers) and blocks on Atomics.wait until the
+ * real HTTP response is written back.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createHmac } from 'node:crypto';
+import vm from 'node:vm';
+
+const RESPONSE_BYTES = 1 << 20;
+const logs = [];
+
+function httpSync(request) {
+  const shared = new SharedArrayBuffer(8 + RESPONSE_BYTES);
+  const flag = new Int32Array(shared, 0, 2);
+  parentPort.postMessage({ kind: 'http', request, shared });
+  Atomics.wait(flag, 0, 0);
+  const length = flag[1];
+  return JSON.parse(Buffer.from(new Uint8Array(shared, 8, length)).toString('utf8'));
+}
+
+/** sn_ws.RESTMessageV2 as the scripts use it (setters, then a synchronous execute()). */
+function RESTMessageV2() {
+  this.method = 'get';
+  this.endpoint = '';
+  this.headers = {};
+  this.body = undefined;
+  this.timeoutMs = 60000;
+}
+RESTMessageV2.prototype.setHttpMethod = function (method) { this.method = String(method); };
+RESTMessageV2.prototype.setEndpoint = function (url) { this.endpoint = String(url); };
+RESTMessageV2.prototype.setHttpTimeout = function (ms) { this.timeoutMs = Number(ms); };
+RESTMessageV2.prototype.setRequestHeader = function (name, value) { this.headers[String(name)] = String(value); };
+RESTMessageV2.prototype.setRequestBody = function (body) { this.body = String(body); };
+RESTMessageV2.prototype.execute = function () {
+  const answer = httpSync({ method: this.method.toUpperCase(), url: this.endpoint, headers: this.headers, body: this.body, timeoutMs: this.timeoutMs });
+  return {
+    getStatusCode: () => answer.status,
+    getBody: () => answer.body,
+    getHeader: (name) => answer.headers[String(name).toLowerCase()] ?? null,
+    haveError: () => answer.status === 0 || answer.status >= 400,
+    getErrorMessage: () => answer.error ?? ''
+  };
+};
+
+/** A GlideRecord holding one record's stored values (what an async Business Rule's `current` reads). */
+function glideRecord(table, values) {
+  return {
+    getTableName: () => table,
+    getUniqueValue: () => values.sys_id,
+    getValue: (name) => (name in values ? values[name] : null),
+    getElements: () => Object.keys(values).map((name) => ({ getName: () => name, toString: () => String(values[name]) }))
+  };
+}
+
+const { scripts, entry, properties, current } = workerData;
+const context = vm.createContext({
+  gs: {
+    getProperty: (name, fallback) => (name in properties ? properties[name] : fallback),
+    error: (message) => logs.push(['error', String(message)]),
+    warn: (message) => logs.push(['warn', String(message)]),
+    info: (message) => logs.push(['info', String(message)])
+  },
+  // Prototype.js's Class.create, which ServiceNow's Script Includes use.
+  Class: { create: () => function () { this.initialize.apply(this, arguments); } },
+  sn_ws: { RESTMessageV2 },
+  // Documented: generateMac(key Base64-encoded, algorithm, data) returns the Base64 MAC.
+  GlideCertificateEncryption: function () {
+    this.generateMac = (key, algorithm, data) => {
+      if (algorithm !== 'HmacSHA256') throw new Error(`stand-in supports HmacSHA256 only, got ${algorithm}`);
+      return createHmac('sha256', Buffer.from(String(key), 'base64')).update(String(data), 'utf8').digest('base64');
+    };
+  },
+  GlideStringUtil: { base64Encode: (text) => Buffer.from(String(text), 'utf8').toString('base64') },
+  current: current ? glideRecord(current.table, current.values) : undefined,
+  previous: null
+});
+
+let outcome;
+try {
+  for (const script of scripts) vm.runInContext(script, context, { filename: 'servicenow-script.js' });
+  const value = vm.runInContext(entry, context, { filename: 'entry.js' });
+  outcome = { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+} catch (error) {
+  outcome = { ok: false, error: String(error && error.message ? error.message : error) };
+}
+parentPort.postMessage({ kind: 'done', outcome, logs });
