@@ -1,7 +1,7 @@
 import type { Binding, Condition, TemplateProperty } from './types';
 
 /** The Table API operations every template offers, in menu order. */
-export const OPERATIONS = ['create', 'get', 'query', 'update', 'delete'] as const;
+export const OPERATIONS = ['create', 'get', 'query', 'update', 'delete', 'count'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 /** Method and success status as the Table API documents them (c_TableAPI.md). */
@@ -10,7 +10,9 @@ export const OPERATION_HTTP: Record<Operation, { method: string; status: number;
   get: { method: 'GET', status: 200, label: 'Get a record by sys_id' },
   query: { method: 'GET', status: 200, label: 'Query records (list)' },
   update: { method: 'PATCH', status: 200, label: 'Update a record' },
-  delete: { method: 'DELETE', status: 204, label: 'Delete a record' }
+  delete: { method: 'DELETE', status: 204, label: 'Delete a record' },
+  // The Aggregate API (c_AggregateAPI.md): GET /api/now/stats/{table}.
+  count: { method: 'GET', status: 200, label: 'Count records (Aggregate API)' }
 };
 
 export const OPERATION_PROPERTY_ID = 'operation';
@@ -18,6 +20,8 @@ export const OPERATION_PROPERTY_ID = 'operation';
 export const SINGLE_RECORD_OPERATIONS: Operation[] = ['get', 'update', 'delete'];
 export const WRITE_OPERATIONS: Operation[] = ['create', 'update'];
 export const READ_OPERATIONS: Operation[] = ['get', 'query'];
+/** Operations taking an encoded query (`sysparm_query`, bound to the same input). */
+export const QUERY_OPERATIONS: Operation[] = ['query', 'count'];
 
 /** The FEEL variable holding the instance base URL without a trailing slash. */
 export const BASE_URL_VARIABLE = 'sn_baseUrl';
@@ -90,10 +94,11 @@ export function requestProperties(tablePath: string): TemplateProperty[] {
   }
   for (const operation of OPERATIONS) {
     const record = SINGLE_RECORD_OPERATIONS.includes(operation) ? ` + "/" + ${SYS_ID_VARIABLE}` : '';
+    const api = operation === 'count' ? '/api/now/stats/' : '/api/now/table/';
     properties.push({
       id: `url.${operation}`,
       type: 'Hidden',
-      value: `=${BASE_URL_VARIABLE} + "/api/now/table/" + ${tablePath}${record}`,
+      value: `=${BASE_URL_VARIABLE} + "${api}" + ${tablePath}${record}`,
       binding: inputBinding('url'),
       condition: whenOperation(operation)
     });
