@@ -18,6 +18,10 @@ export interface ServiceNowTemplateMetadata {
   hierarchy?: string[];
   anyTable?: boolean;
   fields?: Record<string, IndexedField>;
+  /** What a template that is not a table's calls: a catalog order, attachments or a flow trigger. */
+  api?: 'catalog' | 'attachment' | 'flow';
+  /** The catalog item an order template orders (absent on the generic order template). */
+  catalogItem?: { sysId: string; name: string };
 }
 
 /** The compact field index of a table: every column, with its type, reference and choice values. */

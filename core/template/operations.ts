@@ -48,10 +48,11 @@ export function allOf(...conditions: Condition[]): Condition {
 }
 
 /** The operation menu. Bound to a task header: it is read by conditions, never by FEEL. */
-export function operationProperty(): TemplateProperty {
+export function operationProperty(description?: string): TemplateProperty {
   return {
     id: OPERATION_PROPERTY_ID,
     label: 'Operation',
+    ...(description ? { description } : {}),
     group: 'operation',
     type: 'Dropdown',
     value: 'create',
