@@ -52,7 +52,7 @@ export function variableProperty(variable: CatalogVariable): TemplateProperty {
   const required = variable.mandatory ? ' Mandatory on the catalog form: the order needs it.' : '';
   if (variable.kind === 'yesNo' || variable.kind === 'checkbox') {
     const on = variable.kind === 'yesNo' ? variable.defaultValue?.toLowerCase() === 'yes' : variable.defaultValue === 'true';
-    return { ...base, description: `<code>${variable.name}</code>, sent as ${variable.kind === 'yesNo' ? '"Yes" or "No"' : '"true" or "false"'}.`, type: 'Boolean', value: on };
+    return { ...base, description: `<code>${variable.name}</code>, sent as ${variable.kind === 'yesNo' ? '"Yes" or "No"' : '"true" or "false"'}.`, type: 'Boolean', feel: 'static', value: on };
   }
   if (variable.kind === 'choice' && variable.choices.length > 0) {
     const values = variable.choices.map((choice) => choice.value);
