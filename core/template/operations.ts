@@ -4,15 +4,18 @@ import type { Binding, Condition, TemplateProperty } from './types';
 export const OPERATIONS = ['create', 'get', 'query', 'update', 'delete', 'count'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
-/** Method and success status as the Table API documents them (c_TableAPI.md). */
-export const OPERATION_HTTP: Record<Operation, { method: string; status: number; label: string }> = {
-  create: { method: 'POST', status: 201, label: 'Create a record' },
-  get: { method: 'GET', status: 200, label: 'Get a record by sys_id' },
-  query: { method: 'GET', status: 200, label: 'Query records (list)' },
-  update: { method: 'PATCH', status: 200, label: 'Update a record' },
-  delete: { method: 'DELETE', status: 204, label: 'Delete a record' },
-  // The Aggregate API (c_AggregateAPI.md): GET /api/now/stats/{table}.
-  count: { method: 'GET', status: 200, label: 'Count records (Aggregate API)' }
+const TABLE_API = '/api/now/table/';
+/** The Aggregate API (c_AggregateAPI.md): `GET /api/now/stats/{table}`. */
+const AGGREGATE_API = '/api/now/stats/';
+
+/** Method, success status and API path (before the table name) as the Table and Aggregate APIs document them (c_TableAPI.md). */
+export const OPERATION_HTTP: Record<Operation, { method: string; status: number; label: string; api: string }> = {
+  create: { method: 'POST', status: 201, label: 'Create a record', api: TABLE_API },
+  get: { method: 'GET', status: 200, label: 'Get a record by sys_id', api: TABLE_API },
+  query: { method: 'GET', status: 200, label: 'Query records (list)', api: TABLE_API },
+  update: { method: 'PATCH', status: 200, label: 'Update a record', api: TABLE_API },
+  delete: { method: 'DELETE', status: 204, label: 'Delete a record', api: TABLE_API },
+  count: { method: 'GET', status: 200, label: 'Count records (Aggregate API)', api: AGGREGATE_API }
 };
 
 export const OPERATION_PROPERTY_ID = 'operation';
@@ -95,11 +98,10 @@ export function requestProperties(tablePath: string): TemplateProperty[] {
   }
   for (const operation of OPERATIONS) {
     const record = SINGLE_RECORD_OPERATIONS.includes(operation) ? ` + "/" + ${SYS_ID_VARIABLE}` : '';
-    const api = operation === 'count' ? '/api/now/stats/' : '/api/now/table/';
     properties.push({
       id: `url.${operation}`,
       type: 'Hidden',
-      value: `=${BASE_URL_VARIABLE} + "${api}" + ${tablePath}${record}`,
+      value: `=${BASE_URL_VARIABLE} + "${OPERATION_HTTP[operation].api}" + ${tablePath}${record}`,
       binding: inputBinding('url'),
       condition: whenOperation(operation)
     });

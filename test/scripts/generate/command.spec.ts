@@ -26,10 +26,10 @@ describe('scripts/generate - camunda-servicenow generate', () => {
 
     // then
     expect(result.code).toBe(0);
-    expect([...(await readOutputDir(join(work, 'templates'))).keys()]).toEqual(['servicenow-any-table.json', 'servicenow-incident.json', 'servicenow-problem.json']);
+    expect([...(await readOutputDir(join(work, 'templates'))).keys()]).toEqual(['servicenow-any-table.json', 'servicenow-api-attachment.json', 'servicenow-api-order-catalog-item.json', 'servicenow-api-start-flow.json', 'servicenow-incident.json', 'servicenow-problem.json']);
     expect(result.stdout).toContain('new       servicenow-incident.json (community.servicenow.incident v1, 13 field inputs)');
     const validate = await runCli(['validate', 'templates'], { cwd: work });
-    expect(validate).toMatchObject({ code: 0, stdout: '3 file(s) checked: 0 error(s), 0 warning(s)\n' });
+    expect(validate).toMatchObject({ code: 0, stdout: '6 file(s) checked: 0 error(s), 0 warning(s)\n' });
   });
 
   it('is byte-identical across runs and output directories', async () => {
