@@ -6,6 +6,7 @@ import { registerFaultHooks, type PendingDelays } from './fault-hooks';
 import { isAdminPath, pathOf, tableInPath } from './paths';
 import { OAuthServer, type EmulatorOAuthClient, type EmulatorUser } from './oauth';
 import { METADATA_TABLES, type SnapshotRecords } from './records';
+import { CATALOG_TABLES, type CatalogRecords } from '../fetch-metadata/snapshot-files';
 import { buildSchemas, schemaFromRecords } from './schema';
 import { TableStore, type StoreOptions } from './store';
 import { registerTableRoutes } from './table-routes';
@@ -21,6 +22,8 @@ export interface EmulatorSnapshot {
   records: SnapshotRecords;
   /** The resolved tables; each becomes a writable data table. */
   metadata?: Metadata;
+  /** Raw Service Catalog records, served as tables (metadata/README.md, "Catalog files"). */
+  catalog?: CatalogRecords;
 }
 
 export interface EmulatorOptions extends StoreOptions {
@@ -80,6 +83,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   for (const table of METADATA_TABLES) store.seed(table, options.snapshot.records[table]);
   store.seed('sys_properties', properties);
   schemas.set('sys_attachment', ATTACHMENT_SCHEMA);
+  for (const table of options.snapshot.catalog ? CATALOG_TABLES : []) {
+    const rows = options.snapshot.catalog?.[table] ?? [];
+    if (!schemas.has(table)) schemas.set(table, schemaFromRecords(table, rows));
+    store.seed(table, rows);
+  }
   const users = options.users ?? [DEFAULT_USER];
   const oauth = new OAuthServer(users, options.oauthClients ?? [DEFAULT_OAUTH_CLIENT]);
   const faults = new FaultInjector();

@@ -5,16 +5,16 @@ import { loadSnapshot } from '../../core/metadata/load';
 import { MANIFEST_FILE, type Manifest } from '../../core/metadata/manifest';
 import type { Metadata } from '../../core/metadata/model';
 import { writeDirectoryAtomic } from '../io/atomic-write';
-import { snapshotFiles, type SnapshotRecords } from './snapshot-files';
+import { snapshotFiles, type CatalogRecords, type SnapshotRecords } from './snapshot-files';
 
 /**
  * Checks the fetched records with the real loader, then replaces `directory`
  * in one swap: either the whole new snapshot is there or the old one is
  * untouched. Returns what the loader made of it.
  */
-export async function writeSnapshot(directory: string, records: SnapshotRecords, manifest: Omit<Manifest, 'records'>): Promise<Metadata> {
+export async function writeSnapshot(directory: string, records: SnapshotRecords, manifest: Omit<Manifest, 'records'>, catalog?: CatalogRecords): Promise<Metadata> {
   await refuseForeignDirectory(directory);
-  const files = snapshotFiles(records, manifest);
+  const files = snapshotFiles(records, manifest, catalog);
   let metadata: Metadata;
   try {
     metadata = loadSnapshot([...files].map(([path, text]) => ({ path: join(directory, path), text })), { origin: 'instance' });
