@@ -16,6 +16,7 @@
 import { envelope } from '../template/build-template';
 import { authenticationProperties, connectionProperties } from '../template/connection';
 import { errorHandlingProperties } from '../template/error-handling';
+import { apiGroups } from '../template/groups';
 import { BASE_URL_VARIABLE, headerBinding, inputBinding } from '../template/operations';
 import { SYS_ID } from '../template/patterns';
 import { presetOutputProperties, RESULT_CONTEXT } from '../template/preset-output';
@@ -145,15 +146,7 @@ export function buildAttachmentTemplate(options: BuildOptions): ElementTemplate 
     keywords: ['servicenow', 'attachment', 'document', 'file', 'upload', 'download', 'sys_attachment'],
     version: options.version,
     metadata: { api: 'attachment' },
-    groups: [
-      { id: 'operation', label: 'Operation', openByDefault: true },
-      { id: 'connection', label: 'Connection', openByDefault: true },
-      { id: 'authentication', label: 'Authentication', openByDefault: true },
-      { id: 'output', label: 'Output mapping' },
-      { id: 'error', label: 'Error handling' },
-      { id: 'retries', label: 'Retries' },
-      { id: 'timeout', label: 'Timeouts' }
-    ],
+    groups: apiGroups([{ id: 'operation', label: 'Operation', openByDefault: true }]),
     properties: [
       ...taskProperties(id, options.version),
       ...operationInputs(),

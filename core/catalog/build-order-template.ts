@@ -11,6 +11,7 @@ import { feelString, withoutUnset } from '../template/body';
 import { envelope } from '../template/build-template';
 import { authenticationProperties, connectionProperties } from '../template/connection';
 import { errorHandlingProperties } from '../template/error-handling';
+import { apiGroups } from '../template/groups';
 import { BASE_URL_VARIABLE, inputBinding } from '../template/operations';
 import { optionalPattern, SYS_ID } from '../template/patterns';
 import { presetOutputProperties, RESULT_CONTEXT } from '../template/preset-output';
@@ -41,16 +42,7 @@ export function orderTemplateId(idPrefix: string, slug: string): string {
 }
 
 function groups(): TemplateGroup[] {
-  return [
-    { id: 'item', label: 'Catalog item', openByDefault: true },
-    { id: 'connection', label: 'Connection', openByDefault: true },
-    { id: 'authentication', label: 'Authentication', openByDefault: true },
-    { id: VARIABLES_GROUP, label: 'Variables', openByDefault: true },
-    { id: 'output', label: 'Output mapping' },
-    { id: 'error', label: 'Error handling' },
-    { id: 'retries', label: 'Retries' },
-    { id: 'timeout', label: 'Timeouts' }
-  ];
+  return apiGroups([{ id: 'item', label: 'Catalog item', openByDefault: true }], [{ id: VARIABLES_GROUP, label: 'Variables', openByDefault: true }]);
 }
 
 function orderProperties(): TemplateProperty[] {

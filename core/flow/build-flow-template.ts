@@ -13,6 +13,7 @@
 import { envelope } from '../template/build-template';
 import { authenticationProperties, connectionProperties } from '../template/connection';
 import { errorHandlingProperties } from '../template/error-handling';
+import { apiGroups } from '../template/groups';
 import { BASE_URL_VARIABLE, inputBinding } from '../template/operations';
 import { presetOutputProperties } from '../template/preset-output';
 import { retryProperties, taskProperties, timeoutProperties } from '../template/runtime';
@@ -37,16 +38,7 @@ export function buildFlowTemplate(options: BuildOptions): ElementTemplate {
     keywords: ['servicenow', 'flow designer', 'start flow', 'trigger flow', 'integration hub', 'rest trigger', 'automation'],
     version: options.version,
     metadata: { api: 'flow' },
-    groups: [
-      { id: 'flow', label: 'Flow trigger', openByDefault: true },
-      { id: 'connection', label: 'Connection', openByDefault: true },
-      { id: 'authentication', label: 'Authentication', openByDefault: true },
-      { id: 'payload', label: 'Payload', openByDefault: true },
-      { id: 'output', label: 'Output mapping' },
-      { id: 'error', label: 'Error handling' },
-      { id: 'retries', label: 'Retries' },
-      { id: 'timeout', label: 'Timeouts' }
-    ],
+    groups: apiGroups([{ id: 'flow', label: 'Flow trigger', openByDefault: true }], [{ id: 'payload', label: 'Payload', openByDefault: true }]),
     properties: [
       ...taskProperties(id, options.version),
       {

@@ -16,14 +16,7 @@ export interface ResultPreset {
 export function presetOutputProperties(presetName: string, presets: string | ResultPreset[], example: string): TemplateProperty[] {
   const list = typeof presets === 'string' ? [{ id: 'preset', expression: presets }] : presets;
   return [
-    {
-      id: 'resultVariable',
-      label: 'Result variable',
-      description: 'Stores the whole response (status, headers, body, document) in this process variable.',
-      group: 'output',
-      type: 'String',
-      binding: headerBinding('resultVariable')
-    },
+    resultVariableProperty(),
     {
       id: 'resultMapping',
       label: 'Result mapping',
@@ -53,6 +46,18 @@ export function presetOutputProperties(presetName: string, presets: string | Res
       condition: { property: 'resultMapping', equals: 'custom' }
     }
   ];
+}
+
+/** The connector's result variable: the whole response in one process variable. */
+export function resultVariableProperty(): TemplateProperty {
+  return {
+    id: 'resultVariable',
+    label: 'Result variable',
+    description: 'Stores the whole response (status, headers, body, document) in this process variable.',
+    group: 'output',
+    type: 'String',
+    binding: headerBinding('resultVariable')
+  };
 }
 
 /** `body.result` when the body is the REST API's `{"result": {...}}`, else an empty context. */

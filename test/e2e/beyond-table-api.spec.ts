@@ -2,19 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementTemplate } from '../../core/template/types';
-import { DEFAULT_OAUTH_CLIENT, DEFAULT_USER, startEmulator, type RunningEmulator } from '../../scripts/emulator/server';
+import { startEmulator, type RunningEmulator } from '../../scripts/emulator/server';
 import { loadEmulatorSnapshot } from '../../scripts/emulator/snapshot-source';
 import { applyTemplate, evaluateError, evaluateResult, proveRequest } from '../helpers/request-proof';
 import { DocumentStore, type DocumentReference } from './documents';
-import { ConnectorError, sendLikeRestConnector } from './rest-connector';
+import { ConnectorError, EMULATOR_SECRETS as SECRETS, sendLikeRestConnector } from './rest-connector';
 
 const TEMPLATES_DIR = join(__dirname, '..', '..', 'templates');
-const SECRETS = {
-  SERVICENOW_USERNAME: DEFAULT_USER.username,
-  SERVICENOW_PASSWORD: DEFAULT_USER.password,
-  SERVICENOW_CLIENT_ID: DEFAULT_OAUTH_CLIENT.clientId,
-  SERVICENOW_CLIENT_SECRET: DEFAULT_OAUTH_CLIENT.clientSecret
-};
 const load = (file: string) => JSON.parse(readFileSync(join(TEMPLATES_DIR, file), 'utf8')) as ElementTemplate;
 const USER_SYS_ID = '6816f79cc0a8016401c5a33be04be441';
 

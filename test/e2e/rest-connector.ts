@@ -10,7 +10,16 @@
  * reason phrase, variables.response = {headers, body}.
  */
 import type { ProvenRequest, SampleError, SampleResponse } from '../helpers/request-proof';
+import { DEFAULT_OAUTH_CLIENT, DEFAULT_USER } from '../../scripts/emulator/server';
 import { multipartBody, type DocumentStore } from './documents';
+
+/** The cluster secrets that hold the emulator's credentials. */
+export const EMULATOR_SECRETS = {
+  SERVICENOW_USERNAME: DEFAULT_USER.username,
+  SERVICENOW_PASSWORD: DEFAULT_USER.password,
+  SERVICENOW_CLIENT_ID: DEFAULT_OAUTH_CLIENT.clientId,
+  SERVICENOW_CLIENT_SECRET: DEFAULT_OAUTH_CLIENT.clientSecret
+};
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
