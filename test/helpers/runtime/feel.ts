@@ -27,11 +27,26 @@ const FEEL_SCALA_BUILTINS = {
   }
 };
 
+/**
+ * FEEL is pure, and feelin re-parses a long expression for every call
+ * (~90 ms for the error expression), while the templates share theirs: one
+ * result per expression and context (functions are fixed per caller).
+ */
+const results = new Map<string, FeelResult>();
+
 /** Evaluates `=expression` (or a bare expression) over `context`. */
 export function evaluateFeel(expression: string, context: Record<string, unknown>): FeelResult {
   const text = expression.trim().replace(/^=/, '');
-  const result = evaluate(text, { ...FEEL_SCALA_BUILTINS, ...context });
-  return { value: toPlain(result.value), warnings: result.warnings.map((warning) => ({ type: warning.type, message: warning.message })) };
+  // A variable whose name the text does not contain cannot change the result (nor the parse).
+  const used = Object.fromEntries(Object.entries(context).filter(([name]) => text.includes(name)));
+  const key = `${text}\u0000${JSON.stringify(used)}\u0000${Object.keys(used).join(',')}`;
+  let result = results.get(key);
+  if (!result) {
+    const evaluated = evaluate(text, { ...FEEL_SCALA_BUILTINS, ...used });
+    result = { value: toPlain(evaluated.value), warnings: evaluated.warnings.map((warning) => ({ type: warning.type, message: warning.message })) };
+    results.set(key, result);
+  }
+  return structuredClone(result);
 }
 
 /** FEEL values as the connector sees JSON: durations and dates become strings. */

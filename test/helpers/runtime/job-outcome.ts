@@ -17,7 +17,7 @@
  *   expression's context is merged in (ConnectorResultHandler.java:55
  *   `createOutputVariables`), then the total over 1.5 MB fails the job with
  *   no retries (SpringConnectorJobHandler.java:150 `InlineSizeGuard.check`,
- *   connector-sdk .../InlineSizeGuard.java:25; not in 8.8.0-8.8.10);
+ *   connector-sdk .../InlineSizeGuard.java:25; of the tags only 8.8.16 and 8.9.7 have it);
  * - the error expression then runs over the response of a success or
  *   `{error: {type, message, code, variables}}` of a failure, plus
  *   `response` wrapping the same and `job.retries`

@@ -103,7 +103,9 @@ function violations(persisted: Map<TemplateProperty, unknown>): string[] {
     if (constraints.maxLength && (text ?? '').length > constraints.maxLength) found.push(`${name}: longer than ${constraints.maxLength}`);
     if (constraints.minLength && (text ?? '').length < constraints.minLength) found.push(`${name}: shorter than ${constraints.minLength}`);
     const pattern = typeof constraints.pattern === 'string' ? constraints.pattern : constraints.pattern?.value;
-    if (pattern && !new RegExp(pattern).test(String(text))) found.push(`${name}: does not match ${pattern}`);
+    const message = typeof constraints.pattern === 'string' ? undefined : constraints.pattern?.message;
+    // The Modeler shows `{label} {message}` (bpmn-js-element-templates validateProperty).
+    if (pattern && !new RegExp(pattern).test(String(text))) found.push(`${name}: does not match ${pattern}${message ? ` (${message})` : ''}`);
   }
   return found;
 }
