@@ -15,7 +15,8 @@
  */
 import { envelope } from '../template/build-template';
 import { authenticationProperties, connectionProperties } from '../template/connection';
-import { errorHandlingProperties } from '../template/error-handling';
+import { constantConnectorInputProperties } from '../template/connector-inputs';
+import { errorPropertiesFor } from '../template/error-handling';
 import { apiGroups } from '../template/groups';
 import { BASE_URL_VARIABLE, headerBinding, inputBinding } from '../template/operations';
 import { SYS_ID } from '../template/patterns';
@@ -132,10 +133,22 @@ function requestInputs(): TemplateProperty[] {
     ]),
     // Form fields before the file, as ServiceNow's upload examples send them (a FEEL context of up to four entries keeps its order).
     { id: 'body.upload', type: 'Hidden', value: `={"table_name": ${TABLE}, "table_sys_id": ${RECORD}, "uploadFile": ${DOCUMENT}}`, binding: inputBinding('body'), condition: when('upload') },
+    { id: 'body.none', type: 'Hidden', value: '=null', binding: inputBinding('body'), condition: when('list', 'download', 'delete') },
     { id: 'queryParameters.list', type: 'Hidden', value: `={"sysparm_query": "table_sys_id=" + ${RECORD} + "^ORDERBYsys_created_on"}`, binding: inputBinding('queryParameters'), condition: when('list') },
-    { id: 'storeResponse.download', type: 'Hidden', value: '=true', binding: inputBinding('storeResponse'), condition: when('download') }
+    { id: 'queryParameters.none', type: 'Hidden', value: '={}', binding: inputBinding('queryParameters'), condition: when('upload', 'download', 'delete') },
+    { id: 'storeResponse.download', type: 'Hidden', value: '=true', binding: inputBinding('storeResponse'), condition: when('download') },
+    { id: 'storeResponse.none', type: 'Hidden', value: '=false', binding: inputBinding('storeResponse'), condition: when('upload', 'list', 'delete') }
   ];
 }
+
+/** The Attachment API's answers (c_AttachmentAPI): a download's body is the file, a delete's is empty. */
+const API = 'Attachment API';
+const ANSWERS = [
+  { id: 'upload', rule: { statuses: [201], needsResult: true, api: API }, condition: when('upload') },
+  { id: 'list', rule: { statuses: [200], needsResult: true, api: API }, condition: when('list') },
+  { id: 'download', rule: { statuses: [200], needsResult: false, api: API }, condition: when('download') },
+  { id: 'delete', rule: { statuses: [200, 204], needsResult: false, api: API }, condition: when('delete') }
+];
 
 export function buildAttachmentTemplate(options: BuildOptions): ElementTemplate {
   const id = `${options.idPrefix}.${ATTACHMENT_TEMPLATE_ID}`;
@@ -154,6 +167,7 @@ export function buildAttachmentTemplate(options: BuildOptions): ElementTemplate 
       ...authenticationProperties(),
       ...requestInputs(),
       ...timeoutProperties(),
+      ...constantConnectorInputProperties({ storeResponse: false }),
       ...presetOutputProperties(
         `Upload: ${ATTACHMENT_OUTPUT.sysId}; List: ${ATTACHMENT_OUTPUT.list}; Download: ${ATTACHMENT_OUTPUT.document}`,
         [
@@ -163,7 +177,7 @@ export function buildAttachmentTemplate(options: BuildOptions): ElementTemplate 
         ],
         `={${ATTACHMENT_OUTPUT.document}: document}`
       ),
-      ...errorHandlingProperties(),
+      ...errorPropertiesFor(ANSWERS),
       ...retryProperties()
     ]
   }, ATTACHMENT_API_DOCUMENTATION);

@@ -10,7 +10,8 @@ import type { CatalogItem } from '../metadata/catalog';
 import { feelString, withoutUnset } from '../template/body';
 import { envelope } from '../template/build-template';
 import { authenticationProperties, connectionProperties } from '../template/connection';
-import { errorHandlingProperties } from '../template/error-handling';
+import { constantConnectorInputProperties } from '../template/connector-inputs';
+import { errorPropertiesFor } from '../template/error-handling';
 import { apiGroups } from '../template/groups';
 import { BASE_URL_VARIABLE, inputBinding } from '../template/operations';
 import { optionalPattern, SYS_ID } from '../template/patterns';
@@ -77,17 +78,22 @@ function requestProperties(itemPath: string, variablesContext: string): Template
     { id: 'method', type: 'Hidden', value: 'POST', binding: inputBinding('method') },
     { id: 'url', type: 'Hidden', value: `=${BASE_URL_VARIABLE} + "/api/sn_sc/servicecatalog/items/" + ${itemPath} + "/order_now"`, binding: inputBinding('url') },
     { id: 'headers', type: 'Hidden', value: '={"Accept": "application/json", "Content-Type": "application/json"}', binding: inputBinding('headers') },
-    { id: 'body', type: 'Hidden', value: `=${body}`, binding: inputBinding('body') }
+    { id: 'body', type: 'Hidden', value: `=${body}`, binding: inputBinding('body') },
+    { id: 'queryParameters', type: 'Hidden', value: '={}', binding: inputBinding('queryParameters') }
   ];
 }
 
 const ORDER_PRESET = `={result: ${RESULT_CONTEXT}, out: {${ORDER_OUTPUT.requestSysId}: get value(result, "request_id"), ${ORDER_OUTPUT.requestNumber}: get value(result, "request_number")}}.out`;
 
+/** order_now answers 200 with `result` (c_ServiceCatalogAPI). */
+const ORDER_ANSWER = [{ id: 'order', rule: { statuses: [200], needsResult: true, api: 'Service Catalog API' } }];
+
 function tailProperties(): TemplateProperty[] {
   return [
     ...timeoutProperties(),
+    ...constantConnectorInputProperties(),
     ...presetOutputProperties(`Request: ${ORDER_OUTPUT.requestSysId}, ${ORDER_OUTPUT.requestNumber}`, ORDER_PRESET, `={${ORDER_OUTPUT.requestSysId}: body.result.request_id}`),
-    ...errorHandlingProperties(),
+    ...errorPropertiesFor(ORDER_ANSWER),
     ...retryProperties()
   ];
 }

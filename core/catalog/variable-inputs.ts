@@ -5,7 +5,7 @@
 import type { CatalogVariable } from '../metadata/catalog';
 import { feelString } from '../template/body';
 import { inputBinding } from '../template/operations';
-import { DATE, DATE_TIME, INTEGER, optionalPattern, SYS_ID } from '../template/patterns';
+import { DATE, DATE_TIME, INTEGER, safeTextPattern, SYS_ID } from '../template/patterns';
 import type { Pattern, TemplateProperty } from '../template/types';
 
 export const VARIABLES_GROUP = 'variables';
@@ -67,15 +67,16 @@ export function variableProperty(variable: CatalogVariable): TemplateProperty {
     };
   }
   const { core, message, hint } = typing(variable);
-  const pattern: Pattern | undefined = core && message ? (variable.mandatory ? { value: `^(?:${core})$`, message } : optionalPattern(core, message)) : undefined;
-  const constraints = { ...(variable.mandatory ? { notEmpty: true } : {}), ...(pattern ? { pattern } : {}) };
+  // Static text must also survive Zeebe's escapes and the runtime's secrets (safeTextPattern); an optional input may stay empty.
+  const pattern: Pattern = core && message ? safeTextPattern(variable.mandatory ? core : `(?:${core})?|undefined`, message) : safeTextPattern();
+  const constraints = { ...(variable.mandatory ? { notEmpty: true } : {}), pattern };
   return {
     ...base,
     description: [`<code>${variable.name}</code>.`, hint, required.trim()].filter(Boolean).join(' '),
     type: variable.kind === 'text' && variable.typeCode === '2' ? 'Text' : 'String',
     feel: 'optional',
     ...(variable.defaultValue !== undefined && !variable.defaultValue.startsWith('javascript:') ? { value: variable.defaultValue } : {}),
-    ...(Object.keys(constraints).length > 0 ? { constraints } : {})
+    constraints
   };
 }
 

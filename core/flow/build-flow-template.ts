@@ -12,9 +12,11 @@
  */
 import { envelope } from '../template/build-template';
 import { authenticationProperties, connectionProperties } from '../template/connection';
-import { errorHandlingProperties } from '../template/error-handling';
+import { constantConnectorInputProperties } from '../template/connector-inputs';
+import { errorPropertiesFor } from '../template/error-handling';
 import { apiGroups } from '../template/groups';
 import { BASE_URL_VARIABLE, inputBinding } from '../template/operations';
+import { safeTextPattern } from '../template/patterns';
 import { presetOutputProperties } from '../template/preset-output';
 import { retryProperties, taskProperties, timeoutProperties } from '../template/runtime';
 import type { BuildOptions, ElementTemplate } from '../template/types';
@@ -96,12 +98,16 @@ export function buildFlowTemplate(options: BuildOptions): ElementTemplate {
         type: 'Text',
         feel: 'optional',
         binding: inputBinding('body'),
-        condition: { property: 'method', oneOf: BODY_METHODS }
+        condition: { property: 'method', oneOf: BODY_METHODS },
+        constraints: { pattern: safeTextPattern() }
       },
+      { id: 'body.none', type: 'Hidden', value: '=null', binding: inputBinding('body'), condition: { property: 'method', oneOf: ['GET', 'DELETE'] } },
       { id: 'url', type: 'Hidden', value: `=${BASE_URL_VARIABLE} + ${PATH}`, binding: inputBinding('url') },
       ...timeoutProperties(),
+      ...constantConnectorInputProperties(),
       ...presetOutputProperties(`Flow: ${FLOW_OUTPUT.response}, ${FLOW_OUTPUT.executionId}`, FLOW_PRESET, `={${FLOW_OUTPUT.response}: body}`),
-      ...errorHandlingProperties(),
+      // What a flow answers is the flow's: any 2xx, with or without `result`.
+      ...errorPropertiesFor([{ id: 'flow', rule: { statuses: [200, 201, 202, 204], needsResult: false, api: 'flow\'s REST API trigger' } }]),
       ...retryProperties()
     ]
   }, FLOW_DOCUMENTATION);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ElementTemplate } from '../../core/template/types';
 import { startEmulator, type RunningEmulator } from '../../scripts/emulator/server';
 import { loadEmulatorSnapshot } from '../../scripts/emulator/snapshot-source';
-import { applyTemplate, evaluateError, evaluateResult, proveRequest } from '../helpers/request-proof';
+import { applyTemplate, evaluateError, evaluateResult, proveRequest, runJob } from '../helpers/request-proof';
 import { DocumentStore, type DocumentReference } from './documents';
 import { ConnectorError, EMULATOR_SECRETS as SECRETS, sendLikeRestConnector } from './rest-connector';
 
@@ -21,6 +21,8 @@ describe('e2e - order, attachment, flow and count templates against the emulator
     const request = proveRequest(template, all, { secrets: SECRETS, variables });
     expect(request.warnings).toEqual([]);
     const response = await sendLikeRestConnector(request, documents);
+    // The connector runs the error expression after a success too: the answer must complete the job.
+    expect(runJob(template, all, response)).toMatchObject({ kind: 'completed' });
     return { request, response, result: evaluateResult(template, all, response) };
   };
   const failure = async (template: ElementTemplate, values: Record<string, unknown>) => {
@@ -178,6 +180,18 @@ describe('e2e - order, attachment, flow and count templates against the emulator
       expect(outcome).toBeNull();
       expect(emulator.requests.at(-2)).toMatchObject({ path: '/oauth_token.do', status: 200 });
     });
+  });
+
+  it('an answer that is not the API\'s (a login redirect) raises an incident instead of completing with empty variables', () => {
+    // given
+    const template = load('servicenow-order-laptop-request.json');
+    const values = { instanceUrl: 'https://acme.service-now.com', 'variable.laptop_type': 'standard', 'variable.operating_system': 'linux', 'variable.justification': 'x', 'variable.contact_name': 'A', 'variable.contact_email': 'a@example.com' };
+
+    // when
+    const outcome = runJob(template, values, { status: 302, headers: { Location: 'https://acme.service-now.com/login.do' }, body: '' });
+
+    // then
+    expect(outcome).toMatchObject({ kind: 'failed', retries: 0, message: 'ServiceNow answered HTTP 302 redirecting to https://acme.service-now.com/login.do instead of 200: the instance URL does not reach the Service Catalog API (use the instance\'s https:// address)' });
   });
 
   describe('Count on the Aggregate API', () => {
