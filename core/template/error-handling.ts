@@ -28,8 +28,9 @@ export interface AnswerRule {
   api: string;
 }
 
+/** Count (the Aggregate API) shares Get's rule and message: a wrong instance URL misses both alike, and each rule costs a large expression. */
 function operationRule(operation: Operation): AnswerRule {
-  return { statuses: successStatuses(operation), needsResult: operation !== 'delete', api: operation === 'count' ? 'Aggregate API' : 'Table API' };
+  return { statuses: successStatuses(operation), needsResult: operation !== 'delete', api: 'Table API' };
 }
 
 function unexpectedAnswerEntries(rule: AnswerRule): string[] {
