@@ -1,4 +1,5 @@
 import { allOf, headerBinding, whenOperation, type Operation } from './operations';
+import { resultVariableProperty } from './preset-output';
 import type { TemplateProperty } from './types';
 
 /** Process variable names for one table: `sc_req_item` → `scReqItemSysId`. */
@@ -58,14 +59,7 @@ export function outputProperties(tableName: string | undefined, hasNumber: boole
     [['count'], 'count', countExpression(names.count)]
   ];
   return [
-    {
-      id: 'resultVariable',
-      label: 'Result variable',
-      description: 'Stores the whole response (status, headers, body) in this process variable.',
-      group: 'output',
-      type: 'String',
-      binding: headerBinding('resultVariable')
-    },
+    resultVariableProperty(),
     {
       id: 'resultMapping',
       label: 'Result mapping',
