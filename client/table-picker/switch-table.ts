@@ -39,7 +39,8 @@ export function switchTable(element: DiagramElement, option: TableOption, servic
     const table = option.viaGeneric ? tableProperty(option.template) : undefined;
     if (table) writeProperty(target, table, option.table, services);
 
-    if (output.sysId) {
+    // An order template's outputs are the request's, not a renamed record variable.
+    if (output.sysId && !option.catalogItem) {
       const variable = oldTable && output.sysId === defaultSysIdVariable(oldTable) ? defaultSysIdVariable(option.table) : output.sysId;
       const expression = writeOutputVariables(getHeaderValue(target.businessObject, 'resultExpression'), variable, output.number !== undefined);
       if (expression) writeHeader(target, 'resultExpression', expression, services);

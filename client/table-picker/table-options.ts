@@ -16,6 +16,8 @@ export interface TableOption {
   template: ElementTemplate;
   /** Set when the template is generic: the table goes into its table input. */
   viaGeneric: boolean;
+  /** Set for a catalog item's order template (found by the item's name): the item ordered. */
+  catalogItem?: string;
 }
 
 export interface SnapshotTable {
@@ -43,7 +45,17 @@ export function tableOptions(templates: readonly ElementTemplate[], snapshotTabl
       : snapshotTables.filter((table) => !covered.has(table.name));
     for (const table of tables) options.push({ key: `${template.id}|${table.name}`, table: table.name, label: table.label, template, viaGeneric: true });
   }
+  // A catalog item is ordered, not written as a table row: its order template is offered under sc_cat_item, by the item's name.
+  for (const template of latest) {
+    const item = catalogItem(template);
+    if (item) options.push({ key: `${template.id}|catalog`, table: 'sc_cat_item', label: `Order: ${item}`, template, viaGeneric: false, catalogItem: item });
+  }
   return options.sort((a, b) => a.table.localeCompare(b.table) || Number(a.viaGeneric) - Number(b.viaGeneric) || a.template.name.localeCompare(b.template.name));
+}
+
+function catalogItem(template: ElementTemplate): string | undefined {
+  const item = (template.metadata as { servicenow?: { catalogItem?: { name?: unknown } } } | undefined)?.servicenow?.catalogItem;
+  return typeof item?.name === 'string' && item.name ? item.name : undefined;
 }
 
 /** Options whose table name or label contains every word typed; name and label prefixes first. */

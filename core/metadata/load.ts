@@ -4,6 +4,7 @@
  * either returns the whole model or throws one UserError listing every
  * broken record: never a partial result.
  */
+import { CATALOG_FILES, readCatalog } from './catalog';
 import { MANIFEST_FILE, parseManifest, type Manifest } from './manifest';
 import type { Metadata, MetadataOrigin } from './model';
 import { OVERLAY_FILE, parseOverlay, type Overlay } from './overlay';
@@ -36,7 +37,8 @@ export interface LoadOptions {
 }
 
 const recordFiles = Object.values(SNAPSHOT_FILES) as string[];
-const knownFiles = [...recordFiles, MANIFEST_FILE, OVERLAY_FILE];
+const catalogFiles = Object.values(CATALOG_FILES) as string[];
+const knownFiles = [...recordFiles, ...catalogFiles, MANIFEST_FILE, OVERLAY_FILE];
 
 export function loadSnapshot(files: SnapshotFile[], options: LoadOptions = {}): Metadata {
   const problems = new Problems();
@@ -71,6 +73,13 @@ export function loadSnapshot(files: SnapshotFile[], options: LoadOptions = {}): 
   const manifestFile = byName.get(MANIFEST_FILE);
   const manifest = manifestFile ? parseManifest(MANIFEST_FILE, manifestFile.text, problems) : undefined;
   const overlay = readOverlay(options.overlay ?? byName.get(OVERLAY_FILE), problems);
+  const catalogItems = readCatalog((name) => {
+    if (!byName.has(name)) return undefined;
+    const raws = parseResultFile(name, byName.get(name)?.text ?? '', problems);
+    if (!raws) unreadable = true;
+    counts[name.replace(/\.json$/, '')] = raws?.length ?? 0;
+    return raws ?? [];
+  }, problems, overlay?.catalogItems);
   // Resolving without a whole file would only add follow-on errors.
   if (unreadable) problems.throwIfAny(location);
   if (manifest) checkManifestCounts(manifest, counts, problems);
@@ -86,7 +95,8 @@ export function loadSnapshot(files: SnapshotFile[], options: LoadOptions = {}): 
     source: options.source ?? (manifest ? `${describeManifest(manifest)}, at ${location}` : location),
     tables: resolved.tables,
     referenceTargets: resolved.referenceTargets,
-    warnings: problems.warnings
+    warnings: problems.warnings,
+    ...(catalogItems ? { catalogItems } : {})
   };
 }
 

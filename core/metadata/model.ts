@@ -7,6 +7,7 @@
  * the encoded-query validator and the Modeler plugin. Pure data: no Node
  * or DOM API.
  */
+import type { CatalogItem } from './catalog';
 
 /** A `sys_choice` entry of one field, as it applies to one table. */
 export interface Choice {
@@ -116,6 +117,8 @@ export interface Metadata {
   referenceTargets?: ReadonlyMap<string, TableSummary>;
   /** Non-fatal findings of the loader (e.g. an unknown internal type kept as a string). */
   warnings: MetadataWarning[];
+  /** Service Catalog items with their variables, when the snapshot holds the catalog files. */
+  catalogItems?: CatalogItem[];
 }
 
 export interface MetadataWarning {

@@ -61,6 +61,8 @@ export interface OverlayTable {
 export interface Overlay {
   format: 1;
   tables: Record<string, OverlayTable>;
+  /** Where bundled example catalog items (by sys_id) come from. */
+  catalogItems?: Record<string, Sourced>;
 }
 
 export const OVERLAY_FILE = 'overlay.json';
@@ -76,6 +78,10 @@ export function parseOverlay(file: string, text: string, problems: Problems): Ov
   const before = problems.errors.length;
   const check = new OverlayChecker(file, problems);
   for (const [table, entry] of Object.entries(body['tables'])) check.table(table, entry);
+  if (body['catalogItems'] !== undefined) {
+    if (!isObject(body['catalogItems'])) problems.error(file, undefined, 'catalogItems must map catalog item sys_ids to {"source", "verify"}');
+    else for (const [sysId, entry] of Object.entries(body['catalogItems'])) check.catalogItem(sysId, entry);
+  }
   return problems.errors.length === before ? (body as unknown as Overlay) : undefined;
 }
 
@@ -120,6 +126,10 @@ class OverlayChecker {
       if (!this.object(at, value)) return;
       this.types(at, value, { value: 'string' }, { label: 'string', sequence: 'number', dependentValue: 'string', inactive: 'boolean' });
     });
+  }
+
+  catalogItem(sysId: string, entry: unknown): void {
+    this.entry(`catalogItems.${sysId}`, entry, {});
   }
 
   /** A sourced entry: absent is fine; present needs `source` and the given keys. */

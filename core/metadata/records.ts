@@ -77,7 +77,7 @@ export function parseResultFile(file: string, text: string, problems: Problems):
 }
 
 /** Reads one record's values, reporting type problems against the record. */
-class RecordReader {
+export class RecordReader {
   raw: Raw = {};
   index = 0;
 

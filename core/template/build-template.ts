@@ -12,7 +12,7 @@ import { outputProperties } from './output';
 import { queryParameterProperties, queryParametersProperties } from './query-params';
 import { retryProperties, taskProperties, timeoutProperties } from './runtime';
 import { MORE_FIELDS_SHOWN, MORE_FIELDS_TOGGLE_VARIABLE, moreFieldsToggle, tableFieldInputs } from './table-fields';
-import { tableNote } from './table-notes';
+import { createNote, tableNote } from './table-notes';
 import type { BuildOptions, ElementTemplate, TemplateProperty } from './types';
 
 /** The unpinned schema URL: Web Modeler accepts only this, and Desktop Modeler skips its version check. */
@@ -47,7 +47,7 @@ export function buildTemplate(table: Table, options: BuildOptions): ElementTempl
   const entries = (inputs: typeof fieldInputs) => inputs.map((input): [string, string] => [input.element, input.bodyValue]);
   const properties: TemplateProperty[] = [
     ...taskProperties(id, options.version),
-    operationProperty(),
+    operationProperty(createNote(table.name)),
     sysIdProperty(table.label),
     ...connectionProperties(),
     ...authenticationProperties(),
@@ -145,7 +145,7 @@ export function buildAnyTableTemplate(options: BuildOptions): ElementTemplate {
 }
 
 /** The top-level keys shared by every template, in a fixed order. */
-function envelope(parts: Pick<ElementTemplate, 'id' | 'name' | 'description' | 'keywords' | 'version' | 'groups' | 'properties'> & { metadata: ServiceNowTemplateMetadata }): ElementTemplate {
+export function envelope(parts: Pick<ElementTemplate, 'id' | 'name' | 'description' | 'keywords' | 'version' | 'groups' | 'properties'> & { metadata: ServiceNowTemplateMetadata }, documentationRef: string = DOCUMENTATION_REF): ElementTemplate {
   return {
     $schema: TEMPLATE_SCHEMA,
     name: parts.name,
@@ -153,7 +153,7 @@ function envelope(parts: Pick<ElementTemplate, 'id' | 'name' | 'description' | '
     version: parts.version,
     description: parts.description,
     keywords: parts.keywords,
-    documentationRef: DOCUMENTATION_REF,
+    documentationRef,
     category: { id: 'connectors', name: 'Connectors' },
     appliesTo: ['bpmn:Task'],
     elementType: { value: 'bpmn:ServiceTask' },

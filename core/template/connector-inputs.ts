@@ -14,13 +14,24 @@ import type { TemplateProperty } from './types';
  * need. Placed after the timeouts, which `writeTimeoutInSeconds` reads.
  */
 export function unusedConnectorInputProperties(): TemplateProperty[] {
-  const fixed = (name: string, value: string): TemplateProperty => ({ id: `connector.${name}`, type: 'Hidden', value, binding: inputBinding(name) });
   const readOnly = OPERATIONS.filter((operation) => !WRITE_OPERATIONS.includes(operation));
   return [
     { id: 'body.none', type: 'Hidden', value: '=null', binding: inputBinding('body'), condition: whenOperation(...readOnly) },
     { id: 'queryParameters.delete', type: 'Hidden', value: '={}', binding: inputBinding('queryParameters'), condition: whenOperation('delete') },
+    ...constantConnectorInputProperties()
+  ];
+}
+
+/**
+ * The connector inputs no ServiceNow request varies, each mapped to its
+ * off value; `storeResponse: false` leaves that one to the caller (the
+ * attachment download stores its answer as a document).
+ */
+export function constantConnectorInputProperties(options: { storeResponse?: boolean } = {}): TemplateProperty[] {
+  const fixed = (name: string, value: string): TemplateProperty => ({ id: `connector.${name}`, type: 'Hidden', value, binding: inputBinding(name) });
+  return [
     fixed('skipEncoding', 'false'),
-    fixed('storeResponse', '=false'),
+    ...(options.storeResponse === false ? [] : [fixed('storeResponse', '=false')]),
     fixed('groupSetCookieHeaders', '=false'),
     fixed('ignoreNullValues', '=false'),
     fixed('followRedirects', '=false'),

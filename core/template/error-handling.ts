@@ -1,5 +1,5 @@
 import { allOf, headerBinding, OPERATION_HTTP, OPERATIONS, whenOperation, type Operation } from './operations';
-import type { TemplateProperty } from './types';
+import type { Condition, TemplateProperty } from './types';
 
 /** Seconds to wait after a 429 that carries no usable Retry-After header. */
 const DEFAULT_RATE_LIMIT_WAIT = 60;
@@ -21,10 +21,21 @@ export function successStatuses(operation: Operation): number[] {
  * can fix and no retry cures. Everything is read through `get value` on
  * `response`: `error` itself is undefined after a success.
  */
-function unexpectedAnswerEntries(operation: Operation): string[] {
-  const statuses = successStatuses(operation);
+/** What a successful answer looks like: its statuses, whether its body holds `result`, and the API a wrong URL misses. */
+export interface AnswerRule {
+  statuses: number[];
+  needsResult: boolean;
+  api: string;
+}
+
+/** Count (the Aggregate API) shares Get's rule and message: a wrong instance URL misses both alike, and each rule costs a large expression. */
+function operationRule(operation: Operation): AnswerRule {
+  return { statuses: successStatuses(operation), needsResult: operation !== 'delete', api: 'Table API' };
+}
+
+function unexpectedAnswerEntries(rule: AnswerRule): string[] {
+  const { statuses, needsResult, api } = rule;
   const expected = statuses.join(' or ');
-  const needsResult = operation !== 'delete';
   return [
     'failure: if get value(response, "error") instance of context then get value(response, "error") else null',
     'status: if failure = null then get value(response, "status") else null',
@@ -32,8 +43,8 @@ function unexpectedAnswerEntries(operation: Operation): string[] {
     'answerHeaders: if failure = null and get value(response, "headers") instance of context then get value(response, "headers") else {}',
     'location: if get value(answerHeaders, "Location") = null then get value(answerHeaders, "location") else get value(answerHeaders, "Location")',
     `unexpected: if failure != null then null
-    else if not(list contains([${statuses.join(', ')}], status)) then "ServiceNow answered HTTP " + string(status) + (if location = null then "" else " redirecting to " + string(location)) + " instead of ${expected}: the instance URL does not reach the Table API (use the instance's https:// address)"
-    ${needsResult ? `else if get value(answer, "result") = null then "ServiceNow answered HTTP " + string(status) + " without a result: the instance URL does not reach the Table API"
+    else if not(list contains([${statuses.join(', ')}], status)) then "ServiceNow answered HTTP " + string(status) + (if location = null then "" else " redirecting to " + string(location)) + " instead of ${expected}: the instance URL does not reach the ${api} (use the instance's https:// address)"
+    ${needsResult ? `else if get value(answer, "result") = null then "ServiceNow answered HTTP " + string(status) + " without a result: the instance URL does not reach the ${api}"
     ` : ''}else null`
   ];
 }
@@ -73,32 +84,43 @@ function expression(entries: string[], outcome: string): string {
 }
 
 /** The preset: unexpected answers are incidents, ServiceNow's errors BPMN errors or retries. */
-export function serviceNowErrorExpression(operation: Operation): string {
-  return expression([...unexpectedAnswerEntries(operation), ...SERVICENOW_FAILURE_ENTRIES], `if unexpected != null then jobError(unexpected)
+export function serviceNowErrorExpression(operation: Operation | AnswerRule): string {
+  const rule = typeof operation === 'string' ? operationRule(operation) : operation;
+  return expression([...unexpectedAnswerEntries(rule), ...SERVICENOW_FAILURE_ENTRIES], `if unexpected != null then jobError(unexpected)
     else if failure = null then null
     else ${SERVICENOW_FAILURE_OUTCOME}`);
 }
 
 /** "None": every failure goes to the connector's retries; an unexpected answer still is an incident. */
-export function unexpectedAnswerExpression(operation: Operation): string {
-  return expression(unexpectedAnswerEntries(operation), 'if unexpected != null then jobError(unexpected) else null');
+export function unexpectedAnswerExpression(operation: Operation | AnswerRule): string {
+  const rule = typeof operation === 'string' ? operationRule(operation) : operation;
+  return expression(unexpectedAnswerEntries(rule), 'if unexpected != null then jobError(unexpected) else null');
+}
+
+/** One success rule of a template, active under `condition` (an operation), named by `id`. */
+export interface ScopedAnswerRule {
+  id: string;
+  rule: AnswerRule;
+  condition?: Condition;
 }
 
 export function errorHandlingProperties(): TemplateProperty[] {
-  // One expression per distinct success rule (Create; Get, Query, Update; Delete), not per operation: it is the template's largest text.
+  // One expression per distinct success rule (Create; Get, Query, Update; Count; Delete), not per operation: it is the template's largest text.
   const rules = new Map<string, Operation[]>();
   for (const operation of OPERATIONS) {
-    const rule = `${successStatuses(operation).join('-')}${operation === 'delete' ? '' : '-result'}`;
+    const rule = JSON.stringify(operationRule(operation));
     rules.set(rule, [...(rules.get(rule) ?? []), operation]);
   }
-  const perOperation = (mode: 'servicenow' | 'none', build: (operation: Operation) => string) =>
-    [...rules.values()].map((operations): TemplateProperty => ({
-      id: `errorExpression.${mode}.${operations.join('-')}`,
-      type: 'Hidden',
-      value: build(operations[0] as Operation),
-      binding: headerBinding('errorExpression'),
-      condition: allOf(mode === 'servicenow' ? { property: 'errorHandling', isEmpty: true } : { property: 'errorHandling', equals: 'none' }, whenOperation(...operations))
-    }));
+  return errorPropertiesFor([...rules.values()].map((operations) => ({ id: operations.join('-'), rule: operationRule(operations[0] as Operation), condition: whenOperation(...operations) })));
+}
+
+/** The error group for any set of success rules (templates beyond the Table API pass their own). */
+export function errorPropertiesFor(rules: ScopedAnswerRule[]): TemplateProperty[] {
+  const perRule = (mode: 'servicenow' | 'none', build: (rule: AnswerRule) => string) =>
+    rules.map(({ id, rule, condition }): TemplateProperty => {
+      const chosen: Condition = mode === 'servicenow' ? { property: 'errorHandling', isEmpty: true } : { property: 'errorHandling', equals: 'none' };
+      return { id: `errorExpression.${mode}.${id}`, type: 'Hidden', value: build(rule), binding: headerBinding('errorExpression'), condition: condition ? allOf(chosen, condition) : chosen };
+    });
   return [
     {
       id: 'errorHandling',
@@ -115,8 +137,8 @@ export function errorHandlingProperties(): TemplateProperty[] {
       ],
       binding: headerBinding('serviceNowErrorHandling')
     },
-    ...perOperation('servicenow', serviceNowErrorExpression),
-    ...perOperation('none', unexpectedAnswerExpression),
+    ...perRule('servicenow', serviceNowErrorExpression),
+    ...perRule('none', unexpectedAnswerExpression),
     {
       id: 'errorExpression',
       label: 'Error expression',

@@ -20,6 +20,10 @@ export interface ServiceNowTemplateMetadata {
   /** Set on the event templates: which inbound connector they configure. */
   inbound?: 'polling' | 'webhook';
   fields?: Record<string, IndexedField>;
+  /** What a template that is not a table's calls: a catalog order, attachments or a flow trigger. */
+  api?: 'catalog' | 'attachment' | 'flow';
+  /** The catalog item an order template orders (absent on the generic order template). */
+  catalogItem?: { sysId: string; name: string };
 }
 
 /** The compact field index of a table: every column, with its type, reference and choice values. */

@@ -19,3 +19,17 @@ export function templateGroups(recordLabel: string, options: { fields: boolean }
     { id: 'timeout', label: 'Timeouts' }
   ];
 }
+
+/** Groups of a template beyond the Table API: its own inputs first, then the shared connection, output, error, retry and timeout groups. */
+export function apiGroups(own: TemplateGroup[], afterAuthentication: TemplateGroup[] = []): TemplateGroup[] {
+  return [
+    ...own,
+    { id: 'connection', label: 'Connection', openByDefault: true },
+    { id: 'authentication', label: 'Authentication', openByDefault: true },
+    ...afterAuthentication,
+    { id: 'output', label: 'Output mapping' },
+    { id: 'error', label: 'Error handling' },
+    { id: 'retries', label: 'Retries' },
+    { id: 'timeout', label: 'Timeouts' }
+  ];
+}

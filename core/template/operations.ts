@@ -1,16 +1,21 @@
 import type { Binding, Condition, TemplateProperty } from './types';
 
 /** The Table API operations every template offers, in menu order. */
-export const OPERATIONS = ['create', 'get', 'query', 'update', 'delete'] as const;
+export const OPERATIONS = ['create', 'get', 'query', 'update', 'delete', 'count'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
-/** Method and success status as the Table API documents them (c_TableAPI.md). */
-export const OPERATION_HTTP: Record<Operation, { method: string; status: number; label: string }> = {
-  create: { method: 'POST', status: 201, label: 'Create a record' },
-  get: { method: 'GET', status: 200, label: 'Get a record by sys_id' },
-  query: { method: 'GET', status: 200, label: 'Query records (list)' },
-  update: { method: 'PATCH', status: 200, label: 'Update a record' },
-  delete: { method: 'DELETE', status: 204, label: 'Delete a record' }
+const TABLE_API = '/api/now/table/';
+/** The Aggregate API (c_AggregateAPI.md): `GET /api/now/stats/{table}`. */
+const AGGREGATE_API = '/api/now/stats/';
+
+/** Method, success status and API path (before the table name) as the Table and Aggregate APIs document them (c_TableAPI.md). */
+export const OPERATION_HTTP: Record<Operation, { method: string; status: number; label: string; api: string }> = {
+  create: { method: 'POST', status: 201, label: 'Create a record', api: TABLE_API },
+  get: { method: 'GET', status: 200, label: 'Get a record by sys_id', api: TABLE_API },
+  query: { method: 'GET', status: 200, label: 'Query records (list)', api: TABLE_API },
+  update: { method: 'PATCH', status: 200, label: 'Update a record', api: TABLE_API },
+  delete: { method: 'DELETE', status: 204, label: 'Delete a record', api: TABLE_API },
+  count: { method: 'GET', status: 200, label: 'Count records (Aggregate API)', api: AGGREGATE_API }
 };
 
 export const OPERATION_PROPERTY_ID = 'operation';
@@ -18,6 +23,8 @@ export const OPERATION_PROPERTY_ID = 'operation';
 export const SINGLE_RECORD_OPERATIONS: Operation[] = ['get', 'update', 'delete'];
 export const WRITE_OPERATIONS: Operation[] = ['create', 'update'];
 export const READ_OPERATIONS: Operation[] = ['get', 'query'];
+/** Operations taking an encoded query (`sysparm_query`, bound to the same input). */
+export const QUERY_OPERATIONS: Operation[] = ['query', 'count'];
 
 /** The FEEL variable holding the instance base URL without a trailing slash. */
 export const BASE_URL_VARIABLE = 'sn_baseUrl';
@@ -44,10 +51,11 @@ export function allOf(...conditions: Condition[]): Condition {
 }
 
 /** The operation menu. Bound to a task header: it is read by conditions, never by FEEL. */
-export function operationProperty(): TemplateProperty {
+export function operationProperty(description?: string): TemplateProperty {
   return {
     id: OPERATION_PROPERTY_ID,
     label: 'Operation',
+    ...(description ? { description } : {}),
     group: 'operation',
     type: 'Dropdown',
     value: 'create',
@@ -93,7 +101,7 @@ export function requestProperties(tablePath: string): TemplateProperty[] {
     properties.push({
       id: `url.${operation}`,
       type: 'Hidden',
-      value: `=${BASE_URL_VARIABLE} + "/api/now/table/" + ${tablePath}${record}`,
+      value: `=${BASE_URL_VARIABLE} + "${OPERATION_HTTP[operation].api}" + ${tablePath}${record}`,
       binding: inputBinding('url'),
       condition: whenOperation(operation)
     });

@@ -1,10 +1,28 @@
 import { allOf, headerBinding, whenOperation, type Operation } from './operations';
+import { resultVariableProperty } from './preset-output';
 import type { TemplateProperty } from './types';
 
 /** Process variable names for one table: `sc_req_item` → `scReqItemSysId`. */
-export function outputVariableNames(tableName: string | undefined): { sysId: string; number: string; records: string } {
+export function outputVariableNames(tableName: string | undefined): { sysId: string; number: string; records: string; count: string } {
   const stem = tableName ? camelCase(tableName) : 'record';
-  return { sysId: `${stem}SysId`, number: `${stem}Number`, records: tableName ? `${stem}Records` : 'records' };
+  return { sysId: `${stem}SysId`, number: `${stem}Number`, records: tableName ? `${stem}Records` : 'records', count: tableName ? `${stem}Count` : 'recordCount' };
+}
+
+/**
+ * The Aggregate API answers `{"result": {"stats": {"count": "12"}}}`, or with
+ * `sysparm_group_by` a list of `{"stats": {...}, "groupby_fields": [{field, value}]}`:
+ * the count is a number (the total over the groups), the groups a list.
+ */
+function countExpression(count: string): string {
+  const groupCount = 'if group instance of context and get value(group, "stats") instance of context then number(string(get value(get value(group, "stats"), "count"))) else null';
+  return [
+    '={',
+    'result: if body instance of context then get value(body, "result") else null,',
+    'groups: if result instance of list then result else if result instance of context then [result] else [],',
+    `counts: for group in groups return ${groupCount},`,
+    `out: {${count}: if result = null then null else if count(counts) = 0 then 0 else sum(counts), ${count}Groups: if result instance of list then for group in groups return {fields: get value(group, "groupby_fields"), count: ${groupCount}} else null}`,
+    '}.out'
+  ].join(' ');
 }
 
 function camelCase(name: string): string {
@@ -37,17 +55,11 @@ export function outputProperties(tableName: string | undefined, hasNumber: boole
   if (hasNumber) record.push(`${names.number}: ${storedValue('number')}`);
   const presets: [Operation[], string, string][] = [
     [['create', 'get', 'update'], 'record', `={${RECORD}, out: {${record.join(', ')}}}.out`],
-    [['query'], 'list', `={${names.records}: if body instance of context then get value(body, "result") else null}`]
+    [['query'], 'list', `={${names.records}: if body instance of context then get value(body, "result") else null}`],
+    [['count'], 'count', countExpression(names.count)]
   ];
   return [
-    {
-      id: 'resultVariable',
-      label: 'Result variable',
-      description: 'Stores the whole response (status, headers, body) in this process variable.',
-      group: 'output',
-      type: 'String',
-      binding: headerBinding('resultVariable')
-    },
+    resultVariableProperty(),
     {
       id: 'resultMapping',
       label: 'Result mapping',
@@ -57,12 +69,12 @@ export function outputProperties(tableName: string | undefined, hasNumber: boole
       // applying the template with defaults takes no extra pass.
       value: '',
       choices: [
-        { name: `Record: ${names.sysId}${hasNumber ? `, ${names.number}` : ''}; Query: ${names.records}`, value: '' },
+        { name: `Record: ${names.sysId}${hasNumber ? `, ${names.number}` : ''}; Query: ${names.records}; Count: ${names.count}`, value: '' },
         { name: 'Custom result expression', value: 'custom' },
         { name: 'None', value: 'none' }
       ],
       binding: headerBinding('serviceNowResultMapping'),
-      condition: whenOperation('create', 'get', 'query', 'update')
+      condition: whenOperation('create', 'get', 'query', 'update', 'count')
     },
     ...presets.map(([operations, suffix, expression]): TemplateProperty => ({
       id: `resultExpression.${suffix}`,
@@ -80,7 +92,7 @@ export function outputProperties(tableName: string | undefined, hasNumber: boole
       feel: 'required',
       binding: headerBinding('resultExpression'),
       constraints: { notEmpty: true },
-      condition: allOf({ property: 'resultMapping', equals: 'custom' }, whenOperation('create', 'get', 'query', 'update'))
+      condition: allOf({ property: 'resultMapping', equals: 'custom' }, whenOperation('create', 'get', 'query', 'update', 'count'))
     }
   ];
 }

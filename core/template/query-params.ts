@@ -1,5 +1,5 @@
 import { withoutUnset } from './body';
-import { inputBinding, whenOperation, READ_OPERATIONS, WRITE_OPERATIONS, type Operation } from './operations';
+import { inputBinding, whenOperation, QUERY_OPERATIONS, READ_OPERATIONS, WRITE_OPERATIONS, type Operation } from './operations';
 import { optionalPattern, safeTextPattern } from './patterns';
 import type { TemplateProperty } from './types';
 
@@ -29,7 +29,7 @@ const PARAMETERS: QueryParameter[] = [
   {
     name: 'sysparm_query',
     variable: 'sn_query',
-    operations: ['query'],
+    operations: QUERY_OPERATIONS,
     property: {
       label: 'Encoded query (sysparm_query)',
       description: 'A ServiceNow encoded query, sent exactly as written, e.g. <code>active=true^priority=1^ORDERBYDESCsys_created_on</code>. Conditions on unknown fields are silently ignored by ServiceNow.',
@@ -92,6 +92,19 @@ const PARAMETERS: QueryParameter[] = [
     }
   },
   {
+    name: 'sysparm_group_by',
+    variable: 'sn_groupBy',
+    operations: ['count'],
+    property: {
+      label: 'Group by (sysparm_group_by)',
+      description: 'Optional comma-separated columns: one count per distinct value, e.g. <code>priority</code>.',
+      placeholder: 'priority',
+      type: 'String',
+      feel: 'optional',
+      constraints: { pattern: optionalPattern('[a-z0-9_.]+(,[a-z0-9_.]+)*', 'must be column names separated by commas, or a FEEL expression') }
+    }
+  },
+  {
     name: 'sysparm_input_display_value',
     variable: 'sn_inputDisplayValue',
     operations: WRITE_OPERATIONS,
@@ -123,13 +136,19 @@ export function queryParameterProperties(queryFields: string[]): TemplatePropert
   });
 }
 
+/** Parameters an operation always sends: the Aggregate API counts only when asked to. */
+const FIXED_PARAMETERS: Partial<Record<Operation, string[]>> = { count: ['"sysparm_count": "true"'] };
+
 /** One Hidden `queryParameters` per operation that takes any: a string map without unset entries. */
 export function queryParametersProperties(): TemplateProperty[] {
-  const operations: Operation[] = ['create', 'get', 'query', 'update'];
+  const operations: Operation[] = ['create', 'get', 'query', 'update', 'count'];
   return operations.map((operation) => {
-    const entries = PARAMETERS.filter((parameter) => parameter.operations.includes(operation)).map(
-      (parameter) => `"${parameter.name}": if ${parameter.variable} = null then null else string(${parameter.variable})`
-    );
+    const entries = [
+      ...(FIXED_PARAMETERS[operation] ?? []),
+      ...PARAMETERS.filter((parameter) => parameter.operations.includes(operation)).map(
+        (parameter) => `"${parameter.name}": if ${parameter.variable} = null then null else string(${parameter.variable})`
+      )
+    ];
     return {
       id: `queryParameters.${operation}`,
       type: 'Hidden',

@@ -6,17 +6,24 @@ import { registerFaultHooks, type PendingDelays } from './fault-hooks';
 import { isAdminPath, pathOf, tableInPath } from './paths';
 import { OAuthServer, type EmulatorOAuthClient, type EmulatorUser } from './oauth';
 import { METADATA_TABLES, type SnapshotRecords } from './records';
+import { CATALOG_TABLES, type CatalogRecords } from '../fetch-metadata/snapshot-files';
 import { buildSchemas, schemaFromRecords } from './schema';
 import { TableStore, type StoreOptions } from './store';
 import { registerTableRoutes } from './table-routes';
 import { registerAdminRoutes } from './admin-routes';
 import { errorBody } from './responses';
+import { registerStatsRoutes } from './stats-routes';
+import { registerCatalogRoutes, type EmulatedOrder } from './catalog-routes';
+import { ATTACHMENT_SCHEMA, registerAttachmentRoutes } from './attachment-routes';
+import { DEFAULT_FLOW_TRIGGERS, registerFlowRoutes, type EmulatedFlowTrigger, type FlowRun } from './flow-routes';
 
 export interface EmulatorSnapshot {
   /** The raw records of the four metadata tables, served as they are. */
   records: SnapshotRecords;
   /** The resolved tables; each becomes a writable data table. */
   metadata?: Metadata;
+  /** Raw Service Catalog records, served as tables (metadata/README.md, "Catalog files"). */
+  catalog?: CatalogRecords;
 }
 
 export interface EmulatorOptions extends StoreOptions {
@@ -29,6 +36,8 @@ export interface EmulatorOptions extends StoreOptions {
   properties?: Record<string, string>;
   /** ServiceNow's glide.invalid_query.returns_no_rows: false (the default) drops unknown conditions silently. */
   invalidQueryReturnsNoRows?: boolean;
+  /** Flow REST API triggers served (default: the official Flow Starter's example path). */
+  flowTriggers?: EmulatedFlowTrigger[];
 }
 
 /** One request as the emulator saw it; authorization headers are never kept. */
@@ -53,6 +62,12 @@ export interface RunningEmulator {
   faults: FaultInjector;
   oauth: OAuthServer;
   requests: LoggedRequest[];
+  /** Catalog orders received through order_now. */
+  orders: EmulatedOrder[];
+  /** Attachment bytes by sys_attachment sys_id. */
+  attachments: Map<string, Buffer>;
+  /** Flow executions started through a REST trigger. */
+  flowRuns: FlowRun[];
   close(): Promise<void>;
 }
 
@@ -67,6 +82,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const store = new TableStore(schemas, options);
   for (const table of METADATA_TABLES) store.seed(table, options.snapshot.records[table]);
   store.seed('sys_properties', properties);
+  schemas.set('sys_attachment', ATTACHMENT_SCHEMA);
+  for (const table of options.snapshot.catalog ? CATALOG_TABLES : []) {
+    const rows = options.snapshot.catalog?.[table] ?? [];
+    if (!schemas.has(table)) schemas.set(table, schemaFromRecords(table, rows));
+    store.seed(table, rows);
+  }
   const users = options.users ?? [DEFAULT_USER];
   const oauth = new OAuthServer(users, options.oauthClients ?? [DEFAULT_OAUTH_CLIENT]);
   const faults = new FaultInjector();
@@ -126,6 +147,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     authenticate: (request) => authenticate(request, users, oauth),
     invalidQueryReturnsNoRows: options.invalidQueryReturnsNoRows ?? false
   });
+  const authenticateRequest = (request: FastifyRequest) => authenticate(request, users, oauth);
+  registerStatsRoutes(app, { store, authenticate: authenticateRequest, invalidQueryReturnsNoRows: options.invalidQueryReturnsNoRows ?? false });
+  const orders: EmulatedOrder[] = [];
+  registerCatalogRoutes(app, { store, items: options.snapshot.metadata?.catalogItems ?? [], orders, authenticate: authenticateRequest });
+  const attachments = new Map<string, Buffer>();
+  registerAttachmentRoutes(app, { store, files: attachments, authenticate: authenticateRequest });
+  const flowRuns: FlowRun[] = [];
+  registerFlowRoutes(app, options.flowTriggers ?? DEFAULT_FLOW_TRIGGERS, flowRuns, authenticateRequest);
 
   const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   return {
@@ -134,6 +163,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     faults,
     oauth,
     requests,
+    orders,
+    attachments,
+    flowRuns,
     async close() {
       for (const entry of pendingDelays) {
         clearTimeout(entry.timer);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../../core/errors';
 import { loadSnapshot } from '../../core/metadata/load';
-import { FILE_OF, snapshotFiles } from '../fetch-metadata/snapshot-files';
+import { CATALOG_TABLES, FILE_OF, snapshotFiles, type CatalogRecords } from '../fetch-metadata/snapshot-files';
 import { bundledSnapshotDir, readSnapshot } from '../metadata/read-snapshot';
 import { toStoredRecord, type SnapshotRecords } from './records';
 import type { EmulatorSnapshot } from './server';
@@ -19,7 +19,10 @@ export async function loadEmulatorSnapshot(directory: string = bundledSnapshotDi
   for (const [table, file] of Object.entries(FILE_OF) as [keyof SnapshotRecords, string][]) {
     records[table] = await readRecords(join(directory, file));
   }
-  return { records, metadata };
+  // The catalog records are served as tables too, so fetch-metadata --catalog-items can read them back.
+  const catalog = {} as CatalogRecords;
+  for (const table of CATALOG_TABLES) catalog[table] = await readRecords(join(directory, `${table}.json`));
+  return { records, metadata, ...(catalog.sc_cat_item.length > 0 ? { catalog } : {}) };
 }
 
 async function readRecords(path: string): Promise<Record<string, string>[]> {

@@ -88,7 +88,7 @@ export function registerTableRoutes(app: FastifyInstance, context: TableRouteCon
   }
 }
 
-function guarded(
+export function guarded(
   request: FastifyRequest,
   reply: FastifyReply,
   context: TableRouteContext,
@@ -145,7 +145,7 @@ function linkHeader(request: FastifyRequest, total: number, offset: number, limi
   return links.join(',');
 }
 
-function baseUrl(request: FastifyRequest): string {
+export function baseUrl(request: FastifyRequest): string {
   return `${request.protocol}://${request.headers.host ?? '127.0.0.1'}`;
 }
 

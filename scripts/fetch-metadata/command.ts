@@ -8,10 +8,11 @@ import { fetchMetadata } from './fetch';
 import { ProgressLine } from './progress';
 import { summariseOmissions } from './tidy';
 import { writeSnapshot } from './write-snapshot';
+import { fetchCatalog } from './catalog';
 import { METADATA_TABLES } from './snapshot-files';
 import { connect, connectionHelp, connectionOptions, type ConnectionDependencies } from '../servicenow-http/cli-options';
 
-const help = `Usage: camunda-servicenow fetch-metadata --instance <url> --tables <t1,t2,...> [options]
+const help = `Usage: camunda-servicenow fetch-metadata --instance <url> --tables <t1,t2,...> [--catalog-items <items>] [options]
 
 Reads sys_db_object (up the super classes), sys_dictionary, sys_dictionary_override
 and sys_choice of the given tables through the Table API and writes a snapshot
@@ -19,6 +20,10 @@ that "generate --metadata <dir>" reads as it is (format: metadata/README.md).
 
 Options:
   --tables <list>      comma-separated table names, e.g. incident,u_asset_request
+  --catalog-items <s>  also the Service Catalog items to generate order templates for:
+                       names ("Laptop Request,Standard Laptop") or an encoded query on
+                       sc_cat_item ("category=<sys_id>"); with their variables, variable
+                       sets and choices. Without --tables: sc_request,sc_req_item.
   --out <dir>          where to write (default metadata/<instance name>/); replaced as a whole
   --language <code>    sys_choice language (default en)
   --page-size <n>      records per request (default 1000)
@@ -46,6 +51,7 @@ export function createFetchMetadataCommand(dependencies: ConnectionDependencies 
         args,
         options: {
           tables: { type: 'string' },
+          'catalog-items': { type: 'string' },
           out: { type: 'string' },
           language: { type: 'string', default: 'en' },
           'page-size': { type: 'string', default: '1000' },
@@ -55,7 +61,9 @@ export function createFetchMetadataCommand(dependencies: ConnectionDependencies 
         strict: true,
         allowPositionals: false
       });
-      const tables = (values.tables ?? '').split(',').map((table) => table.trim()).filter(Boolean);
+      const catalogItems = values['catalog-items'];
+      // An order creates an sc_request and sc_req_items: their templates are the natural companions.
+      const tables = (values.tables ?? (catalogItems !== undefined ? 'sc_request,sc_req_item' : '')).split(',').map((table) => table.trim()).filter(Boolean);
       if (tables.length === 0) throw new UserError('missing --tables: give the tables to fetch, e.g. --tables incident,u_asset_request');
       const pageSize = Number(values['page-size']);
       if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10_000) throw new UserError('--page-size must be a whole number from 1 to 10000');
@@ -64,8 +72,10 @@ export function createFetchMetadataCommand(dependencies: ConnectionDependencies 
       const { baseUrl, client } = await connect(values, io, dependencies, ({ attempt, delayMs, error }) => progress.retry(attempt, delayMs, error.message));
       const out = resolve(io.cwd, values.out ?? `metadata/${instanceName(baseUrl)}`);
       let fetched;
+      let catalog;
       try {
         fetched = await fetchMetadata(client, { tables, pageSize, language: values.language ?? 'en', onProgress: (event) => progress.page(event) });
+        catalog = catalogItems === undefined ? undefined : await fetchCatalog(client, catalogItems, { pageSize });
       } finally {
         progress.done();
       }
@@ -78,15 +88,16 @@ export function createFetchMetadataCommand(dependencies: ConnectionDependencies 
         ...(fetched.build ? { build: fetched.build } : {}),
         time,
         tables: fetched.completeTables
-      });
+      }, catalog);
       const records = Object.fromEntries(METADATA_TABLES.map((table) => [table, fetched.records[table].length]));
-      const summary = { out, instance: baseUrl, build: fetched.build ?? null, time, tables: fetched.completeTables, records, requests: client.requestCount, warnings: metadata.warnings.length, omitted: fetched.omitted };
+      const summary = { out, instance: baseUrl, build: fetched.build ?? null, time, tables: fetched.completeTables, records, ...(catalog ? { catalogItems: catalog.sc_cat_item.map((item) => item.name) } : {}), requests: client.requestCount, warnings: metadata.warnings.length, omitted: fetched.omitted };
       if (values.json) {
         io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       } else {
         io.stdout.write(`Wrote ${out}\n`);
         io.stdout.write(`  ${fetched.completeTables.length} tables from ${baseUrl}${fetched.build ? ` (${fetched.build})` : ''}: ${fetched.completeTables.join(', ')}\n`);
         io.stdout.write(`  ${METADATA_TABLES.map((table) => `${table} ${records[table]}`).join(', ')}; ${client.requestCount} requests\n`);
+        if (catalog) io.stdout.write(`  ${catalog.sc_cat_item.length} catalog items (${catalog.item_option_new.length} variables): ${catalog.sc_cat_item.map((item) => item.name).join(', ')}\n`);
         for (const line of summariseOmissions(fetched.omitted)) io.stdout.write(`  ${line}\n`);
         if (metadata.warnings.length > 0) io.stderr.write(`warning: ${metadata.warnings.length} loader warnings: see camunda-servicenow metadata show --metadata ${out}\n`);
         io.stdout.write(`Next: camunda-servicenow generate --metadata ${out}\n`);

@@ -127,7 +127,7 @@ async function listByNames(client: ServiceNowClient, table: MetadataTableName, n
 }
 
 /** Keeps the requested columns in a fixed order, every value a string, so that output diffs well. */
-function normalise(row: Record<string, unknown>, fields: readonly string[]): RawRecord {
+export function normalise(row: Record<string, unknown>, fields: readonly string[]): RawRecord {
   const record: RawRecord = {};
   for (const field of fields) {
     const value = row[field];
@@ -136,7 +136,7 @@ function normalise(row: Record<string, unknown>, fields: readonly string[]): Raw
   return record;
 }
 
-function sortRecords(records: RawRecord[], keys: readonly string[]): RawRecord[] {
+export function sortRecords(records: RawRecord[], keys: readonly string[]): RawRecord[] {
   const numeric = /^-?\d+$/;
   return [...records].sort((a, b) => {
     for (const key of [...keys, 'sys_id']) {

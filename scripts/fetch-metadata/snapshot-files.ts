@@ -1,5 +1,6 @@
 import { MANIFEST_FILE, type Manifest } from '../../core/metadata/manifest';
 import { SNAPSHOT_FILES } from '../../core/metadata/records';
+import { CATALOG_FILES } from '../../core/metadata/catalog';
 
 /** The four metadata tables of a snapshot (metadata/README.md), each a list of Table API records. */
 export const METADATA_TABLES = ['sys_db_object', 'sys_dictionary', 'sys_dictionary_override', 'sys_choice'] as const;
@@ -15,13 +16,29 @@ export const FILE_OF: Record<MetadataTableName, string> = {
   sys_choice: SNAPSHOT_FILES.choices
 };
 
+/** The Service Catalog tables a snapshot may hold (metadata/README.md, "Catalog files"). */
+export const CATALOG_TABLES = ['sc_cat_item', 'item_option_new', 'question_choice', 'io_set_item'] as const;
+export type CatalogTableName = (typeof CATALOG_TABLES)[number];
+export type CatalogRecords = Record<CatalogTableName, RawRecord[]>;
+
+const CATALOG_FILE_OF: Record<CatalogTableName, string> = {
+  sc_cat_item: CATALOG_FILES.items,
+  item_option_new: CATALOG_FILES.variables,
+  question_choice: CATALOG_FILES.choices,
+  io_set_item: CATALOG_FILES.setItems
+};
+
 /** The snapshot files (record files and manifest) for a set of records, in the metadata/README.md format. */
-export function snapshotFiles(records: SnapshotRecords, manifest: Omit<Manifest, 'records'>): Map<string, string> {
+export function snapshotFiles(records: SnapshotRecords, manifest: Omit<Manifest, 'records'>, catalog?: CatalogRecords): Map<string, string> {
   const files = new Map<string, string>();
   const counts: Record<string, number> = {};
   for (const table of METADATA_TABLES) {
     files.set(FILE_OF[table], `${JSON.stringify({ result: records[table] }, null, 2)}\n`);
     counts[table] = records[table].length;
+  }
+  for (const table of catalog ? CATALOG_TABLES : []) {
+    files.set(CATALOG_FILE_OF[table], `${JSON.stringify({ result: catalog?.[table] ?? [] }, null, 2)}\n`);
+    counts[table] = catalog?.[table].length ?? 0;
   }
   files.set(MANIFEST_FILE, `${JSON.stringify({ ...manifest, records: counts }, null, 2)}\n`);
   return files;

@@ -5,16 +5,17 @@ import { loadSnapshot } from '../../core/metadata/load';
 import { MANIFEST_FILE, type Manifest } from '../../core/metadata/manifest';
 import type { Metadata } from '../../core/metadata/model';
 import { writeDirectoryAtomic } from '../io/atomic-write';
-import { FILE_OF, snapshotFiles, type SnapshotRecords } from './snapshot-files';
+import { CATALOG_FILES } from '../../core/metadata/catalog';
+import { FILE_OF, snapshotFiles, type CatalogRecords, type SnapshotRecords } from './snapshot-files';
 
 /**
  * Checks the fetched records with the real loader, then replaces `directory`
  * in one swap: either the whole new snapshot is there or the old one is
  * untouched. Returns what the loader made of it.
  */
-export async function writeSnapshot(directory: string, records: SnapshotRecords, manifest: Omit<Manifest, 'records'>): Promise<Metadata> {
+export async function writeSnapshot(directory: string, records: SnapshotRecords, manifest: Omit<Manifest, 'records'>, catalog?: CatalogRecords): Promise<Metadata> {
   await refuseForeignDirectory(directory);
-  const files = snapshotFiles(records, manifest);
+  const files = snapshotFiles(records, manifest, catalog);
   let metadata: Metadata;
   try {
     metadata = loadSnapshot([...files].map(([path, text]) => ({ path: join(directory, path), text })), { origin: 'instance' });
@@ -48,7 +49,7 @@ async function refuseForeignDirectory(directory: string): Promise<void> {
     ]);
   }
   // A fetch is replaced as a whole, so anything added to it since would be lost.
-  const owned = new Set<string>([...Object.values(FILE_OF), MANIFEST_FILE]);
+  const owned = new Set<string>([...Object.values(FILE_OF), ...Object.values(CATALOG_FILES), MANIFEST_FILE]);
   const foreign = entries.filter((name) => !owned.has(name));
   if (foreign.length > 0) {
     throw new UserError(`--out ${directory} is an earlier fetch that now also holds ${foreign.join(', ')}; the new fetch replaces the folder as a whole`, [

@@ -1,11 +1,30 @@
 import type { Metadata } from '../../core/metadata/model';
 import { inboundTemplatePlans } from '../../core/inbound/inbound-templates';
 import { buildAnyTableTemplate, buildTemplate } from '../../core/template/build-template';
+import { buildAttachmentTemplate } from '../../core/attachment/build-attachment-template';
+import { buildOrderAnyItemTemplate, buildOrderTemplate, orderSlug } from '../../core/catalog/build-order-template';
+import { buildFlowTemplate } from '../../core/flow/build-flow-template';
+import type { CatalogItem } from '../../core/metadata/catalog';
 import { planRelease, type PlannedTemplate, type ReleasePlan } from '../../core/template/versioning';
 import { validateTemplateText, type FileProblem } from '../validate/validate-templates';
 import { selectTables } from './select-tables';
 
 export const ANY_TABLE_FILE = 'servicenow-any-table.json';
+/** Files of the templates beyond the Table API: hyphens keep them apart from table names, which have none. */
+export const ORDER_ANY_ITEM_FILE = 'servicenow-api-order-catalog-item.json';
+export const ATTACHMENT_FILE = 'servicenow-api-attachment.json';
+export const FLOW_FILE = 'servicenow-api-start-flow.json';
+
+export function orderFile(slug: string): string {
+  return `servicenow-order-${slug.replace(/_/g, '-')}.json`;
+}
+
+/** One slug per item, stable across runs: a name shared by two items gets the sys_id's first 8 characters. */
+export function orderSlugs(items: readonly CatalogItem[]): Map<CatalogItem, string> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(orderSlug(item), (counts.get(orderSlug(item)) ?? 0) + 1);
+  return new Map(items.map((item) => [item, (counts.get(orderSlug(item)) ?? 0) > 1 ? `${orderSlug(item)}_${item.sysId.slice(0, 8)}` : orderSlug(item)]));
+}
 
 export function templateFile(tableName: string): string {
   return `servicenow-${tableName}.json`;
@@ -37,7 +56,11 @@ export function generateTemplates(metadata: Metadata, request: GenerateRequest, 
   const planned: PlannedTemplate[] = [
     ...tables.map((table) => ({ file: templateFile(table.name), build: (version: number) => buildTemplate(table, { idPrefix: request.idPrefix, version }) })),
     { file: ANY_TABLE_FILE, build: (version: number) => buildAnyTableTemplate({ idPrefix: request.idPrefix, version }) },
-    ...inboundTemplatePlans(tables).map((plan) => ({ file: `servicenow-${plan.file}.json`, build: (version: number) => plan.build({ idPrefix: request.idPrefix, version }) }))
+    ...inboundTemplatePlans(tables).map((plan) => ({ file: `servicenow-${plan.file}.json`, build: (version: number) => plan.build({ idPrefix: request.idPrefix, version }) })),
+    ...[...orderSlugs(metadata.catalogItems ?? [])].map(([item, slug]) => ({ file: orderFile(slug), build: (version: number) => buildOrderTemplate(item, { idPrefix: request.idPrefix, version }, slug) })),
+    { file: ORDER_ANY_ITEM_FILE, build: (version: number) => buildOrderAnyItemTemplate({ idPrefix: request.idPrefix, version }) },
+    { file: ATTACHMENT_FILE, build: (version: number) => buildAttachmentTemplate({ idPrefix: request.idPrefix, version }) },
+    { file: FLOW_FILE, build: (version: number) => buildFlowTemplate({ idPrefix: request.idPrefix, version }) }
   ];
   // Only a full run knows which tables left the snapshot.
   const plan = planRelease(planned, existing, { retire: (path) => request.tables === undefined && isGeneratedFile(path) });

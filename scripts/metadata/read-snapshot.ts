@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import { loadSnapshot, type SnapshotFile } from '../../core/metadata/load';
+import { CATALOG_FILES } from '../../core/metadata/catalog';
 import { MANIFEST_FILE } from '../../core/metadata/manifest';
 import type { Metadata } from '../../core/metadata/model';
 import { OVERLAY_FILE } from '../../core/metadata/overlay';
@@ -11,7 +12,7 @@ import { SNAPSHOT_FILES } from '../../core/metadata/records';
 /** The snapshot shipped with the package (built by `camunda-servicenow metadata import-sdk`). */
 export const bundledSnapshotDir = resolve(__dirname, '../../metadata');
 
-const optionalFiles: string[] = [SNAPSHOT_FILES.overrides, SNAPSHOT_FILES.choices, MANIFEST_FILE];
+const optionalFiles: string[] = [SNAPSHOT_FILES.overrides, SNAPSHOT_FILES.choices, MANIFEST_FILE, ...Object.values(CATALOG_FILES)];
 
 /**
  * Loads the snapshot in `directory` (default: the bundled one). The

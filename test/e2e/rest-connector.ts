@@ -10,6 +10,16 @@
  * reason phrase, variables.response = {headers, body}.
  */
 import type { ProvenRequest, SampleError, SampleResponse } from '../helpers/request-proof';
+import { DEFAULT_OAUTH_CLIENT, DEFAULT_USER } from '../../scripts/emulator/server';
+import { multipartBody, type DocumentStore } from './documents';
+
+/** The cluster secrets that hold the emulator's credentials. */
+export const EMULATOR_SECRETS = {
+  SERVICENOW_USERNAME: DEFAULT_USER.username,
+  SERVICENOW_PASSWORD: DEFAULT_USER.password,
+  SERVICENOW_CLIENT_ID: DEFAULT_OAUTH_CLIENT.clientId,
+  SERVICENOW_CLIENT_SECRET: DEFAULT_OAUTH_CLIENT.clientSecret
+};
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -19,7 +29,7 @@ export class ConnectorError extends Error implements SampleError {
   }
 }
 
-export async function sendLikeRestConnector(request: ProvenRequest): Promise<SampleResponse> {
+export async function sendLikeRestConnector(request: ProvenRequest, documents?: DocumentStore): Promise<SampleResponse> {
   const input = request.connectorInput;
   const timeoutMs = Number(input.readTimeoutInSeconds ?? input.connectionTimeoutInSeconds ?? 20) * 1000 || 20_000;
   const url = new URL(request.url);
@@ -30,9 +40,15 @@ export async function sendLikeRestConnector(request: ProvenRequest): Promise<Sam
   const headers: Record<string, string> = Object.fromEntries(Object.entries(request.headers ?? {}).map(([name, value]) => [name, String(value)]));
   const authorization = await authorize(request.authentication, timeoutMs);
   if (authorization) headers.Authorization = authorization;
-  let body: string | undefined;
+  let body: string | FormData | undefined;
+  const multipart = /^multipart\/form-data/i.test(String(headers['Content-Type'] ?? ''));
   if (BODY_METHODS.has(request.method)) {
     if (request.body === null || request.body === undefined) body = '';
+    else if (multipart && documents && typeof request.body === 'object') {
+      // fetch writes the boundary into the Content-Type itself, as the connector's MultipartEntityBuilder does.
+      delete headers['Content-Type'];
+      body = multipartBody(request.body as Record<string, unknown>, documents);
+    }
     else if (typeof request.body === 'string') {
       body = request.body;
       headers['Content-Type'] ??= 'text/plain';
@@ -42,6 +58,11 @@ export async function sendLikeRestConnector(request: ProvenRequest): Promise<Sam
     }
   }
   const response = await fetch(target, { method: request.method, headers, ...(body !== undefined ? { body } : {}), redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+  if (input.storeResponse === true && documents && response.status < 400) {
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const contentType = response.headers.get('content-type') ?? undefined;
+    return { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: null, reason: response.statusText, document: documents.create(bytes, contentType ? { contentType } : {}) };
+  }
   return toResult(response);
 }
 

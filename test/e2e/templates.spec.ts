@@ -78,7 +78,7 @@ describe('e2e - every table template against the Table API emulator', () => {
     expect(tableTemplates.length).toBeGreaterThanOrEqual(10);
     expect(tableTemplates.map(({ table }) => table)).toEqual(expect.arrayContaining(['incident', 'change_request', 'sc_req_item', 'sys_user']));
     const offered = new Set(tableTemplates.flatMap(({ template }) => template.properties.find((property) => property.id === 'operation')?.choices?.map((choice) => choice.value) ?? []));
-    expect([...offered].sort()).toEqual(['create', 'delete', 'get', 'query', 'update']);
+    expect([...offered].sort()).toEqual(['count', 'create', 'delete', 'get', 'query', 'update']);
   });
 
   describe.each(tableTemplates)('$file ($table)', ({ template, table }) => {

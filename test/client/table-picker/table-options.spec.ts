@@ -23,6 +23,16 @@ describe('client/table-picker - table-options', () => {
     expect(incident[0]?.viaGeneric).toBe(false);
   });
 
+  it('finds a catalog item\'s order template by the item\'s name', () => {
+    // when
+    const found = filterOptions(tableOptions(ours, []), 'laptop');
+
+    // then
+    expect(found.map((option) => [option.table, option.label, option.template.id, option.catalogItem])).toEqual([
+      ['sc_cat_item', 'Order: Laptop Request', 'community.servicenow.CatalogItem.laptop_request', 'Laptop Request']
+    ]);
+  });
+
   it('offers snapshot tables without a template through the generic template', () => {
     // when
     const options = tableOptions(ours, [{ name: 'u_custom', label: 'Custom' }, { name: 'incident', label: 'Incident' }]);

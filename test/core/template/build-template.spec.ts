@@ -40,7 +40,7 @@ describe('core/template - buildTemplate', () => {
     expect(template.keywords).toContain('incident');
     expect(template.documentationRef).toMatch(/^https:\/\//);
     expect(new TextEncoder().encode(template.icon?.contents ?? '').length).toBeLessThan(MAX_ICON_BYTES);
-    expect(property(template, 'operation').choices?.map((choice) => choice.value)).toEqual(['create', 'get', 'query', 'update', 'delete']);
+    expect(property(template, 'operation').choices?.map((choice) => choice.value)).toEqual(['create', 'get', 'query', 'update', 'delete', 'count']);
   });
 
   it('defaults every credential to a secret placeholder and never to a plain value', () => {

@@ -37,14 +37,14 @@ describe('core/template - templates of the bundled snapshot', () => {
       const template = templates.get(table.name) as ElementTemplate;
       for (const operation of OPERATIONS) {
         const values: Record<string, unknown> = { instanceUrl: 'https://dev1.service-now.com', operation };
-        if (operation !== 'create' && operation !== 'query') values.sysId = SYS_ID;
+        if (!['create', 'query', 'count'].includes(operation)) values.sysId = SYS_ID;
         if (operation === 'create') for (const field of table.fields.filter((candidate) => candidate.mandatory && isOfferedForWriting(candidate))) values[`field.${field.element}`] = sample(field)[0];
         const request = proveRequest(template, values, { secrets });
         expect([table.name, operation, request.method, request.url, request.warnings]).toEqual([
           table.name,
           operation,
           OPERATION_HTTP[operation].method,
-          `https://dev1.service-now.com/api/now/table/${table.name}${values.sysId ? `/${SYS_ID}` : ''}`,
+          `https://dev1.service-now.com${OPERATION_HTTP[operation].api}${table.name}${values.sysId ? `/${SYS_ID}` : ''}`,
           []
         ]);
       }

@@ -245,7 +245,7 @@ describe('core/template - requests the REST connector sends', () => {
       // then
       const record = ['get', 'update', 'delete'].includes(operation) ? `/${SYS_ID}` : '';
       expect(request.method).toBe(OPERATION_HTTP[operation].method);
-      expect(request.url).toBe(`https://dev12345.service-now.com/api/now/table/${table}${record}`);
+      expect(request.url).toBe(`https://dev12345.service-now.com${OPERATION_HTTP[operation].api}${table}${record}`);
       expect(request.warnings).toEqual([]);
       if (operation === 'create' || operation === 'update') expect(Object.values(request.body as object)).not.toContain(null);
       else expect(request.body).toBeNull();

@@ -37,6 +37,8 @@ export interface SampleResponse {
   headers?: Record<string, unknown>;
   body: unknown;
   reason?: string;
+  /** The stored response with storeResponse (HttpCommonResult.document, a document reference): then body is null. */
+  document?: unknown;
 }
 
 export interface SampleError {
@@ -78,7 +80,7 @@ export function classifyAnswer(answer: Answer, options: { followRedirects?: bool
 }
 
 function responseContent(response: SampleResponse): Record<string, unknown> {
-  return { status: response.status, headers: response.headers ?? {}, body: response.body, reason: response.reason ?? null, document: null };
+  return { status: response.status, headers: response.headers ?? {}, body: response.body, reason: response.reason ?? null, document: response.document ?? null };
 }
 
 function errorContent(error: SampleError, type = CONNECTOR_EXCEPTION): Record<string, unknown> {

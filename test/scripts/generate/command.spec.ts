@@ -27,10 +27,11 @@ describe('scripts/generate - camunda-servicenow generate', () => {
     // then
     expect(result.code).toBe(0);
     const events = ['event-boundary', 'event-intermediate', 'event-start', 'wait-boundary', 'wait'].map((kind) => `servicenow-incident-${kind}.json`);
-    expect([...(await readOutputDir(join(work, 'templates'))).keys()].sort()).toEqual(['servicenow-any-table.json', ...events, 'servicenow-incident.json', 'servicenow-problem.json'].sort());
+    const apis = ['attachment', 'order-catalog-item', 'start-flow'].map((kind) => `servicenow-api-${kind}.json`);
+    expect([...(await readOutputDir(join(work, 'templates'))).keys()].sort()).toEqual(['servicenow-any-table.json', ...apis, ...events, 'servicenow-incident.json', 'servicenow-problem.json'].sort());
     expect(result.stdout).toContain('new       servicenow-incident.json (community.servicenow.incident v1, 13 field inputs)');
     const validate = await runCli(['validate', 'templates'], { cwd: work });
-    expect(validate).toMatchObject({ code: 0, stdout: '8 file(s) checked: 0 error(s), 0 warning(s)\n' });
+    expect(validate).toMatchObject({ code: 0, stdout: '11 file(s) checked: 0 error(s), 0 warning(s)\n' });
   });
 
   it('is byte-identical across runs and output directories', async () => {

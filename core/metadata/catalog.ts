@@ -1,0 +1,224 @@
+/**
+ * Service Catalog records of a snapshot (metadata/README.md, "Catalog
+ * files"): `sc_cat_item`, `item_option_new`, `question_choice` and
+ * `io_set_item`, in the Table API's shape, resolved into items with their
+ * variables (own ones and those of their variable sets), ordered as the
+ * catalog form orders them.
+ */
+import { VARIABLE_TYPE_NAMES, variableInputKind, variableReferenceTable, type VariableInputKind } from '../catalog/variable-types';
+import type { Sourced } from './overlay';
+import type { Problems } from './problems';
+import { RecordReader, type Raw } from './records';
+
+export const CATALOG_FILES = {
+  items: 'sc_cat_item.json',
+  variables: 'item_option_new.json',
+  choices: 'question_choice.json',
+  setItems: 'io_set_item.json'
+} as const;
+
+export interface CatalogChoice {
+  value: string;
+  label: string;
+}
+
+export interface CatalogVariable {
+  sysId: string;
+  /** `item_option_new.name`: the key in `variables` of an order. */
+  name: string;
+  /** `question_text`, what the form shows. */
+  label: string;
+  /** The numeric `type` code (see core/catalog/variable-types.ts). */
+  typeCode: string;
+  kind: VariableInputKind;
+  mandatory: boolean;
+  order: number;
+  /** The table a reference, Requested For or list collector variable points to. */
+  reference?: string;
+  defaultValue?: string;
+  choices: CatalogChoice[];
+  /** The variable set (item_option_new_set sys_id) it comes from, when not the item's own. */
+  variableSet?: string;
+}
+
+export interface CatalogItem {
+  sysId: string;
+  name: string;
+  shortDescription?: string;
+  category?: string;
+  /** For bundled examples (overlay `catalogItems`): the public source, and what it does not confirm. */
+  source?: string;
+  verify?: string;
+  /** Input variables only (layout types are left out), in form order. */
+  variables: CatalogVariable[];
+}
+
+type ReadFile = (file: string) => Raw[] | undefined;
+
+/** Reads the catalog files; undefined when the snapshot has no `sc_cat_item.json`. */
+export function readCatalog(read: ReadFile, problems: Problems, sources: Readonly<Record<string, Sourced>> = {}): CatalogItem[] | undefined {
+  const itemRaws = read(CATALOG_FILES.items);
+  if (itemRaws === undefined) {
+    for (const file of [CATALOG_FILES.variables, CATALOG_FILES.choices, CATALOG_FILES.setItems]) {
+      if (read(file) !== undefined) problems.error(file, undefined, `needs ${CATALOG_FILES.items}: catalog records belong to the items they describe`);
+    }
+    return undefined;
+  }
+  const items = readItems(itemRaws, problems);
+  const variables = readVariables(read(CATALOG_FILES.variables) ?? [], problems);
+  attachChoices(variables, read(CATALOG_FILES.choices) ?? [], problems);
+  const sets = readSetItems(read(CATALOG_FILES.setItems) ?? [], new Set(items.map((item) => item.sysId)), problems);
+
+  const own = groupBy(variables.filter((variable) => variable.catItem), (variable) => variable.catItem ?? '');
+  const inSet = groupBy(variables.filter((variable) => variable.variableSet), (variable) => variable.variableSet ?? '');
+  for (const item of items) {
+    const entries: { order: number; variables: CatalogVariable[] }[] = [{ order: 0, variables: sortByOrder(own.get(item.sysId) ?? []) }];
+    for (const set of sets.get(item.sysId) ?? []) entries.push({ order: set.order, variables: sortByOrder(inSet.get(set.variableSet) ?? []) });
+    entries.sort((a, b) => a.order - b.order);
+    const seen = new Map<string, CatalogVariable>();
+    for (const variable of entries.flatMap((entry) => entry.variables)) {
+      const other = seen.get(variable.name);
+      if (other) {
+        problems.error(CATALOG_FILES.variables, `record (${variable.name}, sys_id ${variable.sysId})`, `item "${item.name}" has a second variable named ${variable.name} (also sys_id ${other.sysId}): an order's variables are keyed by name`);
+        continue;
+      }
+      seen.set(variable.name, variable);
+    }
+    const sourced = sources[item.sysId];
+    if (sourced) Object.assign(item, { source: sourced.source }, sourced.verify ? { verify: sourced.verify } : {});
+    item.variables = [...seen.values()].filter((variable) => variable.kind !== 'none').map(withoutItemKey);
+  }
+  return items;
+}
+
+function readItems(raws: Raw[], problems: Problems): CatalogItem[] {
+  const file = CATALOG_FILES.items;
+  const reader = new RecordReader(file, problems, ['name']);
+  const items: CatalogItem[] = [];
+  const ids = new Set<string>();
+  raws.forEach((raw, index) => {
+    const read = reader.at(raw, index);
+    if (read.flag('active') === false) return;
+    const sysId = read.required('sys_id');
+    const name = read.required('name');
+    if (sysId === undefined || name === undefined) return;
+    if (!isSysId(sysId)) problems.error(file, read.ref, `sys_id must be 32 hexadecimal characters, got "${sysId}": it becomes the order URL`);
+    if (ids.has(sysId)) problems.error(file, read.ref, `second item with sys_id ${sysId}`);
+    ids.add(sysId);
+    items.push({ sysId, name, shortDescription: read.text('short_description'), category: read.text('category'), variables: [] });
+  });
+  return items;
+}
+
+interface VariableRecord extends CatalogVariable {
+  catItem?: string;
+}
+
+function readVariables(raws: Raw[], problems: Problems): VariableRecord[] {
+  const file = CATALOG_FILES.variables;
+  const reader = new RecordReader(file, problems, ['name']);
+  const variables: VariableRecord[] = [];
+  raws.forEach((raw, index) => {
+    const read = reader.at(raw, index);
+    if (read.flag('active') === false) return;
+    const sysId = read.required('sys_id');
+    const typeCode = read.required('type');
+    const catItem = read.text('cat_item');
+    const variableSet = read.text('variable_set');
+    if (typeCode !== undefined && !/^\d+$/.test(typeCode)) problems.error(file, read.ref, `type must be a numeric variable type code (6 Single Line Text, 8 Reference, ...), got "${typeCode}"`);
+    else if (typeCode !== undefined && VARIABLE_TYPE_NAMES[typeCode] === undefined) problems.warn(file, read.ref, `unknown variable type ${typeCode}: read as text`);
+    if (!catItem && !variableSet) problems.error(file, read.ref, 'has neither cat_item nor variable_set: it belongs to no item');
+    const kind = typeCode === undefined ? 'none' : variableInputKind(typeCode);
+    // Layout variables often have no name; only inputs need one.
+    const name = read.text('name');
+    if (kind !== 'none' && name === undefined) problems.error(file, read.ref, 'missing name (the key of the variable in an order)');
+    if (kind !== 'none' && name !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) problems.error(file, read.ref, `name "${name}" is not a variable name (letters, digits and _)`);
+    const reference = typeCode === undefined ? undefined : variableReferenceTable(typeCode, read.text('reference') ?? read.text('list_table'));
+    if ((kind === 'reference' || kind === 'list') && reference === undefined) problems.warn(file, read.ref, 'a reference variable without a reference table: its input takes any sys_id');
+    if (sysId === undefined || typeCode === undefined) return;
+    variables.push({
+      sysId,
+      name: name ?? '',
+      label: read.text('question_text') ?? name ?? '',
+      typeCode,
+      kind,
+      mandatory: read.flag('mandatory') ?? false,
+      order: read.integer('order') ?? 0,
+      ...(reference ? { reference } : {}),
+      ...(read.text('default_value') !== undefined ? { defaultValue: read.text('default_value') } : {}),
+      choices: [],
+      ...(variableSet ? { variableSet } : {}),
+      ...(catItem ? { catItem } : {})
+    });
+  });
+  return variables;
+}
+
+function attachChoices(variables: readonly VariableRecord[], raws: Raw[], problems: Problems): void {
+  const file = CATALOG_FILES.choices;
+  const reader = new RecordReader(file, problems, ['question', 'value']);
+  const byId = new Map(variables.map((variable) => [variable.sysId, variable]));
+  const ordered: { variable: VariableRecord; order: number; choice: CatalogChoice }[] = [];
+  raws.forEach((raw, index) => {
+    const read = reader.at(raw, index);
+    if (read.flag('inactive') === true) return;
+    const question = read.required('question');
+    const value = read.required('value');
+    if (question === undefined || value === undefined) return;
+    const variable = byId.get(question);
+    if (!variable) {
+      problems.warn(file, read.ref, `question ${question} is not a variable in item_option_new.json: choice ignored`);
+      return;
+    }
+    ordered.push({ variable, order: read.integer('order') ?? 0, choice: { value, label: read.text('text') ?? value } });
+  });
+  ordered.sort((a, b) => a.order - b.order || (a.choice.value < b.choice.value ? -1 : a.choice.value > b.choice.value ? 1 : 0));
+  for (const { variable, choice } of ordered) variable.choices.push(choice);
+}
+
+interface SetItem {
+  variableSet: string;
+  order: number;
+}
+
+function readSetItems(raws: Raw[], items: ReadonlySet<string>, problems: Problems): Map<string, SetItem[]> {
+  const file = CATALOG_FILES.setItems;
+  const reader = new RecordReader(file, problems, ['sc_cat_item', 'variable_set']);
+  const sets = new Map<string, SetItem[]>();
+  raws.forEach((raw, index) => {
+    const read = reader.at(raw, index);
+    const item = read.required('sc_cat_item');
+    const variableSet = read.required('variable_set');
+    if (item === undefined || variableSet === undefined) return;
+    if (!items.has(item)) return; // a set of an item not in the snapshot (or inactive)
+    const list = sets.get(item) ?? [];
+    list.push({ variableSet, order: read.integer('order') ?? 0 });
+    sets.set(item, list);
+  });
+  return sets;
+}
+
+/** The resolved variable, without the item key it was grouped by. */
+function withoutItemKey(variable: CatalogVariable): CatalogVariable {
+  const copy: VariableRecord = { ...variable };
+  delete copy.catItem;
+  return copy;
+}
+
+function sortByOrder(variables: CatalogVariable[]): CatalogVariable[] {
+  return [...variables].sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) {
+    const list = groups.get(key(value)) ?? [];
+    list.push(value);
+    groups.set(key(value), list);
+  }
+  return groups;
+}
+
+function isSysId(value: string): boolean {
+  return /^[0-9a-f]{32}$/.test(value);
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { CatalogItem } from '../../core/metadata/catalog';
+import { errorBody } from './responses';
+import type { TableStore } from './store';
+
+/** One order as the emulator received it, with the records it created. */
+export interface EmulatedOrder {
+  item: string;
+  quantity: number;
+  requestedFor?: string;
+  /** The variables as sent (ServiceNow stores them as strings in sc_item_option). */
+  variables: Record<string, string>;
+  requestSysId: string;
+  requestItemSysIds: string[];
+}
+
+export interface CatalogRouteContext {
+  store: TableStore;
+  items: readonly CatalogItem[];
+  orders: EmulatedOrder[];
+  authenticate(request: FastifyRequest): string | undefined;
+}
+
+/**
+ * `POST /api/sn_sc/servicecatalog/items/{sys_id}/order_now` (Service
+ * Catalog API): creates one sc_request and `sysparm_quantity` sc_req_items
+ * and keeps the variables' values; answers 200 with the request's sys_id
+ * and number. Like the instance, it does not enforce mandatory variables
+ * (a catalog form does, the REST API does not): the templates' constraints
+ * are the guard.
+ */
+export function registerCatalogRoutes(app: FastifyInstance, context: CatalogRouteContext): void {
+  const { store } = context;
+  app.post('/api/sn_sc/servicecatalog/items/:sys_id/order_now', (request, reply) => {
+    const user = context.authenticate(request);
+    if (!user) return reply.code(401).send(errorBody('User Not Authenticated', 'Required to provide Auth information'));
+    const sysId = (request.params as { sys_id: string }).sys_id;
+    const item = context.items.find((candidate) => candidate.sysId === sysId);
+    if (!item) return reply.code(404).send(errorBody('Catalog item not found', `No active catalog item with sys_id ${sysId}`));
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const quantity = body.sysparm_quantity === undefined ? 1 : Number(body.sysparm_quantity);
+    if (!Number.isInteger(quantity) || quantity < 1) return reply.code(400).send(errorBody('Invalid quantity', `sysparm_quantity must be a positive whole number, got ${JSON.stringify(body.sysparm_quantity)}`));
+    const variables = body.variables ?? {};
+    if (typeof variables !== 'object' || Array.isArray(variables)) return reply.code(400).send(errorBody('Invalid variables', 'variables must be an object of variable name to value'));
+    const values: Record<string, string> = {};
+    for (const [name, value] of Object.entries(variables as Record<string, unknown>)) {
+      // Names the item does not have are ignored by the instance as well.
+      if (item.variables.some((variable) => variable.name === name) && value !== null && value !== undefined) values[name] = typeof value === 'string' ? value : JSON.stringify(value);
+    }
+    const requestedFor = typeof body.sysparm_requested_for === 'string' && body.sysparm_requested_for ? body.sysparm_requested_for : undefined;
+    if (!store.schema('sc_request') || !store.schema('sc_req_item')) return reply.code(500).send(errorBody('Emulator: the snapshot has no sc_request or sc_req_item table', null));
+    const scRequest = store.insert('sc_request', { requested_for: requestedFor ?? '', short_description: item.name }, user);
+    const requestItemSysIds: string[] = [];
+    for (let index = 0; index < quantity; index++) {
+      const requestItem = store.insert('sc_req_item', { request: scRequest.sys_id, cat_item: item.sysId, quantity: '1', short_description: item.name, requested_for: requestedFor ?? '' }, user);
+      requestItemSysIds.push(requestItem.sys_id ?? '');
+    }
+    context.orders.push({ item: item.sysId, quantity, ...(requestedFor ? { requestedFor } : {}), variables: values, requestSysId: scRequest.sys_id ?? '', requestItemSysIds });
+    return reply.code(200).send({
+      result: { sys_id: scRequest.sys_id, number: scRequest.number, request_number: scRequest.number, request_id: scRequest.sys_id, table: 'sc_request' }
+    });
+  });
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { loadSnapshot } from '../../../core/metadata/load';
+import { UserError } from '../../../core/errors';
+
+const ITEM = '0123456789abcdef0123456789abcdef';
+const SET = 'fedcba9876543210fedcba9876543210';
+const tables = { path: 'sys_db_object.json', text: JSON.stringify({ result: [{ name: 'sc_request' }] }) };
+const columns = { path: 'sys_dictionary.json', text: JSON.stringify({ result: [{ name: 'sc_request', element: 'number', internal_type: 'string' }] }) };
+const file = (name: string, rows: Record<string, string>[]) => ({ path: `${name}.json`, text: JSON.stringify({ result: rows }) });
+const variable = (sysId: string, name: string, type: string, extra: Record<string, string> = {}) => ({ sys_id: sysId, name, question_text: name.toUpperCase(), type, order: '100', cat_item: ITEM, ...extra });
+
+function load(files: { path: string; text: string }[]) {
+  return loadSnapshot([tables, columns, ...files], { source: 'test' });
+}
+
+function problems(files: { path: string; text: string }[]): string[] {
+  try {
+    load(files);
+  } catch (error) {
+    if (error instanceof UserError) return error.details ?? [];
+    throw error;
+  }
+  return [];
+}
+
+describe('core/metadata - catalog files', () => {
+  it('resolves an item with its own variables and those of its variable set, in form order, choices sorted, layout types left out', () => {
+    // when
+    const metadata = load([
+      file('sc_cat_item', [{ sys_id: ITEM, name: 'Laptop', active: 'true' }]),
+      file('item_option_new', [
+        variable('a'.repeat(32), 'model', '5', { mandatory: 'true', order: '200' }),
+        variable('b'.repeat(32), 'heading', '11', { order: '100' }),
+        variable('c'.repeat(32), 'for_user', '31', { order: '300' }),
+        variable('d'.repeat(32), 'contact', '6', { cat_item: '', variable_set: SET, order: '10' }),
+        variable('e'.repeat(32), 'gone', '6', { active: 'false' })
+      ]),
+      file('question_choice', [
+        { question: 'a'.repeat(32), value: 'pro', text: 'Pro', order: '2' },
+        { question: 'a'.repeat(32), value: 'basic', text: 'Basic', order: '1' },
+        { question: 'a'.repeat(32), value: 'old', text: 'Old', order: '0', inactive: 'true' }
+      ]),
+      file('io_set_item', [{ sc_cat_item: ITEM, variable_set: SET, order: '500' }])
+    ]);
+
+    // then
+    const [item] = metadata.catalogItems ?? [];
+    expect(item?.variables.map((entry) => [entry.name, entry.kind, entry.mandatory])).toEqual([['model', 'choice', true], ['for_user', 'reference', false], ['contact', 'text', false]]);
+    expect(item?.variables[0]?.choices).toEqual([{ value: 'basic', label: 'Basic' }, { value: 'pro', label: 'Pro' }]);
+    expect(item?.variables[1]?.reference).toBe('sys_user');
+    expect(item?.variables[2]?.variableSet).toBe(SET);
+    expect(metadata.warnings).toEqual([]);
+  });
+
+  it('names every broken catalog record and loads nothing', () => {
+    // when
+    const found = problems([
+      file('sc_cat_item', [{ sys_id: 'not-a-sys-id', name: 'Broken' }, { sys_id: ITEM, name: 'Laptop' }]),
+      file('item_option_new', [
+        variable('a'.repeat(32), 'model', 'select'),
+        variable('b'.repeat(32), 'orphan', '6', { cat_item: '' }),
+        variable('c'.repeat(32), 'twice', '6'),
+        variable('d'.repeat(32), 'twice', '2')
+      ])
+    ]);
+
+    // then
+    expect(found).toEqual([
+      'sc_cat_item.json record 1 (Broken, sys_id not-a-sys-id): sys_id must be 32 hexadecimal characters, got "not-a-sys-id": it becomes the order URL',
+      'item_option_new.json record 1 (model, sys_id aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa): type must be a numeric variable type code (6 Single Line Text, 8 Reference, ...), got "select"',
+      'item_option_new.json record 2 (orphan, sys_id bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb): has neither cat_item nor variable_set: it belongs to no item',
+      'item_option_new.json record (twice, sys_id dddddddddddddddddddddddddddddddd): item "Laptop" has a second variable named twice (also sys_id cccccccccccccccccccccccccccccccc): an order\'s variables are keyed by name'
+    ]);
+  });
+
+  it('refuses catalog records without the items file, and warns about an unknown type code, read as text', () => {
+    // when
+    const orphaned = problems([file('item_option_new', [variable('a'.repeat(32), 'model', '6')])]);
+    const metadata = load([file('sc_cat_item', [{ sys_id: ITEM, name: 'Laptop' }]), file('item_option_new', [variable('a'.repeat(32), 'model', '99')])]);
+
+    // then
+    expect(orphaned).toEqual(['item_option_new.json: needs sc_cat_item.json: catalog records belong to the items they describe']);
+    expect(metadata.catalogItems?.[0]?.variables[0]?.kind).toBe('text');
+    expect(metadata.warnings.map((warning) => warning.message)).toEqual(['unknown variable type 99: read as text']);
+  });
+});

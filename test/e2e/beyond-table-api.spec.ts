@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ElementTemplate } from '../../core/template/types';
+import { startEmulator, type RunningEmulator } from '../../scripts/emulator/server';
+import { loadEmulatorSnapshot } from '../../scripts/emulator/snapshot-source';
+import { applyTemplate, evaluateError, evaluateResult, proveRequest, runJob } from '../helpers/request-proof';
+import { DocumentStore, type DocumentReference } from './documents';
+import { ConnectorError, EMULATOR_SECRETS as SECRETS, sendLikeRestConnector } from './rest-connector';
+
+const TEMPLATES_DIR = join(__dirname, '..', '..', 'templates');
+const load = (file: string) => JSON.parse(readFileSync(join(TEMPLATES_DIR, file), 'utf8')) as ElementTemplate;
+const USER_SYS_ID = '6816f79cc0a8016401c5a33be04be441';
+
+describe('e2e - order, attachment, flow and count templates against the emulator', () => {
+  let emulator: RunningEmulator;
+  const documents = new DocumentStore();
+
+  const run = async (template: ElementTemplate, values: Record<string, unknown>, variables: Record<string, unknown> = {}) => {
+    const all = { instanceUrl: emulator.url, ...values };
+    const request = proveRequest(template, all, { secrets: SECRETS, variables });
+    expect(request.warnings).toEqual([]);
+    const response = await sendLikeRestConnector(request, documents);
+    // The connector runs the error expression after a success too: the answer must complete the job.
+    expect(runJob(template, all, response)).toMatchObject({ kind: 'completed' });
+    return { request, response, result: evaluateResult(template, all, response) };
+  };
+  const failure = async (template: ElementTemplate, values: Record<string, unknown>) => {
+    const all = { instanceUrl: emulator.url, ...values };
+    const error = await sendLikeRestConnector(proveRequest(template, all, { secrets: SECRETS }), documents).then(() => undefined, (thrown: unknown) => thrown);
+    if (!(error instanceof ConnectorError)) throw new Error(`expected the connector to fail, got ${String(error)}`);
+    return { error, outcome: evaluateError(template, all, error) };
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ snapshot: await loadEmulatorSnapshot() });
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  describe('servicenow-order-laptop-request.json', () => {
+    const template = load('servicenow-order-laptop-request.json');
+    const complete = {
+      'variable.laptop_type': 'performance',
+      'variable.operating_system': 'linux',
+      'variable.justification': 'New engineer',
+      'variable.contact_name': 'Ada Lovelace',
+      'variable.contact_email': 'ada@example.com',
+      'variable.needed_by': '2026-12-24',
+      'variable.include_dock': false,
+      'variable.terms_accepted': true
+    };
+
+    it('orders the item: the request, its requested item and the typed variables, with request_id and request_number in the preset variables', async () => {
+      // when
+      const { response, result, request } = await run(template, { ...complete, quantity: '2', requestedFor: USER_SYS_ID });
+
+      // then
+      expect(request.url).toBe(`${emulator.url}/api/sn_sc/servicecatalog/items/7c2e81106c4331ecd3c6f7cc7f1c1b09/order_now`);
+      expect(response.status).toBe(200);
+      const order = emulator.orders.at(-1);
+      expect(order).toMatchObject({ quantity: 2, requestedFor: USER_SYS_ID });
+      expect(order?.variables).toEqual({
+        laptop_type: 'performance', operating_system: 'linux', justification: 'New engineer', contact_name: 'Ada Lovelace', contact_email: 'ada@example.com',
+        needed_by: '2026-12-24', include_dock: 'No', terms_accepted: 'true'
+      });
+      expect(order?.requestItemSysIds).toHaveLength(2);
+      expect(emulator.store.get('sc_req_item', order?.requestItemSysIds[0] ?? '')).toMatchObject({ request: order?.requestSysId, cat_item: '7c2e81106c4331ecd3c6f7cc7f1c1b09' });
+      expect(result).toEqual({ requestSysId: order?.requestSysId, requestNumber: emulator.store.get('sc_request', order?.requestSysId ?? '')?.number });
+      expect(String(result.requestNumber)).toMatch(/^REQ\d{7}$/);
+    });
+
+    it('offers select boxes by label, and names the reference table and the date format', () => {
+      const property = (id: string) => template.properties.find((candidate) => candidate.id === id);
+      expect(property('variable.laptop_type')?.choices?.map((choice) => choice.name)).toEqual(['-- Select --', 'Standard (Business)', 'High Performance (Engineering)', 'Ultrabook (Executive)']);
+      expect(property('variable.assigned_user')?.description).toContain('<code>sys_user</code>');
+      expect(property('variable.needed_by')?.description).toContain('yyyy-MM-dd');
+      expect(property('variable.include_dock')).toMatchObject({ type: 'Boolean', value: true });
+      expect(template.properties.some((candidate) => candidate.id === 'variable.laptop_details_start' || candidate.id === 'variable.supporting_doc')).toBe(false);
+    });
+
+    it('an order without a mandatory variable is refused in the Modeler before anything is sent', () => {
+      // given
+      const withoutJustification = { ...complete, 'variable.justification': '' };
+      const sent = emulator.requests.length;
+
+      // when
+      const { violations } = applyTemplate(template, { instanceUrl: emulator.url, ...withoutJustification });
+
+      // then
+      expect(violations).toEqual(['variable.justification: must not be empty']);
+      expect(() => proveRequest(template, { instanceUrl: emulator.url, ...withoutJustification }, { secrets: SECRETS })).toThrow(/Modeler would reject/);
+      expect(emulator.requests.length).toBe(sent);
+    });
+
+    it('a 404 for an unknown item becomes SERVICENOW_404', async () => {
+      // given
+      const generic = load('servicenow-api-order-catalog-item.json');
+
+      // when
+      const { outcome } = await failure(generic, { catalogItem: '0123456789abcdef0123456789abcdef', variables: '={}' });
+
+      // then
+      expect(outcome).toMatchObject({ errorType: 'bpmnError', code: 'SERVICENOW_404', message: 'Catalog item not found: No active catalog item with sys_id 0123456789abcdef0123456789abcdef' });
+    });
+  });
+
+  it('servicenow-api-order-catalog-item.json orders an item by sys_id with variables from a FEEL context, null entries dropped', async () => {
+    // given
+    const template = load('servicenow-api-order-catalog-item.json');
+
+    // when
+    const { result } = await run(template, { catalogItem: '7c2e81106c4331ecd3c6f7cc7f1c1b09', variables: '={"laptop_type": "standard", "justification": reason, "needed_by": null}' }, { reason: 'Replacement' });
+
+    // then
+    expect(emulator.orders.at(-1)?.variables).toEqual({ laptop_type: 'standard', justification: 'Replacement' });
+    expect(result.requestSysId).toBe(emulator.orders.at(-1)?.requestSysId);
+  });
+
+  describe('servicenow-api-attachment.json', () => {
+    const template = load('servicenow-api-attachment.json');
+
+    it('uploads a document to an incident, lists it, downloads the same bytes as a document, deletes it', async () => {
+      // given
+      const incident = emulator.store.insert('incident', { short_description: 'With a file' }, 'admin');
+      const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x10, 0x80]);
+      const invoice: DocumentReference = documents.create(bytes, { contentType: 'application/pdf', fileName: 'invoice.pdf' });
+
+      // when
+      const uploaded = await run(template, { attachmentOperation: 'upload', tableName: 'incident', recordSysId: incident.sys_id, document: '=invoice' }, { invoice });
+      const stored = { ...emulator.store.get('sys_attachment', String(uploaded.result.attachmentSysId)) };
+      const listed = await run(template, { attachmentOperation: 'list', recordSysId: incident.sys_id });
+      const downloaded = await run(template, { attachmentOperation: 'download', attachmentSysId: uploaded.result.attachmentSysId });
+      const deleted = await run(template, { attachmentOperation: 'delete', attachmentSysId: uploaded.result.attachmentSysId });
+      const gone = await failure(template, { attachmentOperation: 'download', attachmentSysId: uploaded.result.attachmentSysId });
+
+      // then
+      expect(uploaded.response).toMatchObject({ status: 201 });
+      expect(stored).toMatchObject({ file_name: 'invoice.pdf', content_type: 'application/pdf', table_name: 'incident', table_sys_id: incident.sys_id, size_bytes: '8' });
+      expect((listed.result.attachments as { sys_id: string }[]).map((record) => record.sys_id)).toEqual([uploaded.result.attachmentSysId]);
+      const document = downloaded.result.attachmentDocument as DocumentReference;
+      expect(document.metadata.contentType).toBe('application/pdf');
+      expect(documents.read(document).equals(bytes)).toBe(true);
+      expect(JSON.parse(String(downloaded.response.headers?.['x-attachment-metadata']))).toMatchObject({ file_name: 'invoice.pdf' });
+      expect(deleted.response.status).toBe(204);
+      expect(gone.outcome).toMatchObject({ errorType: 'bpmnError', code: 'SERVICENOW_404' });
+    });
+  });
+
+  describe('servicenow-api-start-flow.json', () => {
+    const template = load('servicenow-api-start-flow.json');
+
+    it('starts the flow through its REST trigger with headers, query and body, and maps its response', async () => {
+      // when
+      const { result } = await run(template, {
+        triggerPath: '/api/sn_cico/flow_starter/my_flow',
+        headers: '={"X-Correlation-Id": "order-42"}',
+        queryParameters: '={"source": "camunda"}',
+        body: '={"short_description": "From Camunda"}'
+      });
+
+      // then
+      const started = emulator.flowRuns.at(-1);
+      expect(started).toMatchObject({ method: 'POST', query: { source: 'camunda' }, body: { short_description: 'From Camunda' } });
+      expect(started?.headers['x-correlation-id']).toBe('order-42');
+      expect(result.flowExecutionId).toBe(started?.executionId);
+      expect(result.flowResponse).toMatchObject({ result: { status: 'started' } });
+    });
+
+    it('with OAuth, and a 500 from the trigger is left to the retries', async () => {
+      // given
+      emulator.faults.add({ kind: 'status', status: 500, path: '/api/sn_cico/' });
+
+      // when
+      const { error, outcome } = await failure(template, { triggerPath: '/api/sn_cico/flow_starter/my_flow', 'authentication.type': 'oauth-client-credentials-flow' });
+
+      // then
+      expect(error.code).toBe('500');
+      expect(outcome).toBeNull();
+      expect(emulator.requests.at(-2)).toMatchObject({ path: '/oauth_token.do', status: 200 });
+    });
+  });
+
+  it('an answer that is not the API\'s (a login redirect) raises an incident instead of completing with empty variables', () => {
+    // given
+    const template = load('servicenow-order-laptop-request.json');
+    const values = { instanceUrl: 'https://acme.service-now.com', 'variable.laptop_type': 'standard', 'variable.operating_system': 'linux', 'variable.justification': 'x', 'variable.contact_name': 'A', 'variable.contact_email': 'a@example.com' };
+
+    // when
+    const outcome = runJob(template, values, { status: 302, headers: { Location: 'https://acme.service-now.com/login.do' }, body: '' });
+
+    // then
+    expect(outcome).toMatchObject({ kind: 'failed', retries: 0, message: 'ServiceNow answered HTTP 302 redirecting to https://acme.service-now.com/login.do instead of 200: the instance URL does not reach the Service Catalog API (use the instance\'s https:// address)' });
+  });
+
+  describe('Count on the Aggregate API', () => {
+    const template = load('servicenow-incident.json');
+
+    it('counts the records an encoded query matches into incidentCount, a number, and groups with sysparm_group_by', async () => {
+      // given
+      const tag = `count${Math.random().toString(16).slice(2, 8)}`;
+      for (const urgency of ['1', '1', '3']) emulator.store.insert('incident', { short_description: tag, urgency }, 'admin');
+
+      // when
+      const total = await run(template, { operation: 'count', sysparm_query: `short_description=${tag}` });
+      const grouped = await run(template, { operation: 'count', sysparm_query: `short_description=${tag}`, sysparm_group_by: 'urgency' });
+
+      // then
+      expect(total.request.url).toBe(`${emulator.url}/api/now/stats/incident`);
+      expect(total.request.queryParameters).toEqual({ sysparm_count: 'true', sysparm_query: `short_description=${tag}` });
+      expect(total.result).toEqual({ incidentCount: 3, incidentCountGroups: null });
+      expect(grouped.result).toEqual({
+        incidentCount: 3,
+        incidentCountGroups: [{ fields: [{ field: 'urgency', value: '1' }], count: 2 }, { fields: [{ field: 'urgency', value: '3' }], count: 1 }]
+      });
+    });
+
+    it('a count of nothing is 0, and a rate limit on stats is retried after Retry-After', async () => {
+      // given
+      emulator.faults.add({ kind: 'rate-limit', retryAfterSeconds: 7, path: '/api/now/stats/' });
+
+      // when
+      const limited = await failure(template, { operation: 'count', sysparm_query: 'short_description=nothing-like-this' });
+      const none = await run(template, { operation: 'count', sysparm_query: 'short_description=nothing-like-this' });
+
+      // then
+      expect(limited.outcome).toMatchObject({ errorType: 'jobError', retryBackoff: 'PT7S' });
+      expect(none.result.incidentCount).toBe(0);
+    });
+  });
+});

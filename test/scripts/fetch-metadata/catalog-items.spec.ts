@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFetchMetadataCommand } from '../../../scripts/fetch-metadata/command';
+import { startEmulator, type RunningEmulator } from '../../../scripts/emulator/server';
+import { loadEmulatorSnapshot } from '../../../scripts/emulator/snapshot-source';
+import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
+import { basicEnv } from '../emulator/fixture';
+import { runCommand } from './run-command';
+
+const command = createFetchMetadataCommand({ sleep: async () => undefined });
+
+describe('scripts/fetch-metadata - --catalog-items', () => {
+  let emulator: RunningEmulator;
+  let work: string;
+
+  beforeEach(async () => {
+    emulator = await startEmulator({ snapshot: await loadEmulatorSnapshot() });
+    work = await mkdtemp(join(tmpdir(), 'fetch-catalog-'));
+  });
+  afterEach(async () => {
+    await emulator.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  const fetch = (items: string, extra: string[] = []) => runCommand(command, ['--instance', emulator.url, '--catalog-items', items, '--out', 'snap', '--page-size', '2', ...extra], { env: { ...basicEnv, SOURCE_DATE_EPOCH: '1795000000' }, cwd: work });
+
+  it('reads an item by name with its variables, variable set and choices, paged, into a snapshot the loader reads as the bundled one', async () => {
+    // given
+    const bundled = (await readSnapshot()).catalogItems ?? [];
+    emulator.faults.add({ kind: 'rate-limit', retryAfterSeconds: 1, path: '/api/now/table/item_option_new' });
+
+    // when
+    const result = await fetch('Laptop Request');
+
+    // then
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toContain('1 catalog items (17 variables): Laptop Request');
+    const fetched = await readSnapshot(join(work, 'snap'));
+    expect([...fetched.tables.keys()].sort()).toEqual(expect.arrayContaining(['sc_req_item', 'sc_request']));
+    expect(fetched.catalogItems?.map(({ source: _source, verify: _verify, ...item }) => item)).toEqual(bundled.map(({ source: _source, verify: _verify, ...item }) => item));
+    expect(emulator.faults.firedCounts()).toEqual([1]);
+    expect(emulator.requests.filter((request) => request.path === '/api/now/table/item_option_new').length).toBeGreaterThan(2);
+  });
+
+  it('takes an encoded query, and names an item it cannot find without writing anything', async () => {
+    // when
+    const byQuery = await fetch('nameSTARTSWITHLaptop^active=true', ['--out', 'by-query']);
+    const unknown = await fetch('Laptop Request,Standard Laptop', ['--out', 'missing']);
+
+    // then
+    expect(byQuery.code).toBe(0);
+    expect((await readSnapshot(join(work, 'by-query'))).catalogItems?.map((item) => item.name)).toEqual(['Laptop Request']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no active catalog item named "Standard Laptop"');
+    expect(await readdir(work)).not.toContain('missing');
+  });
+});
