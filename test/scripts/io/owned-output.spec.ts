@@ -61,7 +61,9 @@ describe('scripts/io - commands touch only the files they own', () => {
       expect(second.code).toBe(0);
       const after = await captureTree(out);
       expect(withoutOwned(after, TEMPLATE_OWNERSHIP.owns)).toEqual(before);
-      expect([...after.keys()].filter(TEMPLATE_OWNERSHIP.owns)).toEqual(['servicenow-any-table.json', 'servicenow-incident.json', 'servicenow-problem.json']);
+      const events = ['event-boundary', 'event-intermediate', 'event-start', 'wait-boundary', 'wait'].map((kind) => `servicenow-incident-${kind}.json`);
+      const apis = ['attachment', 'order-catalog-item', 'start-flow'].map((kind) => `servicenow-api-${kind}.json`);
+      expect([...after.keys()].filter(TEMPLATE_OWNERSHIP.owns).sort()).toEqual(['servicenow-any-table.json', ...apis, ...events, 'servicenow-incident.json', 'servicenow-problem.json'].sort());
     });
 
     it('refuses an empty --out, a file as --out and a project root, changing nothing', async () => {
