@@ -9,7 +9,7 @@
 import type { Service, DiagramElement } from '../types/bpmn-js';
 import { OutputHelper } from '../output-mapping/OutputHelper';
 import { QueryDiagnostics } from '../query-validation/QueryDiagnostics';
-import { OUTPUT_HELPER_ENTRY_ID, queryDiagnosticsEntryId, SERVICENOW_GROUP_ID, sysIdPickerEntryId, TABLE_PICKER_ENTRY_ID } from '../shared/entry-ids';
+import { annotatedQueryEntryId, OUTPUT_HELPER_ENTRY_ID, queryDiagnosticsEntryId, SERVICENOW_GROUP_ID, sysIdPickerEntryId, TABLE_PICKER_ENTRY_ID } from '../shared/entry-ids';
 import { isServiceNowTemplate, queryProperty, sysIdInputs } from '../shared/servicenow-template';
 import { SysIdPicker } from '../sys-id-picker/SysIdPicker';
 import { TablePicker } from '../table-picker/TablePicker';
@@ -22,12 +22,17 @@ interface Entry { id: string; component?: unknown; property?: TemplateProperty; 
 interface Group { id: string; label: string; entries: Entry[]; [key: string]: unknown }
 
 export class ServiceNowPropertiesProvider {
-  static $inject = ['propertiesPanel', 'elementTemplates'];
+  static $inject = ['propertiesPanel', 'elementTemplates', 'eventBus'];
   private elementTemplates: Service;
 
-  constructor(propertiesPanel: Service, elementTemplates: Service) {
+  constructor(propertiesPanel: Service, elementTemplates: Service, eventBus: Service) {
     this.elementTemplates = elementTemplates;
     propertiesPanel.registerProvider(PROVIDER_PRIORITY, this);
+    // Query problems are reported against the diagnostics entry; showing it means focusing the query field above it.
+    eventBus.on('propertiesPanel.showEntry', ({ id }: { id?: string }) => {
+      const queryEntryId = id ? annotatedQueryEntryId(id) : undefined;
+      if (queryEntryId) eventBus.fire('propertiesPanel.showEntry', { id: queryEntryId });
+    });
   }
 
   getGroups(element: DiagramElement) {
