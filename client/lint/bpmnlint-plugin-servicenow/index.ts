@@ -3,18 +3,21 @@
  * referenced as `plugin:servicenow/recommended` and `servicenow/<rule>`.
  */
 import queryWarnings from './rules/query-warnings';
+import sysIdVariables from './rules/sys-id-variables';
 import validQuery from './rules/valid-query';
 
 export const rules = {
   'valid-query': validQuery,
-  'query-warnings': queryWarnings
+  'query-warnings': queryWarnings,
+  'sys-id-variables': sysIdVariables
 };
 
 export const configs = {
   recommended: {
     rules: {
       'servicenow/valid-query': 'error',
-      'servicenow/query-warnings': 'warn'
+      'servicenow/query-warnings': 'warn',
+      'servicenow/sys-id-variables': 'warn'
     }
   },
   all: {
