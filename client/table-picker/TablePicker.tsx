@@ -10,7 +10,8 @@ import { useMemo, useState } from '@bpmn-io/properties-panel/preact/hooks';
 import { bundledTables } from '../shared/bundled-metadata';
 import { isServiceNowTemplate, tableOf } from '../shared/servicenow-template';
 import { filterOptions, tableOptions, type TableOption } from './table-options';
-import { switchTable } from './switch-table';
+import { carryText } from './carry-fields';
+import { lastSwitchOf, switchTable } from './switch-table';
 
 const MAX_SHOWN = 50;
 
@@ -31,6 +32,8 @@ export function TablePicker({ element, id }: { element: DiagramElement; id: stri
 
   const template = elementTemplates.get(element);
   const current = isServiceNowTemplate(template) ? tableOf(template, element.businessObject) : undefined;
+  const switched = lastSwitchOf(element.businessObject);
+  const switchNote = switched && switched.table === current ? carryText(switched.report) : '';
   const listId = `${id}-options`;
   const optionId = (index: number) => `${id}-option-${index}`;
 
@@ -54,6 +57,7 @@ export function TablePicker({ element, id }: { element: DiagramElement; id: stri
       <p class="servicenow-current-table" id={`${id}-current`}>
         {current ? `Current: ${current}` : 'No ServiceNow table yet: search one to apply its template.'}
       </p>
+      {switchNote ? <p class="servicenow-switch-report" role="status">{`${switchNote} One undo returns to the previous table.`}</p> : null}
       <input
         id={`bio-properties-panel-${id}`}
         class="bio-properties-panel-input"

@@ -7,7 +7,7 @@ const MESSAGE = 'activ is not a field of incident';
 const BEFORE_AFTER = process.env.SCREENS_DIR;
 
 async function queryTaskWithTypo(page: Page): Promise<void> {
-  await openHarness(page, { diagram: 'incident-tasks.bpmn', ...(process.env.PLUGIN_DIR ? { pluginDir: process.env.PLUGIN_DIR } : {}) });
+  await openHarness(page, { diagram: 'incident-tasks.bpmn' });
   await selectElement(page, 'Task_Get');
   await (await templateGroup(page, 'operation')).getByLabel('Operation', { exact: true }).selectOption('query');
   await templateGroup(page, 'query');

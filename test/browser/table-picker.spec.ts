@@ -87,4 +87,57 @@ test.describe('table picker', () => {
     // then
     await expect.poll(() => templateOf(page, 'Task_Create'), { timeout: 30_000 }).toBe('community.servicenow.sys_user_group');
   });
+
+  test('a switch keeps the field values the new table has, reveals "More fields" rather than drop, and says what it kept and dropped', async ({ page }) => {
+    test.setTimeout(120_000);
+    // given: an incident Create task with fields set
+    await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+    await selectElement(page, 'Task_Create');
+    const fields = await templateGroup(page, 'fields');
+    await fields.getByLabel('Caller', { exact: true }).fill(SYS_ID);
+    await fields.getByLabel('Impact', { exact: true }).selectOption('2');
+    await fields.getByLabel('Urgency', { exact: true }).selectOption('1');
+    await fields.getByLabel('Short description', { exact: true }).fill('Printer down');
+    await expect.poll(() => inputValue(page, 'Task_Create', 'sn_f_short_description')).toBe('Printer down');
+
+    // when
+    await page.getByRole('combobox', { name: 'Table' }).fill('sc_req_item');
+    await page.locator('[role="option"][data-table="sc_req_item"][data-template-id="community.servicenow.sc_req_item"]').click();
+
+    // then
+    await expect.poll(() => templateOf(page, 'Task_Create'), { timeout: 60_000 }).toBe('community.servicenow.sc_req_item');
+    if (process.env.SCREENS_DIR) await page.locator('#properties').screenshot({ path: `${process.env.SCREENS_DIR}/3-after-switch.png` });
+    const report = page.locator('.servicenow-switch-report');
+    await expect(report).toContainText('Kept: Impact, Urgency, Short description.');
+    await expect(report).toContainText('Dropped: Caller (sc_req_item has no field caller_id).');
+    await expect(report).toContainText('One undo returns to the previous table.');
+    expect(await headerValue(page, 'Task_Create', 'serviceNowOperation')).toBe('create');
+    expect(await inputValue(page, 'Task_Create', 'sn_f_impact')).toBe('2');
+    expect(await inputValue(page, 'Task_Create', 'sn_f_urgency')).toBe('1');
+    expect(await inputValue(page, 'Task_Create', 'sn_f_short_description')).toBe('Printer down');
+    // impact and urgency sit under "More fields" on sc_req_item: shown, not dropped
+    expect(await inputValue(page, 'Task_Create', 'sn_moreFieldsShown')).toBe('shown');
+    await screenshot(page, 'table-switch-report', report);
+  });
+
+  test('switching to the official template keeps the operation, the instance and the fields (as its payload)', async ({ page }) => {
+    test.setTimeout(120_000);
+    // given
+    await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+    await selectElement(page, 'Task_Create');
+    await (await templateGroup(page, 'connection')).getByLabel('Instance URL').fill('https://dev12345.service-now.com');
+    await (await templateGroup(page, 'fields')).getByLabel('Short description', { exact: true }).fill('Printer down');
+    await expect.poll(() => inputValue(page, 'Task_Create', 'sn_f_short_description')).toBe('Printer down');
+
+    // when
+    await page.getByRole('combobox', { name: 'Table' }).fill('incident');
+    await page.locator('[role="option"][data-table="incident"][data-template-id="io.camunda.connectors.ServiceNowIncident.v1"]').click();
+
+    // then
+    await expect.poll(() => templateOf(page, 'Task_Create'), { timeout: 60_000 }).toBe('io.camunda.connectors.ServiceNowIncident.v1');
+    expect(await inputValue(page, 'Task_Create', 'operationGroup')).toBe('create');
+    expect(await inputValue(page, 'Task_Create', 'snInstance')).toBe('dev12345');
+    expect(await inputValue(page, 'Task_Create', 'body_incident')).toContain('"short_description": "Printer down"');
+    await expect(page.locator('.servicenow-switch-report')).toContainText('Kept: Operation, Instance, Short description (in the payload).');
+  });
 });
