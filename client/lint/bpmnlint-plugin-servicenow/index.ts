@@ -2,6 +2,7 @@
  * bpmnlint-plugin-servicenow: rules in rules/<rule>.ts, configs below,
  * referenced as `plugin:servicenow/recommended` and `servicenow/<rule>`.
  */
+import inputTextIntact from './rules/input-text-intact';
 import queryWarnings from './rules/query-warnings';
 import sysIdVariables from './rules/sys-id-variables';
 import validQuery from './rules/valid-query';
@@ -9,7 +10,8 @@ import validQuery from './rules/valid-query';
 export const rules = {
   'valid-query': validQuery,
   'query-warnings': queryWarnings,
-  'sys-id-variables': sysIdVariables
+  'sys-id-variables': sysIdVariables,
+  'input-text-intact': inputTextIntact
 };
 
 export const configs = {
@@ -17,7 +19,8 @@ export const configs = {
     rules: {
       'servicenow/valid-query': 'error',
       'servicenow/query-warnings': 'warn',
-      'servicenow/sys-id-variables': 'warn'
+      'servicenow/sys-id-variables': 'warn',
+      'servicenow/input-text-intact': 'error'
     }
   },
   all: {
