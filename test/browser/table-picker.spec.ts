@@ -140,4 +140,36 @@ test.describe('table picker', () => {
     expect(await inputValue(page, 'Task_Create', 'body_incident')).toContain('"short_description": "Printer down"');
     await expect(page.locator('.servicenow-switch-report')).toContainText('Kept: Operation, Instance, Short description (in the payload).');
   });
+
+  test('lists our templates first, marks the current table, and puts the official rows under their own heading', async ({ page }) => {
+    // given
+    await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+    await selectElement(page, 'Task_Create');
+    const picker = page.getByRole('combobox', { name: 'Table' });
+
+    // when
+    await picker.fill('incident');
+
+    // then: the highlighted (Enter) option is ours, the current table is marked, official rows are grouped apart
+    const listbox = page.getByRole('listbox', { name: 'ServiceNow tables' });
+    const active = listbox.locator('[role="option"][aria-selected="true"]');
+    await expect(active).toHaveAttribute('data-template-id', 'community.servicenow.incident');
+    await expect(active).toHaveAttribute('aria-current', 'true');
+    await expect(active).toContainText('(current)');
+    const official = listbox.getByRole('group', { name: 'Camunda\'s official ServiceNow connector' });
+    await expect(official.getByRole('option')).not.toHaveCount(0);
+    for (const id of await official.getByRole('option').evaluateAll((options) => options.map((option) => option.getAttribute('data-template-id')))) expect(id).toMatch(/^io\.camunda\./);
+    await expect(listbox.getByRole('group', { name: 'ServiceNow templates (this plugin)' }).getByRole('option')).not.toHaveCount(0);
+    await screenshot(page, 'table-picker-groups', listbox);
+
+    // when: Escape, then ArrowDown reopens the list
+    await page.keyboard.press('Escape');
+    await expect(picker).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('ArrowDown');
+
+    // then: with an option highlighted
+    await expect(picker).toHaveAttribute('aria-expanded', 'true');
+    await expect(listbox.locator('[role="option"][aria-selected="true"]')).toHaveCount(1);
+    await expect(picker).toHaveAttribute('aria-activedescendant', /option-0$/);
+  });
 });
