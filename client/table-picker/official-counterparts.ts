@@ -2,8 +2,8 @@
  * What our templates and Camunda's official ServiceNow template call by
  * different names, for a table switch between the two: the operation (ours:
  * create/get/query/update/delete; official: create/read/update/delete, read
- * with or without a sys_id), the instance (ours: a URL; official: the bare
- * instance name, "Enter only the instance name from your ServiceNow URL"),
+ * with or without a sys_id), the instance (ours: a name, a URL or a secret holding
+ * the URL; official: the bare instance name, "Enter only the instance name from your ServiceNow URL"),
  * the record's sys_id (official: one input per operation), the query; and
  * our field values become the official payload, a FEEL context of column
  * values.
@@ -18,6 +18,7 @@ const OUR_OPERATION = 'operation';
 const OFFICIAL_OPERATION = 'operationGroup';
 const OFFICIAL_SYS_ID: Record<string, string> = { read: 'readTarget', update: 'updateTarget', delete: 'deleteTarget' };
 const SERVICE_NOW_HOST = /^https:\/\/([a-z0-9-]+)\.service-now\.com\/?$/i;
+const BARE_NAME = /^[a-z0-9][a-z0-9-]*$/i;
 
 export interface Counterpart {
   /** Property id in the new template. */
@@ -56,15 +57,19 @@ export function counterparts(oldTemplate: ElementTemplate, newTemplate: ElementT
   return out;
 }
 
-/** `https://dev12345.service-now.com` → `dev12345`; FEEL and secrets pass unchanged, other hosts have no bare name. */
-export function instanceName(url: string): string {
-  if (url.startsWith('=') || url.startsWith('{{')) return url;
-  return SERVICE_NOW_HOST.exec(url.trim())?.[1] ?? '';
+/**
+ * Our instance (a bare name, a URL, a secret holding the URL, FEEL) as the
+ * official bare name: `https://dev12345.service-now.com` → `dev12345`; FEEL
+ * passes; a secret holding a URL, or another host, has no bare name.
+ */
+export function instanceName(instance: string): string {
+  if (instance.startsWith('=') || BARE_NAME.test(instance)) return instance;
+  return SERVICE_NOW_HOST.exec(instance.trim())?.[1] ?? '';
 }
 
+/** The official instance for ours: our templates take the bare name (and FEEL) as they are. */
 export function instanceUrl(name: string): string {
-  if (!name || name.startsWith('=') || name.startsWith('{{')) return name;
-  return /^[a-z0-9-]+$/i.test(name) ? `https://${name}.service-now.com` : '';
+  return name.startsWith('=') || BARE_NAME.test(name) ? name : '';
 }
 
 /** The official payload property of a table, when the official template has one for it. */

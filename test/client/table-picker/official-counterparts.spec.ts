@@ -5,11 +5,12 @@ describe('client/table-picker/official-counterparts', () => {
   it('turns a ServiceNow URL into the bare instance name and back', () => {
     expect(instanceName('https://dev12345.service-now.com')).toBe('dev12345');
     expect(instanceName('https://dev12345.service-now.com/')).toBe('dev12345');
-    expect(instanceUrl('dev12345')).toBe('https://dev12345.service-now.com');
+    expect(instanceName('dev12345')).toBe('dev12345');
+    expect(instanceUrl('dev12345')).toBe('dev12345');
   });
 
-  it('passes FEEL and secrets through, and gives no name for another host', () => {
-    expect(instanceName('{{secrets.SERVICENOW_INSTANCE}}')).toBe('{{secrets.SERVICENOW_INSTANCE}}');
+  it('passes FEEL through, and gives no name for a secret holding a URL or another host', () => {
+    expect(instanceName('{{secrets.SERVICENOW_INSTANCE_URL}}')).toBe('');
     expect(instanceName('=baseUrl')).toBe('=baseUrl');
     expect(instanceName('https://servicenow.example.com')).toBe('');
     expect(instanceUrl('not a name')).toBe('');
