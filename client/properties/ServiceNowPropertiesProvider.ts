@@ -3,7 +3,8 @@
  * element templates provider, so it sees the template's entries and its own
  * group is not dropped on templated tasks. Middleware steps:
  * (1) a diagnostics entry after the query field, (2) a sys_id picker after
- * every sys_id field, (3) the ServiceNow group (table picker, output helper).
+ * every sys_id field, (3) the ServiceNow group (table picker, output helper)
+ * on ServiceNow tasks and on plain service tasks only.
  * It never drops or reorders groups it does not own.
  */
 import type { Service, DiagramElement } from '../types/bpmn-js';
@@ -39,7 +40,7 @@ export class ServiceNowPropertiesProvider {
     return (groups: Group[]) => {
       const template: ElementTemplate | undefined = this.elementTemplates.get(element) ?? undefined;
       const serviceNow = isServiceNowTemplate(template);
-      if (!serviceNow && element.type !== 'bpmn:ServiceTask') return groups;
+      if (!serviceNow && !isPlainServiceTask(element, template)) return groups;
       if (serviceNow) annotateTemplateEntries(groups, template);
       insertAfter(groups, serviceNowGroup(serviceNow), ['ElementTemplates__Template', 'general']);
       return groups;
@@ -47,10 +48,22 @@ export class ServiceNowPropertiesProvider {
   }
 }
 
+/**
+ * Where the group helps besides ServiceNow tasks: a service task with no
+ * template and no job type yet, i.e. not another connector's task (its
+ * template would be replaced in one click) nor a job worker's.
+ */
+function isPlainServiceTask(element: DiagramElement, template: ElementTemplate | undefined): boolean {
+  if (element.type !== 'bpmn:ServiceTask' || template) return false;
+  const values: { $type: string; type?: string }[] = element.businessObject.extensionElements?.values ?? [];
+  return !values.some((value) => value.$type === 'zeebe:TaskDefinition' && value.type);
+}
+
+/** Open on a ServiceNow task; collapsed on a plain task, where it is an offer. */
 function serviceNowGroup(serviceNow: boolean): Group {
   const entries: Entry[] = [{ id: TABLE_PICKER_ENTRY_ID, component: TablePicker }];
   if (serviceNow) entries.push({ id: OUTPUT_HELPER_ENTRY_ID, component: OutputHelper });
-  return { id: SERVICENOW_GROUP_ID, label: 'ServiceNow table', entries, shouldOpen: true };
+  return { id: SERVICENOW_GROUP_ID, label: 'ServiceNow table', entries, shouldOpen: serviceNow };
 }
 
 /** (1) + (2): sibling entries right after the template fields they annotate. */

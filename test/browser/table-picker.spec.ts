@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { headerValue, inputValue, openHarness, screenshot, selectElement, templateGroup, templateOf, undo } from './helpers/harness-page';
+import { headerValue, inputValue, openGroup, openHarness, screenshot, selectElement, templateGroup, templateOf, undo } from './helpers/harness-page';
 
 const SYS_ID = '46d44a5fa9fe198100c4bf8d1234abcd';
 
@@ -54,6 +54,8 @@ test.describe('table picker', () => {
     // given
     await openHarness(page);
     await selectElement(page, 'Task_Create');
+    // collapsed on a plain task
+    await openGroup(page, 'servicenow');
 
     // when
     await page.getByRole('combobox', { name: 'Table' }).fill('change_task');
@@ -69,6 +71,7 @@ test.describe('table picker', () => {
     // given
     await openHarness(page);
     await selectElement(page, 'Task_Create');
+    await openGroup(page, 'servicenow');
     const picker = page.getByRole('combobox', { name: 'Table' });
 
     // when
