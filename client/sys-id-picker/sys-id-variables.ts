@@ -46,7 +46,8 @@ export function producedVariable(bo: ModdleElement, describe: DescribeTask): Sys
 
 /** The label a picker shows: `incidentSysId, from "Create incident" (incident)`. */
 export function sysIdVariableLabel(variable: SysIdVariable): string {
-  return `${variable.variable}, from "${variable.taskName}"${variable.table ? ` (${variable.table})` : ''}`;
+  const task = `"${variable.taskName}"`;
+  return `${variable.variable}, from ${task}${variable.table ? ` (${variable.table})` : ''}`;
 }
 
 /**
