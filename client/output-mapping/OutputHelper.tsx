@@ -3,6 +3,10 @@
  * "Store sys_id in": the name of the process variable that receives the
  * record's sys_id (and number, when the table has one), written into the
  * task's result expression as one undoable command. Prefilled `<table>SysId`.
+ * A new name is saved on Enter, the button, or when the field loses focus
+ * (the description already reads the new name, so leaving must not lose it).
+ * After a rename, it offers to rename the later tasks' inputs that read the
+ * old name too, as one more undoable step.
  */
 import type { DiagramElement } from '../types/bpmn-js';
 import { useService } from 'bpmn-js-properties-panel';
@@ -16,13 +20,13 @@ import { writeHeader, writeProperty } from '../shared/write-binding';
 import { getHeaderValue } from '../shared/zeebe';
 import { defaultSysIdVariable, isValidVariableName, numberVariableFor, removeOutputVariables, writeOutputVariables } from './result-expression';
 import { activePreset, isResultExpression, RESULT_EXPRESSION, storedSysIdVariable } from './stored-variable';
-
-
+import { usagesText, variableUsages, type VariableUsage } from './variable-usages';
 
 export function OutputHelper({ element, id }: { element: DiagramElement; id: string }) {
   const elementTemplates = useService('elementTemplates');
   const commandStack = useService('commandStack');
   const services = { modeling: useService('modeling'), bpmnFactory: useService('bpmnFactory') };
+  const elementRegistry = useService('elementRegistry');
   const template = elementTemplates.get(element);
   const table = template ? tableOf(template, element.businessObject) : undefined;
   const expression = getHeaderValue(element.businessObject, RESULT_EXPRESSION);
@@ -31,6 +35,8 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
   const base = template && activePreset(template, element.businessObject) ? undefined : expression;
   const [name, setName] = useState(stored ?? (table ? defaultSysIdVariable(table) : ''));
   useEffect(() => setName(stored ?? (table ? defaultSysIdVariable(table) : '')), [stored, table, element]);
+  const [offer, setOffer] = useState<{ from: string; to: string; usages: VariableUsage[] } | undefined>(undefined);
+  useEffect(() => setOffer(undefined), [element]);
 
   const fields = table ? metadataForTemplate(template, table)?.tables.get(table)?.fields : undefined;
   const withNumber = !fields || fields.some((field) => field.element === 'number');
@@ -44,7 +50,20 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
     for (const change of editable ? valuesToActivate(template, editable, element.businessObject) : []) writeProperty(element, change.property, change.value, services);
     writeHeader(element, RESULT_EXPRESSION, value, services);
   });
-  const store = () => { if (next) write(next); };
+  const store = () => {
+    // Read the stored name afresh: the button's click comes right after the field's blur already saved it.
+    const current = template ? storedSysIdVariable(template, element.businessObject) : undefined;
+    if (!next || current === name) return;
+    write(next);
+    const usages = current ? variableUsages(element.businessObject, elementRegistry.getAll().map((shape: DiagramElement) => shape.businessObject), current, name) : [];
+    setOffer(usages.length && current ? { from: current, to: name, usages } : undefined);
+  };
+  const updateUsages = (usages: VariableUsage[]) => {
+    inOneStep(commandStack, () => {
+      for (const usage of usages) services.modeling.updateModdleProperties(elementRegistry.get(usage.bo.id), usage.input, { source: usage.renamed });
+    });
+    setOffer(undefined);
+  };
   const remove = () => write(removeOutputVariables(base) ?? '');
 
   const inputId = `bio-properties-panel-${id}`;
@@ -61,6 +80,7 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
         aria-describedby={`${id}-description`}
         onInput={(event: Event) => setName((event.target as HTMLInputElement).value)}
         onKeyDown={(event: KeyboardEvent) => { if (event.key === 'Enter') store(); }}
+        onBlur={store}
       />
       <div class="servicenow-output-actions">
         <button type="button" class="servicenow-output-store" disabled={!next || stored === name} onClick={store}>
@@ -68,6 +88,12 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
         </button>
         {stored ? <button type="button" class="servicenow-output-remove" onClick={remove}>Stop storing</button> : null}
       </div>
+      {offer ? (
+        <p class="servicenow-output-usages" role="status">
+          {`Later tasks still read ${offer.from}. `}
+          <button type="button" class="servicenow-output-update-usages" onClick={() => updateUsages(offer.usages)}>{`Also update ${usagesText(offer.usages)}`}</button>
+        </p>
+      ) : null}
       <p id={`${id}-description`} class="bio-properties-panel-description">
         {error ?? (custom
           ? 'The result expression is not a FEEL context ({...}); clear it or make it one to let the helper add its entries.'

@@ -3,15 +3,16 @@
  * element templates provider, so it sees the template's entries and its own
  * group is not dropped on templated tasks. Middleware steps:
  * (1) a diagnostics entry after the query field, (2) a sys_id picker after
- * every sys_id field, (3) the ServiceNow group (table picker, output helper),
- * (4) an autocomplete after every query field.
+ * every sys_id field, (3) the ServiceNow group (table picker, output helper)
+ * on ServiceNow tasks and on plain service tasks only, (4) an autocomplete
+ * after every query field.
  * It never drops or reorders groups it does not own.
  */
 import type { Service, DiagramElement } from '../types/bpmn-js';
 import { OutputHelper } from '../output-mapping/OutputHelper';
 import { addQueryAutocomplete } from '../query-autocomplete/entries';
 import { QueryDiagnostics } from '../query-validation/QueryDiagnostics';
-import { OUTPUT_HELPER_ENTRY_ID, queryDiagnosticsEntryId, SERVICENOW_GROUP_ID, sysIdPickerEntryId, TABLE_PICKER_ENTRY_ID } from '../shared/entry-ids';
+import { annotatedQueryEntryId, OUTPUT_HELPER_ENTRY_ID, queryDiagnosticsEntryId, SERVICENOW_GROUP_ID, sysIdPickerEntryId, TABLE_PICKER_ENTRY_ID } from '../shared/entry-ids';
 import { isInboundTemplate } from '../../core/inbound/template-kind';
 import { isServiceNowTemplate, queryProperty, sysIdInputs } from '../shared/servicenow-template';
 import { SysIdPicker } from '../sys-id-picker/SysIdPicker';
@@ -25,19 +26,24 @@ interface Entry { id: string; component?: unknown; property?: TemplateProperty; 
 interface Group { id: string; label: string; entries: Entry[]; [key: string]: unknown }
 
 export class ServiceNowPropertiesProvider {
-  static $inject = ['propertiesPanel', 'elementTemplates'];
+  static $inject = ['propertiesPanel', 'elementTemplates', 'eventBus'];
   private elementTemplates: Service;
 
-  constructor(propertiesPanel: Service, elementTemplates: Service) {
+  constructor(propertiesPanel: Service, elementTemplates: Service, eventBus: Service) {
     this.elementTemplates = elementTemplates;
     propertiesPanel.registerProvider(PROVIDER_PRIORITY, this);
+    // Query problems are reported against the diagnostics entry; showing it means focusing the query field above it.
+    eventBus.on('propertiesPanel.showEntry', ({ id }: { id?: string }) => {
+      const queryEntryId = id ? annotatedQueryEntryId(id) : undefined;
+      if (queryEntryId) eventBus.fire('propertiesPanel.showEntry', { id: queryEntryId });
+    });
   }
 
   getGroups(element: DiagramElement) {
     return (groups: Group[]) => {
       const template: ElementTemplate | undefined = this.elementTemplates.get(element) ?? undefined;
       const serviceNow = isServiceNowTemplate(template);
-      if (!serviceNow && element.type !== 'bpmn:ServiceTask') return groups;
+      if (!serviceNow && !isPlainServiceTask(element, template)) return groups;
       if (serviceNow) annotateTemplateEntries(groups, template);
       if (serviceNow) addQueryAutocomplete(groups, template);
       // Events keep their own output mapping and cannot switch to a table template.
@@ -48,10 +54,22 @@ export class ServiceNowPropertiesProvider {
   }
 }
 
+/**
+ * Where the group helps besides ServiceNow tasks: a service task with no
+ * template and no job type yet, i.e. not another connector's task (its
+ * template would be replaced in one click) nor a job worker's.
+ */
+function isPlainServiceTask(element: DiagramElement, template: ElementTemplate | undefined): boolean {
+  if (element.type !== 'bpmn:ServiceTask' || template) return false;
+  const values: { $type: string; type?: string }[] = element.businessObject.extensionElements?.values ?? [];
+  return !values.some((value) => value.$type === 'zeebe:TaskDefinition' && value.type);
+}
+
+/** Open on a ServiceNow task; collapsed on a plain task, where it is an offer. */
 function serviceNowGroup(serviceNow: boolean): Group {
   const entries: Entry[] = [{ id: TABLE_PICKER_ENTRY_ID, component: TablePicker }];
   if (serviceNow) entries.push({ id: OUTPUT_HELPER_ENTRY_ID, component: OutputHelper });
-  return { id: SERVICENOW_GROUP_ID, label: 'ServiceNow table', entries, shouldOpen: true };
+  return { id: SERVICENOW_GROUP_ID, label: 'ServiceNow table', entries, shouldOpen: serviceNow };
 }
 
 /** (1) + (2): sibling entries right after the template fields they annotate. */

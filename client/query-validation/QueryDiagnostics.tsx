@@ -5,8 +5,16 @@
  * then the query in plain words. It follows the live text as the user types
  * (scheduled off the input event, at most once per frame) and the stored
  * value otherwise. Everything from metadata is rendered as text.
+ *
+ * It is the one place a query's problems show in the panel: the lint rules
+ * report against this entry (not the query field), so the field gets no
+ * second, lagging copy; the field's outline follows this entry (style.css).
+ * Each check is announced (`servicenow.query.checked`) so the status bar
+ * agrees with it at once, and while the last lint pass (the Problems list)
+ * still reports an error this check no longer finds, the entry says so.
  */
 import type { DiagramElement } from '../types/bpmn-js';
+import { useError } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import { useEffect, useMemo, useRef, useState } from '@bpmn-io/properties-panel/preact/hooks';
 import { applySuggestion, type Diagnostic } from '../../core/query';
@@ -17,6 +25,7 @@ import { propertyValue } from '../shared/template-values';
 import { writeProperty } from '../shared/write-binding';
 import { checkQueryText } from './check-task-query';
 import { frameScheduler, readControlText } from './live-text';
+import { QUERY_CHECKED_EVENT, isLintBehind } from './live-check';
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
@@ -44,6 +53,8 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
   const elementTemplates = useService('elementTemplates');
   const services = { modeling: useService('modeling'), bpmnFactory: useService('bpmnFactory') };
   const commandStack = useService('commandStack');
+  const eventBus = useService('eventBus');
+  const lintError = useError(id);
   const root = useRef<HTMLDivElement | null>(null);
   const template = elementTemplates.get(element);
   const table = template ? tableOf(template, element.businessObject) : undefined;
@@ -70,6 +81,9 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
 
   const result = useMemo(() => checkQueryText(text, template, table), [text, template, table]);
 
+  useEffect(() => { eventBus.fire(QUERY_CHECKED_EVENT, { element, text }); }, [text, element]);
+
+
   const fix = (diagnostic: Diagnostic) => {
     commitPendingInput(queryEntryId);
     const fixed = applySuggestion(text, diagnostic);
@@ -78,7 +92,8 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
   };
 
   return (
-    <div ref={root} class="bio-properties-panel-entry servicenow-query-diagnostics" data-entry-id={id} data-checked-length={String(text.length)}>
+    <div ref={root} class="bio-properties-panel-entry servicenow-query-diagnostics" data-entry-id={id} data-checked-length={String(text.length)}
+      data-has-errors={result.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 'true' : undefined}>
       {result.diagnostics.length ? (
         <ul class="servicenow-diagnostics" aria-label="Query problems" aria-live="polite">
           {result.diagnostics.map((diagnostic, index) => (
@@ -101,6 +116,9 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
       ) : (
         <p class="servicenow-diagnostics-ok" aria-live="polite">{text ? 'No problems found in this query.' : ''}</p>
       )}
+      {isLintBehind(lintError, result.diagnostics) ? (
+        <p class="servicenow-lint-behind" role="status">The Problems list still shows the previous check; it follows this one after the next lint pass.</p>
+      ) : null}
       {result.explanation ? (
         <p class="servicenow-query-explanation"><span class="servicenow-explanation-label">In plain words: </span>{result.explanation}</p>
       ) : null}

@@ -5,8 +5,15 @@ export const OUTPUT_HELPER_ENTRY_ID = 'servicenow-output-sysid';
 
 /** The diagnostics entry placed right after a template's query field. */
 export function queryDiagnosticsEntryId(queryEntryId: string): string {
-  return `${queryEntryId}-servicenow-diagnostics`;
+  return `${queryEntryId}${DIAGNOSTICS_SUFFIX}`;
 }
+
+/** The query field a diagnostics entry id annotates, or undefined for other ids. */
+export function annotatedQueryEntryId(entryId: string): string | undefined {
+  return entryId.endsWith(DIAGNOSTICS_SUFFIX) ? entryId.slice(0, -DIAGNOSTICS_SUFFIX.length) : undefined;
+}
+
+const DIAGNOSTICS_SUFFIX = '-servicenow-diagnostics';
 
 /** The sys_id variable picker placed right after a sys_id field. */
 export function sysIdPickerEntryId(fieldEntryId: string): string {

@@ -1,13 +1,16 @@
 /**
  * A client extension (React, from the Modeler's own copy via the helpers'
- * vendor module) in the status bar of a Camunda 8 diagram: how many
- * ServiceNow tasks it has and how many query problems; the button opens a
- * list of them that selects the task (and focuses its query) on click.
+ * vendor module) in the status bar of a Camunda 8 diagram with ServiceNow
+ * tasks (nothing on the others): how many, and their query errors and
+ * warnings; the button opens a list of them that selects the task (and
+ * focuses its query) on click, and closes on Escape or a click outside. The
+ * selected task's count follows the live check under its query field.
  */
 import type { Service } from '../types/bpmn-js';
-import { createElement as h, useEffect, useState } from 'react';
+import { createElement as h, useEffect, useRef, useState } from 'react';
 import Fill from 'camunda-modeler-plugin-helpers/components/Fill.js';
-import { summarizeTasks, type TaskSummary } from './task-summary';
+import { QUERY_CHECKED_EVENT, type QueryChecked } from '../query-validation/live-check';
+import { plural, problemsText, summarizeTasks, type TaskSummary } from './task-summary';
 
 interface Props {
   subscribe(event: string, listener: (payload: Service) => void): { cancel(): void };
@@ -21,6 +24,7 @@ export function ServiceNowStatusBar({ subscribe }: Props) {
   const [activeTab, setActiveTab] = useState<{ id: string; type: string } | undefined>();
   const [tasks, setTasks] = useState<TaskSummary[]>([]);
   const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement | null>(null);
 
   useEffect(() => {
     const created = subscribe('bpmn.modeler.created', ({ modeler, tab }) => {
@@ -39,16 +43,32 @@ export function ServiceNowStatusBar({ subscribe }: Props) {
     const elementRegistry = modeler.get('elementRegistry');
     const elementTemplates = modeler.get('elementTemplates');
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const refresh = () => setTasks(summarizeTasks(elementRegistry.getAll(), (element) => elementTemplates.get(element) ?? undefined));
+    const liveTexts = new Map<string, string>();
+    const refresh = () => setTasks(summarizeTasks(elementRegistry.getAll(), (element) => elementTemplates.get(element) ?? undefined, liveTexts));
     const schedule = () => { clearTimeout(timer); timer = setTimeout(refresh, REFRESH_MS); };
+    const checked = ({ element, text }: QueryChecked) => { liveTexts.set(element.id, text); clearTimeout(timer); refresh(); };
+    // Only the selected task has a live check; the others read their stored query.
+    const selected = () => { liveTexts.clear(); schedule(); };
     const events = ['import.done', 'elements.changed', 'elementTemplates.changed'];
     eventBus.on(events, schedule);
+    eventBus.on(QUERY_CHECKED_EVENT, checked);
+    eventBus.on('selection.changed', selected);
     refresh();
-    return () => { clearTimeout(timer); eventBus.off(events, schedule); };
+    return () => { clearTimeout(timer); eventBus.off(events, schedule); eventBus.off(QUERY_CHECKED_EVENT, checked); eventBus.off('selection.changed', selected); };
   }, [modeler]);
 
-  if (!modeler) return null;
-  const problems = tasks.reduce((sum, task) => sum + task.problems, 0);
+  useEffect(() => {
+    if (!open) return undefined;
+    const onKey = (event: KeyboardEvent) => { if (event.key === 'Escape') setOpen(false); };
+    const onPointer = (event: MouseEvent) => { if (!root.current?.contains(event.target as Node)) setOpen(false); };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('mousedown', onPointer);
+    return () => { document.removeEventListener('keydown', onKey); document.removeEventListener('mousedown', onPointer); };
+  }, [open]);
+
+  if (!modeler || !tasks.length) return null;
+  const errors = tasks.reduce((sum, task) => sum + task.errors, 0);
+  const warnings = tasks.reduce((sum, task) => sum + task.warnings, 0);
   const select = (task: TaskSummary) => {
     const element = modeler.get('elementRegistry').get(task.id);
     if (!element) return;
@@ -58,22 +78,16 @@ export function ServiceNowStatusBar({ subscribe }: Props) {
   };
 
   return h(Fill, { slot: 'status-bar__file', group: '9_servicenow' },
-    h('div', { className: 'servicenow-status' },
+    h('div', { className: 'servicenow-status', ref: root },
       h('button', {
         type: 'button',
-        className: `servicenow-status-button${problems ? ' has-problems' : ''}`,
+        className: `servicenow-status-button${errors ? ' has-problems' : ''}`,
         'aria-expanded': open,
         'aria-controls': 'servicenow-status-list',
         onClick: () => setOpen(!open)
-      }, `ServiceNow: ${plural(tasks.length, 'task')}, ${plural(problems, 'query problem')}`),
+      }, `ServiceNow: ${plural(tasks.length, 'task')}, ${problemsText(errors, warnings)}`),
       open ? h('div', { id: 'servicenow-status-list', className: 'servicenow-status-list', role: 'dialog', 'aria-label': 'ServiceNow tasks' },
-        tasks.length
-          ? h('ul', null, tasks.map((task) => h('li', { key: task.id },
-            h('button', { type: 'button', 'data-element-id': task.id, onClick: () => select(task) },
-              `${task.name}${task.table ? ` (${task.table})` : ''}: ${plural(task.problems, 'problem')}`))))
-          : h('p', null, 'No ServiceNow tasks in this diagram.')) : null));
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+        h('ul', null, tasks.map((task) => h('li', { key: task.id },
+          h('button', { type: 'button', 'data-element-id': task.id, onClick: () => select(task) },
+            `${task.name}${task.table ? ` (${task.table})` : ''}: ${problemsText(task.errors, task.warnings)}`))))) : null));
 }

@@ -9,25 +9,46 @@ export interface TaskSummary {
   id: string;
   name: string;
   table?: string;
-  /** Errors and warnings of its query. */
-  problems: number;
+  /** Errors of its query. */
+  errors: number;
+  /** Warnings of its query (it works, but likely not as meant). */
+  warnings: number;
   /** The query field's entry id, to focus it. */
   queryEntryId?: string;
 }
 
-export function summarizeTasks(elements: readonly DiagramElement[], templateOf: (element: DiagramElement) => ElementTemplate | undefined): TaskSummary[] {
+/**
+ * `liveTexts`: query texts the live check has just checked, by element id;
+ * they win over the stored value, which follows the typing only after the
+ * field's save.
+ */
+export function summarizeTasks(
+  elements: readonly DiagramElement[],
+  templateOf: (element: DiagramElement) => ElementTemplate | undefined,
+  liveTexts: ReadonlyMap<string, string> = new Map()
+): TaskSummary[] {
   const tasks: TaskSummary[] = [];
   for (const element of elements) {
     const template = templateOf(element);
     if (!isServiceNowTemplate(template)) continue;
     const bo = element.businessObject;
     const query = taskQuery(template, bo);
-    const problems = query?.value
-      ? checkQueryText(query.value, template, query.table).diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').length
-      : 0;
+    const text = query ? liveTexts.get(element.id) ?? query.value : '';
+    const diagnostics = query && text ? checkQueryText(text, template, query.table).diagnostics : [];
+    const count = (severity: string) => diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
     const table = tableOf(template, bo);
     const queryEntryId = query ? propertyEntryId(template, query.property, bo) : undefined;
-    tasks.push({ id: element.id, name: bo.name || element.id, problems, ...(table ? { table } : {}), ...(queryEntryId ? { queryEntryId } : {}) });
+    tasks.push({ id: element.id, name: bo.name || element.id, errors: count('error'), warnings: count('warning'), ...(table ? { table } : {}), ...(queryEntryId ? { queryEntryId } : {}) });
   }
-  return tasks.sort((a, b) => b.problems - a.problems || a.name.localeCompare(b.name));
+  return tasks.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.name.localeCompare(b.name));
+}
+
+/** "2 errors, 1 warning", "no query problems". */
+export function problemsText(errors: number, warnings: number): string {
+  const parts = [errors ? plural(errors, 'query error') : '', warnings ? plural(warnings, 'query warning') : ''].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'no query problems';
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

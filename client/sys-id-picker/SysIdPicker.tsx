@@ -12,7 +12,7 @@ import { inOneStep } from '../shared/batch-command';
 import { tableOf } from '../shared/servicenow-template';
 import { propertyValue } from '../shared/template-values';
 import { writeProperty } from '../shared/write-binding';
-import { referencedVariable, sysIdVariableLabel, type SysIdVariable } from './sys-id-variables';
+import { isMissingSysIdVariable, missingSysIdVariableMessage, referencedVariable, sysIdVariableLabel, type SysIdVariable } from './sys-id-variables';
 
 interface Props {
   element: DiagramElement;
@@ -35,8 +35,7 @@ export function SysIdPicker({ element, id, property, referencedTable }: Props) {
   const offered = all.filter((variable: SysIdVariable) => !wanted || !variable.table || variable.table === wanted);
   const value = propertyValue(bo, property);
   const used = referencedVariable(typeof value === 'string' ? value : undefined);
-  // A sys_id variable: one some ServiceNow task of the diagram stores, or named like the helper names them.
-  const unknown = used && !all.some((variable: SysIdVariable) => variable.variable === used) && (/SysId$/.test(used) || variables.isProducedAnywhere(used));
+  const unknown = isMissingSysIdVariable(used, all, (variable) => variables.isProducedAnywhere(variable));
   // Reference fields show the picker only when it has something to offer or warn about.
   if (referencedTable && !offered.length && !unknown) return null;
 
@@ -57,7 +56,7 @@ export function SysIdPicker({ element, id, property, referencedTable }: Props) {
         ))}
       </select>
       {unknown ? (
-        <p class="servicenow-sysid-warning" role="status">{`Warning: no earlier ServiceNow task stores ${used}; the process variable may not exist when this task runs.`}</p>
+        <p class="servicenow-sysid-warning" role="status">{`Warning: ${missingSysIdVariableMessage(used)}`}</p>
       ) : null}
     </div>
   );

@@ -47,7 +47,36 @@ export function producedVariable(bo: ModdleElement, describe: DescribeTask): Sys
 
 /** The label a picker shows: `incidentSysId, from "Create incident" (incident)`. */
 export function sysIdVariableLabel(variable: SysIdVariable): string {
-  return `${variable.variable}, from "${variable.taskName}"${variable.table ? ` (${variable.table})` : ''}`;
+  const task = `"${variable.taskName}"`;
+  return `${variable.variable}, from ${task}${variable.table ? ` (${variable.table})` : ''}`;
+}
+
+/**
+ * Whether an input that reads the sys_id variable `used` reads one no earlier
+ * task stores: only for names that look like sys_id variables (named as the
+ * helper names them, or stored by some ServiceNow task of the diagram).
+ */
+export function isMissingSysIdVariable(used: string | undefined, before: readonly SysIdVariable[], producedAnywhere: (variable: string) => boolean): used is string {
+  return Boolean(used && !before.some((variable) => variable.variable === used) && (/SysId$/.test(used) || producedAnywhere(used)));
+}
+
+export function missingSysIdVariableMessage(variable: string): string {
+  return `no earlier ServiceNow task stores ${variable}; the process variable may not exist when this task runs.`;
+}
+
+/** Whether a sequence-flow path leads from `from` to `to` (the walk `sysIdVariablesBefore` makes). */
+export function isUpstream(from: ModdleElement, to: ModdleElement): boolean {
+  const seen = new Set<ModdleElement>([to]);
+  const queue = [...predecessors(to)];
+  while (queue.length) {
+    const node = queue.shift() as ModdleElement;
+    if (node === from) return true;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    queue.push(...predecessors(node));
+    if (node.$type === 'bpmn:SubProcess' && !seenSubProcessFrom(to, node)) queue.push(...(node.get?.('flowElements') ?? []));
+  }
+  return false;
 }
 
 /** The variable a FEEL value refers to when it is just `=name`. */

@@ -10,7 +10,8 @@ import { useMemo, useState } from '@bpmn-io/properties-panel/preact/hooks';
 import { bundledTables } from '../shared/bundled-metadata';
 import { isServiceNowTemplate, tableOf } from '../shared/servicenow-template';
 import { filterOptions, tableOptions, type TableOption } from './table-options';
-import { switchTable } from './switch-table';
+import { carryText } from './carry-fields';
+import { lastSwitchOf, switchTable } from './switch-table';
 
 const MAX_SHOWN = 50;
 
@@ -31,6 +32,8 @@ export function TablePicker({ element, id }: { element: DiagramElement; id: stri
 
   const template = elementTemplates.get(element);
   const current = isServiceNowTemplate(template) ? tableOf(template, element.businessObject) : undefined;
+  const switched = lastSwitchOf(element.businessObject);
+  const switchNote = switched && switched.table === current ? carryText(switched.report) : '';
   const listId = `${id}-options`;
   const optionId = (index: number) => `${id}-option-${index}`;
 
@@ -42,7 +45,9 @@ export function TablePicker({ element, id }: { element: DiagramElement; id: stri
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown') { event.preventDefault(); setOpen(true); setActive((index) => Math.min(index + 1, matches.length - 1)); }
+    // Closed, the list has no options yet (they are built on opening): ArrowDown opens it on the first.
+    if (event.key === 'ArrowDown' && !open) { event.preventDefault(); setOpen(true); setActive(0); }
+    else if (event.key === 'ArrowDown') { event.preventDefault(); setActive((index) => Math.min(index + 1, matches.length - 1)); }
     else if (event.key === 'ArrowUp') { event.preventDefault(); setActive((index) => Math.max(index - 1, 0)); }
     else if (event.key === 'Enter' && open) { event.preventDefault(); pick(matches[active]); }
     else if (event.key === 'Escape') { setOpen(false); }
@@ -54,6 +59,7 @@ export function TablePicker({ element, id }: { element: DiagramElement; id: stri
       <p class="servicenow-current-table" id={`${id}-current`}>
         {current ? `Current: ${current}` : 'No ServiceNow table yet: search one to apply its template.'}
       </p>
+      {switchNote ? <p class="servicenow-switch-report" role="status">{`${switchNote} One undo returns to the previous table.`}</p> : null}
       <input
         id={`bio-properties-panel-${id}`}
         class="bio-properties-panel-input"
@@ -73,25 +79,43 @@ export function TablePicker({ element, id }: { element: DiagramElement; id: stri
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label="ServiceNow tables" class="servicenow-table-options" hidden={!open}>
-        {matches.map((option, index) => (
-          <li
-            key={option.key}
-            id={optionId(index)}
-            role="option"
-            aria-selected={index === active ? 'true' : 'false'}
-            class={index === active ? 'servicenow-option active' : 'servicenow-option'}
-            data-table={option.table}
-            data-template-id={option.template.id}
-            onMouseDown={(event: MouseEvent) => { event.preventDefault(); pick(option); }}
-          >
-            <span class="servicenow-option-name">{option.table}</span>
-            <span class="servicenow-option-label">{option.label}</span>
-            <span class="servicenow-option-template">{option.template.name}</span>
-          </li>
+      <div id={listId} role="listbox" aria-label="ServiceNow tables" class="servicenow-table-options" hidden={!open}>
+        {optionGroups(matches).map((group) => (
+          <ul key={group.heading} role="group" aria-labelledby={`${id}-${group.key}-heading`} class="servicenow-option-group">
+            <li id={`${id}-${group.key}-heading`} role="presentation" class="servicenow-option-heading">{group.heading}</li>
+            {group.options.map(({ option, index }) => {
+              const isCurrent = option.table === current && option.template.id === template?.id;
+              return (
+                <li
+                  key={option.key}
+                  id={optionId(index)}
+                  role="option"
+                  aria-selected={index === active ? 'true' : 'false'}
+                  aria-current={isCurrent ? 'true' : undefined}
+                  class={`servicenow-option${index === active ? ' active' : ''}${isCurrent ? ' current' : ''}`}
+                  data-table={option.table}
+                  data-template-id={option.template.id}
+                  onMouseDown={(event: MouseEvent) => { event.preventDefault(); pick(option); }}
+                >
+                  <span class="servicenow-option-name">{option.table}</span>
+                  <span class="servicenow-option-label">{option.label}{isCurrent ? <span class="servicenow-option-current"> (current)</span> : null}</span>
+                  <span class="servicenow-option-template">{option.template.name}</span>
+                </li>
+              );
+            })}
+          </ul>
         ))}
-        {matches.length === 0 ? <li role="option" aria-disabled="true" aria-selected="false" class="servicenow-option empty">No table matches</li> : null}
-      </ul>
+        {matches.length === 0 ? <p role="option" aria-disabled="true" aria-selected="false" class="servicenow-option empty">No table matches</p> : null}
+      </div>
     </div>
   );
+}
+
+/** Our templates' options, then the official ones under their own heading; each keeps its index in `matches` (the keyboard's order). */
+function optionGroups(matches: readonly TableOption[]): { key: string; heading: string; options: { option: TableOption; index: number }[] }[] {
+  const indexed = matches.map((option, index) => ({ option, index }));
+  return [
+    { key: 'ours', heading: 'ServiceNow templates (this plugin)', options: indexed.filter(({ option }) => !option.official) },
+    { key: 'official', heading: 'Camunda\'s official ServiceNow connector', options: indexed.filter(({ option }) => option.official) }
+  ].filter((group) => group.options.length);
 }

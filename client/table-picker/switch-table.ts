@@ -2,19 +2,24 @@
  * Applies the template of a picked table in one undoable step. Switching
  * from one ServiceNow template to another carries what they share (every
  * property bound to the same input or header in both: instance URL,
- * authentication, operation, sys_id, result variable), but not the previous
- * table's field values; a generic template gets the table name; the output
- * helper's variable follows the table when it had its default name.
+ * authentication, operation, sys_id, result variable), what ours and the
+ * official template name differently (official-counterparts.ts), and the
+ * field values the new table has (carry-fields.ts); it returns what was kept
+ * and what was dropped, for the picker to say. A generic template gets the
+ * table name; the output helper's variable follows the table when it had its
+ * default name.
  */
 import type { Service, DiagramElement } from '../types/bpmn-js';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { defaultSysIdVariable, readOutputVariables, writeOutputVariables } from '../output-mapping/result-expression';
 import { isResultExpression } from '../output-mapping/stored-variable';
 import { inOneStep } from '../shared/batch-command';
-import { fieldOfProperty, isServiceNowTemplate, tableOf, tableProperty } from '../shared/servicenow-template';
+import { fieldOfProperty, isOfficialTemplate, isServiceNowTemplate, tableOf, tableProperty } from '../shared/servicenow-template';
 import { activeProperties, propertyValue } from '../shared/template-values';
 import { writeHeader, writeProperty, type WriteServices } from '../shared/write-binding';
 import { getHeaderValue } from '../shared/zeebe';
+import { carryFieldValues, fieldValues, type CarryReport, type FieldValue } from './carry-fields';
+import { counterparts, officialPayload, payloadOf } from './official-counterparts';
 import type { TableOption } from './table-options';
 
 export interface SwitchServices extends WriteServices {
@@ -22,11 +27,23 @@ export interface SwitchServices extends WriteServices {
   commandStack: Service;
 }
 
-export function switchTable(element: DiagramElement, option: TableOption, services: SwitchServices): void {
+/** The last switch of each task, for the picker to report after it re-renders (weak: gone with the element). */
+const lastSwitch = new WeakMap<Service, { table: string; report: CarryReport }>();
+
+export function lastSwitchOf(bo: Service): { table: string; report: CarryReport } | undefined {
+  return lastSwitch.get(bo);
+}
+
+export function switchTable(element: DiagramElement, option: TableOption, services: SwitchServices): CarryReport {
+  const report: CarryReport = { kept: [], dropped: [] };
   inOneStep(services.commandStack, () => {
     const bo = element.businessObject;
     const oldTemplate: ElementTemplate | undefined = services.elementTemplates.get(element) ?? undefined;
-    const carried = isServiceNowTemplate(oldTemplate) ? sharedValues(oldTemplate, option.template, bo) : [];
+    const serviceNow = isServiceNowTemplate(oldTemplate);
+    const renamed = serviceNow ? counterparts(oldTemplate, option.template, bo) : [];
+    const carried = serviceNow ? sharedValues(oldTemplate, option.template, bo) : [];
+    const fields: FieldValue[] = serviceNow ? fieldValues(oldTemplate, bo) : [];
+    const oldPayload = serviceNow && isOfficialTemplate(oldTemplate) ? payloadLeft(oldTemplate, bo) : undefined;
     const oldTable = isServiceNowTemplate(oldTemplate) ? tableOf(oldTemplate, bo) : undefined;
     // A preset mapping (Hidden) follows the table by itself; a user-written one is renamed here.
     const userWritten = isServiceNowTemplate(oldTemplate) && activeProperties(oldTemplate, bo)
@@ -35,9 +52,24 @@ export function switchTable(element: DiagramElement, option: TableOption, servic
 
     const sameTemplate = oldTemplate?.id === option.template.id && oldTemplate?.version === option.template.version;
     const target = sameTemplate ? element : services.elementTemplates.applyTemplate(element, option.template);
+    for (const { id, value, label } of renamed) {
+      const property = option.template.properties.find((each) => each.id === id);
+      if (property) { writeProperty(target, property, value, services); report.kept.push(label); }
+    }
     for (const { property, value } of carried) writeProperty(target, property, value, services);
     const table = option.viaGeneric ? tableProperty(option.template) : undefined;
     if (table) writeProperty(target, table, option.table, services);
+    const payload = isOfficialTemplate(option.template) && fields.length ? officialPayload(option.template, option.table) : undefined;
+    if (payload) {
+      writeProperty(target, payload, payloadOf(fields), services);
+      report.kept.push(...fields.map((field) => `${field.label} (in the payload)`));
+    } else {
+      const carriedFields = carryFieldValues(target, option.template, option.table, fields, services);
+      report.kept.push(...carriedFields.kept);
+      report.dropped.push(...carriedFields.dropped);
+    }
+    if (oldPayload) report.dropped.push({ label: 'Payload', reason: 'copy its values into the fields' });
+    lastSwitch.set(target.businessObject, { table: option.table, report });
 
     // An order template's outputs are the request's, not a renamed record variable.
     if (output.sysId && !option.catalogItem) {
@@ -46,6 +78,14 @@ export function switchTable(element: DiagramElement, option: TableOption, servic
       if (expression) writeHeader(target, 'resultExpression', expression, services);
     }
   });
+  return report;
+}
+
+/** The official task's payload, when it holds more than the template's example. */
+function payloadLeft(template: ElementTemplate, bo: Service): string | undefined {
+  const property = activeProperties(template, bo).find((each) => each.id?.startsWith('payload_'));
+  const value = property ? propertyValue(bo, property) : undefined;
+  return typeof value === 'string' && value.trim() && value !== property?.value ? value : undefined;
 }
 
 /** The new template's properties that the old one binds the same way, with the element's values. */

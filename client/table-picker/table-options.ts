@@ -6,7 +6,7 @@
  */
 import type { ElementTemplate } from '../../core/template/types';
 import { isInboundTemplate } from '../../core/inbound/template-kind';
-import { fixedTable, isServiceNowTemplate, tableProperty } from '../shared/servicenow-template';
+import { fixedTable, isOfficialTemplate, isServiceNowTemplate, tableProperty } from '../shared/servicenow-template';
 
 export interface TableOption {
   /** Stable key for lists and ids. */
@@ -18,6 +18,8 @@ export interface TableOption {
   viaGeneric: boolean;
   /** Set for a catalog item's order template (found by the item's name): the item ordered. */
   catalogItem?: string;
+  /** One of Camunda's official templates (listed after ours, under their own heading). */
+  official: boolean;
 }
 
 export interface SnapshotTable {
@@ -34,7 +36,7 @@ export function tableOptions(templates: readonly ElementTemplate[], snapshotTabl
     const table = fixedTable(template);
     if (!table) continue;
     covered.add(table);
-    options.push({ key: `${template.id}|${table}`, table, label: tableLabel(template) ?? snapshotLabel(snapshotTables, table) ?? table, template, viaGeneric: false });
+    options.push({ key: `${template.id}|${table}`, table, label: tableLabel(template) ?? snapshotLabel(snapshotTables, table) ?? table, template, viaGeneric: false, official: isOfficialTemplate(template) });
   }
   for (const template of latest) {
     const property = tableProperty(template);
@@ -43,7 +45,7 @@ export function tableOptions(templates: readonly ElementTemplate[], snapshotTabl
     const tables = choices.length
       ? choices.map((choice) => ({ name: choice.value, label: snapshotLabel(snapshotTables, choice.value) ?? choice.name }))
       : snapshotTables.filter((table) => !covered.has(table.name));
-    for (const table of tables) options.push({ key: `${template.id}|${table.name}`, table: table.name, label: table.label, template, viaGeneric: true });
+    for (const table of tables) options.push({ key: `${template.id}|${table.name}`, table: table.name, label: table.label, template, viaGeneric: true, official: isOfficialTemplate(template) });
   }
   // A catalog item is ordered, not written as a table row: its order template is offered under sc_cat_item, by the item's name.
   for (const template of latest) {
@@ -58,15 +60,20 @@ function catalogItem(template: ElementTemplate): string | undefined {
   return typeof item?.name === 'string' && item.name ? item.name : undefined;
 }
 
-/** Options whose table name or label contains every word typed; name and label prefixes first. */
+/**
+ * Options whose table name or label contains every word typed; ours before
+ * the official templates' (Enter then picks ours), within each name and
+ * label prefixes first.
+ */
 export function filterOptions(options: readonly TableOption[], search: string): TableOption[] {
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return [...options];
+  const oursFirst = (list: readonly TableOption[]) => [...list.filter((option) => !option.official), ...list.filter((option) => option.official)];
+  if (!words.length) return oursFirst(options);
   const haystack = (option: TableOption) => `${option.table} ${option.label}`.toLowerCase();
   const matching = options.filter((option) => words.every((word) => haystack(option).includes(word)));
   const first = words[0] as string;
   const rank = (option: TableOption) => (option.table.startsWith(first) ? 0 : option.label.toLowerCase().startsWith(first) ? 1 : 2);
-  return matching.map((option, index) => ({ option, index })).sort((a, b) => rank(a.option) - rank(b.option) || a.index - b.index).map(({ option }) => option);
+  return oursFirst(matching.map((option, index) => ({ option, index })).sort((a, b) => rank(a.option) - rank(b.option) || a.index - b.index).map(({ option }) => option));
 }
 
 function latestVersions(templates: ElementTemplate[]): ElementTemplate[] {

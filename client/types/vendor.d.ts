@@ -10,6 +10,8 @@ declare module '@bpmn-io/properties-panel' {
   export const Group: any;
   export function isTextFieldEntryEdited(node: any): boolean;
   export function isSelectEntryEdited(node: any): boolean;
+  /** The error the panel holds for an entry id (what linting set through `propertiesPanel.setErrors`). */
+  export function useError(id: string): string | undefined;
 }
 
 declare module '@bpmn-io/properties-panel/preact' {

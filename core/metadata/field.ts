@@ -69,7 +69,7 @@ export function buildField(column: ColumnRecord, inputs: FieldInputs, dependent:
   if (column.reference !== undefined) field.reference = column.reference;
   if (defaultValue !== undefined) field.defaultValue = defaultValue;
   if (dependent !== undefined) field.dependentOnField = dependent;
-  const reason = notWritableReason(column.element, column.internalType, readOnly, calculated, inputs.notWritable?.reason);
+  const reason = notWritableReason(column.element, column.internalType, readOnly, calculated, defaultValue, inputs.notWritable?.reason);
   if (reason !== undefined) {
     field.writable = false;
     field.notWritableReason = reason;
@@ -77,13 +77,22 @@ export function buildField(column: ColumnRecord, inputs: FieldInputs, dependent:
   return field;
 }
 
-function notWritableReason(element: string, type: string, readOnly: boolean, calculated: boolean, overlayReason: string | undefined): string | undefined {
+/**
+ * Why the platform, not the caller, sets a column, from dictionary
+ * attributes only (no list of column names): the sys_ prefix, read_only,
+ * calculated, the record number's auto-numbering default, the journal list.
+ */
+function notWritableReason(element: string, type: string, readOnly: boolean, calculated: boolean, defaultValue: string | undefined, overlayReason: string | undefined): string | undefined {
   if (element.startsWith('sys_')) return 'system field (sys_): set by the platform';
   if (readOnly) return 'read-only in the dictionary';
   if (calculated) return 'calculated: the platform computes its value';
+  if (defaultValue !== undefined && AUTO_NUMBER_DEFAULT.test(defaultValue)) return 'numbered by the platform on insert (auto-numbering default getNextObjNumberPadded())';
   if (type === 'journal_list') return 'display-only list of journal entries: write the journal fields it shows instead';
   return overlayReason;
 }
+
+/** The dictionary default of auto-numbered columns (number): ServiceNow assigns the next number of the table's sys_number counter. */
+const AUTO_NUMBER_DEFAULT = /^javascript:\s*getNextObjNumberPadded\(\s*\)\s*;?\s*$/;
 
 export function toChoice(record: ChoiceRecord): Choice {
   const choice: Choice = { value: record.value, label: record.label, inactive: record.inactive };

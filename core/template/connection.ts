@@ -4,6 +4,8 @@ import { safeTextPattern } from './patterns';
 import { LOWEST_CONNECTOR_RUNTIME } from './runtime';
 
 const INSTANCE_URL_VARIABLE = 'sn_instanceUrl';
+/** The default instance: a cluster secret holding the instance's full URL. */
+const INSTANCE_SECRET = 'SERVICENOW_INSTANCE_URL';
 /** A ServiceNow instance name, the part before `.service-now.com`. */
 const INSTANCE_NAME = '[A-Za-z0-9][A-Za-z0-9-]*';
 const URL_CORE = String.raw`(?:https?://|\{\{\s*secrets\.).+`;
@@ -31,11 +33,13 @@ export function connectionProperties(): TemplateProperty[] {
     {
       id: 'instanceUrl',
       label: 'Instance URL',
-      description: 'The instance name (<code>ven1234</code> for https://ven1234.service-now.com) or its URL, e.g. a custom domain. A <code>{{secrets.NAME}}</code> placeholder must hold the full URL (https://..., no trailing slash).',
+      description: 'Defaults to the cluster secret <code>SERVICENOW_INSTANCE_URL</code> (the full URL, https://..., no trailing slash), so no task needs it typed. Or the instance name (<code>ven1234</code> for https://ven1234.service-now.com) or its URL, e.g. a custom domain.',
       placeholder: 'ven1234 or https://<instance>.service-now.com',
       group: 'connection',
       type: 'String',
       feel: 'optional',
+      // A secret, not the previous task's value: nothing to retype on any task, and each cluster (test, production) points the same diagram at its own instance.
+      value: secret(INSTANCE_SECRET),
       binding: inputBinding(url),
       constraints: { notEmpty: true, pattern: INSTANCE_PATTERN }
     },

@@ -2,6 +2,7 @@ import type { Field, Table } from '../metadata/model';
 import { findField } from '../metadata/model';
 import { isOfferedForWriting } from './field-kinds';
 import { fieldInput, type FieldInput } from './field-inputs';
+import { orderPrimaryFields } from './field-order';
 import { inputBinding, whenOperation, WRITE_OPERATIONS } from './operations';
 import type { Condition, TemplateProperty } from './types';
 
@@ -33,14 +34,15 @@ export function moreFieldsToggle(count: number): TemplateProperty {
 }
 
 /**
- * The writable columns of a table as inputs: primary fields first (form
- * order), then the rest by label, gated by the collapsed group's toggle.
+ * The writable columns of a table as inputs: primary fields first (mandatory
+ * ones, then form order; field-order.ts), then the rest by label, gated by
+ * the collapsed group's toggle.
  */
 export function tableFieldInputs(table: Table): FieldInput[] {
   const writable = table.fields.filter(isOfferedForWriting);
-  const primary = table.primaryFields
+  const primary = orderPrimaryFields(table.primaryFields
     .map((element) => findField(table, element))
-    .filter((field): field is Field => field !== undefined && isOfferedForWriting(field));
+    .filter((field): field is Field => field !== undefined && isOfferedForWriting(field)));
   const primarySet = new Set(primary.map((field) => field.element));
   const rest = writable
     .filter((field) => !primarySet.has(field.element))

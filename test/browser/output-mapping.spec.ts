@@ -68,4 +68,52 @@ test.describe('sys_id output helper and picker', () => {
     // then
     await expect(page.locator('.servicenow-sysid-warning')).toHaveText('Warning: no earlier ServiceNow task stores problemSysId; the process variable may not exist when this task runs.');
   });
+
+  test('a new name is saved when the field loses focus, not only by Enter or the button', async ({ page }) => {
+    // given
+    await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+    await selectElement(page, 'Task_Create');
+    const helper = page.getByLabel('Store sys_id in variable');
+
+    // when: typed, then Tab away
+    await helper.fill('newIncidentSysId');
+    await page.keyboard.press('Tab');
+
+    // then
+    await expect.poll(() => headerValue(page, 'Task_Create', 'resultExpression')).toContain('newIncidentSysId:');
+  });
+
+  test('after a rename, offers to update the later tasks that read the old name, as one undoable step; the lint reports them until then', async ({ page }) => {
+    // given: Get incident reads Create incident's incidentSysId
+    await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+    await selectElement(page, 'Task_Get');
+    await page.getByLabel('sys_id from an earlier task', { exact: true }).selectOption('incidentSysId');
+    await expect.poll(() => inputValue(page, 'Task_Get', 'sn_sysId')).toBe('=incidentSysId');
+    await selectElement(page, 'Task_Create');
+
+    // when
+    await page.getByLabel('Store sys_id in variable').fill('createdSysId');
+    await page.getByLabel('Store sys_id in variable').blur();
+
+    // then: the Problems list names the broken usage without Get incident being selected
+    const problem = page.locator('#problems li[data-element-id="Task_Get"][data-rule="servicenow/sys-id-variables"]');
+    await expect(problem).toContainText('no earlier ServiceNow task stores incidentSysId');
+    const offer = page.getByRole('button', { name: 'Also update 1 usage in Get incident' });
+    await expect(offer).toBeVisible();
+    await screenshot(page, 'output-helper-rename-usages', offer);
+
+    // when
+    await offer.click();
+
+    // then
+    await expect.poll(() => inputValue(page, 'Task_Get', 'sn_sysId')).toBe('=createdSysId');
+    await expect(problem).toHaveCount(0);
+
+    // when: one undo reverts the usages, a second the rename
+    await undo(page);
+
+    // then
+    await expect.poll(() => inputValue(page, 'Task_Get', 'sn_sysId')).toBe('=incidentSysId');
+    expect(await headerValue(page, 'Task_Create', 'resultExpression')).toContain('createdSysId:');
+  });
 });

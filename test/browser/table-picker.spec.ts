@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { headerValue, inputValue, openHarness, screenshot, selectElement, templateGroup, templateOf, undo } from './helpers/harness-page';
+import { headerValue, inputValue, openGroup, openHarness, screenshot, selectElement, templateGroup, templateOf, undo } from './helpers/harness-page';
 
 const SYS_ID = '46d44a5fa9fe198100c4bf8d1234abcd';
 
@@ -54,6 +54,8 @@ test.describe('table picker', () => {
     // given
     await openHarness(page);
     await selectElement(page, 'Task_Create');
+    // collapsed on a plain task
+    await openGroup(page, 'servicenow');
 
     // when
     await page.getByRole('combobox', { name: 'Table' }).fill('change_task');
@@ -69,6 +71,7 @@ test.describe('table picker', () => {
     // given
     await openHarness(page);
     await selectElement(page, 'Task_Create');
+    await openGroup(page, 'servicenow');
     const picker = page.getByRole('combobox', { name: 'Table' });
 
     // when
@@ -86,5 +89,90 @@ test.describe('table picker', () => {
 
     // then
     await expect.poll(() => templateOf(page, 'Task_Create'), { timeout: 30_000 }).toBe('community.servicenow.sys_user_group');
+  });
+
+  test('a switch keeps the field values the new table has, reveals "More fields" rather than drop, and says what it kept and dropped', async ({ page }) => {
+    test.setTimeout(120_000);
+    // given: an incident Create task with fields set
+    await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+    await selectElement(page, 'Task_Create');
+    const fields = await templateGroup(page, 'fields');
+    await fields.getByLabel('Caller', { exact: true }).fill(SYS_ID);
+    await fields.getByLabel('Impact', { exact: true }).selectOption('2');
+    await fields.getByLabel('Urgency', { exact: true }).selectOption('1');
+    await fields.getByLabel('Short description', { exact: true }).fill('Printer down');
+    await expect.poll(() => inputValue(page, 'Task_Create', 'sn_f_short_description')).toBe('Printer down');
+
+    // when
+    await page.getByRole('combobox', { name: 'Table' }).fill('sc_req_item');
+    await page.locator('[role="option"][data-table="sc_req_item"][data-template-id="community.servicenow.sc_req_item"]').click();
+
+    // then
+    await expect.poll(() => templateOf(page, 'Task_Create'), { timeout: 60_000 }).toBe('community.servicenow.sc_req_item');
+    if (process.env.SCREENS_DIR) await page.locator('#properties').screenshot({ path: `${process.env.SCREENS_DIR}/3-after-switch.png` });
+    const report = page.locator('.servicenow-switch-report');
+    await expect(report).toContainText('Kept: Impact, Urgency, Short description.');
+    await expect(report).toContainText('Dropped: Caller (sc_req_item has no field caller_id).');
+    await expect(report).toContainText('One undo returns to the previous table.');
+    expect(await headerValue(page, 'Task_Create', 'serviceNowOperation')).toBe('create');
+    expect(await inputValue(page, 'Task_Create', 'sn_f_impact')).toBe('2');
+    expect(await inputValue(page, 'Task_Create', 'sn_f_urgency')).toBe('1');
+    expect(await inputValue(page, 'Task_Create', 'sn_f_short_description')).toBe('Printer down');
+    // impact and urgency sit under "More fields" on sc_req_item: shown, not dropped
+    expect(await inputValue(page, 'Task_Create', 'sn_moreFieldsShown')).toBe('shown');
+    await screenshot(page, 'table-switch-report', report);
+  });
+
+  test('switching to the official template keeps the operation, the instance and the fields (as its payload)', async ({ page }) => {
+    test.setTimeout(120_000);
+    // given
+    await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+    await selectElement(page, 'Task_Create');
+    await (await templateGroup(page, 'connection')).getByLabel('Instance URL').fill('https://dev12345.service-now.com');
+    await (await templateGroup(page, 'fields')).getByLabel('Short description', { exact: true }).fill('Printer down');
+    await expect.poll(() => inputValue(page, 'Task_Create', 'sn_f_short_description')).toBe('Printer down');
+
+    // when
+    await page.getByRole('combobox', { name: 'Table' }).fill('incident');
+    await page.locator('[role="option"][data-table="incident"][data-template-id="io.camunda.connectors.ServiceNowIncident.v1"]').click();
+
+    // then
+    await expect.poll(() => templateOf(page, 'Task_Create'), { timeout: 60_000 }).toBe('io.camunda.connectors.ServiceNowIncident.v1');
+    expect(await inputValue(page, 'Task_Create', 'operationGroup')).toBe('create');
+    expect(await inputValue(page, 'Task_Create', 'snInstance')).toBe('dev12345');
+    expect(await inputValue(page, 'Task_Create', 'body_incident')).toContain('"short_description": "Printer down"');
+    await expect(page.locator('.servicenow-switch-report')).toContainText('Kept: Operation, Instance, Short description (in the payload).');
+  });
+
+  test('lists our templates first, marks the current table, and puts the official rows under their own heading', async ({ page }) => {
+    // given
+    await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+    await selectElement(page, 'Task_Create');
+    const picker = page.getByRole('combobox', { name: 'Table' });
+
+    // when
+    await picker.fill('incident');
+
+    // then: the highlighted (Enter) option is ours, the current table is marked, official rows are grouped apart
+    const listbox = page.getByRole('listbox', { name: 'ServiceNow tables' });
+    const active = listbox.locator('[role="option"][aria-selected="true"]');
+    await expect(active).toHaveAttribute('data-template-id', 'community.servicenow.incident');
+    await expect(active).toHaveAttribute('aria-current', 'true');
+    await expect(active).toContainText('(current)');
+    const official = listbox.getByRole('group', { name: 'Camunda\'s official ServiceNow connector' });
+    await expect(official.getByRole('option')).not.toHaveCount(0);
+    for (const id of await official.getByRole('option').evaluateAll((options) => options.map((option) => option.getAttribute('data-template-id')))) expect(id).toMatch(/^io\.camunda\./);
+    await expect(listbox.getByRole('group', { name: 'ServiceNow templates (this plugin)' }).getByRole('option')).not.toHaveCount(0);
+    await screenshot(page, 'table-picker-groups', listbox);
+
+    // when: Escape, then ArrowDown reopens the list
+    await page.keyboard.press('Escape');
+    await expect(picker).toHaveAttribute('aria-expanded', 'false');
+    await page.keyboard.press('ArrowDown');
+
+    // then: with an option highlighted
+    await expect(picker).toHaveAttribute('aria-expanded', 'true');
+    await expect(listbox.locator('[role="option"][aria-selected="true"]')).toHaveCount(1);
+    await expect(picker).toHaveAttribute('aria-activedescendant', /option-0$/);
   });
 });

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { applyTemplate, diagnostics, openHarness, queryField, selectElement, templateGroup } from './helpers/harness-page';
+import { applyTemplate, diagnostics, openGroup, openHarness, queryField, selectElement, templateGroup } from './helpers/harness-page';
 
 test('renders labels, choice values and messages from metadata as text, never as HTML', async ({ page }) => {
   // given: a template whose metadata holds HTML
   await openHarness(page, { templates: ['xss-template.json'] });
   await selectElement(page, 'Task_Create');
+  await openGroup(page, 'servicenow');
 
   // when: the picker lists it
   await page.getByRole('combobox', { name: 'Table' }).fill('hostile');

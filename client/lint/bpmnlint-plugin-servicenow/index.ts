@@ -4,11 +4,13 @@
  */
 import inputTextIntact from './rules/input-text-intact';
 import queryWarnings from './rules/query-warnings';
+import sysIdVariables from './rules/sys-id-variables';
 import validQuery from './rules/valid-query';
 
 export const rules = {
   'valid-query': validQuery,
   'query-warnings': queryWarnings,
+  'sys-id-variables': sysIdVariables,
   'input-text-intact': inputTextIntact
 };
 
@@ -17,6 +19,7 @@ export const configs = {
     rules: {
       'servicenow/valid-query': 'error',
       'servicenow/query-warnings': 'warn',
+      'servicenow/sys-id-variables': 'warn',
       'servicenow/input-text-intact': 'error'
     }
   },

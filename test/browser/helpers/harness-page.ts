@@ -21,7 +21,9 @@ export async function openHarness(page: Page, options: OpenOptions = {}): Promis
   if (options.diagram) params.set('diagram', options.diagram);
   if (options.templates?.length) params.set('templates', options.templates.join(','));
   if (options.official === false) params.set('official', 'false');
-  if (options.pluginDir) params.set('pluginDir', options.pluginDir);
+  // PLUGIN_DIR runs a spec against another build of the plugin (e.g. the one before a change).
+  const pluginDir = options.pluginDir ?? process.env.PLUGIN_DIR;
+  if (pluginDir) params.set('pluginDir', pluginDir);
   await page.goto(`/?${params}`);
   await page.waitForFunction(() => window.harness?.ready !== undefined);
   await page.evaluate(() => window.harness.ready);

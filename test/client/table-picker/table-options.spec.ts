@@ -62,4 +62,21 @@ describe('client/table-picker - table-options', () => {
     expect(filterOptions(options, 'INCIDENT').map((option) => option.table)).toEqual(['incident', 'incident_task']);
     expect(filterOptions(options, 'no such table')).toEqual([]);
   });
+
+  it('lists our templates before the official ones, typed or not', () => {
+    // given
+    const options = tableOptions([...official, ...ours], []);
+
+    // when
+    const typed = filterOptions(options, 'incident');
+    const all = filterOptions(options, '');
+
+    // then
+    expect(typed[0]?.template.id).toBe('community.servicenow.incident');
+    for (const list of [typed, all]) {
+      const firstOfficial = list.findIndex((option) => option.official);
+      expect(firstOfficial).toBeGreaterThan(0);
+      expect(list.slice(firstOfficial).every((option) => option.official)).toBe(true);
+    }
+  });
 });

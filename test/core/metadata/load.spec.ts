@@ -179,6 +179,18 @@ describe('core/metadata - loadSnapshot', () => {
       expect(field(metadata, 'incident', 'comments_and_work_notes')?.dependentOnField).toBeUndefined();
     });
 
+    it('marks an auto-numbered column (the getNextObjNumberPadded() default) as not writable, even when the dictionary does not make it read-only', () => {
+      // given
+      const parts = taskAndIncident();
+      parts.columns.push(column('task', 'u_ticket', 'string', { default_value: 'javascript:getNextObjNumberPadded();' }));
+
+      // when
+      const ticket = field(load(parts), 'incident', 'u_ticket');
+
+      // then
+      expect(ticket).toMatchObject({ writable: false, notWritableReason: 'numbered by the platform on insert (auto-numbering default getNextObjNumberPadded())' });
+    });
+
     it('fills in the instance default max length by type when the dictionary has none', () => {
       // given
       const parts = taskAndIncident();

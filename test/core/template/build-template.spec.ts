@@ -66,13 +66,14 @@ describe('core/template - buildTemplate', () => {
     for (const column of ['sys_id', 'sys_created_on', 'number', 'priority']) expect(ids).not.toContain(`field.${column}`);
   });
 
-  it('puts primary fields first in the open group and the rest in the collapsed one', () => {
+  it('puts primary fields first in the open group, mandatory ones first, and the rest in the collapsed one', () => {
     // when
     const template = buildTemplate(incidentTable(), options);
     const fields = template.properties.filter((candidate) => /^field\.[a-z_]+$/.test(candidate.id ?? ''));
 
     // then
-    expect(fields.slice(0, 3).map((candidate) => candidate.id)).toEqual(['field.caller_id', 'field.category', 'field.subcategory']);
+    // short_description is last on the form, but mandatory
+    expect(fields.slice(0, 3).map((candidate) => candidate.id)).toEqual(['field.short_description', 'field.caller_id', 'field.category']);
     expect(fields.find((candidate) => candidate.id === 'field.caller_id')?.group).toBe('fields');
     expect(fields.find((candidate) => candidate.id === 'field.assigned_to')?.group).toBe('moreFields');
     expect(template.groups?.find((group) => group.id === 'moreFields')?.openByDefault).toBe(false);

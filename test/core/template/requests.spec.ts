@@ -107,6 +107,14 @@ describe('core/template - requests the REST connector sends', () => {
     expect(request.url.endsWith(`/incident/${SYS_ID}`)).toBe(true);
   });
 
+  it('reaches the instance of the SERVICENOW_INSTANCE_URL secret when the instance is left at its default', () => {
+    // when: no instance typed
+    const request = proveRequest(incident, { operation: 'get', sysId: SYS_ID }, { secrets: { ...secrets, SERVICENOW_INSTANCE_URL: 'https://dev777.service-now.com' } });
+
+    // then
+    expect(request.url).toBe(`https://dev777.service-now.com/api/now/table/incident/${SYS_ID}`);
+  });
+
   it('works with custom domains and a trailing slash', () => {
     expect(proveRequest(incident, { instanceUrl: 'https://itsm.example.org/', operation: 'get', sysId: SYS_ID }, { secrets }).url).toBe(`https://itsm.example.org/api/now/table/incident/${SYS_ID}`);
   });

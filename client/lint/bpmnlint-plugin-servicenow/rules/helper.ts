@@ -1,12 +1,16 @@
 /**
  * Shared by the query rules: finds each ServiceNow task's query, checks it
- * with the query engine and reports the diagnostics of one severity, with the
- * query field's entry id so Desktop shows the error under the field too.
+ * with the query engine and reports the diagnostics of one severity. The
+ * report names the plugin's diagnostics entry, not the query field: the live
+ * check under the field is the one place a query's problems are shown (a
+ * second, lint-driven copy under the field would lag the live one by a lint
+ * pass), while the Problems list still leads to the field through it.
  */
 import type { ElementTemplate } from '../../../../core/template/types';
 import type { Severity } from '../../../../core/query';
 import { checkQueryText, taskQuery } from '../../../query-validation/check-task-query';
 import { findTemplate, publishedTemplates } from '../../../shared/template-registry';
+import { queryDiagnosticsEntryId } from '../../../shared/entry-ids';
 import { propertyEntryId } from '../../../shared/template-values';
 import { templateIdOf, templateVersionOf, type ModdleElement } from '../../../shared/zeebe';
 
@@ -32,7 +36,7 @@ export function queryRule(severity: Severity) {
       for (const diagnostic of diagnostics) {
         if (diagnostic.severity !== severity) continue;
         reporter.report(node.id, `${query.property.label ?? 'Query'}: ${diagnostic.message}`, {
-          ...(entryId ? { propertiesPanel: { entryIds: [entryId] } } : {}),
+          ...(entryId ? { propertiesPanel: { entryIds: [queryDiagnosticsEntryId(entryId)] } } : {}),
           servicenow: { code: diagnostic.code, start: diagnostic.start, end: diagnostic.end, ...(diagnostic.suggestion !== undefined ? { suggestion: diagnostic.suggestion } : {}) }
         });
       }

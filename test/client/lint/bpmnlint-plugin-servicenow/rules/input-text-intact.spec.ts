@@ -37,7 +37,7 @@ describe('client/lint/bpmnlint-plugin-servicenow - rules/input-text-intact', () 
         name: 'a template field, with its label and entry id',
         moddleElement: fixture('invalid-template-field.bpmn'),
         config,
-        report: { id: 'Task_1', message: `Short description ${SECRET}`, propertiesPanel: { entryIds: ['custom-entry-community.servicenow.incident-fields-6'] } }
+        report: { id: 'Task_1', message: `Short description ${SECRET}`, propertiesPanel: { entryIds: ['custom-entry-community.servicenow.incident-fields-0'] } }
       }
     ]
   });

@@ -15,7 +15,8 @@ Object.assign(globalThis, { describe, it, beforeEach });
 const templates = JSON.parse(readFileSync(require.resolve('@camunda/connectors-element-templates/src/element-templates/servicenow-incident-connector.json'), 'utf8')) as ElementTemplate[];
 const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'valid-query', name), 'utf8'), { zeebe: zeebeSchema });
 const config = { templates };
-const QUERY_ENTRY = 'custom-entry-io.camunda.connectors.ServiceNowIncident.v1-input-0';
+// The plugin's diagnostics entry under the query field (the one place query problems show in the panel).
+const QUERY_ENTRY = 'custom-entry-io.camunda.connectors.ServiceNowIncident.v1-input-0-servicenow-diagnostics';
 
 beforeAll(async () => provideMetadata(await readSnapshot()));
 
@@ -28,7 +29,7 @@ describe('client/lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
     ],
     invalid: [
       {
-        name: 'an unknown field, with the query field\'s entry id',
+        name: 'an unknown field, with the id of the diagnostics entry under the query field',
         moddleElement: fixture('invalid-unknown-field.bpmn'),
         config,
         report: {

@@ -1,0 +1,68 @@
+/**
+ * `servicenow/sys-id-variables`: an input of a ServiceNow task that takes a
+ * sys_id reads a sys_id variable (`=incidentSysId`) that no ServiceNow task
+ * earlier in the process stores, e.g. after the producing task renamed it.
+ * The same check the sys_id picker shows under the field, for every task of
+ * the diagram (in the Problems list), not only the selected one.
+ */
+import type { ElementTemplate } from '../../../../core/template/types';
+import { storedSysIdVariable } from '../../../output-mapping/stored-variable';
+import { isServiceNowTemplate, sysIdInputs, tableOf } from '../../../shared/servicenow-template';
+import { findTemplate, publishedTemplates } from '../../../shared/template-registry';
+import { activeProperties, propertyEntryId, propertyValue } from '../../../shared/template-values';
+import { templateIdOf, templateVersionOf, type ModdleElement } from '../../../shared/zeebe';
+import { isMissingSysIdVariable, missingSysIdVariableMessage, producedVariable, referencedVariable, sysIdVariablesBefore, type DescribeTask } from '../../../sys-id-picker/sys-id-variables';
+import type { QueryRuleOptions } from './helper';
+
+interface Reporter {
+  report(id: string, message: string, context?: Record<string, unknown>): void;
+}
+
+export default function sysIdVariables(options: QueryRuleOptions = {}) {
+  const templateOf = (bo: ModdleElement): ElementTemplate | undefined => {
+    const template = findTemplate(options.templates ?? publishedTemplates(), templateIdOf(bo), templateVersionOf(bo));
+    return isServiceNowTemplate(template) ? template : undefined;
+  };
+  const describe: DescribeTask = (bo) => {
+    const template = templateOf(bo);
+    if (!template) return undefined;
+    const table = tableOf(template, bo);
+    const sysIdVariable = storedSysIdVariable(template, bo);
+    return { ...(table ? { table } : {}), ...(sysIdVariable ? { sysIdVariable } : {}) };
+  };
+  return {
+    check(node: ModdleElement, reporter: Reporter) {
+      const template = node.id ? templateOf(node) : undefined;
+      if (!template || !node.id) return;
+      const id: string = node.id;
+      const active = activeProperties(template, node);
+      let before: ReturnType<typeof sysIdVariablesBefore> | undefined;
+      let produced: Set<string> | undefined;
+      for (const { property } of sysIdInputs(template)) {
+        if (!active.includes(property)) continue;
+        const value = propertyValue(node, property);
+        const used = referencedVariable(typeof value === 'string' ? value : undefined);
+        if (!used) continue;
+        before ??= sysIdVariablesBefore(node, describe);
+        const producedAnywhere = (variable: string) => (produced ??= producedInDiagram(node, describe)).has(variable);
+        if (!isMissingSysIdVariable(used, before, producedAnywhere)) continue;
+        const entryId = propertyEntryId(template, property, node);
+        reporter.report(id, `${property.label ?? 'sys_id'}: ${missingSysIdVariableMessage(used)}`, entryId ? { propertiesPanel: { entryIds: [entryId] } } : {});
+      }
+    }
+  };
+}
+
+/** The sys_id variables any ServiceNow task of the element's diagram stores. */
+function producedInDiagram(node: ModdleElement, describe: DescribeTask): Set<string> {
+  let root = node;
+  while (root.$parent) root = root.$parent;
+  const found = new Set<string>();
+  const visit = (element: ModdleElement) => {
+    const variable = producedVariable(element, describe)?.variable;
+    if (variable) found.add(variable);
+    for (const child of [...(element.get?.('rootElements') ?? []), ...(element.get?.('flowElements') ?? [])]) visit(child);
+  };
+  visit(root);
+  return found;
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createModdle } from 'bpmnlint/lib/testers/helper';
+import RuleTester from 'bpmnlint/lib/testers/rule-tester';
+import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { beforeAll, beforeEach, describe, it } from 'vitest';
+import sysIdVariables from '../../../../../client/lint/bpmnlint-plugin-servicenow/rules/sys-id-variables';
+import { provideMetadata } from '../../../../../client/shared/bundled-metadata';
+import type { ElementTemplate } from '../../../../../core/template/types';
+import { readSnapshot } from '../../../../../scripts/metadata/read-snapshot';
+
+// bpmnlint's RuleTester is written for mocha's globals.
+Object.assign(globalThis, { describe, it, beforeEach });
+
+const templates = [JSON.parse(readFileSync(join(__dirname, '../../../../../templates/servicenow-incident.json'), 'utf8'))].flat() as ElementTemplate[];
+// Diagrams as the browser tests' global setup builds them (Create incident, then Get incident), with Get's sys_id set.
+const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'sys-id-variables', name), 'utf8'), { zeebe: zeebeSchema });
+const config = { templates };
+
+beforeAll(async () => provideMetadata(await readSnapshot()));
+
+describe('client/lint/bpmnlint-plugin-servicenow - rules/sys-id-variables', () => {
+  RuleTester.verify('sys-id-variables', sysIdVariables, {
+    valid: [
+      { name: 'a sys_id variable an earlier task stores', moddleElement: fixture('valid-earlier-task.bpmn'), config }
+    ],
+    invalid: [
+      {
+        name: 'a sys_id variable no earlier task stores, with the sys_id field\'s entry id',
+        moddleElement: fixture('invalid-no-earlier-task.bpmn'),
+        config,
+        report: {
+          id: 'Task_Get',
+          message: 'sys_id: no earlier ServiceNow task stores problemSysId; the process variable may not exist when this task runs.',
+          propertiesPanel: { entryIds: ['custom-entry-community.servicenow.incident-operation-1'] }
+        }
+      }
+    ]
+  });
+});
