@@ -50,7 +50,7 @@ export function tableOptions(templates: readonly ElementTemplate[], snapshotTabl
   // A catalog item is ordered, not written as a table row: its order template is offered under sc_cat_item, by the item's name.
   for (const template of latest) {
     const item = catalogItem(template);
-    if (item) options.push({ key: `${template.id}|catalog`, table: 'sc_cat_item', label: `Order: ${item}`, template, viaGeneric: false, catalogItem: item });
+    if (item) options.push({ key: `${template.id}|catalog`, table: 'sc_cat_item', label: `Order: ${item}`, template, viaGeneric: false, official: false, catalogItem: item });
   }
   return options.sort((a, b) => a.table.localeCompare(b.table) || Number(a.viaGeneric) - Number(b.viaGeneric) || a.template.name.localeCompare(b.template.name));
 }
