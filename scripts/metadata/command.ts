@@ -7,7 +7,6 @@ import { UserError } from '../../core/errors';
 import { formatProblem } from '../../core/metadata/problems';
 import { OVERLAY_FILE } from '../../core/metadata/overlay';
 import { writeDirectoryAtomic } from '../io/atomic-write';
-import { DEFAULT_TABLES } from './default-tables';
 import { bundledSnapshotDir, readSnapshot } from './read-snapshot';
 import { findTable, formatTable, formatTableList, tableJson, tableListJson } from './show';
 
@@ -27,8 +26,8 @@ show        Prints a resolved table: its own and inherited fields (primary field
 
 import-sdk  Rebuilds a snapshot from the Fluent table sources (.now.ts) of
             @servicenow/sdk-core plus the overlay's record facts, for the given
-            tables (default: the ${DEFAULT_TABLES.length} bundled ones), their super classes and
-            the tables their references point to. The output is loaded and
+            tables (default: every table the SDK and the overlay define), their
+            super classes and the tables their references point to. The output is loaded and
             checked before it replaces --out; other files there (README.md,
             overlay.json) are kept.
             --sdk: the unpacked package (default: the installed @servicenow/sdk-core)
@@ -74,8 +73,8 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const out = values.out === undefined ? bundledSnapshotDir : resolve(io.cwd, values.out);
   const sdkDir = values.sdk === undefined ? installedSdkDir() : resolve(io.cwd, values.sdk);
   const overlayPath = values.overlay === undefined ? join(out, OVERLAY_FILE) : resolve(io.cwd, values.overlay);
-  const tables = values.tables === undefined ? DEFAULT_TABLES : values.tables.split(',').map((table) => table.trim()).filter(Boolean);
-  if (tables.length === 0) throw new UserError('--tables is empty; list table names separated by commas');
+  const tables = values.tables === undefined ? undefined : values.tables.split(',').map((table) => table.trim()).filter(Boolean);
+  if (tables?.length === 0) throw new UserError('--tables is empty; list table names separated by commas');
   const overlayText = await readFile(overlayPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new UserError(`Cannot read the overlay ${overlayPath}: ${error.code === 'ENOENT' ? 'no such file' : error.message}. Pass --overlay <file>.`);
   });
