@@ -106,6 +106,7 @@ describe('scripts/package - npm package contents (npm pack --dry-run --json)', (
 
     // then
     expect(unwanted).toEqual([]);
-    expect([...paths].filter((path) => path.startsWith('dist/'))).toEqual(existsSync(join(ROOT, 'dist/client.js')) ? ['dist/client.js'] : []);
+    // the plugin script and the metadata chunk it fetches from beside itself
+    expect([...paths].filter((path) => path.startsWith('dist/')).sort()).toEqual(existsSync(join(ROOT, 'dist/client.js')) ? ['dist/client.js', 'dist/servicenow-metadata.js'] : []);
   });
 });

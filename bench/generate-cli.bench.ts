@@ -1,0 +1,41 @@
+/**
+ * The `generate` command end to end, as a user runs it: a fresh Node process
+ * reads the synthetic 2,000-table snapshot (100k dictionary rows, see
+ * synthetic-snapshot.ts) from disk, builds, validates and writes every
+ * template (--all).
+ * - generate_cli_2000_tables_s: wall time of that process (target <= 20);
+ * - generate_cli_2000_tables_peak_mb: its peak resident memory (target <= 1024).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Benchmark } from './run';
+import { syntheticSnapshotFiles } from './synthetic-snapshot';
+
+const root = join(__dirname, '..');
+
+const bench: Benchmark = {
+  name: 'generate-cli',
+  async run(log) {
+    const work = mkdtempSync(join(tmpdir(), 'generate-cli-'));
+    try {
+      const snapshot = join(work, 'snapshot');
+      const out = join(work, 'templates');
+      mkdirSync(snapshot);
+      for (const file of syntheticSnapshotFiles({ tables: 2_000, rows: 100_000 })) writeFileSync(join(snapshot, basename(file.path)), file.text);
+      const started = performance.now();
+      const child = spawnSync(process.execPath, ['--require', join(__dirname, 'report-max-rss.cjs'), join(root, 'bin/camunda-servicenow.js'), 'generate', '--metadata', snapshot, '--all', '--out', out], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const seconds = (performance.now() - started) / 1000;
+      if (child.status !== 0) throw new Error(`generate exited ${child.status}: ${child.stderr.slice(-2000)}`);
+      const maxRss = Number(/max-rss-kb (\d+)/.exec(child.stderr)?.[1]);
+      const written = readdirSync(out).filter((file) => file.endsWith('.json')).length;
+      log(`  ${written} templates written in ${seconds.toFixed(1)} s, peak RSS ${(maxRss / 1024).toFixed(0)} MB`);
+      return { generate_cli_2000_tables_s: Number(seconds.toFixed(1)), generate_cli_2000_tables_peak_mb: Math.round(maxRss / 1024) };
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+};
+
+export default bench;
