@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { checkQuery, type CheckOptions } from '../core/query/index';
+import { checkQuery, complete, type CheckOptions } from '../core/query/index';
 import { readSnapshot } from '../scripts/metadata/read-snapshot';
 
 interface CorpusFile { queries: Array<{ query: string }> }
@@ -55,6 +55,24 @@ function medianMillis(text: string, options: CheckOptions, runs: number): number
   return median(times);
 }
 
+/** Median time of one autocomplete on a 2 kB query, at the end of each of 40 terms spread over it (typing anywhere). */
+function completeMicros(text: string, options: CheckOptions): number {
+  const carets: number[] = [];
+  for (let index = text.indexOf('^'); index >= 0; index = text.indexOf('^', index + 1)) carets.push(index);
+  carets.push(text.length);
+  const spread = carets.filter((_, index) => index % Math.max(1, Math.floor(carets.length / 40)) === 0);
+  const times: number[] = [];
+  let sink = 0;
+  for (let round = 0; round < 5; round++) for (const caret of spread) sink += complete(text, caret, options).length;
+  for (const caret of spread) {
+    const start = performance.now();
+    for (let i = 0; i < 50; i++) sink += complete(text, caret, options).length;
+    times.push(((performance.now() - start) * 1000) / 50);
+  }
+  if (sink < 0) throw new Error('unreachable');
+  return median(times);
+}
+
 /** Shapes that would expose a quadratic path: long caret runs, unclosed scripts, deep nesting, typos. */
 const ADVERSARIAL: Record<string, (size: number) => string> = {
   'caret runs': (size) => '^'.repeat(size),
@@ -86,12 +104,14 @@ export default {
       const large = medianMillis(make(100_000), options, 3);
       log(`  ${shape}: 10 kB ${small.toFixed(2)} ms, 100 kB ${large.toFixed(2)} ms`);
     }
+    const completeMedian = completeMicros(longQuery(2_000), options);
     log(`  ${corpus.length} corpus queries checked against ${metadata.source.split(',')[0]} (incident); long queries: ${tenKb.length} and ${hundredKb.length} characters`);
     return {
       query_check_median_us: checkMedian,
       query_check_10kb_ms: tenMs,
       query_check_100kb_ms: hundredMs,
-      query_check_vs_split_ratio: checkMedian / splitMedian
+      query_check_vs_split_ratio: checkMedian / splitMedian,
+      query_complete_median_us: completeMedian
     };
   }
 };

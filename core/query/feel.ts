@@ -6,6 +6,7 @@
  * back to the FEEL text; suggestions are re-escaped for a FEEL string.
  */
 import type { CheckOptions, CheckResult } from './index';
+import type { Completion } from './complete';
 import type { Diagnostic } from './diagnostics';
 import { OPAQUE } from './scan';
 
@@ -45,6 +46,48 @@ export function checkFeel(value: string, options: CheckOptions, check: Check): C
     ast: synthetic.remapTree(result.ast),
     diagnostics: result.diagnostics.map((diagnostic) => synthetic.remapDiagnostic(diagnostic))
   };
+}
+
+/**
+ * Completions for a caret inside one of the FEEL expression's string
+ * literals: the query is the joined literals (runtime parts opaque), and each
+ * suggestion's range is mapped back into that literal, its text escaped for
+ * a FEEL string. A caret outside the literals gets nothing.
+ */
+export function completeFeel(value: string, offset: number, completeText: (text: string, offset: number) => Completion[]): Completion[] {
+  const operands = splitConcatenation(value, 1);
+  if ('unclosed' in operands) {
+    // An unclosed last literal is what typing looks like: read it as closed at the end.
+    return completeFeel(`${value}"`, offset, completeText).filter((each) => each.end <= value.length);
+  }
+  const synthetic = new Synthetic(value);
+  let literal: { from: number; to: number; synthStart: number } | undefined;
+  for (const operand of operands.list) {
+    if (isStringLiteral(value, operand)) {
+      const synthStart = synthetic.length;
+      synthetic.literal(operand.start + 1, operand.end - 1);
+      if (offset > operand.start && offset < operand.end) literal = { from: operand.start + 1, to: operand.end - 1, synthStart };
+    } else {
+      synthetic.opaque(operand.start, operand.end);
+    }
+  }
+  if (!literal) return [];
+  const inside = literal;
+  const text = synthetic.finish();
+  const caret = synthetic.offsetIn(literal.synthStart, offset);
+  const end = synthetic.offsetIn(literal.synthStart, literal.to);
+  return completeText(text, caret)
+    .filter((each) => each.start >= inside.synthStart && each.end <= end)
+    .map((each) => ({
+      ...each,
+      insert: escapeFeel(each.insert),
+      start: synthetic.sourceOffset(each.start, inside),
+      end: synthetic.sourceOffset(each.end, inside)
+    }));
+}
+
+function escapeFeel(text: string): string {
+  return text.replace(/[\\"]/g, (char) => `\\${char}`).replace(/\n/g, '\\n');
 }
 
 /** Top-level `+` operands of the expression starting at `from` (outside strings and brackets). */
@@ -119,6 +162,25 @@ class Synthetic {
         i++;
       }
     }
+  }
+
+  get length(): number {
+    return this.chunks.length;
+  }
+
+  /** The checked-text offset of source offset `source`, counted from the literal starting at `from`. */
+  offsetIn(from: number, source: number): number {
+    let offset = from;
+    while (offset < this.ends.length && this.ends[offset]! <= source && this.chunks[offset] !== OPAQUE) offset++;
+    return offset;
+  }
+
+  /** The source offset of checked-text offset `offset` inside the literal whose text runs over source `[from, to)`. */
+  sourceOffset(offset: number, literal: { from: number; to: number; synthStart: number }): number {
+    if (offset <= literal.synthStart) return literal.from;
+    const start = this.starts[offset];
+    if (start !== undefined && this.chunks[offset] !== OPAQUE && start <= literal.to) return start;
+    return this.ends[offset - 1]!;
   }
 
   opaque(start: number, end: number): void {

@@ -20,6 +20,8 @@ export { OPERATORS, operatorInfo } from './operators';
 export { OPAQUE } from './scan';
 export { applySuggestion, applySuggestions } from './fix';
 export type { OperatorInfo } from './operators';
+export { complete, completeFeelQuery } from './complete';
+export type { Completion, CompletionKind, CompleteOptions } from './complete';
 
 export interface CheckOptions {
   /** The table the query runs against, e.g. `incident`. Without it (or without metadata) only syntax is checked. */
