@@ -15,9 +15,16 @@ export function withoutUnset(contextExpression: string): string {
   return `context(get entries(${contextExpression})[item.value != null and not(item.value instance of string and item.value = "")])`;
 }
 
-/** A FEEL string literal. */
+/**
+ * A FEEL string literal that feel-scala reads back as `text`. Its parser
+ * decodes `\n \r \t \b \f \' \" \\` one regex after another, each skipping
+ * an escape preceded by a backslash (FeelParser.scala `translateEscapes`), so
+ * a backslash next to another escape would not decode as written: every
+ * backslash becomes a literal of its own, joined with `+`.
+ */
 export function feelString(text: string): string {
-  return JSON.stringify(text);
+  const quote = (part: string) => `"${part.replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
+  return text.includes('\\') ? `(${text.split('\\').map(quote).join(' + "\\\\" + ')})` : quote(text);
 }
 
 /**
@@ -61,7 +68,7 @@ export function bodyProperty(entries: [string, string][], gate?: BodyGate): Temp
   const fields = gate && gate.entries.length > 0
     ? `context merge(${context(entries)}, if ${gate.variable} = ${feelString(gate.shown)} then ${context(gate.entries)} else {})`
     : context(entries);
-  const additional = `(if ${ADDITIONAL_FIELDS_VARIABLE} instance of context then ${ADDITIONAL_FIELDS_VARIABLE} else {})`;
+  const additional = requireContext(ADDITIONAL_FIELDS_VARIABLE, 'Additional fields must be a FEEL context such as {"u_cost_center": costCenter}', true);
   return {
     id: 'body',
     type: 'Hidden',
@@ -69,4 +76,15 @@ export function bodyProperty(entries: [string, string][], gate?: BodyGate): Temp
     binding: inputBinding('body'),
     condition: whenOperation(...WRITE_OPERATIONS)
   };
+}
+
+/**
+ * `variable` if it is a context (unset counts as `{}` when `optional`),
+ * otherwise a failed input mapping: feel-scala's `assert` (1.18+,
+ * BooleanBuiltinFunctions.scala) fails the evaluation, so Zeebe raises an
+ * incident with `cause` instead of the connector sending an empty body.
+ */
+export function requireContext(variable: string, cause: string, optional = false): string {
+  const unset = optional ? ` else if ${variable} = null or ${variable} = "" then {}` : '';
+  return `(if ${variable} instance of context then ${variable}${unset} else assert(${variable}, false, ${feelString(cause)}))`;
 }

@@ -1,7 +1,8 @@
 import type { Table } from '../metadata/model';
 import { findField } from '../metadata/model';
-import { additionalFieldsProperty, bodyProperty, feelString, withoutUnset } from './body';
+import { additionalFieldsProperty, bodyProperty, feelString, requireContext, withoutUnset } from './body';
 import { authenticationProperties, connectionProperties } from './connection';
+import { unusedConnectorInputProperties } from './connector-inputs';
 import { errorHandlingProperties } from './error-handling';
 import { toFieldIndex, type ServiceNowTemplateMetadata } from './field-index';
 import { templateGroups } from './groups';
@@ -55,11 +56,12 @@ export function buildTemplate(table: Table, options: BuildOptions): ElementTempl
     ...(gated.length > 0 ? [moreFieldsToggle(gated.length)] : []),
     ...gated.flatMap((input) => input.properties),
     additionalFieldsProperty('moreFields'),
-    ...queryParameterProperties(),
+    ...queryParameterProperties(queryColumns(table)),
     ...requestProperties(feelString(table.name)),
     ...queryParametersProperties(),
     bodyProperty(entries(open), { variable: MORE_FIELDS_TOGGLE_VARIABLE, shown: MORE_FIELDS_SHOWN, entries: entries(gated) }),
     ...timeoutProperties(),
+    ...unusedConnectorInputProperties(),
     ...outputProperties(table.name, findField(table, 'number') !== undefined),
     ...errorHandlingProperties(),
     ...retryProperties()
@@ -75,6 +77,11 @@ export function buildTemplate(table: Table, options: BuildOptions): ElementTempl
     properties,
     ...operationSteps({ label: table.label, table: table.name })
   });
+}
+
+/** The columns a Query returns by default: the record's keys and what a person reads it by. */
+function queryColumns(table: Table): string[] {
+  return ['sys_id', 'number', 'short_description', 'name'].filter((column) => column === 'sys_id' || findField(table, column) !== undefined);
 }
 
 const TABLE_VARIABLE = 'sn_table';
@@ -110,11 +117,18 @@ export function buildAnyTableTemplate(options: BuildOptions): ElementTemplate {
       condition: whenOperation(...WRITE_OPERATIONS),
       constraints: { notEmpty: true }
     },
-    ...queryParameterProperties(),
+    ...queryParameterProperties(['sys_id']),
     ...requestProperties(TABLE_VARIABLE),
     ...queryParametersProperties(),
-    { id: 'body', type: 'Hidden', value: `=${withoutUnset(PAYLOAD_VARIABLE)}`, binding: inputBinding('body'), condition: whenOperation(...WRITE_OPERATIONS) },
+    {
+      id: 'body',
+      type: 'Hidden',
+      value: `=${withoutUnset(requireContext(PAYLOAD_VARIABLE, 'Fields (sn_payload) must be a FEEL context such as {"short_description": summary}'))}`,
+      binding: inputBinding('body'),
+      condition: whenOperation(...WRITE_OPERATIONS)
+    },
     ...timeoutProperties(),
+    ...unusedConnectorInputProperties(),
     ...outputProperties(undefined, true),
     ...errorHandlingProperties(),
     ...retryProperties()

@@ -1,8 +1,14 @@
 import type { Condition, TemplateProperty } from './types';
 import { BASE_URL_VARIABLE, headerBinding, inputBinding } from './operations';
+import { safeTextPattern } from './patterns';
+import { LOWEST_CONNECTOR_RUNTIME } from './runtime';
 
 const INSTANCE_URL_VARIABLE = 'sn_instanceUrl';
-const URL_PATTERN = { value: '^(https?://|\\{\\{secrets\\.).+$', message: 'must start with https:// (or be a {{secrets.NAME}} placeholder or a FEEL expression).' };
+/** A ServiceNow instance name, the part before `.service-now.com`. */
+const INSTANCE_NAME = '[A-Za-z0-9][A-Za-z0-9-]*';
+const URL_CORE = String.raw`(?:https?://|\{\{\s*secrets\.).+`;
+const URL_PATTERN = safeTextPattern(URL_CORE, 'must start with https:// (or be a {{secrets.NAME}} placeholder or a FEEL expression)');
+const INSTANCE_PATTERN = safeTextPattern(`${INSTANCE_NAME}|${URL_CORE}`, 'must be the instance name (ven1234), its URL (https://ven1234.service-now.com or a custom domain), a {{secrets.NAME}} placeholder holding the full URL, or a FEEL expression');
 
 /** A `{{secrets.NAME}}` placeholder: the connector runtime replaces it, so no credential is ever stored in a diagram. */
 function secret(name: string): string {
@@ -10,26 +16,33 @@ function secret(name: string): string {
 }
 
 /**
- * The instance URL (any host, so custom domains work) and a Hidden input
- * that drops a trailing slash, so the request URLs never contain `//`.
+ * The instance: a bare name as ServiceNow and Camunda's own connector ask
+ * for it (`ven1234` → `https://ven1234.service-now.com`), or a URL, any
+ * host, so custom domains work, with trailing slashes dropped so request
+ * URLs never contain `//`. `http://` is kept as given (a proxy, an
+ * on-premise or test instance may need it); ServiceNow's cloud answers it
+ * with a redirect to https://, which the error handling turns into an
+ * incident naming that address. A placeholder is replaced only by the
+ * connector, after this FEEL ran in Zeebe, so it must hold the full URL.
  */
 export function connectionProperties(): TemplateProperty[] {
+  const url = INSTANCE_URL_VARIABLE;
   return [
     {
       id: 'instanceUrl',
       label: 'Instance URL',
-      description: 'Base URL of the ServiceNow instance, e.g. <code>https://dev12345.service-now.com</code> or a custom domain. May be a <code>{{secrets.NAME}}</code> placeholder.',
-      placeholder: 'https://<instance>.service-now.com',
+      description: 'The instance name (<code>ven1234</code> for https://ven1234.service-now.com) or its URL, e.g. a custom domain. A <code>{{secrets.NAME}}</code> placeholder must hold the full URL (https://..., no trailing slash).',
+      placeholder: 'ven1234 or https://<instance>.service-now.com',
       group: 'connection',
       type: 'String',
       feel: 'optional',
-      binding: inputBinding(INSTANCE_URL_VARIABLE),
-      constraints: { notEmpty: true, pattern: URL_PATTERN }
+      binding: inputBinding(url),
+      constraints: { notEmpty: true, pattern: INSTANCE_PATTERN }
     },
     {
       id: 'baseUrl',
       type: 'Hidden',
-      value: `=if ends with(${INSTANCE_URL_VARIABLE}, "/") then substring(${INSTANCE_URL_VARIABLE}, 1, string length(${INSTANCE_URL_VARIABLE}) - 1) else ${INSTANCE_URL_VARIABLE}`,
+      value: `=if ${url} = null then null else if matches(${url}, "^${INSTANCE_NAME}$") then "https://" + ${url} + ".service-now.com" else replace(${url}, "/+$", "")`,
       binding: inputBinding(BASE_URL_VARIABLE)
     }
   ];
@@ -74,7 +87,7 @@ function credential(id: string, label: string, authType: AuthType, secretName: s
     value: secret(secretName),
     binding: inputBinding(`authentication.${id}`),
     condition: whenAuth(authType),
-    constraints: { notEmpty: true }
+    constraints: { notEmpty: true, pattern: safeTextPattern() }
   };
 }
 
@@ -83,7 +96,7 @@ function credential(id: string, label: string, authType: AuthType, secretName: s
  * its type-specific fields). Every credential defaults to a secret placeholder.
  */
 export function authenticationProperties(): TemplateProperty[] {
-  const secretHint = 'Keep the <code>{{secrets.NAME}}</code> placeholder and create the secret in your cluster.';
+  const secretHint = `Keep the <code>{{secrets.NAME}}</code> placeholder and create the secret in your cluster (connector runtime ${LOWEST_CONNECTOR_RUNTIME} or later: older ones evaluate a secret value starting with = as FEEL).`;
   return [
     {
       id: AUTH_TYPE,
@@ -140,7 +153,8 @@ export function authenticationProperties(): TemplateProperty[] {
       type: 'String',
       feel: 'optional',
       binding: inputBinding('authentication.scopes'),
-      condition: whenAuth('oauth-client-credentials-flow')
+      condition: whenAuth('oauth-client-credentials-flow'),
+      constraints: { pattern: safeTextPattern() }
     }
   ];
 }

@@ -1,39 +1,98 @@
-import { headerBinding } from './operations';
+import { allOf, headerBinding, OPERATION_HTTP, OPERATIONS, whenOperation, type Operation } from './operations';
 import type { TemplateProperty } from './types';
 
 /** Seconds to wait after a 429 that carries no usable Retry-After header. */
 const DEFAULT_RATE_LIMIT_WAIT = 60;
 
+/** The answers that mean an operation worked (c_TableAPI.md): Delete answers 204, some instances 200. */
+export function successStatuses(operation: Operation): number[] {
+  return operation === 'delete' ? [200, 204] : [OPERATION_HTTP[operation].status];
+}
+
 /**
- * The ServiceNow preset, evaluated by the connector with `error.code` (the
- * HTTP status as text), `error.message` (reason phrase) and
- * `error.variables.response.{body,headers}`:
+ * The connector runs the error expression after EVERY call (connectors
+ * SpringConnectorJobHandler `processFinalResult`): over `{error}` when the
+ * call failed, over the response (status, headers, body) when it did not,
+ * and `response` wraps either. It treats only a status >= 400 as an error and
+ * follows no redirect, so a 3xx (login page, http→https, a custom domain)
+ * or an answer without the Table API's `result` would complete the task
+ * with null outputs. These entries turn such an answer into an incident
+ * (`jobError`, no retries): the URL is wrong, which no BPMN error boundary
+ * can fix and no retry cures. Everything is read through `get value` on
+ * `response`: `error` itself is undefined after a success.
+ */
+function unexpectedAnswerEntries(operation: Operation): string[] {
+  const statuses = successStatuses(operation);
+  const expected = statuses.join(' or ');
+  const needsResult = operation !== 'delete';
+  return [
+    'failure: if get value(response, "error") instance of context then get value(response, "error") else null',
+    'status: if failure = null then get value(response, "status") else null',
+    'answer: if failure = null and get value(response, "body") instance of context then get value(response, "body") else {}',
+    'answerHeaders: if failure = null and get value(response, "headers") instance of context then get value(response, "headers") else {}',
+    'location: if get value(answerHeaders, "Location") = null then get value(answerHeaders, "location") else get value(answerHeaders, "Location")',
+    `unexpected: if failure != null then null
+    else if not(list contains([${statuses.join(', ')}], status)) then "ServiceNow answered HTTP " + string(status) + (if location = null then "" else " redirecting to " + string(location)) + " instead of ${expected}: the instance URL does not reach the Table API (use the instance's https:// address)"
+    ${needsResult ? `else if get value(answer, "result") = null then "ServiceNow answered HTTP " + string(status) + " without a result: the instance URL does not reach the Table API"
+    ` : ''}else null`
+  ];
+}
+
+/**
+ * The ServiceNow preset, for a failed call: `code` (the HTTP status as
+ * text), `message` (reason phrase) and `variables.response.{body,headers}`:
  * - 429: a job error that retries after `Retry-After` seconds;
  * - 408 and 5xx (timeouts, outages): null, so the connector's retries apply;
  * - any other 4xx: a BPMN error `SERVICENOW_<status>` whose message is
  *   ServiceNow's `error.message` and `error.detail`.
- * Every lookup goes through `get value` on a checked context: the runtime
- * fails the job without retries when an error expression reads a missing
- * field (camunda/connectors#5980), and transport errors carry no response.
  */
-export const SERVICENOW_ERROR_EXPRESSION = `={
-  variables: if error.variables instance of context then error.variables else {},
-  response: if get value(variables, "response") instance of context then get value(variables, "response") else {},
-  body: get value(response, "body"),
-  snError: if body instance of context and get value(body, "error") instance of context then get value(body, "error") else {},
-  snMessage: get value(snError, "message"),
-  snDetail: get value(snError, "detail"),
-  message: if snMessage = null then error.message else string(snMessage) + (if snDetail = null then "" else ": " + string(snDetail)),
-  headers: if get value(response, "headers") instance of context then get value(response, "headers") else {},
-  retryAfter: if get value(headers, "Retry-After") = null then get value(headers, "retry-after") else get value(headers, "Retry-After"),
-  wait: if retryAfter != null and matches(string(retryAfter), "^[0-9]+$") then duration("PT" + string(retryAfter) + "S") else duration("PT${DEFAULT_RATE_LIMIT_WAIT}S"),
-  outcome: if error.code = "429" then jobError("ServiceNow rate limit: " + message, {}, job.retries - 1, wait)
-    else if error.code = "408" or matches(string(error.code), "^5[0-9][0-9]$") then null
-    else if matches(string(error.code), "^4[0-9][0-9]$") then bpmnError("SERVICENOW_" + error.code, message, {serviceNowError: {status: number(error.code), message: snMessage, detail: snDetail}})
-    else null
+const SERVICENOW_FAILURE_ENTRIES = [
+  'failed: if failure = null then {} else failure',
+  'code: get value(failed, "code")',
+  'variables: if get value(failed, "variables") instance of context then get value(failed, "variables") else {}',
+  'errorResponse: if get value(variables, "response") instance of context then get value(variables, "response") else {}',
+  'body: get value(errorResponse, "body")',
+  'snError: if body instance of context and get value(body, "error") instance of context then get value(body, "error") else {}',
+  'snMessage: get value(snError, "message")',
+  'snDetail: get value(snError, "detail")',
+  'message: if snMessage = null then get value(failed, "message") else string(snMessage) + (if snDetail = null then "" else ": " + string(snDetail))',
+  'headers: if get value(errorResponse, "headers") instance of context then get value(errorResponse, "headers") else {}',
+  'retryAfter: if get value(headers, "Retry-After") = null then get value(headers, "retry-after") else get value(headers, "Retry-After")',
+  `wait: if retryAfter != null and matches(string(retryAfter), "^[0-9]+$") then duration("PT" + string(retryAfter) + "S") else duration("PT${DEFAULT_RATE_LIMIT_WAIT}S")`
+];
+
+const SERVICENOW_FAILURE_OUTCOME = `if code = "429" then jobError("ServiceNow rate limit: " + message, {}, job.retries - 1, wait)
+    else if code = "408" or matches(string(code), "^5[0-9][0-9]$") then null
+    else if matches(string(code), "^4[0-9][0-9]$") then bpmnError("SERVICENOW_" + code, message, {serviceNowError: {status: number(code), message: snMessage, detail: snDetail}})
+    else null`;
+
+function expression(entries: string[], outcome: string): string {
+  return `={
+  ${[...entries, `outcome: ${outcome}`].join(',\n  ')}
 }.outcome`;
+}
+
+/** The preset: unexpected answers are incidents, ServiceNow's errors BPMN errors or retries. */
+export function serviceNowErrorExpression(operation: Operation): string {
+  return expression([...unexpectedAnswerEntries(operation), ...SERVICENOW_FAILURE_ENTRIES], `if unexpected != null then jobError(unexpected)
+    else if failure = null then null
+    else ${SERVICENOW_FAILURE_OUTCOME}`);
+}
+
+/** "None": every failure goes to the connector's retries; an unexpected answer still is an incident. */
+export function unexpectedAnswerExpression(operation: Operation): string {
+  return expression(unexpectedAnswerEntries(operation), 'if unexpected != null then jobError(unexpected) else null');
+}
 
 export function errorHandlingProperties(): TemplateProperty[] {
+  const perOperation = (mode: 'servicenow' | 'none', build: (operation: Operation) => string) =>
+    OPERATIONS.map((operation): TemplateProperty => ({
+      id: `errorExpression.${mode}.${operation}`,
+      type: 'Hidden',
+      value: build(operation),
+      binding: headerBinding('errorExpression'),
+      condition: allOf(mode === 'servicenow' ? { property: 'errorHandling', isEmpty: true } : { property: 'errorHandling', equals: 'none' }, whenOperation(operation))
+    }));
   return [
     {
       id: 'errorHandling',
@@ -50,17 +109,12 @@ export function errorHandlingProperties(): TemplateProperty[] {
       ],
       binding: headerBinding('serviceNowErrorHandling')
     },
-    {
-      id: 'errorExpression.servicenow',
-      type: 'Hidden',
-      value: SERVICENOW_ERROR_EXPRESSION,
-      binding: headerBinding('errorExpression'),
-      condition: { property: 'errorHandling', isEmpty: true }
-    },
+    ...perOperation('servicenow', serviceNowErrorExpression),
+    ...perOperation('none', unexpectedAnswerExpression),
     {
       id: 'errorExpression',
       label: 'Error expression',
-      description: 'Gets <code>error.code</code> (HTTP status), <code>error.message</code> and <code>error.variables.response.body</code>; return <code>bpmnError(code, message)</code>, <code>jobError(message)</code> or null, e.g. <code>=if error.code = "404" then bpmnError("NOT_FOUND", error.message) else null</code>.',
+      description: 'Runs after every call. On a failure it gets <code>error.code</code> (HTTP status), <code>error.message</code> and <code>error.variables.response.body</code>; after a success <code>error</code> is undefined and <code>response.status</code>, <code>response.body</code> are set (a redirect is a success to the connector). Return <code>bpmnError(code, message)</code>, <code>jobError(message)</code> or null, e.g. <code>=if error.code = "404" then bpmnError("NOT_FOUND", error.message) else null</code>.',
       group: 'error',
       type: 'Text',
       feel: 'required',

@@ -1,7 +1,8 @@
 import type { Field } from '../metadata/model';
 import { fieldKind, offeredChoices, type FieldKind } from './field-kinds';
+import { feelString } from './body';
 import { allOf, inputBinding, whenOperation, type Operation } from './operations';
-import { DATE, DATE_TIME, DECIMAL, INTEGER, SECRET_PLACEHOLDER, SYS_ID, TIME, optionalPattern } from './patterns';
+import { DATE, DATE_TIME, DECIMAL, INTEGER, SECRET_PLACEHOLDER, SYS_ID, TIME, holdsBareSecret, optionalPattern, safeTextPattern } from './patterns';
 import type { Choice, Condition, Constraints, Pattern, TemplateProperty } from './types';
 
 /** The dropdown entry that reveals a free-text input for any other value or a FEEL expression. */
@@ -74,7 +75,7 @@ export function fieldInput(field: Field, options: FieldInputOptions): FieldInput
     feel: 'optional',
     binding: inputBinding(other),
     condition: allOf(whenOperation('create', 'update'), ...(options.gate ? [options.gate] : []), { property: `field.${field.element}`, equals: otherChoiceValue(field) }),
-    constraints: { notEmpty: true }
+    constraints: { notEmpty: true, pattern: safeTextPattern() }
   });
   return { element: field.element, properties, bodyValue: `(if ${variable} = "${otherChoiceValue(field)}" then ${other} else ${variable})`, gated };
 }
@@ -107,9 +108,9 @@ function typedShape(field: Field, kind: FieldKind): Pick<TemplateProperty, 'type
       // A password typed here would be stored in the diagram in plain text.
       return textInput(optionalPattern(SECRET_PLACEHOLDER, 'must be a {{secrets.NAME}} placeholder or a FEEL expression, never the password itself'));
     case 'longText':
-      return { type: 'Text', feel: 'optional', ...lengthLimit(field) };
+      return { type: 'Text', feel: 'optional', constraints: freeText(field) };
     default:
-      return { type: 'String', feel: 'optional', ...lengthLimit(field) };
+      return { type: 'String', feel: 'optional', constraints: freeText(field) };
   }
 }
 
@@ -117,8 +118,9 @@ function textInput(pattern: Pattern): Pick<TemplateProperty, 'type' | 'feel' | '
   return { type: 'String', feel: 'optional', constraints: { pattern } };
 }
 
-function lengthLimit(field: Field): { constraints?: Constraints } {
-  return field.maxLength && field.maxLength > 0 ? { constraints: { maxLength: field.maxLength } } : {};
+/** Free text: the column's length limit, and only text the runtime passes on unchanged (patterns.ts SAFE_TEXT). */
+function freeText(field: Field): Constraints {
+  return { ...(field.maxLength && field.maxLength > 0 ? { maxLength: field.maxLength } : {}), pattern: safeTextPattern() };
 }
 
 /**
@@ -129,7 +131,8 @@ function lengthLimit(field: Field): { constraints?: Constraints } {
  */
 function choiceList(field: Field): Choice[] {
   const seen = new Set<string>();
-  const choices = offeredChoices(field).filter((choice) => !seen.has(choice.value) && seen.add(choice.value));
+  // A value holding secrets.<name> cannot be sent: the connector would replace it.
+  const choices = offeredChoices(field).filter((choice) => !holdsBareSecret(choice.value) && !seen.has(choice.value) && seen.add(choice.value));
   const labelCounts = new Map<string, number>();
   for (const choice of choices) labelCounts.set(choice.label, (labelCounts.get(choice.label) ?? 0) + 1);
   return [
@@ -144,11 +147,12 @@ function choiceList(field: Field): Choice[] {
 
 /**
  * What a dropdown stores for a choice value: the value itself, unless the
- * engine would read it as FEEL (it starts with `=`); then a FEEL string
- * literal of it, so ServiceNow still receives the value as it is.
+ * engine would read it as FEEL (it starts with `=`) or decode it (it holds a
+ * backslash); then a FEEL string literal of it, so ServiceNow still
+ * receives the value as it is.
  */
 export function choiceInputValue(value: string): string {
-  return value.trim().startsWith('=') ? `=${JSON.stringify(value)}` : value;
+  return value.trim().startsWith('=') || value.includes('\\') ? `=${feelString(value)}` : value;
 }
 
 /** The "other" entry's value, never equal to a real choice value. */

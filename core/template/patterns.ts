@@ -19,3 +19,36 @@ export const TIME = '\\d{2}:\\d{2}:\\d{2}';
 export const DATE_TIME = `${DATE} ${TIME}`;
 /** A connector secret placeholder, replaced by the runtime: `{{secrets.NAME}}`. */
 export const SECRET_PLACEHOLDER = '\\{\\{secrets\\.[A-Za-z0-9_.-]+\\}\\}';
+
+/**
+ * Static text that reaches ServiceNow as typed. Two runtime steps change
+ * other text: Zeebe wraps a static input in a FEEL string literal and
+ * feel-scala decodes its escapes (`\n`, `\b`, `\\`...; a trailing `\` fails
+ * the deployment), and the connector runtime replaces the legacy bare form
+ * `secrets.NAME` anywhere in the job's variables (SecretUtil). So: no
+ * backslash, and `secrets.` followed by a letter or digit only inside a
+ * `{{secrets.NAME}}` placeholder.
+ */
+export const SAFE_TEXT = String.raw`(?:\{\{\s*secrets\.[^{}\s\\]+\s*\}\}|(?!secrets\.[A-Za-z0-9])[^\\])*`;
+
+export const SAFE_TEXT_MESSAGE = 'must not contain a backslash (\\) or the text secrets.<name>. Zeebe reads \\ as an escape (\\n becomes a line break): write such text as a FEEL string with every \\ doubled, e.g. ="D:\\\\backups\\\\new". The connector replaces secrets.<name> with a cluster secret, or fails the task when there is none, also inside FEEL: reword it (e.g. "secrets .yaml"), or write {{secrets.NAME}} to send a secret.';
+
+/** Safe static text, optionally also matching `core` (a pattern body without anchors) as `coreMessage` says. */
+export function safeTextPattern(core?: string, coreMessage?: string): Pattern {
+  if (core === undefined) return { value: `^${SAFE_TEXT}$`, message: SAFE_TEXT_MESSAGE };
+  return { value: `^(?=${SAFE_TEXT}$)(?:${core})$`, message: `${coreMessage ?? 'has an unexpected form'}; it also ${SAFE_TEXT_MESSAGE}` };
+}
+
+const SECRET_PLACEHOLDERS = /\{\{\s*secrets\.[^{}\s\\]+\s*\}\}/g;
+
+/** Whether text holds `secrets.<name>` outside a placeholder: the connector replaces it even inside FEEL-built values. */
+export function holdsBareSecret(text: string): boolean {
+  return /secrets\.[A-Za-z0-9]/.test(text.replace(SECRET_PLACEHOLDERS, ''));
+}
+
+/** Why a static input value would not reach ServiceNow as typed (the two cases SAFE_TEXT refuses), or undefined. */
+export function staticTextProblem(text: string): string | undefined {
+  if (text.includes('\\')) return 'holds a backslash, which Zeebe reads as an escape (\\n becomes a line break; a trailing \\ or \\" fails the deployment): write it as a FEEL string with every \\ doubled';
+  if (holdsBareSecret(text)) return 'holds the text secrets.<name>, which the connector runtime replaces with a cluster secret, or fails the task without retries when there is none: reword it, or write {{secrets.NAME}}';
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { withoutUnset } from './body';
 import { inputBinding, whenOperation, READ_OPERATIONS, WRITE_OPERATIONS, type Operation } from './operations';
-import { optionalPattern } from './patterns';
+import { optionalPattern, safeTextPattern } from './patterns';
 import type { TemplateProperty } from './types';
 
 interface QueryParameter {
@@ -12,8 +12,18 @@ interface QueryParameter {
   operations: Operation[];
 }
 
-/** Default page size: ServiceNow's own default of 10,000 rows is rarely what a process wants. */
-export const DEFAULT_LIMIT = '100';
+/**
+ * Default page size: ServiceNow's own default of 10,000 rows is rarely what
+ * a process wants, and the connector (8.8.16, 8.9.7) fails the task without
+ * retries when the variables it stores exceed 1.5 MB; the result variable
+ * holds the whole response and the records list holds it again. With the
+ * default columns a page is a few kB; 50 whole records with display values
+ * can pass 1 MB.
+ */
+export const DEFAULT_LIMIT = '50';
+
+/** The 1.5 MB output cap, said where the user sets fields and limit. */
+const OUTPUT_CAP_NOTE = 'The connector fails the task (no retries) when the stored variables pass 1.5 MB (the result variable counts the response again).';
 
 const PARAMETERS: QueryParameter[] = [
   {
@@ -25,14 +35,15 @@ const PARAMETERS: QueryParameter[] = [
       description: 'A ServiceNow encoded query, sent exactly as written, e.g. <code>active=true^priority=1^ORDERBYDESCsys_created_on</code>. Conditions on unknown fields are silently ignored by ServiceNow.',
       placeholder: 'active=true^ORDERBYDESCsys_created_on',
       type: 'Text',
-      feel: 'optional'
+      feel: 'optional',
+      constraints: { pattern: safeTextPattern() }
     }
   },
   {
     name: 'sysparm_fields',
     variable: 'sn_fields',
     operations: READ_OPERATIONS,
-    property: { label: 'Fields to return (sysparm_fields)', description: 'Comma-separated column names; empty returns all.', placeholder: 'sys_id,number,short_description', type: 'String', feel: 'optional' }
+    property: { label: 'Fields to return (sysparm_fields)', description: 'Comma-separated column names; empty returns all.', placeholder: 'sys_id,number,short_description', type: 'String', feel: 'optional', constraints: { pattern: safeTextPattern() } }
   },
   {
     name: 'sysparm_display_value',
@@ -61,7 +72,7 @@ const PARAMETERS: QueryParameter[] = [
     operations: ['query'],
     property: {
       label: 'Limit (sysparm_limit)',
-      description: 'Maximum number of records. Without it ServiceNow returns up to 10,000.',
+      description: `Maximum number of records. Without it ServiceNow returns up to 10,000. ${OUTPUT_CAP_NOTE}`,
       type: 'String',
       feel: 'optional',
       value: DEFAULT_LIMIT,
@@ -93,15 +104,23 @@ const PARAMETERS: QueryParameter[] = [
   }
 ];
 
-/** The `sysparm_*` inputs, each active for the operations that accept it. */
-export function queryParameterProperties(): TemplateProperty[] {
-  return PARAMETERS.map((parameter) => ({
-    id: parameter.name,
-    group: 'query',
-    ...parameter.property,
-    binding: inputBinding(parameter.variable),
-    condition: whenOperation(...parameter.operations)
-  }));
+const FIELDS_PARAMETER = 'sysparm_fields';
+
+/**
+ * The `sysparm_*` inputs, each active for the operations that accept it.
+ * Query gets its own copy of the fields input, defaulting to `queryFields`
+ * so that a list stays far below the output cap; Get returns whole records.
+ */
+export function queryParameterProperties(queryFields: string[]): TemplateProperty[] {
+  return PARAMETERS.flatMap((parameter): TemplateProperty[] => {
+    const property = (operations: Operation[], id = parameter.name): TemplateProperty => ({ id, group: 'query', ...parameter.property, binding: inputBinding(parameter.variable), condition: whenOperation(...operations) });
+    if (parameter.name !== FIELDS_PARAMETER) return [property(parameter.operations)];
+    const queryCopy = property(['query'], `${FIELDS_PARAMETER}.query`);
+    return [
+      property(parameter.operations.filter((operation) => operation !== 'query')),
+      { ...queryCopy, value: queryFields.join(','), description: `Comma-separated column names; empty returns whole records. ${OUTPUT_CAP_NOTE}` }
+    ];
+  });
 }
 
 /** One Hidden `queryParameters` per operation that takes any: a string map without unset entries. */

@@ -1,6 +1,21 @@
 import { headerBinding, inputBinding } from './operations';
 import type { TemplateProperty } from './types';
 
+/**
+ * The lowest connector runtime the templates are proven for. The request
+ * proof models 8.8.16 and 8.9.7; the input list (HttpJsonFunction), the
+ * secret replacement (SecretUtil) and the status handling are the same from
+ * 8.8.0. Before 8.8.7 the job's variables were bound with an object mapper
+ * that evaluates `@FEEL` fields (OutboundConnectorRuntimeConfiguration took
+ * the FEEL-enabled mapper; 8.8.7 added `outboundConnectorObjectMapper` with
+ * `JacksonModuleFeelFunction(false)`), so a secret whose value starts with
+ * `=` is evaluated as FEEL: a password such as `=abc` turns into null or
+ * fails the job. Only 8.8.16 and 8.9.7 refuse an output over 1.5 MB
+ * (InlineSizeGuard); older ones hand it to Zeebe, which rejects the
+ * completion above its message size.
+ */
+export const LOWEST_CONNECTOR_RUNTIME = '8.8.7';
+
 /** The REST connector's job type. */
 export const REST_CONNECTOR_TYPE = 'io.camunda:http-json:1';
 

@@ -35,7 +35,8 @@ export function markerProperty(template: ElementTemplate, table: Table, operatio
     const element = fieldElement(property);
     const field = element ? findField(table, element) : undefined;
     const pattern = property.constraints?.pattern;
-    return field && field.internalType === 'string' && field.writable && !field.readOnly && !pattern && (property.type === 'String' || property.type === 'Text') && (field.maxLength ?? 40) >= 40;
+    const takesText = !pattern || new RegExp(typeof pattern === 'string' ? pattern : pattern.value).test('e2e marker text');
+    return field && field.internalType === 'string' && field.writable && !field.readOnly && takesText && (property.type === 'String' || property.type === 'Text') && (field.maxLength ?? 40) >= 40;
   });
   const preferred = ['short_description', 'name', 'user_name', 'title'];
   const marker = preferred.map((element) => candidates.find((property) => fieldElement(property) === element)).find(Boolean) ?? candidates[0];

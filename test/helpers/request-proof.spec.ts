@@ -73,7 +73,7 @@ describe('helpers - request-proof', () => {
 
     // then
     expect(proveRequest(t, {}, { secrets: { BASE: 'https://h', USER: 'me' } })).toMatchObject({ url: 'https://h/api', authentication: { username: 'me' } });
-    expect(() => proveRequest(t, {}, { secrets: { BASE: 'https://h' } })).toThrow('secret "USER" is not defined');
+    expect(() => proveRequest(t, {}, { secrets: { BASE: 'https://h' } })).toThrow("Secret with name 'USER' is not available");
   });
 
   it('refuses two active properties writing one input and unknown property ids', () => {

@@ -2,19 +2,22 @@
  * bpmnlint-plugin-servicenow: rules in rules/<rule>.ts, configs below,
  * referenced as `plugin:servicenow/recommended` and `servicenow/<rule>`.
  */
+import inputTextIntact from './rules/input-text-intact';
 import queryWarnings from './rules/query-warnings';
 import validQuery from './rules/valid-query';
 
 export const rules = {
   'valid-query': validQuery,
-  'query-warnings': queryWarnings
+  'query-warnings': queryWarnings,
+  'input-text-intact': inputTextIntact
 };
 
 export const configs = {
   recommended: {
     rules: {
       'servicenow/valid-query': 'error',
-      'servicenow/query-warnings': 'warn'
+      'servicenow/query-warnings': 'warn',
+      'servicenow/input-text-intact': 'error'
     }
   },
   all: {

@@ -1,6 +1,7 @@
 import type { ElementTemplate, TemplateProperty } from '../types';
 import { conditionTargets, mutuallyExclusive } from './conditions';
 import { parseFeel } from './feel';
+import { checkStaticText } from './static-text';
 
 export type Severity = 'error' | 'warning';
 
@@ -66,6 +67,7 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
     const dead = unreachableBecause(property, properties);
     if (dead) report('warning', where, `can never be active: ${dead}`);
     checkFeel(property, where, report);
+    checkStaticText(property, where, report);
   });
   // Conditions may point forward only to properties that are declared earlier in a stable order.
   properties.forEach((property, index) => {

@@ -73,7 +73,7 @@ describe('core/template - requests the REST connector sends', () => {
     // then
     expect(request.method).toBe('GET');
     expect(request.url).toBe('https://dev12345.service-now.com/api/now/table/incident');
-    expect(request.queryParameters).toEqual({ sysparm_query: query, sysparm_display_value: 'false', sysparm_exclude_reference_link: 'true', sysparm_limit: '100' });
+    expect(request.queryParameters).toEqual({ sysparm_query: query, sysparm_fields: 'sys_id,number,short_description', sysparm_display_value: 'false', sysparm_exclude_reference_link: 'true', sysparm_limit: '50' });
     expect(request.body).toBeNull();
   });
 
@@ -83,7 +83,7 @@ describe('core/template - requests the REST connector sends', () => {
 
   it('Query passes paging and field selection, all as strings, and drops unset ones', () => {
     // when
-    const request = proveRequest(incident, { ...connection, operation: 'query', sysparm_limit: '=5 * 2', sysparm_offset: '20', sysparm_fields: 'sys_id,number', sysparm_display_value: 'all', sysparm_exclude_reference_link: false }, { secrets });
+    const request = proveRequest(incident, { ...connection, operation: 'query', sysparm_limit: '=5 * 2', sysparm_offset: '20', 'sysparm_fields.query': 'sys_id,number', sysparm_display_value: 'all', sysparm_exclude_reference_link: false }, { secrets });
 
     // then
     expect(request.queryParameters).toEqual({ sysparm_fields: 'sys_id,number', sysparm_display_value: 'all', sysparm_exclude_reference_link: 'false', sysparm_limit: '10', sysparm_offset: '20' });
@@ -96,7 +96,7 @@ describe('core/template - requests the REST connector sends', () => {
 
     // then
     expect([get.method, get.url]).toEqual(['GET', `https://dev12345.service-now.com/api/now/table/incident/${SYS_ID}`]);
-    expect([remove.method, remove.url, remove.body, remove.queryParameters]).toEqual(['DELETE', `https://dev12345.service-now.com/api/now/table/incident/${SYS_ID}`, null, undefined]);
+    expect([remove.method, remove.url, remove.body, remove.queryParameters]).toEqual(['DELETE', `https://dev12345.service-now.com/api/now/table/incident/${SYS_ID}`, null, {}]);
   });
 
   it('takes the sys_id from a FEEL expression over process variables', () => {

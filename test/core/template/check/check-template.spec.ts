@@ -44,9 +44,33 @@ describe('core/template/check - checkTemplate', () => {
   it('warns about inputs that may stay empty when engines allow versions before 8.8', () => {
     // given
     const template = { ...fixture('valid.json'), engines: { camunda: '^8.3' } };
-    template.properties = [...template.properties, { id: 'free', label: 'Free', type: 'String', binding: { type: 'zeebe:input', name: 'free' } }];
+    template.properties = [...template.properties, { id: 'free', label: 'Free', type: 'String', binding: { type: 'zeebe:input', name: 'free' }, constraints: { pattern: '^[a-z ]*$' } }];
 
     // then
     expect(checkTemplate(template)).toEqual([{ severity: 'warning', property: 'free', message: 'may be left empty, which deploys only on Camunda 8.8+ but engines.camunda is ^8.3' }]);
+  });
+
+  it('flags static input text the runtime would change: fixed and choice values, and free text without a pattern refusing it', () => {
+    // given
+    const template = fixture('valid.json');
+    template.properties = [
+      ...template.properties,
+      { id: 'path', type: 'Hidden', value: 'C:\\temp', binding: { type: 'zeebe:input', name: 'path' } },
+      { id: 'pick', type: 'Dropdown', value: 'a', choices: [{ name: 'A', value: 'a' }, { name: 'B', value: 'see secrets.yaml' }], binding: { type: 'zeebe:input', name: 'pick' } },
+      { id: 'built', type: 'Hidden', value: '="rotate secrets.key"', binding: { type: 'zeebe:input', name: 'built' } },
+      { id: 'note', label: 'Note', type: 'Text', feel: 'optional', binding: { type: 'zeebe:input', name: 'note' } },
+      { id: 'secret', type: 'Hidden', value: '{{secrets.TOKEN}}', binding: { type: 'zeebe:input', name: 'secret' } }
+    ];
+
+    // when
+    const problems = checkTemplate(template);
+
+    // then
+    expect(problems).toEqual([
+      { severity: 'error', property: 'path', message: expect.stringMatching(/^value "C:\\temp" holds a backslash, which Zeebe reads as an escape/) },
+      { severity: 'error', property: 'pick', message: expect.stringMatching(/^value "see secrets.yaml" holds the text secrets.<name>, which the connector runtime replaces/) },
+      { severity: 'error', property: 'built', message: expect.stringMatching(/replaces in the evaluated value$/) },
+      { severity: 'warning', property: 'note', message: expect.stringMatching(/^lets a user type static text the runtime changes \(e.g. "rotate secrets.yaml"\)/) }
+    ]);
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * `servicenow/input-text-intact`: no input of a task holds text the runtime
+ * would change before it is sent. Zeebe reads a static input as a FEEL
+ * string literal, so a backslash is an escape (`\n` a line break, a trailing
+ * `\` fails the deployment); the connector runtime replaces `secrets.<name>`
+ * anywhere in the job's variables, FEEL-built values included, with a
+ * cluster secret, or fails the task without retries. Checks every input of
+ * every task, so diagrams saved before the templates refused such text, or
+ * edited by hand, are caught too; the properties panel entry is named when
+ * the task's template is loaded.
+ */
+import { holdsBareSecret, staticTextProblem } from '../../../../core/template/patterns';
+import type { ElementTemplate } from '../../../../core/template/types';
+import { findTemplate, publishedTemplates } from '../../../shared/template-registry';
+import { activeProperties, propertyEntryId } from '../../../shared/template-values';
+import { getIoMapping, templateIdOf, templateVersionOf, type ModdleElement } from '../../../shared/zeebe';
+
+export interface InputTextRuleOptions {
+  /** The element templates to resolve `zeebe:modelerTemplate` with; default: those the Modeler has loaded. */
+  templates?: readonly ElementTemplate[];
+}
+
+interface Reporter {
+  report(id: string, message: string, context?: Record<string, unknown>): void;
+}
+
+/** FEEL string literals: only their text ends up in the evaluated value (`=mysecrets.value` reads a variable). */
+const FEEL_STRINGS = /"(?:\\.|[^"\\])*"/g;
+
+function problemOf(source: string): string | undefined {
+  if (!source.trim().startsWith('=')) return staticTextProblem(source);
+  return (source.match(FEEL_STRINGS) ?? []).some(holdsBareSecret) ? 'builds text holding secrets.<name>, which the connector runtime replaces with a cluster secret, or fails the task without retries when there is none: reword it, or write {{secrets.NAME}}' : undefined;
+}
+
+export default function inputTextIntact(options: InputTextRuleOptions = {}) {
+  return {
+    check(node: ModdleElement, reporter: Reporter) {
+      const inputs: ModdleElement[] = (node.id && getIoMapping(node)?.get('inputParameters')) || [];
+      if (inputs.length === 0) return;
+      const templateId = templateIdOf(node);
+      const template = templateId ? findTemplate(options.templates ?? publishedTemplates(), templateId, templateVersionOf(node)) : undefined;
+      for (const input of inputs) {
+        const source: unknown = input.get('source');
+        const target: unknown = input.get('target');
+        if (typeof source !== 'string' || typeof target !== 'string') continue;
+        const problem = problemOf(source);
+        if (!problem) continue;
+        const property = template && activeProperties(template, node).find((candidate) => (candidate.binding as { type: string; name?: string }).type === 'zeebe:input' && (candidate.binding as { name?: string }).name === target);
+        const entryId = template && property ? propertyEntryId(template, property, node) : undefined;
+        reporter.report(node.id as string, `${property?.label ?? `Input ${target}`} ${problem}`, entryId ? { propertiesPanel: { entryIds: [entryId] } } : undefined);
+      }
+    }
+  };
+}

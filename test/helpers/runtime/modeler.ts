@@ -1,0 +1,112 @@
+/**
+ * Step 1 of the proof, the Modeler: the user's values (by property id) and
+ * the template defaults are stored per binding; conditions read the stored
+ * value of the property they name (bpmn-js-element-templates
+ * `isConditionMet`), and inactive properties lose their binding.
+ * Boolean/Number and `feel: "required"` defaults are written as FEEL
+ * (`toFeelExpression`).
+ */
+import type { ElementTemplate, TemplateProperty } from '../../../core/template/types';
+
+export interface AppliedTemplate {
+  /** Active properties in template order. */
+  active: TemplateProperty[];
+  /** Persisted value per active property id, as the Modeler writes it. */
+  persisted: Map<TemplateProperty, unknown>;
+  taskHeaders: Record<string, string>;
+  /** Constraint violations the Modeler would show for the given values. */
+  violations: string[];
+}
+
+export type Values = Record<string, unknown>;
+
+function bindingKey(property: TemplateProperty): string {
+  const binding = property.binding as Record<string, unknown>;
+  return `${binding.type}:${String(binding.name ?? binding.key ?? binding.property ?? '')}`;
+}
+
+export function isFeel(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().startsWith('=');
+}
+
+/** What the Modeler persists for a value (`toFeelExpression` for static FEEL types and `feel: required`). */
+function persistedValue(property: TemplateProperty, value: unknown): unknown {
+  const castToFeel = ((property.type === 'Boolean' || property.type === 'Number') && property.feel === 'static') || property.feel === 'required';
+  if (!castToFeel || value === undefined || isFeel(value)) return value;
+  if (property.type === 'Boolean') return `=${value === 'false' ? false : Boolean(value)}`;
+  return `=${String(value)}`;
+}
+
+function conditionMet(condition: TemplateProperty['condition'], properties: TemplateProperty[], store: Map<string, unknown>): boolean {
+  if (!condition) return true;
+  if ('allMatch' in condition) return condition.allMatch.every((inner) => conditionMet(inner, properties, store));
+  const target = properties.find((property) => property.id === condition.property);
+  if (!target) return false;
+  const value = store.get(bindingKey(target));
+  if ('isEmpty' in condition) return (value === undefined || value === null || value === '') === condition.isEmpty;
+  if ('isActive' in condition) throw new Error('request-proof: isActive conditions are not supported');
+  const compare = (expected: unknown) => value === expected || (target.type === 'Boolean' && persistedValue(target, expected) === value);
+  if ('equals' in condition) return compare(condition.equals);
+  return condition.oneOf.some(compare);
+}
+
+/** Step 1: the Modeler's view after the user entered `values`. */
+export function applyTemplate(template: ElementTemplate, values: Values = {}): AppliedTemplate {
+  for (const id of Object.keys(values)) {
+    if (!template.properties.some((candidate) => candidate.id === id)) throw new Error(`request-proof: the template has no property "${id}"`);
+  }
+  const store = new Map<string, unknown>();
+  let active: TemplateProperty[] = [];
+  for (let round = 0; round < 20; round++) {
+    const before = JSON.stringify([...store]);
+    const previous = new Set(active);
+    active = template.properties.filter((candidate) => conditionMet(candidate.condition, template.properties, store));
+    const activeKeys = new Set(active.map(bindingKey));
+    for (const key of [...store.keys()]) if (!activeKeys.has(key)) store.delete(key);
+    for (const candidate of active) {
+      const key = bindingKey(candidate);
+      const userValue = candidate.id !== undefined && candidate.id in values ? values[candidate.id] : undefined;
+      if (userValue !== undefined) store.set(key, persistedValue(candidate, userValue));
+      // A property that becomes active writes its value, also over another's on the same binding (ConditionalBehavior).
+      else if (!store.has(key) || !previous.has(candidate)) store.set(key, persistedValue(candidate, candidate.value));
+    }
+    if (JSON.stringify([...store]) === before) break;
+  }
+  const seen = new Map<string, TemplateProperty>();
+  for (const candidate of active) {
+    const key = bindingKey(candidate);
+    const other = seen.get(key);
+    if (other) throw new Error(`request-proof: properties "${other.id}" and "${candidate.id}" are both active and bound to ${key}`);
+    seen.set(key, candidate);
+  }
+  const persisted = new Map(active.map((candidate) => [candidate, store.get(bindingKey(candidate))] as const));
+  const taskHeaders: Record<string, string> = {};
+  for (const [candidate, value] of persisted) {
+    if (candidate.binding.type === 'zeebe:taskHeader' && value !== undefined && value !== '') taskHeaders[(candidate.binding as { key: string }).key] = String(value);
+  }
+  return { active, persisted, taskHeaders, violations: violations(persisted) };
+}
+
+/** The Modeler's `validateProperty`: notEmpty, then (unless FEEL) maxLength, minLength, pattern. */
+function violations(persisted: Map<TemplateProperty, unknown>): string[] {
+  const found: string[] = [];
+  for (const [candidate, value] of persisted) {
+    const { constraints } = candidate;
+    if (!constraints) continue;
+    const text = value === undefined || value === null ? undefined : String(value);
+    const name = candidate.id ?? candidate.label ?? '?';
+    if (constraints.notEmpty && (text === undefined || text.trim() === '')) {
+      found.push(`${name}: must not be empty`);
+      continue;
+    }
+    if (candidate.feel && isFeel(text)) continue;
+    if (constraints.maxLength && (text ?? '').length > constraints.maxLength) found.push(`${name}: longer than ${constraints.maxLength}`);
+    if (constraints.minLength && (text ?? '').length < constraints.minLength) found.push(`${name}: shorter than ${constraints.minLength}`);
+    const pattern = typeof constraints.pattern === 'string' ? constraints.pattern : constraints.pattern?.value;
+    const message = typeof constraints.pattern === 'string' ? undefined : constraints.pattern?.message;
+    // The Modeler shows `{label} {message}` (bpmn-js-element-templates validateProperty).
+    if (pattern && !new RegExp(pattern).test(String(text))) found.push(`${name}: does not match ${pattern}${message ? ` (${message})` : ''}`);
+  }
+  return found;
+}
+
