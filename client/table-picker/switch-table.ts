@@ -7,6 +7,8 @@
  * helper's variable follows the table when it had its default name.
  */
 import type { Service, DiagramElement } from '../types/bpmn-js';
+import { OPERATION_PROPERTY_ID, OPERATIONS } from '../../core/template/operations';
+import { operationPresetId, presetOperation } from '../../core/template/presets';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { defaultSysIdVariable, readOutputVariables, writeOutputVariables } from '../output-mapping/result-expression';
 import { isResultExpression } from '../output-mapping/stored-variable';
@@ -34,8 +36,10 @@ export function switchTable(element: DiagramElement, option: TableOption, servic
     const output = userWritten ? readOutputVariables(getHeaderValue(bo, 'resultExpression')) : {};
 
     const sameTemplate = oldTemplate?.id === option.template.id && oldTemplate?.version === option.template.version;
-    const target = sameTemplate ? element : services.elementTemplates.applyTemplate(element, option.template);
-    for (const { property, value } of carried) writeProperty(target, property, value, services);
+    // The operation travels as the preset its menu entry applies, so picking a table and picking "<Operation> <table>" give the same task.
+    const presetId = sameTemplate ? undefined : carriedPreset(option.template, carried);
+    const target = sameTemplate ? element : services.elementTemplates.applyTemplate(element, option.template, presetId ? { presetId } : {});
+    for (const { property, value } of carried) if (!(presetId && property.id === OPERATION_PROPERTY_ID)) writeProperty(target, property, value, services);
     const table = option.viaGeneric ? tableProperty(option.template) : undefined;
     if (table) writeProperty(target, table, option.table, services);
 
@@ -45,6 +49,13 @@ export function switchTable(element: DiagramElement, option: TableOption, servic
       if (expression) writeHeader(target, 'resultExpression', expression, services);
     }
   });
+}
+
+/** The new template's preset for the operation the old task had, when it has one. */
+function carriedPreset(template: ElementTemplate, carried: { property: TemplateProperty; value: string }[]): string | undefined {
+  const operation = OPERATIONS.find((each) => each === carried.find(({ property }) => property.id === OPERATION_PROPERTY_ID)?.value);
+  const presetId = operation && operationPresetId(operation);
+  return presetId && presetOperation(template.presets, presetId) === operation ? presetId : undefined;
 }
 
 /** The new template's properties that the old one binds the same way, with the element's values. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { headerValue, openHarness, screenshot, selectElement, templateOf } from './helpers/harness-page';
+import { headerValue, openHarness, saveXml, screenshot, selectElement, templateOf } from './helpers/harness-page';
 
 /** Opens a context pad menu of `elementId` and types `text` into its search (key presses: the search ignores a set value). */
 async function searchMenu(page: Page, elementId: string, action: 'append' | 'replace', text: string) {
@@ -65,5 +65,26 @@ test.describe('operation entries (steps and presets) in the popup menus', () => 
 
     // then
     await expect.poll(() => headerValue(page, 'Task_Create', 'serviceNowOperation')).toBe('delete');
+  });
+
+  test('the table picker applies what the menu entry of the same table and operation applies', async ({ page }) => {
+    test.setTimeout(120_000);
+    // given: one task from the menu entry "Get Incident", another a problem Get task
+    await openHarness(page);
+    await (await searchMenu(page, 'Task_Create', 'replace', 'get incident')).filter({ hasText: /Get Incident/ }).first().click();
+    await (await searchMenu(page, 'Task_Get', 'replace', 'get problem')).filter({ hasText: /Get Problem/ }).first().click();
+    await expect.poll(() => templateOf(page, 'Task_Get')).toBe('community.servicenow.problem');
+
+    // when: the problem task picks the incident table
+    await selectElement(page, 'Task_Get');
+    await page.getByRole('combobox', { name: 'Table' }).fill('Incident');
+    await page.locator('[role="option"][data-table="incident"][data-template-id="community.servicenow.incident"]').click();
+
+    // then
+    await expect.poll(() => templateOf(page, 'Task_Get')).toBe('community.servicenow.incident');
+    const xml = await saveXml(page);
+    const task = (id: string) => xml.match(new RegExp(`<bpmn:serviceTask id="${id}"[^>]*>([\\s\\S]*?)</bpmn:serviceTask>`))?.[1]?.replace(/<bpmn:(incoming|outgoing)>[^<]*<\/bpmn:\1>/g, '').trim();
+    expect(task('Task_Get')).toContain('key="serviceNowOperation" value="get"');
+    expect(task('Task_Get')).toBe(task('Task_Create'));
   });
 });
