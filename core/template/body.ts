@@ -12,8 +12,10 @@ export const ADDITIONAL_FIELDS_VARIABLE = 'sn_additionalFields';
  * check comes first: FEEL compares a number with "" to null, not false.
  */
 export function withoutUnset(contextExpression: string): string {
-  return `context(get entries(${contextExpression})[item.value != null and not(item.value instance of string and item.value = "")])`;
+  return `context(get entries(${contextExpression})${SET_ENTRIES})`;
 }
+
+const SET_ENTRIES = '[item.value != null and not(item.value instance of string and item.value = "")]';
 
 /**
  * A FEEL string literal that feel-scala reads back as `text`. Its parser
@@ -62,17 +64,21 @@ export interface BodyGate {
  * every set field (`entries`: column name → FEEL value), unset ones dropped.
  * Gated entries are read only while their toggle is on: otherwise their
  * inputs are not mapped and reading them would name missing variables.
+ * Fields are a `{key, value}` list for `context()`, not a context literal:
+ * a column named like a FEEL keyword (`if`, `then`) as a literal's key
+ * becomes a name for the later entries, and feelin then misreads an `if`
+ * after it.
  */
 export function bodyProperty(entries: [string, string][], gate?: BodyGate): TemplateProperty {
-  const context = (list: [string, string][]) => `{${list.map(([name, value]) => `${feelString(name)}: ${value}`).join(', ')}}`;
+  const list = (items: [string, string][]) => `[${items.map(([name, value]) => `{key: ${feelString(name)}, value: ${value}}`).join(', ')}]`;
   const fields = gate && gate.entries.length > 0
-    ? `context merge(${context(entries)}, if ${gate.variable} = ${feelString(gate.shown)} then ${context(gate.entries)} else {})`
-    : context(entries);
+    ? `concatenate(${list(entries)}, if ${gate.variable} = ${feelString(gate.shown)} then ${list(gate.entries)} else [])`
+    : list(entries);
   const additional = requireContext(ADDITIONAL_FIELDS_VARIABLE, 'Additional fields must be a FEEL context such as {"u_cost_center": costCenter}', true);
   return {
     id: 'body',
     type: 'Hidden',
-    value: `=context merge(${additional}, ${withoutUnset(fields)})`,
+    value: `=context merge(${additional}, context((${fields})${SET_ENTRIES}))`,
     binding: inputBinding('body'),
     condition: whenOperation(...WRITE_OPERATIONS)
   };

@@ -85,13 +85,19 @@ export function unexpectedAnswerExpression(operation: Operation): string {
 }
 
 export function errorHandlingProperties(): TemplateProperty[] {
+  // One expression per distinct success rule (Create; Get, Query, Update; Delete), not per operation: it is the template's largest text.
+  const rules = new Map<string, Operation[]>();
+  for (const operation of OPERATIONS) {
+    const rule = `${successStatuses(operation).join('-')}${operation === 'delete' ? '' : '-result'}`;
+    rules.set(rule, [...(rules.get(rule) ?? []), operation]);
+  }
   const perOperation = (mode: 'servicenow' | 'none', build: (operation: Operation) => string) =>
-    OPERATIONS.map((operation): TemplateProperty => ({
-      id: `errorExpression.${mode}.${operation}`,
+    [...rules.values()].map((operations): TemplateProperty => ({
+      id: `errorExpression.${mode}.${operations.join('-')}`,
       type: 'Hidden',
-      value: build(operation),
+      value: build(operations[0] as Operation),
       binding: headerBinding('errorExpression'),
-      condition: allOf(mode === 'servicenow' ? { property: 'errorHandling', isEmpty: true } : { property: 'errorHandling', equals: 'none' }, whenOperation(operation))
+      condition: allOf(mode === 'servicenow' ? { property: 'errorHandling', isEmpty: true } : { property: 'errorHandling', equals: 'none' }, whenOperation(...operations))
     }));
   return [
     {

@@ -31,7 +31,7 @@ export const SECRET_PLACEHOLDER = '\\{\\{secrets\\.[A-Za-z0-9_.-]+\\}\\}';
  */
 export const SAFE_TEXT = String.raw`(?:\{\{\s*secrets\.[^{}\s\\]+\s*\}\}|(?!secrets\.[A-Za-z0-9])[^\\])*`;
 
-export const SAFE_TEXT_MESSAGE = 'must not contain a backslash (\\) or the text secrets.<name>. Zeebe reads \\ as an escape (\\n becomes a line break): write such text as a FEEL string with every \\ doubled, e.g. ="D:\\\\backups\\\\new". The connector replaces secrets.<name> with a cluster secret, or fails the task when there is none, also inside FEEL: reword it (e.g. "secrets .yaml"), or write {{secrets.NAME}} to send a secret.';
+export const SAFE_TEXT_MESSAGE = 'must not hold \\ or secrets.<name>: Zeebe reads \\ as an escape, the connector swaps secrets.<name> for a secret (in FEEL too). Write \\ doubled in a FEEL string (="D:\\\\new"); reword secrets.<name> or use {{secrets.NAME}}.';
 
 /** Safe static text, optionally also matching `core` (a pattern body without anchors) as `coreMessage` says. */
 export function safeTextPattern(core?: string, coreMessage?: string): Pattern {

@@ -115,10 +115,10 @@ export function queryParameterProperties(queryFields: string[]): TemplatePropert
   return PARAMETERS.flatMap((parameter): TemplateProperty[] => {
     const property = (operations: Operation[], id = parameter.name): TemplateProperty => ({ id, group: 'query', ...parameter.property, binding: inputBinding(parameter.variable), condition: whenOperation(...operations) });
     if (parameter.name !== FIELDS_PARAMETER) return [property(parameter.operations)];
-    const queryCopy = property(['query'], `${FIELDS_PARAMETER}.query`);
+    const others = parameter.operations.filter((operation) => operation !== 'query');
     return [
-      property(parameter.operations.filter((operation) => operation !== 'query')),
-      { ...queryCopy, value: queryFields.join(','), description: `Comma-separated column names; empty returns whole records. ${OUTPUT_CAP_NOTE}` }
+      ...others.map((operation) => property([operation], `${FIELDS_PARAMETER}.${operation}`)),
+      { ...property(['query']), value: queryFields.join(','), description: `Comma-separated column names; empty returns whole records. ${OUTPUT_CAP_NOTE}` }
     ];
   });
 }

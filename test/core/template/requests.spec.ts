@@ -83,7 +83,7 @@ describe('core/template - requests the REST connector sends', () => {
 
   it('Query passes paging and field selection, all as strings, and drops unset ones', () => {
     // when
-    const request = proveRequest(incident, { ...connection, operation: 'query', sysparm_limit: '=5 * 2', sysparm_offset: '20', 'sysparm_fields.query': 'sys_id,number', sysparm_display_value: 'all', sysparm_exclude_reference_link: false }, { secrets });
+    const request = proveRequest(incident, { ...connection, operation: 'query', sysparm_limit: '=5 * 2', sysparm_offset: '20', sysparm_fields: 'sys_id,number', sysparm_display_value: 'all', sysparm_exclude_reference_link: false }, { secrets });
 
     // then
     expect(request.queryParameters).toEqual({ sysparm_fields: 'sys_id,number', sysparm_display_value: 'all', sysparm_exclude_reference_link: 'false', sysparm_limit: '10', sysparm_offset: '20' });

@@ -71,7 +71,7 @@ describe('core/template - what the runtime does with every template', () => {
       const { violations } = applyTemplate(entry.template, { ...values, [property.id as string]: 'rotate secrets.yaml' });
       expect(violations, `${entry.name} ${operation} ${property.id}`).toHaveLength(1);
       // typed inputs (sys_id, number, date...) refuse it by their format; free text says why
-      if (patternOf(property)?.includes(SAFE_TEXT)) expect(violations[0]).toMatch(/secrets\.<name>/);
+      if (patternOf(property)?.includes(SAFE_TEXT)) expect(violations[0]).toMatch(/the connector swaps secrets\.<name> for a secret/);
     }
   }));
 
@@ -81,7 +81,7 @@ describe('core/template - what the runtime does with every template', () => {
       const { violations } = applyTemplate(entry.template, { ...values, [property.id as string]: 'Disk full on D:\\backups\\new' });
       expect(violations, `${entry.name} ${operation} ${property.id}`).toHaveLength(1);
       // typed inputs (sys_id, number, date...) refuse it by their format; free text says why
-      if (patternOf(property)?.includes(SAFE_TEXT)) expect(violations[0]).toMatch(/backslash/);
+      if (patternOf(property)?.includes(SAFE_TEXT)) expect(violations[0]).toMatch(/Zeebe reads \\ as an escape/);
     }
     if (!entry.table || (operation !== 'create' && operation !== 'update')) return;
     const marker = markerProperty(entry.template, entry.table, operation);
@@ -129,9 +129,9 @@ describe('core/template - what the runtime does with every template', () => {
     if (operation !== 'query') return;
     const { persisted } = applyTemplate(entry.template, valuesFor(entry, operation));
     const byId = new Map([...persisted].map(([property, value]) => [property.id, { property, value }]));
-    expect(String(byId.get('sysparm_fields.query')?.value), entry.name).toMatch(/^sys_id(,[a-z_]+)*$/);
+    expect(String(byId.get('sysparm_fields')?.value), entry.name).toMatch(/^sys_id(,[a-z_]+)*$/);
     expect(Number(byId.get('sysparm_limit')?.value)).toBeLessThanOrEqual(50);
-    expect(byId.get('sysparm_fields.query')?.property.description).toContain('1.5 MB');
+    expect(byId.get('sysparm_fields')?.property.description).toContain('1.5 MB');
     expect(byId.get('sysparm_limit')?.property.description).toContain('1.5 MB');
     // a full default page with the result variable set stays far below the cap
     const records = Array.from({ length: 50 }, () => ({ sys_id: SYS_ID, number: 'INC0010001', short_description: 'x'.repeat(160) }));
