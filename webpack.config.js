@@ -6,14 +6,16 @@
  * properties panel to camunda-modeler-plugin-helpers' vendor modules, so the
  * bundle uses the Modeler's own copies (a second preact breaks hooks).
  *
- * `SERVICENOW_EMBED_METADATA=false` leaves the bundled snapshot out (used to
- * report the size of the metadata in the bundle).
+ * The bundled snapshot (metadata/) is packed into a chunk of its own,
+ * servicenow-metadata.js next to the script, which the plugin fetches the
+ * first time it needs table metadata: Desktop loads the script from
+ * app-plugins://<name>/dist/client.js, and publicPath 'auto' resolves the
+ * chunk against that URL.
  */
 const path = require('node:path');
 const CamundaModelerWebpackPlugin = require('camunda-modeler-webpack-plugin');
 const manifest = require('./index.js');
 
-const embedMetadata = process.env.SERVICENOW_EMBED_METADATA !== 'false';
 const outputFile = path.resolve(__dirname, process.env.SERVICENOW_BUNDLE_OUTPUT || manifest.script);
 
 module.exports = {
@@ -21,16 +23,17 @@ module.exports = {
   entry: './client/index.ts',
   output: {
     path: path.dirname(outputFile),
-    filename: path.basename(outputFile)
+    filename: path.basename(outputFile),
+    chunkFilename: '[name].js',
+    publicPath: 'auto'
   },
   resolve: {
-    extensions: ['.ts', '.tsx', '.js', '.json'],
-    alias: embedMetadata ? {} : { [path.resolve(__dirname, 'client/shared/bundled-snapshot.ts')]: path.resolve(__dirname, 'client/shared/no-snapshot.ts') }
+    extensions: ['.ts', '.tsx', '.js', '.json']
   },
   module: {
     rules: [
-      // The bundled snapshot is embedded as raw text and parsed by the same loader as in Node.
-      { test: /[\\/]metadata[\\/][^\\/]+\.json$/, type: 'asset/source' },
+      // The snapshot directory, packed (core/metadata/packed.ts) and unpacked by the plugin for the same loader as in Node.
+      { test: /[\\/]metadata[\\/]manifest\.json$/, resourceQuery: /packed/, type: 'javascript/auto', use: path.resolve(__dirname, 'scripts/bundle/metadata-chunk-loader.cjs') },
       {
         test: /\.tsx?$/,
         loader: 'esbuild-loader',

@@ -5,11 +5,13 @@
  *   incident template (20 runs each, same page; target <= 1.2);
  * - query_feedback_ms: median time from an input event on a 2 kB query to
  *   its diagnostics rendered (20 runs; target < 16);
- * - template_apply_incident_ms / template_apply_official_ms: median time of
+ * - template_apply_incident_ms / template_apply_official_ms (and their ratio,
+ *   template_apply_ratio_vs_official, target <= 1.2): median time of
  *   applying our incident template and the official one to a new service
  *   task (5 runs, each undone), the library's work when a table is picked;
- * - bundle_kb / bundle_without_metadata_kb: dist/client.js minified, with
- *   and without the embedded metadata snapshot.
+ * - bundle_kb: dist/client.js minified (target <= 120), without the
+ *   metadata, which sits in its own chunk: metadata_chunk_kb, every table of
+ *   the bundled snapshot packed (target <= 250).
  * Builds the plugin and the harness first when dist/ lacks them.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -26,12 +28,11 @@ function webpack(config: string, env: Record<string, string> = {}): void {
   execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '-c', config], { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
 }
 
-function bundleSizes(): { withMetadata: number; withoutMetadata: number } {
+function bundleSizes(): { script: number; metadataChunk: number } {
   const dir = mkdtempSync(join(tmpdir(), 'servicenow-bundle-'));
   try {
-    webpack('webpack.config.js', { SERVICENOW_BUNDLE_OUTPUT: join(dir, 'with.js') });
-    webpack('webpack.config.js', { SERVICENOW_BUNDLE_OUTPUT: join(dir, 'without.js'), SERVICENOW_EMBED_METADATA: 'false' });
-    return { withMetadata: statSync(join(dir, 'with.js')).size, withoutMetadata: statSync(join(dir, 'without.js')).size };
+    webpack('webpack.config.js', { SERVICENOW_BUNDLE_OUTPUT: join(dir, 'client.js') });
+    return { script: statSync(join(dir, 'client.js')).size, metadataChunk: statSync(join(dir, 'servicenow-metadata.js')).size };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -47,7 +48,7 @@ const bench: Benchmark = {
   name: 'plugin',
   async run(log) {
     const sizes = bundleSizes();
-    log(`bundle: ${(sizes.withMetadata / 1024).toFixed(1)} kB, without metadata ${(sizes.withoutMetadata / 1024).toFixed(1)} kB`);
+    log(`bundle: ${(sizes.script / 1024).toFixed(1)} kB, metadata chunk ${(sizes.metadataChunk / 1024).toFixed(1)} kB`);
     if (!existsSync(join(root, 'dist/client.js'))) webpack('webpack.config.js');
     if (!existsSync(join(root, 'dist/harness/harness.js'))) webpack('test/browser/harness/webpack.config.js');
 
@@ -189,8 +190,9 @@ const bench: Benchmark = {
         query_feedback_ms: median(feedback),
         template_apply_incident_ms: Math.round(applyOurs),
         template_apply_official_ms: Math.round(applyOfficial),
-        bundle_kb: Math.round(sizes.withMetadata / 102.4) / 10,
-        bundle_without_metadata_kb: Math.round(sizes.withoutMetadata / 102.4) / 10
+        template_apply_ratio_vs_official: Number((applyOurs / applyOfficial).toFixed(2)),
+        bundle_kb: Math.round(sizes.script / 102.4) / 10,
+        metadata_chunk_kb: Math.round(sizes.metadataChunk / 102.4) / 10
       };
     } finally {
       await browser.close();

@@ -4,12 +4,12 @@
  */
 import { registerClientExtension, registerClientPlugin, registerCloudBpmnJSPlugin } from 'camunda-modeler-plugin-helpers';
 import lintRules from './lint';
-import { provideSnapshotFiles } from './shared/bundled-metadata';
-import { snapshotFiles } from './shared/bundled-snapshot';
+import { provideSnapshotLoader } from './shared/bundled-metadata';
 import serviceNowModule from './servicenow';
 import { ServiceNowStatusBar } from './status-bar/ServiceNowStatusBar';
 
-provideSnapshotFiles(snapshotFiles);
+// Its own chunk, fetched next to this script (publicPath 'auto': this script's URL), only when first needed.
+provideSnapshotLoader(async () => (await import(/* webpackChunkName: "servicenow-metadata" */ './shared/bundled-snapshot')).default);
 registerCloudBpmnJSPlugin(serviceNowModule);
 registerClientPlugin(lintRules, 'lintRules.cloud-bpmn');
 registerClientExtension(ServiceNowStatusBar);

@@ -13,6 +13,7 @@ import { useService } from 'bpmn-js-properties-panel';
 import { useEffect, useState } from '@bpmn-io/properties-panel/preact/hooks';
 import type { TemplateProperty } from '../../core/template/types';
 import { metadataForTemplate } from '../shared/bundled-metadata';
+import { useBundledMetadata } from '../shared/use-bundled-metadata';
 import { inOneStep } from '../shared/batch-command';
 import { tableOf } from '../shared/servicenow-template';
 import { valuesToActivate } from '../shared/activation';
@@ -38,6 +39,7 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
   const [offer, setOffer] = useState<{ from: string; to: string; usages: VariableUsage[] } | undefined>(undefined);
   useEffect(() => setOffer(undefined), [element]);
 
+  useBundledMetadata();
   const fields = table ? metadataForTemplate(template, table)?.tables.get(table)?.fields : undefined;
   const withNumber = !fields || fields.some((field) => field.element === 'number');
   const error = name && !isValidVariableName(name) ? 'Use letters, digits and _ only, starting with a letter.' : undefined;

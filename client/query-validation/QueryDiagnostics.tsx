@@ -17,6 +17,7 @@ import type { DiagramElement } from '../types/bpmn-js';
 import { useError } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import { useEffect, useMemo, useRef, useState } from '@bpmn-io/properties-panel/preact/hooks';
+import { useBundledMetadata } from '../shared/use-bundled-metadata';
 import { applySuggestion, type Diagnostic } from '../../core/query';
 import type { TemplateProperty } from '../../core/template/types';
 import { inOneStep } from '../shared/batch-command';
@@ -79,7 +80,9 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
     return () => { container.removeEventListener('input', onInput); scheduler.cancel(); };
   }, [queryEntryId]);
 
-  const result = useMemo(() => checkQueryText(text, template, table), [text, template, table]);
+  // The snapshot's arrival (other tables, for dot-walks) checks the query again.
+  const snapshot = useBundledMetadata();
+  const result = useMemo(() => checkQueryText(text, template, table), [text, template, table, snapshot]);
 
   useEffect(() => { eventBus.fire(QUERY_CHECKED_EVENT, { element, text }); }, [text, element]);
 

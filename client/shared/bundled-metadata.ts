@@ -1,21 +1,28 @@
 /**
  * The bundled table metadata snapshot (metadata/): the fallback for tables
  * whose template carries no field index (the generic template, Camunda's
- * official templates). The plugin entry provides the files webpack embedded;
- * the CLI provides metadata it read from disk. Loaded once, lazily.
+ * official templates) and the tables dot-walks lead to. The plugin entry
+ * provides a loader for its metadata chunk, fetched on first need, so the
+ * plugin script stays small; until it arrives callers get undefined and
+ * `onBundledMetadata` tells them when to look again. The CLI provides
+ * metadata it read from disk.
  */
-import { loadSnapshot, type SnapshotFile } from '../../core/metadata/load';
+import { loadSnapshot } from '../../core/metadata/load';
 import { findField, type Field, type Metadata, type Table } from '../../core/metadata/model';
+import { unpackSnapshot, type PackedSnapshot } from '../../core/metadata/packed';
 import { tableFromTemplate } from '../../core/template/field-index';
 import type { ElementTemplate } from '../../core/template/types';
 import type { SnapshotTable } from '../table-picker/table-options';
 
-let snapshotFiles: readonly SnapshotFile[] = [];
+let loadPacked: (() => Promise<PackedSnapshot>) | undefined;
+let loading: Promise<void> | undefined;
 let cached: Metadata | null | undefined;
+const listeners = new Set<() => void>();
 
-/** Sets the snapshot files to load on first use (the plugin entry: the embedded ones). */
-export function provideSnapshotFiles(files: readonly SnapshotFile[]): void {
-  snapshotFiles = files;
+/** Sets where the snapshot comes from on first use (the plugin entry: its metadata chunk). */
+export function provideSnapshotLoader(load: () => Promise<PackedSnapshot>): void {
+  loadPacked = load;
+  loading = undefined;
   cached = undefined;
 }
 
@@ -24,16 +31,36 @@ export function provideMetadata(metadata: Metadata | undefined): void {
   cached = metadata ?? null;
 }
 
+/** The snapshot when it has arrived; otherwise starts fetching it and returns undefined. */
 export function bundledMetadata(): Metadata | undefined {
-  if (cached === undefined) {
-    try {
-      cached = snapshotFiles.length ? loadSnapshot([...snapshotFiles], { origin: 'bundled', source: 'bundled snapshot' }) : null;
-    } catch (error) {
-      console.warn('[servicenow] the bundled metadata snapshot does not load:', error);
-      cached = null;
-    }
-  }
+  if (cached === undefined) void loadBundledMetadata();
   return cached ?? undefined;
+}
+
+/** Resolves once the snapshot is loaded (or known to be missing). */
+export function loadBundledMetadata(): Promise<void> {
+  if (cached !== undefined) return Promise.resolve();
+  if (!loadPacked) {
+    cached = null;
+    return Promise.resolve();
+  }
+  loading ??= loadPacked().then((packed) => {
+    const { files, overlay } = unpackSnapshot(packed);
+    cached = loadSnapshot(files, { origin: 'bundled', source: 'bundled snapshot', ...(overlay ? { overlay } : {}) });
+  }).catch((error: unknown) => {
+    console.warn('[servicenow] the bundled metadata snapshot does not load:', error);
+    cached = null;
+  }).then(() => {
+    perTemplate = new WeakMap();
+    for (const listener of listeners) listener();
+  });
+  return loading;
+}
+
+/** Calls `listener` each time the snapshot arrives; returns the unsubscribe function. */
+export function onBundledMetadata(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** Complete tables of the bundled snapshot, for the picker. */
@@ -42,7 +69,8 @@ export function bundledTables(): SnapshotTable[] {
   return metadata ? [...metadata.tables.values()].filter((table) => !table.abstract).map((table) => ({ name: table.name, label: table.label })) : [];
 }
 
-const perTemplate = new WeakMap<ElementTemplate, Metadata | undefined>();
+// Rebuilt when the snapshot arrives: entries made before it lack the other tables.
+let perTemplate = new WeakMap<ElementTemplate, Metadata | undefined>();
 
 /**
  * The metadata to check a query on `table` with: the template's own field

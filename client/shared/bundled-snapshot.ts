@@ -1,16 +1,10 @@
 /**
- * The snapshot files of metadata/, embedded by webpack as raw text (see the
- * `asset/source` rule in webpack.config.js). A build without metadata
- * replaces this module with no-snapshot.ts.
+ * The packed snapshot of metadata/ (see scripts/bundle/metadata-chunk-loader.cjs).
+ * Imported only dynamically (client/index.ts), so webpack puts it in a chunk of
+ * its own that the plugin fetches from its own folder on first need.
  */
-import type { SnapshotFile } from '../../core/metadata/load';
+import type { PackedSnapshot } from '../../core/metadata/packed';
+// @ts-expect-error the loader turns the snapshot directory into a module; TypeScript sees only the JSON file
+import packed from '../../metadata/manifest.json?packed';
 
-interface WebpackContext {
-  keys(): string[];
-  (key: string): string;
-}
-
-const context: WebpackContext = (require as unknown as { context(dir: string, deep: boolean, filter: RegExp): WebpackContext })
-  .context('../../metadata', false, /^\.\/[^/]+\.json$/);
-
-export const snapshotFiles: SnapshotFile[] = context.keys().map((key) => ({ path: key.replace(/^\.\//, ''), text: context(key) }));
+export default packed as PackedSnapshot;

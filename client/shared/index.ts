@@ -1,6 +1,8 @@
 /** Services every feature uses: the one-step command and the template registry the lint rule reads. */
 import type { Service } from '../types/bpmn-js';
 import { registerBatchCommand } from './batch-command';
+import { loadBundledMetadata, onBundledMetadata } from './bundled-metadata';
+import { isServiceNowTemplate } from './servicenow-template';
 import { publishTemplates } from './template-registry';
 
 class ServiceNowCommands {
@@ -20,8 +22,29 @@ class ServiceNowTemplatePublisher {
   }
 }
 
+/**
+ * Fetches the metadata chunk once a diagram with ServiceNow tasks is open, and
+ * when it arrives has them linted and rendered again: the lint rule and the
+ * panel checked their queries without the other tables meanwhile.
+ */
+class ServiceNowMetadataLoader {
+  static $inject = ['eventBus', 'elementRegistry', 'elementTemplates'];
+  constructor(eventBus: Service, elementRegistry: Service, elementTemplates: Service) {
+    const serviceNowElements = () => elementRegistry.filter((element: unknown) => isServiceNowTemplate(elementTemplates.get(element)));
+    eventBus.on('import.done', () => {
+      if (serviceNowElements().length > 0) void loadBundledMetadata();
+    });
+    const unsubscribe = onBundledMetadata(() => {
+      const elements = serviceNowElements();
+      if (elements.length > 0) eventBus.fire('elements.changed', { elements });
+    });
+    eventBus.on('diagram.destroy', unsubscribe);
+  }
+}
+
 export default {
-  __init__: ['serviceNowCommands', 'serviceNowTemplatePublisher'],
+  __init__: ['serviceNowCommands', 'serviceNowTemplatePublisher', 'serviceNowMetadataLoader'],
+  serviceNowMetadataLoader: ['type', ServiceNowMetadataLoader],
   serviceNowCommands: ['type', ServiceNowCommands],
   serviceNowTemplatePublisher: ['type', ServiceNowTemplatePublisher]
 };

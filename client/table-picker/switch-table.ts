@@ -10,6 +10,8 @@
  * default name.
  */
 import type { Service, DiagramElement } from '../types/bpmn-js';
+import { OPERATION_PROPERTY_ID, OPERATIONS } from '../../core/template/operations';
+import { operationPresetId, presetOperation } from '../../core/template/presets';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { defaultSysIdVariable, readOutputVariables, writeOutputVariables } from '../output-mapping/result-expression';
 import { isResultExpression } from '../output-mapping/stored-variable';
@@ -51,12 +53,14 @@ export function switchTable(element: DiagramElement, option: TableOption, servic
     const output = userWritten ? readOutputVariables(getHeaderValue(bo, 'resultExpression')) : {};
 
     const sameTemplate = oldTemplate?.id === option.template.id && oldTemplate?.version === option.template.version;
-    const target = sameTemplate ? element : services.elementTemplates.applyTemplate(element, option.template);
+    // The operation travels as the preset its menu entry applies, so picking a table and picking "<Operation> <table>" give the same task.
+    const presetId = sameTemplate ? undefined : carriedPreset(option.template, carried);
+    const target = sameTemplate ? element : services.elementTemplates.applyTemplate(element, option.template, presetId ? { presetId } : {});
     for (const { id, value, label } of renamed) {
       const property = option.template.properties.find((each) => each.id === id);
       if (property) { writeProperty(target, property, value, services); report.kept.push(label); }
     }
-    for (const { property, value } of carried) writeProperty(target, property, value, services);
+    for (const { property, value } of carried) if (!(presetId && property.id === OPERATION_PROPERTY_ID)) writeProperty(target, property, value, services);
     const table = option.viaGeneric ? tableProperty(option.template) : undefined;
     if (table) writeProperty(target, table, option.table, services);
     const payload = isOfficialTemplate(option.template) && fields.length ? officialPayload(option.template, option.table) : undefined;
@@ -86,6 +90,13 @@ function payloadLeft(template: ElementTemplate, bo: Service): string | undefined
   const property = activeProperties(template, bo).find((each) => each.id?.startsWith('payload_'));
   const value = property ? propertyValue(bo, property) : undefined;
   return typeof value === 'string' && value.trim() && value !== property?.value ? value : undefined;
+}
+
+/** The new template's preset for the operation the old task had, when it has one. */
+function carriedPreset(template: ElementTemplate, carried: { property: TemplateProperty; value: string }[]): string | undefined {
+  const operation = OPERATIONS.find((each) => each === carried.find(({ property }) => property.id === OPERATION_PROPERTY_ID)?.value);
+  const presetId = operation && operationPresetId(operation);
+  return presetId && presetOperation(template.presets, presetId) === operation ? presetId : undefined;
 }
 
 /** The new template's properties that the old one binds the same way, with the element's values. */

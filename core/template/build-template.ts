@@ -9,6 +9,7 @@ import { templateGroups } from './groups';
 import { ICON } from './icon';
 import { inputBinding, operationProperty, requestProperties, sysIdProperty, whenOperation, WRITE_OPERATIONS } from './operations';
 import { outputProperties } from './output';
+import { operationSteps } from './presets';
 import { queryParameterProperties, queryParametersProperties } from './query-params';
 import { retryProperties, taskProperties, timeoutProperties } from './runtime';
 import { MORE_FIELDS_SHOWN, MORE_FIELDS_TOGGLE_VARIABLE, moreFieldsToggle, tableFieldInputs } from './table-fields';
@@ -73,7 +74,8 @@ export function buildTemplate(table: Table, options: BuildOptions): ElementTempl
     version: options.version,
     metadata: toFieldIndex(table),
     groups: templateGroups(table.label, { fields: true }),
-    properties
+    properties,
+    ...operationSteps({ label: table.label, table: table.name })
   });
 }
 
@@ -140,12 +142,13 @@ export function buildAnyTableTemplate(options: BuildOptions): ElementTemplate {
     version: options.version,
     metadata,
     groups: templateGroups('Record', { fields: false }),
-    properties
+    properties,
+    ...operationSteps({ label: 'record' })
   });
 }
 
 /** The top-level keys shared by every template, in a fixed order. */
-export function envelope(parts: Pick<ElementTemplate, 'id' | 'name' | 'description' | 'keywords' | 'version' | 'groups' | 'properties'> & { metadata: ServiceNowTemplateMetadata }, documentationRef: string = DOCUMENTATION_REF): ElementTemplate {
+export function envelope(parts: Pick<ElementTemplate, 'id' | 'name' | 'description' | 'keywords' | 'version' | 'groups' | 'properties' | 'steps' | 'presets'> & { metadata: ServiceNowTemplateMetadata }, documentationRef: string = DOCUMENTATION_REF): ElementTemplate {
   return {
     $schema: TEMPLATE_SCHEMA,
     name: parts.name,
@@ -161,6 +164,8 @@ export function envelope(parts: Pick<ElementTemplate, 'id' | 'name' | 'descripti
     metadata: { servicenow: parts.metadata },
     groups: parts.groups,
     properties: parts.properties,
+    steps: parts.steps,
+    presets: parts.presets,
     icon: ICON
   };
 }

@@ -82,7 +82,24 @@ export interface ElementTemplate {
   groups?: TemplateGroup[];
   properties: TemplateProperty[];
   icon?: { contents: string };
+  steps?: TemplateStep[];
+  presets?: TemplatePreset[];
   [key: string]: unknown;
+}
+
+/** A menu entry of the template (schema 0.41+): a category with `steps`, or a leaf applying `presetId`. */
+export interface TemplateStep {
+  name: string;
+  description?: string;
+  keywords?: string[];
+  presetId?: string;
+  steps?: TemplateStep[];
+}
+
+/** Values that override the named properties' `value` when the template is applied with this preset. */
+export interface TemplatePreset {
+  id: string;
+  properties: Record<string, string | number | boolean>;
 }
 
 /** What the caller controls about every generated template. */

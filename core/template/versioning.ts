@@ -17,7 +17,12 @@ export interface ReleaseResult {
   id: string;
   version: number;
   status: ReleaseStatus;
-  template: ElementTemplate;
+  /** The template, read back from its text when asked: a run of thousands keeps only the texts in memory. */
+  readonly template: ElementTemplate;
+}
+
+function result(file: string, id: string, version: number, status: ReleaseStatus, text: string): ReleaseResult {
+  return { file, id, version, status, get template() { return JSON.parse(text) as ElementTemplate; } };
 }
 
 export interface ReleasePlan {
@@ -87,15 +92,16 @@ export function planRelease(planned: PlannedTemplate[], existing: ReadonlyMap<st
     if (current !== undefined && currentVersion !== undefined) {
       const same = build(currentVersion);
       if (serializeTemplate(same) === current) {
-        results.push({ file, id: same.id, version: currentVersion, status: 'unchanged', template: same });
+        results.push(result(file, same.id, currentVersion, 'unchanged', current));
         continue;
       }
       keep(versionedPath(file, currentVersion), current);
     }
     const version = Math.max(0, ...releasedVersions(file, existing)) + 1;
     const template = build(version);
-    files.set(file, serializeTemplate(template));
-    results.push({ file, id: template.id, version, status: current === undefined ? 'new' : 'changed', template });
+    const text = serializeTemplate(template);
+    files.set(file, text);
+    results.push(result(file, template.id, version, current === undefined ? 'new' : 'changed', text));
   }
 
   const generated = new Set(planned.map((entry) => entry.file));

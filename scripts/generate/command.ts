@@ -7,6 +7,8 @@ import { checkOutputFolder, replaceOwnedFiles } from '../io/owned-files';
 import { readSnapshot } from '../metadata/read-snapshot';
 import { formatProblem } from '../validate/validate-templates';
 import { countFieldInputs } from '../../core/template/field-index';
+import type { Metadata } from '../../core/metadata/model';
+import { CURATED_TABLES } from './curated-tables';
 import { generateTemplates } from './generate-templates';
 import { asText, readOutputFiles, TEMPLATE_OWNERSHIP } from './read-output-dir';
 
@@ -19,7 +21,8 @@ export const command: Command = {
   help: `Usage: camunda-servicenow generate [--metadata <dir>] [--tables a,b | --all] [--out templates/] [--id-prefix <prefix>] [--json]
 
 Writes one element template per table (templates/servicenow-<table>.json) and
-the generic "ServiceNow: Any table" template (servicenow-any-table.json).
+the generic "ServiceNow: Any table" template (servicenow-any-table.json), for
+the curated tables (scripts/generate/curated-tables.ts) unless told otherwise.
 A template whose content changed gets the next version; the previous file is
 kept in <out>/versioned/. Only these files (servicenow-*.json and
 versioned/servicenow-*-<version>.json) are created, replaced or removed;
@@ -30,7 +33,8 @@ root (a folder holding .git or package.json).
 Options:
   --metadata <dir>     snapshot directory, or a file in it (default: the bundled metadata/)
   --tables <a,b>       only these tables (other templates in <out> are kept)
-  --all                every non-abstract table (the default)
+  --all                every non-abstract table of the snapshot
+                       (default: the curated tables; both replace <out>)
   --out <dir>          output directory (default: templates)
   --id-prefix <prefix> template id namespace (default: ${DEFAULT_ID_PREFIX}),
                        ids are <prefix>.<table> and <prefix>.AnyTable
@@ -51,13 +55,14 @@ Options:
     const idPrefix = values['id-prefix'];
     if (!ID_PREFIX.test(idPrefix)) throw new UserError(`--id-prefix "${idPrefix}" is not a dotted name such as com.example.servicenow`);
     if (idPrefix === 'io.camunda' || idPrefix.startsWith('io.camunda.')) throw new UserError(`--id-prefix "${idPrefix}": the io.camunda namespace belongs to Camunda's own templates; use your organisation's`);
-    const tables = values.tables === undefined ? undefined : values.tables.split(',').map((name) => name.trim()).filter(Boolean);
-    if (tables?.length === 0) throw new UserError('--tables needs at least one table name');
+    const named = values.tables === undefined ? undefined : values.tables.split(',').map((name) => name.trim()).filter(Boolean);
+    if (named?.length === 0) throw new UserError('--tables needs at least one table name');
 
     const metadata = await readSnapshot(values.metadata === undefined ? undefined : await snapshotDirectory(resolve(io.cwd, values.metadata)));
     const out = await checkOutputFolder('--out', values.out, io.cwd);
     const existing = await readOutputFiles(out);
-    const result = generateTemplates(metadata, { tables, idPrefix }, asText(existing));
+    const tables = values.all ? undefined : (named ?? curatedTables(metadata));
+    const result = generateTemplates(metadata, { tables, idPrefix, replaceAll: named === undefined }, asText(existing));
     const errors = result.problems.filter((problem) => problem.severity === 'error');
     if (errors.length > 0) throw new UserError(`${errors.length} validation error(s) in the generated templates; nothing was written`, errors.map(formatProblem));
     await replaceOwnedFiles(out, TEMPLATE_OWNERSHIP, existing, result.files);
@@ -81,6 +86,16 @@ Options:
     return 0;
   }
 };
+
+/**
+ * The curated tables the snapshot knows: a snapshot fetched from an instance
+ * for a few tables makes templates for those of them, not an error.
+ */
+function curatedTables(metadata: Metadata): string[] {
+  const known = CURATED_TABLES.filter((name) => metadata.tables.has(name) && !metadata.tables.get(name)?.abstract);
+  if (known.length === 0) throw new UserError(`${metadata.source} has none of the curated tables (scripts/generate/curated-tables.ts); name them with --tables a,b or use --all`);
+  return known;
+}
 
 /** A snapshot is a directory; naming one of its files (e.g. manifest.json) means that directory. */
 async function snapshotDirectory(path: string): Promise<string> {

@@ -39,6 +39,8 @@ export interface GenerateRequest {
   /** Table names, or undefined for every non-abstract table. */
   tables: string[] | undefined;
   idPrefix: string;
+  /** The tables are the whole set the output holds (a default or --all run): templates of other tables retire. Default: when `tables` is undefined. */
+  replaceAll?: boolean;
 }
 
 export interface GenerateResult extends ReleasePlan {
@@ -63,7 +65,8 @@ export function generateTemplates(metadata: Metadata, request: GenerateRequest, 
     { file: FLOW_FILE, build: (version: number) => buildFlowTemplate({ idPrefix: request.idPrefix, version }) }
   ];
   // Only a full run knows which tables left the snapshot.
-  const plan = planRelease(planned, existing, { retire: (path) => request.tables === undefined && isGeneratedFile(path) });
+  const replaceAll = request.replaceAll ?? request.tables === undefined;
+  const plan = planRelease(planned, existing, { retire: (path) => replaceAll && isGeneratedFile(path) });
   const problems = plan.results.flatMap((result) => validateTemplateText(result.file, plan.files.get(result.file) ?? ''));
   return { ...plan, warnings: [...warnings, ...plan.warnings], problems };
 }

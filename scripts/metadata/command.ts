@@ -9,7 +9,6 @@ import { OVERLAY_FILE } from '../../core/metadata/overlay';
 import { checkOutputFolder, readOwnedFiles, replaceOwnedFiles, type Ownership } from '../io/owned-files';
 import { MANIFEST_FILE } from '../../core/metadata/manifest';
 import { SNAPSHOT_FILES } from '../../core/metadata/records';
-import { DEFAULT_TABLES } from './default-tables';
 import { bundledSnapshotDir, readSnapshot } from './read-snapshot';
 import { findTable, formatTable, formatTableList, tableJson, tableListJson } from './show';
 
@@ -35,8 +34,8 @@ show        Prints a resolved table: its own and inherited fields (primary field
 
 import-sdk  Rebuilds a snapshot from the Fluent table sources (.now.ts) of
             @servicenow/sdk-core plus the overlay's record facts, for the given
-            tables (default: the ${DEFAULT_TABLES.length} bundled ones), their super classes and
-            the tables their references point to. The output is loaded and
+            tables (default: every table the SDK and the overlay define), their
+            super classes and the tables their references point to. The output is loaded and
             checked before anything is written; only the snapshot files
             (${Object.values(SNAPSHOT_FILES).join(', ')}, ${MANIFEST_FILE})
             are replaced; everything else in --out (overlay.json, README.md,
@@ -84,8 +83,8 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const out = values.out === undefined ? bundledSnapshotDir : await checkOutputFolder('--out', values.out, io.cwd);
   const sdkDir = values.sdk === undefined ? installedSdkDir() : resolve(io.cwd, values.sdk);
   const overlayPath = values.overlay === undefined ? join(out, OVERLAY_FILE) : resolve(io.cwd, values.overlay);
-  const tables = values.tables === undefined ? DEFAULT_TABLES : values.tables.split(',').map((table) => table.trim()).filter(Boolean);
-  if (tables.length === 0) throw new UserError('--tables is empty; list table names separated by commas');
+  const tables = values.tables === undefined ? undefined : values.tables.split(',').map((table) => table.trim()).filter(Boolean);
+  if (tables?.length === 0) throw new UserError('--tables is empty; list table names separated by commas');
   const overlayText = await readFile(overlayPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new UserError(`Cannot read the overlay ${overlayPath}: ${error.code === 'ENOENT' ? 'no such file' : error.message}. Pass --overlay <file>.`);
   });

@@ -22,7 +22,8 @@ export interface ImportOptions {
   /** The unpacked `@servicenow/sdk-core` package directory. */
   sdkDir: string;
   overlay: { path: string; text: string };
-  tables: string[];
+  /** The tables to import completely; undefined: every table the SDK and the overlay define. */
+  tables: string[] | undefined;
 }
 
 export interface ImportResult {
@@ -40,7 +41,7 @@ export async function importSdk(options: ImportOptions): Promise<ImportResult> {
   if (!overlay) throw new UserError(`The overlay ${options.overlay.path} is invalid.`, problems.errors.map(formatProblem));
   const { version, tables: sdkTables, skipped: unreadable } = await readSdk(options.sdkDir);
   const builder = new SnapshotBuilder(sdkTables, overlay, options.overlay.path);
-  for (const table of options.tables) builder.addComplete(table);
+  for (const table of options.tables ?? everyTable(sdkTables, overlay)) builder.addComplete(table);
   builder.addReferenceTargets();
   const records = builder.finish();
   const skipped = [...unreadable, ...[...builder.complete].sort().flatMap((name) => sdkTables.get(name)?.skipped ?? [])];
@@ -71,13 +72,20 @@ export async function importSdk(options: ImportOptions): Promise<ImportResult> {
   return { files, manifest, metadata, skipped };
 }
 
+/** Every table the SDK defines and every non-abstract table the overlay adds, by name. */
+function everyTable(sdkTables: ReadonlyMap<string, SdkTable>, overlay: Overlay): string[] {
+  const fromOverlay = Object.entries(overlay.tables).filter(([, entry]) => entry.table && !entry.abstract?.value).map(([name]) => name);
+  return [...new Set([...sdkTables.keys(), ...fromOverlay])].sort();
+}
+
 async function readSdk(sdkDir: string): Promise<{ version: string; tables: Map<string, SdkTable>; skipped: string[] }> {
   let version: string;
   let names: string[];
   const tablesDir = join(sdkDir, SDK_TABLES_DIR);
   try {
     version = (JSON.parse(await readFile(join(sdkDir, 'package.json'), 'utf8')) as { version: string }).version;
-    names = (await readdir(tablesDir)).filter((name) => name.endsWith('.now.ts')).sort();
+    // Table sources sit in sub-folders too (atf/), and not every one is named *.now.ts; index.ts files only re-export.
+    names = (await readdir(tablesDir, { recursive: true })).filter((name) => name.endsWith('.ts') && !/(^|[\\/])index\.ts$/.test(name)).map((name) => name.split('\\').join('/')).sort();
   } catch (error) {
     throw new UserError(
       `${sdkDir} is not an @servicenow/sdk-core package with table sources in ${SDK_TABLES_DIR} (${(error as Error).message}). Pass --sdk <dir> pointing at the unpacked package (npm pack @servicenow/sdk-core).`

@@ -1,9 +1,19 @@
-import { access } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join, normalize, relative, isAbsolute } from 'node:path';
+import { basename, dirname, join, normalize, relative, isAbsolute } from 'node:path';
 import { UserError } from '../../core/errors';
 
-/** The files a Desktop Modeler plugin manifest (`index.js`) points at: `script`, `style`, `menu`. */
+/**
+ * The chunks the script loads on demand: webpack writes them next to it
+ * (servicenow-metadata.js) and the script fetches them relative to its own URL.
+ */
+async function chunksBeside(root: string, script: string): Promise<string[]> {
+  const dir = dirname(script);
+  const names = await readdir(join(root, dir));
+  return names.filter((name) => name.endsWith('.js') && name !== basename(script)).sort().map((name) => join(dir, name).split('\\').join('/'));
+}
+
+/** The files a Desktop Modeler plugin manifest (`index.js`) points at: `script` (with its chunks), `style`, `menu`. */
 export async function pluginManifestFiles(root: string): Promise<string[]> {
   const manifestPath = join(root, 'index.js');
   let manifest: Record<string, unknown>;
@@ -29,6 +39,7 @@ export async function pluginManifestFiles(root: string): Promise<string[]> {
       throw new UserError(`${manifestPath} names ${key} "${value}", which does not exist; run "npm run bundle" first`);
     });
     files.push(rel.split('\\').join('/'));
+    if (key === 'script') files.push(...(await chunksBeside(root, rel)));
   }
   return files;
 }

@@ -18,10 +18,10 @@ test.describe('popup menus list the ServiceNow templates', () => {
 
     // when
     await page.locator('.djs-context-pad [data-action="append"]').click();
-    const entries = await search(page, 'Append element', 'ServiceNow: Incident');
+    const entries = await search(page, 'Append element', 'Create Incident');
 
-    // then
-    await expect(entries.filter({ hasText: 'ServiceNow: Incident' }).first()).toBeVisible();
+    // then: the template's operation entries (its steps) are what the search finds
+    await expect(entries.filter({ hasText: /Create Incident/ }).filter({ hasText: '[incident]' }).first()).toBeVisible();
   });
 
   test('Change element, from the context pad, applies the picked template', async ({ page }) => {
@@ -31,8 +31,8 @@ test.describe('popup menus list the ServiceNow templates', () => {
 
     // when
     await page.locator('.djs-context-pad [data-action="replace"]').click();
-    const entries = await search(page, 'Change element', 'ServiceNow: Incident');
-    await entries.filter({ hasText: 'ServiceNow: Incident' }).first().click();
+    const entries = await search(page, 'Change element', 'Create Incident');
+    await entries.filter({ hasText: /Create Incident/ }).first().click();
 
     // then
     await expect.poll(() => templateOf(page, 'Task_Create')).toBe('community.servicenow.incident');
@@ -44,9 +44,9 @@ test.describe('popup menus list the ServiceNow templates', () => {
 
     // when
     await page.locator('.djs-palette [data-action="create"]').click();
-    const entries = await search(page, 'Create element', 'ServiceNow: Incident');
+    const entries = await search(page, 'Create element', 'Create Incident');
 
     // then
-    await expect(entries.filter({ hasText: 'ServiceNow: Incident' }).first()).toBeVisible();
+    await expect(entries.filter({ hasText: /Create Incident/ }).filter({ hasText: '[incident]' }).first()).toBeVisible();
   });
 });

@@ -76,6 +76,22 @@ test.describe('live encoded-query validation', () => {
     });
   }
 
+  test('checks dot-walks into any SDK table with the metadata chunk, fetched once from beside the plugin script', async ({ page }) => {
+    // given
+    const scripts: string[] = [];
+    page.on('request', (request) => { if (request.url().endsWith('.js')) scripts.push(request.url()); });
+    await ourIncidentQueryTask(page);
+
+    // when: caller_id is a sys_user, its location a cmn_location
+    await queryField(page).fill('caller_id.location.citty=Berlin');
+
+    // then
+    await expect(diagnostics(page).locator('[data-code="field.unknown"]')).toContainText('not a field of cmn_location');
+    await expect(diagnostics(page).locator('[data-code="field.unknown"]')).toContainText('did you mean city?');
+    const plugin = scripts.find((url) => url.endsWith('/client.js'))!;
+    expect(scripts.filter((url) => url.endsWith('/servicenow-metadata.js'))).toEqual([plugin.replace(/client\.js$/, 'servicenow-metadata.js')]);
+  });
+
   test('checks FEEL-built queries', async ({ page }) => {
     // given
     await ourIncidentQueryTask(page);

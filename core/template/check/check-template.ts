@@ -80,7 +80,42 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
   checkBindings(properties, name, report);
   checkInputOrder(properties, name, report);
   checkEmptyInputs(template, properties, name, report);
+  checkSteps(template, properties, report);
   return problems;
+}
+
+/**
+ * Menu steps and presets: bpmn-js-element-templates applies a preset whose
+ * id it cannot find as the bare template, and a preset value for a property
+ * that does not exist is dropped without a word, so both are errors here.
+ */
+function checkSteps(template: ElementTemplate, properties: TemplateProperty[], report: Report): void {
+  const presets = Array.isArray(template.presets) ? template.presets.filter(isObject) as NonNullable<ElementTemplate['presets']> : [];
+  const presetIds = new Set<string>();
+  for (const preset of presets) {
+    if (presetIds.has(preset.id)) report('error', undefined, `preset "${preset.id}" is declared twice`);
+    presetIds.add(preset.id);
+    for (const [id, value] of Object.entries(isObject(preset.properties) ? preset.properties : {})) {
+      const property = properties.find((candidate) => candidate.id === id);
+      if (!property) report('error', undefined, `preset "${preset.id}" sets property "${id}", which does not exist`);
+      else if (property.type === 'Dropdown' && !(property.choices ?? []).some((choice) => choice.value === String(value))) {
+        report('error', id, `preset "${preset.id}" sets "${String(value)}", which is not one of the choices`);
+      }
+    }
+  }
+  const used = new Set<string>();
+  const visit = (steps: unknown, path: string) => {
+    for (const step of Array.isArray(steps) ? steps.filter(isObject) : []) {
+      const where = `${path}${String(step['name'] ?? '?')}`;
+      if (typeof step['presetId'] === 'string') {
+        used.add(step['presetId']);
+        if (!presetIds.has(step['presetId'])) report('error', undefined, `step "${where}" applies preset "${step['presetId']}", which does not exist`);
+      }
+      visit(step['steps'], `${where} > `);
+    }
+  };
+  visit(template.steps, '');
+  for (const id of presetIds) if (!used.has(id)) report('warning', undefined, `preset "${id}" is applied by no step`);
 }
 
 /** A condition on a Hidden property that its fixed value never satisfies makes the property dead. */

@@ -38,8 +38,10 @@ export function sdkTableRecords(table: SdkTable, problems: string[]): TableRecor
       problems.push(`${column.at}: ${table.name}.${column.element} uses ${column.kind}, whose internal type the importer does not know; add it to scripts/metadata/sdk/column-types.ts`);
       continue;
     }
-    records.columns.push(columnRecord(table.name, column, type));
-    records.choices.push(...choiceRecords(table.name, column));
+    const record = columnRecord(table.name, column, type);
+    records.columns.push(record);
+    // The loader skips an inactive column, so its choices would name a column that does not exist.
+    if (record['active'] !== 'false') records.choices.push(...choiceRecords(table.name, column));
   }
   return records;
 }
@@ -103,6 +105,8 @@ function choiceRecords(table: string, column: SdkColumn): RawRecord[] {
   if (!isRecord(choices)) return [];
   const records: RawRecord[] = [];
   for (const [value, definition] of Object.entries(choices)) {
+    // The '' entry is the dropdown's "-- None --" line, which `choice` (dropdown_with_none) already says; sys_choice has no such record.
+    if (value === '') continue;
     const entries = Array.isArray(definition) ? definition : [definition];
     for (const entry of entries) {
       const config = typeof entry === 'string' ? { label: entry } : isRecord(entry) ? entry : {};

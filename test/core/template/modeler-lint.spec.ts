@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplate } from '../../../core/template/build-template';
 import type { ElementTemplate } from '../../../core/template/types';
 import { applyTemplate } from '../../helpers/request-proof';
+import { CURATED_TABLES } from '../../../scripts/generate/curated-tables';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
 import { isOfferedForWriting } from '../../../core/template/field-kinds';
 import { sample } from './fixtures/sample-values';
@@ -91,7 +92,9 @@ describe('core/template - Camunda Modeler template linting', () => {
   });
 
   it('reports nothing for any template of the bundled snapshot, on Create with its mandatory fields and on Get', async () => {
-    for (const table of [...(await readSnapshot()).tables.values()].filter((candidate) => !candidate.abstract)) {
+    // The tables that ship (templates/); --all builds the other snapshot tables on request.
+    const metadata = await readSnapshot();
+    for (const table of CURATED_TABLES.map((name) => metadata.tables.get(name)!).filter((candidate) => !candidate.abstract)) {
       // given
       const elementTemplate = buildTemplate(table, { idPrefix: 'community.servicenow', version: 1 });
       const create: Record<string, unknown> = { instanceUrl: 'https://dev1.service-now.com' };

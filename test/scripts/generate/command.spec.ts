@@ -2,7 +2,9 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CURATED_TABLES } from '../../../scripts/generate/curated-tables';
 import { readOutputDir } from '../../../scripts/generate/read-output-dir';
+import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
 import { runCli } from '../../helpers/cli';
 
 const snapshot = join(__dirname, 'command', 'snapshot');
@@ -33,6 +35,25 @@ describe('scripts/generate - camunda-servicenow generate', () => {
     const validate = await runCli(['validate', 'templates'], { cwd: work });
     expect(validate).toMatchObject({ code: 0, stdout: '11 file(s) checked: 0 error(s), 0 warning(s)\n' });
   });
+
+  it('makes templates for the curated tables by default, retiring others; --all for every table', async () => {
+    // given: a template of a table outside the curated list
+    await runCli(['generate', '--tables', 'sys_script', '--out', 'out'], { cwd: work });
+
+    // when
+    const curated = await runCli(['generate', '--out', 'out'], { cwd: work });
+    const curatedFiles = [...(await readOutputDir(join(work, 'out'))).keys()].filter((file) => !file.includes('/'));
+    const all = await runCli(['generate', '--all', '--out', 'all'], { cwd: work });
+
+    // then
+    expect(curated.code).toBe(0);
+    expect(curatedFiles.sort()).toEqual([...CURATED_TABLES.map((table) => `servicenow-${table}.json`), 'servicenow-any-table.json'].sort());
+    expect(curated.stdout).toContain('retired   servicenow-sys_script.json (kept in versioned/)');
+    expect(all.code).toBe(0);
+    const metadata = await readSnapshot();
+    const everyTable = [...metadata.tables.values()].filter((table) => !table.abstract).length;
+    expect((await readOutputDir(join(work, 'all'))).size).toBe(everyTable + 1);
+  }, 120_000);
 
   it('is byte-identical across runs and output directories', async () => {
     // given

@@ -13,7 +13,7 @@ describe('scripts/metadata - camunda-servicenow metadata list', () => {
     expect(rows[0]!.split(/\s{2,}/)).toEqual(['TABLE', 'LABEL', 'EXTENDS', 'FIELDS', 'PRIMARY', 'NOTE']);
     expect(rows.find((row) => row.startsWith('incident '))).toMatch(/^incident\s+Incident\s+task\s+92\s+14$/);
     expect(rows.find((row) => row.startsWith('task '))).toMatch(/abstract: no template$/);
-    expect(stdout).toMatch(/18 tables from .*; 40 more known only as reference targets\n$/);
+    expect(stdout).toMatch(/192 tables from .*; 99 more known only as reference targets\n$/);
   });
 
   it('prints the same as JSON with --json', async () => {
@@ -24,7 +24,8 @@ describe('scripts/metadata - camunda-servicenow metadata list', () => {
     expect(code).toBe(0);
     const parsed = JSON.parse(stdout) as { tables: { name: string; superClass: string | null; fields: number }[]; referenceTargets: string[] };
     expect(parsed.tables.find((table) => table.name === 'change_task')).toMatchObject({ superClass: 'task', fields: 75 });
-    expect(parsed.referenceTargets).toContain('cmdb_ci_service');
+    expect(parsed.referenceTargets).toContain('alm_license');
+    expect(parsed.tables.map((table) => table.name)).toContain('cmdb_ci_service');
   });
 });
 

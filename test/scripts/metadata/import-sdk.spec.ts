@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../../core/errors';
 import { findField } from '../../../core/metadata/model';
-import { DEFAULT_TABLES } from '../../../scripts/metadata/default-tables';
 import { importSdk } from '../../../scripts/metadata/import-sdk';
 import { bundledSnapshotDir } from '../../../scripts/metadata/read-snapshot';
 import { runCli } from '../../helpers/cli';
@@ -48,7 +47,7 @@ describe('scripts/metadata - import-sdk', () => {
       const overlay = await overlayFile(join(bundledSnapshotDir, 'overlay.json'));
 
       // when
-      const { files } = await importSdk({ sdkDir: realSdk, overlay, tables: DEFAULT_TABLES });
+      const { files } = await importSdk({ sdkDir: realSdk, overlay, tables: undefined });
 
       // then
       for (const [name, text] of files) expect(text, name).toBe(await readFile(join(bundledSnapshotDir, name), 'utf8'));
