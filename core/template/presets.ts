@@ -24,13 +24,13 @@ export interface StepSubject {
  * the plural, the others one record. `record` is "Incident record
  * [incident]" (or "record of any table"), `records` its plural.
  */
-const STEP_WORDING: Record<Operation, { name: (one: string, many: string) => string; verbs: string[]; does: (record: string, records: string) => string }> = {
+const STEP_WORDING: Record<Operation, { name: (one: string, many: string) => string; verbs: string[]; does: (record: string, records: string) => string; api?: string }> = {
   create: { name: (one) => `Create ${one}`, verbs: ['create', 'new', 'insert', 'add'], does: (record) => `Create a new ${record}` },
   get: { name: (one) => `Get ${one}`, verbs: ['get', 'read', 'fetch', 'retrieve'], does: (record) => `Read one ${record} by its sys_id` },
   query: { name: (_one, many) => `Query ${many}`, verbs: ['query', 'search', 'list', 'find', 'read'], does: (_record, records) => `List the ${records} an encoded query selects` },
   update: { name: (one) => `Update ${one}`, verbs: ['update', 'modify', 'change', 'edit'], does: (record) => `Change fields of one ${record}` },
   delete: { name: (one) => `Delete ${one}`, verbs: ['delete', 'remove'], does: (record) => `Delete one ${record}` },
-  count: { name: (_one, many) => `Count ${many}`, verbs: ['count', 'how many', 'aggregate', 'stats'], does: (_record, records) => `Count the ${records} an encoded query selects` }
+  count: { name: (_one, many) => `Count ${many}`, verbs: ['count', 'how many', 'aggregate', 'stats'], does: (_record, records) => `Count the ${records} an encoded query selects`, api: 'Aggregate API' }
 };
 
 /** The preset id of an operation: the operation's own name. */
@@ -54,7 +54,7 @@ export function operationSteps(subject: StepSubject): { steps: TemplateStep[]; p
       const wording = STEP_WORDING[operation];
       return {
         name: wording.name(subject.label, many),
-        description: `${wording.does(record, records)}, through the ServiceNow Table API.`,
+        description: `${wording.does(record, records)}, through the ServiceNow ${wording.api ?? 'Table API'}.`,
         keywords: [...new Set([...wording.verbs, ...search])],
         presetId: operationPresetId(operation)
       };
