@@ -23,8 +23,11 @@ describe('core/metadata - packed snapshot', () => {
     // then
     const original = loadSnapshot(files, { source: 'x' });
     const roundTripped = loadSnapshot(unpacked, { source: 'x', ...(overlay ? { overlay } : {}) });
+    // The plugin's chunk carries the tables only: catalog items reach the Modeler as their order templates.
+    const { catalogItems, ...tablesOnly } = original;
+    expect(catalogItems?.length).toBeGreaterThan(0);
     expect(roundTripped.tables.size).toBe(original.tables.size);
-    expect(roundTripped).toEqual(original);
+    expect(roundTripped).toEqual(tablesOnly);
   });
 
   it('gives back every record value, including labels spelled out from the element and values equal to the defaults', () => {

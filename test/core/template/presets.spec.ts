@@ -19,7 +19,7 @@ describe('core/template - steps and presets', () => {
     const template = buildTemplate(incident, options);
 
     // then
-    expect(template.steps?.map((step) => step.name)).toEqual(['Create Incident', 'Get Incident', 'Query Incidents', 'Update Incident', 'Delete Incident']);
+    expect(template.steps?.map((step) => step.name)).toEqual(['Create Incident', 'Get Incident', 'Query Incidents', 'Update Incident', 'Delete Incident', 'Count Incidents']);
     for (const step of template.steps ?? []) expect(step.keywords).toEqual(expect.arrayContaining(['incident', 'incidents']));
     expect(template.steps?.[0]?.keywords).toContain('create');
     expect(template.steps?.[2]?.description).toBe('List the Incidents [incident] an encoded query selects, through the ServiceNow Table API.');
@@ -38,22 +38,22 @@ describe('core/template - steps and presets', () => {
 
     // then
     expect(problems.filter((problem) => problem.severity === 'error' || /preset|step/.test(problem.message))).toEqual([]);
-    expect(templates.at(-1)?.steps?.map((step) => step.name)).toEqual(['Create record', 'Get record', 'Query records', 'Update record', 'Delete record']);
+    expect(templates.at(-1)?.steps?.map((step) => step.name)).toEqual(['Create record', 'Get record', 'Query records', 'Update record', 'Delete record', 'Count records']);
   });
 
   it('reports steps whose preset is missing and presets that set unknown properties or values', () => {
     // given
     const template = buildAnyTableTemplate(options);
-    template.steps = [...(template.steps ?? []), { name: 'Count records', presetId: 'count' }];
-    template.presets = [...(template.presets ?? []), { id: 'bad', properties: { operation: 'count', nothing: 'x' } }];
+    template.steps = [...(template.steps ?? []), { name: 'Archive records', presetId: 'archive' }];
+    template.presets = [...(template.presets ?? []), { id: 'bad', properties: { operation: 'archive', nothing: 'x' } }];
 
     // when
     const messages = checkTemplate(template).map((problem) => `${problem.severity}: ${problem.message}`);
 
     // then
     expect(messages).toEqual(expect.arrayContaining([
-      'error: step "Count records" applies preset "count", which does not exist',
-      'error: preset "bad" sets "count", which is not one of the choices',
+      'error: step "Archive records" applies preset "archive", which does not exist',
+      'error: preset "bad" sets "archive", which is not one of the choices',
       'error: preset "bad" sets property "nothing", which does not exist',
       'warning: preset "bad" is applied by no step'
     ]));

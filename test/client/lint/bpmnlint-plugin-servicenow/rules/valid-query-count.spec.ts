@@ -29,7 +29,7 @@ describe('client/lint/bpmnlint-plugin-servicenow - rules/valid-query on Count', 
         report: {
           id: 'Task_1',
           message: 'Encoded query (sysparm_query): caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?',
-          propertiesPanel: { entryIds: ['custom-entry-community.servicenow.incident-query-0'] },
+          propertiesPanel: { entryIds: ['custom-entry-community.servicenow.incident-query-0-servicenow-diagnostics'] },
           servicenow: { code: 'field.unknown', start: 0, end: 8, suggestion: 'caller_id' }
         }
       }
