@@ -1,6 +1,5 @@
-import { DOCUMENTATION_REF, ENGINES, TEMPLATE_SCHEMA } from '../template/build-template';
+import { DOCUMENTATION_REF, envelope } from '../template/build-template';
 import type { ServiceNowTemplateMetadata } from '../template/field-index';
-import { ICON } from '../template/icon';
 import type { ElementTemplate, TemplateGroup, TemplateProperty } from '../template/types';
 
 /** The events an inbound template applies to. */
@@ -29,24 +28,12 @@ export interface InboundParts {
   properties: TemplateProperty[];
 }
 
-/** The top-level keys of an inbound template, in the same order as the table templates'. */
+/** The top-level keys of an inbound template: the table templates' envelope on a message event. */
 export function inboundEnvelope(parts: InboundParts): ElementTemplate {
   const element = ELEMENT[parts.kind];
-  return {
-    $schema: TEMPLATE_SCHEMA,
-    name: parts.name,
-    id: parts.id,
-    version: parts.version,
-    description: parts.description,
-    keywords: [...new Set(parts.keywords)],
-    documentationRef: DOCUMENTATION_REF,
-    category: { id: 'connectors', name: 'Connectors' },
+  const { kind: _kind, ...shared } = parts;
+  return envelope({ ...shared, keywords: [...new Set(parts.keywords)] }, DOCUMENTATION_REF, {
     appliesTo: element.appliesTo,
-    elementType: { value: element.value, eventDefinition: 'bpmn:MessageEventDefinition' },
-    engines: ENGINES,
-    metadata: { servicenow: parts.metadata },
-    groups: parts.groups,
-    properties: parts.properties,
-    icon: ICON
-  };
+    elementType: { value: element.value, eventDefinition: 'bpmn:MessageEventDefinition' }
+  });
 }

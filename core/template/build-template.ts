@@ -147,8 +147,11 @@ export function buildAnyTableTemplate(options: BuildOptions): ElementTemplate {
   });
 }
 
+/** What a template applies to: a service task unless an event template says otherwise. */
+const SERVICE_TASK: Pick<ElementTemplate, 'appliesTo' | 'elementType'> = { appliesTo: ['bpmn:Task'], elementType: { value: 'bpmn:ServiceTask' } };
+
 /** The top-level keys shared by every template, in a fixed order. */
-export function envelope(parts: Pick<ElementTemplate, 'id' | 'name' | 'description' | 'keywords' | 'version' | 'groups' | 'properties' | 'steps' | 'presets'> & { metadata: ServiceNowTemplateMetadata }, documentationRef: string = DOCUMENTATION_REF): ElementTemplate {
+export function envelope(parts: Pick<ElementTemplate, 'id' | 'name' | 'description' | 'keywords' | 'version' | 'groups' | 'properties' | 'steps' | 'presets'> & { metadata: ServiceNowTemplateMetadata }, documentationRef: string = DOCUMENTATION_REF, element: Pick<ElementTemplate, 'appliesTo' | 'elementType'> = SERVICE_TASK): ElementTemplate {
   return {
     $schema: TEMPLATE_SCHEMA,
     name: parts.name,
@@ -158,8 +161,8 @@ export function envelope(parts: Pick<ElementTemplate, 'id' | 'name' | 'descripti
     keywords: parts.keywords,
     documentationRef,
     category: { id: 'connectors', name: 'Connectors' },
-    appliesTo: ['bpmn:Task'],
-    elementType: { value: 'bpmn:ServiceTask' },
+    appliesTo: element.appliesTo,
+    elementType: element.elementType,
     engines: ENGINES,
     metadata: { servicenow: parts.metadata },
     groups: parts.groups,
