@@ -5,6 +5,7 @@ import { UserError } from '../../core/errors';
 import { provideMetadata } from '../../client/shared/bundled-metadata';
 import type { Command } from '../cli/command';
 import { readSnapshot } from '../metadata/read-snapshot';
+import { configs } from '../../client/lint/bpmnlint-plugin-servicenow';
 import { lintDiagram, type LintProblem, type TemplateUse } from './lint-diagram';
 import { loadTemplates } from './load-templates';
 
@@ -13,11 +14,13 @@ export const command: Command = {
   summary: 'Check the encoded queries of ServiceNow tasks in saved BPMN diagrams (for CI)',
   help: `Usage: camunda-servicenow lint <diagram.bpmn or folder>... [--templates <file or dir>]... [--metadata <snapshot dir>] [--json]
 
-Runs the plugin's lint rules (servicenow/valid-query, servicenow/query-warnings)
+Runs the plugin's lint rules (${Object.keys(configs.recommended.rules).join(', ')})
 over saved Camunda 8 diagrams, as Desktop Modeler's Problems panel does: the
 sysparm_query of every task using a ServiceNow element template (ours or
 Camunda's official ones) is checked against the table's fields, operators and
-choice values. Templates are found in this package's templates/, in Camunda's
+choice values; static inputs holding a backslash or a bare secrets.<name>,
+and sys_id inputs reading a variable no earlier task stores, are reported
+too. Templates are found in this package's templates/, in Camunda's
 official ServiceNow templates (@camunda/connectors-element-templates), in
 every .camunda/element-templates folder above a diagram, and in --templates.
 A folder is searched recursively for .bpmn files. Each problem names the
