@@ -5,7 +5,7 @@
  */
 import type { Service, DiagramElement } from '../types/bpmn-js';
 import type { TemplateProperty } from '../../core/template/types';
-import { getHeader, getInput, getIoMapping, getMessageSubscription, getTaskHeaders, type ModdleElement } from './zeebe';
+import { extensionValues, getHeader, getInput, getIoMapping, getMessageSubscription, getProperty, getTaskHeaders, type ModdleElement } from './zeebe';
 
 export interface WriteServices {
   modeling: Service;
@@ -18,6 +18,7 @@ export function writeProperty(element: DiagramElement, property: TemplatePropert
   if (binding.type === 'zeebe:taskHeader') return writeHeader(element, binding.key, value, services);
   if (binding.type === 'property') return services.modeling.updateProperties(element, { [binding.name]: value });
   if (binding.type === 'bpmn:Message#zeebe:subscription#property') return writeSubscription(element, binding.name, value, services);
+  if (binding.type === 'zeebe:property') return writeZeebeProperty(element, binding.name, value, services);
 }
 
 /** The correlation key of a message event: the template created its message and subscription when it was applied. */
@@ -34,6 +35,16 @@ export function writeInput(element: DiagramElement, target: string, value: strin
   const ioMapping = getIoMapping(bo) ?? addExtension(element, 'zeebe:IoMapping', { inputParameters: [] }, services);
   const input = create(services, 'zeebe:Input', { source: value, target }, ioMapping);
   services.modeling.updateModdleProperties(element, ioMapping, { inputParameters: [...(ioMapping.get('inputParameters') ?? []), input] });
+}
+
+/** A connector property of an inbound event (`zeebe:Properties`). */
+function writeZeebeProperty(element: DiagramElement, name: string, value: string, services: WriteServices): void {
+  const bo: ModdleElement = element.businessObject;
+  const existing = getProperty(bo, name);
+  if (existing) return services.modeling.updateModdleProperties(element, existing, { value });
+  const properties = extensionValues(bo, 'zeebe:Properties') ?? addExtension(element, 'zeebe:Properties', { properties: [] }, services);
+  const property = create(services, 'zeebe:Property', { name, value }, properties);
+  services.modeling.updateModdleProperties(element, properties, { properties: [...(properties.get('properties') ?? []), property] });
 }
 
 export function writeHeader(element: DiagramElement, key: string, value: string, services: WriteServices): void {

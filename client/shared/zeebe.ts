@@ -62,7 +62,11 @@ export function getMessageSubscription(bo: ModdleElement): ModdleElement | undef
   return message ? extensionValues(message, 'zeebe:Subscription') : undefined;
 }
 
-/** A `zeebe:property` value (what inbound connectors read). */
+/** A `zeebe:property` (what inbound connectors read). */
+export function getProperty(bo: ModdleElement, name: string): ModdleElement | undefined {
+  return (extensionValues(bo, 'zeebe:Properties')?.get('properties') ?? []).find((entry: ModdleElement) => entry.get('name') === name);
+}
+
 export function getPropertyValue(bo: ModdleElement, name: string): string | undefined {
-  return (extensionValues(bo, 'zeebe:Properties')?.get('properties') ?? []).find((entry: ModdleElement) => entry.get('name') === name)?.get('value');
+  return getProperty(bo, name)?.get('value');
 }

@@ -2,11 +2,13 @@
 /**
  * Under every input that takes a sys_id: a picker of the sys_id variables
  * that ServiceNow tasks earlier in the process store (only those of the
- * referenced table for a reference field). Picking writes `=<variable>`.
+ * referenced table for a reference field). Picking writes `=<variable>`
+ * (on a wait event also into its record query).
  * Warns when the input names a variable no earlier task produces.
  */
 import type { DiagramElement } from '../types/bpmn-js';
 import { useService } from 'bpmn-js-properties-panel';
+import { recordQueryProperty, recordQueryWithSysId } from '../../core/inbound/record-query';
 import type { TemplateProperty } from '../../core/template/types';
 import { inOneStep } from '../shared/batch-command';
 import { tableOf } from '../shared/servicenow-template';
@@ -39,8 +41,16 @@ export function SysIdPicker({ element, id, property, referencedTable }: Props) {
   // Reference fields show the picker only when it has something to offer or warn about.
   if (referencedTable && !offered.length && !unknown) return null;
 
+  const recordQuery = template ? recordQueryProperty(template) : undefined;
   const pick = (variable: string) => {
-    if (variable) inOneStep(commandStack, () => writeProperty(element, property, `=${variable}`, services));
+    if (!variable) return;
+    inOneStep(commandStack, () => {
+      writeProperty(element, property, `=${variable}`, services);
+      // A wait event names its record twice, in the poll's query and in the correlation key: keep them on one variable.
+      const query = recordQuery ? propertyValue(bo, recordQuery) : undefined;
+      const renamed = recordQuery && typeof query === 'string' ? recordQueryWithSysId(query, variable) : undefined;
+      if (recordQuery && renamed !== undefined && renamed !== query) writeProperty(element, recordQuery, renamed, services);
+    });
   };
 
   const selectId = `bio-properties-panel-${id}`;

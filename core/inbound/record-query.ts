@@ -51,3 +51,17 @@ export function checkRecordQuery(value: string, options: CheckOptions = {}): Che
   const shift = entry.start - 1;
   return { ...result, diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, start: diagnostic.start + shift, end: diagnostic.end + shift })) };
 }
+
+/** `"sys_id=" + <variable>`: how a wait template's record query names the record it waits for. */
+const SYS_ID_TERM = /("sys_id="\s*\+\s*)([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)/;
+
+/**
+ * The record query waiting for the record in `variable` instead: the sys_id
+ * sits in the query and in the correlation key, and both must name the same
+ * variable. Undefined when the query names its record some other way.
+ */
+export function recordQueryWithSysId(value: string, variable: string): string | undefined {
+  const match = SYS_ID_TERM.exec(value);
+  if (!match) return undefined;
+  return value.slice(0, match.index) + match[1] + variable + value.slice(match.index + match[0].length);
+}

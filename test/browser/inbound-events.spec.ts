@@ -25,6 +25,15 @@ async function correlationKey(page: Page, id: string): Promise<string | undefine
   }, id);
 }
 
+/** A zeebe:property of an event (the polling connector's properties), from the diagram model. */
+async function connectorProperty(page: Page, id: string, name: string): Promise<string | undefined> {
+  return page.evaluate(({ elementId, propertyName }) => {
+    const bo = window.harness.modeler.get('elementRegistry').get(elementId).businessObject;
+    const properties = (bo.extensionElements?.values ?? []).find((value: { $type: string }) => value.$type === 'zeebe:Properties');
+    return (properties?.properties ?? []).find((property: { name: string }) => property.name === propertyName)?.value;
+  }, { elementId: id, propertyName: name });
+}
+
 test.describe('the event templates in the Modeler', () => {
   test('the wait template\'s condition is validated live, inside its record query', async ({ page }) => {
     // given
@@ -53,5 +62,27 @@ test.describe('the event templates in the Modeler', () => {
 
     // then
     await expect.poll(() => correlationKey(page, eventId)).toBe('=incidentSysId');
+  });
+
+  test('on a wait event, the sys_id picker names the variable in the record query too, as one undoable step', async ({ page }) => {
+    // given: the wait's correlation key and record query name another variable
+    const eventId = await waitAfterCreate(page, 'community.servicenow.incident.wait');
+    const record = await templateGroup(page, 'correlation');
+    await record.locator('.cm-content').first().fill('otherSysId');
+    await expect.poll(() => correlationKey(page, eventId)).toBe('=otherSysId');
+    await templateGroup(page, 'record');
+    await queryField(page).fill('{"sysparm_query": "sys_id=" + otherSysId + "^stateIN6,7", "sysparm_limit": "1"}');
+    await expect.poll(() => connectorProperty(page, eventId, 'queryParameters')).toContain('otherSysId');
+    const picker = record.locator('.servicenow-sysid-picker select');
+
+    // when
+    await picker.selectOption('incidentSysId');
+
+    // then
+    await expect.poll(() => correlationKey(page, eventId)).toBe('=incidentSysId');
+    expect(await connectorProperty(page, eventId, 'queryParameters')).toBe('={"sysparm_query": "sys_id=" + incidentSysId + "^stateIN6,7", "sysparm_limit": "1"}');
+    await page.evaluate(() => window.harness.modeler.get('commandStack').undo());
+    expect(await correlationKey(page, eventId)).toBe('=otherSysId');
+    expect(await connectorProperty(page, eventId, 'queryParameters')).toContain('otherSysId');
   });
 });

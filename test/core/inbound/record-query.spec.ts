@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecordQuery, sysparmQueryEntry } from '../../../core/inbound/record-query';
+import { checkRecordQuery, recordQueryWithSysId, sysparmQueryEntry } from '../../../core/inbound/record-query';
 import { recordQuery } from '../../../core/inbound/wait-template';
 import { applySuggestion } from '../../../core/query';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
@@ -29,5 +29,16 @@ describe('the record query of a wait template', () => {
     const result = checkRecordQuery('={"sysparm_limit": "1"}');
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]?.message).toContain('"sysparm_query" entry');
+  });
+
+  it.each([
+    ['the template default', recordQuery('incidentSysId', 'stateIN6,7'), recordQuery('problemRecord.sys_id', 'stateIN6,7')],
+    ['a hand-spaced query', '={"sysparm_query": "sys_id="+oldId+"^active=true"}', '={"sysparm_query": "sys_id="+problemRecord.sys_id+"^active=true"}']
+  ])('names another sys_id variable in %s, leaving the condition as it was', (_name, value, expected) => {
+    expect(recordQueryWithSysId(value, 'problemRecord.sys_id')).toBe(expected);
+  });
+
+  it('leaves a record query alone that names its record some other way', () => {
+    expect(recordQueryWithSysId('={"sysparm_query": "number=" + incidentNumber}', 'incidentSysId')).toBeUndefined();
   });
 });
