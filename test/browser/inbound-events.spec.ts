@@ -49,6 +49,21 @@ test.describe('the event templates in the Modeler', () => {
     await expect(page.locator('[data-entry-id="servicenow-table"]')).toHaveCount(0);
   });
 
+  test('a fix in the wait template\'s record query is written to the event', async ({ page }) => {
+    // given
+    const eventId = await waitAfterCreate(page, 'community.servicenow.incident.wait');
+    await templateGroup(page, 'record');
+    await queryField(page).fill('{"sysparm_query": "sys_id=" + incidentSysId + "^stat=6", "sysparm_limit": "1"}');
+    await expect(diagnostics(page).locator('[data-code="field.unknown"]')).toBeVisible();
+
+    // when
+    await page.getByRole('button', { name: 'Apply fix: replace "stat" with "state"' }).click();
+
+    // then
+    await expect.poll(() => connectorProperty(page, eventId, 'queryParameters')).toBe('={"sysparm_query": "sys_id=" + incidentSysId + "^state=6", "sysparm_limit": "1"}');
+    await expect(diagnostics(page)).toContainText('No problems found in this query.');
+  });
+
   test('the sys_id picker offers the variable the earlier task stores and writes it to the correlation key', async ({ page }) => {
     // given
     const eventId = await waitAfterCreate(page, 'community.servicenow.incident.event.intermediate');
