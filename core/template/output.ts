@@ -1,5 +1,5 @@
 import { allOf, headerBinding, whenOperation, type Operation } from './operations';
-import { resultVariableProperty } from './preset-output';
+import { customResultExpressionProperty, resultMappingProperty, resultVariableProperty } from './preset-output';
 import type { TemplateProperty } from './types';
 
 /** Process variable names for one table: `sc_req_item` → `scReqItemSysId`. */
@@ -60,22 +60,7 @@ export function outputProperties(tableName: string | undefined, hasNumber: boole
   ];
   return [
     resultVariableProperty(),
-    {
-      id: 'resultMapping',
-      label: 'Result mapping',
-      group: 'output',
-      type: 'Dropdown',
-      // The default (the preset) is the empty value, matched with isEmpty, so
-      // applying the template with defaults takes no extra pass.
-      value: '',
-      choices: [
-        { name: `Record: ${names.sysId}${hasNumber ? `, ${names.number}` : ''}; Query: ${names.records}; Count: ${names.count}`, value: '' },
-        { name: 'Custom result expression', value: 'custom' },
-        { name: 'None', value: 'none' }
-      ],
-      binding: headerBinding('serviceNowResultMapping'),
-      condition: whenOperation('create', 'get', 'query', 'update', 'count')
-    },
+    resultMappingProperty(`Record: ${names.sysId}${hasNumber ? `, ${names.number}` : ''}; Query: ${names.records}; Count: ${names.count}`, whenOperation('create', 'get', 'query', 'update', 'count')),
     ...presets.map(([operations, suffix, expression]): TemplateProperty => ({
       id: `resultExpression.${suffix}`,
       type: 'Hidden',
@@ -83,16 +68,6 @@ export function outputProperties(tableName: string | undefined, hasNumber: boole
       binding: headerBinding('resultExpression'),
       condition: allOf({ property: 'resultMapping', isEmpty: true }, whenOperation(...operations))
     })),
-    {
-      id: 'resultExpression',
-      label: 'Result expression',
-      description: `Maps the response (<code>body</code>, <code>headers</code>, <code>status</code>) to process variables, e.g. <code>={${names.sysId}: body.result.sys_id}</code>.`,
-      group: 'output',
-      type: 'Text',
-      feel: 'required',
-      binding: headerBinding('resultExpression'),
-      constraints: { notEmpty: true },
-      condition: allOf({ property: 'resultMapping', equals: 'custom' }, whenOperation('create', 'get', 'query', 'update', 'count'))
-    }
+    customResultExpressionProperty(['body', 'headers', 'status'], `={${names.sysId}: body.result.sys_id}`, allOf({ property: 'resultMapping', equals: 'custom' }, whenOperation('create', 'get', 'query', 'update', 'count')))
   ];
 }

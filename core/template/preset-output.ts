@@ -17,35 +17,50 @@ export function presetOutputProperties(presetName: string, presets: string | Res
   const list = typeof presets === 'string' ? [{ id: 'preset', expression: presets }] : presets;
   return [
     resultVariableProperty(),
-    {
-      id: 'resultMapping',
-      label: 'Result mapping',
-      group: 'output',
-      type: 'Dropdown',
-      value: '',
-      choices: [
-        { name: presetName, value: '' },
-        { name: 'Custom result expression', value: 'custom' },
-        { name: 'None', value: 'none' }
-      ],
-      binding: headerBinding('serviceNowResultMapping')
-    },
+    resultMappingProperty(presetName),
     ...list.map((preset): TemplateProperty => {
       const mapped: Condition = { property: 'resultMapping', isEmpty: true };
       return { id: `resultExpression.${preset.id}`, type: 'Hidden', value: preset.expression, binding: headerBinding('resultExpression'), condition: preset.condition ? { allMatch: [mapped, preset.condition] } : mapped };
     }),
-    {
-      id: 'resultExpression',
-      label: 'Result expression',
-      description: `Maps the response (<code>body</code>, <code>headers</code>, <code>status</code>, <code>document</code>) to process variables, e.g. <code>${example}</code>.`,
-      group: 'output',
-      type: 'Text',
-      feel: 'required',
-      binding: headerBinding('resultExpression'),
-      constraints: { notEmpty: true },
-      condition: { property: 'resultMapping', equals: 'custom' }
-    }
+    customResultExpressionProperty(['body', 'headers', 'status', 'document'], example, { property: 'resultMapping', equals: 'custom' })
   ];
+}
+
+/**
+ * The result mapping choice: the preset, a custom expression, or none. The
+ * preset is the empty value, matched with isEmpty, so applying the template
+ * with defaults takes no extra pass.
+ */
+export function resultMappingProperty(presetName: string, condition?: Condition): TemplateProperty {
+  return {
+    id: 'resultMapping',
+    label: 'Result mapping',
+    group: 'output',
+    type: 'Dropdown',
+    value: '',
+    choices: [
+      { name: presetName, value: '' },
+      { name: 'Custom result expression', value: 'custom' },
+      { name: 'None', value: 'none' }
+    ],
+    binding: headerBinding('serviceNowResultMapping'),
+    ...(condition ? { condition } : {})
+  };
+}
+
+/** The result expression the modeler writes when the mapping is custom; `response` names what it may read. */
+export function customResultExpressionProperty(response: string[], example: string, condition: Condition): TemplateProperty {
+  return {
+    id: 'resultExpression',
+    label: 'Result expression',
+    description: `Maps the response (${response.map((key) => `<code>${key}</code>`).join(', ')}) to process variables, e.g. <code>${example}</code>.`,
+    group: 'output',
+    type: 'Text',
+    feel: 'required',
+    binding: headerBinding('resultExpression'),
+    constraints: { notEmpty: true },
+    condition
+  };
 }
 
 /** The connector's result variable: the whole response in one process variable. */
