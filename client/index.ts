@@ -4,7 +4,7 @@
  */
 import { registerClientExtension, registerClientPlugin, registerCloudBpmnJSPlugin } from 'camunda-modeler-plugin-helpers';
 import lintRules from './lint';
-import { provideSnapshotLoader } from './shared/bundled-metadata';
+import { provideSnapshotLoader } from '../lint/metadata/template-metadata';
 import serviceNowModule from './servicenow';
 import { ServiceNowStatusBar } from './status-bar/ServiceNowStatusBar';
 

@@ -4,7 +4,7 @@
  * extending `plugin:servicenow/recommended`, written out because the rules
  * are TypeScript bundled with the plugin.
  */
-import { configs, rules } from './bpmnlint-plugin-servicenow';
+import { configs, rules } from '../../lint/bpmnlint-plugin-servicenow';
 
 const PLUGIN = 'bpmnlint-plugin-servicenow';
 

@@ -12,15 +12,15 @@ import type { DiagramElement } from '../types/bpmn-js';
 import { useService } from 'bpmn-js-properties-panel';
 import { useEffect, useState } from '@bpmn-io/properties-panel/preact/hooks';
 import type { TemplateProperty } from '../../core/template/types';
-import { metadataForTemplate } from '../shared/bundled-metadata';
+import { metadataForTemplate } from '../../lint/metadata/template-metadata';
 import { useBundledMetadata } from '../shared/use-bundled-metadata';
 import { inOneStep } from '../shared/batch-command';
-import { tableOf } from '../shared/servicenow-template';
+import { tableOf } from '../../lint/diagram/servicenow-template';
 import { valuesToActivate } from '../shared/activation';
 import { writeHeader, writeProperty } from '../shared/write-binding';
-import { getHeaderValue } from '../shared/zeebe';
-import { defaultSysIdVariable, isValidVariableName, numberVariableFor, removeOutputVariables, writeOutputVariables } from './result-expression';
-import { activePreset, isResultExpression, RESULT_EXPRESSION, storedSysIdVariable } from './stored-variable';
+import { getHeaderValue } from '../../lint/diagram/zeebe';
+import { defaultSysIdVariable, isValidVariableName, numberVariableFor, removeOutputVariables, writeOutputVariables } from '../../lint/diagram/result-expression';
+import { activePreset, isResultExpression, RESULT_EXPRESSION, storedSysIdVariable } from '../../lint/diagram/stored-variable';
 import { usagesText, variableUsages, type VariableUsage } from './variable-usages';
 
 export function OutputHelper({ element, id }: { element: DiagramElement; id: string }) {

@@ -5,8 +5,8 @@
  * these reading a variable that no longer exists, so the output helper
  * offers to rename them too.
  */
-import { isUpstream } from '../sys-id-picker/sys-id-variables';
-import { getIoMapping, type ModdleElement } from '../shared/zeebe';
+import { isUpstream } from '../../lint/diagram/sys-id-variables';
+import { getIoMapping, type ModdleElement } from '../../lint/diagram/zeebe';
 
 export interface VariableUsage {
   /** The flow node whose input reads the variable. */

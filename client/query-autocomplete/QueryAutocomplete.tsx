@@ -13,8 +13,8 @@ import { useEffect, useRef, useState } from '@bpmn-io/properties-panel/preact/ho
 import { completeFeelQuery, type Completion } from '../../core/query';
 import type { TemplateProperty } from '../../core/template/types';
 import { inOneStep } from '../shared/batch-command';
-import { metadataForTemplate } from '../shared/bundled-metadata';
-import { tableOf } from '../shared/servicenow-template';
+import { metadataForTemplate } from '../../lint/metadata/template-metadata';
+import { tableOf } from '../../lint/diagram/servicenow-template';
 import { writeProperty } from '../shared/write-binding';
 import { frameScheduler } from '../query-validation/live-text';
 import { fieldControl, placeCaret, readControl } from './caret';

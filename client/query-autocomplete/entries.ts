@@ -4,7 +4,7 @@
  * plugin's properties provider.
  */
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
-import { queryAutocompleteEntryId, queryDiagnosticsEntryId } from '../shared/entry-ids';
+import { queryAutocompleteEntryId, queryDiagnosticsEntryId } from '../../lint/diagram/entry-ids';
 import { QueryAutocomplete } from './QueryAutocomplete';
 import { queryFields } from './query-fields';
 

@@ -6,7 +6,7 @@
  * evaluated on record changes sets `conditions`.
  */
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
-import { queryProperty } from '../shared/servicenow-template';
+import { queryProperty } from '../../lint/diagram/servicenow-template';
 
 export interface QueryField {
   property: TemplateProperty;

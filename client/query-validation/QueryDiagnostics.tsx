@@ -21,10 +21,10 @@ import { useBundledMetadata } from '../shared/use-bundled-metadata';
 import { applySuggestion, type Diagnostic } from '../../core/query';
 import type { TemplateProperty } from '../../core/template/types';
 import { inOneStep } from '../shared/batch-command';
-import { tableOf } from '../shared/servicenow-template';
-import { propertyValue } from '../shared/template-values';
+import { tableOf } from '../../lint/diagram/servicenow-template';
+import { propertyValue } from '../../lint/diagram/template-values';
 import { writeProperty } from '../shared/write-binding';
-import { checkQueryText } from './check-task-query';
+import { checkQueryText } from '../../lint/query/check-task-query';
 import { frameScheduler, readControlText } from './live-text';
 import { QUERY_CHECKED_EVENT, isLintBehind } from './live-check';
 

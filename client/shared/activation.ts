@@ -6,8 +6,8 @@
  * "Custom result expression").
  */
 import type { Condition, ElementTemplate, TemplateProperty } from '../../core/template/types';
-import { propertyValue } from './template-values';
-import type { ModdleElement } from './zeebe';
+import { propertyValue } from '../../lint/diagram/template-values';
+import type { ModdleElement } from '../../lint/diagram/zeebe';
 
 export function valuesToActivate(template: ElementTemplate, property: TemplateProperty, bo: ModdleElement): { property: TemplateProperty; value: string }[] {
   const conditions = flatten(property.condition);

@@ -1,9 +1,9 @@
 /** Services every feature uses: the one-step command and the template registry the lint rule reads. */
 import type { Service } from '../types/bpmn-js';
 import { registerBatchCommand } from './batch-command';
-import { loadBundledMetadata, onBundledMetadata } from './bundled-metadata';
-import { isServiceNowTemplate } from './servicenow-template';
-import { publishTemplates } from './template-registry';
+import { loadBundledMetadata, onBundledMetadata } from '../../lint/metadata/template-metadata';
+import { isServiceNowTemplate } from '../../lint/diagram/servicenow-template';
+import { publishTemplates } from '../../lint/diagram/find-template';
 
 class ServiceNowCommands {
   static $inject = ['commandStack'];

@@ -5,7 +5,7 @@
  */
 import type { Service, DiagramElement } from '../types/bpmn-js';
 import type { TemplateProperty } from '../../core/template/types';
-import { extensionValues, getHeader, getInput, getIoMapping, getMessageSubscription, getProperty, getTaskHeaders, type ModdleElement } from './zeebe';
+import { extensionValues, getHeader, getInput, getIoMapping, getMessageSubscription, getProperty, getTaskHeaders, type ModdleElement } from '../../lint/diagram/zeebe';
 
 export interface WriteServices {
   modeling: Service;

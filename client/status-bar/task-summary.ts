@@ -1,9 +1,9 @@
 /** The ServiceNow tasks of a diagram and their query problems, for the status bar. */
 import type { DiagramElement } from '../types/bpmn-js';
 import type { ElementTemplate } from '../../core/template/types';
-import { checkQueryText, taskQuery } from '../query-validation/check-task-query';
-import { isServiceNowTemplate, tableOf } from '../shared/servicenow-template';
-import { propertyEntryId } from '../shared/template-values';
+import { checkQueryText, taskQuery } from '../../lint/query/check-task-query';
+import { isServiceNowTemplate, tableOf } from '../../lint/diagram/servicenow-template';
+import { propertyEntryId } from '../../lint/diagram/template-values';
 
 export interface TaskSummary {
   id: string;

@@ -11,10 +11,10 @@ import { useService } from 'bpmn-js-properties-panel';
 import { recordQueryProperty, recordQueryWithSysId } from '../../core/inbound/record-query';
 import type { TemplateProperty } from '../../core/template/types';
 import { inOneStep } from '../shared/batch-command';
-import { tableOf } from '../shared/servicenow-template';
-import { propertyValue } from '../shared/template-values';
+import { tableOf } from '../../lint/diagram/servicenow-template';
+import { propertyValue } from '../../lint/diagram/template-values';
 import { writeProperty } from '../shared/write-binding';
-import { isMissingSysIdVariable, missingSysIdVariableMessage, referencedVariable, sysIdVariableLabel, type SysIdVariable } from './sys-id-variables';
+import { isMissingSysIdVariable, missingSysIdVariableMessage, referencedVariable, sysIdVariableLabel, type SysIdVariable } from '../../lint/diagram/sys-id-variables';
 
 interface Props {
   element: DiagramElement;

@@ -4,10 +4,10 @@
  * field, and each would otherwise walk the process again).
  */
 import type { DiagramElement, Service } from '../types/bpmn-js';
-import { storedSysIdVariable } from '../output-mapping/stored-variable';
-import { isServiceNowTemplate, tableOf } from '../shared/servicenow-template';
-import type { ModdleElement } from '../shared/zeebe';
-import { producedVariable, sysIdVariablesBefore, type SysIdVariable } from './sys-id-variables';
+import { storedSysIdVariable } from '../../lint/diagram/stored-variable';
+import { isServiceNowTemplate, tableOf } from '../../lint/diagram/servicenow-template';
+import type { ModdleElement } from '../../lint/diagram/zeebe';
+import { producedVariable, sysIdVariablesBefore, type SysIdVariable } from '../../lint/diagram/sys-id-variables';
 
 export class SysIdVariables {
   static $inject = ['eventBus', 'elementRegistry', 'elementTemplates'];

@@ -7,9 +7,9 @@
 import type { DiagramElement } from '../types/bpmn-js';
 import { useService } from 'bpmn-js-properties-panel';
 import { useMemo, useState } from '@bpmn-io/properties-panel/preact/hooks';
-import { bundledTables } from '../shared/bundled-metadata';
+import { bundledTables } from '../../lint/metadata/template-metadata';
 import { useBundledMetadata } from '../shared/use-bundled-metadata';
-import { isServiceNowTemplate, tableOf } from '../shared/servicenow-template';
+import { isServiceNowTemplate, tableOf } from '../../lint/diagram/servicenow-template';
 import { filterOptions, tableOptions, type TableOption } from './table-options';
 import { carryText } from './carry-fields';
 import { lastSwitchOf, switchTable } from './switch-table';

@@ -9,10 +9,10 @@
 import type { DiagramElement } from '../types/bpmn-js';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { valuesToActivate } from '../shared/activation';
-import { fieldOfProperty } from '../shared/servicenow-template';
-import { activeProperties, propertyValue } from '../shared/template-values';
+import { fieldOfProperty } from '../../lint/diagram/servicenow-template';
+import { activeProperties, propertyValue } from '../../lint/diagram/template-values';
 import { writeProperty, type WriteServices } from '../shared/write-binding';
-import type { ModdleElement } from '../shared/zeebe';
+import type { ModdleElement } from '../../lint/diagram/zeebe';
 
 const OTHER = '__other__';
 

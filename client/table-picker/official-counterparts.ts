@@ -9,9 +9,9 @@
  * values.
  */
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
-import { isOfficialTemplate } from '../shared/servicenow-template';
-import { propertyValue } from '../shared/template-values';
-import type { ModdleElement } from '../shared/zeebe';
+import { isOfficialTemplate } from '../../lint/diagram/servicenow-template';
+import { propertyValue } from '../../lint/diagram/template-values';
+import type { ModdleElement } from '../../lint/diagram/zeebe';
 import type { FieldValue } from './carry-fields';
 
 const OUR_OPERATION = 'operation';

@@ -6,7 +6,7 @@
  */
 import type { ElementTemplate } from '../../core/template/types';
 import { isInboundTemplate } from '../../core/inbound/template-kind';
-import { fixedTable, isOfficialTemplate, isServiceNowTemplate, tableProperty } from '../shared/servicenow-template';
+import { fixedTable, isOfficialTemplate, isServiceNowTemplate, tableProperty } from '../../lint/diagram/servicenow-template';
 
 export interface TableOption {
   /** Stable key for lists and ids. */

@@ -3,7 +3,7 @@
  * services (modeling, commandStack, elementTemplates, ...): `Service` names
  * that, in one place, instead of `any` scattered through the plugin.
  */
-import type { ModdleElement } from '../shared/zeebe';
+import type { ModdleElement } from '../../lint/diagram/zeebe';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Service = any;

@@ -2,10 +2,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../core/errors';
-import { provideMetadata } from '../../client/shared/bundled-metadata';
+import { provideMetadata } from '../../lint/metadata/template-metadata';
 import type { Command } from '../cli/command';
 import { readSnapshot } from '../metadata/read-snapshot';
-import { configs } from '../../client/lint/bpmnlint-plugin-servicenow';
+import { configs } from '../../lint/bpmnlint-plugin-servicenow';
 import { lintDiagram, type LintProblem, type TemplateUse } from './lint-diagram';
 import { loadTemplates } from './load-templates';
 

@@ -1,5 +1,5 @@
 /**
- * Runs the plugin's bpmnlint rules (client/lint/bpmnlint-plugin-servicenow)
+ * Runs the plugin's bpmnlint rules (lint/bpmnlint-plugin-servicenow)
  * over one saved diagram, parsed with bpmn-moddle and the Zeebe extension as
  * the Modeler does. The templates are passed to the rules as options.
  */
@@ -8,7 +8,7 @@ import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import Linter from 'bpmnlint/lib/linter';
 import { UserError } from '../../core/errors';
 import type { ElementTemplate } from '../../core/template/types';
-import { configs, rules } from '../../client/lint/bpmnlint-plugin-servicenow';
+import { configs, rules } from '../../lint/bpmnlint-plugin-servicenow';
 
 export interface LintProblem {
   file: string;

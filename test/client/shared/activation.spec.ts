@@ -4,7 +4,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { describe, expect, it } from 'vitest';
 import { valuesToActivate } from '../../../client/shared/activation';
-import type { ModdleElement } from '../../../client/shared/zeebe';
+import type { ModdleElement } from '../../../lint/diagram/zeebe';
 import type { ElementTemplate, TemplateProperty } from '../../../core/template/types';
 
 const incident = [JSON.parse(readFileSync(join(__dirname, '../../../templates/servicenow-incident.json'), 'utf8'))].flat().pop() as ElementTemplate;

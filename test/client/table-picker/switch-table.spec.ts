@@ -4,7 +4,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { describe, expect, it } from 'vitest';
 import { sharedValues } from '../../../client/table-picker/switch-table';
-import type { ModdleElement } from '../../../client/shared/zeebe';
+import type { ModdleElement } from '../../../lint/diagram/zeebe';
 import type { ElementTemplate } from '../../../core/template/types';
 
 const template = (table: string) => [JSON.parse(readFileSync(join(__dirname, '../../../templates', `servicenow-${table}.json`), 'utf8'))].flat().pop() as ElementTemplate;

@@ -7,9 +7,9 @@
  */
 import { outputVariableNames } from '../../core/template/output';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
-import { tableOf } from '../shared/servicenow-template';
-import { activeProperties } from '../shared/template-values';
-import { getHeaderValue, type ModdleElement } from '../shared/zeebe';
+import { tableOf } from './servicenow-template';
+import { activeProperties } from './template-values';
+import { getHeaderValue, type ModdleElement } from './zeebe';
 import { readOutputVariables } from './result-expression';
 
 export const RESULT_EXPRESSION = 'resultExpression';

@@ -1,8 +1,8 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { describe, expect, it } from 'vitest';
-import { activeProperties, propertyEntryId, propertyValue } from '../../../client/shared/template-values';
-import type { ModdleElement } from '../../../client/shared/zeebe';
+import { activeProperties, propertyEntryId, propertyValue } from '../../../lint/diagram/template-values';
+import type { ModdleElement } from '../../../lint/diagram/zeebe';
 import type { ElementTemplate } from '../../../core/template/types';
 
 /** The reference's checked example: group `query` holding [Table, Hidden, sysparm_query]. */
@@ -35,7 +35,7 @@ async function task(inputs: Record<string, string>, headers: Record<string, stri
 
 const property = (id: string) => template.properties.find((each) => each.id === id)!;
 
-describe('client/shared - template-values', () => {
+describe('lint/diagram - template-values', () => {
   it('reads input and header values', async () => {
     // given
     const bo = await task({ sysparm_query: 'active=true' }, { note: 'hello' });

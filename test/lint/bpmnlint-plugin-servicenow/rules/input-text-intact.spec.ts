@@ -4,9 +4,9 @@ import { createModdle } from 'bpmnlint/lib/testers/helper';
 import RuleTester from 'bpmnlint/lib/testers/rule-tester';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { beforeEach, describe, it } from 'vitest';
-import inputTextIntact from '../../../../../client/lint/bpmnlint-plugin-servicenow/rules/input-text-intact';
-import { buildTemplate } from '../../../../../core/template/build-template';
-import { incidentTable } from '../../../../core/template/fixtures/tables';
+import inputTextIntact from '../../../../lint/bpmnlint-plugin-servicenow/rules/input-text-intact';
+import { buildTemplate } from '../../../../core/template/build-template';
+import { incidentTable } from '../../../core/template/fixtures/tables';
 
 // bpmnlint's RuleTester is written for mocha's globals.
 Object.assign(globalThis, { describe, it, beforeEach });
@@ -16,7 +16,7 @@ const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'inp
 const config = { templates };
 const SECRET = 'holds the text secrets.<name>, which the connector runtime replaces with a cluster secret, or fails the task without retries when there is none: reword it, or write {{secrets.NAME}}';
 
-describe('client/lint/bpmnlint-plugin-servicenow - rules/input-text-intact', () => {
+describe('lint/bpmnlint-plugin-servicenow - rules/input-text-intact', () => {
   RuleTester.verify('input-text-intact', inputTextIntact, {
     valid: [{ name: 'plain text, a secret placeholder, FEEL reading a variable and a FEEL string with a backslash', moddleElement: fixture('valid-inputs.bpmn'), config }],
     invalid: [

@@ -6,10 +6,10 @@ import { checkRecordQuery } from '../../core/inbound/record-query';
 import { isWaitTemplate } from '../../core/inbound/template-kind';
 import { checkFeelQuery, type CheckResult } from '../../core/query';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
-import { metadataForTemplate } from '../shared/bundled-metadata';
-import { isServiceNowTemplate, queryProperty, tableOf } from '../shared/servicenow-template';
-import { activeProperties, propertyValue } from '../shared/template-values';
-import type { ModdleElement } from '../shared/zeebe';
+import { metadataForTemplate } from '../metadata/template-metadata';
+import { isServiceNowTemplate, queryProperty, tableOf } from '../diagram/servicenow-template';
+import { activeProperties, propertyValue } from '../diagram/template-values';
+import type { ModdleElement } from '../diagram/zeebe';
 
 export interface TaskQuery {
   property: TemplateProperty;

@@ -6,7 +6,7 @@ import {
   readOutputVariables,
   removeOutputVariables,
   writeOutputVariables
-} from '../../../client/output-mapping/result-expression';
+} from '../../../lint/diagram/result-expression';
 
 /** What the REST connector gives the result expression: the response, also as `response`. */
 function runResultExpression(expression: string, body: unknown): unknown {
@@ -17,7 +17,7 @@ function runResultExpression(expression: string, body: unknown): unknown {
 
 const created = { result: { sys_id: '46d44a5fa9fe198100c4bf8d1234abcd', number: 'INC0010001', short_description: 'Printer down' } };
 
-describe('client/output-mapping - result-expression', () => {
+describe('lint/diagram - result-expression', () => {
   it.each([
     ['incident', 'incidentSysId'],
     ['sc_req_item', 'scReqItemSysId'],

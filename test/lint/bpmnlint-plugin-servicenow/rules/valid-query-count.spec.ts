@@ -4,21 +4,21 @@ import { createModdle } from 'bpmnlint/lib/testers/helper';
 import RuleTester from 'bpmnlint/lib/testers/rule-tester';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { beforeAll, beforeEach, describe, it } from 'vitest';
-import validQuery from '../../../../../client/lint/bpmnlint-plugin-servicenow/rules/valid-query';
-import { provideMetadata } from '../../../../../client/shared/bundled-metadata';
-import type { ElementTemplate } from '../../../../../core/template/types';
-import { readSnapshot } from '../../../../../scripts/metadata/read-snapshot';
+import validQuery from '../../../../lint/bpmnlint-plugin-servicenow/rules/valid-query';
+import { provideMetadata } from '../../../../lint/metadata/template-metadata';
+import type { ElementTemplate } from '../../../../core/template/types';
+import { readSnapshot } from '../../../../scripts/metadata/read-snapshot';
 
 // bpmnlint's RuleTester is written for mocha's globals.
 Object.assign(globalThis, { describe, it, beforeEach });
 
-const incident = JSON.parse(readFileSync(join(__dirname, '../../../../../templates/servicenow-incident.json'), 'utf8')) as ElementTemplate;
+const incident = JSON.parse(readFileSync(join(__dirname, '../../../../templates/servicenow-incident.json'), 'utf8')) as ElementTemplate;
 const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'valid-query-count', name), 'utf8'), { zeebe: zeebeSchema });
 const config = { templates: [incident] };
 
 beforeAll(async () => provideMetadata(await readSnapshot()));
 
-describe('client/lint/bpmnlint-plugin-servicenow - rules/valid-query on Count', () => {
+describe('lint/bpmnlint-plugin-servicenow - rules/valid-query on Count', () => {
   RuleTester.verify('valid-query', validQuery, {
     valid: [{ name: 'a query Create does not send', moddleElement: fixture('create-unknown-field.bpmn'), config }],
     invalid: [

@@ -12,7 +12,7 @@ import { findField, type Field, type Metadata, type Table } from '../../core/met
 import { unpackSnapshot, type PackedSnapshot } from '../../core/metadata/packed';
 import { tableFromTemplate } from '../../core/template/field-index';
 import type { ElementTemplate } from '../../core/template/types';
-import type { SnapshotTable } from '../table-picker/table-options';
+import type { SnapshotTable } from '../../client/table-picker/table-options';
 
 let loadPacked: (() => Promise<PackedSnapshot>) | undefined;
 let loading: Promise<void> | undefined;

@@ -1,13 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configs, rules } from '../../../../client/lint/bpmnlint-plugin-servicenow';
-import lintRules from '../../../../client/lint';
+import { configs, rules } from '../../../lint/bpmnlint-plugin-servicenow';
+import lintRules from '../../../client/lint';
 
-describe('client/lint - bpmnlint-plugin-servicenow', () => {
+describe('lint - bpmnlint-plugin-servicenow', () => {
   it('lists every rule file in configs.all and the recommended config', () => {
     // given
-    const files = readdirSync(join(__dirname, '../../../../client/lint/bpmnlint-plugin-servicenow/rules')).filter((file) => file !== 'helper.ts').map((file) => file.replace(/\.ts$/, ''));
+    const files = readdirSync(join(__dirname, '../../../lint/bpmnlint-plugin-servicenow/rules')).filter((file) => file !== 'helper.ts').map((file) => file.replace(/\.ts$/, ''));
 
     // then
     expect(Object.keys(rules).sort()).toEqual(files.sort());

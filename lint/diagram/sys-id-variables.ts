@@ -4,8 +4,8 @@
  * incoming flows backwards, and out of enclosing sub-processes), whose result
  * expression stores a sys_id with the output helper's entry.
  */
-import { readOutputVariables } from '../output-mapping/result-expression';
-import { getHeaderValue, getPropertyValue, type ModdleElement } from '../shared/zeebe';
+import { readOutputVariables } from './result-expression';
+import { getHeaderValue, getPropertyValue, type ModdleElement } from './zeebe';
 
 export interface SysIdVariable {
   variable: string;

@@ -9,11 +9,11 @@
  * edited by hand, are caught too; the properties panel entry is named when
  * the task's template is loaded.
  */
-import { holdsBareSecret, staticTextProblem } from '../../../../core/template/patterns';
-import type { ElementTemplate } from '../../../../core/template/types';
-import { findTemplate, publishedTemplates } from '../../../shared/template-registry';
-import { activeProperties, propertyEntryId } from '../../../shared/template-values';
-import { getIoMapping, templateIdOf, templateVersionOf, type ModdleElement } from '../../../shared/zeebe';
+import { holdsBareSecret, staticTextProblem } from '../../../core/template/patterns';
+import type { ElementTemplate } from '../../../core/template/types';
+import { findTemplate, publishedTemplates } from '../../diagram/find-template';
+import { activeProperties, propertyEntryId } from '../../diagram/template-values';
+import { getIoMapping, templateIdOf, templateVersionOf, type ModdleElement } from '../../diagram/zeebe';
 
 export interface InputTextRuleOptions {
   /** The element templates to resolve `zeebe:modelerTemplate` with; default: those the Modeler has loaded. */

@@ -4,10 +4,10 @@ import { createModdle } from 'bpmnlint/lib/testers/helper';
 import RuleTester from 'bpmnlint/lib/testers/rule-tester';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { beforeAll, beforeEach, describe, it } from 'vitest';
-import validQuery from '../../../../../client/lint/bpmnlint-plugin-servicenow/rules/valid-query';
-import { provideMetadata } from '../../../../../client/shared/bundled-metadata';
-import type { ElementTemplate } from '../../../../../core/template/types';
-import { readSnapshot } from '../../../../../scripts/metadata/read-snapshot';
+import validQuery from '../../../../lint/bpmnlint-plugin-servicenow/rules/valid-query';
+import { provideMetadata } from '../../../../lint/metadata/template-metadata';
+import type { ElementTemplate } from '../../../../core/template/types';
+import { readSnapshot } from '../../../../scripts/metadata/read-snapshot';
 
 // bpmnlint's RuleTester is written for mocha's globals.
 Object.assign(globalThis, { describe, it, beforeEach });
@@ -20,7 +20,7 @@ const QUERY_ENTRY = 'custom-entry-io.camunda.connectors.ServiceNowIncident.v1-in
 
 beforeAll(async () => provideMetadata(await readSnapshot()));
 
-describe('client/lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
+describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
   RuleTester.verify('valid-query', validQuery, {
     valid: [
       { name: 'a valid query', moddleElement: fixture('valid-query.bpmn'), config },

@@ -5,13 +5,13 @@
  * The same check the sys_id picker shows under the field, for every task of
  * the diagram (in the Problems list), not only the selected one.
  */
-import type { ElementTemplate } from '../../../../core/template/types';
-import { storedSysIdVariable } from '../../../output-mapping/stored-variable';
-import { isServiceNowTemplate, sysIdInputs, tableOf } from '../../../shared/servicenow-template';
-import { findTemplate, publishedTemplates } from '../../../shared/template-registry';
-import { activeProperties, propertyEntryId, propertyValue } from '../../../shared/template-values';
-import { templateIdOf, templateVersionOf, type ModdleElement } from '../../../shared/zeebe';
-import { isMissingSysIdVariable, missingSysIdVariableMessage, producedVariable, referencedVariable, sysIdVariablesBefore, type DescribeTask } from '../../../sys-id-picker/sys-id-variables';
+import type { ElementTemplate } from '../../../core/template/types';
+import { storedSysIdVariable } from '../../diagram/stored-variable';
+import { isServiceNowTemplate, sysIdInputs, tableOf } from '../../diagram/servicenow-template';
+import { findTemplate, publishedTemplates } from '../../diagram/find-template';
+import { activeProperties, propertyEntryId, propertyValue } from '../../diagram/template-values';
+import { templateIdOf, templateVersionOf, type ModdleElement } from '../../diagram/zeebe';
+import { isMissingSysIdVariable, missingSysIdVariableMessage, producedVariable, referencedVariable, sysIdVariablesBefore, type DescribeTask } from '../../diagram/sys-id-variables';
 import type { QueryRuleOptions } from './helper';
 
 interface Reporter {

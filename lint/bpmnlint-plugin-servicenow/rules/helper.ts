@@ -6,13 +6,13 @@
  * second, lint-driven copy under the field would lag the live one by a lint
  * pass), while the Problems list still leads to the field through it.
  */
-import type { ElementTemplate } from '../../../../core/template/types';
-import type { Severity } from '../../../../core/query';
-import { checkQueryText, taskQuery } from '../../../query-validation/check-task-query';
-import { findTemplate, publishedTemplates } from '../../../shared/template-registry';
-import { queryDiagnosticsEntryId } from '../../../shared/entry-ids';
-import { propertyEntryId } from '../../../shared/template-values';
-import { templateIdOf, templateVersionOf, type ModdleElement } from '../../../shared/zeebe';
+import type { ElementTemplate } from '../../../core/template/types';
+import type { Severity } from '../../../core/query';
+import { checkQueryText, taskQuery } from '../../query/check-task-query';
+import { findTemplate, publishedTemplates } from '../../diagram/find-template';
+import { queryDiagnosticsEntryId } from '../../diagram/entry-ids';
+import { propertyEntryId } from '../../diagram/template-values';
+import { templateIdOf, templateVersionOf, type ModdleElement } from '../../diagram/zeebe';
 
 export interface QueryRuleOptions {
   /** The element templates to resolve `zeebe:modelerTemplate` with; default: those the Modeler has loaded. */

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { referencedVariable, sysIdVariableLabel, sysIdVariablesBefore } from '../../../client/sys-id-picker/sys-id-variables';
-import type { ModdleElement } from '../../../client/shared/zeebe';
+import { referencedVariable, sysIdVariableLabel, sysIdVariablesBefore } from '../../../lint/diagram/sys-id-variables';
+import type { ModdleElement } from '../../../lint/diagram/zeebe';
 
 const tables: Record<string, string> = { Task_Create: 'incident', Task_Request: 'sc_request', Task_Inner: 'problem', Task_Get: 'incident', Task_After: 'incident' };
 const describeTask = (bo: ModdleElement) => (bo.id && tables[bo.id] ? { table: tables[bo.id] } : undefined);
@@ -16,7 +16,7 @@ beforeAll(async () => {
   ({ elementsById: elements } = (await new BpmnModdle({ zeebe: zeebeSchema }).fromXML(xml)) as { elementsById: Record<string, ModdleElement> });
 });
 
-describe('client/sys-id-picker - sys-id-variables', () => {
+describe('lint/diagram - sys-id-variables', () => {
   it('offers the variables of ServiceNow tasks on a path before the task', () => {
     // when
     const found = sysIdVariablesBefore(elements['Task_Get']!, describeTask);

@@ -4,22 +4,22 @@ import { createModdle } from 'bpmnlint/lib/testers/helper';
 import RuleTester from 'bpmnlint/lib/testers/rule-tester';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { beforeAll, beforeEach, describe, it } from 'vitest';
-import sysIdVariables from '../../../../../client/lint/bpmnlint-plugin-servicenow/rules/sys-id-variables';
-import { provideMetadata } from '../../../../../client/shared/bundled-metadata';
-import type { ElementTemplate } from '../../../../../core/template/types';
-import { readSnapshot } from '../../../../../scripts/metadata/read-snapshot';
+import sysIdVariables from '../../../../lint/bpmnlint-plugin-servicenow/rules/sys-id-variables';
+import { provideMetadata } from '../../../../lint/metadata/template-metadata';
+import type { ElementTemplate } from '../../../../core/template/types';
+import { readSnapshot } from '../../../../scripts/metadata/read-snapshot';
 
 // bpmnlint's RuleTester is written for mocha's globals.
 Object.assign(globalThis, { describe, it, beforeEach });
 
-const templates = [JSON.parse(readFileSync(join(__dirname, '../../../../../templates/servicenow-incident.json'), 'utf8'))].flat() as ElementTemplate[];
+const templates = [JSON.parse(readFileSync(join(__dirname, '../../../../templates/servicenow-incident.json'), 'utf8'))].flat() as ElementTemplate[];
 // Diagrams as the browser tests' global setup builds them (Create incident, then Get incident), with Get's sys_id set.
 const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'sys-id-variables', name), 'utf8'), { zeebe: zeebeSchema });
 const config = { templates };
 
 beforeAll(async () => provideMetadata(await readSnapshot()));
 
-describe('client/lint/bpmnlint-plugin-servicenow - rules/sys-id-variables', () => {
+describe('lint/bpmnlint-plugin-servicenow - rules/sys-id-variables', () => {
   RuleTester.verify('sys-id-variables', sysIdVariables, {
     valid: [
       { name: 'a sys_id variable an earlier task stores', moddleElement: fixture('valid-earlier-task.bpmn'), config }
