@@ -39,8 +39,8 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
   const [offer, setOffer] = useState<{ from: string; to: string; usages: VariableUsage[] } | undefined>(undefined);
   useEffect(() => setOffer(undefined), [element]);
 
-  useBundledMetadata();
-  const fields = table ? metadataForTemplate(template, table)?.tables.get(table)?.fields : undefined;
+  const bundled = useBundledMetadata();
+  const fields = table ? metadataForTemplate(template, table, bundled)?.tables.get(table)?.fields : undefined;
   const withNumber = !fields || fields.some((field) => field.element === 'number');
   const error = name && !isValidVariableName(name) ? 'Use letters, digits and _ only, starting with a letter.' : undefined;
   const next = name && !error ? writeOutputVariables(base, name, withNumber) : undefined;

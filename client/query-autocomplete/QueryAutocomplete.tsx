@@ -14,6 +14,7 @@ import { completeFeelQuery, type Completion } from '../../core/query';
 import type { TemplateProperty } from '../../core/template/types';
 import { inOneStep } from '../shared/batch-command';
 import { metadataForTemplate } from '../../lint/metadata/template-metadata';
+import type { BundledMetadata } from '../shared/bundled-metadata';
 import { tableOf } from '../../lint/diagram/servicenow-template';
 import { writeProperty } from '../shared/write-binding';
 import { frameScheduler } from '../query-validation/live-text';
@@ -43,6 +44,7 @@ interface Open {
 export function QueryAutocomplete({ element, id, queryEntryId, property, conditions = false }: Props) {
   const elementTemplates = useService('elementTemplates');
   const commandStack = useService('commandStack');
+  const bundled: BundledMetadata = useService('serviceNowBundledMetadata');
   const services = { modeling: useService('modeling'), bpmnFactory: useService('bpmnFactory') };
   const root = useRef<HTMLDivElement | null>(null);
   const [open, setOpen] = useState<Open | null>(null);
@@ -61,7 +63,7 @@ export function QueryAutocomplete({ element, id, queryEntryId, property, conditi
     const state = field && readControl(field);
     const host = root.current;
     if (!field || !state || !host) return setOpen(null);
-    const metadata = metadataForTemplate(template, table);
+    const metadata = metadataForTemplate(template, table, bundled.current());
     const items = completeFeelQuery(state.text, state.caret, { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}), conditions });
     const top = field.getBoundingClientRect().bottom - host.getBoundingClientRect().top;
     setOpen(items.length ? { items, active: 0, text: state.text, top, navigated: false } : null);

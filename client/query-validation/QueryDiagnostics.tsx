@@ -82,7 +82,7 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
 
   // The snapshot's arrival (other tables, for dot-walks) checks the query again.
   const snapshot = useBundledMetadata();
-  const result = useMemo(() => checkQueryText(text, template, table), [text, template, table, snapshot]);
+  const result = useMemo(() => checkQueryText(text, template, table, snapshot), [text, template, table, snapshot]);
 
   useEffect(() => { eventBus.fire(QUERY_CHECKED_EVENT, { element, text }); }, [text, element]);
 

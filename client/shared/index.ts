@@ -1,9 +1,9 @@
-/** Services every feature uses: the one-step command and the template registry the lint rule reads. */
+/** Services every feature uses: the one-step command, the modeler's bundled metadata, and the lint context of its diagram. */
+import { attachLintContext, type LintContext } from '../../lint/lint-context';
 import type { Service } from '../types/bpmn-js';
 import { registerBatchCommand } from './batch-command';
-import { loadBundledMetadata, onBundledMetadata } from '../../lint/metadata/template-metadata';
+import { BundledMetadata, METADATA_LOADED_EVENT } from './bundled-metadata';
 import { isServiceNowTemplate } from '../../lint/diagram/servicenow-template';
-import { publishTemplates } from '../../lint/diagram/find-template';
 
 class ServiceNowCommands {
   static $inject = ['commandStack'];
@@ -12,13 +12,22 @@ class ServiceNowCommands {
   }
 }
 
-/** Keeps the lint rule's view of the loaded templates current (it only sees moddle elements). */
-class ServiceNowTemplatePublisher {
-  static $inject = ['eventBus', 'elementTemplates'];
-  constructor(eventBus: Service, elementTemplates: Service) {
-    const publish = () => publishTemplates(elementTemplates.getAll());
-    eventBus.on(['elementTemplates.changed', 'import.done'], publish);
-    publish();
+/**
+ * Gives each imported diagram the templates and metadata of this modeler,
+ * read live, for the lint rules: they see moddle elements only, and Desktop
+ * gives plugin rules the same configuration in every tab.
+ */
+class ServiceNowLintContext {
+  static $inject = ['eventBus', 'elementTemplates', 'serviceNowBundledMetadata'];
+  constructor(eventBus: Service, elementTemplates: Service, bundled: BundledMetadata) {
+    const context: LintContext = {
+      get templates() { return elementTemplates.getAll(); },
+      get metadata() { return bundled.current(); }
+    };
+    // Each import (importXML or importDefinitions) brings new definitions; the first lint pass follows it.
+    eventBus.on('import.render.start', ({ definitions }: { definitions?: object }) => {
+      if (definitions) attachLintContext(definitions, context);
+    });
   }
 }
 
@@ -28,23 +37,23 @@ class ServiceNowTemplatePublisher {
  * panel checked their queries without the other tables meanwhile.
  */
 class ServiceNowMetadataLoader {
-  static $inject = ['eventBus', 'elementRegistry', 'elementTemplates'];
-  constructor(eventBus: Service, elementRegistry: Service, elementTemplates: Service) {
+  static $inject = ['eventBus', 'elementRegistry', 'elementTemplates', 'serviceNowBundledMetadata'];
+  constructor(eventBus: Service, elementRegistry: Service, elementTemplates: Service, bundled: BundledMetadata) {
     const serviceNowElements = () => elementRegistry.filter((element: unknown) => isServiceNowTemplate(elementTemplates.get(element)));
     eventBus.on('import.done', () => {
-      if (serviceNowElements().length > 0) void loadBundledMetadata();
+      if (serviceNowElements().length > 0) void bundled.load();
     });
-    const unsubscribe = onBundledMetadata(() => {
+    eventBus.on(METADATA_LOADED_EVENT, () => {
       const elements = serviceNowElements();
       if (elements.length > 0) eventBus.fire('elements.changed', { elements });
     });
-    eventBus.on('diagram.destroy', unsubscribe);
   }
 }
 
 export default {
-  __init__: ['serviceNowCommands', 'serviceNowTemplatePublisher', 'serviceNowMetadataLoader'],
+  __init__: ['serviceNowCommands', 'serviceNowLintContext', 'serviceNowMetadataLoader'],
+  serviceNowBundledMetadata: ['type', BundledMetadata],
   serviceNowMetadataLoader: ['type', ServiceNowMetadataLoader],
   serviceNowCommands: ['type', ServiceNowCommands],
-  serviceNowTemplatePublisher: ['type', ServiceNowTemplatePublisher]
+  serviceNowLintContext: ['type', ServiceNowLintContext]
 };

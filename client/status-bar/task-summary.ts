@@ -1,5 +1,6 @@
 /** The ServiceNow tasks of a diagram and their query problems, for the status bar. */
 import type { DiagramElement } from '../types/bpmn-js';
+import type { Metadata } from '../../core/metadata/model';
 import type { ElementTemplate } from '../../core/template/types';
 import { checkQueryText, taskQuery } from '../../lint/query/check-task-query';
 import { isServiceNowTemplate, tableOf } from '../../lint/diagram/servicenow-template';
@@ -20,12 +21,13 @@ export interface TaskSummary {
 /**
  * `liveTexts`: query texts the live check has just checked, by element id;
  * they win over the stored value, which follows the typing only after the
- * field's save.
+ * field's save. `bundled`: the modeler's bundled snapshot, when loaded.
  */
 export function summarizeTasks(
   elements: readonly DiagramElement[],
   templateOf: (element: DiagramElement) => ElementTemplate | undefined,
-  liveTexts: ReadonlyMap<string, string> = new Map()
+  liveTexts: ReadonlyMap<string, string> = new Map(),
+  bundled?: Metadata
 ): TaskSummary[] {
   const tasks: TaskSummary[] = [];
   for (const element of elements) {
@@ -34,7 +36,7 @@ export function summarizeTasks(
     const bo = element.businessObject;
     const query = taskQuery(template, bo);
     const text = query ? liveTexts.get(element.id) ?? query.value : '';
-    const diagnostics = query && text ? checkQueryText(text, template, query.table).diagnostics : [];
+    const diagnostics = query && text ? checkQueryText(text, template, query.table, bundled).diagnostics : [];
     const count = (severity: string) => diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
     const table = tableOf(template, bo);
     const queryEntryId = query ? propertyEntryId(template, query.property, bo) : undefined;

@@ -7,7 +7,7 @@
 import type { DiagramElement } from '../types/bpmn-js';
 import { useService } from 'bpmn-js-properties-panel';
 import { useMemo, useState } from '@bpmn-io/properties-panel/preact/hooks';
-import { bundledTables } from '../../lint/metadata/template-metadata';
+import type { BundledMetadata } from '../shared/bundled-metadata';
 import { useBundledMetadata } from '../shared/use-bundled-metadata';
 import { isServiceNowTemplate, tableOf } from '../../lint/diagram/servicenow-template';
 import { filterOptions, tableOptions, type TableOption } from './table-options';
@@ -28,8 +28,9 @@ export function TablePicker({ element, id }: { element: DiagramElement; id: stri
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   // Options are built only while the list is open: selecting a task renders the picker closed.
+  const bundled: BundledMetadata = useService('serviceNowBundledMetadata');
   const snapshot = useBundledMetadata();
-  const options = useMemo(() => (open ? tableOptions(elementTemplates.getAll(), bundledTables()) : []), [open, elementTemplates, snapshot]);
+  const options = useMemo(() => (open ? tableOptions(elementTemplates.getAll(), bundled.tables()) : []), [open, elementTemplates, bundled, snapshot]);
   const matches = useMemo(() => filterOptions(options, search).slice(0, MAX_SHOWN), [options, search]);
 
   const template = elementTemplates.get(element);

@@ -1,89 +1,30 @@
 /**
- * The bundled table metadata snapshot (metadata/): the fallback for tables
- * whose template carries no field index (the generic template, Camunda's
- * official templates) and the tables dot-walks lead to. The plugin entry
- * provides a loader for its metadata chunk, fetched on first need, so the
- * plugin script stays small; until it arrives callers get undefined and
- * `onBundledMetadata` tells them when to look again. The CLI provides
- * metadata it read from disk.
+ * The metadata a query on a template's table is checked with: the
+ * template's own field index on top of the bundled snapshot (or the
+ * snapshot a CLI run reads). The caller passes the snapshot, so the
+ * plugin's modelers and the CLI each check with their own.
  */
-import { loadSnapshot } from '../../core/metadata/load';
 import { findField, type Field, type Metadata, type Table } from '../../core/metadata/model';
-import { unpackSnapshot, type PackedSnapshot } from '../../core/metadata/packed';
 import { tableFromTemplate } from '../../core/template/field-index';
 import type { ElementTemplate } from '../../core/template/types';
-import type { SnapshotTable } from '../../client/table-picker/table-options';
 
-let loadPacked: (() => Promise<PackedSnapshot>) | undefined;
-let loading: Promise<void> | undefined;
-let cached: Metadata | null | undefined;
-const listeners = new Set<() => void>();
-
-/** Sets where the snapshot comes from on first use (the plugin entry: its metadata chunk). */
-export function provideSnapshotLoader(load: () => Promise<PackedSnapshot>): void {
-  loadPacked = load;
-  loading = undefined;
-  cached = undefined;
-}
-
-/** Sets already loaded metadata (the CLI reads the snapshot from disk). */
-export function provideMetadata(metadata: Metadata | undefined): void {
-  cached = metadata ?? null;
-}
-
-/** The snapshot when it has arrived; otherwise starts fetching it and returns undefined. */
-export function bundledMetadata(): Metadata | undefined {
-  if (cached === undefined) void loadBundledMetadata();
-  return cached ?? undefined;
-}
-
-/** Resolves once the snapshot is loaded (or known to be missing). */
-export function loadBundledMetadata(): Promise<void> {
-  if (cached !== undefined) return Promise.resolve();
-  if (!loadPacked) {
-    cached = null;
-    return Promise.resolve();
-  }
-  loading ??= loadPacked().then((packed) => {
-    const { files, overlay } = unpackSnapshot(packed);
-    cached = loadSnapshot(files, { origin: 'bundled', source: 'bundled snapshot', ...(overlay ? { overlay } : {}) });
-  }).catch((error: unknown) => {
-    console.warn('[servicenow] the bundled metadata snapshot does not load:', error);
-    cached = null;
-  }).then(() => {
-    perTemplate = new WeakMap();
-    for (const listener of listeners) listener();
-  });
-  return loading;
-}
-
-/** Calls `listener` each time the snapshot arrives; returns the unsubscribe function. */
-export function onBundledMetadata(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** Complete tables of the bundled snapshot, for the picker. */
-export function bundledTables(): SnapshotTable[] {
-  const metadata = bundledMetadata();
-  return metadata ? [...metadata.tables.values()].filter((table) => !table.abstract).map((table) => ({ name: table.name, label: table.label })) : [];
-}
-
-// Rebuilt when the snapshot arrives: entries made before it lack the other tables.
-let perTemplate = new WeakMap<ElementTemplate, Metadata | undefined>();
+// Memos of a pure function of (snapshot, template), both immutable: entries made before a snapshot arrived lack its other tables, so they are kept per snapshot.
+const withoutSnapshot = new WeakMap<ElementTemplate, Metadata | undefined>();
+const perSnapshot = new WeakMap<Metadata, WeakMap<ElementTemplate, Metadata | undefined>>();
 
 /**
  * The metadata to check a query on `table` with: the template's own field
  * index when it has one (it is what the template was generated from, maybe
  * from a live instance), with labels and choice labels from the bundled
  * snapshot where it knows the same field, on top of the snapshot's other
- * tables (reference targets for dot-walks). Cached per template.
+ * tables (reference targets for dot-walks).
  */
-export function metadataForTemplate(template: ElementTemplate | undefined, table: string | undefined): Metadata | undefined {
-  const bundled = bundledMetadata();
+export function metadataForTemplate(template: ElementTemplate | undefined, table: string | undefined, bundled: Metadata | undefined): Metadata | undefined {
   if (!template || !table) return bundled;
-  if (!perTemplate.has(template)) perTemplate.set(template, withTemplateTable(template, bundled));
-  const metadata = perTemplate.get(template);
+  let memo = bundled ? perSnapshot.get(bundled) : withoutSnapshot;
+  if (!memo) perSnapshot.set(bundled as Metadata, memo = new WeakMap());
+  if (!memo.has(template)) memo.set(template, withTemplateTable(template, bundled));
+  const metadata = memo.get(template);
   return metadata?.tables.has(table) && tableFromTemplateName(template) === table ? metadata : bundled;
 }
 

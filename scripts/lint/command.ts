@@ -2,7 +2,6 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../core/errors';
-import { provideMetadata } from '../../lint/metadata/template-metadata';
 import type { Command } from '../cli/command';
 import { readSnapshot } from '../metadata/read-snapshot';
 import { configs } from '../../lint/bpmnlint-plugin-servicenow';
@@ -45,15 +44,15 @@ Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
     });
     if (positionals.length === 0) throw new UserError('name at least one .bpmn diagram');
     const diagrams = await diagramFiles(positionals, io.cwd);
-    provideMetadata(await readSnapshot(values.metadata ? resolve(io.cwd, values.metadata) : undefined).catch((error: unknown) => {
+    const metadata = await readSnapshot(values.metadata ? resolve(io.cwd, values.metadata) : undefined).catch((error: unknown) => {
       if (values.metadata) throw error;
       return undefined; // no bundled snapshot: templates' own field indexes only
-    }));
+    });
     const templates = await loadTemplates(values.templates ?? [], diagrams, io.cwd);
     const problems: LintProblem[] = [];
     const uses: (TemplateUse & { file: string })[] = [];
     for (const file of diagrams) {
-      const result = await lintDiagram(file, await readFile(resolve(io.cwd, file), 'utf8'), templates);
+      const result = await lintDiagram(file, await readFile(resolve(io.cwd, file), 'utf8'), { templates, ...(metadata ? { metadata } : {}) });
       problems.push(...result.problems);
       uses.push(...result.templates.map((use) => ({ file, ...use })));
     }

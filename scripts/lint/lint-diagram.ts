@@ -1,13 +1,15 @@
 /**
  * Runs the plugin's bpmnlint rules (lint/bpmnlint-plugin-servicenow)
  * over one saved diagram, parsed with bpmn-moddle and the Zeebe extension as
- * the Modeler does. The templates are passed to the rules as options.
+ * the Modeler does. The templates and metadata are passed to the rules as
+ * options (bpmnlint's `[category, options]`).
  */
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import Linter from 'bpmnlint/lib/linter';
 import { UserError } from '../../core/errors';
 import type { ElementTemplate } from '../../core/template/types';
+import type { LintRuleOptions } from '../../lint/lint-context';
 import { configs, rules } from '../../lint/bpmnlint-plugin-servicenow';
 
 export interface LintProblem {
@@ -58,7 +60,8 @@ interface DiagramElement {
   get?(name: string): unknown;
 }
 
-export async function lintDiagram(file: string, xml: string, templates: readonly ElementTemplate[]): Promise<DiagramLint> {
+export async function lintDiagram(file: string, xml: string, options: LintRuleOptions & { templates: readonly ElementTemplate[] }): Promise<DiagramLint> {
+  const { templates } = options;
   const moddle = new BpmnModdle({ zeebe: zeebeSchema });
   let rootElement: { $type: string };
   let elementsById: Record<string, DiagramElement>;
@@ -67,7 +70,7 @@ export async function lintDiagram(file: string, xml: string, templates: readonly
   } catch (error) {
     throw new UserError(`${file}: not a BPMN diagram (${(error as Error).message.split('\n')[0]})`, ['Pass .bpmn files saved by Camunda Modeler.']);
   }
-  const ruleConfig = Object.fromEntries(Object.entries(configs.recommended.rules).map(([name, category]) => [name, [category, { templates }]]));
+  const ruleConfig = Object.fromEntries(Object.entries(configs.recommended.rules).map(([name, category]) => [name, [category, options]]));
   const results = await new Linter({ resolver }).lint(rootElement, { rules: ruleConfig }) as Record<string, Report[]>;
   const uses = templateUses(elementsById, templates);
   const unchecked = new Set(uses.flatMap((use) => (use.checked ? [] : use.elementIds)));

@@ -6,33 +6,29 @@
  * second, lint-driven copy under the field would lag the live one by a lint
  * pass), while the Problems list still leads to the field through it.
  */
-import type { ElementTemplate } from '../../../core/template/types';
 import type { Severity } from '../../../core/query';
 import { checkQueryText, taskQuery } from '../../query/check-task-query';
-import { findTemplate, publishedTemplates } from '../../diagram/find-template';
+import { findTemplate } from '../../diagram/find-template';
+import { lintContextOf, type LintRuleOptions } from '../../lint-context';
 import { queryDiagnosticsEntryId } from '../../diagram/entry-ids';
 import { propertyEntryId } from '../../diagram/template-values';
 import { templateIdOf, templateVersionOf, type ModdleElement } from '../../diagram/zeebe';
-
-export interface QueryRuleOptions {
-  /** The element templates to resolve `zeebe:modelerTemplate` with; default: those the Modeler has loaded. */
-  templates?: readonly ElementTemplate[];
-}
 
 interface Reporter {
   report(id: string, message: string, context?: Record<string, unknown>): void;
 }
 
 export function queryRule(severity: Severity) {
-  return (options: QueryRuleOptions = {}) => ({
+  return (options: LintRuleOptions = {}) => ({
     check(node: ModdleElement, reporter: Reporter) {
       const templateId = templateIdOf(node);
       if (!templateId || !node.id) return;
-      const template = findTemplate(options.templates ?? publishedTemplates(), templateId, templateVersionOf(node));
+      const context = lintContextOf(node, options);
+      const template = findTemplate(context.templates, templateId, templateVersionOf(node));
       const query = template && taskQuery(template, node);
       if (!template || !query || !query.value) return;
       const entryId = propertyEntryId(template, query.property, node);
-      const { diagnostics } = checkQueryText(query.value, template, query.table);
+      const { diagnostics } = checkQueryText(query.value, template, query.table, context.metadata);
       for (const diagnostic of diagnostics) {
         if (diagnostic.severity !== severity) continue;
         reporter.report(node.id, `${query.property.label ?? 'Query'}: ${diagnostic.message}`, {

@@ -10,15 +10,10 @@
  * the task's template is loaded.
  */
 import { holdsBareSecret, staticTextProblem } from '../../../core/template/patterns';
-import type { ElementTemplate } from '../../../core/template/types';
-import { findTemplate, publishedTemplates } from '../../diagram/find-template';
+import { findTemplate } from '../../diagram/find-template';
+import { lintContextOf, type LintRuleOptions } from '../../lint-context';
 import { activeProperties, propertyEntryId } from '../../diagram/template-values';
 import { getIoMapping, templateIdOf, templateVersionOf, type ModdleElement } from '../../diagram/zeebe';
-
-export interface InputTextRuleOptions {
-  /** The element templates to resolve `zeebe:modelerTemplate` with; default: those the Modeler has loaded. */
-  templates?: readonly ElementTemplate[];
-}
 
 interface Reporter {
   report(id: string, message: string, context?: Record<string, unknown>): void;
@@ -32,13 +27,13 @@ function problemOf(source: string): string | undefined {
   return (source.match(FEEL_STRINGS) ?? []).some(holdsBareSecret) ? 'builds text holding secrets.<name>, which the connector runtime replaces with a cluster secret, or fails the task without retries when there is none: reword it, or write {{secrets.NAME}}' : undefined;
 }
 
-export default function inputTextIntact(options: InputTextRuleOptions = {}) {
+export default function inputTextIntact(options: LintRuleOptions = {}) {
   return {
     check(node: ModdleElement, reporter: Reporter) {
       const inputs: ModdleElement[] = (node.id && getIoMapping(node)?.get('inputParameters')) || [];
       if (inputs.length === 0) return;
       const templateId = templateIdOf(node);
-      const template = templateId ? findTemplate(options.templates ?? publishedTemplates(), templateId, templateVersionOf(node)) : undefined;
+      const template = templateId ? findTemplate(lintContextOf(node, options).templates, templateId, templateVersionOf(node)) : undefined;
       for (const input of inputs) {
         const source: unknown = input.get('source');
         const target: unknown = input.get('target');

@@ -8,19 +8,19 @@
 import type { ElementTemplate } from '../../../core/template/types';
 import { storedSysIdVariable } from '../../diagram/stored-variable';
 import { isServiceNowTemplate, sysIdInputs, tableOf } from '../../diagram/servicenow-template';
-import { findTemplate, publishedTemplates } from '../../diagram/find-template';
+import { findTemplate } from '../../diagram/find-template';
+import { lintContextOf, type LintRuleOptions } from '../../lint-context';
 import { activeProperties, propertyEntryId, propertyValue } from '../../diagram/template-values';
 import { templateIdOf, templateVersionOf, type ModdleElement } from '../../diagram/zeebe';
 import { isMissingSysIdVariable, missingSysIdVariableMessage, producedVariable, referencedVariable, sysIdVariablesBefore, type DescribeTask } from '../../diagram/sys-id-variables';
-import type { QueryRuleOptions } from './helper';
 
 interface Reporter {
   report(id: string, message: string, context?: Record<string, unknown>): void;
 }
 
-export default function sysIdVariables(options: QueryRuleOptions = {}) {
+export default function sysIdVariables(options: LintRuleOptions = {}) {
   const templateOf = (bo: ModdleElement): ElementTemplate | undefined => {
-    const template = findTemplate(options.templates ?? publishedTemplates(), templateIdOf(bo), templateVersionOf(bo));
+    const template = findTemplate(lintContextOf(bo, options).templates, templateIdOf(bo), templateVersionOf(bo));
     return isServiceNowTemplate(template) ? template : undefined;
   };
   const describe: DescribeTask = (bo) => {

@@ -9,6 +9,10 @@
  * and under the fields through @camunda/linting's modeler module) and client
  * extensions (mounted with React into a status-bar slot).
  *
+ * `harness.addModeler(templates)` opens one more modeler on the page, with
+ * its own templates and linter, as a second Desktop tab of another folder
+ * would be.
+ *
  * Query parameters: `pluginDir` (a plugin folder; default: the server's),
  * `diagram` (a file in test/browser/fixtures), `templates` (extra template
  * fixtures, comma-separated), `official=false` (leave Camunda's out).
@@ -43,6 +47,8 @@ declare global {
 
 interface Harness {
   modeler: Service;
+  /** Another modeler with its own element templates and linter (a second tab); its reports are not rendered. */
+  addModeler(templates: unknown[]): { modeler: Service; lint(): Promise<LintProblem[]> };
   pluginName: string;
   lint(): Promise<LintProblem[]>;
   problems: LintProblem[];
@@ -109,12 +115,12 @@ async function loadTemplates(): Promise<unknown[]> {
 }
 
 /** 3. Build the modeler as the Camunda 8 tab does (tabs/cloud-bpmn/BpmnEditor.js + configure.js). */
-function createModeler(templates: unknown[]): Service {
+function createModeler(templates: unknown[], container: string | HTMLElement = '#canvas', panel: string | HTMLElement = '#properties'): Service {
   const moddleExtensions: Record<string, unknown> = {};
   for (const extension of registered('bpmn.modeler.moddleExtension', 'bpmn.cloud.modeler.moddleExtension')) moddleExtensions[extension.name] = extension;
   return new (Modeler as Service)({
-    container: '#canvas',
-    propertiesPanel: { parent: '#properties' },
+    container,
+    propertiesPanel: { parent: panel },
     additionalModules: [...registered('bpmn.modeler.additionalModules', 'bpmn.cloud.modeler.additionalModules'), lintingModule],
     moddleExtensions,
     linting: { active: true },
@@ -152,14 +158,14 @@ function mountClientExtensions(): { emit(event: string, payload: unknown): void 
  * 300 ms; its modeler module puts errors under the fields of the selected
  * element and leads from a problem to its entry.
  */
-function setUpLinting(modeler: Service, templates: unknown[]): Pick<Harness, 'lint' | 'problems'> & { problems: LintProblem[] } {
+function setUpLinting(modeler: Service, templates: unknown[], render = true): Pick<Harness, 'lint' | 'problems'> & { problems: LintProblem[] } {
   const linter = new Linter({ modeler: 'desktop', type: 'cloud', plugins: [...registered('lintRules.cloud-bpmn'), CloudElementTemplatesLinterPlugin(templates)] });
   const state = { problems: [] as LintProblem[] };
   const lint = async () => {
     const reports = (await linter.lint(modeler.getDefinitions())) as LintReport[];
     state.problems = reports.map((report) => ({ id: report.id, message: report.message, category: report.category, rule: report.rule, entryIds: report.propertiesPanel?.entryIds ?? [], report }));
     modeler.get('linting').setErrors(reports);
-    renderProblems(modeler, state.problems);
+    if (render) renderProblems(modeler, state.problems);
     return state.problems;
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -207,7 +213,19 @@ async function start(): Promise<void> {
   modeler.get('canvas').zoom('fit-viewport');
 }
 
-window.harness = {} as Harness;
+/** A second tab: its own canvas, panel, templates and linter (Desktop's getLinter per tab), the same plugin registrations. */
+function addModeler(templates: unknown[]): ReturnType<Harness['addModeler']> {
+  const host = document.createElement('div');
+  host.className = 'harness-extra-modeler';
+  const canvas = document.createElement('div');
+  const panel = document.createElement('div');
+  host.append(canvas, panel);
+  document.body.append(host);
+  const modeler = createModeler(templates, canvas, panel);
+  return { modeler, lint: setUpLinting(modeler, templates, false).lint };
+}
+
+window.harness = { addModeler } as Harness;
 window.harness.ready = start().catch((error) => {
   document.body.dataset.harnessError = String(error?.stack ?? error);
   throw error;

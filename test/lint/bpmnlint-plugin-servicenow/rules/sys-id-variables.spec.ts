@@ -5,7 +5,7 @@ import RuleTester from 'bpmnlint/lib/testers/rule-tester';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { beforeAll, beforeEach, describe, it } from 'vitest';
 import sysIdVariables from '../../../../lint/bpmnlint-plugin-servicenow/rules/sys-id-variables';
-import { provideMetadata } from '../../../../lint/metadata/template-metadata';
+import type { LintRuleOptions } from '../../../../lint/lint-context';
 import type { ElementTemplate } from '../../../../core/template/types';
 import { readSnapshot } from '../../../../scripts/metadata/read-snapshot';
 
@@ -15,9 +15,12 @@ Object.assign(globalThis, { describe, it, beforeEach });
 const templates = [JSON.parse(readFileSync(join(__dirname, '../../../../templates/servicenow-incident.json'), 'utf8'))].flat() as ElementTemplate[];
 // Diagrams as the browser tests' global setup builds them (Create incident, then Get incident), with Get's sys_id set.
 const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'sys-id-variables', name), 'utf8'), { zeebe: zeebeSchema });
-const config = { templates };
+// The rules take the snapshot as an option, as `camunda-servicenow lint` passes it (read below).
+const config: LintRuleOptions = { templates };
 
-beforeAll(async () => provideMetadata(await readSnapshot()));
+beforeAll(async () => {
+  config.metadata = await readSnapshot();
+});
 
 describe('lint/bpmnlint-plugin-servicenow - rules/sys-id-variables', () => {
   RuleTester.verify('sys-id-variables', sysIdVariables, {

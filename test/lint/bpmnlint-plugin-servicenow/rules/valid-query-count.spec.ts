@@ -5,7 +5,7 @@ import RuleTester from 'bpmnlint/lib/testers/rule-tester';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { beforeAll, beforeEach, describe, it } from 'vitest';
 import validQuery from '../../../../lint/bpmnlint-plugin-servicenow/rules/valid-query';
-import { provideMetadata } from '../../../../lint/metadata/template-metadata';
+import type { LintRuleOptions } from '../../../../lint/lint-context';
 import type { ElementTemplate } from '../../../../core/template/types';
 import { readSnapshot } from '../../../../scripts/metadata/read-snapshot';
 
@@ -14,9 +14,12 @@ Object.assign(globalThis, { describe, it, beforeEach });
 
 const incident = JSON.parse(readFileSync(join(__dirname, '../../../../templates/servicenow-incident.json'), 'utf8')) as ElementTemplate;
 const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'valid-query-count', name), 'utf8'), { zeebe: zeebeSchema });
-const config = { templates: [incident] };
+// The rules take the snapshot as an option, as `camunda-servicenow lint` passes it (read below).
+const config: LintRuleOptions = { templates: [incident] };
 
-beforeAll(async () => provideMetadata(await readSnapshot()));
+beforeAll(async () => {
+  config.metadata = await readSnapshot();
+});
 
 describe('lint/bpmnlint-plugin-servicenow - rules/valid-query on Count', () => {
   RuleTester.verify('valid-query', validQuery, {

@@ -5,7 +5,7 @@ import RuleTester from 'bpmnlint/lib/testers/rule-tester';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { beforeAll, beforeEach, describe, it } from 'vitest';
 import validQuery from '../../../../lint/bpmnlint-plugin-servicenow/rules/valid-query';
-import { provideMetadata } from '../../../../lint/metadata/template-metadata';
+import type { LintRuleOptions } from '../../../../lint/lint-context';
 import type { ElementTemplate } from '../../../../core/template/types';
 import { readSnapshot } from '../../../../scripts/metadata/read-snapshot';
 
@@ -14,11 +14,14 @@ Object.assign(globalThis, { describe, it, beforeEach });
 
 const templates = JSON.parse(readFileSync(require.resolve('@camunda/connectors-element-templates/src/element-templates/servicenow-incident-connector.json'), 'utf8')) as ElementTemplate[];
 const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'valid-query', name), 'utf8'), { zeebe: zeebeSchema });
-const config = { templates };
+// The rules take the snapshot as an option, as `camunda-servicenow lint` passes it (read below).
+const config: LintRuleOptions = { templates };
 // The plugin's diagnostics entry under the query field (the one place query problems show in the panel).
 const QUERY_ENTRY = 'custom-entry-io.camunda.connectors.ServiceNowIncident.v1-input-0-servicenow-diagnostics';
 
-beforeAll(async () => provideMetadata(await readSnapshot()));
+beforeAll(async () => {
+  config.metadata = await readSnapshot();
+});
 
 describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
   RuleTester.verify('valid-query', validQuery, {
