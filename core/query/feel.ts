@@ -5,7 +5,7 @@
  * the checks accept as any value. Diagnostics and tree offsets are mapped
  * back to the FEEL text; suggestions are re-escaped for a FEEL string.
  */
-import type { CheckOptions, CheckResult } from './index';
+import type { CheckOptions, CheckResult } from './check-result';
 import type { Completion } from './complete';
 import type { Diagnostic } from './diagnostics';
 import { OPAQUE } from './scan';

@@ -3,7 +3,6 @@
  * explain. Pure TypeScript (no DOM, no Node): shared by the Modeler plugin,
  * the bpmnlint rule, the CLI and the Table API emulator.
  */
-import type { Metadata } from '../metadata/model';
 import type { QueryAst } from './ast';
 import type { Diagnostic } from './diagnostics';
 import { parse } from './parser';
@@ -12,6 +11,7 @@ import { validate } from './validate/validate';
 import { explain } from './explain';
 import { checkFeel } from './feel';
 import { hasError } from './diagnostics';
+import type { CheckOptions, CheckResult } from './check-result';
 
 export type * from './ast';
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
@@ -22,21 +22,7 @@ export { applySuggestion, applySuggestions } from './fix';
 export type { OperatorInfo } from './operators';
 export { complete, completeFeelQuery } from './complete';
 export type { Completion, CompletionKind, CompleteOptions } from './complete';
-
-export interface CheckOptions {
-  /** The table the query runs against, e.g. `incident`. Without it (or without metadata) only syntax is checked. */
-  table?: string;
-  metadata?: Metadata;
-}
-
-export interface CheckResult {
-  ast: QueryAst;
-  diagnostics: Diagnostic[];
-  /** The query in plain words, like ServiceNow's condition breadcrumbs. */
-  explanation: string;
-  /** No error-severity diagnostic. */
-  ok: boolean;
-}
+export type { CheckOptions, CheckResult } from './check-result';
 
 /** Parses any string into a tree plus syntax diagnostics. Never throws. */
 export function parseQuery(text: string): { ast: QueryAst; diagnostics: Diagnostic[] } {

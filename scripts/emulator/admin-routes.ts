@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { faultProblems, type Fault, type FaultInjector } from './faults';
-import type { LoggedRequest } from './server';
+import type { LoggedRequest } from './logged-request';
 import { errorBody } from './responses';
 
 const KINDS = new Set(['status', 'rate-limit', 'html', 'redirect', 'slow', 'reset', 'truncated-json', 'change-between-pages']);

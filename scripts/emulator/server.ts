@@ -11,6 +11,7 @@ import { buildSchemas, schemaFromRecords } from './schema';
 import { TableStore, type StoreOptions } from './store';
 import { registerTableRoutes } from './table-routes';
 import { registerAdminRoutes } from './admin-routes';
+import type { LoggedRequest } from './logged-request';
 import { errorBody } from './responses';
 import { registerStatsRoutes } from './stats-routes';
 import { registerCatalogRoutes, type EmulatedOrder } from './catalog-routes';
@@ -40,20 +41,7 @@ export interface EmulatorOptions extends StoreOptions {
   flowTriggers?: EmulatedFlowTrigger[];
 }
 
-/** One request as the emulator saw it; authorization headers are never kept. */
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  table?: string;
-  auth: 'basic' | 'bearer' | 'none';
-  status: number;
-  contentType?: string;
-  /** The JSON body of table requests (token requests carry secrets and are not kept). */
-  body?: unknown;
-  /** The grant_type of a /oauth_token.do request. */
-  grantType?: string;
-}
+export type { LoggedRequest };
 
 export interface RunningEmulator {
   /** `http://127.0.0.1:<port>`, the instance URL to give clients. */

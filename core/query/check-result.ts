@@ -1,0 +1,19 @@
+/** What checking a query takes and gives (its own module: the FEEL reader and the engine's entry both use it). */
+import type { Metadata } from '../metadata/model';
+import type { QueryAst } from './ast';
+import type { Diagnostic } from './diagnostics';
+
+export interface CheckOptions {
+  /** The table the query runs against, e.g. `incident`. Without it (or without metadata) only syntax is checked. */
+  table?: string;
+  metadata?: Metadata;
+}
+
+export interface CheckResult {
+  ast: QueryAst;
+  diagnostics: Diagnostic[];
+  /** The query in plain words, like ServiceNow's condition breadcrumbs. */
+  explanation: string;
+  /** No error-severity diagnostic. */
+  ok: boolean;
+}
