@@ -8,9 +8,8 @@
  * modeler (each Desktop tab) has its own and no module holds any.
  */
 import { loadSnapshot } from '../../core/metadata/load';
-import type { Metadata } from '../../core/metadata/model';
+import type { Metadata, Table } from '../../core/metadata/model';
 import { unpackSnapshot, type PackedSnapshot } from '../../core/metadata/packed';
-import type { SnapshotTable } from '../table-picker/table-options';
 import type { Service } from '../types/bpmn-js';
 
 export const METADATA_LOADED_EVENT = 'servicenow.metadata.loaded';
@@ -46,7 +45,7 @@ export class BundledMetadata {
   }
 
   /** Complete tables of the snapshot, for the picker. */
-  tables(): SnapshotTable[] {
+  tables(): Pick<Table, 'name' | 'label'>[] {
     const metadata = this.current();
     return metadata ? [...metadata.tables.values()].filter((table) => !table.abstract).map((table) => ({ name: table.name, label: table.label })) : [];
   }
