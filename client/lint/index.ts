@@ -2,7 +2,9 @@
  * The `{ config, resolver }` bundle Desktop's linting takes from a plugin
  * (`lintRules.cloud-bpmn`): what bpmnlint-loader compiles from a .bpmnlintrc
  * extending `plugin:servicenow/recommended`, written out because the rules
- * are TypeScript bundled with the plugin.
+ * are TypeScript bundled with the plugin. Desktop gives every tab the same
+ * bundle, so the rules get no options here: each reads the lint context
+ * its diagram's modeler attached (lint/lint-context.ts).
  */
 import { configs, rules } from '../../lint/bpmnlint-plugin-servicenow';
 
