@@ -8,9 +8,10 @@
  */
 import type { Condition, TemplateProperty } from '../types';
 
-type Simple = Exclude<Condition, { allMatch: Condition[] }>;
+export type Simple = Exclude<Condition, { allMatch: Condition[] }>;
 
-function simpleConditions(condition: Condition | undefined): Simple[] {
+/** The simple conditions a condition is made of (`allMatch` flattened). */
+export function simpleConditions(condition: Condition | undefined): Simple[] {
   if (!condition || typeof condition !== 'object') return [];
   if ('allMatch' in condition) return Array.isArray(condition.allMatch) ? condition.allMatch.flatMap(simpleConditions) : [];
   return [condition];
