@@ -55,14 +55,15 @@ test.describe('live encoded-query validation', () => {
     ['without leaving the field', async (page: Page) => page.getByRole('button', { name: 'Apply fix: replace "caler_id" with "caller_id"' }).evaluate((button: HTMLButtonElement) => button.click())]
   ] as const) {
     test(`a fix applied ${how} right after typing is not overwritten by the field's pending save`, async ({ page }) => {
-      // given: typed, and the field's debounced save (300 ms) still pending
+      // given: typed, and the field's debounced save (300 ms) still pending (a fake clock: the test moves time on instead of waiting)
+      await page.clock.install();
       await ourIncidentQueryTask(page);
       await queryField(page).fill(TYPO_QUERY);
       await expect(diagnostics(page).locator('[data-code="field.unknown"]')).toHaveCount(1);
 
       // when
       await click(page);
-      await page.waitForTimeout(700);
+      await page.clock.runFor(700);
 
       // then
       expect(await inputValue(page, 'Task_Get', 'sn_query')).toBe('caller_id=abc^stateIN1,9');
