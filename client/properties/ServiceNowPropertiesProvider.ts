@@ -14,6 +14,7 @@ import { addQueryAutocomplete } from '../query-autocomplete/entries';
 import { QueryDiagnostics } from '../query-validation/QueryDiagnostics';
 import { annotatedQueryEntryId, OUTPUT_HELPER_ENTRY_ID, queryDiagnosticsEntryId, SERVICENOW_GROUP_ID, sysIdPickerEntryId, TABLE_PICKER_ENTRY_ID } from '../../lint/diagram/entry-ids';
 import { isInboundTemplate } from '../../core/inbound/template-kind';
+import { sameBinding } from '../../core/template/rules/bindings';
 import { isServiceNowTemplate, queryProperty, sysIdInputs } from '../../lint/diagram/servicenow-template';
 import { SysIdPicker } from '../sys-id-picker/SysIdPicker';
 import { TablePicker } from '../table-picker/TablePicker';
@@ -94,7 +95,7 @@ function annotateTemplateEntries(groups: Group[], template: ElementTemplate): vo
 }
 
 function sameProperty(a: TemplateProperty, b: TemplateProperty): boolean {
-  return a === b || (a.id !== undefined && a.id === b.id && JSON.stringify(a.binding) === JSON.stringify(b.binding));
+  return a === b || (a.id !== undefined && a.id === b.id && sameBinding(a.binding, b.binding));
 }
 
 function insertAfter(groups: Group[], group: Group, anchors: string[]): void {

@@ -3,6 +3,7 @@
  * groups (after the field's diagnostics entry when it has one), for the
  * plugin's properties provider.
  */
+import { sameBinding } from '../../core/template/rules/bindings';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { queryAutocompleteEntryId, queryDiagnosticsEntryId } from '../../lint/diagram/entry-ids';
 import { QueryAutocomplete } from './QueryAutocomplete';
@@ -19,8 +20,10 @@ export function addQueryAutocomplete(groups: Group[], template: ElementTemplate)
     const entries = group.entries;
     if (!Array.isArray(entries)) continue;
     for (const entry of [...entries]) {
+      // Entries the plugin placed (diagnostics) carry the query property too, but annotate the field rather than being it.
+      if (entry['queryEntryId'] !== undefined) continue;
       const field = entry.property && fields.find((each) => each.property === entry.property || (each.property.id !== undefined && each.property.id === entry.property?.id
-        && JSON.stringify(each.property.binding) === JSON.stringify(entry.property?.binding)));
+        && sameBinding(each.property.binding, entry.property.binding)));
       if (!field) continue;
       const diagnostics = entries.findIndex((each) => each.id === queryDiagnosticsEntryId(entry.id));
       const after = diagnostics >= 0 ? diagnostics : entries.indexOf(entry);

@@ -5,16 +5,16 @@
  * Used to switch a template to the mode whose field the plugin writes (e.g.
  * "Custom result expression").
  */
-import type { Condition, ElementTemplate, TemplateProperty } from '../../core/template/types';
+import { simpleConditions } from '../../core/template/rules/conditions';
+import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { propertyValue } from '../../lint/diagram/template-values';
 import type { ModdleElement } from '../../lint/diagram/zeebe';
 
 export function valuesToActivate(template: ElementTemplate, property: TemplateProperty, bo: ModdleElement): { property: TemplateProperty; value: string }[] {
-  const conditions = flatten(property.condition);
+  const conditions = simpleConditions(property.condition);
   const changes: { property: TemplateProperty; value: string }[] = [];
   for (const condition of conditions) {
     // A dropdown's default choice may be stored as the empty value and matched with `isEmpty: true`.
-    if ('allMatch' in condition) continue;
     const wanted = 'equals' in condition ? String(condition.equals) : 'isEmpty' in condition && condition.isEmpty ? '' : undefined;
     if (wanted === undefined) continue;
     const related = template.properties.find((candidate) => candidate.id === condition.property);
@@ -22,9 +22,4 @@ export function valuesToActivate(template: ElementTemplate, property: TemplatePr
     changes.push({ property: related, value: wanted });
   }
   return changes;
-}
-
-function flatten(condition: Condition | undefined): Condition[] {
-  if (!condition) return [];
-  return 'allMatch' in condition ? condition.allMatch.flatMap(flatten) : [condition];
 }

@@ -13,7 +13,7 @@ export interface WriteServices {
 }
 
 export function writeProperty(element: DiagramElement, property: TemplateProperty, value: string, services: WriteServices): void {
-  const binding = property.binding as { type: string; name: string; key: string; property: string };
+  const { binding } = property;
   if (binding.type === 'zeebe:input') return writeInput(element, binding.name, value, services);
   if (binding.type === 'zeebe:taskHeader') return writeHeader(element, binding.key, value, services);
   if (binding.type === 'property') return services.modeling.updateProperties(element, { [binding.name]: value });

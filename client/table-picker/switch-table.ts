@@ -12,6 +12,7 @@
 import type { Service, DiagramElement } from '../types/bpmn-js';
 import { OPERATION_PROPERTY_ID, OPERATIONS } from '../../core/template/operations';
 import { operationPresetId, presetOperation } from '../../core/template/presets';
+import { sameBinding } from '../../core/template/rules/bindings';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { defaultSysIdVariable, readOutputVariables, writeOutputVariables } from '../../lint/diagram/result-expression';
 import { isResultExpression } from '../../lint/diagram/stored-variable';
@@ -107,15 +108,9 @@ export function sharedValues(oldTemplate: ElementTemplate, newTemplate: ElementT
   const oldActive = activeProperties(oldTemplate, bo);
   for (const property of newTemplate.properties) {
     if (skip(newTemplate, property)) continue;
-    const old = oldActive.find((candidate) => !skip(oldTemplate, candidate) && sameBinding(candidate, property));
+    const old = oldActive.find((candidate) => !skip(oldTemplate, candidate) && sameBinding(candidate.binding, property.binding));
     const value = old ? propertyValue(bo, old) : undefined;
-    if (typeof value === 'string' && value !== '' && !shared.some((entry) => sameBinding(entry.property, property))) shared.push({ property, value });
+    if (typeof value === 'string' && value !== '' && !shared.some((entry) => sameBinding(entry.property.binding, property.binding))) shared.push({ property, value });
   }
   return shared;
-}
-
-function sameBinding(a: TemplateProperty, b: TemplateProperty): boolean {
-  const left = a.binding as Record<string, unknown>;
-  const right = b.binding as Record<string, unknown>;
-  return left.type === right.type && left.name === right.name && left.key === right.key && left.property === right.property;
 }

@@ -6,12 +6,41 @@
 
 export type PropertyType = 'String' | 'Text' | 'Boolean' | 'Dropdown' | 'Number' | 'Hidden';
 
+/**
+ * Where a property's value goes: every binding type of the schema, closed,
+ * so code that switches on `type` is checked for exhaustiveness. Identity
+ * (which two bindings write the same thing) lives in rules/bindings.ts.
+ */
 export type Binding =
+  | { type: 'property'; name: string }
   | { type: 'zeebe:input'; name: string }
+  | { type: 'zeebe:output'; source: string }
   | { type: 'zeebe:taskHeader'; key: string }
   | { type: 'zeebe:taskDefinition'; property: 'type' | 'retries' }
+  | { type: 'zeebe:taskDefinition:type' }
   | { type: 'zeebe:property'; name: string }
-  | { type: string; [key: string]: unknown };
+  | { type: 'bpmn:Message#property'; name: string }
+  | { type: 'bpmn:Message#zeebe:subscription#property'; name: string }
+  | { type: 'bpmn:Signal#property'; name: string }
+  | { type: 'bpmn:TimerEventDefinition#property'; name: string }
+  | { type: 'bpmn:ConditionalEventDefinition#property'; name: string }
+  | { type: 'bpmn:ConditionalEventDefinition#zeebe:conditionalFilter#property'; name: string }
+  | { type: 'zeebe:linkedResource'; linkName: string; property: string }
+  | { type: 'zeebe:executionListener' | 'zeebe:taskListener'; eventType: string; headers?: { key: string; value: string }[] }
+  | {
+      type:
+        | 'zeebe:calledElement'
+        | 'zeebe:userTask'
+        | 'zeebe:calledDecision'
+        | 'zeebe:formDefinition'
+        | 'zeebe:script'
+        | 'zeebe:assignmentDefinition'
+        | 'zeebe:priorityDefinition'
+        | 'zeebe:jobPriorityDefinition'
+        | 'zeebe:adHoc'
+        | 'zeebe:taskSchedule';
+      property: string;
+    };
 
 export type Condition =
   | { property: string; equals: string | number | boolean; type?: 'simple' }

@@ -107,7 +107,7 @@ export function fieldOfProperty(property: TemplateProperty): string | undefined 
 }
 
 export function inputName(property: TemplateProperty): string | undefined {
-  const binding = property.binding as { type: string; name?: unknown };
+  const { binding } = property;
   return binding.type === 'zeebe:input' && typeof binding.name === 'string' ? binding.name : undefined;
 }
 

@@ -1,11 +1,13 @@
 /**
  * What a template property holds on an element, which properties are active
- * under the template's conditions, and the properties panel entry id of a
- * property: the same rules as bpmn-js-element-templates (`applyConditions`,
+ * under the template's conditions (core/template/rules/conditions.ts reads
+ * these values), and the properties panel entry id of a property: the same
+ * rules as bpmn-js-element-templates (`getPropertyValue`,
  * `getPropertyEntryId`), recomputed here because the lint rule sees moddle
  * elements only and the library does not export them.
  */
-import type { Condition, ElementTemplate, TemplateProperty } from '../../core/template/types';
+import { activeProperties as activeUnder } from '../../core/template/rules/conditions';
+import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { extensionValues, getIoMapping, getMessageSubscription, getPropertyValue, getTaskHeaders, type ModdleElement } from './zeebe';
 
 /** The value a property holds on the element (undefined when unset). */
@@ -26,7 +28,7 @@ class ElementValues {
   constructor(private readonly bo: ModdleElement) {}
 
   of(property: TemplateProperty): unknown {
-    const binding = property.binding as { type: string; name: string; key: string; property: string };
+    const { binding } = property;
     switch (binding.type) {
       case 'zeebe:input': return (this.inputs ??= firstByKey(getIoMapping(this.bo)?.get('inputParameters'), 'target', 'source')).get(binding.name);
       case 'zeebe:taskHeader': return (this.headers ??= firstByKey(getTaskHeaders(this.bo)?.get('values'), 'key', 'value')).get(binding.key);
@@ -49,54 +51,17 @@ function firstByKey(elements: ModdleElement[] | undefined, key: string, value: s
   return map;
 }
 
-const propertiesById = new WeakMap<ElementTemplate, Map<string, TemplateProperty>>();
-
-function byId(template: ElementTemplate): Map<string, TemplateProperty> {
-  let map = propertiesById.get(template);
-  if (!map) {
-    map = new Map();
-    for (const property of template.properties) if (property.id !== undefined && !map.has(property.id)) map.set(property.id, property);
-    propertiesById.set(template, map);
-  }
-  return map;
-}
-
 /** The properties whose conditions hold on the element, in template order. */
 export function activeProperties(template: ElementTemplate, bo: ModdleElement): TemplateProperty[] {
-  const context = { properties: byId(template), values: new ElementValues(bo), visiting: new Set<TemplateProperty>() };
-  return template.properties.filter((property) => isActive(property, context));
+  const values = new ElementValues(bo);
+  return activeUnder(template.properties, { valueOf: (property) => values.of(property), allows: (property) => allowedOn(bo, property) });
 }
 
-interface ConditionContext {
-  properties: Map<string, TemplateProperty>;
-  values: ElementValues;
-  visiting: Set<TemplateProperty>;
-}
-
-function isActive(property: TemplateProperty, context: ConditionContext): boolean {
-  if (!property.condition) return true;
-  if (context.visiting.has(property)) return false;
-  context.visiting.add(property);
-  const holds = conditionHolds(property.condition, context);
-  context.visiting.delete(property);
-  return holds;
-}
-
-function conditionHolds(condition: Condition, context: ConditionContext): boolean {
-  if ('allMatch' in condition) return condition.allMatch.every((each) => conditionHolds(each, context));
-  const related = context.properties.get(condition.property);
-  if ('isActive' in condition) {
-    const active = related ? isActive(related, context) : false;
-    return condition.isActive ? active : !active;
-  }
-  const value = related ? context.values.of(related) : undefined;
-  if ('isEmpty' in condition) {
-    const empty = value === undefined || value === null || value === '';
-    return condition.isEmpty ? empty : !empty;
-  }
-  if ('equals' in condition) return value === condition.equals || (value !== undefined && String(value) === String(condition.equals));
-  if ('oneOf' in condition) return condition.oneOf.some((option) => value === option || String(value) === String(option));
-  return true;
+/** bpmn-js-element-templates `isPropertyAllowed`: a plain message start event has no correlation key. */
+function allowedOn(bo: ModdleElement, property: TemplateProperty): boolean {
+  const { binding } = property;
+  if (binding.type !== 'bpmn:Message#zeebe:subscription#property' || binding.name !== 'correlationKey' || bo.$type !== 'bpmn:StartEvent') return true;
+  return bo.$parent?.$type === 'bpmn:SubProcess' && bo.$parent.get?.('triggeredByEvent') === true;
 }
 
 /**

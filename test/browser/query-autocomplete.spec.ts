@@ -86,15 +86,16 @@ test.describe('encoded-query autocomplete', () => {
   });
 
   test('accepting right after typing keeps what was typed (the field\'s pending save does not overwrite it)', async ({ page }) => {
-    // given: typed, the field's debounced save still pending
+    // given: typed, the field's debounced save still pending (a fake clock: time runs, and the test moves it on instead of waiting)
+    await page.clock.install();
     await ourIncidentQueryTask(page);
     const field = queryField(page);
     await field.click();
     await field.pressSequentially('active=true^cal');
 
-    // when
+    // when: the pick, then past the panel's 300 ms save debounce
     await pick(page, field, 'caller_id');
-    await page.waitForTimeout(700);
+    await page.clock.runFor(700);
 
     // then
     expect(await inputValue(page, 'Task_Get', 'sn_query')).toBe('active=true^caller_id');

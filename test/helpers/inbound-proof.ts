@@ -50,8 +50,8 @@ export function applyInbound(template: ElementTemplate, values: Values, secrets:
   let correlationKey: string | undefined;
   let messageName: string | undefined;
   for (const [property, value] of applied.persisted) {
-    const binding = property.binding as { type: string; name?: string };
-    if (binding.type === 'zeebe:property' && value !== undefined && value !== '') properties[binding.name ?? ''] = String(value);
+    const { binding } = property;
+    if (binding.type === 'zeebe:property' && value !== undefined && value !== '') properties[binding.name] = String(value);
     if (binding.type === 'bpmn:Message#zeebe:subscription#property') correlationKey = value === undefined ? undefined : String(value);
     if (binding.type === 'bpmn:Message#property') messageName = generatedValue(property) ?? (value === undefined ? undefined : String(value));
   }

@@ -6,7 +6,7 @@ function template(properties: TemplateProperty[]): ElementTemplate {
   return { name: 't', id: 't', appliesTo: ['bpmn:Task'], properties };
 }
 
-const input = (name: string) => ({ type: 'zeebe:input', name });
+const input = (name: string) => ({ type: 'zeebe:input' as const, name });
 const mode: TemplateProperty = { id: 'mode', type: 'Dropdown', value: 'a', choices: [{ name: 'A', value: 'a' }, { name: 'B', value: 'b' }], binding: { type: 'zeebe:taskHeader', key: 'mode' } };
 const request: TemplateProperty[] = [
   { id: 'method', type: 'Hidden', value: 'POST', binding: input('method') },

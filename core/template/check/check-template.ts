@@ -1,9 +1,13 @@
-import type { ElementTemplate, TemplateProperty } from '../types';
-import { conditionTargets, mutuallyExclusive } from './conditions';
+import { bindingKey, isKnownBinding } from '../rules/bindings';
+import { conditionTargets, mutuallyExclusive } from '../rules/conditions';
+import type { Binding, ElementTemplate, TemplateProperty } from '../types';
 import { parseFeel } from './feel';
 import { checkStaticText } from './static-text';
 
 export type Severity = 'error' | 'warning';
+
+/** A property as the checks see it: a binding the schema does not know is absent (the schema check reports it). */
+export type CheckedProperty = Omit<TemplateProperty, 'binding'> & { binding?: Binding };
 
 /** One finding about a template: the property is its id, or `#<index>` when it has none. */
 export interface TemplateProblem {
@@ -30,8 +34,8 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
   // Schema-invalid input is reported by the schema check; here it only must not crash the checks.
   const properties = (Array.isArray(template.properties) ? template.properties : [])
     .filter((property): property is TemplateProperty => isObject(property))
-    .map((property) => ({ ...property, binding: isObject(property.binding) ? property.binding : { type: '' }, choices: Array.isArray(property.choices) ? property.choices : undefined }));
-  const name = (property: TemplateProperty, index: number) => property.id ?? `#${index}`;
+    .map((property): CheckedProperty => ({ ...property, binding: isKnownBinding(property.binding) ? property.binding : undefined, choices: Array.isArray(property.choices) ? property.choices : undefined }));
+  const name = (property: CheckedProperty, index: number) => property.id ?? `#${index}`;
 
   // (1) template level: engines, $schema, icon
   if (!template.engines || typeof template.engines.camunda !== 'string') {
@@ -89,7 +93,7 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
  * id it cannot find as the bare template, and a preset value for a property
  * that does not exist is dropped without a word, so both are errors here.
  */
-function checkSteps(template: ElementTemplate, properties: TemplateProperty[], report: Report): void {
+function checkSteps(template: ElementTemplate, properties: CheckedProperty[], report: Report): void {
   const presets = Array.isArray(template.presets) ? template.presets.filter(isObject) as NonNullable<ElementTemplate['presets']> : [];
   const presetIds = new Set<string>();
   for (const preset of presets) {
@@ -119,7 +123,7 @@ function checkSteps(template: ElementTemplate, properties: TemplateProperty[], r
 }
 
 /** A condition on a Hidden property that its fixed value never satisfies makes the property dead. */
-function unreachableBecause(property: TemplateProperty, properties: TemplateProperty[]): string | undefined {
+function unreachableBecause(property: CheckedProperty, properties: CheckedProperty[]): string | undefined {
   const conditions = property.condition && 'allMatch' in property.condition ? property.condition.allMatch : property.condition ? [property.condition] : [];
   for (const condition of conditions) {
     if ('allMatch' in condition || !('equals' in condition || 'oneOf' in condition)) continue;
@@ -137,7 +141,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 type Report = (severity: Severity, property: string | undefined, message: string) => void;
 
-function checkDropdown(property: TemplateProperty, where: string, report: Report): void {
+function checkDropdown(property: CheckedProperty, where: string, report: Report): void {
   const values = (property.choices ?? []).map((choice) => choice.value);
   const seen = new Set<string>();
   for (const value of values) {
@@ -149,17 +153,16 @@ function checkDropdown(property: TemplateProperty, where: string, report: Report
   }
 }
 
-function isFeelBinding(property: TemplateProperty): boolean {
-  const binding = property.binding as { type: string; key?: string };
+function isFeelBinding({ binding }: CheckedProperty): boolean {
   return (
-    binding.type === 'zeebe:input' ||
-    binding.type === 'zeebe:output' ||
-    binding.type === 'zeebe:taskDefinition' ||
-    (binding.type === 'zeebe:taskHeader' && FEEL_HEADERS.has(binding.key ?? ''))
+    binding?.type === 'zeebe:input' ||
+    binding?.type === 'zeebe:output' ||
+    binding?.type === 'zeebe:taskDefinition' ||
+    (binding?.type === 'zeebe:taskHeader' && FEEL_HEADERS.has(binding.key))
   );
 }
 
-function checkFeel(property: TemplateProperty, where: string, report: Report): void {
+function checkFeel(property: CheckedProperty, where: string, report: Report): void {
   if (!isFeelBinding(property)) return;
   const candidates = [property.value, ...(property.choices ?? []).map((choice) => choice.value)];
   for (const value of candidates) {
@@ -169,24 +172,18 @@ function checkFeel(property: TemplateProperty, where: string, report: Report): v
   }
 }
 
-function bindingKey(property: TemplateProperty): string | undefined {
-  const binding = property.binding as Record<string, unknown>;
-  const key = binding.name ?? binding.key ?? binding.property ?? binding.source;
-  return typeof key === 'string' ? `${binding.type}:${key}` : undefined;
-}
-
 /** Two properties writing the same input, header or attribute must never be active together. */
-function checkBindings(properties: TemplateProperty[], name: (property: TemplateProperty, index: number) => string, report: Report): void {
+function checkBindings(properties: CheckedProperty[], name: (property: CheckedProperty, index: number) => string, report: Report): void {
   const byKey = new Map<string, number[]>();
   properties.forEach((property, index) => {
-    const key = bindingKey(property);
+    const key = property.binding && bindingKey(property.binding);
     if (key) byKey.set(key, [...(byKey.get(key) ?? []), index]);
   });
   for (const [key, indexes] of byKey) {
     for (let i = 0; i < indexes.length; i++) {
       for (let j = i + 1; j < indexes.length; j++) {
-        const a = properties[indexes[i] as number] as TemplateProperty;
-        const b = properties[indexes[j] as number] as TemplateProperty;
+        const a = properties[indexes[i] as number] as CheckedProperty;
+        const b = properties[indexes[j] as number] as CheckedProperty;
         if (!mutuallyExclusive(a.condition, b.condition)) {
           report('error', name(b, indexes[j] as number), `binds ${key} like "${name(a, indexes[i] as number)}" and both can be active at once`);
         }
@@ -196,15 +193,14 @@ function checkBindings(properties: TemplateProperty[], name: (property: Template
 }
 
 /** Inputs are evaluated in order: a FEEL input should read only inputs mapped before it. */
-function checkInputOrder(properties: TemplateProperty[], name: (property: TemplateProperty, index: number) => string, report: Report): void {
+function checkInputOrder(properties: CheckedProperty[], name: (property: CheckedProperty, index: number) => string, report: Report): void {
   const inputIndex = new Map<string, number>();
   properties.forEach((property, index) => {
-    const binding = property.binding as { type: string; name?: string };
-    if (binding.type === 'zeebe:input' && binding.name && !inputIndex.has(binding.name)) inputIndex.set(binding.name, index);
+    const { binding } = property;
+    if (binding?.type === 'zeebe:input' && binding.name && !inputIndex.has(binding.name)) inputIndex.set(binding.name, index);
   });
   properties.forEach((property, index) => {
-    const binding = property.binding as { type: string };
-    if (binding.type !== 'zeebe:input' || typeof property.value !== 'string' || !property.value.trim().startsWith('=')) return;
+    if (property.binding?.type !== 'zeebe:input' || typeof property.value !== 'string' || !property.value.trim().startsWith('=')) return;
     const syntax = parseFeel(property.value.trim().slice(1));
     for (const variable of syntax.variables) {
       const defined = inputIndex.get(variable);
@@ -214,12 +210,11 @@ function checkInputOrder(properties: TemplateProperty[], name: (property: Templa
 }
 
 /** Before 8.8 an input without a source breaks deployment; such inputs need `optional` or a value there. */
-function checkEmptyInputs(template: ElementTemplate, properties: TemplateProperty[], name: (property: TemplateProperty, index: number) => string, report: Report): void {
+function checkEmptyInputs(template: ElementTemplate, properties: CheckedProperty[], name: (property: CheckedProperty, index: number) => string, report: Report): void {
   const minimum = lowestVersion(template.engines?.camunda);
   if (minimum && compareVersions(minimum, EMPTY_INPUT_MIN_VERSION) >= 0) return;
   properties.forEach((property, index) => {
-    const binding = property.binding as { type: string };
-    if (binding.type !== 'zeebe:input' || property.optional || property.constraints?.notEmpty) return;
+    if (property.binding?.type !== 'zeebe:input' || property.optional || property.constraints?.notEmpty) return;
     if (property.value !== undefined && property.value !== '') return;
     report('warning', name(property, index), `may be left empty, which deploys only on Camunda 8.8+ but engines.camunda is ${template.engines?.camunda ?? 'not set'}`);
   });

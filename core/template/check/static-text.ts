@@ -1,12 +1,12 @@
 import { holdsBareSecret, staticTextProblem } from '../patterns';
-import type { TemplateProperty } from '../types';
+import type { Binding, TemplateProperty } from '../types';
 
 type Report = (severity: 'error' | 'warning', property: string | undefined, message: string) => void;
 
 /** Texts a user may type that the runtime would change; a free-text input's pattern must refuse both. */
 const PROBES = ['rotate secrets.yaml', 'Disk full on D:\\backups\\new'];
 
-function patternOf(property: TemplateProperty): string | undefined {
+function patternOf(property: Pick<TemplateProperty, 'constraints'>): string | undefined {
   const pattern = property.constraints?.pattern;
   return typeof pattern === 'string' ? pattern : pattern?.value;
 }
@@ -18,9 +18,8 @@ function patternOf(property: TemplateProperty): string | undefined {
  * a user type it is a warning. FEEL values are checked for the secret form
  * only, as the replacement runs on evaluated values too.
  */
-export function checkStaticText(property: TemplateProperty, where: string, report: Report): void {
-  const binding = property.binding as { type: string };
-  if (binding.type !== 'zeebe:input') return;
+export function checkStaticText(property: Omit<TemplateProperty, 'binding'> & { binding?: Binding }, where: string, report: Report): void {
+  if (property.binding?.type !== 'zeebe:input') return;
   const values = [property.value, ...(property.choices ?? []).map((choice) => choice.value)];
   for (const value of values) {
     if (typeof value !== 'string' || value === '') continue;

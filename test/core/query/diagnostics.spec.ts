@@ -148,4 +148,16 @@ describe('core/query - diagnostics', () => {
     // the list fix (7-11) overlaps the choice fix (9-11) applied before it, so it is skipped
     expect(applySuggestions(text, overlapping)).toBe('stateIN1,2^active=true');
   });
+
+  it('keeps exactly one of two overlapping fixes, the later-starting one, whatever their order', () => {
+    // given: fixes whose results differ, so the outcome says which one was applied
+    const text = 'stateIN1, 2^active=yes';
+    const list = { severity: 'warning' as const, code: 'value.list' as const, message: '', start: 7, end: 11, suggestion: '1,2' };
+    const choice = { severity: 'error' as const, code: 'value.choice' as const, message: '', start: 9, end: 11, suggestion: '3' };
+
+    // when / then: the choice fix alone gives "1,3", the list fix alone "1,2", both at once would garble the text
+    expect(applySuggestions(text, [list, choice])).toBe('stateIN1,3^active=yes');
+    expect(applySuggestions(text, [choice, list])).toBe('stateIN1,3^active=yes');
+    expect(applySuggestions(text, [list])).toBe('stateIN1,2^active=yes');
+  });
 });

@@ -2,11 +2,16 @@
  * Step 1 of the proof, the Modeler: the user's values (by property id) and
  * the template defaults are stored per binding; conditions read the stored
  * value of the property they name (bpmn-js-element-templates
- * `isConditionMet`), and inactive properties lose their binding.
+ * `isConditionMet`, core/template/rules/conditions.ts), and inactive
+ * properties lose their binding.
  * Boolean/Number and `feel: "required"` defaults are written as FEEL
  * (`toFeelExpression`).
  */
+import { bindingKey as identity } from '../../../core/template/rules/bindings';
+import { activeProperties } from '../../../core/template/rules/conditions';
 import type { ElementTemplate, TemplateProperty } from '../../../core/template/types';
+
+const bindingKey = (property: TemplateProperty) => identity(property.binding);
 
 export interface AppliedTemplate {
   /** Active properties in template order. */
@@ -20,11 +25,6 @@ export interface AppliedTemplate {
 
 export type Values = Record<string, unknown>;
 
-function bindingKey(property: TemplateProperty): string {
-  const binding = property.binding as Record<string, unknown>;
-  return `${binding.type}:${String(binding.name ?? binding.key ?? binding.property ?? '')}`;
-}
-
 export function isFeel(value: unknown): value is string {
   return typeof value === 'string' && value.trim().startsWith('=');
 }
@@ -37,19 +37,6 @@ function persistedValue(property: TemplateProperty, value: unknown): unknown {
   return `=${String(value)}`;
 }
 
-function conditionMet(condition: TemplateProperty['condition'], properties: TemplateProperty[], store: Map<string, unknown>): boolean {
-  if (!condition) return true;
-  if ('allMatch' in condition) return condition.allMatch.every((inner) => conditionMet(inner, properties, store));
-  const target = properties.find((property) => property.id === condition.property);
-  if (!target) return false;
-  const value = store.get(bindingKey(target));
-  if ('isEmpty' in condition) return (value === undefined || value === null || value === '') === condition.isEmpty;
-  if ('isActive' in condition) throw new Error('request-proof: isActive conditions are not supported');
-  const compare = (expected: unknown) => value === expected || (target.type === 'Boolean' && persistedValue(target, expected) === value);
-  if ('equals' in condition) return compare(condition.equals);
-  return condition.oneOf.some(compare);
-}
-
 /** Step 1: the Modeler's view after the user entered `values`. */
 export function applyTemplate(template: ElementTemplate, values: Values = {}): AppliedTemplate {
   for (const id of Object.keys(values)) {
@@ -60,7 +47,7 @@ export function applyTemplate(template: ElementTemplate, values: Values = {}): A
   for (let round = 0; round < 20; round++) {
     const before = JSON.stringify([...store]);
     const previous = new Set(active);
-    active = template.properties.filter((candidate) => conditionMet(candidate.condition, template.properties, store));
+    active = activeProperties(template.properties, { valueOf: (property) => store.get(bindingKey(property)) });
     const activeKeys = new Set(active.map(bindingKey));
     for (const key of [...store.keys()]) if (!activeKeys.has(key)) store.delete(key);
     for (const candidate of active) {
@@ -82,7 +69,7 @@ export function applyTemplate(template: ElementTemplate, values: Values = {}): A
   const persisted = new Map(active.map((candidate) => [candidate, store.get(bindingKey(candidate))] as const));
   const taskHeaders: Record<string, string> = {};
   for (const [candidate, value] of persisted) {
-    if (candidate.binding.type === 'zeebe:taskHeader' && value !== undefined && value !== '') taskHeaders[(candidate.binding as { key: string }).key] = String(value);
+    if (candidate.binding.type === 'zeebe:taskHeader' && value !== undefined && value !== '') taskHeaders[candidate.binding.key] = String(value);
   }
   return { active, persisted, taskHeaders, violations: violations(persisted) };
 }

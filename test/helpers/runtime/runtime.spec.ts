@@ -8,8 +8,8 @@ function template(properties: TemplateProperty[]): ElementTemplate {
   return { name: 't', id: 't', appliesTo: ['bpmn:Task'], properties };
 }
 
-const input = (name: string) => ({ type: 'zeebe:input', name });
-const header = (key: string) => ({ type: 'zeebe:taskHeader', key });
+const input = (name: string) => ({ type: 'zeebe:input' as const, name });
+const header = (key: string) => ({ type: 'zeebe:taskHeader' as const, key });
 const request: TemplateProperty[] = [
   { id: 'method', type: 'Hidden', value: 'POST', binding: input('method') },
   { id: 'url', type: 'Hidden', value: 'https://h/api', binding: input('url') }

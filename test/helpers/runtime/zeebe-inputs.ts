@@ -28,7 +28,7 @@ export function evaluateInputMappings(persisted: Map<TemplateProperty, unknown>,
   const locals: Record<string, unknown> = {};
   for (const [property, value] of persisted) {
     if (property.binding.type !== 'zeebe:input') continue;
-    const target = (property.binding as { name: string }).name;
+    const target = property.binding.name;
     setPath(locals, target, sourceValue(value, { ...processVariables, ...locals }, warnings, target));
   }
   return { locals, warnings };
