@@ -2,7 +2,9 @@ import { relative, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../core/errors';
 import type { CliIo, Command } from '../cli/command';
-import { ApiClient, DEFAULT_RETRY_POLICY, type RetryPolicy } from './api-client';
+import { HttpClient } from '../http/client';
+import type { RetryPolicy } from '../http/retry';
+import { ApiClient } from './api-client';
 import { connectionFromEnvironment } from './connection';
 import { TokenSource } from './oauth-token';
 import { publishTemplates, type FileOutcome, type PublishAction } from './publish';
@@ -43,11 +45,12 @@ The server is asked which API it offers: the Camunda Hub API v2 (/v2, Camunda 8.
 when present, otherwise the Web Modeler API v1 (/v1, deprecated in 8.10, removed in 8.12).
 `;
 
-/** Seams for tests: no real waiting, an injected fetch. */
+/** Seams for tests: no real waiting, no jitter, an injected fetch. */
 export interface PublishDependencies {
-  retry?: RetryPolicy;
+  retry?: Partial<RetryPolicy>;
   fetch?: typeof fetch;
   now?: () => number;
+  random?: () => number;
 }
 
 export function createPublishCommand(dependencies: PublishDependencies = {}): Command {
@@ -77,9 +80,9 @@ async function run(args: string[], io: CliIo, dependencies: PublishDependencies)
   if (!values.project) throw new UserError('name the Web Modeler project: --project <id or name>');
   const paths = await collectTemplateFiles(positionals, io.cwd);
   const connection = connectionFromEnvironment(io.env, values['base-url']);
-  const fetchImpl = dependencies.fetch ?? globalThis.fetch;
-  const tokens = new TokenSource(connection.oauth, { fetch: fetchImpl, ...(dependencies.now ? { now: dependencies.now } : {}) });
-  const client = new ApiClient(connection.baseUrl, tokens, dependencies.retry ?? DEFAULT_RETRY_POLICY, fetchImpl);
+  const http = new HttpClient(dependencies);
+  const tokens = new TokenSource(connection.oauth, { http, ...(dependencies.now ? { now: dependencies.now } : {}) });
+  const client = new ApiClient(connection.baseUrl, tokens, http);
   const api = await detectApi(client);
   const project = await api.resolveProject(values.project);
   const dryRun = values['dry-run'];
