@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'templates/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '**/*.bundle.js'] },
+  { ignores: ['node_modules/**', 'dist/**', 'lib/**', 'templates/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '**/*.bundle.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

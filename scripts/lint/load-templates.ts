@@ -8,11 +8,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
+import { packageRoot } from '../io/package-root';
 import type { ElementTemplate } from '../../core/template/types';
 import { collectTemplateFiles } from '../validate/collect-files';
 import { officialServiceNowTemplateFiles } from './official-templates';
 
-export const packageTemplatesDir = resolve(__dirname, '../../templates');
+export const packageTemplatesDir = join(packageRoot, 'templates');
 
 export async function loadTemplates(explicit: string[], diagrams: string[], cwd: string): Promise<ElementTemplate[]> {
   const sources = [...explicit.map((path) => resolve(cwd, path))];
