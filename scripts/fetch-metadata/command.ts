@@ -87,6 +87,8 @@ export function createFetchMetadataCommand(dependencies: ConnectionDependencies 
         instance: baseUrl,
         ...(fetched.build ? { build: fetched.build } : {}),
         time,
+        // The loader keeps the choices of this language; en, the default, is left implicit.
+        ...(values.language && values.language !== 'en' ? { language: values.language } : {}),
         tables: fetched.completeTables
       }, catalog);
       const records = Object.fromEntries(METADATA_TABLES.map((table) => [table, fetched.records[table].length]));
