@@ -1,6 +1,7 @@
 import { relative, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../core/errors';
+import { UNPINNED_SCHEMA_URL } from '../../core/template/check/schema-and-icon';
 import type { CliIo, Command } from '../cli/command';
 import { HttpClient } from '../http/client';
 import type { RetryPolicy } from '../http/retry';
@@ -21,7 +22,7 @@ the .json files directly in it (templates/ publishes the current templates,
 not templates/versioned/).
 
 Checked before upload, per file: one template (not a list), the unpinned
-$schema https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json,
+$schema ${UNPINNED_SCHEMA_URL},
 an icon of at most 8 KB, and the official element template schema.
 
 Options:
