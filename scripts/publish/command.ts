@@ -9,7 +9,7 @@ import { ApiClient } from './api-client';
 import { connectionFromEnvironment } from './connection';
 import { TokenSource } from './oauth-token';
 import { publishTemplates, type FileOutcome, type PublishAction } from './publish';
-import { collectTemplateFiles } from './template-files';
+import { collectTemplateFiles } from '../io/template-files';
 import { detectApi } from './web-modeler-api';
 
 const HELP = `Usage: camunda-servicenow publish --web-modeler --project <id or name> [--dry-run] [--json] [--base-url <url>] <files or folders>
@@ -79,7 +79,8 @@ async function run(args: string[], io: CliIo, dependencies: PublishDependencies)
   });
   if (!values['web-modeler']) throw new UserError('choose where to publish: --web-modeler');
   if (!values.project) throw new UserError('name the Web Modeler project: --project <id or name>');
-  const paths = await collectTemplateFiles(positionals, io.cwd);
+  if (positionals.length === 0) throw new UserError('name the template files or folders to publish, for example: templates/');
+  const paths = await collectTemplateFiles(positionals, io.cwd, { depth: 'top', refuseEmptyFolder: true });
   const connection = connectionFromEnvironment(io.env, values['base-url']);
   const http = new HttpClient(dependencies);
   const tokens = new TokenSource(connection.oauth, { http, ...(dependencies.now ? { now: dependencies.now } : {}) });
@@ -88,7 +89,7 @@ async function run(args: string[], io: CliIo, dependencies: PublishDependencies)
   const project = await api.resolveProject(values.project);
   const dryRun = values['dry-run'];
   const outcomes = await publishTemplates({
-    files: paths.map((path) => ({ path, display: displayPath(path, io.cwd) })),
+    files: paths.map(({ path }) => ({ path, display: displayPath(path, io.cwd) })),
     project,
     api,
     dryRun
