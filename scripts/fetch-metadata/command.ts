@@ -9,7 +9,7 @@ import { ProgressLine } from './progress';
 import { summariseOmissions } from './tidy';
 import { writeSnapshot } from './write-snapshot';
 import { fetchCatalog } from './catalog';
-import { METADATA_TABLES } from './snapshot-files';
+import { METADATA_TABLES } from '../metadata/snapshot-files';
 import { connect, connectionHelp, connectionOptions, type ConnectionDependencies } from '../servicenow-http/cli-options';
 
 const help = `Usage: camunda-servicenow fetch-metadata --instance <url> --tables <t1,t2,...> [--catalog-items <items>] [options]
