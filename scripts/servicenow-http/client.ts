@@ -1,23 +1,16 @@
-import { HttpClient, type Attempt, type HttpAnswer, type Verdict } from '../http/client';
-import { parseRetryAfter, SERVICENOW_RETRY, type RetryPolicy } from '../http/retry';
+import { HttpClient, type Attempt, type HttpAnswer, type HttpClientOptions, type Verdict } from '../http/client';
+import { parseRetryAfter, SERVICENOW_RETRY } from '../http/retry';
 import { TokenCache, type GrantedToken } from '../http/token-cache';
 import { basicAuthorization, requestOAuthToken } from './auth';
 import type { Credentials } from './credentials';
 import { errorFromResponse, errorFromTransport, htmlError, looksLikeHtml, ServiceNowError } from './errors';
 import { parseLinkHeader, withStableOrder } from './paging';
 
-export interface ClientOptions {
+/** The shared HTTP stack's options (timeouts, retries, clock) plus where and as whom. */
+export interface ClientOptions extends HttpClientOptions {
   /** From parseInstanceUrl: origin plus optional prefix, no trailing slash. */
   baseUrl: string;
   credentials: Credentials;
-  /** Per attempt, body included. */
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  fetch?: typeof fetch;
-  now?: () => number;
-  random?: () => number;
-  /** Told about every retry, for progress displays ("retrying in 2 s: HTTP 503"). */
-  onRetry?: (event: { attempt: number; delayMs: number; error: Error }) => void;
 }
 
 export interface JsonResponse<T = unknown> {
