@@ -64,14 +64,14 @@ export function loadSnapshot(files: SnapshotFile[], options: LoadOptions = {}): 
     counts[name.replace(/\.json$/, '')] = raws?.length ?? 0;
     return raws ? reader(raws, problems) : [];
   };
+  const manifestFile = byName.get(MANIFEST_FILE);
+  const manifest = manifestFile ? parseManifest(MANIFEST_FILE, manifestFile.text, problems) : undefined;
   const records = {
     tables: read(SNAPSHOT_FILES.tables, readTableRecords),
     columns: read(SNAPSHOT_FILES.columns, readColumnRecords),
     overrides: read(SNAPSHOT_FILES.overrides, readOverrideRecords),
-    choices: read(SNAPSHOT_FILES.choices, readChoiceRecords)
+    choices: read(SNAPSHOT_FILES.choices, (raws, problems) => readChoiceRecords(raws, problems, manifest?.language))
   };
-  const manifestFile = byName.get(MANIFEST_FILE);
-  const manifest = manifestFile ? parseManifest(MANIFEST_FILE, manifestFile.text, problems) : undefined;
   const overlay = readOverlay(options.overlay ?? byName.get(OVERLAY_FILE), problems);
   const catalogItems = readCatalog((name) => {
     if (!byName.has(name)) return undefined;

@@ -12,6 +12,8 @@ export interface Manifest {
   time?: string;
   /** The complete tables: all their columns are in the snapshot. */
   tables: string[];
+  /** The language of the sys_choice labels (`fetch-metadata --language`); `en` when absent. */
+  language?: string;
   /** Record count per record file name (`sys_dictionary` → 812). */
   records: Record<string, number>;
 }
@@ -34,6 +36,7 @@ export function parseManifest(file: string, text: string, problems: Problems): M
   if (typeof body['source'] !== 'string') fail('source must be a string');
   const tables = body['tables'];
   if (!Array.isArray(tables) || !tables.every((table) => typeof table === 'string')) fail('tables must be an array of table names');
+  if (body['language'] !== undefined && (typeof body['language'] !== 'string' || body['language'] === '')) fail('language must be a sys_choice language code such as en or de');
   const records = body['records'];
   if (!isObject(records) || !Object.values(records).every((count) => Number.isInteger(count))) {
     fail('records must map each record file (sys_dictionary, ...) to its record count');

@@ -241,14 +241,19 @@ export function readOverrideRecords(raws: Raw[], problems: Problems): OverrideRe
   return overrides;
 }
 
-export function readChoiceRecords(raws: Raw[], problems: Problems): ChoiceRecord[] {
+/**
+ * The choices in the snapshot's language (manifest `language`, default en);
+ * a record without a language counts as that language. A dump of all
+ * languages thus keeps one label per value.
+ */
+export function readChoiceRecords(raws: Raw[], problems: Problems, snapshotLanguage = 'en'): ChoiceRecord[] {
   const file = SNAPSHOT_FILES.choices;
   const choices: ChoiceRecord[] = [];
   const reader = new RecordReader(file, problems, choiceNames);
   raws.forEach((raw, index) => {
     const read = reader.at(raw, index);
     const language = read.text('language');
-    if (language !== undefined && language !== 'en') return;
+    if (language !== undefined && language !== '' && language !== snapshotLanguage) return;
     const table = read.required('name');
     const element = read.required('element');
     const value = read.required('value');

@@ -34,7 +34,7 @@ export function feelString(text: string): string {
  * anything the template lacks. FEEL is optional rather than required so the
  * empty input is a plain text area (typing `=` turns it into the FEEL
  * editor): a FEEL editor mounts CodeMirror, whose measuring pass delays the
- * whole panel by a frame on every selection (issue 6). The pattern turns
+ * whole panel by a frame on every selection. The pattern turns
  * away plain text, which could not be a context.
  */
 export function additionalFieldsProperty(group: string): TemplateProperty {

@@ -1,3 +1,4 @@
+import { UNPINNED_SCHEMA_URL } from './check/schema-and-icon';
 import type { Table } from '../metadata/model';
 import { findField } from '../metadata/model';
 import { additionalFieldsProperty, bodyProperty, feelString, requireContext, withoutUnset } from './body';
@@ -17,7 +18,7 @@ import { createNote, tableNote } from './table-notes';
 import type { BuildOptions, ElementTemplate, TemplateProperty } from './types';
 
 /** The unpinned schema URL: Web Modeler accepts only this, and Desktop Modeler skips its version check. */
-export const TEMPLATE_SCHEMA = 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json';
+export const TEMPLATE_SCHEMA = UNPINNED_SCHEMA_URL;
 
 /**
  * The lowest Camunda version the templates work on: inputs left empty are

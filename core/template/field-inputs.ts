@@ -166,7 +166,7 @@ function otherChoiceValue(field: Field): string {
  * What to type, shown in the empty input: the referenced table, the format.
  * A placeholder where a description would do: the Modeler sanitizes every
  * description through DOMParser on each render of the panel, and a form of
- * a dozen inputs with descriptions renders measurably slower (issue 6).
+ * a dozen inputs with descriptions renders measurably slower (the plugin bench).
  */
 function placeholderFor(field: Field, kind: FieldKind): string | undefined {
   switch (kind) {

@@ -19,7 +19,7 @@ export function propertyValue(bo: ModdleElement, property: TemplateProperty): un
  * An element's inputs and task headers read once into maps: a template's
  * conditions look up a property value per condition, and scanning the
  * element's inputs for each made checking a 136-property template quadratic
- * (a visible share of every panel render, issue 6).
+ * (a visible share of every panel render).
  */
 class ElementValues {
   private inputs?: Map<string, string | undefined>;

@@ -2,6 +2,7 @@ import { isUserError } from '../../core/errors';
 import type { CliIo } from './command';
 import { commands } from './commands';
 import { fileSystemUserError } from '../io/file-errors';
+import { packageVersion } from '../io/package-root';
 
 const PROGRAM = 'camunda-servicenow';
 
@@ -13,7 +14,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return name ? 0 : 1;
   }
   if (name === '--version') {
-    io.stdout.write(`${(await import('../../package.json')).version}\n`);
+    io.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   const load = commands[name];

@@ -1,6 +1,6 @@
-import type { RawRecord } from '../fetch-metadata/snapshot-files';
+import type { RawRecord } from '../metadata/snapshot-files';
 
-export { METADATA_TABLES, type SnapshotRecords } from '../fetch-metadata/snapshot-files';
+export { METADATA_TABLES, type SnapshotRecords } from '../metadata/snapshot-files';
 
 /** A record as the emulator stores it: every value a string, as the Table API stores it. */
 export type StoredRecord = RawRecord;

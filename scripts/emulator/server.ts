@@ -6,7 +6,7 @@ import { registerFaultHooks, type PendingDelays } from './fault-hooks';
 import { isAdminPath, pathOf, tableInPath } from './paths';
 import { OAuthServer, type EmulatorOAuthClient, type EmulatorUser } from './oauth';
 import { METADATA_TABLES, type SnapshotRecords } from './records';
-import { CATALOG_TABLES, type CatalogRecords } from '../fetch-metadata/snapshot-files';
+import { CATALOG_TABLES, type CatalogRecords } from '../metadata/snapshot-files';
 import { buildSchemas, schemaFromRecords } from './schema';
 import { TableStore, type StoreOptions } from './store';
 import { registerTableRoutes } from './table-routes';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../../core/errors';
 import { loadSnapshot } from '../../core/metadata/load';
-import { CATALOG_TABLES, FILE_OF, snapshotFiles, type CatalogRecords } from '../fetch-metadata/snapshot-files';
+import { CATALOG_TABLES, FILE_OF, snapshotFiles, type CatalogRecords } from '../metadata/snapshot-files';
 import { bundledSnapshotDir, readSnapshot } from '../metadata/read-snapshot';
 import { toStoredRecord, type SnapshotRecords } from './records';
 import type { EmulatorSnapshot } from './server';
@@ -40,6 +40,6 @@ async function readRecords(path: string): Promise<Record<string, string>[]> {
 
 /** An in-memory snapshot (e.g. a synthetic one) loaded through the real loader, as a directory would be. */
 export function emulatorSnapshotFromRecords(records: SnapshotRecords, completeTables: readonly string[]): EmulatorSnapshot {
-  const files = [...snapshotFiles(records, { format: 1, origin: 'synthetic', source: 'emulator', tables: [...completeTables] })].map(([path, text]) => ({ path, text }));
+  const files = [...snapshotFiles(records, { format: 1, origin: 'synthetic', source: 'emulator', tables: [...completeTables] }).files].map(([path, text]) => ({ path, text }));
   return { records, metadata: loadSnapshot(files, { origin: 'synthetic', source: 'emulator' }) };
 }

@@ -4,7 +4,7 @@ import type { ServiceNowClient } from '../servicenow-http/client';
 import type { FetchProgress } from './fetch';
 import { normalise, sortRecords } from './fetch';
 import { nameInBatches } from './queries';
-import type { CatalogRecords, CatalogTableName, RawRecord } from './snapshot-files';
+import type { CatalogRecords, CatalogTableName, RawRecord } from '../metadata/snapshot-files';
 
 /** The columns read per catalog table (metadata/README.md, "Catalog files"). */
 export const CATALOG_FIELDS: Record<CatalogTableName, readonly string[]> = {

@@ -9,7 +9,7 @@ import { ProgressLine } from './progress';
 import { summariseOmissions } from './tidy';
 import { writeSnapshot } from './write-snapshot';
 import { fetchCatalog } from './catalog';
-import { METADATA_TABLES } from './snapshot-files';
+import { METADATA_TABLES } from '../metadata/snapshot-files';
 import { connect, connectionHelp, connectionOptions, type ConnectionDependencies } from '../servicenow-http/cli-options';
 
 const help = `Usage: camunda-servicenow fetch-metadata --instance <url> --tables <t1,t2,...> [--catalog-items <items>] [options]
@@ -87,6 +87,8 @@ export function createFetchMetadataCommand(dependencies: ConnectionDependencies 
         instance: baseUrl,
         ...(fetched.build ? { build: fetched.build } : {}),
         time,
+        // The loader keeps the choices of this language; en, the default, is left implicit.
+        ...(values.language && values.language !== 'en' ? { language: values.language } : {}),
         tables: fetched.completeTables
       }, catalog);
       const records = Object.fromEntries(METADATA_TABLES.map((table) => [table, fetched.records[table].length]));

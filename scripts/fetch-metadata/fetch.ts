@@ -3,7 +3,7 @@ import type { ServiceNowClient } from '../servicenow-http/client';
 import { isServiceNowError, roleHintFor, ServiceNowError } from '../servicenow-http/errors';
 import { closeMatches } from './close-matches';
 import { FIELDS, isTableName, nameInBatches } from './queries';
-import type { MetadataTableName, RawRecord, SnapshotRecords } from './snapshot-files';
+import type { MetadataTableName, RawRecord, SnapshotRecords } from '../metadata/snapshot-files';
 import { tidyRecords, type Omission } from './tidy';
 
 export interface FetchProgress {

@@ -1,4 +1,4 @@
-import type { MetadataTableName, RawRecord, SnapshotRecords } from './snapshot-files';
+import type { MetadataTableName, RawRecord, SnapshotRecords } from '../metadata/snapshot-files';
 
 /** A record left out of the snapshot, and why. */
 export interface Omission {

@@ -6,7 +6,7 @@ import { MANIFEST_FILE, type Manifest } from '../../core/metadata/manifest';
 import type { Metadata } from '../../core/metadata/model';
 import { writeDirectoryAtomic } from '../io/atomic-write';
 import { CATALOG_FILES } from '../../core/metadata/catalog';
-import { FILE_OF, snapshotFiles, type CatalogRecords, type SnapshotRecords } from './snapshot-files';
+import { FILE_OF, snapshotFiles, type CatalogRecords, type SnapshotRecords } from '../metadata/snapshot-files';
 
 /**
  * Checks the fetched records with the real loader, then replaces `directory`
@@ -15,7 +15,7 @@ import { FILE_OF, snapshotFiles, type CatalogRecords, type SnapshotRecords } fro
  */
 export async function writeSnapshot(directory: string, records: SnapshotRecords, manifest: Omit<Manifest, 'records'>, catalog?: CatalogRecords): Promise<Metadata> {
   await refuseForeignDirectory(directory);
-  const files = snapshotFiles(records, manifest, catalog);
+  const { files } = snapshotFiles(records, manifest, catalog);
   let metadata: Metadata;
   try {
     metadata = loadSnapshot([...files].map(([path, text]) => ({ path: join(directory, path), text })), { origin: 'instance' });

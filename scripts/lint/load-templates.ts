@@ -8,18 +8,19 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
+import { packageRoot } from '../io/package-root';
 import type { ElementTemplate } from '../../core/template/types';
-import { collectTemplateFiles } from '../validate/collect-files';
+import { collectTemplateFiles } from '../io/template-files';
 import { officialServiceNowTemplateFiles } from './official-templates';
 
-export const packageTemplatesDir = resolve(__dirname, '../../templates');
+export const packageTemplatesDir = join(packageRoot, 'templates');
 
 export async function loadTemplates(explicit: string[], diagrams: string[], cwd: string): Promise<ElementTemplate[]> {
   const sources = [...explicit.map((path) => resolve(cwd, path))];
   if (await isDirectory(packageTemplatesDir)) sources.push(packageTemplatesDir);
   sources.push(...(await officialServiceNowTemplateFiles()));
   for (const diagram of diagrams) sources.push(...(await projectTemplateDirs(resolve(cwd, diagram))));
-  const files = [...new Set((await collectTemplateFiles([...new Set(sources)], cwd)).map((file) => resolve(cwd, file)))];
+  const files = (await collectTemplateFiles([...new Set(sources)], cwd, { depth: 'all' })).map((file) => file.path);
   const templates: ElementTemplate[] = [];
   for (const file of files) {
     let parsed: unknown;

@@ -8,11 +8,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../../core/errors';
 import { loadSnapshot, type SnapshotFile } from '../../core/metadata/load';
-import { MANIFEST_FILE, type Manifest } from '../../core/metadata/manifest';
+import type { Manifest } from '../../core/metadata/manifest';
 import type { Metadata } from '../../core/metadata/model';
 import { OVERLAY_FILE, parseOverlay, type Overlay, type OverlayTable } from '../../core/metadata/overlay';
 import { formatProblem, Problems } from '../../core/metadata/problems';
-import { SNAPSHOT_FILES } from '../../core/metadata/records';
+import { snapshotFiles } from './snapshot-files';
 import { parseTableSource, type SdkTable } from './sdk/parse-table-source';
 import { choiceRecord, englishLabel, sdkTableRecords, tableRecord, type RawRecord, type TableRecords } from './sdk/to-records';
 
@@ -47,25 +47,10 @@ export async function importSdk(options: ImportOptions): Promise<ImportResult> {
   const skipped = [...unreadable, ...[...builder.complete].sort().flatMap((name) => sdkTables.get(name)?.skipped ?? [])];
 
   const source = `@servicenow/sdk-core ${version} Fluent table sources (src/fluent/tables/*.now.ts) + ${OVERLAY_FILE}`;
-  const manifest: Manifest = {
-    format: 1,
-    origin: 'sdk',
-    source,
-    tables: [...builder.complete].sort(),
-    records: {
-      sys_db_object: records.tables.length,
-      sys_dictionary: records.columns.length,
-      sys_dictionary_override: records.overrides.length,
-      sys_choice: records.choices.length
-    }
-  };
-  const files = new Map<string, string>([
-    [SNAPSHOT_FILES.tables, responseBody(records.tables)],
-    [SNAPSHOT_FILES.columns, responseBody(records.columns)],
-    [SNAPSHOT_FILES.overrides, responseBody(records.overrides)],
-    [SNAPSHOT_FILES.choices, responseBody(records.choices)],
-    [MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`]
-  ]);
+  const { files, manifest } = snapshotFiles(
+    { sys_db_object: records.tables, sys_dictionary: records.columns, sys_dictionary_override: records.overrides, sys_choice: records.choices },
+    { format: 1, origin: 'sdk', source, tables: [...builder.complete].sort() }
+  );
   // Prove the output loads before anything is written.
   const snapshot: SnapshotFile[] = [...files].map(([path, text]) => ({ path, text }));
   const metadata = loadSnapshot(snapshot, { overlay, location: 'the imported snapshot' });
@@ -233,11 +218,6 @@ function overlayColumn(table: string, element: string, column: NonNullable<NonNu
 }
 
 /** A Table API response body, one record per line so that diffs stay readable. */
-function responseBody(records: RawRecord[]): string {
-  if (records.length === 0) return '{"result":[]}\n';
-  return `{"result":[\n${records.map((record) => JSON.stringify(record)).join(',\n')}\n]}\n`;
-}
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
+import { packageRoot } from '../io/package-root';
 import { loadSnapshot, type SnapshotFile } from '../../core/metadata/load';
 import { CATALOG_FILES } from '../../core/metadata/catalog';
 import { MANIFEST_FILE } from '../../core/metadata/manifest';
@@ -10,7 +11,7 @@ import { OVERLAY_FILE } from '../../core/metadata/overlay';
 import { SNAPSHOT_FILES } from '../../core/metadata/records';
 
 /** The snapshot shipped with the package (built by `camunda-servicenow metadata import-sdk`). */
-export const bundledSnapshotDir = resolve(__dirname, '../../metadata');
+export const bundledSnapshotDir = join(packageRoot, 'metadata');
 
 const optionalFiles: string[] = [SNAPSHOT_FILES.overrides, SNAPSHOT_FILES.choices, MANIFEST_FILE, ...Object.values(CATALOG_FILES)];
 

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { compileCli, removeCompiledCli } from './compile-cli';
 
 const run = promisify(execFile);
 
@@ -16,9 +17,21 @@ export interface PackResult {
 /**
  * Runs `npm pack --json` in `root` (with `--dry-run` to only list): the npm
  * client decides what goes in from the `files` field, so this is exactly what
- * a user installs.
+ * a user installs. A real pack compiles the CLI first (lib/); npm's own
+ * prepack script is skipped (--ignore-scripts) because this does it.
  */
 export async function npmPack(root: string, options: { destination?: string; dryRun?: boolean } = {}): Promise<PackResult> {
+  if (options.dryRun) return pack(root, options);
+  // The package ships the compiled CLI; the checkout goes back to running its sources afterwards.
+  await compileCli(root);
+  try {
+    return await pack(root, options);
+  } finally {
+    await removeCompiledCli(root);
+  }
+}
+
+async function pack(root: string, options: { destination?: string; dryRun?: boolean }): Promise<PackResult> {
   const args = ['pack', '--json', '--ignore-scripts'];
   if (options.dryRun) args.push('--dry-run');
   if (options.destination) args.push('--pack-destination', options.destination);

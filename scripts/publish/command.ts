@@ -1,12 +1,15 @@
 import { relative, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../core/errors';
+import { UNPINNED_SCHEMA_URL } from '../../core/template/check/schema-and-icon';
 import type { CliIo, Command } from '../cli/command';
-import { ApiClient, DEFAULT_RETRY_POLICY, type RetryPolicy } from './api-client';
+import { HttpClient } from '../http/client';
+import type { RetryPolicy } from '../http/retry';
+import { ApiClient } from './api-client';
 import { connectionFromEnvironment } from './connection';
 import { TokenSource } from './oauth-token';
 import { publishTemplates, type FileOutcome, type PublishAction } from './publish';
-import { collectTemplateFiles } from './template-files';
+import { collectTemplateFiles } from '../io/template-files';
 import { detectApi } from './web-modeler-api';
 
 const HELP = `Usage: camunda-servicenow publish --web-modeler --project <id or name> [--dry-run] [--json] [--base-url <url>] <files or folders>
@@ -19,7 +22,7 @@ the .json files directly in it (templates/ publishes the current templates,
 not templates/versioned/).
 
 Checked before upload, per file: one template (not a list), the unpinned
-$schema https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json,
+$schema ${UNPINNED_SCHEMA_URL},
 an icon of at most 8 KB, and the official element template schema.
 
 Options:
@@ -43,11 +46,12 @@ The server is asked which API it offers: the Camunda Hub API v2 (/v2, Camunda 8.
 when present, otherwise the Web Modeler API v1 (/v1, deprecated in 8.10, removed in 8.12).
 `;
 
-/** Seams for tests: no real waiting, an injected fetch. */
+/** Seams for tests: no real waiting, no jitter, an injected fetch. */
 export interface PublishDependencies {
-  retry?: RetryPolicy;
+  retry?: Partial<RetryPolicy>;
   fetch?: typeof fetch;
   now?: () => number;
+  random?: () => number;
 }
 
 export function createPublishCommand(dependencies: PublishDependencies = {}): Command {
@@ -75,16 +79,17 @@ async function run(args: string[], io: CliIo, dependencies: PublishDependencies)
   });
   if (!values['web-modeler']) throw new UserError('choose where to publish: --web-modeler');
   if (!values.project) throw new UserError('name the Web Modeler project: --project <id or name>');
-  const paths = await collectTemplateFiles(positionals, io.cwd);
+  if (positionals.length === 0) throw new UserError('name the template files or folders to publish, for example: templates/');
+  const paths = await collectTemplateFiles(positionals, io.cwd, { depth: 'top', refuseEmptyFolder: true });
   const connection = connectionFromEnvironment(io.env, values['base-url']);
-  const fetchImpl = dependencies.fetch ?? globalThis.fetch;
-  const tokens = new TokenSource(connection.oauth, { fetch: fetchImpl, ...(dependencies.now ? { now: dependencies.now } : {}) });
-  const client = new ApiClient(connection.baseUrl, tokens, dependencies.retry ?? DEFAULT_RETRY_POLICY, fetchImpl);
+  const http = new HttpClient(dependencies);
+  const tokens = new TokenSource(connection.oauth, { http, ...(dependencies.now ? { now: dependencies.now } : {}) });
+  const client = new ApiClient(connection.baseUrl, tokens, http);
   const api = await detectApi(client);
   const project = await api.resolveProject(values.project);
   const dryRun = values['dry-run'];
   const outcomes = await publishTemplates({
-    files: paths.map((path) => ({ path, display: displayPath(path, io.cwd) })),
+    files: paths.map(({ path }) => ({ path, display: displayPath(path, io.cwd) })),
     project,
     api,
     dryRun

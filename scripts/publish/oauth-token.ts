@@ -1,92 +1,81 @@
 import { UserError } from '../../core/errors';
+import { HttpClient, type Attempt, type Verdict } from '../http/client';
+import { TokenCache, type GrantedToken } from '../http/token-cache';
+import { isTransient, transportReason } from '../http/transport';
 import type { OAuthSettings } from './connection';
 
 export interface TokenSourceOptions {
-  fetch?: typeof fetch;
+  /** The shared HTTP stack (retries, timeouts); a default one when absent. */
+  http?: HttpClient;
   now?: () => number;
   /** Renew this long before the token expires, so that a request never carries a token that dies in flight. */
   refreshMarginMs?: number;
 }
 
-interface CachedToken {
-  value: string;
-  expiresAt: number;
-}
-
 /**
- * OAuth 2.0 client-credentials tokens, cached in memory for the run and
- * renewed when they are about to expire or when the API answered 401.
- * Tokens are never written to disk or printed: they are credentials.
+ * OAuth 2.0 client-credentials tokens of the Camunda identity provider,
+ * cached in memory for the run and renewed when they are about to expire
+ * or when the API answered 401.
  */
 export class TokenSource {
-  private cached: CachedToken | undefined;
-  private pending: Promise<CachedToken> | undefined;
-  private readonly fetch: typeof fetch;
-  private readonly now: () => number;
-  private readonly refreshMarginMs: number;
-  /** How many tokens were requested (for tests and the `--json` summary). */
-  requests = 0;
+  readonly cache: TokenCache;
+  private readonly http: HttpClient;
 
   constructor(
     private readonly settings: OAuthSettings,
     options: TokenSourceOptions = {}
   ) {
-    this.fetch = options.fetch ?? globalThis.fetch;
-    this.now = options.now ?? Date.now;
-    this.refreshMarginMs = options.refreshMarginMs ?? 30_000;
-  }
-
-  async token(): Promise<string> {
-    if (this.cached && this.now() < this.cached.expiresAt) return this.cached.value;
-    // Concurrent callers share one token request.
-    this.pending ??= this.requestToken().finally(() => {
-      this.pending = undefined;
+    this.http = options.http ?? new HttpClient();
+    this.cache = new TokenCache(() => this.requestToken(), {
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {})
     });
-    this.cached = await this.pending;
-    return this.cached.value;
   }
 
-  /** Drops the cached token, e.g. after the API rejected it as expired. */
+  /** How many tokens were requested (for tests and the `--json` summary). */
+  get requests(): number {
+    return this.cache.requests;
+  }
+
+  token(): Promise<string> {
+    return this.cache.token();
+  }
+
   invalidate(): void {
-    this.cached = undefined;
+    this.cache.invalidate();
   }
 
-  private async requestToken(): Promise<CachedToken> {
+  private async requestToken(): Promise<GrantedToken> {
     const { tokenUrl, clientId, clientSecret, audience, scope } = this.settings;
     const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
     if (audience) body.set('audience', audience);
     if (scope) body.set('scope', scope);
-    this.requests += 1;
-    let response: Response;
-    try {
-      response = await this.fetch(tokenUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body
-      });
-    } catch (error) {
-      throw new UserError(`cannot reach the OAuth server ${tokenUrl}: ${(error as Error).message}; check CAMUNDA_OAUTH_URL`);
+    return this.http.send(
+      { method: 'POST', url: tokenUrl, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: body.toString() },
+      (attempt) => this.read(attempt)
+    );
+  }
+
+  private read(attempt: Attempt): Verdict<GrantedToken> {
+    const { tokenUrl, clientId } = this.settings;
+    if (attempt.failure) {
+      return { error: new UserError(`cannot reach the OAuth server ${tokenUrl}: ${transportReason(attempt.failure)}; check CAMUNDA_OAUTH_URL`), retriable: isTransient(attempt.failure) };
     }
-    const text = await response.text();
-    if (!response.ok) {
-      const hint =
-        response.status === 400 || response.status === 401
-          ? 'check CAMUNDA_CONSOLE_CLIENT_ID and CAMUNDA_CONSOLE_CLIENT_SECRET (and the audience)'
-          : 'try again later';
-      throw new UserError(`the OAuth server ${tokenUrl} refused a token for client "${clientId}" (HTTP ${response.status}); ${hint}`);
+    const { status, text } = attempt.answer;
+    if (status < 200 || status >= 300) {
+      const refused = status === 400 || status === 401;
+      const hint = refused ? 'check CAMUNDA_CONSOLE_CLIENT_ID and CAMUNDA_CONSOLE_CLIENT_SECRET (and the audience)' : 'try again later';
+      return { error: new UserError(`the OAuth server ${tokenUrl} refused a token for client "${clientId}" (HTTP ${status}); ${hint}`), retriable: status >= 500 || status === 429 };
     }
     let parsed: { access_token?: unknown; expires_in?: unknown };
     try {
       parsed = JSON.parse(text) as typeof parsed;
     } catch {
-      throw new UserError(`the OAuth server ${tokenUrl} answered without JSON; check CAMUNDA_OAUTH_URL points at the token endpoint`);
+      return { error: new UserError(`the OAuth server ${tokenUrl} answered without JSON; check CAMUNDA_OAUTH_URL points at the token endpoint`), retriable: false };
     }
     if (typeof parsed.access_token !== 'string' || parsed.access_token === '') {
-      throw new UserError(`the OAuth server ${tokenUrl} answered without an access_token; check CAMUNDA_OAUTH_URL`);
+      return { error: new UserError(`the OAuth server ${tokenUrl} answered without an access_token; check CAMUNDA_OAUTH_URL`), retriable: false };
     }
-    const lifetimeMs = (typeof parsed.expires_in === 'number' ? parsed.expires_in : 300) * 1000;
-    // Short-lived tokens: never renew earlier than half their lifetime.
-    const margin = Math.min(this.refreshMarginMs, lifetimeMs / 2);
-    return { value: parsed.access_token, expiresAt: this.now() + lifetimeMs - margin };
+    return { value: { accessToken: parsed.access_token, ...(typeof parsed.expires_in === 'number' ? { expiresInSeconds: parsed.expires_in } : {}) } };
   }
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isUserError } from '../../core/errors';
-import { ApiError, NetworkError } from './api-client';
+import { ApiError } from './api-client';
 import { checkTemplateText, type ElementTemplate } from './template-checks';
 import { describeAccessError, type Project, type RemoteFile, type WebModelerApi } from './web-modeler-api';
 
@@ -40,7 +40,14 @@ export async function publishTemplates(request: PublishRequest): Promise<FileOut
   const { local, outcomes } = await checkLocally(request.files);
   const inOrder = () => request.files.map(({ display }) => outcomes.get(display)).filter((outcome): outcome is FileOutcome => outcome !== undefined);
   if (local.length === 0) return inOrder();
-  const remote = await RemoteIndex.load(request.api, request.project);
+  const remote = await RemoteIndex.load(request.api, request.project).catch((error: unknown) => {
+    if (!isUserError(error)) throw error;
+    // Without the project's files no upload can tell create from update: each file fails with the reason.
+    const problem = explainFailure(describeAccessError(error, 'reading the project\'s templates') as Error);
+    for (const item of local) outcomes.set(item.display, { ...outcomes.get(item.display)!, problems: [`cannot read the project's templates: ${problem}`] });
+    return undefined;
+  });
+  if (!remote) return inOrder();
   for (const item of local) {
     outcomes.set(item.display, await publishOne(item, remote, request));
   }
@@ -104,7 +111,7 @@ async function publishOne(item: LocalTemplate, remote: RemoteIndex, request: Pub
     if (!request.dryRun) await update(existing, item, request.api);
     return { ...base, action: 'updated', remoteId: existing.id };
   } catch (error) {
-    if (isUserError(error) || error instanceof ApiError || error instanceof NetworkError) {
+    if (isUserError(error)) {
       const described = describeAccessError(error, `publishing ${item.display}`) as Error;
       return { ...base, action: 'failed', problems: [explainFailure(described)] };
     }

@@ -1,8 +1,5 @@
-import { MAX_ICON_BYTES } from '../../core/template/check/check-template';
+import { checkSchemaAndIcon } from '../../core/template/check/schema-and-icon';
 import { meaningfulErrors, validateZeebe, type SchemaError } from '../validate/zeebe-schema';
-
-/** The only `$schema` Web Modeler accepts: the unpinned latest schema (manage-element-templates docs). */
-export const UNPINNED_SCHEMA_URL = 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json';
 
 export interface ElementTemplate {
   $schema?: unknown;
@@ -41,7 +38,8 @@ export function checkTemplateText(text: string): CheckResult {
     return { ok: false, problems: ['is not an element template: expected a JSON object'] };
   }
   const template = parsed as Record<string, unknown>;
-  const problems = [...schemaProblems(template.$schema), ...iconProblems(template.icon)];
+  // Web Modeler refuses what Desktop would only warn about (a pinned $schema), so every finding stops the upload.
+  const problems = checkSchemaAndIcon(template, 'web-modeler').map((finding) => finding.message);
   // Validating the text (not the object) gives line numbers in the messages.
   const validation = validateZeebe(text);
   if (!validation.valid) {
@@ -51,27 +49,6 @@ export function checkTemplateText(text: string): CheckResult {
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, template: template as ElementTemplate };
-}
-
-function schemaProblems(schema: unknown): string[] {
-  if (schema === undefined) return [`has no "$schema"; set it to ${UNPINNED_SCHEMA_URL}`];
-  if (typeof schema !== 'string' || !schema.includes('@camunda/zeebe-element-templates-json-schema')) {
-    return [`"$schema" is ${JSON.stringify(schema)}, not the Camunda 8 element template schema; set it to ${UNPINNED_SCHEMA_URL}`];
-  }
-  const pinned = /@camunda\/zeebe-element-templates-json-schema@([^/]+)/.exec(schema);
-  if (pinned) {
-    return [`"$schema" pins version ${pinned[1]}; Web Modeler accepts only the unpinned ${UNPINNED_SCHEMA_URL}`];
-  }
-  return [];
-}
-
-/** Measured like the `validate` command does: the bytes of the icon as stored in the template. */
-function iconProblems(icon: unknown): string[] {
-  const contents = (icon as { contents?: unknown } | undefined)?.contents;
-  if (typeof contents !== 'string') return [];
-  const bytes = new TextEncoder().encode(contents).length;
-  if (bytes <= MAX_ICON_BYTES) return [];
-  return [`icon is ${bytes} bytes as stored in the template; Web Modeler accepts at most 8 KB (${MAX_ICON_BYTES} bytes): simplify or compress the icon`];
 }
 
 function describeValidationError(error: SchemaError): string {

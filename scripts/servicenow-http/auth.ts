@@ -1,11 +1,6 @@
+import type { GrantedToken } from '../http/token-cache';
 import type { Credentials } from './credentials';
 import { ServiceNowError } from './errors';
-
-/** A bearer token from /oauth_token.do and when to stop using it. */
-export interface OAuthToken {
-  accessToken: string;
-  expiresAt: number;
-}
 
 /** Sends one form-encoded POST without authentication; the client supplies retries and error mapping. */
 export type FormPost = (path: string, form: URLSearchParams) => Promise<unknown>;
@@ -15,7 +10,7 @@ export type FormPost = (path: string, form: URLSearchParams) => Promise<unknown>
  * form-encoded (JSON "results in an unspecified error"); client id and
  * secret go in the body, as ServiceNow's OAuth docs show.
  */
-export async function requestOAuthToken(post: FormPost, credentials: Extract<Credentials, { kind: 'oauth' }>, now: () => number): Promise<OAuthToken> {
+export async function requestOAuthToken(post: FormPost, credentials: Extract<Credentials, { kind: 'oauth' }>): Promise<GrantedToken> {
   const form = new URLSearchParams({ grant_type: credentials.grant, client_id: credentials.clientId, client_secret: credentials.clientSecret });
   if (credentials.grant === 'password') {
     form.set('username', credentials.username);
@@ -28,10 +23,9 @@ export async function requestOAuthToken(post: FormPost, credentials: Extract<Cre
       details: ['Check that the OAuth application is active and that the grant type is enabled for it.']
     });
   }
-  const seconds = typeof token.expires_in === 'number' ? token.expires_in : Number(token.expires_in ?? 1799);
-  // Renew a little early so that a long fetch never sends an expired token.
-  const lifetimeMs = Math.max(0, (Number.isFinite(seconds) ? seconds : 1799) - 30) * 1000;
-  return { accessToken: token.access_token, expiresAt: now() + lifetimeMs };
+  // ServiceNow sends expires_in as a number or a numeric string; the cache renews the token shortly before it ends.
+  const seconds = typeof token.expires_in === 'number' ? token.expires_in : Number(token.expires_in);
+  return { accessToken: token.access_token, ...(Number.isFinite(seconds) ? { expiresInSeconds: seconds } : {}) };
 }
 
 export function basicAuthorization(username: string, password: string): string {

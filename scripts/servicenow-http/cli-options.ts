@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors';
+import { exponentialDelays } from '../http/retry';
 import type { CliIo } from '../cli/command';
 import { ServiceNowClient, type ClientOptions } from './client';
 import { resolveCredentials, type Credentials } from './credentials';
@@ -54,7 +55,7 @@ export async function connect(
     baseUrl,
     credentials,
     timeoutMs,
-    retry: { maxAttempts: retries + 1, ...(dependencies.sleep ? { sleep: dependencies.sleep } : {}) },
+    retry: { delaysMs: exponentialDelays(500, 8_000, retries), ...(dependencies.sleep ? { sleep: dependencies.sleep } : {}) },
     ...(onRetry ? { onRetry } : {})
   });
   return { baseUrl, credentials, client, timeoutMs };

@@ -1,21 +1,16 @@
-import { basicAuthorization, requestOAuthToken, type OAuthToken } from './auth';
+import { HttpClient, type Attempt, type HttpAnswer, type HttpClientOptions, type Verdict } from '../http/client';
+import { parseRetryAfter, SERVICENOW_RETRY } from '../http/retry';
+import { TokenCache, type GrantedToken } from '../http/token-cache';
+import { basicAuthorization, requestOAuthToken } from './auth';
 import type { Credentials } from './credentials';
 import { errorFromResponse, errorFromTransport, htmlError, looksLikeHtml, ServiceNowError } from './errors';
 import { parseLinkHeader, withStableOrder } from './paging';
-import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry';
 
-export interface ClientOptions {
+/** The shared HTTP stack's options (timeouts, retries, clock) plus where and as whom. */
+export interface ClientOptions extends HttpClientOptions {
   /** From parseInstanceUrl: origin plus optional prefix, no trailing slash. */
   baseUrl: string;
   credentials: Credentials;
-  /** Per attempt, body included. */
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  fetch?: typeof fetch;
-  now?: () => number;
-  random?: () => number;
-  /** Told about every retry, for progress displays ("retrying in 2 s: HTTP 503"). */
-  onRetry?: (event: { attempt: number; delayMs: number; error: ServiceNowError }) => void;
 }
 
 export interface JsonResponse<T = unknown> {
@@ -42,15 +37,25 @@ const MAX_RESTARTS = 3;
  * errors that say what to do. It never puts a credential into an error.
  */
 export class ServiceNowClient {
-  /** HTTP requests sent so far, token requests and retries included. */
-  requestCount = 0;
-  private readonly options: Required<Pick<ClientOptions, 'timeoutMs' | 'now' | 'random'>> & ClientOptions;
-  private readonly retry: RetryPolicy;
-  private token: OAuthToken | undefined;
+  private readonly http: HttpClient;
+  private readonly tokens: TokenCache;
 
-  constructor(options: ClientOptions) {
-    this.options = { timeoutMs: 30_000, now: Date.now, random: Math.random, ...options };
-    this.retry = { ...defaultRetryPolicy, ...options.retry };
+  constructor(private readonly options: ClientOptions) {
+    this.http = new HttpClient({
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retry: { ...SERVICENOW_RETRY, ...options.retry },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.random ? { random: options.random } : {}),
+      ...(options.onRetry ? { onRetry: options.onRetry } : {})
+    });
+    // ServiceNow's default access token lifetime is 1800 s (System OAuth > Application Registry).
+    this.tokens = new TokenCache(() => this.requestToken(), { ...(options.now ? { now: options.now } : {}), defaultLifetimeSeconds: 1799 });
+  }
+
+  /** HTTP requests sent so far, token requests and retries included. */
+  get requestCount(): number {
+    return this.http.requestCount;
   }
 
   get baseUrl(): string {
@@ -134,95 +139,80 @@ export class ServiceNowClient {
     return { records: [...records.values(), ...unkeyed], consistent: true };
   }
 
+  /**
+   * One GET without credentials or retries, for reachability checks: any HTTP
+   * answer counts as reached; no answer at all is a ServiceNowError.
+   */
+  async reach(path: string): Promise<HttpAnswer> {
+    const url = `${this.options.baseUrl}${path}`;
+    return this.http.send<HttpAnswer>({ method: 'GET', url, headers: { Accept: 'application/json' } }, (attempt) =>
+      attempt.answer ? { value: attempt.answer } : { error: errorFromTransport(attempt.failure, url, this.http.timeoutMs), retriable: false }
+    );
+  }
+
   /** One request with retries; resolves with the parsed JSON body of a 2xx answer. */
-  async send<T>(method: string, url: string, table?: string, body?: { form: URLSearchParams }): Promise<JsonResponse<T>> {
-    let refreshedToken = false;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.attempt<T>(method, url, table, body);
-      } catch (error) {
-        if (!(error instanceof ServiceNowError)) throw error;
-        if (error.kind === 'unauthorized' && this.token && !refreshedToken && !body) {
-          // An OAuth token may have been revoked or expired early: get a new one once.
-          this.token = undefined;
-          refreshedToken = true;
-          continue;
-        }
-        if (!error.retriable || attempt >= this.retry.maxAttempts) throw error;
-        const delayMs = this.delayBefore(attempt, error);
-        if (delayMs === undefined) throw error;
-        this.options.onRetry?.({ attempt, delayMs, error });
-        await this.retry.sleep(delayMs);
-      }
-    }
-  }
-
-  private delayBefore(attempt: number, error: ServiceNowError): number | undefined {
-    if (error.kind === 'rate-limited' && error.retryAfterSeconds !== undefined) {
-      const ms = error.retryAfterSeconds * 1000;
-      return ms <= this.retry.maxRetryAfterMs ? ms : undefined;
-    }
-    return backoffDelay(this.retry, attempt, this.options.random);
-  }
-
-  private async attempt<T>(method: string, url: string, table: string | undefined, body?: { form: URLSearchParams }): Promise<JsonResponse<T>> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body) headers['Content-Type'] = 'application/x-www-form-urlencoded';
-    else headers.Authorization = await this.authorization();
-    const fetchImpl = this.options.fetch ?? fetch;
-    this.requestCount++;
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetchImpl(url, {
+  async send<T>(method: string, url: string, table?: string): Promise<JsonResponse<T>> {
+    const { credentials } = this.options;
+    return this.http.send<JsonResponse<T>>(
+      {
         method,
-        headers,
-        ...(body ? { body: body.form.toString() } : {}),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs)
-      });
-      text = await response.text();
-    } catch (error) {
-      throw errorFromTransport(error, url, this.options.timeoutMs, table);
-    }
-    const contentType = response.headers.get('content-type') ?? '';
-    if (response.status >= 300) {
-      if (body && (response.status === 401 || response.status === 400)) throw oauthRefused(response.status);
-      const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), this.options.now);
-      throw errorFromResponse({
-        status: response.status,
-        statusText: response.statusText,
+        url,
+        headers: { Accept: 'application/json' },
+        ...(credentials.kind === 'basic' ? { authorization: basicAuthorization(credentials.username, credentials.password) } : { token: this.tokens })
+      },
+      (attempt) => readTableAnswer<T>(attempt, url, this.http.timeoutMs, table)
+    );
+  }
+
+  private async requestToken(): Promise<GrantedToken> {
+    const { credentials } = this.options;
+    if (credentials.kind !== 'oauth') throw new Error('an OAuth token was asked for Basic credentials');
+    return requestOAuthToken(
+      (path, form) =>
+        this.http.send(
+          { method: 'POST', url: `${this.options.baseUrl}${path}`, headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() },
+          (attempt) => {
+            if (attempt.answer && (attempt.answer.status === 401 || attempt.answer.status === 400)) return { error: oauthRefused(attempt.answer.status), retriable: false };
+            return readTableAnswer<unknown>(attempt, `${this.options.baseUrl}${path}`, this.http.timeoutMs);
+          }
+        ).then((response) => response.body),
+      credentials
+    );
+  }
+}
+
+/** What an answer of the Table API (or /oauth_token.do) means: its JSON body, or a ServiceNowError saying what to do. */
+function readTableAnswer<T>(attempt: Attempt, url: string, timeoutMs: number, table?: string): Verdict<JsonResponse<T>> {
+  const refused = (error: ServiceNowError): Verdict<JsonResponse<T>> => ({ error, retriable: error.retriable });
+  if (attempt.failure) return refused(errorFromTransport(attempt.failure, url, timeoutMs, table));
+  const { status, statusText, headers, text } = attempt.answer;
+  const contentType = headers.get('content-type') ?? '';
+  if (status >= 300) {
+    const retryAfterMs = parseRetryAfter(headers.get('retry-after'));
+    return refused(
+      errorFromResponse({
+        status,
+        statusText,
         contentType,
         body: text,
         url,
         ...(table ? { table } : {}),
-        ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-        ...(response.headers.get('location') ? { location: response.headers.get('location') ?? '' } : {})
-      });
-    }
-    if (looksLikeHtml(contentType, text)) throw htmlError(response.status, url, table);
-    try {
-      return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : {}) as T };
-    } catch {
-      throw new ServiceNowError('invalid-json', `the answer from ${new URL(url).pathname} is not valid JSON (${text.length} bytes, cut off?)`, {
-        status: response.status,
+        ...(retryAfterMs !== undefined ? { retryAfterSeconds: retryAfterMs / 1000 } : {}),
+        ...(headers.get('location') ? { location: headers.get('location') ?? '' } : {})
+      })
+    );
+  }
+  if (looksLikeHtml(contentType, text)) return refused(htmlError(status, url, table));
+  try {
+    return { value: { status, headers, body: (text ? JSON.parse(text) : {}) as T } };
+  } catch {
+    return refused(
+      new ServiceNowError('invalid-json', `the answer from ${new URL(url).pathname} is not valid JSON (${text.length} bytes, cut off?)`, {
+        status,
         ...(table ? { table } : {}),
         details: ['A proxy or an unstable connection may have truncated it; try again.']
-      });
-    }
-  }
-
-  private async authorization(): Promise<string> {
-    const { credentials } = this.options;
-    if (credentials.kind === 'basic') return basicAuthorization(credentials.username, credentials.password);
-    if (!this.token || this.token.expiresAt <= this.options.now()) {
-      this.token = await requestOAuthToken(
-        async (path, form) => (await this.send('POST', `${this.options.baseUrl}${path}`, undefined, { form })).body,
-        credentials,
-        this.options.now
-      );
-    }
-    return `Bearer ${this.token.accessToken}`;
+      })
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors';
+import { transportReason, type TransportFailure } from '../http/transport';
 
 /**
  * What went wrong talking to an instance, in the terms a user acts on.
@@ -133,38 +134,37 @@ export function htmlError(status: number, url: string, table?: string): ServiceN
   });
 }
 
-/** Classifies a fetch() failure (no response at all). */
-export function errorFromTransport(error: unknown, url: string, timeoutMs: number, table?: string): ServiceNowError {
+/** Says what a request that got no answer at all means for an instance. */
+export function errorFromTransport(failure: TransportFailure, url: string, timeoutMs: number, table?: string): ServiceNowError {
   const where = table ? ` reading ${table}` : '';
   const host = new URL(url).host;
-  const name = (error as { name?: string } | null)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') {
+  const options = table ? { table } : {};
+  const { code } = failure;
+  if (failure.kind === 'timeout') {
     return new ServiceNowError('timeout', `no answer from ${host} within ${timeoutMs / 1000} s${where}`, {
-      ...(table ? { table } : {}),
+      ...options,
       details: ['The instance may be overloaded or waking up; try again, or raise --timeout.']
     });
   }
-  const code = causeCode(error);
-  const options = table ? { table } : {};
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+  if (failure.kind === 'unreachable' && (code === 'ENOTFOUND' || code === 'EAI_AGAIN')) {
     return new ServiceNowError('unreachable', `cannot resolve ${host}`, { ...options, details: ['Check the --instance URL and your network or proxy settings.'] });
   }
-  if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
+  if (failure.kind === 'unreachable') {
     return new ServiceNowError('unreachable', `cannot connect to ${host} (${code})`, { ...options, details: ['Check the --instance URL, the port and any firewall in between.'] });
   }
-  if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) {
+  if (failure.kind === 'tls' && code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) {
     return new ServiceNowError('tls', `the TLS certificate of ${host} was not accepted (${code})`, {
       ...options,
       details: ['A proxy that intercepts TLS needs its CA in NODE_EXTRA_CA_CERTS; otherwise check the --instance host name.']
     });
   }
-  if (code && /SSL|TLS|EPROTO/.test(code)) {
+  if (failure.kind === 'tls') {
     return new ServiceNowError('tls', `the TLS handshake with ${host} failed (${code})`, {
       ...options,
       details: ['The server may not speak HTTPS on this port, or a proxy in between breaks TLS; check the --instance URL.']
     });
   }
-  return new ServiceNowError('connection-reset', `the connection to ${host} broke${where} (${code ?? (error instanceof Error ? error.message : 'unknown')})`, {
+  return new ServiceNowError('connection-reset', `the connection to ${host} broke${where} (${transportReason(failure)})`, {
     ...options,
     details: ['Usually a network hiccup or a proxy; try again.']
   });
@@ -192,17 +192,6 @@ function serviceNowMessage(body: string): string | undefined {
     if (typeof parsed.error === 'string') return parsed.error;
   } catch {
     // not JSON: nothing to quote
-  }
-  return undefined;
-}
-
-function causeCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
-    if (code === 'UND_ERR_SOCKET') return 'ECONNRESET';
-    current = (current as { cause?: unknown }).cause;
   }
   return undefined;
 }

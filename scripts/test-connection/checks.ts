@@ -1,5 +1,5 @@
 import { ServiceNowClient } from '../servicenow-http/client';
-import { errorFromTransport, isServiceNowError, looksLikeHtml, roleHintFor, type ServiceNowError } from '../servicenow-http/errors';
+import { isServiceNowError, looksLikeHtml, roleHintFor, type ServiceNowError } from '../servicenow-http/errors';
 
 export interface CheckResult {
   step: string;
@@ -19,9 +19,9 @@ const MAY_BE_EMPTY = new Set(['sys_dictionary_override']);
  * meaningless: reachability and TLS, then credentials, then read access to
  * each metadata table (and to the tables given).
  */
-export async function runChecks(client: ServiceNowClient, options: { tables: readonly string[]; timeoutMs: number; fetch?: typeof fetch }): Promise<CheckResult[]> {
+export async function runChecks(client: ServiceNowClient, options: { tables: readonly string[] }): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
-  const reachability = await checkReachable(client.baseUrl, options.timeoutMs, options.fetch ?? fetch);
+  const reachability = await checkReachable(client);
   results.push(reachability);
   if (!reachability.ok) return results;
 
@@ -39,25 +39,24 @@ export async function runChecks(client: ServiceNowClient, options: { tables: rea
   return results;
 }
 
-async function checkReachable(baseUrl: string, timeoutMs: number, fetchImpl: typeof fetch): Promise<CheckResult> {
-  const url = `${baseUrl}/api/now/table/sys_db_object?sysparm_limit=1&sysparm_fields=name`;
+async function checkReachable(client: ServiceNowClient): Promise<CheckResult> {
+  const { baseUrl } = client;
   const step = 'reachable (DNS, connection, TLS)';
   try {
-    const response = await fetchImpl(url, { headers: { Accept: 'application/json' }, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-    const text = await response.text();
-    if (looksLikeHtml(response.headers.get('content-type') ?? '', text)) {
+    const answer = await client.reach('/api/now/table/sys_db_object?sysparm_limit=1&sysparm_fields=name');
+    if (looksLikeHtml(answer.headers.get('content-type') ?? '', answer.text)) {
       return {
         step,
         ok: false,
-        message: `${new URL(baseUrl).host} answered with an HTML page (HTTP ${response.status}), not the Table API`,
+        message: `${new URL(baseUrl).host} answered with an HTML page (HTTP ${answer.status}), not the Table API`,
         details: ['The instance is hibernating, behind a login page or a proxy. Wake a developer instance at developer.servicenow.com, or check the --instance URL.']
       };
     }
     const tls = baseUrl.startsWith('https:') ? ', TLS certificate accepted' : '';
-    return { step, ok: true, message: `${new URL(baseUrl).host} answered (HTTP ${response.status}${tls})`, details: [] };
+    return { step, ok: true, message: `${new URL(baseUrl).host} answered (HTTP ${answer.status}${tls})`, details: [] };
   } catch (error) {
-    const classified = errorFromTransport(error, url, timeoutMs);
-    return failure(classified.kind === 'tls' ? 'TLS' : step, classified);
+    if (!isServiceNowError(error)) throw error;
+    return failure(error.kind === 'tls' ? 'TLS' : step, error);
   }
 }
 

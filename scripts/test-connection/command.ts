@@ -41,8 +41,8 @@ export function createTestConnectionCommand(dependencies: ConnectionDependencies
       const tables = (values.tables ?? '').split(',').map((table) => table.trim()).filter(Boolean);
       const badNames = tables.filter((table) => !isTableName(table));
       if (badNames.length > 0) throw new UserError(`not a table name: ${badNames.join(', ')}`);
-      const { baseUrl, credentials, client, timeoutMs } = await connect(values, io, dependencies);
-      const results = await runChecks(client, { tables, timeoutMs });
+      const { baseUrl, credentials, client } = await connect(values, io, dependencies);
+      const results = await runChecks(client, { tables });
       const ok = results.every((result) => result.ok);
       if (values.json) {
         io.stdout.write(`${JSON.stringify({ instance: baseUrl, auth: describeCredentials(credentials), ok, checks: results }, null, 2)}\n`);

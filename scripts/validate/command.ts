@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../core/errors';
 import type { Command } from '../cli/command';
-import { collectTemplateFiles } from './collect-files';
+import { collectTemplateFiles } from '../io/template-files';
 import { duplicateVersions, formatProblem, validateTemplateText, type FileProblem } from './validate-templates';
 
 export const command: Command = {
@@ -28,9 +27,9 @@ Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
     if (positionals.length === 0) throw new UserError('name at least one template file or directory');
-    const files = await collectTemplateFiles(positionals, io.cwd);
+    const files = await collectTemplateFiles(positionals, io.cwd, { depth: 'all' });
     if (files.length === 0) throw new UserError(`no .json files under ${positionals.join(', ')}`);
-    const texts = await Promise.all(files.map(async (file) => ({ file, text: await readFile(resolve(io.cwd, file), 'utf8') })));
+    const texts = await Promise.all(files.map(async ({ path, display }) => ({ file: display, text: await readFile(path, 'utf8') })));
     const problems: FileProblem[] = [...texts.flatMap(({ file, text }) => validateTemplateText(file, text)), ...duplicateVersions(texts)];
     const errors = problems.filter((problem) => problem.severity === 'error').length;
     const warnings = problems.length - errors;

@@ -2,6 +2,7 @@ import { bindingKey, isKnownBinding } from '../rules/bindings';
 import { conditionTargets, mutuallyExclusive } from '../rules/conditions';
 import type { Binding, ElementTemplate, TemplateProperty } from '../types';
 import { parseFeel } from './feel';
+import { checkSchemaAndIcon } from './schema-and-icon';
 import { checkStaticText } from './static-text';
 
 export type Severity = 'error' | 'warning';
@@ -16,8 +17,7 @@ export interface TemplateProblem {
   message: string;
 }
 
-/** Web Modeler refuses larger icons. */
-export const MAX_ICON_BYTES = 8 * 1024;
+export { MAX_ICON_BYTES } from './schema-and-icon';
 /** Inputs without a source evaluate to null only from this Camunda version on. */
 const EMPTY_INPUT_MIN_VERSION: [number, number] = [8, 8];
 /** Task headers the connector runtime evaluates as FEEL. */
@@ -41,10 +41,7 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
   if (!template.engines || typeof template.engines.camunda !== 'string') {
     report('error', undefined, 'no engines.camunda: state the lowest Camunda version the template works on');
   }
-  if (typeof template.$schema !== 'string') report('error', undefined, 'no $schema: the Modeler refuses templates without one');
-  else if (/@\d+\.\d+\.\d+/.test(template.$schema)) report('warning', undefined, `$schema is pinned (${template.$schema}); Web Modeler only accepts the unpinned URL`);
-  const iconBytes = typeof template.icon?.contents === 'string' ? new TextEncoder().encode(template.icon.contents).length : 0;
-  if (iconBytes > MAX_ICON_BYTES) report('error', undefined, `icon is ${iconBytes} bytes; Web Modeler allows at most ${MAX_ICON_BYTES}`);
+  for (const finding of checkSchemaAndIcon(template, 'modeler')) report(finding.severity, undefined, finding.message);
 
   // (2) groups
   const groups = new Set<string>();

@@ -189,6 +189,37 @@ describe('scripts/fetch-metadata - command', () => {
     expect(metadata.tables.get('u_asset_request')?.fields.map((field) => field.element)).not.toContain('u_broken_ref');
   });
 
+  it('keeps the choices of the --language it fetched, and names that language in the manifest', async () => {
+    // given: German labels next to the English ones, as an instance with the German plugin has them
+    emulator.store.seed('sys_choice', [
+      { name: 'task', element: 'state', value: '1', label: 'Neu', sequence: '1', inactive: 'false', language: 'de', dependent_value: '' },
+      { name: 'task', element: 'state', value: '2', label: 'In Bearbeitung', sequence: '2', inactive: 'false', language: 'de', dependent_value: '' }
+    ]);
+
+    // when
+    const result = await fetchInto(join(work, 'de'), ['--language', 'de']);
+
+    // then
+    expect(result.code).toBe(0);
+    const manifest = JSON.parse(await readFile(join(work, 'de', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.language).toBe('de');
+    const state = (await readSnapshot(join(work, 'de'))).tables.get('u_asset_request')?.fields.find((field) => field.element === 'state');
+    expect(state?.choices?.map((choice) => [choice.value, choice.label])).toEqual([['1', 'Neu'], ['2', 'In Bearbeitung']]);
+  });
+
+  it('fetches the older dependent column, so a column that names its parent only there still depends on it', async () => {
+    // given
+    emulator.store.seed('sys_dictionary', [{ name: 'u_asset_request', element: 'u_subcategory', column_label: 'Subcategory', internal_type: 'string', max_length: '40', dependent: 'u_field_001', dependent_on_field: '', active: 'true' }]);
+
+    // when
+    const result = await fetchInto(join(work, 'dependent'));
+
+    // then
+    expect(result.code).toBe(0);
+    const field = (await readSnapshot(join(work, 'dependent'))).tables.get('u_asset_request')?.fields.find((candidate) => candidate.element === 'u_subcategory');
+    expect(field?.dependentOnField).toBe('u_field_001');
+  });
+
   it('refuses to replace a folder that is not a fetched snapshot', async () => {
     // given
     await mkdir(join(work, 'src'));

@@ -33,6 +33,12 @@ function resolveRelative(from: string, specifier: string): string | undefined {
   return candidates.find((candidate) => existsSync(join(ROOT, candidate)) && statSync(join(ROOT, candidate)).isFile());
 }
 
+/**
+ * The SDK importer is a maintainer command run from a checkout: it needs typescript (a dev dependency)
+ * to read the Fluent sources, and metadata/command.ts loads it lazily with a message naming `npm install`.
+ */
+const MAINTAINER_ONLY = new Set(['scripts/metadata/import-sdk.ts']);
+
 /** Every file the CLI and the plugin manifest can load, following relative imports from the entry points. */
 function runtimeClosure(): { files: Set<string>; bareStatic: Map<string, string> } {
   const files = new Set<string>();
@@ -40,7 +46,7 @@ function runtimeClosure(): { files: Set<string>; bareStatic: Map<string, string>
   const queue = ['bin/camunda-servicenow.js', 'scripts/cli/run.ts', 'index.js'];
   while (queue.length > 0) {
     const file = queue.pop() as string;
-    if (files.has(file)) continue;
+    if (files.has(file) || MAINTAINER_ONLY.has(file)) continue;
     files.add(file);
     if (!/\.(ts|tsx|js)$/.test(file)) continue;
     for (const { specifier, dynamic } of importsOf(readFileSync(join(ROOT, file), 'utf8'))) {

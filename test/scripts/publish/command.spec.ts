@@ -29,9 +29,13 @@ async function startEmulator(options: EmulatorOptions): Promise<WebModelerEmulat
 }
 
 /** Runs `publish` in-process like the CLI does, with recorded (not real) retry delays. */
-async function publish(args: string[], env: NodeJS.ProcessEnv = emulator.env()): Promise<Run> {
+async function publish(args: string[], env: NodeJS.ProcessEnv = emulator.env(), now?: () => number): Promise<Run> {
   const sleeps: number[] = [];
-  const command = createPublishCommand({ retry: { delaysMs: [100, 200, 400], maxRetryAfterMs: 5_000, sleep: async (ms) => void sleeps.push(ms) } });
+  const command = createPublishCommand({
+    retry: { delaysMs: [100, 200, 400], maxRetryAfterMs: 5_000, sleep: async (ms) => void sleeps.push(ms) },
+    random: () => 1,
+    ...(now ? { now } : {})
+  });
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -310,6 +314,21 @@ describe('scripts/publish - command', () => {
     expect(emulator.files.size).toBe(1);
   });
 
+  it('honours a Retry-After given as an HTTP date, on the injected clock', async () => {
+    // given
+    await startEmulator({ api: 'v2' });
+    await useFixtures(INCIDENT);
+    emulator.fail('POST', /^\/files$/, 503, 1, { retryAfter: 'Wed, 25 Nov 2026 09:00:03 GMT' });
+
+    // when
+    const result = await publish(['--web-modeler', '--project', 'proj-1', '.'], emulator.env(), () => Date.parse('2026-11-25T09:00:00Z'));
+
+    // then
+    expect(result.code).toBe(0);
+    expect(result.sleeps).toEqual([3000]);
+    expect(emulator.files.size).toBe(1);
+  });
+
   it('gives up on a file after the last retry and goes on with the next', async () => {
     // given
     await startEmulator({ api: 'v2' });
@@ -324,6 +343,40 @@ describe('scripts/publish - command', () => {
     expect(result.sleeps).toEqual([100, 200, 400]);
     expect(result.stdout).toMatch(/failed\s+servicenow-change_request\.json[^\n]*\n\s+POST \/v2\/files answered HTTP 500/);
     expect(result.stdout).toMatch(/created\s+servicenow-incident\.json/);
+  });
+
+  it('reports every file failed, with one line and exit 1, when Web Modeler keeps answering 503 while the project is read', async () => {
+    // given
+    await startEmulator({ api: 'v2' });
+    await useFixtures(CHANGE, INCIDENT);
+    emulator.fail('POST', /^\/files\/search$/, 503, 100);
+
+    // when
+    const result = await publish(['--web-modeler', '--project', 'proj-1', '.']);
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.sleeps).toEqual([100, 200, 400]);
+    expect(result.stdout).toMatch(/failed\s+servicenow-change_request\.json[^\n]*\n\s+cannot read the project's templates: POST \/v2\/files\/search answered HTTP 503/);
+    expect(result.stdout).toMatch(/failed\s+servicenow-incident\.json/);
+    expect(result.stdout).toContain('2 files: 0 created, 0 updated, 0 unchanged, 2 failed');
+    expect(result.stderr).toBe('');
+    expect(emulator.writes()).toEqual([]);
+  });
+
+  it('stops with a one-line user error (exit 1, no stack trace) when Web Modeler keeps answering 503 for the project', async () => {
+    // given
+    await startEmulator({ api: 'v2' });
+    await useFixtures(INCIDENT);
+    emulator.fail('GET', /^\/projects\//, 503, 100);
+
+    // when
+    const result = await publish(['--web-modeler', '--project', 'proj-1', '.']);
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^camunda-servicenow publish: GET \/v2\/projects\/proj-1 answered HTTP 503[^\n]*\n$/);
+    expect(result.sleeps).toEqual([100, 200, 400]);
   });
 
   it('does not duplicate a template when the server stored it but answered 500', async () => {
@@ -372,7 +425,9 @@ describe('scripts/publish - command', () => {
     // then
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`cannot reach Web Modeler: GET ${gone.baseUrl}/v2/info failed: ECONNREFUSED; check CAMUNDA_MODELER_BASE_URL`);
-    expect(result.sleeps).toEqual([100, 200, 400]);
+    // A refused connection is a wrong URL or a stopped server, not a hiccup: the one HTTP stack
+    // (as for ServiceNow) reports it at once instead of after 7.5 s of retries.
+    expect(result.sleeps).toEqual([]);
   });
 
   it('does not overwrite a newer template version in Web Modeler with an older file', async () => {

@@ -22,7 +22,7 @@ describe('core/template/check - checkTemplate', () => {
       expect.arrayContaining([
         { severity: 'error', message: 'no engines.camunda: state the lowest Camunda version the template works on' },
         { severity: 'warning', message: expect.stringMatching(/^\$schema is pinned/) },
-        { severity: 'error', message: expect.stringMatching(/^icon is 90\d\d bytes; Web Modeler allows at most 8192$/) },
+        { severity: 'error', message: expect.stringMatching(/^icon is 90\d\d bytes as stored in the template; Web Modeler accepts at most 8 KB \(8192 bytes\)/) },
         { severity: 'error', message: 'group "main" is declared twice' },
         { severity: 'error', property: 'mode', message: 'choice value "a" appears twice' },
         { severity: 'error', property: 'mode', message: 'value "c" is not one of its choices' },

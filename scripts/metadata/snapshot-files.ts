@@ -28,18 +28,29 @@ const CATALOG_FILE_OF: Record<CatalogTableName, string> = {
   io_set_item: CATALOG_FILES.setItems
 };
 
-/** The snapshot files (record files and manifest) for a set of records, in the metadata/README.md format. */
-export function snapshotFiles(records: SnapshotRecords, manifest: Omit<Manifest, 'records'>, catalog?: CatalogRecords): Map<string, string> {
+/**
+ * The snapshot files (record files and manifest with its record counts) for
+ * a set of records, in the metadata/README.md format: the one writer of
+ * snapshots, for fetch-metadata and metadata import-sdk alike.
+ */
+export function snapshotFiles(records: SnapshotRecords, manifest: Omit<Manifest, 'records'>, catalog?: CatalogRecords): { files: Map<string, string>; manifest: Manifest } {
   const files = new Map<string, string>();
   const counts: Record<string, number> = {};
   for (const table of METADATA_TABLES) {
-    files.set(FILE_OF[table], `${JSON.stringify({ result: records[table] }, null, 2)}\n`);
+    files.set(FILE_OF[table], tableApiBody(records[table]));
     counts[table] = records[table].length;
   }
   for (const table of catalog ? CATALOG_TABLES : []) {
-    files.set(CATALOG_FILE_OF[table], `${JSON.stringify({ result: catalog?.[table] ?? [] }, null, 2)}\n`);
+    files.set(CATALOG_FILE_OF[table], tableApiBody(catalog?.[table] ?? []));
     counts[table] = catalog?.[table].length ?? 0;
   }
-  files.set(MANIFEST_FILE, `${JSON.stringify({ ...manifest, records: counts }, null, 2)}\n`);
-  return files;
+  const complete: Manifest = { ...manifest, records: counts };
+  files.set(MANIFEST_FILE, `${JSON.stringify(complete, null, 2)}\n`);
+  return { files, manifest: complete };
+}
+
+/** A Table API answer body with one record per line: small, and a re-fetch diffs record by record. */
+function tableApiBody(records: readonly RawRecord[]): string {
+  if (records.length === 0) return '{"result":[]}\n';
+  return `{"result":[\n${records.map((record) => JSON.stringify(record)).join(',\n')}\n]}\n`;
 }
