@@ -40,7 +40,7 @@ export function dependentOf(column: ColumnRecord, overrides: OverrideRecord[]): 
   return column.dependentOnField ?? singleColumnName(column.dependent);
 }
 
-export function buildField(column: ColumnRecord, inputs: FieldInputs, dependent: string | undefined, choices: Choice[]): Field {
+export function buildField(column: ColumnRecord, inputs: Pick<FieldInputs, 'overrides' | 'mandatory' | 'notWritable'>, dependent: string | undefined, choices: Choice[]): Field {
   let mandatory = column.mandatory;
   let readOnly = column.readOnly;
   let defaultValue = column.defaultValue;

@@ -114,7 +114,7 @@ export function indexChoices(
 ): ByTable<ChoiceRecord[]> {
   const file = SNAPSHOT_FILES.choices;
   const choices: ByTable<ChoiceRecord[]> = new Map();
-  const seen = new Set<string>();
+  const keys = new Map<ChoiceRecord[], Set<string>>();
   for (const choice of records) {
     if (!tables.has(choice.table)) {
       problems.error(file, choiceRef(choice), `table "${choice.table}" is not in the snapshot; add its sys_db_object record or drop the choice`);
@@ -126,17 +126,32 @@ export function indexChoices(
       problems.error(file, choiceRef(choice), `choice for field ${choice.table}.${choice.element}, which does not exist on ${choice.table} or its super classes`);
       continue;
     }
-    const key = `${choice.table}\u0000${choice.element}\u0000${choice.value}\u0000${choice.dependentValue ?? ''}`;
-    if (seen.has(key)) {
-      problems.warn(file, choiceRef(choice), `duplicate choice "${choice.value}" for ${choice.table}.${choice.element}; the first one is kept`);
-      continue;
-    }
-    seen.add(key);
     let own = choices.get(choice.table);
     if (!own) choices.set(choice.table, (own = new Map()));
     const list = own.get(choice.element);
-    if (list) list.push(choice);
-    else own.set(choice.element, [choice]);
+    if (!list) {
+      own.set(choice.element, [choice]);
+      continue;
+    }
+    if (hasChoice(list, choice, keys)) {
+      problems.warn(file, choiceRef(choice), `duplicate choice "${choice.value}" for ${choice.table}.${choice.element}; the first one is kept`);
+      continue;
+    }
+    list.push(choice);
   }
   return choices;
+}
+
+/** Lists longer than this get a set of their keys; shorter ones are scanned, which allocates nothing. */
+const SCANNED_CHOICES = 16;
+
+/** Whether `list` (one table's choices of one element) already has the choice's value for the same dependent value. */
+function hasChoice(list: ChoiceRecord[], choice: ChoiceRecord, keys: Map<ChoiceRecord[], Set<string>>): boolean {
+  if (list.length < SCANNED_CHOICES) return list.some((known) => known.value === choice.value && known.dependentValue === choice.dependentValue);
+  const key = (record: ChoiceRecord) => (record.dependentValue === undefined ? record.value : `${record.value}\u0000${record.dependentValue}`);
+  let listed = keys.get(list);
+  if (!listed) keys.set(list, (listed = new Set(list.map(key))));
+  if (listed.has(key(choice))) return true;
+  listed.add(key(choice));
+  return false;
 }

@@ -100,6 +100,8 @@ export class RecordReader {
 
   text(key: string): string | undefined {
     let value = this.raw[key];
+    // The Table API's own shape first: a plain string.
+    if (typeof value === 'string') return value === '' ? undefined : value;
     if (isObject(value) && 'value' in value) value = value['value'];
     if (value === undefined || value === null || value === '') return undefined;
     if (typeof value === 'string') return value;

@@ -35,7 +35,7 @@ export function resolveSnapshot(
   const complete = completeTables(context.completeTables, tables, hierarchies, columns);
   const overrides = indexOverrides(records.overrides, tables, hierarchies, columns, problems);
   const choices = indexChoices(records.choices, tables, hierarchies, columns, problems);
-  const resolver = new TableResolver(hierarchies, columns, overrides, choices, context.overlay?.tables ?? {}, problems);
+  const resolver = new TableResolver(hierarchies, columns, overrides, choices, context.overlay?.tables ?? {}, problems, records.columns.reduce((size, column) => Math.max(size, column.index + 1), 0));
 
   const resolved = new Map<string, Table>();
   const referenceTargets = new Map<string, TableSummary>();
@@ -52,10 +52,22 @@ function summary(record: TableRecord): TableSummary {
   return record.superClass === undefined ? { name: record.name, label: record.label } : { name: record.name, label: record.label, superClass: record.superClass };
 }
 
-/** Builds resolved tables; converted choice lists are shared between the tables that inherit them. */
+/**
+ * Builds resolved tables. A table's fields are its parent's resolved fields
+ * merged with its own columns: an inherited field is resolved again only when
+ * the table itself changes it (an override, choices or overlay facts of its
+ * own, or a dependency its parent lacked), so each level costs its own
+ * columns, not the whole hierarchy's. Converted choice lists and fields with
+ * the same inputs are shared between tables.
+ */
 class TableResolver {
   private readonly choiceCache = new Map<ChoiceRecord[], Choice[]>();
-  private readonly fieldCache = new Map<ColumnRecord, { inputs: FieldInputs; field: Field }[]>();
+  /** The fields built from each column (by its position in its file), with the inputs each was built from. */
+  private readonly variants: (FieldVariant | undefined)[];
+  /** Each table's fields, ordered by element, for every table resolved so far (complete or a super class of one). */
+  private readonly fieldsByTable = new Map<string, TableFields>();
+  /** Fields resolved while their dependency was missing: a child that has it resolves them again. */
+  private readonly missingDependency = new Set<Field>();
 
   constructor(
     private readonly hierarchies: ReadonlyMap<string, string[]>,
@@ -63,27 +75,16 @@ class TableResolver {
     private readonly overrides: ByTable<OverrideRecord>,
     private readonly choices: ByTable<ChoiceRecord[]>,
     private readonly overlay: Record<string, OverlayTable>,
-    private readonly problems: Problems
-  ) {}
+    private readonly problems: Problems,
+    columnCount: number
+  ) {
+    // Sized up front so that it stays a plain array: a Map keyed by 100k records costs more than building the fields.
+    this.variants = new Array<FieldVariant | undefined>(columnCount);
+  }
 
   table(record: TableRecord, hierarchy: string[]): Table {
-    const definitions = new Map<string, ColumnRecord>();
-    for (let index = hierarchy.length - 1; index >= 0; index--) {
-      for (const column of this.columns.get(hierarchy[index]!)?.values() ?? []) {
-        // Every table has its own sys_id row; only a change of type is worth a word.
-        const inherited = definitions.get(column.element);
-        if (inherited && inherited.internalType !== column.internalType) {
-          this.problems.warn(SNAPSHOT_FILES.columns, columnRef(column), `redefines ${column.element} (${inherited.internalType} on ${inherited.table}) as ${column.internalType}; the child's definition is used`);
-        }
-        definitions.set(column.element, column);
-      }
-    }
-    const layers = this.layers(hierarchy);
-    const elements = [...definitions.keys()].sort(compareText);
-    const fields = elements.map((element) => {
-      const column = definitions.get(element)!;
-      return this.field(column, hierarchy, hierarchy.indexOf(column.table), definitions, layers);
-    });
+    const { fields, elements } = this.resolvedFields(hierarchy);
+    const has = (element: string) => hasElement(elements, element);
     const own = this.overlay[record.name];
     const table: Table = {
       name: record.name,
@@ -91,12 +92,61 @@ class TableResolver {
       hierarchy,
       abstract: own?.abstract?.value ?? false,
       fields,
-      primaryFields: this.primaryFields(record.name, hierarchy, definitions)
+      primaryFields: this.primaryFields(record.name, hierarchy, has)
     };
     if (record.superClass !== undefined) table.superClass = record.superClass;
-    const unverified = this.unverified(record.name, hierarchy, definitions);
+    const unverified = this.unverified(record.name, hierarchy, has);
     if (unverified.length) table.unverified = unverified;
     return table;
+  }
+
+  /** The resolved fields of `hierarchy[0]`, ordered by element: its parent's merged with its own columns. */
+  private resolvedFields(hierarchy: string[]): TableFields {
+    const name = hierarchy[0]!;
+    const known = this.fieldsByTable.get(name);
+    if (known) return known;
+    const parent = hierarchy.length > 1 ? this.resolvedFields(this.hierarchies.get(hierarchy[1]!) ?? hierarchy.slice(1)) : noFields;
+    const own = [...(this.columns.get(name)?.values() ?? [])].sort((a, b) => compareText(a.element, b.element));
+    const overrides = this.overrides.get(name);
+    const choices = this.choices.get(name);
+    const facts = this.overlay[name]?.fields;
+    const changes = (field: Field) => overrides?.has(field.element) || choices?.has(field.element) || facts?.[field.element] !== undefined || this.missingDependency.has(field);
+    const fields: (Field | ColumnRecord)[] = [];
+    const elements: string[] = [];
+    // Positions holding a column, not yet a field: what this table defines or changes, resolved once the element list is complete.
+    const pending: number[] = [];
+    const inherit = (field: Field) => {
+      if (changes(field)) {
+        pending.push(fields.length);
+        fields.push(this.columns.get(field.definedOn)!.get(field.element)!);
+      } else fields.push(field);
+      elements.push(field.element);
+    };
+    // Merge two lists ordered by element.
+    let next = 0;
+    for (const column of own) {
+      while (next < parent.fields.length && compareText(parent.elements[next]!, column.element) < 0) inherit(parent.fields[next++]!);
+      const shadowed = next < parent.fields.length && parent.elements[next] === column.element ? parent.fields[next++] : undefined;
+      // Every table has its own sys_id row; only a change of type is worth a word.
+      if (shadowed && shadowed.internalType !== column.internalType) {
+        this.problems.warn(SNAPSHOT_FILES.columns, columnRef(column), `redefines ${column.element} (${shadowed.internalType} on ${shadowed.definedOn}) as ${column.internalType}; the child's definition is used`);
+      }
+      pending.push(fields.length);
+      fields.push(column);
+      elements.push(column.element);
+    }
+    while (next < parent.fields.length) inherit(parent.fields[next++]!);
+    if (pending.length > 0) {
+      const layers = this.layers(hierarchy);
+      const lookup: ElementLookup = { has: (element) => hasElement(elements, element) };
+      for (const index of pending) {
+        const column = fields[index] as ColumnRecord;
+        fields[index] = this.field(column, hierarchy, hierarchy.indexOf(column.table), lookup, layers);
+      }
+    }
+    const resolved = { fields: fields as Field[], elements };
+    this.fieldsByTable.set(name, resolved);
+    return resolved;
   }
 
   /** The hierarchy levels that have overrides, choices or overlay facts, nearest first: most have none. */
@@ -119,7 +169,7 @@ class TableResolver {
    * exists, so tables that share all of these share one Field object: most
    * inherited fields are resolved once, not once per child table.
    */
-  private field(column: ColumnRecord, hierarchy: string[], definedAt: number, definitions: ReadonlyMap<string, unknown>, layers: Layers): Field {
+  private field(column: ColumnRecord, hierarchy: string[], definedAt: number, elements: ElementLookup, layers: Layers): Field {
     const element = column.element;
     const overrides = overridesFor(layers, definedAt, element);
     const choices = nearestChoices(layers.choices, definedAt, element) ?? this.choicesFromOtherTable(column);
@@ -131,19 +181,18 @@ class TableResolver {
       notWritable ??= fact?.notWritable;
     }
     const dependent = dependentOf(column, overrides);
-    const dependentExists = dependent === undefined || definitions.has(dependent);
-    // Most calls find the field another table already resolved: look it up before allocating anything.
-    let variants = this.fieldCache.get(column);
-    if (!variants) this.fieldCache.set(column, (variants = []));
-    for (const variant of variants) {
-      if (sameInputs(variant.inputs, overrides, choices, mandatory, notWritable, dependentExists)) return variant.field;
+    const dependentExists = dependent === undefined || elements.has(dependent);
+    // A table that changes an inherited field may still resolve it as its parent did: look it up before allocating anything.
+    const first = this.variants[column.index];
+    for (let variant = first; variant; variant = variant.next) {
+      if (variant.column === column && sameInputs(variant, overrides, choices, mandatory, notWritable, dependentExists)) return variant.field;
     }
-    const inputs: FieldInputs = { overrides, choices, mandatory, notWritable, dependentExists };
     if (!dependentExists) {
       this.problems.warn(SNAPSHOT_FILES.columns, columnRef(column), `depends on "${dependent}", which ${hierarchy[0]} does not have; dependency ignored`);
     }
-    const field = buildField(column, inputs, dependentExists ? dependent : undefined, this.convertChoices(choices));
-    variants.push({ inputs, field });
+    const field = buildField(column, { overrides, mandatory, notWritable }, dependentExists ? dependent : undefined, this.convertChoices(choices));
+    this.variants[column.index] = { column, overrides, choices, mandatory, notWritable, dependentExists, field, next: first };
+    if (!dependentExists) this.missingDependency.add(field);
     return field;
   }
 
@@ -165,18 +214,18 @@ class TableResolver {
   }
 
   /** The nearest overlay list in the hierarchy; names the table lacks are dropped with a warning. */
-  private primaryFields(name: string, hierarchy: string[], definitions: ReadonlyMap<string, unknown>): string[] {
+  private primaryFields(name: string, hierarchy: string[], has: (element: string) => boolean): string[] {
     const owner = hierarchy.find((table) => this.overlay[table]?.primaryFields);
     const listed = owner ? this.overlay[owner]!.primaryFields!.fields : [];
     return listed.filter((element) => {
-      if (definitions.has(element)) return true;
+      if (has(element)) return true;
       if (owner === name) this.problems.warn('overlay.json', `${name} primaryFields`, `"${element}" is not a field of ${name}; left out`);
       return false;
     });
   }
 
   /** Overlay entries on this table or inherited fields that no public source confirms. */
-  private unverified(name: string, hierarchy: string[], definitions: ReadonlyMap<string, unknown>): string[] {
+  private unverified(name: string, hierarchy: string[], has: (element: string) => boolean): string[] {
     const notes: string[] = [];
     const own = this.overlay[name];
     for (const [key, entry] of [['table', own?.table], ['abstract', own?.abstract], ['primaryFields', own?.primaryFields]] as const) {
@@ -184,7 +233,7 @@ class TableResolver {
     }
     for (const table of hierarchy) {
       for (const [element, field] of Object.entries(this.overlay[table]?.fields ?? {})) {
-        if (!definitions.has(element)) {
+        if (!has(element)) {
           if (table === name) this.problems.warn('overlay.json', `${name}.${element}`, `${name} has no field "${element}"; entry ignored`);
           continue;
         }
@@ -195,6 +244,39 @@ class TableResolver {
     }
     return notes;
   }
+}
+
+interface ElementLookup {
+  has(element: string): boolean;
+}
+
+/** A field and what it was built from; further variants of the same column follow through `next`. */
+interface FieldVariant extends FieldInputs {
+  column: ColumnRecord;
+  field: Field;
+  next: FieldVariant | undefined;
+}
+
+/** A table's fields and their elements, both ordered by element. */
+interface TableFields {
+  fields: Field[];
+  elements: string[];
+}
+
+const noFields: TableFields = { fields: [], elements: [] };
+
+/** Whether `elements` (ordered) holds `element`: a binary search, so a table needs no second index. */
+function hasElement(elements: readonly string[], element: string): boolean {
+  let low = 0;
+  let high = elements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = elements[middle]!;
+    if (found === element) return true;
+    if (found < element) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 interface Layer<T> {

@@ -38,19 +38,34 @@ function explainQuery(query: Query, scope: Scope, ordering?: string[]): string {
 }
 
 function explainGroup(group: Group, scope: Scope, ordering?: string[]): { text: string; clauses: number } {
-  const clauses: string[] = [];
+  let text = '';
+  let count = 0;
+  let alternatives = false;
   for (const clause of group.clauses) {
-    const text = explainClause(clause, scope, ordering);
-    if (text !== '') clauses.push(text);
+    const clauseText = explainClause(clause, scope, ordering);
+    if (clauseText === '') continue;
+    const alternative = clauseText.charCodeAt(0) === 0;
+    const plain = alternative ? clauseText.slice(1) : clauseText;
+    // A clause of alternatives is parenthesized once a second clause joins it.
+    if (count === 1 && alternatives) text = `(${text})`;
+    text = count === 0 ? plain : `${text} and ${alternative ? `(${plain})` : plain}`;
+    if (count === 0) alternatives = alternative;
+    count++;
   }
-  const wrapped = clauses.map((text) => (text.startsWith('\u0000') ? (clauses.length > 1 ? `(${text.slice(1)})` : text.slice(1)) : text));
-  return { text: wrapped.join(' and '), clauses: clauses.length };
+  return { text, clauses: count };
 }
 
 /** Alternatives are marked with a leading NUL so the group can decide on parentheses. */
 function explainClause(clause: Clause, scope: Scope, ordering?: string[]): string {
-  const terms = clause.terms.map((term) => explainTerm(term, scope, ordering)).filter((text) => text !== '');
-  return terms.length > 1 ? `\u0000${terms.join(' or ')}` : (terms[0] ?? '');
+  let text = '';
+  let count = 0;
+  for (const term of clause.terms) {
+    const termText = explainTerm(term, scope, ordering);
+    if (termText === '') continue;
+    text = count === 0 ? termText : `${text} or ${termText}`;
+    count++;
+  }
+  return count > 1 ? `\u0000${text}` : text;
 }
 
 function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {
@@ -93,8 +108,8 @@ function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {
 const COUNTS: Record<string, string> = { '>=': 'at least', '>': 'more than', '=': 'exactly', '<=': 'at most', '<': 'fewer than', '!=': 'other than' };
 
 function explainCondition(condition: Condition, scope: Scope): string {
-  const field = resolveField(condition.field, scope);
-  const label = condition.field.raw === '' ? '(missing field)' : fieldLabel(condition.field, scope);
+  const { field, label: named } = describeField(condition.field, scope);
+  const label = condition.field.raw === '' ? '(missing field)' : named;
   const { operator, value } = condition;
   if (operator.name === null) return `${label} ${operator.raw} ${value ? valueText(value, field, scope) : ''}`.trim();
   const info = operatorInfo(operator.name);
@@ -161,14 +176,24 @@ function resolveField(path: FieldPath, scope: Scope): Field | undefined {
 
 /** Labels along the path (`Caller.Department`), humanized names where the metadata has none. */
 function fieldLabel(path: FieldPath, scope: Scope): string {
+  return describeField(path, scope).label;
+}
+
+/** The path's field (undefined once a segment is unknown) and its label, walking the path once. */
+function describeField(path: FieldPath, scope: Scope): { field: Field | undefined; label: string } {
   let table = scope.table;
-  const labels: string[] = [];
-  for (const segment of path.segments) {
-    const field = table ? lookupField(table, segment.name) : undefined;
-    labels.push(field ? field.label : humanize(segment.name, scope));
+  let label = '';
+  let field: Field | undefined;
+  let known = true;
+  for (let index = 0; index < path.segments.length; index++) {
+    const name = path.segments[index]!.name;
+    field = table ? lookupField(table, name) : undefined;
+    known &&= field !== undefined;
+    const part = field ? field.label : humanize(name, scope);
+    label = index === 0 ? part : `${label}.${part}`;
     table = field?.reference ? scope.metadata?.tables.get(field.reference) : undefined;
   }
-  return opaque(labels.join('.'));
+  return { field: known ? field : undefined, label: opaque(label) };
 }
 
 function isDateField(path: FieldPath, scope: Scope): boolean {

@@ -125,17 +125,22 @@ for (const spelling of SPELLINGS) {
   list.push(spelling);
   byFirstChar.set(first, list);
 }
-for (const list of byFirstChar.values()) {
+/** The same lists by character code for ASCII, where every spelling starts: the parser asks at every condition. */
+const byFirstCode: (Spelling[] | undefined)[] = new Array<Spelling[] | undefined>(128);
+for (const [first, list] of byFirstChar) {
   list.sort((a, b) => b.raw.length - a.raw.length);
+  if (first.charCodeAt(0) < 128) byFirstCode[first.charCodeAt(0)] = list;
 }
 
 /** The longest operator spelling at `position`, if any. Constant time (bounded by the table). */
 export function matchOperator(text: string, position: number): Spelling | undefined {
-  const candidates = byFirstChar.get(text.charAt(position));
+  const code = text.charCodeAt(position);
+  const candidates = code < 128 ? byFirstCode[code] : byFirstChar.get(text.charAt(position));
   if (!candidates) {
     return undefined;
   }
-  return candidates.find((spelling) => text.startsWith(spelling.raw, position));
+  for (const spelling of candidates) if (text.startsWith(spelling.raw, position)) return spelling;
+  return undefined;
 }
 
 /** Keyword spellings (letters), the candidates for a did-you-mean on an unknown operator. */

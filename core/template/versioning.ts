@@ -67,6 +67,23 @@ function releasedVersions(file: string, existing: ReadonlyMap<string, string>): 
   return versions;
 }
 
+/** One file of the new output as the release decides it. */
+export interface ReleaseStep {
+  /** Relative path in the output directory. */
+  path: string;
+  text: string;
+  /** For a current template: what was decided, and the template built. */
+  release?: { file: string; id: string; version: number; status: ReleaseStatus; template: ElementTemplate };
+}
+
+/** What a release decided besides the files: everything but their content, which a streaming caller does not keep. */
+export interface ReleaseSummary {
+  /** Every path the output holds afterwards (new, changed, unchanged and carried-over files). */
+  paths: Set<string>;
+  retired: string[];
+  warnings: string[];
+}
+
 /**
  * Decides versions so that a released id+version never changes content:
  * a template whose generated content equals its current file keeps its
@@ -74,44 +91,64 @@ function releasedVersions(file: string, existing: ReadonlyMap<string, string>): 
  * in `versioned/`. Everything else in the output directory is carried over,
  * except current templates not generated any more when `retire` is set
  * (they too stay in `versioned/`).
+ *
+ * Yields the files to write one at a time, each template built only when it
+ * is asked for, so that a caller can check and write it before the next one
+ * exists; `summary` is complete once the steps are.
  */
-export function planRelease(planned: PlannedTemplate[], existing: ReadonlyMap<string, string>, options: { retire: (file: string) => boolean }): ReleasePlan {
-  const files = new Map(existing);
-  const results: ReleaseResult[] = [];
-  const warnings: string[] = [];
-  const keep = (path: string, text: string) => {
-    const released = files.get(path);
-    if (released !== undefined && released !== text) warnings.push(`${path} already holds a different released copy; kept it unchanged`);
-    else files.set(path, text);
-  };
+export function* releaseSteps(planned: PlannedTemplate[], existing: ReadonlyMap<string, string>, options: { retire: (file: string) => boolean }, summary: ReleaseSummary): Generator<ReleaseStep> {
+  const paths = summary.paths;
+  for (const path of existing.keys()) paths.add(path);
+  /** Released copies written by this run: only these, besides `existing`, can clash. */
+  const copies = new Map<string, string>();
+  function* keep(path: string, text: string): Generator<ReleaseStep> {
+    const released = copies.get(path) ?? existing.get(path);
+    if (released !== undefined && released !== text) summary.warnings.push(`${path} already holds a different released copy; kept it unchanged`);
+    else if (released === undefined) {
+      copies.set(path, text);
+      paths.add(path);
+      yield { path, text };
+    }
+  }
 
   for (const { file, build } of planned) {
     const current = existing.get(file);
     const currentVersion = versionOf(current);
-    if (current !== undefined && currentVersion === undefined) warnings.push(`${file} was not a template with an integer "version" (malformed JSON or edited by hand); replaced it with a new template`);
+    if (current !== undefined && currentVersion === undefined) summary.warnings.push(`${file} was not a template with an integer "version" (malformed JSON or edited by hand); replaced it with a new template`);
     if (current !== undefined && currentVersion !== undefined) {
       const same = build(currentVersion);
       if (serializeTemplate(same) === current) {
-        results.push(result(file, same.id, currentVersion, 'unchanged', current));
+        yield { path: file, text: current, release: { file, id: same.id, version: currentVersion, status: 'unchanged', template: same } };
         continue;
       }
-      keep(versionedPath(file, currentVersion), current);
+      yield* keep(versionedPath(file, currentVersion), current);
     }
     const version = Math.max(0, ...releasedVersions(file, existing)) + 1;
     const template = build(version);
-    const text = serializeTemplate(template);
-    files.set(file, text);
-    results.push(result(file, template.id, version, current === undefined ? 'new' : 'changed', text));
+    paths.add(file);
+    yield { path: file, text: serializeTemplate(template), release: { file, id: template.id, version, status: current === undefined ? 'new' : 'changed', template } };
   }
 
   const generated = new Set(planned.map((entry) => entry.file));
-  const retired: string[] = [];
   for (const [path, text] of existing) {
     if (generated.has(path) || !options.retire(path)) continue;
     const version = versionOf(text);
-    if (version !== undefined) keep(versionedPath(path, version), text);
-    files.delete(path);
-    retired.push(path);
+    if (version !== undefined) yield* keep(versionedPath(path, version), text);
+    paths.delete(path);
+    summary.retired.push(path);
   }
-  return { files, results, retired, warnings };
+}
+
+/** The whole release at once (relative path → text), for callers that keep it in memory. */
+export function planRelease(planned: PlannedTemplate[], existing: ReadonlyMap<string, string>, options: { retire: (file: string) => boolean }): ReleasePlan {
+  const summary: ReleaseSummary = { paths: new Set(), retired: [], warnings: [] };
+  const written = new Map<string, string>();
+  const results: ReleaseResult[] = [];
+  for (const step of releaseSteps(planned, existing, options, summary)) {
+    written.set(step.path, step.text);
+    if (step.release) results.push(result(step.release.file, step.release.id, step.release.version, step.release.status, step.text));
+  }
+  const files = new Map<string, string>();
+  for (const path of summary.paths) files.set(path, written.get(path) ?? existing.get(path)!);
+  return { files, results, retired: summary.retired, warnings: summary.warnings };
 }

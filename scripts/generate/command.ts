@@ -3,13 +3,14 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../core/errors';
 import type { Command } from '../cli/command';
-import { checkOutputFolder, replaceOwnedFiles } from '../io/owned-files';
+import { checkOutputFolder, OwnedFilesWriter } from '../io/owned-files';
 import { readSnapshot } from '../metadata/read-snapshot';
-import { formatProblem } from '../validate/validate-templates';
+import { formatProblem, type FileProblem } from '../validate/validate-templates';
 import { countFieldInputs } from '../../core/template/field-index';
 import type { Metadata } from '../../core/metadata/model';
 import { CURATED_TABLES } from './curated-tables';
-import { generateTemplates } from './generate-templates';
+import { generateTemplateSteps } from './generate-templates';
+import type { ReleaseStatus, ReleaseSummary } from '../../core/template/versioning';
 import { asText, readOutputFiles, TEMPLATE_OWNERSHIP } from './read-output-dir';
 
 export const DEFAULT_ID_PREFIX = 'community.servicenow';
@@ -62,25 +63,36 @@ Options:
     const out = await checkOutputFolder('--out', values.out, io.cwd);
     const existing = await readOutputFiles(out);
     const tables = values.all ? undefined : (named ?? curatedTables(metadata));
-    const result = generateTemplates(metadata, { tables, idPrefix, replaceAll: named === undefined }, asText(existing));
-    const errors = result.problems.filter((problem) => problem.severity === 'error');
-    if (errors.length > 0) throw new UserError(`${errors.length} validation error(s) in the generated templates; nothing was written`, errors.map(formatProblem));
-    await replaceOwnedFiles(out, TEMPLATE_OWNERSHIP, existing, result.files);
+    // Each template is checked and staged as it is made; a validation error stops the staging (nothing
+    // becomes visible), the checks go on so that one run reports every error.
+    const summary: ReleaseSummary = { paths: new Set(), retired: [], warnings: [] };
+    const writer = await OwnedFilesWriter.open(out, TEMPLATE_OWNERSHIP, existing);
+    const templates: { file: string; id: string; version: number; status: ReleaseStatus; fieldInputs: number }[] = [];
+    const errors: FileProblem[] = [];
+    const problems: FileProblem[] = [];
+    try {
+      for (const step of generateTemplateSteps(metadata, { tables, idPrefix, replaceAll: named === undefined }, asText(existing), summary)) {
+        for (const problem of step.problems) (problem.severity === 'error' ? errors : problems).push(problem);
+        if (step.release) {
+          const { file, id, version, status, template } = step.release;
+          templates.push({ file, id, version, status, fieldInputs: countFieldInputs(template) });
+        }
+        if (errors.length === 0) await writer.stage(step.path, step.text);
+      }
+      if (errors.length > 0) throw new UserError(`${errors.length} validation error(s) in the generated templates; nothing was written`, errors.map(formatProblem));
+      await writer.commit(summary.paths);
+    } catch (error) {
+      await writer.abort();
+      throw error;
+    }
 
-    const templates = result.results.map(({ file, id, version, status, template }) => ({
-      file,
-      id,
-      version,
-      status,
-      fieldInputs: countFieldInputs(template)
-    }));
-    const warnings = [...result.warnings, ...result.problems.map(formatProblem)];
+    const warnings = [...summary.warnings, ...problems.map(formatProblem)];
     if (values.json) {
-      io.stdout.write(`${JSON.stringify({ out, source: metadata.source, templates, retired: result.retired, warnings }, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ out, source: metadata.source, templates, retired: summary.retired, warnings }, null, 2)}\n`);
       return 0;
     }
     for (const template of templates) io.stdout.write(`${template.status.padEnd(9)} ${template.file} (${template.id} v${template.version}, ${template.fieldInputs} field inputs)\n`);
-    for (const file of result.retired) io.stdout.write(`retired   ${file} (kept in versioned/)\n`);
+    for (const file of summary.retired) io.stdout.write(`retired   ${file} (kept in versioned/)\n`);
     for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
     io.stdout.write(`${templates.length} template(s) in ${values.out}\n`);
     return 0;

@@ -5,7 +5,7 @@ import { buildAttachmentTemplate } from '../../core/attachment/build-attachment-
 import { buildOrderAnyItemTemplate, buildOrderTemplate, orderSlug } from '../../core/catalog/build-order-template';
 import { buildFlowTemplate } from '../../core/flow/build-flow-template';
 import type { CatalogItem } from '../../core/metadata/catalog';
-import { planRelease, type PlannedTemplate, type ReleasePlan } from '../../core/template/versioning';
+import { releaseSteps, type PlannedTemplate, type ReleaseStep, type ReleaseSummary } from '../../core/template/versioning';
 import { validateTemplateText, type FileProblem } from '../validate/validate-templates';
 import { selectTables } from './select-tables';
 
@@ -43,17 +43,8 @@ export interface GenerateRequest {
   replaceAll?: boolean;
 }
 
-export interface GenerateResult extends ReleasePlan {
-  /** Problems of the written templates (schema and semantic checks). */
-  problems: FileProblem[];
-}
-
-/**
- * Builds the templates, decides their versions against the existing output
- * directory and checks every template that will be written. Pure apart from
- * CPU: the caller reads the directory and writes the result.
- */
-export function generateTemplates(metadata: Metadata, request: GenerateRequest, existing: ReadonlyMap<string, string>): GenerateResult {
+/** Every template the request makes, each built only when asked for, and why tables were left out. */
+function plannedTemplates(metadata: Metadata, request: GenerateRequest): { planned: PlannedTemplate[]; warnings: string[]; retire: (path: string) => boolean } {
   const { tables, warnings } = selectTables(metadata, request.tables);
   const planned: PlannedTemplate[] = [
     ...tables.map((table) => ({ file: templateFile(table.name), build: (version: number) => buildTemplate(table, { idPrefix: request.idPrefix, version }) })),
@@ -66,7 +57,24 @@ export function generateTemplates(metadata: Metadata, request: GenerateRequest, 
   ];
   // Only a full run knows which tables left the snapshot.
   const replaceAll = request.replaceAll ?? request.tables === undefined;
-  const plan = planRelease(planned, existing, { retire: (path) => replaceAll && isGeneratedFile(path) });
-  const problems = plan.results.flatMap((result) => validateTemplateText(result.file, plan.files.get(result.file) ?? ''));
-  return { ...plan, warnings: [...warnings, ...plan.warnings], problems };
+  return { planned, warnings, retire: (path) => replaceAll && isGeneratedFile(path) };
+}
+
+/** One output file with the problems of its template (none for a released copy carried over). */
+export interface GeneratedStep extends ReleaseStep {
+  problems: FileProblem[];
+}
+
+/**
+ * The output files one at a time, each template built, versioned and
+ * checked just before it is yielded, so that a run of thousands holds one
+ * template at a time. Pure apart from CPU; `summary` (with the table
+ * selection's warnings first) is complete once the steps are.
+ */
+export function* generateTemplateSteps(metadata: Metadata, request: GenerateRequest, existing: ReadonlyMap<string, string>, summary: ReleaseSummary): Generator<GeneratedStep> {
+  const { planned, warnings, retire } = plannedTemplates(metadata, request);
+  summary.warnings.push(...warnings);
+  for (const step of releaseSteps(planned, existing, { retire }, summary)) {
+    yield { ...step, problems: step.release ? validateTemplateText(step.path, step.text) : [] };
+  }
 }

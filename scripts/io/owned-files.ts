@@ -75,53 +75,90 @@ export async function replaceOwnedFiles(
   existing: ReadonlyMap<string, Uint8Array>,
   files: ReadonlyMap<string, string | Uint8Array>
 ): Promise<OwnedChanges> {
-  const written = [...files.keys()].filter((path) => !sameBytes(existing.get(path), files.get(path)!)).sort();
-  const removed = [...existing.keys()].filter((path) => !files.has(path)).sort();
-  for (const path of [...written, ...removed]) {
-    if (!ownership.owns(path) || path.split('/').includes('..') || path.startsWith('/')) throw new Error(`refusing to write ${path}: not a file this command owns`);
-  }
-  await removeStaleTemporaries(dirname(directory), basename(directory));
-  for (const folder of ownership.folders) await removeStaleTemporaries(join(directory, folder));
-  if (written.length === 0 && removed.length === 0) return { written, removed };
-
-  const touchedFolders = [...new Set([...written, ...removed].map((path) => join(directory, posix.dirname(path))))].sort();
-  const missing: string[] = [];
-  for (const folder of touchedFolders) {
-    const info = await lstat(folder).catch(() => undefined);
-    if (info && !info.isDirectory() && folder !== directory) throw new UserError(`${folder} is not a folder (a link or a file), and this command keeps files there`, ['Remove or rename it, or choose another output folder.']);
-    if (info) await refuseUnwritable(folder);
-    else missing.push(folder);
-  }
-  const modes = new Map<string, number>();
-  for (const path of written) {
-    const info = await lstat(join(directory, path)).catch(() => undefined);
-    if (info && !info.isFile()) throw new UserError(`${join(directory, path)} is not a regular file, and this command would replace it`, ['Remove or rename it, or choose another output folder.']);
-    if (info) modes.set(path, info.mode & 0o7777);
-  }
-
-  const staged: [string, string][] = [];
-  const created: string[] = [];
+  const writer = await OwnedFilesWriter.open(directory, ownership, existing);
   try {
-    for (const folder of missing) {
-      const first = await mkdir(folder, { recursive: true });
-      if (first !== undefined) created.push(first);
-    }
-    for (const path of written) {
-      const target = join(directory, path);
-      const temporary = join(dirname(target), temporaryName('tmp'));
-      staged.push([temporary, target]);
-      await writeFile(temporary, files.get(path)!, { flag: 'wx' });
-      const mode = modes.get(path);
-      if (mode !== undefined) await chmod(temporary, mode);
-    }
+    for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) await writer.stage(path, content);
+    return await writer.commit(new Set(files.keys()));
   } catch (error) {
-    await Promise.all(staged.map(([temporary]) => rm(temporary, { force: true })));
-    for (const folder of created.reverse()) await rm(folder, { recursive: true, force: true });
+    await writer.abort();
     throw error;
   }
-  for (const [temporary, target] of staged) await rename(temporary, target);
-  for (const path of removed) await unlink(join(directory, path));
-  return { written, removed };
+}
+
+/**
+ * The same contract for content that arrives one file at a time (a run of
+ * thousands of templates holds none of them in memory): each file is staged
+ * in a temporary sibling as it comes, and nothing visible changes until
+ * `commit` renames them all into place; `abort` removes what was staged.
+ */
+export class OwnedFilesWriter {
+  private readonly staged: [string, string][] = [];
+  private readonly created: string[] = [];
+  private readonly written: string[] = [];
+  /** Folders checked so far: writable (true) or created by this writer (false). */
+  private readonly folders = new Map<string, boolean>();
+
+  private constructor(
+    private readonly directory: string,
+    private readonly ownership: Ownership,
+    private readonly existing: ReadonlyMap<string, Uint8Array>
+  ) {}
+
+  static async open(directory: string, ownership: Ownership, existing: ReadonlyMap<string, Uint8Array>): Promise<OwnedFilesWriter> {
+    await removeStaleTemporaries(dirname(directory), basename(directory));
+    for (const folder of ownership.folders) await removeStaleTemporaries(join(directory, folder));
+    return new OwnedFilesWriter(directory, ownership, existing);
+  }
+
+  /** Stages `path` with `content`, unless the file already holds exactly these bytes. */
+  async stage(path: string, content: string | Uint8Array): Promise<void> {
+    if (sameBytes(this.existing.get(path), content)) return;
+    this.refuseUnowned(path);
+    const target = join(this.directory, path);
+    await this.prepareFolder(dirname(target));
+    const info = await lstat(target).catch(() => undefined);
+    if (info && !info.isFile()) throw new UserError(`${target} is not a regular file, and this command would replace it`, ['Remove or rename it, or choose another output folder.']);
+    const temporary = join(dirname(target), temporaryName('tmp'));
+    this.staged.push([temporary, target]);
+    this.written.push(path);
+    await writeFile(temporary, content, { flag: 'wx' });
+    if (info) await chmod(temporary, info.mode & 0o7777);
+  }
+
+  /** Renames the staged files into place and removes the owned files (as read in `existing`) not in `keep`. */
+  async commit(keep: ReadonlySet<string>): Promise<OwnedChanges> {
+    const removed = [...this.existing.keys()].filter((path) => !keep.has(path)).sort();
+    for (const path of removed) {
+      this.refuseUnowned(path);
+      await this.prepareFolder(join(this.directory, posix.dirname(path)));
+    }
+    for (const [temporary, target] of this.staged) await rename(temporary, target);
+    for (const path of removed) await unlink(join(this.directory, path));
+    return { written: [...this.written].sort(), removed };
+  }
+
+  /** Removes what was staged and the folders this writer created. */
+  async abort(): Promise<void> {
+    await Promise.all(this.staged.map(([temporary]) => rm(temporary, { force: true })));
+    for (const folder of [...this.created].reverse()) await rm(folder, { recursive: true, force: true });
+  }
+
+  private refuseUnowned(path: string): void {
+    if (!this.ownership.owns(path) || path.split('/').includes('..') || path.startsWith('/')) throw new Error(`refusing to write ${path}: not a file this command owns`);
+  }
+
+  /** Checks a folder once: it must be a writable folder (not a link or a file), or is created. */
+  private async prepareFolder(folder: string): Promise<void> {
+    if (this.folders.has(folder)) return;
+    const info = await lstat(folder).catch(() => undefined);
+    if (info && !info.isDirectory() && folder !== this.directory) throw new UserError(`${folder} is not a folder (a link or a file), and this command keeps files there`, ['Remove or rename it, or choose another output folder.']);
+    if (info) await refuseUnwritable(folder);
+    else {
+      const first = await mkdir(folder, { recursive: true });
+      if (first !== undefined) this.created.push(first);
+    }
+    this.folders.set(folder, info !== undefined);
+  }
 }
 
 /** A user error, before anything changes, when the user may not create or remove entries in `folder`. */

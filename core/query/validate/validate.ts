@@ -124,6 +124,8 @@ const ENCODED: Record<string, string> = { '5E': '^', '3D': '=', '20': ' ', '2C':
 
 /** `%5E`, `%3D`...: a query copied from a URL still encoded. `%40` is left alone (IN_HIERARCHY values use it). */
 function checkUrlEncoding(text: string, out: Diagnostic[]): void {
+  // Most queries have no %: skip the regex scan and its match objects.
+  if (!text.includes('%')) return;
   for (const match of text.matchAll(/%(5E|3D|20|2C|21|3C|3E)/gi)) {
     const decoded = ENCODED[match[1]!.toUpperCase()]!;
     out.push({ severity: 'warning', code: 'syntax.url-encoded', start: match.index, end: match.index + 3, suggestion: decoded,
@@ -133,6 +135,7 @@ function checkUrlEncoding(text: string, out: Diagnostic[]): void {
 
 /** `sysparm_query=active=true` or `...&sysparm_limit=10`: URL syntax pasted with the query. */
 function checkParameterSyntax(text: string, out: Diagnostic[]): void {
+  if (!text.includes('sysparm_')) return;
   const prefix = /^sysparm_query=/.exec(text);
   if (prefix) {
     out.push({ severity: 'error', code: 'syntax.parameter-name', start: 0, end: prefix[0].length, suggestion: '',
