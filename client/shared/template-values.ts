@@ -89,14 +89,25 @@ function conditionHolds(condition: Condition, context: ConditionContext): boolea
     const active = related ? isActive(related, context) : false;
     return condition.isActive ? active : !active;
   }
-  const value = related ? context.values.of(related) : undefined;
+  const stored = related ? context.values.of(related) : undefined;
   if ('isEmpty' in condition) {
-    const empty = value === undefined || value === null || value === '';
+    const empty = stored === undefined || stored === null || stored === '';
     return condition.isEmpty ? empty : !empty;
   }
+  const value = related ? typedValue(related, stored) : undefined;
   if ('equals' in condition) return value === condition.equals || (value !== undefined && String(value) === String(condition.equals));
   if ('oneOf' in condition) return condition.oneOf.some((option) => value === option || String(value) === String(option));
   return true;
+}
+
+/**
+ * As the library's `compare`: a Boolean or Number input holds FEEL (`=false`,
+ * `=20`), which a condition reads as its type, so `equals: false` holds.
+ */
+function typedValue(property: TemplateProperty, value: unknown): unknown {
+  if (typeof value !== 'string' || (property.type !== 'Boolean' && property.type !== 'Number')) return value;
+  const text = value.startsWith('=') ? value.slice(1) : value;
+  return property.type === 'Boolean' ? text !== 'false' : Number(text);
 }
 
 /**
