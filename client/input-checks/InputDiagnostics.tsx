@@ -8,7 +8,7 @@
  */
 import type { DiagramElement } from '../types/bpmn-js';
 import { useService } from 'bpmn-js-properties-panel';
-import { useEffect, useMemo, useRef, useState } from '@bpmn-io/properties-panel/preact/hooks';
+import { useMemo, useRef } from '@bpmn-io/properties-panel/preact/hooks';
 import { applySuggestion, type Diagnostic } from '../../core/query';
 import type { TemplateProperty } from '../../core/template/types';
 import { inOneStep } from '../shared/batch-command';
@@ -16,7 +16,7 @@ import { tableOf } from '../shared/servicenow-template';
 import { propertyValue } from '../shared/template-values';
 import { useBundledMetadata } from '../shared/use-bundled-metadata';
 import { writeProperty } from '../shared/write-binding';
-import { frameScheduler, readControlText } from '../query-validation/live-text';
+import { useLiveText } from '../query-validation/use-live-text';
 import { checkInputText, type CheckedInputKind } from './check-task-inputs';
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
@@ -39,24 +39,7 @@ export function InputDiagnostics({ element, id, inputEntryId, property, kind }: 
   const table = template ? tableOf(template, element.businessObject) : undefined;
   const stored = propertyValue(element.businessObject, property);
   const storedText = typeof stored === 'string' ? stored : '';
-  const [text, setText] = useState(storedText);
-
-  useEffect(() => setText(storedText), [storedText, element]);
-
-  useEffect(() => {
-    const container = root.current?.parentElement;
-    if (!container) return undefined;
-    let latest: string | undefined;
-    const scheduler = frameScheduler(() => { if (latest !== undefined) setText(latest); });
-    const onInput = (event: Event) => {
-      const target = event.target as HTMLElement | null;
-      if (!target?.closest(`[data-entry-id="${inputEntryId}"]`)) return;
-      latest = readControlText(target);
-      scheduler.schedule();
-    };
-    container.addEventListener('input', onInput);
-    return () => { container.removeEventListener('input', onInput); scheduler.cancel(); };
-  }, [inputEntryId]);
+  const [text, setText] = useLiveText(root, inputEntryId, storedText, element);
 
   const snapshot = useBundledMetadata();
   const diagnostics = useMemo(() => checkInputText(kind, text, template, table).filter((diagnostic) => diagnostic.severity !== 'info'), [kind, text, template, table, snapshot]);
