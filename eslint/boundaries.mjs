@@ -11,11 +11,12 @@ export const FEATURES = {
   client: {
     shared: ['shared', 'types'],
     public: {
+      'input-checks': ['InputDiagnostics.tsx'],
       lint: ['index.ts'],
       'output-mapping': ['OutputHelper.tsx'],
       properties: ['index.ts'],
       'query-autocomplete': ['entries.ts'],
-      'query-validation': ['QueryDiagnostics.tsx', 'live-check.ts', 'live-text.ts'],
+      'query-validation': ['QueryDiagnostics.tsx', 'live-check.ts', 'live-text.ts', 'use-live-text.ts'],
       servicenow: ['index.ts'],
       'status-bar': ['ServiceNowStatusBar.ts'],
       'sys-id-picker': ['index.ts', 'SysIdPicker.tsx'],
@@ -27,10 +28,10 @@ export const FEATURES = {
     public: {
       'check-query': ['command.ts'],
       emulator: [],
-      'fetch-metadata': ['command.ts', 'queries.ts', 'snapshot-files.ts'],
+      'fetch-metadata': ['command.ts', 'queries.ts'],
       generate: ['command.ts', 'close-matches.ts'],
       lint: ['command.ts'],
-      metadata: ['command.ts', 'read-snapshot.ts'],
+      metadata: ['command.ts', 'read-snapshot.ts', 'snapshot-files.ts'],
       package: [],
       publish: ['command.ts', 'template-checks.ts'],
       'servicenow-artifacts': ['command.ts'],

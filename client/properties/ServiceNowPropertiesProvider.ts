@@ -12,7 +12,9 @@ import type { Service, DiagramElement } from '../types/bpmn-js';
 import { OutputHelper } from '../output-mapping/OutputHelper';
 import { addQueryAutocomplete } from '../query-autocomplete/entries';
 import { QueryDiagnostics } from '../query-validation/QueryDiagnostics';
-import { annotatedQueryEntryId, OUTPUT_HELPER_ENTRY_ID, queryDiagnosticsEntryId, SERVICENOW_GROUP_ID, sysIdPickerEntryId, TABLE_PICKER_ENTRY_ID } from '../../lint/diagram/entry-ids';
+import { InputDiagnostics } from '../input-checks/InputDiagnostics';
+import { checkedInputs } from '../../lint/input-checks/check-task-inputs';
+import { annotatedInputEntryId, annotatedQueryEntryId, inputChecksEntryId, OUTPUT_HELPER_ENTRY_ID, queryDiagnosticsEntryId, SERVICENOW_GROUP_ID, sysIdPickerEntryId, TABLE_PICKER_ENTRY_ID } from '../../lint/diagram/entry-ids';
 import { isInboundTemplate } from '../../core/inbound/template-kind';
 import { sameBinding } from '../../core/template/rules/bindings';
 import { isServiceNowTemplate, queryProperty, sysIdInputs } from '../../lint/diagram/servicenow-template';
@@ -35,8 +37,8 @@ export class ServiceNowPropertiesProvider {
     propertiesPanel.registerProvider(PROVIDER_PRIORITY, this);
     // Query problems are reported against the diagnostics entry; showing it means focusing the query field above it.
     eventBus.on('propertiesPanel.showEntry', ({ id }: { id?: string }) => {
-      const queryEntryId = id ? annotatedQueryEntryId(id) : undefined;
-      if (queryEntryId) eventBus.fire('propertiesPanel.showEntry', { id: queryEntryId });
+      const fieldEntryId = id ? annotatedQueryEntryId(id) ?? annotatedInputEntryId(id) : undefined;
+      if (fieldEntryId) eventBus.fire('propertiesPanel.showEntry', { id: fieldEntryId });
     });
   }
 
@@ -77,6 +79,7 @@ function serviceNowGroup(serviceNow: boolean): Group {
 function annotateTemplateEntries(groups: Group[], template: ElementTemplate): void {
   const query = queryProperty(template);
   const sysIds = sysIdInputs(template);
+  const checked = checkedInputs(template);
   for (const group of groups) {
     if (!group.id.startsWith(TEMPLATE_GROUP_PREFIX)) continue;
     group.entries = group.entries.flatMap((entry) => {
@@ -85,6 +88,8 @@ function annotateTemplateEntries(groups: Group[], template: ElementTemplate): vo
       if (query && sameProperty(property, query)) {
         return [entry, { id: queryDiagnosticsEntryId(entry.id), component: QueryDiagnostics, queryEntryId: entry.id, property }];
       }
+      const input = checked.find((each) => sameProperty(property, each.property));
+      if (input) return [entry, { id: inputChecksEntryId(entry.id), component: InputDiagnostics, inputEntryId: entry.id, property, kind: input.kind }];
       const sysId = sysIds.find((input) => sameProperty(property, input.property));
       if (sysId) {
         return [entry, { id: sysIdPickerEntryId(entry.id), component: SysIdPicker, property, ...(sysId.referencedTable ? { referencedTable: sysId.referencedTable } : {}) }];

@@ -16,7 +16,7 @@
 import type { DiagramElement } from '../types/bpmn-js';
 import { useError } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
-import { useEffect, useMemo, useRef, useState } from '@bpmn-io/properties-panel/preact/hooks';
+import { useEffect, useMemo, useRef } from '@bpmn-io/properties-panel/preact/hooks';
 import { useBundledMetadata } from '../shared/use-bundled-metadata';
 import { applySuggestion, type Diagnostic } from '../../core/query';
 import type { TemplateProperty } from '../../core/template/types';
@@ -25,7 +25,7 @@ import { tableOf } from '../../lint/diagram/servicenow-template';
 import { propertyValue } from '../../lint/diagram/template-values';
 import { writeProperty } from '../shared/write-binding';
 import { checkQueryText } from '../../lint/query/check-task-query';
-import { frameScheduler, readControlText } from './live-text';
+import { useLiveText } from './use-live-text';
 import { QUERY_CHECKED_EVENT, isLintBehind } from './live-check';
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
@@ -61,24 +61,7 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
   const table = template ? tableOf(template, element.businessObject) : undefined;
   const stored = propertyValue(element.businessObject, property);
   const storedText = typeof stored === 'string' ? stored : '';
-  const [text, setText] = useState(storedText);
-
-  useEffect(() => setText(storedText), [storedText, element]);
-
-  useEffect(() => {
-    const container = root.current?.parentElement;
-    if (!container) return undefined;
-    let latest: string | undefined;
-    const scheduler = frameScheduler(() => { if (latest !== undefined) setText(latest); });
-    const onInput = (event: Event) => {
-      const target = event.target as HTMLElement | null;
-      if (!target?.closest(`[data-entry-id="${queryEntryId}"]`)) return;
-      latest = readControlText(target);
-      scheduler.schedule();
-    };
-    container.addEventListener('input', onInput);
-    return () => { container.removeEventListener('input', onInput); scheduler.cancel(); };
-  }, [queryEntryId]);
+  const [text, setText] = useLiveText(root, queryEntryId, storedText, element);
 
   // The snapshot's arrival (other tables, for dot-walks) checks the query again.
   const snapshot = useBundledMetadata();

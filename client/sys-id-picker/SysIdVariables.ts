@@ -7,16 +7,18 @@ import type { DiagramElement, Service } from '../types/bpmn-js';
 import { storedSysIdVariable } from '../../lint/diagram/stored-variable';
 import { isServiceNowTemplate, tableOf } from '../../lint/diagram/servicenow-template';
 import type { ModdleElement } from '../../lint/diagram/zeebe';
-import { producedVariable, sysIdVariablesBefore, type SysIdVariable } from '../../lint/diagram/sys-id-variables';
+import { knownVariablesBefore, producedVariable, sysIdVariablesBefore, type KnownVariables, type SysIdVariable } from '../../lint/diagram/sys-id-variables';
 
 export class SysIdVariables {
   static $inject = ['eventBus', 'elementRegistry', 'elementTemplates'];
   private before = new Map<ModdleElement, SysIdVariable[]>();
+  private known = new Map<ModdleElement, KnownVariables>();
   private produced: Set<string> | undefined;
 
   constructor(eventBus: Service, private elementRegistry: Service, private elementTemplates: Service) {
     eventBus.on(['elements.changed', 'import.done', 'elementTemplates.changed'], () => {
       this.before.clear();
+      this.known.clear();
       this.produced = undefined;
     });
   }
@@ -29,6 +31,14 @@ export class SysIdVariables {
       found = sysIdVariablesBefore(bo, this.describe);
       this.before.set(bo, found);
     }
+    return found;
+  }
+
+  /** What start forms and output mappings before `element` provide. */
+  knownBefore(element: DiagramElement): KnownVariables {
+    const bo = element.businessObject;
+    let found = this.known.get(bo);
+    if (!found) this.known.set(bo, found = knownVariablesBefore(bo));
     return found;
   }
 

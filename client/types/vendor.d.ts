@@ -42,7 +42,7 @@ declare module '@bpmn-io/properties-panel/preact/jsx-runtime' {
 }
 
 declare module 'bpmn-js-properties-panel' {
-  export function useService<T = any>(name: string): T;
+  export function useService<T = any>(name: string, strict?: boolean): T;
 }
 
 declare module 'camunda-modeler-plugin-helpers' {

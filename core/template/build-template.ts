@@ -11,7 +11,7 @@ import { ICON } from './icon';
 import { inputBinding, operationProperty, requestProperties, sysIdProperty, whenOperation, WRITE_OPERATIONS } from './operations';
 import { outputProperties } from './output';
 import { operationSteps } from './presets';
-import { queryParameterProperties, queryParametersProperties } from './query-params';
+import { inputDisplayValueProperty, queryParameterProperties, queryParametersProperties } from './query-params';
 import { retryProperties, taskProperties, timeoutProperties } from './runtime';
 import { MORE_FIELDS_SHOWN, MORE_FIELDS_TOGGLE_VARIABLE, moreFieldsToggle, tableFieldInputs } from './table-fields';
 import { createNote, tableNote } from './table-notes';
@@ -53,6 +53,7 @@ export function buildTemplate(table: Table, options: BuildOptions): ElementTempl
     sysIdProperty(table.label),
     ...connectionProperties(),
     ...authenticationProperties(),
+    inputDisplayValueProperty(),
     ...open.flatMap((input) => input.properties),
     ...(gated.length > 0 ? [moreFieldsToggle(gated.length)] : []),
     ...gated.flatMap((input) => input.properties),
@@ -119,6 +120,7 @@ export function buildAnyTableTemplate(options: BuildOptions): ElementTemplate {
       constraints: { notEmpty: true }
     },
     ...queryParameterProperties(['sys_id']),
+    inputDisplayValueProperty(),
     ...requestProperties(TABLE_VARIABLE),
     ...queryParametersProperties(),
     {

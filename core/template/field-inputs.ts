@@ -2,6 +2,7 @@ import type { Field } from '../metadata/model';
 import { fieldKind, offeredChoices, type FieldKind } from './field-kinds';
 import { feelString } from './body';
 import { allOf, inputBinding, whenOperation, type Operation } from './operations';
+import { INPUT_DISPLAY_VALUE_ID } from './query-params';
 import { DATE, DATE_TIME, DECIMAL, INTEGER, SECRET_PLACEHOLDER, SYS_ID, TIME, holdsBareSecret, optionalPattern, safeTextPattern } from './patterns';
 import type { Choice, Condition, Constraints, Pattern, TemplateProperty } from './types';
 
@@ -62,6 +63,7 @@ export function fieldInput(field: Field, options: FieldInputOptions): FieldInput
         withCondition({ ...base, id: `field.${field.element}.update` }, options.gate, 'update')
       ]
     : [withCondition(base, options.gate, 'create', 'update')];
+  if (DISPLAY_VALUE_KINDS.has(kind)) properties.splice(0, properties.length, ...properties.flatMap((property) => byInputMode(property, field, kind)));
   const gated = options.gate !== undefined;
   if (kind !== 'choice') return { element: field.element, properties, bodyValue: variable, gated };
 
@@ -78,6 +80,41 @@ export function fieldInput(field: Field, options: FieldInputOptions): FieldInput
     constraints: { notEmpty: true, pattern: safeTextPattern() }
   });
   return { element: field.element, properties, bodyValue: `(if ${variable} = "${otherChoiceValue(field)}" then ${other} else ${variable})`, gated };
+}
+
+/** Kinds whose input reads differently when the task sends display values (sysparm_input_display_value). */
+const DISPLAY_VALUE_KINDS = new Set<FieldKind>(['reference', 'list']);
+
+/**
+ * A reference (or list) column as two inputs on one variable, one per state
+ * of "Values are display values": ServiceNow then looks the referenced record
+ * up by its display value (a user's name), so the sys_id pattern would refuse
+ * exactly what the box invites. Conditions, not the plugin, switch them, so
+ * Web Modeler (no plugin) shows the right check too.
+ */
+function byInputMode(property: TemplateProperty, field: Field, kind: FieldKind): TemplateProperty[] {
+  const stored = { ...property, condition: allOf(...flatConditions(property.condition), { property: INPUT_DISPLAY_VALUE_ID, equals: false }) };
+  const placeholder = displayValuePlaceholder(field, kind);
+  const display: TemplateProperty = {
+    ...property,
+    id: `${property.id}.display`,
+    ...(placeholder ? { placeholder } : {}),
+    constraints: { ...(property.constraints?.notEmpty ? { notEmpty: true } : {}), pattern: safeTextPattern() },
+    condition: allOf(...flatConditions(property.condition), { property: INPUT_DISPLAY_VALUE_ID, equals: true })
+  };
+  return [stored, display];
+}
+
+function flatConditions(condition: Condition | undefined): Condition[] {
+  if (!condition) return [];
+  return 'allMatch' in condition ? condition.allMatch : [condition];
+}
+
+function displayValuePlaceholder(field: Field, kind: FieldKind): string | undefined {
+  if (!field.reference) return undefined;
+  return kind === 'list'
+    ? `Display values of ${field.reference} records (e.g. names), comma-separated`
+    : `Display value of ${article(field.reference)} ${field.reference} record, e.g. its name`;
 }
 
 function withCondition(property: TemplateProperty, gate: Condition | undefined, ...operations: Operation[]): TemplateProperty {
@@ -179,13 +216,13 @@ function placeholderFor(field: Field, kind: FieldKind): string | undefined {
     case 'decimal':
       return 'A number, e.g. 12.5';
     case 'datetime':
-      return 'yyyy-MM-dd HH:mm:ss (UTC)';
+      return 'yyyy-MM-dd HH:mm:ss (UTC; with display values, the user\'s time zone)';
     case 'duration':
       return 'yyyy-MM-dd HH:mm:ss, from 1970-01-01 00:00:00';
     case 'date':
       return 'yyyy-MM-dd';
     case 'time':
-      return 'HH:mm:ss (UTC)';
+      return 'HH:mm:ss (UTC; with display values, the user\'s time zone)';
     case 'secret':
       return '{{secrets.NAME}}';
     default:

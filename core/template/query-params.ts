@@ -22,6 +22,9 @@ interface QueryParameter {
  */
 export const DEFAULT_LIMIT = '50';
 
+/** The property id of "Values are display values": reference inputs switch their check on it. */
+export const INPUT_DISPLAY_VALUE_ID = 'sysparm_input_display_value';
+
 /** The 1.5 MB output cap, said where the user sets fields and limit. */
 const OUTPUT_CAP_NOTE = 'The connector fails the task (no retries) when the stored variables pass 1.5 MB (the result variable counts the response again).';
 
@@ -105,7 +108,7 @@ const PARAMETERS: QueryParameter[] = [
     }
   },
   {
-    name: 'sysparm_input_display_value',
+    name: INPUT_DISPLAY_VALUE_ID,
     variable: 'sn_inputDisplayValue',
     operations: WRITE_OPERATIONS,
     property: {
@@ -125,8 +128,8 @@ const FIELDS_PARAMETER = 'sysparm_fields';
  * so that a list stays far below the output cap; Get returns whole records.
  */
 export function queryParameterProperties(queryFields: string[]): TemplateProperty[] {
-  return PARAMETERS.flatMap((parameter): TemplateProperty[] => {
-    const property = (operations: Operation[], id = parameter.name): TemplateProperty => ({ id, group: 'query', ...parameter.property, binding: inputBinding(parameter.variable), condition: whenOperation(...operations) });
+  return PARAMETERS.filter((parameter) => parameter.name !== INPUT_DISPLAY_VALUE_ID).flatMap((parameter): TemplateProperty[] => {
+    const property = (operations: Operation[], id = parameter.name): TemplateProperty => parameterProperty(parameter, operations, id);
     if (parameter.name !== FIELDS_PARAMETER) return [property(parameter.operations)];
     const others = parameter.operations.filter((operation) => operation !== 'query');
     return [
@@ -134,6 +137,20 @@ export function queryParameterProperties(queryFields: string[]): TemplatePropert
       { ...property(['query']), value: queryFields.join(','), description: `Comma-separated column names; empty returns whole records. ${OUTPUT_CAP_NOTE}` }
     ];
   });
+}
+
+/**
+ * "Values are display values", declared apart from the other parameters:
+ * the column inputs switch their check on it, and a condition may only name
+ * a property declared before it.
+ */
+export function inputDisplayValueProperty(): TemplateProperty {
+  const parameter = PARAMETERS.find((each) => each.name === INPUT_DISPLAY_VALUE_ID) as QueryParameter;
+  return parameterProperty(parameter, parameter.operations, parameter.name);
+}
+
+function parameterProperty(parameter: QueryParameter, operations: Operation[], id: string): TemplateProperty {
+  return { id, group: 'query', ...parameter.property, binding: inputBinding(parameter.variable), condition: whenOperation(...operations) };
 }
 
 /** Parameters an operation always sends: the Aggregate API counts only when asked to. */

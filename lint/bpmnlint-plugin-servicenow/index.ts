@@ -3,7 +3,9 @@
  * referenced as `plugin:servicenow/recommended` and `servicenow/<rule>`.
  */
 import inputTextIntact from './rules/input-text-intact';
+import payloadFields from './rules/payload-fields';
 import queryWarnings from './rules/query-warnings';
+import returnedFields from './rules/returned-fields';
 import sysIdVariables from './rules/sys-id-variables';
 import validQuery from './rules/valid-query';
 
@@ -11,7 +13,9 @@ export const rules = {
   'valid-query': validQuery,
   'query-warnings': queryWarnings,
   'sys-id-variables': sysIdVariables,
-  'input-text-intact': inputTextIntact
+  'input-text-intact': inputTextIntact,
+  'returned-fields': returnedFields,
+  'payload-fields': payloadFields
 };
 
 export const configs = {
@@ -20,7 +24,9 @@ export const configs = {
       'servicenow/valid-query': 'error',
       'servicenow/query-warnings': 'warn',
       'servicenow/sys-id-variables': 'warn',
-      'servicenow/input-text-intact': 'error'
+      'servicenow/input-text-intact': 'error',
+      'servicenow/returned-fields': 'warn',
+      'servicenow/payload-fields': 'warn'
     }
   },
   all: {

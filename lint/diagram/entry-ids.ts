@@ -15,6 +15,18 @@ export function annotatedQueryEntryId(entryId: string): string | undefined {
 
 const DIAGNOSTICS_SUFFIX = '-servicenow-diagnostics';
 
+/** The findings entry placed right after another checked input (the columns to return, a payload). */
+export function inputChecksEntryId(inputEntryId: string): string {
+  return `${inputEntryId}${INPUT_CHECKS_SUFFIX}`;
+}
+
+/** The input a findings entry id annotates, or undefined for other ids. */
+export function annotatedInputEntryId(entryId: string): string | undefined {
+  return entryId.endsWith(INPUT_CHECKS_SUFFIX) ? entryId.slice(0, -INPUT_CHECKS_SUFFIX.length) : undefined;
+}
+
+const INPUT_CHECKS_SUFFIX = '-servicenow-checks';
+
 /** The sys_id variable picker placed right after a sys_id field. */
 export function sysIdPickerEntryId(fieldEntryId: string): string {
   return `${fieldEntryId}-servicenow-sysid-picker`;

@@ -4,8 +4,10 @@
  * incoming flows backwards, and out of enclosing sub-processes), whose result
  * expression stores a sys_id with the output helper's entry.
  */
+import { formSchemaVariables } from '../../core/bpmn/form-variables';
+import { closest } from '../../core/query/suggest';
 import { readOutputVariables } from './result-expression';
-import { getHeaderValue, getPropertyValue, type ModdleElement } from './zeebe';
+import { extensionValues, getHeaderValue, getIoMapping, getPropertyValue, type ModdleElement } from './zeebe';
 
 export interface SysIdVariable {
   variable: string;
@@ -20,17 +22,9 @@ export type DescribeTask = (bo: ModdleElement) => { table?: string; sysIdVariabl
 
 export function sysIdVariablesBefore(bo: ModdleElement, describe: DescribeTask): SysIdVariable[] {
   const found: SysIdVariable[] = [];
-  const seen = new Set<ModdleElement>([bo]);
-  const queue: ModdleElement[] = [...predecessors(bo)];
-  while (queue.length) {
-    const node = queue.shift() as ModdleElement;
-    if (seen.has(node)) continue;
-    seen.add(node);
+  for (const node of nodesBefore(bo)) {
     const variable = producedVariable(node, describe);
     if (variable) found.push(variable);
-    queue.push(...predecessors(node));
-    // Variables set inside an earlier sub-process propagate out of it.
-    if (node.$type === 'bpmn:SubProcess' && !seenSubProcessFrom(bo, node)) queue.push(...(node.get?.('flowElements') ?? []));
   }
   return found.sort((a, b) => a.variable.localeCompare(b.variable) || a.taskName.localeCompare(b.taskName));
 }
@@ -52,31 +46,100 @@ export function sysIdVariableLabel(variable: SysIdVariable): string {
 }
 
 /**
- * Whether an input that reads the sys_id variable `used` reads one no earlier
- * task stores: only for names that look like sys_id variables (named as the
- * helper names them, or stored by some ServiceNow task of the diagram).
+ * Variables that exist before a task besides those ServiceNow tasks store:
+ * what a start form submits, and output mappings of earlier elements (the
+ * FEEL editor offers these too). `open`: a linked form (`formId`) starts the
+ * process, whose fields the diagram does not hold, so any name may exist.
  */
-export function isMissingSysIdVariable(used: string | undefined, before: readonly SysIdVariable[], producedAnywhere: (variable: string) => boolean): used is string {
-  return Boolean(used && !before.some((variable) => variable.variable === used) && (/SysId$/.test(used) || producedAnywhere(used)));
+export interface KnownVariables {
+  names: ReadonlySet<string>;
+  open: boolean;
 }
 
-export function missingSysIdVariableMessage(variable: string): string {
-  return `no earlier ServiceNow task stores ${variable}; the process variable may not exist when this task runs.`;
+export const NO_KNOWN_VARIABLES: KnownVariables = { names: new Set(), open: false };
+
+/** What the elements on a path before `bo` (and the start forms among them) provide. */
+export function knownVariablesBefore(bo: ModdleElement): KnownVariables {
+  const names = new Set<string>();
+  let open = false;
+  for (const node of nodesBefore(bo)) {
+    for (const output of getIoMapping(node)?.get('outputParameters') ?? []) {
+      const target: unknown = output.get('target');
+      if (typeof target === 'string' && target) names.add(target);
+    }
+    const form = node.$type === 'bpmn:StartEvent' ? extensionValues(node, 'zeebe:FormDefinition') : undefined;
+    if (!form) continue;
+    const embedded = embeddedForm(node, form.get('formKey'));
+    const fields = embedded === undefined ? undefined : formSchemaVariables(embedded);
+    if (fields) for (const name of fields) names.add(name);
+    else open = true;
+  }
+  return { names, open };
+}
+
+/** The schema of an embedded form (`formKey="camunda-forms:bpmn:<id>"`, a `zeebe:userTaskForm` of the process). */
+function embeddedForm(node: ModdleElement, formKey: unknown): string | undefined {
+  const id = typeof formKey === 'string' ? /^camunda-forms:bpmn:(.+)$/.exec(formKey)?.[1] : undefined;
+  if (!id) return undefined;
+  for (let parent = node.$parent; parent; parent = parent.$parent) {
+    const forms: ModdleElement[] = parent.extensionElements?.values?.filter((value: ModdleElement) => value.$type === 'zeebe:UserTaskForm') ?? [];
+    const form = forms.find((candidate) => candidate.id === id);
+    if (form) return typeof form.body === 'string' ? form.body : undefined;
+  }
+  return undefined;
+}
+
+export interface SysIdVariableProblem {
+  variable: string;
+  message: string;
+  /** The variable meant, when one earlier task stores a name this close (case ignored). */
+  suggestion?: string;
+}
+
+/**
+ * Whether an input that reads the sys_id variable `used` reads one nothing
+ * before it provides: only for names that look like sys_id variables
+ * (`...SysId`, `..._sys_id`, any case), or that some ServiceNow task of the
+ * diagram stores. FEEL names are case-sensitive, so `incidentSysID` where
+ * `incidentSysId` is stored is reported, with the name meant.
+ */
+export function sysIdVariableProblem(used: string | undefined, before: readonly SysIdVariable[], producedAnywhere: (variable: string) => boolean, known: KnownVariables = NO_KNOWN_VARIABLES): SysIdVariableProblem | undefined {
+  if (!used || before.some((variable) => variable.variable === used) || known.names.has(used)) return undefined;
+  const lower = used.toLowerCase();
+  const names = [...new Set(before.map((variable) => variable.variable))];
+  const sameButCase = names.find((name) => name.toLowerCase() === lower);
+  if (sameButCase) return problem(used, sameButCase, ' (variable names are case-sensitive)');
+  if (known.open || !(/sys_?id$/i.test(used) || producedAnywhere(used))) return undefined;
+  const byLower = new Map(names.map((name) => [name.toLowerCase(), name]));
+  const near = closest(lower, byLower.keys(), used.length <= 8 ? 2 : 3);
+  return problem(used, near === undefined ? undefined : byLower.get(near));
+}
+
+function problem(variable: string, suggestion: string | undefined, note = ''): SysIdVariableProblem {
+  const hint = suggestion ? `; did you mean ${suggestion}?${note}` : '; the process variable may not exist when this task runs.';
+  return { variable, message: `no earlier ServiceNow task stores ${variable}${hint}`, ...(suggestion ? { suggestion } : {}) };
+}
+
+/** The flow nodes on a path before `bo` (the walk `sysIdVariablesBefore` makes), nearest first. */
+function nodesBefore(bo: ModdleElement): ModdleElement[] {
+  const found: ModdleElement[] = [];
+  const seen = new Set<ModdleElement>([bo]);
+  const queue: ModdleElement[] = [...predecessors(bo)];
+  while (queue.length) {
+    const node = queue.shift() as ModdleElement;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    found.push(node);
+    queue.push(...predecessors(node));
+    // Variables set inside an earlier sub-process propagate out of it.
+    if (node.$type === 'bpmn:SubProcess' && !seenSubProcessFrom(bo, node)) queue.push(...(node.get?.('flowElements') ?? []));
+  }
+  return found;
 }
 
 /** Whether a sequence-flow path leads from `from` to `to` (the walk `sysIdVariablesBefore` makes). */
 export function isUpstream(from: ModdleElement, to: ModdleElement): boolean {
-  const seen = new Set<ModdleElement>([to]);
-  const queue = [...predecessors(to)];
-  while (queue.length) {
-    const node = queue.shift() as ModdleElement;
-    if (node === from) return true;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    queue.push(...predecessors(node));
-    if (node.$type === 'bpmn:SubProcess' && !seenSubProcessFrom(to, node)) queue.push(...(node.get?.('flowElements') ?? []));
-  }
-  return false;
+  return nodesBefore(to).includes(from);
 }
 
 /** The variable a FEEL value refers to when it is just `=name`. */

@@ -142,7 +142,7 @@ function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator
  * against the bundled snapshot, since instances add such choices all the
  * time; numeric codes (state, priority) stay errors.
  */
-function checkChoice(leaf: Scalar, field: Field, table: Table, metadata: Metadata): Diagnostic | undefined {
+export function checkChoice(leaf: Scalar, field: Field, table: Table, metadata: Metadata): Diagnostic | undefined {
   if (field.choiceMode === 2) return undefined; // a suggestion list: free text is allowed
   const value = leaf.text;
   const choice = field.choices.find((candidate) => candidate.value === value);

@@ -3,7 +3,8 @@
  * sys_id reads a sys_id variable (`=incidentSysId`) that no ServiceNow task
  * earlier in the process stores, e.g. after the producing task renamed it.
  * The same check the sys_id picker shows under the field, for every task of
- * the diagram (in the Problems list), not only the selected one.
+ * the diagram (in the Problems list), not only the selected one. Names a
+ * start form or an earlier output mapping provides are no problem.
  */
 import type { ElementTemplate } from '../../../core/template/types';
 import { storedSysIdVariable } from '../../diagram/stored-variable';
@@ -12,7 +13,7 @@ import { findTemplate } from '../../diagram/find-template';
 import { lintContextOf, type LintRuleOptions } from '../../lint-context';
 import { activeProperties, propertyEntryId, propertyValue } from '../../diagram/template-values';
 import { templateIdOf, templateVersionOf, type ModdleElement } from '../../diagram/zeebe';
-import { isMissingSysIdVariable, missingSysIdVariableMessage, producedVariable, referencedVariable, sysIdVariablesBefore, type DescribeTask } from '../../diagram/sys-id-variables';
+import { knownVariablesBefore, producedVariable, referencedVariable, sysIdVariableProblem, sysIdVariablesBefore, type DescribeTask, type KnownVariables } from '../../diagram/sys-id-variables';
 
 interface Reporter {
   report(id: string, message: string, context?: Record<string, unknown>): void;
@@ -38,6 +39,7 @@ export default function sysIdVariables(options: LintRuleOptions = {}) {
       const active = activeProperties(template, node);
       let before: ReturnType<typeof sysIdVariablesBefore> | undefined;
       let produced: Set<string> | undefined;
+      let known: KnownVariables | undefined;
       for (const { property } of sysIdInputs(template)) {
         if (!active.includes(property)) continue;
         const value = propertyValue(node, property);
@@ -45,9 +47,13 @@ export default function sysIdVariables(options: LintRuleOptions = {}) {
         if (!used) continue;
         before ??= sysIdVariablesBefore(node, describe);
         const producedAnywhere = (variable: string) => (produced ??= producedInDiagram(node, describe)).has(variable);
-        if (!isMissingSysIdVariable(used, before, producedAnywhere)) continue;
+        const problem = sysIdVariableProblem(used, before, producedAnywhere, known ??= knownVariablesBefore(node));
+        if (!problem) continue;
         const entryId = propertyEntryId(template, property, node);
-        reporter.report(id, `${property.label ?? 'sys_id'}: ${missingSysIdVariableMessage(used)}`, entryId ? { propertiesPanel: { entryIds: [entryId] } } : {});
+        reporter.report(id, `${property.label ?? 'sys_id'}: ${problem.message}`, {
+          ...(entryId ? { propertiesPanel: { entryIds: [entryId] } } : {}),
+          ...(problem.suggestion ? { servicenow: { suggestion: `=${problem.suggestion}` } } : {})
+        });
       }
     }
   };

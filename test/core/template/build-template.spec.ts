@@ -164,8 +164,29 @@ describe('core/template - buildTemplate', () => {
 
     // then
     expect(property(template, 'field.caller_id').placeholder).toBe('sys_id of a sys_user record');
-    expect(property(template, 'field.due_date').placeholder).toBe('yyyy-MM-dd HH:mm:ss (UTC)');
+    expect(property(template, 'field.due_date').placeholder).toBe('yyyy-MM-dd HH:mm:ss (UTC; with display values, the user\'s time zone)');
     for (const id of ['field.caller_id', 'field.due_date', 'field.short_description', 'field.description']) expect(property(template, id).description).toBeUndefined();
+  });
+
+  it('checks a reference field as a sys_id only while stored values are sent; with display values it takes a name, on the same input', () => {
+    // given
+    const template = buildTemplate(incidentTable(), options);
+    const stored = property(template, 'field.caller_id');
+    const display = property(template, 'field.caller_id.display');
+    const pattern = (candidate: TemplateProperty) => {
+      const constraint = candidate.constraints?.pattern;
+      return new RegExp(typeof constraint === 'string' ? constraint : constraint?.value ?? '');
+    };
+
+    // then: one input, switched by "Values are display values"
+    expect(display.binding).toEqual(stored.binding);
+    expect(JSON.stringify(stored.condition)).toContain('{"property":"sysparm_input_display_value","equals":false}');
+    expect(JSON.stringify(display.condition)).toContain('{"property":"sysparm_input_display_value","equals":true}');
+    expect(pattern(stored).test('Abel Tuter')).toBe(false);
+    expect(pattern(display).test('Abel Tuter')).toBe(true);
+    expect(display.placeholder).toBe('Display value of a sys_user record, e.g. its name');
+    // declared before the inputs whose conditions name it
+    expect(template.properties.findIndex((candidate) => candidate.id === 'sysparm_input_display_value')).toBeLessThan(template.properties.indexOf(stored));
   });
 
   it('takes additional fields as FEEL only, in a plain text area until the user types =', () => {

@@ -91,6 +91,15 @@ describe('core/template - Camunda Modeler template linting', () => {
     );
   });
 
+  it('accepts a user\'s name in a reference field when the task sends display values, and refuses it otherwise', async () => {
+    // given
+    const values = { instanceUrl: 'https://dev1.service-now.com', 'field.short_description': 'Printer jam' };
+
+    // then
+    expect(await lint({ ...values, 'field.caller_id': 'Abel Tuter' })).toEqual([expect.stringMatching(/validate: Caller must be a sys_id/)]);
+    expect(await lint({ ...values, sysparm_input_display_value: true, 'field.caller_id.display': 'Abel Tuter' })).toEqual([]);
+  });
+
   it('reports nothing for any template of the bundled snapshot, on Create with its mandatory fields and on Get', async () => {
     // The tables that ship (templates/); --all builds the other snapshot tables on request.
     const metadata = await readSnapshot();

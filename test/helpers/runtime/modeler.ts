@@ -29,9 +29,15 @@ export function isFeel(value: unknown): value is string {
   return typeof value === 'string' && value.trim().startsWith('=');
 }
 
-/** What the Modeler persists for a value (`toFeelExpression` for static FEEL types and `feel: required`). */
+/**
+ * What the Modeler persists for a value (`toFeelExpression` for static FEEL types and `feel: required`).
+ * As bpmn-js-element-templates src/cloud-element-templates/util/FeelUtil.js `shouldCastToFeel`: inputs
+ * and outputs without `feel` count as `feel: "static"`, so a Boolean input is written `=false`.
+ */
 function persistedValue(property: TemplateProperty, value: unknown): unknown {
-  const castToFeel = ((property.type === 'Boolean' || property.type === 'Number') && property.feel === 'static') || property.feel === 'required';
+  const bindingType = (property.binding as { type: string }).type;
+  const feel = property.feel ?? (bindingType === 'zeebe:input' || bindingType === 'zeebe:output' ? 'static' : undefined);
+  const castToFeel = ((property.type === 'Boolean' || property.type === 'Number') && (feel === 'static' || feel === 'optional')) || feel === 'required';
   if (!castToFeel || value === undefined || isFeel(value)) return value;
   if (property.type === 'Boolean') return `=${value === 'false' ? false : Boolean(value)}`;
   return `=${String(value)}`;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { referencedVariable, sysIdVariableLabel, sysIdVariablesBefore } from '../../../lint/diagram/sys-id-variables';
+import { referencedVariable, sysIdVariableLabel, sysIdVariableProblem, sysIdVariablesBefore, type SysIdVariable } from '../../../lint/diagram/sys-id-variables';
 import type { ModdleElement } from '../../../lint/diagram/zeebe';
 
 const tables: Record<string, string> = { Task_Create: 'incident', Task_Request: 'sc_request', Task_Inner: 'problem', Task_Get: 'incident', Task_After: 'incident' };
@@ -59,5 +59,32 @@ describe('lint/diagram - sys-id-variables', () => {
     expect(referencedVariable('= incidentSysId ')).toBe('incidentSysId');
     expect(referencedVariable('=a + b')).toBeUndefined();
     expect(referencedVariable('46d44a5fa9fe198100c4bf8d1234abcd')).toBeUndefined();
+  });
+
+  describe('sysIdVariableProblem', () => {
+    const before: SysIdVariable[] = [{ variable: 'incidentSysId', taskId: 'Task_Create', taskName: 'Create incident', table: 'incident' }];
+    const nowhere = () => false;
+
+    it('reports a name stored under another case with the name meant, and a near miss with a did-you-mean', () => {
+      expect(sysIdVariableProblem('incidentSysID', before, nowhere)).toEqual({
+        variable: 'incidentSysID', suggestion: 'incidentSysId',
+        message: 'no earlier ServiceNow task stores incidentSysID; did you mean incidentSysId? (variable names are case-sensitive)'
+      });
+      expect(sysIdVariableProblem('incidnetSysId', before, nowhere)?.suggestion).toBe('incidentSysId');
+      expect(sysIdVariableProblem('problem_sys_id', before, nowhere)).toEqual({
+        variable: 'problem_sys_id', message: 'no earlier ServiceNow task stores problem_sys_id; the process variable may not exist when this task runs.'
+      });
+    });
+
+    it('accepts stored names, names a start form or an output mapping provides, and names that do not look like sys_ids', () => {
+      expect(sysIdVariableProblem('incidentSysId', before, nowhere)).toBeUndefined();
+      expect(sysIdVariableProblem('requestSysId', before, nowhere, { names: new Set(['requestSysId']), open: false })).toBeUndefined();
+      expect(sysIdVariableProblem('requestSysId', before, nowhere, { names: new Set(), open: true })).toBeUndefined();
+      expect(sysIdVariableProblem('customer', before, nowhere)).toBeUndefined();
+    });
+
+    it('still reports a case mismatch after a linked start form: FEEL names are case-sensitive', () => {
+      expect(sysIdVariableProblem('incidentsysid', before, nowhere, { names: new Set(), open: true })?.suggestion).toBe('incidentSysId');
+    });
   });
 });

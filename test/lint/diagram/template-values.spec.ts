@@ -74,6 +74,22 @@ describe('lint/diagram - template-values', () => {
     expect(propertyEntryId(template, property('stray'), bo)).toBe('custom-entry-io.example.sn.query-1');
   });
 
+  it('reads a Boolean input as the Modeler writes it (=true / =false) when a condition names it', async () => {
+    // given: an input taken by one of two properties, switched by a checkbox
+    const switched: ElementTemplate = {
+      ...template,
+      properties: [
+        { id: 'display', type: 'Boolean', value: false, binding: { type: 'zeebe:input', name: 'display' } },
+        { id: 'ref', type: 'String', binding: { type: 'zeebe:input', name: 'ref' }, condition: { property: 'display', equals: false } },
+        { id: 'ref.display', type: 'String', binding: { type: 'zeebe:input', name: 'ref' }, condition: { property: 'display', equals: true } }
+      ]
+    };
+
+    // then
+    expect(activeProperties(switched, await task({ display: '=false' })).map((each) => each.id)).toEqual(['display', 'ref']);
+    expect(activeProperties(switched, await task({ display: '=true' })).map((each) => each.id)).toEqual(['display', 'ref.display']);
+  });
+
   it('has no entry id for an inactive property', async () => {
     expect(propertyEntryId(template, property('query'), await task({ operation: 'create' }))).toBeUndefined();
   });

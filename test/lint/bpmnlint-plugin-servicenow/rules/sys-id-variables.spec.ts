@@ -25,7 +25,9 @@ beforeAll(async () => {
 describe('lint/bpmnlint-plugin-servicenow - rules/sys-id-variables', () => {
   RuleTester.verify('sys-id-variables', sysIdVariables, {
     valid: [
-      { name: 'a sys_id variable an earlier task stores', moddleElement: fixture('valid-earlier-task.bpmn'), config }
+      { name: 'a sys_id variable an earlier task stores', moddleElement: fixture('valid-earlier-task.bpmn'), config },
+      { name: 'a sys_id variable the embedded start form submits', moddleElement: fixture('valid-start-form.bpmn'), config },
+      { name: 'any variable after a linked start form, whose fields the diagram does not hold', moddleElement: fixture('valid-linked-start-form.bpmn'), config }
     ],
     invalid: [
       {
@@ -36,6 +38,17 @@ describe('lint/bpmnlint-plugin-servicenow - rules/sys-id-variables', () => {
           id: 'Task_Get',
           message: 'sys_id: no earlier ServiceNow task stores problemSysId; the process variable may not exist when this task runs.',
           propertiesPanel: { entryIds: ['custom-entry-community.servicenow.incident-operation-1'] }
+        }
+      },
+      {
+        name: 'a sys_id variable an earlier task stores under another case, with the name meant as the fix',
+        moddleElement: fixture('invalid-case-mismatch.bpmn'),
+        config,
+        report: {
+          id: 'Task_Get',
+          message: 'sys_id: no earlier ServiceNow task stores incidentSysID; did you mean incidentSysId? (variable names are case-sensitive)',
+          propertiesPanel: { entryIds: ['custom-entry-community.servicenow.incident-operation-1'] },
+          servicenow: { suggestion: '=incidentSysId' }
         }
       }
     ]
