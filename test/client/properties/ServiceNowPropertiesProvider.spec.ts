@@ -16,6 +16,7 @@ vi.mock('../../../client/output-mapping/OutputHelper', () => ({ OutputHelper: 'O
 vi.mock('../../../client/query-validation/QueryDiagnostics', () => ({ QueryDiagnostics: 'QueryDiagnostics' }));
 vi.mock('../../../client/sys-id-picker/SysIdPicker', () => ({ SysIdPicker: 'SysIdPicker' }));
 vi.mock('../../../client/query-autocomplete/QueryAutocomplete', () => ({ QueryAutocomplete: 'QueryAutocomplete' }));
+vi.mock('../../../client/input-checks/InputDiagnostics', () => ({ InputDiagnostics: 'InputDiagnostics' }));
 
 const read = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../../templates', name), 'utf8')) as ElementTemplate;
 const incident = read('servicenow-incident.json');
