@@ -36,13 +36,15 @@ export function checkConditionTypes(condition: Condition, table: Table, metadata
   for (const leaf of leaves) {
     // NULL is ServiceNow's spelling of "empty" in queries (`category!=NULL`).
     if (leaf.type === 'Script' || leaf.raw === '' || leaf.raw === 'NULL' || leaf.raw.includes(OPAQUE)) continue;
-    const diagnostic = checkLeaf(leaf, field, family, operator.name, resolution.table, metadata);
-    if (diagnostic?.code === 'value.reference' && leaf === value && diagnostic.message.includes('dot-walk')) {
+    const finding = checkLeaf(leaf, field, family, operator.name, resolution.table, metadata);
+    if (!finding) continue;
+    const { byDisplayName, ...diagnostic } = finding;
+    if (byDisplayName && leaf === value) {
       // The fix is in the field: `caller_id=Abel Tuter` → `caller_id.name=Abel Tuter`, so the range covers both.
       diagnostic.start = condition.field.start;
-      diagnostic.suggestion = `${condition.field.raw}.name${operator.raw}${leaf.raw}`;
+      diagnostic.suggestion = `${condition.field.raw}.${byDisplayName}${operator.raw}${leaf.raw}`;
     }
-    if (diagnostic) out.push(diagnostic);
+    out.push(diagnostic);
   }
 }
 
@@ -92,7 +94,12 @@ function comparedLeaves(value: Value, operator: string): Leaf[] {
   }
 }
 
-function checkLeaf(leaf: Scalar, field: Field, family: TypeFamily, operator: string, table: Table, metadata: Metadata): Diagnostic | undefined {
+/** A value finding, and for a reference compared with a name, the target's field that holds names (the fix dot-walks to it). */
+interface LeafFinding extends Diagnostic {
+  byDisplayName?: string;
+}
+
+function checkLeaf(leaf: Scalar, field: Field, family: TypeFamily, operator: string, table: Table, metadata: Metadata): LeafFinding | undefined {
   const diagnostic = checkLeafValue(leaf, field, family, operator, table, metadata);
   // Quoted values ('1', "true") are compared with their quotes: suggest the bare value when that one is right.
   const quoted = /^(['"])(.*)\1$/.exec(leaf.text);
@@ -103,7 +110,7 @@ function checkLeaf(leaf: Scalar, field: Field, family: TypeFamily, operator: str
   return diagnostic;
 }
 
-function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator: string, table: Table, metadata: Metadata): Diagnostic | undefined {
+function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator: string, table: Table, metadata: Metadata): LeafFinding | undefined {
   const at = { start: leaf.start, end: leaf.end };
   const value = leaf.text;
   switch (family) {
@@ -162,12 +169,13 @@ function checkChoice(leaf: Scalar, field: Field, table: Table, metadata: Metadat
     message: `${value} is not ${article(noun)} ${noun} of ${table.name}; ${plural(noun)} are ${listChoices(active)}${caveat}.` }, match?.value);
 }
 
-function referenceDiagnostic(leaf: Scalar, field: Field, metadata: Metadata): Diagnostic {
+function referenceDiagnostic(leaf: Scalar, field: Field, metadata: Metadata): LeafFinding {
   const target = field.reference ?? '';
   const targetTable = metadata.tables.get(target);
   const byName = targetTable ? lookupField(targetTable, 'name') !== undefined : NAMED_TABLES.test(target);
   return { severity: 'warning', code: 'value.reference', start: leaf.start, end: leaf.end,
-    message: `${field.element} refers to ${target} records by sys_id; "${leaf.text}" is not a sys_id, so it likely matches nothing${byName ? `. To match by name, dot-walk: ${field.element}.name=${leaf.text}` : ''}.` };
+    message: `${field.element} refers to ${target} records by sys_id; "${leaf.text}" is not a sys_id, so it likely matches nothing${byName ? `. To match by name, dot-walk: ${field.element}.name=${leaf.text}` : ''}.`,
+    ...(byName ? { byDisplayName: 'name' } : {}) };
 }
 
 /** Tables whose display value is `name` (for the dot-walk hint when they are not in the metadata). */
