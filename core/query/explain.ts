@@ -38,19 +38,22 @@ function explainQuery(query: Query, scope: Scope, ordering?: string[]): string {
 }
 
 function explainGroup(group: Group, scope: Scope, ordering?: string[]): { text: string; clauses: number } {
-  const clauses: string[] = [];
+  const clauses: ClauseText[] = [];
   for (const clause of group.clauses) {
     const text = explainClause(clause, scope, ordering);
-    if (text !== '') clauses.push(text);
+    if (text.terms.length > 0) clauses.push(text);
   }
-  const wrapped = clauses.map((text) => (text.startsWith('\u0000') ? (clauses.length > 1 ? `(${text.slice(1)})` : text.slice(1)) : text));
+  const wrapped = clauses.map(({ terms }) => (terms.length > 1 && clauses.length > 1 ? `(${terms.join(' or ')})` : terms.join(' or ')));
   return { text: wrapped.join(' and '), clauses: clauses.length };
 }
 
-/** Alternatives are marked with a leading NUL so the group can decide on parentheses. */
-function explainClause(clause: Clause, scope: Scope, ordering?: string[]): string {
-  const terms = clause.terms.map((term) => explainTerm(term, scope, ordering)).filter((text) => text !== '');
-  return terms.length > 1 ? `\u0000${terms.join(' or ')}` : (terms[0] ?? '');
+/** The wording of each alternative of a clause (`a^ORb`), so the group can decide on parentheses. */
+interface ClauseText {
+  terms: string[];
+}
+
+function explainClause(clause: Clause, scope: Scope, ordering?: string[]): ClauseText {
+  return { terms: clause.terms.map((term) => explainTerm(term, scope, ordering)).filter((text) => text !== '') };
 }
 
 function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {
