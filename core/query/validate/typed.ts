@@ -8,7 +8,8 @@ import type { Choice, Field, Metadata, Table } from '../../metadata/model';
 import { OPAQUE } from '../scan';
 import { familyOf, operatorMismatch, type TypeFamily } from './field-types';
 import { lookupField, resolvePath } from './fields';
-import { isBoolean, isDate, isNumber, isSysId, repairBoolean, repairDate, repairNumber } from './literals';
+import { fieldType } from '../../metadata/field-types';
+import { isBoolean, isDate, isNumber, isSysId, repairBoolean, repairDate, repairNumber, repairSysId } from './literals';
 
 const EQUALITY = new Set(['=', '!=', 'IN', 'NOT IN']);
 const ORDERING = new Set(['<', '<=', '>', '>=', 'BETWEEN', 'ON', 'NOTON']);
@@ -116,12 +117,13 @@ function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator
   switch (family) {
     case 'choice':
       if (EQUALITY.has(operator)) return checkChoice(leaf, field, table, metadata);
-      if (/^(integer|decimal|float|longint)$/.test(field.internalType) && !isNumber(value)) {
+      if (fieldType(field.internalType).family === 'number' && !isNumber(value)) {
         return { severity: 'error', code: 'value.number', ...at, message: `${field.element} holds numbers; "${value}" is not a number.` };
       }
       return undefined;
     case 'reference':
       if (!EQUALITY.has(operator) || isSysId(value)) return undefined;
+      if (repairSysId(value)) return sysIdCase(leaf, field);
       return referenceDiagnostic(leaf, field, metadata);
     case 'boolean':
       if (isBoolean(value)) return undefined;
@@ -136,8 +138,8 @@ function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator
       return withSuggestion({ severity: 'error', code: 'value.date', ...at,
         message: `"${value}" is not a date ServiceNow reads here: write yyyy-MM-dd or yyyy-MM-dd HH:mm:ss (GMT), or a javascript: value such as javascript:gs.daysAgoStart(7).` }, repairDate(value));
     default:
-      if (field.internalType === 'GUID' && EQUALITY.has(operator) && !isSysId(value)) {
-        return { severity: 'warning', code: 'value.sys-id', ...at, message: `${field.element} holds sys_ids (32 hexadecimal characters); "${value}" is not one, so nothing matches.` };
+      if (fieldType(field.internalType).sysId && EQUALITY.has(operator) && !isSysId(value)) {
+        return withSuggestion({ severity: 'warning', code: 'value.sys-id', ...at, message: `${field.element} holds sys_ids (32 lower-case hexadecimal characters); "${value}" is not one, so nothing matches.` }, repairSysId(value));
       }
       return undefined;
   }
@@ -162,11 +164,17 @@ function checkChoice(leaf: Scalar, field: Field, table: Table, metadata: Metadat
   const lower = value.trim().toLowerCase();
   const match = field.choices.find((candidate) => candidate.label.toLowerCase() === lower || candidate.value.toLowerCase() === lower);
   const active = field.choices.filter((candidate) => !candidate.inactive);
-  const numeric = /^(integer|longint|decimal|float|numeric)$/.test(field.internalType);
+  const numeric = fieldType(field.internalType).family === 'number';
   const lenient = !match && !numeric && (metadata.origin === 'bundled' || metadata.origin === 'sdk' || metadata.origin === 'template');
   const caveat = lenient ? ` (per the ${metadata.origin} metadata; your instance may have more: check with its metadata)` : '';
   return withSuggestion({ severity: lenient ? 'warning' : 'error', code: 'value.choice', start: leaf.start, end: leaf.end,
     message: `${value} is not ${article(noun)} ${noun} of ${table.name}; ${plural(noun)} are ${listChoices(active)}${caveat}.` }, match?.value);
+}
+
+/** A sys_id in upper case: ServiceNow writes them in lower case and compares query values as written. */
+function sysIdCase(leaf: Scalar, field: Field): LeafFinding {
+  return { severity: 'warning', code: 'value.sys-id', start: leaf.start, end: leaf.end, suggestion: leaf.text.toLowerCase(),
+    message: `${field.element} holds sys_ids in lower case; "${leaf.text}" is in upper case, and query values are compared as written.` };
 }
 
 function referenceDiagnostic(leaf: Scalar, field: Field, metadata: Metadata): LeafFinding {
