@@ -9,6 +9,7 @@ import { VARIABLE_TYPE_NAMES, variableInputKind, variableReferenceTable, type Va
 import type { Sourced } from './overlay';
 import type { Problems } from './problems';
 import { RecordReader, type Raw } from './records';
+import { SYS_ID } from './field-types';
 
 export const CATALOG_FILES = {
   items: 'sc_cat_item.json',
@@ -219,6 +220,8 @@ function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string
   return groups;
 }
 
+const SYS_ID_VALUE = new RegExp(`^${SYS_ID}$`);
+
 function isSysId(value: string): boolean {
-  return /^[0-9a-f]{32}$/.test(value);
+  return SYS_ID_VALUE.test(value);
 }

@@ -2,7 +2,7 @@
  * One resolved field from its dictionary column and what applies to it on a
  * given table: overrides (nearest first), choices, overlay facts.
  */
-import { defaultMaxLength } from './internal-types';
+import { defaultMaxLength } from './field-types';
 import type { Choice, Field } from './model';
 import type { OverlayField } from './overlay';
 import type { ChoiceRecord, ColumnRecord, OverrideRecord } from './records';

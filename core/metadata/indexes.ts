@@ -3,7 +3,7 @@
  * as it is indexed: unknown tables, missing reference targets, duplicates,
  * overrides and choices for columns the table does not have.
  */
-import { isKnownInternalType, isWellFormedInternalType } from './internal-types';
+import { isKnownInternalType, isWellFormedInternalType } from './field-types';
 import type { Problems } from './problems';
 import { choiceRef, columnRef, SNAPSHOT_FILES, tableRef, type ChoiceRecord, type ColumnRecord, type OverrideRecord, type TableRecord } from './records';
 

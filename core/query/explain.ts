@@ -38,34 +38,22 @@ function explainQuery(query: Query, scope: Scope, ordering?: string[]): string {
 }
 
 function explainGroup(group: Group, scope: Scope, ordering?: string[]): { text: string; clauses: number } {
-  let text = '';
-  let count = 0;
-  let alternatives = false;
+  const clauses: ClauseText[] = [];
   for (const clause of group.clauses) {
-    const clauseText = explainClause(clause, scope, ordering);
-    if (clauseText === '') continue;
-    const alternative = clauseText.charCodeAt(0) === 0;
-    const plain = alternative ? clauseText.slice(1) : clauseText;
-    // A clause of alternatives is parenthesized once a second clause joins it.
-    if (count === 1 && alternatives) text = `(${text})`;
-    text = count === 0 ? plain : `${text} and ${alternative ? `(${plain})` : plain}`;
-    if (count === 0) alternatives = alternative;
-    count++;
+    const text = explainClause(clause, scope, ordering);
+    if (text.terms.length > 0) clauses.push(text);
   }
-  return { text, clauses: count };
+  const wrapped = clauses.map(({ terms }) => (terms.length > 1 && clauses.length > 1 ? `(${terms.join(' or ')})` : terms.join(' or ')));
+  return { text: wrapped.join(' and '), clauses: clauses.length };
 }
 
-/** Alternatives are marked with a leading NUL so the group can decide on parentheses. */
-function explainClause(clause: Clause, scope: Scope, ordering?: string[]): string {
-  let text = '';
-  let count = 0;
-  for (const term of clause.terms) {
-    const termText = explainTerm(term, scope, ordering);
-    if (termText === '') continue;
-    text = count === 0 ? termText : `${text} or ${termText}`;
-    count++;
-  }
-  return count > 1 ? `\u0000${text}` : text;
+/** The wording of each alternative of a clause (`a^ORb`), so the group can decide on parentheses. */
+interface ClauseText {
+  terms: string[];
+}
+
+function explainClause(clause: Clause, scope: Scope, ordering?: string[]): ClauseText {
+  return { terms: clause.terms.map((term) => explainTerm(term, scope, ordering)).filter((text) => text !== '') };
 }
 
 function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {

@@ -1,10 +1,13 @@
 /**
  * Queries built in FEEL (`="active=true^caller_id=" + callerSysId`): the
- * string literals of a top-level `+` concatenation are decoded and joined,
- * every other operand becomes one opaque character (U+E000, `OPAQUE`) that
- * the checks accept as any value. Diagnostics and tree offsets are mapped
- * back to the FEEL text; suggestions are re-escaped for a FEEL string.
+ * expression is read with the FEEL grammar of the Modeler (lezer-feel,
+ * core/feel/parse.ts); the string literals of its top-level
+ * `+` chain are decoded as feel-scala decodes them and joined, every other
+ * operand becomes one opaque character (U+E000, `OPAQUE`) that the checks
+ * accept as any value. Diagnostics and tree offsets are mapped back to the
+ * FEEL text; suggestions are re-escaped for a FEEL string.
  */
+import { isComment, parseFeelExpression, type FeelNode } from '../feel/parse';
 import type { CheckOptions, CheckResult } from './check-result';
 import type { Completion } from './complete';
 import type { Diagnostic } from './diagnostics';
@@ -12,13 +15,16 @@ import { OPAQUE } from './scan';
 
 type Check = (text: string, options: CheckOptions) => CheckResult;
 
+/** One operand of the top-level `+` chain, as offsets into the value (after its `=`). */
 interface Operand {
   start: number;
   end: number;
+  /** A complete string literal (its quotes at `start` and `end - 1`). */
+  literal: boolean;
 }
 
 export function checkFeel(value: string, options: CheckOptions, check: Check): CheckResult {
-  const operands = splitConcatenation(value, 1);
+  const operands = readConcatenation(value);
   if ('unclosed' in operands) {
     const diagnostic: Diagnostic = { severity: 'error', code: 'syntax.feel', start: operands.unclosed, end: value.length,
       message: 'This FEEL string is not closed: add the closing double quote.' };
@@ -27,7 +33,7 @@ export function checkFeel(value: string, options: CheckOptions, check: Check): C
   const synthetic = new Synthetic(value);
   let literals = 0;
   for (const operand of operands.list) {
-    if (isStringLiteral(value, operand)) {
+    if (operand.literal) {
       synthetic.literal(operand.start + 1, operand.end - 1);
       literals++;
     } else {
@@ -54,16 +60,16 @@ export function checkFeel(value: string, options: CheckOptions, check: Check): C
  * suggestion's range is mapped back into that literal, its text escaped for
  * a FEEL string. A caret outside the literals gets nothing.
  */
-export function completeFeel(value: string, offset: number, completeText: (text: string, offset: number) => Completion[]): Completion[] {
-  const operands = splitConcatenation(value, 1);
+export function completeFeel(value: string, offset: number, completeText: (text: string, offset: number) => Completion[], closed = false): Completion[] {
+  const operands = readConcatenation(value);
   if ('unclosed' in operands) {
-    // An unclosed last literal is what typing looks like: read it as closed at the end.
-    return completeFeel(`${value}"`, offset, completeText).filter((each) => each.end <= value.length);
+    // An unclosed last literal is what typing looks like: read it as closed at the end (once; a stray quote elsewhere stays unreadable).
+    return closed ? [] : completeFeel(`${value}"`, offset, completeText, true).filter((each) => each.end <= value.length);
   }
   const synthetic = new Synthetic(value);
   let literal: { from: number; to: number; synthStart: number } | undefined;
   for (const operand of operands.list) {
-    if (isStringLiteral(value, operand)) {
+    if (operand.literal) {
       const synthStart = synthetic.length;
       synthetic.literal(operand.start + 1, operand.end - 1);
       if (offset > operand.start && offset < operand.end) literal = { from: operand.start + 1, to: operand.end - 1, synthStart };
@@ -90,51 +96,47 @@ function escapeFeel(text: string): string {
   return text.replace(/[\\"]/g, (char) => `\\${char}`).replace(/\n/g, '\\n');
 }
 
-/** Top-level `+` operands of the expression starting at `from` (outside strings and brackets). */
-function splitConcatenation(text: string, from: number): { list: Operand[] } | { unclosed: number } {
-  const list: Operand[] = [];
-  let depth = 0;
-  let start = from;
-  for (let i = from; i < text.length; i++) {
-    const char = text.charAt(i);
-    if (char === '"') {
-      const close = stringEnd(text, i);
-      if (close < 0) return { unclosed: i };
-      i = close;
-    } else if (char === '(' || char === '[' || char === '{') {
-      depth++;
-    } else if ((char === ')' || char === ']' || char === '}') && depth > 0) {
-      depth--;
-    } else if (char === '+' && depth === 0) {
-      list.push(trim(text, start, i));
-      start = i + 1;
+/**
+ * The operands of the expression's top-level `+` chain (`"a" + b + "c"` has
+ * three; anything else, `("a" + b)` or `if ... then ... else ...`, is one),
+ * or where a string literal opens that is never closed: the grammar reports
+ * such a quote as an error token of its own.
+ */
+function readConcatenation(value: string): { list: Operand[] } | { unclosed: number } {
+  const expression = value.slice(1);
+  const tree = parseFeelExpression(expression);
+  let unclosed: number | undefined;
+  tree.iterate({
+    enter(node) {
+      if (unclosed !== undefined) return false;
+      if (node.type.isError && expression.charAt(node.from) === '"') unclosed = node.from + 1;
+      return undefined;
     }
-  }
-  list.push(trim(text, start, text.length));
+  });
+  if (unclosed !== undefined) return { unclosed };
+  const list: Operand[] = [];
+  const visit = (node: FeelNode) => {
+    const operator = node.name === 'ArithmeticExpression' ? node.getChild('ArithOp') : null;
+    if (operator && expression.slice(operator.from, operator.to) === '+') {
+      for (let child = node.firstChild; child; child = child.nextSibling) if (child.name !== 'ArithOp' && !isComment(child)) visit(child);
+      return;
+    }
+    list.push({ start: node.from + 1, end: node.to + 1, literal: node.name === 'StringLiteral' && !node.type.isError });
+  };
+  let top = tree.topNode.firstChild;
+  while (top && isComment(top)) top = top.nextSibling;
+  if (top) visit(top);
+  else list.push({ start: 1, end: 1, literal: false });
   return { list };
 }
 
-/** Index of the closing quote of the string opening at `open`, or -1. */
-function stringEnd(text: string, open: number): number {
-  for (let i = open + 1; i < text.length; i++) {
-    const char = text.charAt(i);
-    if (char === '\\') i++;
-    else if (char === '"') return i;
-  }
-  return -1;
-}
 
-function trim(text: string, start: number, end: number): Operand {
-  while (start < end && /\s/.test(text.charAt(start))) start++;
-  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
-  return { start, end };
-}
-
-function isStringLiteral(text: string, operand: Operand): boolean {
-  return text.charAt(operand.start) === '"' && stringEnd(text, operand.start) === operand.end - 1;
-}
-
-const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', "'": "'" };
+/**
+ * The escapes feel-scala decodes in a string literal (FeelParser.scala,
+ * translateEscapes): any other backslash, `\u0041` included, stays in the
+ * text as written. feelin also decodes `\u`; the engine does not.
+ */
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', '\\': '\\', "'": "'" };
 
 /** The checked text with, per character, where it came from in the FEEL source. */
 class Synthetic {
@@ -153,14 +155,13 @@ class Synthetic {
         continue;
       }
       const next = this.source.charAt(i + 1);
-      const hex = next === 'u' ? /^[0-9a-fA-F]{4}/.exec(this.source.slice(i + 2, i + 6))?.[0] : undefined;
-      if (hex) {
-        this.push(String.fromCharCode(parseInt(hex, 16)), i, i + 6);
-        i += 5;
-      } else {
-        this.push(ESCAPES[next] ?? next, i, i + 2);
-        i++;
+      const decoded = ESCAPES[next];
+      if (decoded === undefined) {
+        this.push(char, i, i + 1);
+        continue;
       }
+      this.push(decoded, i, i + 2);
+      i++;
     }
   }
 

@@ -7,7 +7,7 @@ import type { Clause, Condition, Group, Invalid, Join, Query, RelatedListQuery, 
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 import { KEYWORD_SPELLINGS, matchOperator, operatorInfo, type Spelling } from './operators';
 import { caretRun, isLowerLetter, isNameChar, isScriptAt, isUpperLetter, OPAQUE, scriptEnd } from './scan';
-import { editDistance } from './suggest';
+import { allowedEdits, editDistance } from '../text/close-matches';
 import { fieldPath, name, readValue, scalar } from './values';
 
 interface OperatorGuess { spelling: Spelling; length: number; distance: number }
@@ -22,7 +22,7 @@ function closestOperator(word: string): OperatorGuess | undefined {
   let best: OperatorGuess | undefined;
   for (const spelling of KEYWORD_SPELLINGS) {
     if (spelling.raw.length < 4) continue;
-    const max = spelling.raw.length <= 5 ? 1 : 2;
+    const max = allowedEdits(spelling.raw.length);
     for (const length of [spelling.raw.length, spelling.raw.length - 1, spelling.raw.length + 1]) {
       if (length > key.length) continue;
       const distance = editDistance(spelling.raw, key.slice(0, length), max);

@@ -3,7 +3,8 @@ import { fieldKind, offeredChoices, type FieldKind } from './field-kinds';
 import { feelString } from './body';
 import { allOf, inputBinding, whenOperation, type Operation } from './operations';
 import { INPUT_DISPLAY_VALUE_ID } from './query-params';
-import { DATE, DATE_TIME, DECIMAL, INTEGER, SECRET_PLACEHOLDER, SYS_ID, TIME, holdsBareSecret, optionalPattern, safeTextPattern } from './patterns';
+import { article, INPUT_FORMATS } from '../metadata/field-types';
+import { holdsBareSecret, optionalPattern, safeTextPattern } from './patterns';
 import type { Choice, Condition, Constraints, Pattern, TemplateProperty } from './types';
 
 /** The dropdown entry that reveals a free-text input for any other value or a FEEL expression. */
@@ -121,6 +122,18 @@ function withCondition(property: TemplateProperty, gate: Condition | undefined, 
   return { ...property, condition: gate ? allOf(whenOperation(...operations), gate) : whenOperation(...operations) };
 }
 
+/** What a patterned input says when its value does not match (the pattern itself is the field-type table's). */
+const PATTERN_MESSAGES: Partial<Record<FieldKind, string>> = {
+  reference: 'must be a sys_id (32 hex characters) or a FEEL expression',
+  integer: 'must be a whole number, or a FEEL expression',
+  decimal: 'must be a number such as 12.5, or a FEEL expression',
+  datetime: 'must be yyyy-MM-dd HH:mm:ss, or a FEEL expression',
+  duration: 'must be yyyy-MM-dd HH:mm:ss, or a FEEL expression',
+  date: 'must be yyyy-MM-dd, or a FEEL expression',
+  time: 'must be HH:mm:ss, or a FEEL expression',
+  secret: 'must be a {{secrets.NAME}} placeholder or a FEEL expression, never the password itself'
+};
+
 /** Type, choices, FEEL support and constraints by kind of column. */
 function typedShape(field: Field, kind: FieldKind): Pick<TemplateProperty, 'type' | 'feel' | 'choices' | 'constraints' | 'value'> {
   switch (kind) {
@@ -128,26 +141,13 @@ function typedShape(field: Field, kind: FieldKind): Pick<TemplateProperty, 'type
       return { type: 'Dropdown', value: '', choices: choiceList(field) };
     case 'boolean':
       return { type: 'Dropdown', value: '', choices: [{ name: '(not set)', value: '' }, { name: 'true', value: 'true' }, { name: 'false', value: 'false' }] };
-    case 'reference':
-      return textInput(optionalPattern(SYS_ID, 'must be a sys_id (32 hex characters) or a FEEL expression'));
-    case 'integer':
-      return textInput(optionalPattern(INTEGER, 'must be a whole number, or a FEEL expression'));
-    case 'decimal':
-      return textInput(optionalPattern(DECIMAL, 'must be a number such as 12.5, or a FEEL expression'));
-    case 'datetime':
-    case 'duration':
-      return textInput(optionalPattern(DATE_TIME, 'must be yyyy-MM-dd HH:mm:ss, or a FEEL expression'));
-    case 'date':
-      return textInput(optionalPattern(DATE, 'must be yyyy-MM-dd, or a FEEL expression'));
-    case 'time':
-      return textInput(optionalPattern(TIME, 'must be HH:mm:ss, or a FEEL expression'));
-    case 'secret':
-      // A password typed here would be stored in the diagram in plain text.
-      return textInput(optionalPattern(SECRET_PLACEHOLDER, 'must be a {{secrets.NAME}} placeholder or a FEEL expression, never the password itself'));
     case 'longText':
       return { type: 'Text', feel: 'optional', constraints: freeText(field) };
-    default:
+    default: {
+      const pattern = INPUT_FORMATS[kind].pattern;
+      if (pattern !== undefined) return textInput(optionalPattern(pattern, PATTERN_MESSAGES[kind] ?? 'has an unexpected form, or write a FEEL expression'));
       return { type: 'String', feel: 'optional', constraints: freeText(field) };
+    }
   }
 }
 
@@ -200,34 +200,14 @@ function otherChoiceValue(field: Field): string {
 }
 
 /**
- * What to type, shown in the empty input: the referenced table, the format.
+ * What to type, shown in the empty input: the referenced table, the format
+ * (the field-type table's placeholder of the column's input kind).
  * A placeholder where a description would do: the Modeler sanitizes every
  * description through DOMParser on each render of the panel, and a form of
- * a dozen inputs with descriptions renders measurably slower (the plugin bench).
+ * a dozen inputs with descriptions renders measurably slower.
  */
 function placeholderFor(field: Field, kind: FieldKind): string | undefined {
-  switch (kind) {
-    case 'reference':
-      return field.reference ? `sys_id of ${article(field.reference)} ${field.reference} record` : 'sys_id';
-    case 'list':
-      return field.reference ? `sys_ids of ${field.reference} records, comma-separated` : 'Comma-separated values';
-    case 'integer':
-      return 'A whole number';
-    case 'decimal':
-      return 'A number, e.g. 12.5';
-    case 'datetime':
-      return 'yyyy-MM-dd HH:mm:ss (UTC; with display values, the user\'s time zone)';
-    case 'duration':
-      return 'yyyy-MM-dd HH:mm:ss, from 1970-01-01 00:00:00';
-    case 'date':
-      return 'yyyy-MM-dd';
-    case 'time':
-      return 'HH:mm:ss (UTC; with display values, the user\'s time zone)';
-    case 'secret':
-      return '{{secrets.NAME}}';
-    default:
-      return undefined;
-  }
+  return kind === 'choice' ? undefined : INPUT_FORMATS[kind].placeholder?.(field);
 }
 
 /** Notes the label and placeholder cannot carry; most fields have none. */
@@ -248,8 +228,4 @@ function describe(field: Field, kind: FieldKind, notes: string[]): string | unde
   if (kind === 'choice' && field.dependentOnField) parts.push(`Choices depend on ${field.dependentOnField}.`);
   parts.push(...notes);
   return parts.length > 0 ? parts.join(' ') : undefined;
-}
-
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }

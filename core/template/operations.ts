@@ -1,4 +1,5 @@
 import type { Binding, Condition, TemplateProperty } from './types';
+import { SYS_ID } from '../metadata/field-types';
 
 /** The Table API operations every template offers, in menu order. */
 export const OPERATIONS = ['create', 'get', 'query', 'update', 'delete', 'count'] as const;
@@ -75,7 +76,7 @@ export function sysIdProperty(recordLabel: string): TemplateProperty {
     feel: 'optional',
     binding: inputBinding(SYS_ID_VARIABLE),
     condition: whenOperation(...SINGLE_RECORD_OPERATIONS),
-    constraints: { notEmpty: true, pattern: { value: '^[0-9a-f]{32}$', message: 'must be a sys_id: 32 hexadecimal characters (or a FEEL expression starting with =).' } }
+    constraints: { notEmpty: true, pattern: { value: `^${SYS_ID}$`, message: 'must be a sys_id: 32 hexadecimal characters (or a FEEL expression starting with =).' } }
   };
 }
 

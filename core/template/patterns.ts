@@ -11,14 +11,8 @@ export function optionalPattern(core: string, message: string): Pattern {
   return { value: `^(?:${core}|undefined)?$`, message };
 }
 
-export const SYS_ID = '[0-9a-f]{32}';
-export const INTEGER = '-?\\d+';
-export const DECIMAL = '-?\\d+(?:\\.\\d+)?';
-export const DATE = '\\d{4}-\\d{2}-\\d{2}';
-export const TIME = '\\d{2}:\\d{2}:\\d{2}';
-export const DATE_TIME = `${DATE} ${TIME}`;
-/** A connector secret placeholder, replaced by the runtime: `{{secrets.NAME}}`. */
-export const SECRET_PLACEHOLDER = '\\{\\{secrets\\.[A-Za-z0-9_.-]+\\}\\}';
+/** The value formats belong to the field-type table; re-exported for the builders of other template kinds. */
+export { DATE, DATE_TIME, DECIMAL, INTEGER, SECRET_PLACEHOLDER, SYS_ID, TIME } from '../metadata/field-types';
 
 /**
  * Static text that reaches ServiceNow as typed. Two runtime steps change

@@ -1,3 +1,4 @@
+import { isComment, parseFeelExpression, type FeelNode } from '../../core/feel/parse';
 import { outputVariableNames } from '../../core/template/output';
 
 /**
@@ -27,28 +28,65 @@ export function isValidVariableName(name: string): boolean {
 
 /** A column's stored value; with `sysparm_display_value=all` the column is a `{value, display_value}` context. */
 const storedValue = (path: string) => `(if ${path} instance of context then ${path}.value else ${path})`;
-const SYS_ID_PATH = /(?:^|[^A-Za-z0-9_.])(?:response\.)?body\.result\.sys_id(?![A-Za-z0-9_])/;
-const NUMBER_PATH = /(?:^|[^A-Za-z0-9_.])(?:response\.)?body\.result\.number(?![A-Za-z0-9_])/;
+/** The paths of the record's sys_id and number in the response (the connector also puts the body under `response`). */
+const SYS_ID_PATHS = new Set(['body.result.sys_id', 'response.body.result.sys_id']);
+const NUMBER_PATHS = new Set(['body.result.number', 'response.body.result.number']);
 
-interface Entry { key: string; value: string; text: string }
+interface Entry {
+  key: string;
+  text: string;
+  /** Whether the value reads the record's sys_id or number path. */
+  readsSysId: boolean;
+  readsNumber: boolean;
+}
 
-/** The entries of a `={...}` FEEL context, or undefined when the expression is something else. */
+/**
+ * The entries of a `={...}` FEEL context, read with the FEEL grammar, or
+ * undefined when the expression is something else or does not parse (then
+ * the helper leaves it alone rather than rewrite text it cannot read).
+ */
 function contextEntries(expression: string | undefined): Entry[] | undefined {
-  const body = /^=\s*\{([\s\S]*)\}\s*$/.exec(expression?.trim() ?? '')?.[1];
-  if (body === undefined) return undefined;
-  return splitEntries(body).map((text) => {
-    const colon = text.indexOf(':');
-    return { key: text.slice(0, colon).trim().replace(/^"(.*)"$/, '$1'), value: text.slice(colon + 1).trim(), text };
+  const trimmed = expression?.trim() ?? '';
+  if (!trimmed.startsWith('=')) return undefined;
+  const source = trimmed.slice(1);
+  const tree = parseFeelExpression(source);
+  let broken = false;
+  tree.iterate({ enter: (node) => { if (node.type.isError) broken = true; } });
+  const tops = children(tree.topNode);
+  const context = tops[0];
+  if (broken || tops.length !== 1 || context?.name !== 'Context') return undefined;
+  return children(context).filter((node) => node.name === 'ContextEntry').map((entry) => {
+    const [key, value] = children(entry);
+    const paths = value ? readPaths(value, source) : new Set<string>();
+    return {
+      key: key ? source.slice(key.from, key.to).replace(/^"(.*)"$/, '$1') : '',
+      text: source.slice(entry.from, entry.to),
+      readsSysId: [...paths].some((path) => SYS_ID_PATHS.has(path)),
+      readsNumber: [...paths].some((path) => NUMBER_PATHS.has(path))
+    };
   });
 }
 
-const isHelperEntry = (entry: Entry) => SYS_ID_PATH.test(entry.value) || NUMBER_PATH.test(entry.value);
+function children(node: FeelNode): FeelNode[] {
+  const list: FeelNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) if (!isComment(child)) list.push(child);
+  return list;
+}
+
+/** Every path expression inside `node` (`body.result.sys_id`, and its prefixes), spaces removed. */
+function readPaths(node: FeelNode, source: string, paths = new Set<string>()): Set<string> {
+  if (node.name === 'PathExpression') paths.add(source.slice(node.from, node.to).replace(/\s+/g, ''));
+  for (let child = node.firstChild; child; child = child.nextSibling) readPaths(child, source, paths);
+  return paths;
+}
+
+const isHelperEntry = (entry: Entry) => entry.readsSysId || entry.readsNumber;
 
 /** The variables that the expression's entries fill from the record's sys_id and number. */
 export function readOutputVariables(expression: string | undefined): { sysId?: string; number?: string } {
   const entries = contextEntries(expression) ?? [];
-  const sysId = entries.find((entry) => SYS_ID_PATH.test(entry.value))?.key;
-  const number = entries.find((entry) => NUMBER_PATH.test(entry.value))?.key;
+  const sysId = entries.find((entry) => entry.readsSysId)?.key;
+  const number = entries.find((entry) => entry.readsNumber)?.key;
   return { ...(sysId ? { sysId } : {}), ...(number ? { number } : {}) };
 }
 
@@ -73,27 +111,4 @@ export function removeOutputVariables(expression: string | undefined): string | 
   if (!existing) return expression;
   const others = existing.filter((entry) => !isHelperEntry(entry));
   return others.length ? `={${others.map((entry) => entry.text).join(', ')}}` : undefined;
-}
-
-/** Splits the top-level entries of a FEEL context body (commas inside brackets and strings stay). */
-function splitEntries(body: string): string[] {
-  const entries: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let start = 0;
-  for (let index = 0; index < body.length; index++) {
-    const char = body[index];
-    if (quoted) {
-      if (char === '\\') index++;
-      else if (char === '"') quoted = false;
-    } else if (char === '"') quoted = true;
-    else if (char === '{' || char === '[' || char === '(') depth++;
-    else if (char === '}' || char === ']' || char === ')') depth--;
-    else if (char === ',' && depth === 0) {
-      entries.push(body.slice(start, index));
-      start = index + 1;
-    }
-  }
-  entries.push(body.slice(start));
-  return entries.map((entry) => entry.trim()).filter(Boolean);
 }

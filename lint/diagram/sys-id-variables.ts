@@ -5,7 +5,7 @@
  * expression stores a sys_id with the output helper's entry.
  */
 import { formSchemaVariables } from '../../core/bpmn/form-variables';
-import { closest } from '../../core/query/suggest';
+import { closestMatch } from '../../core/text/close-matches';
 import { readOutputVariables } from './result-expression';
 import { extensionValues, getHeaderValue, getIoMapping, getPropertyValue, type ModdleElement } from './zeebe';
 
@@ -110,9 +110,7 @@ export function sysIdVariableProblem(used: string | undefined, before: readonly 
   const sameButCase = names.find((name) => name.toLowerCase() === lower);
   if (sameButCase) return problem(used, sameButCase, ' (variable names are case-sensitive)');
   if (known.open || !(/sys_?id$/i.test(used) || producedAnywhere(used))) return undefined;
-  const byLower = new Map(names.map((name) => [name.toLowerCase(), name]));
-  const near = closest(lower, byLower.keys(), used.length <= 8 ? 2 : 3);
-  return problem(used, near === undefined ? undefined : byLower.get(near));
+  return problem(used, closestMatch(used, names, { ignoreCase: true }));
 }
 
 function problem(variable: string, suggestion: string | undefined, note = ''): SysIdVariableProblem {

@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors';
 import type { ServiceNowClient } from '../servicenow-http/client';
 import { isServiceNowError, roleHintFor, ServiceNowError } from '../servicenow-http/errors';
-import { closeMatches } from './close-matches';
+import { closeMatches } from '../../core/text/close-matches';
 import { FIELDS, isTableName, nameInBatches } from './queries';
 import type { MetadataTableName, RawRecord, SnapshotRecords } from '../metadata/snapshot-files';
 import { tidyRecords, type Omission } from './tidy';
@@ -165,7 +165,7 @@ async function missingTablesError(client: ServiceNowClient, missing: readonly st
     if (!isServiceNowError(error)) throw error;
   }
   const details = missing.map((name) => {
-    const matches = closeMatches(name, candidates);
+    const matches = closeMatches(name, candidates, { ignoreCase: true });
     return matches.length > 0 ? `${name}: did you mean ${matches.join(', ')}?` : `${name}: no table with a similar name`;
   });
   details.push('A table the user may not read is hidden the same way; check with camunda-servicenow test-connection.');

@@ -1,6 +1,6 @@
 import { UserError } from '../../core/errors';
 import type { Metadata, Table } from '../../core/metadata/model';
-import { closeMatches } from './close-matches';
+import { closeMatches } from '../../core/text/close-matches';
 
 const TABLE_NAME = /^[a-z0-9_]+$/;
 
@@ -33,7 +33,7 @@ export function selectTables(metadata: Metadata, names: string[] | undefined): T
     else if (table) selected.push(table);
     else if (metadata.referenceTargets?.has(name)) problems.push(`${name}: the snapshot knows only its name (a reference target), not its columns; fetch its metadata first (camunda-servicenow fetch-metadata)`);
     else {
-      const suggestions = closeMatches(name, [...metadata.tables.values()].filter((candidate) => !candidate.abstract).map((candidate) => candidate.name));
+      const suggestions = closeMatches(name, [...metadata.tables.values()].filter((candidate) => !candidate.abstract).map((candidate) => candidate.name), { ignoreCase: true, containing: true });
       problems.push(`${name}: no such table in ${metadata.source}${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''}`);
     }
   }

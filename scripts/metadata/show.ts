@@ -1,6 +1,7 @@
 /** `metadata show <table>`: the resolved table as aligned text or JSON. */
 import type { Field, Metadata, Table } from '../../core/metadata/model';
 import { UserError } from '../../core/errors';
+import { closeMatches } from '../../core/text/close-matches';
 
 export function findTable(metadata: Metadata, name: string): Table {
   const table = metadata.tables.get(name);
@@ -9,7 +10,7 @@ export function findTable(metadata: Metadata, name: string): Table {
   if (target) {
     throw new UserError(`The snapshot (${metadata.source}) names table "${name}" only as a reference target; its columns are not in it. Fetch them with camunda-servicenow fetch-metadata.`);
   }
-  const near = [...metadata.tables.keys()].filter((known) => known.includes(name) || name.includes(known) || editDistance(known, name) <= 2).slice(0, 5);
+  const near = closeMatches(name, metadata.tables.keys(), { containing: true, limit: 5 });
   throw new UserError(
     `Table "${name}" is not in the snapshot (${metadata.source}).`,
     [near.length ? `Did you mean: ${near.join(', ')}?` : `Tables: ${[...metadata.tables.keys()].join(', ')}`]
@@ -78,17 +79,4 @@ export function tableListJson(metadata: Metadata): string {
     primaryFields: table.primaryFields
   }));
   return `${JSON.stringify({ origin: metadata.origin, source: metadata.source, tables, referenceTargets: [...(metadata.referenceTargets?.keys() ?? [])] }, null, 2)}\n`;
-}
-
-/** Levenshtein distance, for "did you mean" on short table names. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

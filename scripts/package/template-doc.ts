@@ -1,3 +1,4 @@
+import { fieldType } from '../../core/metadata/field-types';
 import type { ElementTemplate } from '../publish/template-checks';
 
 /** `metadata.servicenow` as the generator writes it (core/template/field-index.ts). */
@@ -112,14 +113,16 @@ function formatChoices(choices: string[]): string {
   return `${shown.join(', ')}${choices.length > 8 ? `, … (${choices.length})` : ''}`;
 }
 
-const STRING_TYPES = ['string', 'translated_text', 'translated_field', 'html'];
-const DATE_TYPES = ['glide_date_time', 'due_date', 'glide_date'];
+/** A text field the LIKE/STARTSWITH example suits: the string family of the field-type table, not a sys_id. */
+const isProse = (field: DocField) => fieldType(field.type).family === 'string' && !fieldType(field.type).sysId;
+/** A field the ORDERBYDESC and `>=2026-01-01 00:00:00` examples suit: a Table API date or date-time. */
+const isDate = (field: DocField) => ['date', 'datetime'].includes(fieldType(field.type).input);
 
 /** One example per kind of field the table has, preferring the columns people filter on most. */
 export function exampleQueries(fields: DocField[]): Array<{ query: string; meaning: string }> {
   const pick = (preferred: string[], test: (field: DocField) => boolean) =>
     preferred.map((name) => fields.find((field) => field.element === name && test(field))).find(Boolean) ?? fields.find(test);
-  const order = pick(['sys_updated_on', 'sys_created_on'], (field) => DATE_TYPES.includes(field.type));
+  const order = pick(['sys_updated_on', 'sys_created_on'], isDate);
   const orderSuffix = order ? `^ORDERBYDESC${order.element}` : '';
   const examples: Array<{ query: string; meaning: string }> = [];
   const flag = pick(['active'], (field) => field.type === 'boolean');
@@ -139,7 +142,7 @@ export function exampleQueries(fields: DocField[]): Array<{ query: string; meani
       meaning: `records pointing at one \`${reference.reference}\` record; put its 32-character sys_id in place of \`<sys_id>\``
     });
   }
-  const text = pick(['short_description', 'name', 'description'], (field) => STRING_TYPES.includes(field.type));
+  const text = pick(['short_description', 'name', 'description'], isProse);
   if (text) {
     examples.push({ query: `${text.element}LIKEnetwork^OR${text.element}STARTSWITHVPN`, meaning: `${text.element} contains "network" or starts with "VPN"` });
   }

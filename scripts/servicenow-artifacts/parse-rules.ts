@@ -4,7 +4,7 @@ import { defaultWebhookId } from '../../core/inbound/webhook-template';
 import type { RecordOperation } from '../../core/inbound/webhook-payload';
 import type { Metadata } from '../../core/metadata/model';
 import { checkQuery } from '../../core/query/index';
-import { closeMatches } from '../generate/close-matches';
+import { closeMatches } from '../../core/text/close-matches';
 
 const OPERATIONS: Record<string, RecordOperation> = { insert: 'insert', update: 'update', created: 'insert', updated: 'update' };
 const WEBHOOK_ID = /^[a-zA-Z0-9]+([-_][a-zA-Z0-9]+)*$/;
@@ -34,7 +34,7 @@ export function parseRules(ruleArgs: string[], webhookArgs: string[], metadata: 
     const where = `--rule "${arg}"`;
     const known = metadata.tables.get(table);
     if (!known) {
-      const suggestions = closeMatches(table, [...metadata.tables.keys()]);
+      const suggestions = closeMatches(table, metadata.tables.keys(), { ignoreCase: true, containing: true });
       problems.push(`${where}: no table "${table}" in ${metadata.source}${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''} (fetch your instance's metadata with fetch-metadata and pass --metadata)`);
       continue;
     }

@@ -7,7 +7,7 @@ import type { FieldPath, Name } from '../ast';
 import type { Diagnostic, Severity } from '../diagnostics';
 import { findField, type Field, type Metadata, type Table } from '../../metadata/model';
 import { OPAQUE } from '../scan';
-import { closest } from '../suggest';
+import { closestMatch } from '../../text/close-matches';
 
 export interface Resolution {
   /** The last segment's field, when every segment resolved. */
@@ -136,8 +136,7 @@ function computeSuggestion(written: string, table: Table): string | undefined {
     .filter((field) => field.element.startsWith(`${asName}_`))
     .sort((a, b) => a.element.length - b.element.length)[0];
   if (prefixed) return prefixed.element;
-  const max = asName.length <= 4 ? 1 : asName.length <= 8 ? 2 : 3;
-  return closest(asName, table.fields.map((field) => field.element), max);
+  return closestMatch(asName, table.fields.map((field) => field.element));
 }
 
 function article(type: string): string {

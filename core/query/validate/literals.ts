@@ -4,10 +4,18 @@
  * backtracking blow-up on long input.
  */
 
-export const SYS_ID = /^[0-9a-fA-F]{32}$/;
+import { SYS_ID as SYS_ID_BODY } from '../../metadata/field-types';
+
+export const SYS_ID = new RegExp(`^${SYS_ID_BODY}$`);
 
 export function isSysId(value: string): boolean {
   return SYS_ID.test(value);
+}
+
+/** A sys_id written in upper case, in the case ServiceNow writes it. */
+export function repairSysId(value: string): string | undefined {
+  const lower = value.toLowerCase();
+  return lower !== value && isSysId(lower) ? lower : undefined;
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;

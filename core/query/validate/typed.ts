@@ -8,7 +8,8 @@ import type { Choice, Field, Metadata, Table } from '../../metadata/model';
 import { OPAQUE } from '../scan';
 import { familyOf, operatorMismatch, type TypeFamily } from './field-types';
 import { lookupField, resolvePath } from './fields';
-import { isBoolean, isDate, isNumber, isSysId, repairBoolean, repairDate, repairNumber } from './literals';
+import { fieldType } from '../../metadata/field-types';
+import { isBoolean, isDate, isNumber, isSysId, repairBoolean, repairDate, repairNumber, repairSysId } from './literals';
 
 const EQUALITY = new Set(['=', '!=', 'IN', 'NOT IN']);
 const ORDERING = new Set(['<', '<=', '>', '>=', 'BETWEEN', 'ON', 'NOTON']);
@@ -36,13 +37,15 @@ export function checkConditionTypes(condition: Condition, table: Table, metadata
   for (const leaf of leaves) {
     // NULL is ServiceNow's spelling of "empty" in queries (`category!=NULL`).
     if (leaf.type === 'Script' || leaf.raw === '' || leaf.raw === 'NULL' || leaf.raw.includes(OPAQUE)) continue;
-    const diagnostic = checkLeaf(leaf, field, family, operator.name, resolution.table, metadata);
-    if (diagnostic?.code === 'value.reference' && leaf === value && diagnostic.message.includes('dot-walk')) {
+    const finding = checkLeaf(leaf, field, family, operator.name, resolution.table, metadata);
+    if (!finding) continue;
+    const { byDisplayName, ...diagnostic } = finding;
+    if (byDisplayName && leaf === value) {
       // The fix is in the field: `caller_id=Abel Tuter` → `caller_id.name=Abel Tuter`, so the range covers both.
       diagnostic.start = condition.field.start;
-      diagnostic.suggestion = `${condition.field.raw}.name${operator.raw}${leaf.raw}`;
+      diagnostic.suggestion = `${condition.field.raw}.${byDisplayName}${operator.raw}${leaf.raw}`;
     }
-    if (diagnostic) out.push(diagnostic);
+    out.push(diagnostic);
   }
 }
 
@@ -92,7 +95,12 @@ function comparedLeaves(value: Value, operator: string): Leaf[] {
   }
 }
 
-function checkLeaf(leaf: Scalar, field: Field, family: TypeFamily, operator: string, table: Table, metadata: Metadata): Diagnostic | undefined {
+/** A value finding, and for a reference compared with a name, the target's field that holds names (the fix dot-walks to it). */
+interface LeafFinding extends Diagnostic {
+  byDisplayName?: string;
+}
+
+function checkLeaf(leaf: Scalar, field: Field, family: TypeFamily, operator: string, table: Table, metadata: Metadata): LeafFinding | undefined {
   const diagnostic = checkLeafValue(leaf, field, family, operator, table, metadata);
   // Quoted values ('1', "true") are compared with their quotes: suggest the bare value when that one is right.
   const quoted = /^(['"])(.*)\1$/.exec(leaf.text);
@@ -103,18 +111,19 @@ function checkLeaf(leaf: Scalar, field: Field, family: TypeFamily, operator: str
   return diagnostic;
 }
 
-function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator: string, table: Table, metadata: Metadata): Diagnostic | undefined {
+function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator: string, table: Table, metadata: Metadata): LeafFinding | undefined {
   const at = { start: leaf.start, end: leaf.end };
   const value = leaf.text;
   switch (family) {
     case 'choice':
       if (EQUALITY.has(operator)) return checkChoice(leaf, field, table, metadata);
-      if (/^(integer|decimal|float|longint)$/.test(field.internalType) && !isNumber(value)) {
+      if (fieldType(field.internalType).family === 'number' && !isNumber(value)) {
         return { severity: 'error', code: 'value.number', ...at, message: `${field.element} holds numbers; "${value}" is not a number.` };
       }
       return undefined;
     case 'reference':
       if (!EQUALITY.has(operator) || isSysId(value)) return undefined;
+      if (repairSysId(value)) return sysIdCase(leaf, field);
       return referenceDiagnostic(leaf, field, metadata);
     case 'boolean':
       if (isBoolean(value)) return undefined;
@@ -129,8 +138,8 @@ function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator
       return withSuggestion({ severity: 'error', code: 'value.date', ...at,
         message: `"${value}" is not a date ServiceNow reads here: write yyyy-MM-dd or yyyy-MM-dd HH:mm:ss (GMT), or a javascript: value such as javascript:gs.daysAgoStart(7).` }, repairDate(value));
     default:
-      if (field.internalType === 'GUID' && EQUALITY.has(operator) && !isSysId(value)) {
-        return { severity: 'warning', code: 'value.sys-id', ...at, message: `${field.element} holds sys_ids (32 hexadecimal characters); "${value}" is not one, so nothing matches.` };
+      if (fieldType(field.internalType).sysId && EQUALITY.has(operator) && !isSysId(value)) {
+        return withSuggestion({ severity: 'warning', code: 'value.sys-id', ...at, message: `${field.element} holds sys_ids (32 lower-case hexadecimal characters); "${value}" is not one, so nothing matches.` }, repairSysId(value));
       }
       return undefined;
   }
@@ -155,19 +164,26 @@ export function checkChoice(leaf: Scalar, field: Field, table: Table, metadata: 
   const lower = value.trim().toLowerCase();
   const match = field.choices.find((candidate) => candidate.label.toLowerCase() === lower || candidate.value.toLowerCase() === lower);
   const active = field.choices.filter((candidate) => !candidate.inactive);
-  const numeric = /^(integer|longint|decimal|float|numeric)$/.test(field.internalType);
+  const numeric = fieldType(field.internalType).family === 'number';
   const lenient = !match && !numeric && (metadata.origin === 'bundled' || metadata.origin === 'sdk' || metadata.origin === 'template');
   const caveat = lenient ? ` (per the ${metadata.origin} metadata; your instance may have more: check with its metadata)` : '';
   return withSuggestion({ severity: lenient ? 'warning' : 'error', code: 'value.choice', start: leaf.start, end: leaf.end,
     message: `${value} is not ${article(noun)} ${noun} of ${table.name}; ${plural(noun)} are ${listChoices(active)}${caveat}.` }, match?.value);
 }
 
-function referenceDiagnostic(leaf: Scalar, field: Field, metadata: Metadata): Diagnostic {
+/** A sys_id in upper case: ServiceNow writes them in lower case and compares query values as written. */
+function sysIdCase(leaf: Scalar, field: Field): LeafFinding {
+  return { severity: 'warning', code: 'value.sys-id', start: leaf.start, end: leaf.end, suggestion: leaf.text.toLowerCase(),
+    message: `${field.element} holds sys_ids in lower case; "${leaf.text}" is in upper case, and query values are compared as written.` };
+}
+
+function referenceDiagnostic(leaf: Scalar, field: Field, metadata: Metadata): LeafFinding {
   const target = field.reference ?? '';
   const targetTable = metadata.tables.get(target);
   const byName = targetTable ? lookupField(targetTable, 'name') !== undefined : NAMED_TABLES.test(target);
   return { severity: 'warning', code: 'value.reference', start: leaf.start, end: leaf.end,
-    message: `${field.element} refers to ${target} records by sys_id; "${leaf.text}" is not a sys_id, so it likely matches nothing${byName ? `. To match by name, dot-walk: ${field.element}.name=${leaf.text}` : ''}.` };
+    message: `${field.element} refers to ${target} records by sys_id; "${leaf.text}" is not a sys_id, so it likely matches nothing${byName ? `. To match by name, dot-walk: ${field.element}.name=${leaf.text}` : ''}.`,
+    ...(byName ? { byDisplayName: 'name' } : {}) };
 }
 
 /** Tables whose display value is `name` (for the dot-walk hint when they are not in the metadata). */

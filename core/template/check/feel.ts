@@ -1,4 +1,4 @@
-import { parseExpression } from 'feelin';
+import { parseFeelExpression } from '../../feel/parse';
 
 export interface FeelSyntax {
   /** Whether the expression parses without error nodes. */
@@ -29,7 +29,7 @@ export function parseFeel(expression: string): FeelSyntax {
 }
 
 function parseUncached(expression: string): FeelSyntax {
-  const tree = parseExpression(expression, {}, undefined);
+  const tree = parseFeelExpression(expression);
   let errorAt: number | undefined;
   const variables = new Set<string>();
   tree.iterate({

@@ -71,6 +71,8 @@ const cases: Case[] = [
     message: 'caller_id refers to sys_user records by sys_id; "Abel Tuter" is not a sys_id, so it likely matches nothing. To match by name, dot-walk: caller_id.name=Abel Tuter.' },
   { query: 'assigned_toDYNAMICme', code: 'value.sys-id', severity: 'error', range: 'me', syntaxOnly: true },
   { query: 'sys_id=INC0010001', code: 'value.sys-id', severity: 'warning', range: 'INC0010001' },
+  { query: 'sys_id=62826BF03710200044E0BFC8BCBE5DF1', code: 'value.sys-id', severity: 'warning', range: '62826BF03710200044E0BFC8BCBE5DF1', suggestion: '62826bf03710200044e0bfc8bcbe5df1' },
+  { query: 'caller_id=62826BF03710200044E0BFC8BCBE5DF1', code: 'value.sys-id', severity: 'warning', range: '62826BF03710200044E0BFC8BCBE5DF1', suggestion: '62826bf03710200044e0bfc8bcbe5df1' },
   { query: 'active=yes', code: 'value.boolean', severity: 'error', range: 'yes', suggestion: 'true' },
   { query: 'reassignment_count>two', code: 'value.number', severity: 'error', range: 'two' },
   { query: 'reassignment_count>1 000', code: 'value.number', severity: 'error', range: '1 000', suggestion: '1000' },

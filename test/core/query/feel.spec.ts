@@ -80,8 +80,7 @@ describe('core/query - FEEL queries', () => {
   it.each([
     ['="active=true^caller_id=" + callerSysId', { callerSysId: '681ccaf9c0a8016400b98a06818d57c7' }],
     ['="priority=" + string(p) + "^ORDERBYDESCsys_created_on"', { p: 2 }],
-    ['="short_descriptionLIKE\\"quoted\\"\\\\path^active=true"', {}],
-    ['="a=1" + "^b=\\u0041"', {}]
+    ['="short_descriptionLIKE\\"quoted\\"\\\\path^active=true"', {}]
   ])('checks exactly the text FEEL builds from %s', (value, context) => {
     // given
     const built = evaluate(value.slice(1), context).value as string;
@@ -93,6 +92,27 @@ describe('core/query - FEEL queries', () => {
     // then: the checked text (printed from the tree) with each opaque part replaced by its runtime value is FEEL's result
     const checked = printQuery(result.ast).split(OPAQUE);
     expect(checked.map((chunk, index) => chunk + (runtime[index] ?? '')).join('')).toBe(built);
+  });
+
+  it.each([
+    // feel-scala (FeelParser.scala, translateEscapes) decodes \\ \n \r \t \b \f \' \" only; feelin also decodes \u, the engine keeps it as written.
+    ['="a=1" + "^b=\\u0041"', 'a=1^b=\\u0041'],
+    ['="short_descriptionLIKE\\q"', 'short_descriptionLIKE\\q'],
+    ['="short_descriptionLIKEa\\tb"', 'short_descriptionLIKEa\tb']
+  ])('decodes the string literals of %s as feel-scala does', (value, checked) => {
+    expect(printQuery(checkFeelQuery(value, options).ast)).toBe(checked);
+  });
+
+  it('reads the + chain with the FEEL grammar: a + inside brackets, an if or a comment is no separator', () => {
+    // given
+    const value = '="active=true" /* + "x" */ + (if p then "^priority=1" else "") + "^state=1"';
+
+    // when
+    const result = checkFeelQuery(value, options);
+
+    // then: two literals around one opaque part
+    expect(printQuery(result.ast)).toBe(`active=true${OPAQUE}^state=1`);
+    expect(result.diagnostics).toEqual([]);
   });
 
   it('treats a whole condition computed at runtime as opaque', () => {

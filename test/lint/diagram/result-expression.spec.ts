@@ -89,6 +89,12 @@ describe('lint/diagram - result-expression', () => {
     expect(readOutputVariables(undefined)).toEqual({});
   });
 
+  it('reads the expression with the FEEL grammar: a path in a string or a comment is no helper entry, unreadable FEEL is left alone', () => {
+    expect(readOutputVariables('={note: "copy body.result.sys_id here", /* body.result.number */ id: body . result . sys_id}')).toEqual({ sysId: 'id' });
+    expect(writeOutputVariables('={note: "a", broken: (1 + }', 'incidentSysId', false)).toBeUndefined();
+    expect(removeOutputVariables('={x: body.result.sys_id, y: (}')).toBe('={x: body.result.sys_id, y: (}');
+  });
+
   it('removes only its own entries', () => {
     // given
     const expression = writeOutputVariables('={summary: body.result.short_description}', 'incidentSysId', true);

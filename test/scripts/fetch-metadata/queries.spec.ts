@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { isTableName, nameInBatches } from '../../../scripts/fetch-metadata/queries';
-import { closeMatches, editDistance } from '../../../scripts/fetch-metadata/close-matches';
 
 describe('scripts/fetch-metadata - queries', () => {
   it('puts all tables into one nameIN batch while the list stays short', () => {
@@ -30,18 +29,5 @@ describe('scripts/fetch-metadata - queries', () => {
 
   it.each([['incident', true], ['x_acme_app_request', true], ['incident^ORactive=true', false], ['', false], ['a b', false]])('reads %j as a table name: %s', (name, expected) => {
     expect(isTableName(name)).toBe(expected);
-  });
-});
-
-describe('scripts/fetch-metadata - close-matches', () => {
-  it('ranks candidates by edit distance and drops far ones', () => {
-    expect(closeMatches('incidnet', ['incident', 'incident_task', 'problem', 'incidents'])).toEqual(['incident']);
-    expect(closeMatches('incident_tsk', ['incident_task', 'incident', 'problem_task'])).toEqual(['incident_task']);
-    expect(closeMatches('zzz', ['incident'])).toEqual([]);
-  });
-
-  it('computes the Levenshtein distance', () => {
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('', 'abc')).toBe(3);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBoolean, isDate, isNumber, isSysId, repairBoolean, repairDate, repairNumber, repairUnit } from '../../../../core/query/validate/literals';
+import { isBoolean, isDate, isNumber, isSysId, repairBoolean, repairDate, repairNumber, repairSysId, repairUnit } from '../../../../core/query/validate/literals';
 
 describe('core/query/validate - literals', () => {
   it.each([
@@ -41,7 +41,13 @@ describe('core/query/validate - literals', () => {
     expect(repairUnit(value)).toBe(expected);
   });
 
-  it.each([['62826bf03710200044e0bfc8bcbe5df1', true], ['62826BF03710200044E0BFC8BCBE5DF1', true], ['62826bf0371020004', false], ['g2826bf03710200044e0bfc8bcbe5df1', false]])('isSysId(%j) is %s', (value, expected) => {
+  it('repairs an upper-case sys_id to the lower case ServiceNow writes, and nothing else', () => {
+    expect(repairSysId('62826BF03710200044E0BFC8BCBE5DF1')).toBe('62826bf03710200044e0bfc8bcbe5df1');
+    expect(repairSysId('62826bf03710200044e0bfc8bcbe5df1')).toBeUndefined();
+    expect(repairSysId('INC0010001')).toBeUndefined();
+  });
+
+  it.each([['62826bf03710200044e0bfc8bcbe5df1', true], ['62826BF03710200044E0BFC8BCBE5DF1', false], ['62826bf0371020004', false], ['g2826bf03710200044e0bfc8bcbe5df1', false]])('isSysId(%j) is %s', (value, expected) => {
     expect(isSysId(value)).toBe(expected);
   });
 });

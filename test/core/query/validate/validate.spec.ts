@@ -60,6 +60,16 @@ describe('core/query/validate - fields against metadata', () => {
     expect(findings('caller_id.department.head.name=x^caller_id.departmnt=y')).toEqual([['error', 'field.unknown', 'departmnt']]);
   });
 
+  it('offers the dot-walk fix from the finding itself, never from words in the value', () => {
+    // given: parent refers to task, which has no name field to dot-walk to; the value happens to read "dot-walk"
+    const [finding] = checkQuery('parent=dot-walk', { table: 'incident', metadata: metadata() }).diagnostics;
+
+    // then: the warning stays on the value, without a fix that renames the field
+    expect(finding).toMatchObject({ code: 'value.reference', start: 'parent='.length, end: 'parent=dot-walk'.length });
+    expect(finding?.suggestion).toBeUndefined();
+    expect(checkQuery('caller_id=dot-walk', { table: 'incident', metadata: metadata() }).diagnostics[0]?.suggestion).toBe('caller_id.name=dot-walk');
+  });
+
   it('says which table a dot-walked unknown field was looked up in', () => {
     // when
     const [diagnostic] = checkQuery('caller_id.titel=CEO', { table: 'incident', metadata: metadata() }).diagnostics;
