@@ -8,8 +8,14 @@ import { provideSnapshotLoader } from './shared/bundled-metadata';
 import serviceNowModule from './servicenow';
 import { ServiceNowStatusBar } from './status-bar/ServiceNowStatusBar';
 
-// Its own chunk, fetched next to this script (publicPath 'auto': this script's URL), only when first needed.
-provideSnapshotLoader(async () => (await import(/* webpackChunkName: "servicenow-metadata" */ './shared/bundled-snapshot')).default);
+// Chunks of their own, fetched next to this script (publicPath 'auto': this script's URL), only when first needed: the snapshot and its reader.
+provideSnapshotLoader(async () => {
+  const [snapshot, reader] = await Promise.all([
+    import(/* webpackChunkName: "servicenow-metadata" */ './shared/bundled-snapshot'),
+    import(/* webpackChunkName: "servicenow-metadata-reader" */ './shared/snapshot-reader')
+  ]);
+  return reader.default(snapshot.default);
+});
 registerCloudBpmnJSPlugin(serviceNowModule);
 registerClientPlugin(lintRules, 'lintRules.cloud-bpmn');
 registerClientExtension(ServiceNowStatusBar);

@@ -7,20 +7,18 @@
  * `onBundledMetadata` tells them when to look again. The CLI provides
  * metadata it read from disk.
  */
-import { loadSnapshot } from '../../core/metadata/load';
 import { findField, type Field, type Metadata, type Table } from '../../core/metadata/model';
-import { unpackSnapshot, type PackedSnapshot } from '../../core/metadata/packed';
 import { tableFromTemplate } from '../../core/template/field-index';
 import type { ElementTemplate } from '../../core/template/types';
 import type { SnapshotTable } from '../table-picker/table-options';
 
-let loadPacked: (() => Promise<PackedSnapshot>) | undefined;
+let loadPacked: (() => Promise<Metadata>) | undefined;
 let loading: Promise<void> | undefined;
 let cached: Metadata | null | undefined;
 const listeners = new Set<() => void>();
 
-/** Sets where the snapshot comes from on first use (the plugin entry: its metadata chunk). */
-export function provideSnapshotLoader(load: () => Promise<PackedSnapshot>): void {
+/** Sets where the snapshot comes from on first use (the plugin entry: its metadata chunk, which reads the snapshot too). */
+export function provideSnapshotLoader(load: () => Promise<Metadata>): void {
   loadPacked = load;
   loading = undefined;
   cached = undefined;
@@ -44,9 +42,8 @@ export function loadBundledMetadata(): Promise<void> {
     cached = null;
     return Promise.resolve();
   }
-  loading ??= loadPacked().then((packed) => {
-    const { files, overlay } = unpackSnapshot(packed);
-    cached = loadSnapshot(files, { origin: 'bundled', source: 'bundled snapshot', ...(overlay ? { overlay } : {}) });
+  loading ??= loadPacked().then((metadata) => {
+    cached = metadata;
   }).catch((error: unknown) => {
     console.warn('[servicenow] the bundled metadata snapshot does not load:', error);
     cached = null;
