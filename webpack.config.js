@@ -8,7 +8,8 @@
  *
  * The bundled snapshot (metadata/) is packed into a chunk of its own,
  * servicenow-metadata.js next to the script, which the plugin fetches the
- * first time it needs table metadata: Desktop loads the script from
+ * first time it needs table metadata, with the code reading it
+ * (servicenow-metadata-reader.js, which runs only then): Desktop loads the script from
  * app-plugins://<name>/dist/client.js, and publicPath 'auto' resolves the
  * chunk against that URL.
  */

@@ -7,22 +7,27 @@
  * modeler's event bus tells them to look again. A bpmn-js service, so each
  * modeler (each Desktop tab) has its own and no module holds any.
  */
-import { loadSnapshot } from '../../core/metadata/load';
 import type { Metadata, Table } from '../../core/metadata/model';
-import { unpackSnapshot, type PackedSnapshot } from '../../core/metadata/packed';
 import type { Service } from '../types/bpmn-js';
 
 export const METADATA_LOADED_EVENT = 'servicenow.metadata.loaded';
 
-// Its own chunk, fetched next to this script (publicPath 'auto': the plugin script's URL).
-const loadBundledChunk = async (): Promise<PackedSnapshot> => (await import(/* webpackChunkName: "servicenow-metadata" */ './bundled-snapshot')).default;
+// Chunks of their own, fetched next to this script (publicPath 'auto': the plugin script's URL), only when first
+// needed: the snapshot and the code that reads it (records, overlay, hierarchies, catalog), which runs once.
+const loadBundledChunk = async (): Promise<Metadata> => {
+  const [snapshot, reader] = await Promise.all([
+    import(/* webpackChunkName: "servicenow-metadata" */ './bundled-snapshot'),
+    import(/* webpackChunkName: "servicenow-metadata-reader" */ './snapshot-reader')
+  ]);
+  return reader.default(snapshot.default);
+};
 
 export class BundledMetadata {
   static $inject = ['eventBus'];
   private metadata: Metadata | null | undefined;
   private loading: Promise<void> | undefined;
 
-  constructor(private readonly eventBus: Service, private readonly loadPacked: () => Promise<PackedSnapshot> = loadBundledChunk) {}
+  constructor(private readonly eventBus: Service, private readonly loadMetadata: () => Promise<Metadata> = loadBundledChunk) {}
 
   /** The snapshot when it has arrived; otherwise starts fetching it and returns undefined. */
   current(): Metadata | undefined {
@@ -32,9 +37,8 @@ export class BundledMetadata {
 
   /** Resolves once the snapshot is loaded (or known not to load). */
   load(): Promise<void> {
-    this.loading ??= this.loadPacked().then((packed) => {
-      const { files, overlay } = unpackSnapshot(packed);
-      this.metadata = loadSnapshot(files, { origin: 'bundled', source: 'bundled snapshot', ...(overlay ? { overlay } : {}) });
+    this.loading ??= this.loadMetadata().then((metadata) => {
+      this.metadata = metadata;
     }).catch((error: unknown) => {
       console.warn('[servicenow] the bundled metadata snapshot does not load:', error);
       this.metadata = null;

@@ -39,11 +39,25 @@ export function headerBinding(key: string): Binding {
   return { type: 'zeebe:taskHeader', key };
 }
 
-/** A condition that holds for the given operations only. */
+/** The operation menu's default: what a task whose operation is not written yet does. */
+export const DEFAULT_OPERATION: Operation = 'create';
+
+/**
+ * A condition that holds for the given operations only. The default
+ * operation also matches the unset (empty) menu: bpmn-js-element-templates
+ * filters the properties by their conditions before it writes any default
+ * (ConditionalBehavior `_ensureConditional`), so an operation written during
+ * the apply would switch the default's properties on only in a second pass
+ * and a third (each re-writing every property, with a quadratic comparison
+ * of the bindings per write). Matching the unset menu as its default makes
+ * applying the template one pass; the menu offers no empty choice, so a
+ * modeller never sees the difference.
+ */
 export function whenOperation(...operations: Operation[]): Condition {
-  return operations.length === 1
-    ? { property: OPERATION_PROPERTY_ID, equals: operations[0] as Operation }
-    : { property: OPERATION_PROPERTY_ID, oneOf: [...operations] };
+  const values: string[] = operations.flatMap((operation) => (operation === DEFAULT_OPERATION ? [operation, ''] : [operation]));
+  return values.length === 1
+    ? { property: OPERATION_PROPERTY_ID, equals: values[0] as string }
+    : { property: OPERATION_PROPERTY_ID, oneOf: values };
 }
 
 /** Both conditions must hold. */
@@ -59,7 +73,7 @@ export function operationProperty(description?: string): TemplateProperty {
     ...(description ? { description } : {}),
     group: 'operation',
     type: 'Dropdown',
-    value: 'create',
+    value: DEFAULT_OPERATION,
     choices: OPERATIONS.map((operation) => ({ name: OPERATION_HTTP[operation].label, value: operation })),
     binding: headerBinding('serviceNowOperation')
   };

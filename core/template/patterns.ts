@@ -25,7 +25,8 @@ export { DATE, DATE_TIME, DECIMAL, INTEGER, SECRET_PLACEHOLDER, SYS_ID, TIME } f
  */
 export const SAFE_TEXT = String.raw`(?:\{\{\s*secrets\.[^{}\s\\]+\s*\}\}|(?!secrets\.[A-Za-z0-9])[^\\])*`;
 
-export const SAFE_TEXT_MESSAGE = 'must not hold \\ or secrets.<name>: Zeebe reads \\ as an escape, the connector swaps secrets.<name> for a secret (in FEEL too). Write \\ doubled in a FEEL string (="D:\\\\new"); reword secrets.<name> or use {{secrets.NAME}}.';
+/** Shown on every free-text input (dozens per template): short, and it names both fixes. */
+export const SAFE_TEXT_MESSAGE = 'must not hold \\ or secrets.<name>: Zeebe reads \\ as an escape (write ="D:\\\\new"), the connector swaps secrets.<name> for a secret (use {{secrets.NAME}}).';
 
 /** Safe static text, optionally also matching `core` (a pattern body without anchors) as `coreMessage` says. */
 export function safeTextPattern(core?: string, coreMessage?: string): Pattern {

@@ -227,7 +227,8 @@ describe('core/template - buildTemplate', () => {
     const template = buildTemplate(incidentTable(), options);
 
     // then
-    expect(property(template, 'field.short_description')).toMatchObject({ condition: { property: 'operation', equals: 'create' }, constraints: { notEmpty: true } });
+    // the unset menu counts as its default, Create (one apply pass in the Modeler)
+    expect(property(template, 'field.short_description')).toMatchObject({ condition: { property: 'operation', oneOf: ['create', ''] }, constraints: { notEmpty: true } });
     expect(property(template, 'field.short_description.update').condition).toEqual({ property: 'operation', equals: 'update' });
     expect(property(template, 'field.short_description.update').constraints?.notEmpty).toBeUndefined();
   });
