@@ -3,7 +3,7 @@
  * (one command of the CLI, one feature of the plugin) keeps its modules to
  * itself: other folders import only the modules listed as its public ones
  * here, so using another module of it is a change to this list, made on
- * purpose. Shared layers (the CLI's cli/, io/, servicenow-http/; the
+ * purpose. Shared layers (the CLI's cli/, http/, io/, servicenow-http/; the
  * plugin's shared/ and types/) are open to every folder. core/ and lint/
  * are libraries of small modules, open to their users as a whole.
  */
@@ -24,7 +24,7 @@ export const FEATURES = {
     }
   },
   scripts: {
-    shared: ['bundle', 'cli', 'io', 'servicenow-http'],
+    shared: ['bundle', 'cli', 'http', 'io', 'servicenow-http'],
     public: {
       'check-query': ['command.ts'],
       emulator: [],

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { access, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -15,8 +15,11 @@ export const COMPILED_DIR = 'lib';
  */
 export async function compileCli(root: string): Promise<void> {
   await removeCompiledCli(root);
+  const config = join(root, 'tsconfig.build.json');
+  // A package without a build config ships no TypeScript CLI (the packaging tests' fixture project).
+  if (!(await exists(config))) return;
   try {
-    await run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+    await run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', config], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     await removeCompiledCli(root);
     const output = (error as { stdout?: string }).stdout ?? '';
@@ -27,4 +30,8 @@ export async function compileCli(root: string): Promise<void> {
 /** A checkout keeps no compiled tree, so that the CLI there always runs the sources being edited. */
 export async function removeCompiledCli(root: string): Promise<void> {
   await rm(join(root, COMPILED_DIR), { recursive: true, force: true });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
 }

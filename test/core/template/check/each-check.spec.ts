@@ -30,17 +30,17 @@ const cases: Case[] = [
   {
     check: '$schema is required',
     defect: ({ $schema: _schema, ...template }) => template,
-    expected: [{ severity: 'error', message: 'no $schema: the Modeler refuses templates without one' }]
+    expected: [{ severity: 'error', message: 'no $schema: the Modeler offers a template to Camunda 8 diagrams only when its $schema names @camunda/zeebe-element-templates-json-schema; set it to https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json' }]
   },
   {
     check: '$schema is not pinned',
     defect: (template) => ({ ...template, $schema: 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema@0.1.0/resources/schema.json' }),
-    expected: [{ severity: 'warning', message: '$schema is pinned (https://unpkg.com/@camunda/zeebe-element-templates-json-schema@0.1.0/resources/schema.json); Web Modeler only accepts the unpinned URL' }]
+    expected: [{ severity: 'warning', message: '$schema is pinned: it pins version 0.1.0; Web Modeler accepts only the unpinned https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json' }]
   },
   {
     check: 'the icon fits Web Modeler',
     defect: (template) => ({ ...template, icon: { contents: `data:image/svg+xml,${'x'.repeat(8200)}` } }),
-    expected: [{ severity: 'error', message: 'icon is 8219 bytes; Web Modeler allows at most 8192' }]
+    expected: [{ severity: 'error', message: 'icon is 8219 bytes as stored in the template; Web Modeler accepts at most 8 KB (8192 bytes): simplify or compress the icon' }]
   },
   {
     check: 'a group is declared once',
