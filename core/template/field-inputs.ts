@@ -88,20 +88,20 @@ const DISPLAY_VALUE_KINDS = new Set<FieldKind>(['reference', 'list']);
 
 /**
  * A reference (or list) column as two inputs on one variable, one per state
- * of "Values are display values": ServiceNow then looks the referenced record
+ * of "Values sent" (stored or display values): with display values ServiceNow looks the referenced record
  * up by its display value (a user's name), so the sys_id pattern would refuse
  * exactly what the box invites. Conditions, not the plugin, switch them, so
  * Web Modeler (no plugin) shows the right check too.
  */
 function byInputMode(property: TemplateProperty, field: Field, kind: FieldKind): TemplateProperty[] {
-  const stored = { ...property, condition: allOf(...flatConditions(property.condition), { property: INPUT_DISPLAY_VALUE_ID, equals: false }) };
+  const stored = { ...property, condition: allOf(...flatConditions(property.condition), { property: INPUT_DISPLAY_VALUE_ID, oneOf: ['false', ''] }) };
   const placeholder = displayValuePlaceholder(field, kind);
   const display: TemplateProperty = {
     ...property,
     id: `${property.id}.display`,
     ...(placeholder ? { placeholder } : {}),
     constraints: { ...(property.constraints?.notEmpty ? { notEmpty: true } : {}), pattern: safeTextPattern() },
-    condition: allOf(...flatConditions(property.condition), { property: INPUT_DISPLAY_VALUE_ID, equals: true })
+    condition: allOf(...flatConditions(property.condition), { property: INPUT_DISPLAY_VALUE_ID, equals: 'true' })
   };
   return [stored, display];
 }

@@ -22,7 +22,7 @@ interface QueryParameter {
  */
 export const DEFAULT_LIMIT = '50';
 
-/** The property id of "Values are display values": reference inputs switch their check on it. */
+/** The property id of "Values sent" (stored or display values): reference inputs switch their check on it. */
 export const INPUT_DISPLAY_VALUE_ID = 'sysparm_input_display_value';
 
 /** The 1.5 MB output cap, said where the user sets fields and limit. */
@@ -111,11 +111,18 @@ const PARAMETERS: QueryParameter[] = [
     name: INPUT_DISPLAY_VALUE_ID,
     variable: 'sn_inputDisplayValue',
     operations: WRITE_OPERATIONS,
+    // A dropdown, not a checkbox: the library reads an unset cast Boolean as true (bpmn-js-element-templates
+    // core.esm.js `fromFeelExpression`), so column inputs switched on a checkbox flipped when its default was
+    // written and applying took three passes; an unset dropdown ('') and its default 'false' select the same inputs.
     property: {
-      label: 'Values are display values (sysparm_input_display_value)',
-      description: 'Send display values (e.g. a user\'s name instead of a sys_id). Dates are then read in the user\'s time zone.',
-      type: 'Boolean',
-      value: false
+      label: 'Values sent (sysparm_input_display_value)',
+      description: 'Display values: e.g. a user\'s name instead of a sys_id; dates are then read in the user\'s time zone.',
+      type: 'Dropdown',
+      value: 'false',
+      choices: [
+        { name: 'Stored values (sys_ids)', value: 'false' },
+        { name: 'Display values', value: 'true' }
+      ]
     }
   }
 ];
@@ -140,7 +147,7 @@ export function queryParameterProperties(queryFields: string[]): TemplatePropert
 }
 
 /**
- * "Values are display values", declared apart from the other parameters:
+ * "Values sent", declared apart from the other parameters:
  * the column inputs switch their check on it, and a condition may only name
  * a property declared before it.
  */

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { inputValue, openHarness, selectElement, templateGroup } from './helpers/harness-page';
 
-const DISPLAY_VALUES = 'Values are display values (sysparm_input_display_value)';
+const VALUES_SENT = 'Values sent (sysparm_input_display_value)';
 
 /** The Caller input of the selected task and the error the panel shows under it. */
 async function caller(page: Page) {
@@ -11,7 +11,7 @@ async function caller(page: Page) {
   return { input, error };
 }
 
-test('"Values are display values" lets a reference field take a user\'s name, and the sys_id check returns when it is unticked', async ({ page }) => {
+test('sending display values lets a reference field take a user\'s name, and the sys_id check returns with stored values', async ({ page }) => {
   // given
   await openHarness(page, { diagram: 'incident-tasks.bpmn' });
   await selectElement(page, 'Task_Create');
@@ -25,7 +25,7 @@ test('"Values are display values" lets a reference field take a user\'s name, an
   await expect(stored.error).toContainText('must be a sys_id');
 
   // when: the task sends display values
-  await (await templateGroup(page, 'query')).getByLabel(DISPLAY_VALUES).check();
+  await (await templateGroup(page, 'query')).getByLabel(VALUES_SENT).selectOption('true');
 
   // then: the name is accepted and kept; the placeholder asks for a display value
   const display = await caller(page);
@@ -34,8 +34,8 @@ test('"Values are display values" lets a reference field take a user\'s name, an
   await expect(display.error).toHaveCount(0);
   expect(await inputValue(page, 'Task_Create', 'sn_f_caller_id')).toBe('Abel Tuter');
 
-  // when: unticked again
-  await (await templateGroup(page, 'query')).getByLabel(DISPLAY_VALUES).uncheck();
+  // when: stored values again
+  await (await templateGroup(page, 'query')).getByLabel(VALUES_SENT).selectOption('false');
 
   // then: the sys_id check is back
   const again = await caller(page);

@@ -178,10 +178,10 @@ describe('core/template - buildTemplate', () => {
       return new RegExp(typeof constraint === 'string' ? constraint : constraint?.value ?? '');
     };
 
-    // then: one input, switched by "Values are display values"
+    // then: one input, switched by "Values sent"
     expect(display.binding).toEqual(stored.binding);
-    expect(JSON.stringify(stored.condition)).toContain('{"property":"sysparm_input_display_value","equals":false}');
-    expect(JSON.stringify(display.condition)).toContain('{"property":"sysparm_input_display_value","equals":true}');
+    expect(JSON.stringify(stored.condition)).toContain('{"property":"sysparm_input_display_value","oneOf":["false",""]}');
+    expect(JSON.stringify(display.condition)).toContain('{"property":"sysparm_input_display_value","equals":"true"}');
     expect(pattern(stored).test('Abel Tuter')).toBe(false);
     expect(pattern(display).test('Abel Tuter')).toBe(true);
     expect(display.placeholder).toBe('Display value of a sys_user record, e.g. its name');

@@ -97,7 +97,7 @@ describe('core/template - Camunda Modeler template linting', () => {
 
     // then
     expect(await lint({ ...values, 'field.caller_id': 'Abel Tuter' })).toEqual([expect.stringMatching(/validate: Caller must be a sys_id/)]);
-    expect(await lint({ ...values, sysparm_input_display_value: true, 'field.caller_id.display': 'Abel Tuter' })).toEqual([]);
+    expect(await lint({ ...values, sysparm_input_display_value: 'true', 'field.caller_id.display': 'Abel Tuter' })).toEqual([]);
   });
 
   it('reports nothing for any template of the bundled snapshot, on Create with its mandatory fields and on Get', async () => {
