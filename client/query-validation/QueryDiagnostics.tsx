@@ -87,9 +87,22 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
   useEffect(() => { eventBus.fire(QUERY_CHECKED_EVENT, { element, text }); }, [text, element]);
 
 
+  // A fix removes its own button: focus moves to the next fix, else back to the query field, never to the page body.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && focused.isConnected) return;
+    const next = root.current?.querySelector<HTMLElement>('button.servicenow-fix');
+    const field = document.querySelector<HTMLElement>(`[data-entry-id="${queryEntryId}"] :is(input, textarea, [contenteditable="true"])`);
+    (next ?? field)?.focus();
+  });
+
   const fix = (diagnostic: Diagnostic) => {
     commitPendingInput(queryEntryId);
     const fixed = applySuggestion(text, diagnostic);
+    refocus.current = true;
     setText(fixed);
     inOneStep(commandStack, () => writeProperty(element, property, fixed, services));
   };
