@@ -85,9 +85,10 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
         onBlur={store}
       />
       <div class="servicenow-output-actions">
-        <button type="button" class="servicenow-output-store" disabled={!next || stored === name} onClick={store}>
-          {stored ? (stored === name ? 'Stored in the result expression' : 'Rename variable') : 'Store in the result expression'}
-        </button>
+        {/* What is already done is said as text; a button appears only when there is something to do. */}
+        {stored && stored === name
+          ? <span class="servicenow-output-status">{`Stored in the result expression as ${stored}.`}</span>
+          : <button type="button" class="servicenow-output-store" disabled={!next} onClick={store}>{stored ? 'Rename variable' : 'Store in the result expression'}</button>}
         {stored ? <button type="button" class="servicenow-output-remove" onClick={remove}>Stop storing</button> : null}
       </div>
       {offer ? (

@@ -19,6 +19,15 @@ describe('core/query/validate - fields against metadata', () => {
     expect(findings('u_vendor_ref=1', origin)).toEqual([[severity, 'field.unknown', 'u_vendor_ref']]);
   });
 
+  it('words the custom-field warning for the modeler, with no command-line flag', () => {
+    // when
+    const [warning] = checkQuery('u_vendor_ref=1', { table: 'incident', metadata: metadata('bundled') }).diagnostics;
+
+    // then
+    expect(warning?.message).toContain('custom fields exist only on your instance');
+    expect(warning?.message).not.toMatch(/--\w/);
+  });
+
   it.each(['x_acme_ref', 'sn_grc_item'])('treats %s like a custom field against the bundled snapshot', (name) => {
     expect(findings(`${name}=1`, 'bundled')).toEqual([['warning', 'field.unknown', name]]);
   });
