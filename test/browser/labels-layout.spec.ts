@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { openHarness, screenshot, selectElement, templateGroup } from './helpers/harness-page';
+import { openHarness, selectElement, templateGroup } from './helpers/harness-page';
 
 /** Whether every option of a dropdown fits in its closed box (text width measured in the select's own font). */
 async function optionsFit(select: Locator): Promise<string[]> {
@@ -24,7 +24,6 @@ test('Result mapping and Error handling choices fit in their dropdowns', async (
   expect(await optionsFit(output.getByLabel('Result mapping', { exact: true }))).toEqual([]);
   const errors = await templateGroup(page, 'error');
   expect(await optionsFit(errors.getByLabel('Error handling', { exact: true }))).toEqual([]);
-  await screenshot(page, 'output-error-choices', errors);
 });
 
 test('a checkbox label that wraps stays beside its box', async ({ page }) => {
