@@ -18,7 +18,7 @@ import { useError } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import { useEffect, useMemo, useRef, useState } from '@bpmn-io/properties-panel/preact/hooks';
 import { useBundledMetadata } from '../shared/use-bundled-metadata';
-import { applySuggestion, type Diagnostic } from '../../core/query';
+import { applySuggestion, applySuggestions, type Diagnostic } from '../../core/query';
 import type { TemplateProperty } from '../../core/template/types';
 import { inOneStep } from '../shared/batch-command';
 import { tableOf } from '../shared/servicenow-template';
@@ -28,6 +28,8 @@ import { checkQueryText } from './check-task-query';
 import { frameScheduler, readControlText } from './live-text';
 import { QUERY_CHECKED_EVENT, isLintBehind } from './live-check';
 
+/** Passes of Fix all: each applies the suggestions of a fresh check; a query settles in two or three. */
+const MAX_FIX_PASSES = 5;
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
 interface Props {
@@ -107,6 +109,21 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
     inOneStep(commandStack, () => writeProperty(element, property, fixed, services));
   };
 
+  // Fix all: every suggestion, checked again after each pass (a fix can reveal the next, e.g. a pasted list URL), written as one undoable step.
+  const fixAll = () => {
+    commitPendingInput(queryEntryId);
+    let fixed = text;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const next = applySuggestions(fixed, checkQueryText(fixed, template, table).diagnostics);
+      if (next === fixed) break;
+      fixed = next;
+    }
+    refocus.current = true;
+    setText(fixed);
+    inOneStep(commandStack, () => writeProperty(element, property, fixed, services));
+  };
+  const fixable = result.diagnostics.filter((diagnostic) => diagnostic.suggestion !== undefined).length;
+
   return (
     <div ref={root} class="bio-properties-panel-entry servicenow-query-diagnostics" data-entry-id={id} data-checked-length={String(text.length)}
       data-has-errors={result.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 'true' : undefined}>
@@ -128,6 +145,9 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
               ) : null}
             </li>
           ))}
+          {fixable > 1 ? (
+            <li class="servicenow-fix-all-row"><button type="button" class="servicenow-fix servicenow-fix-all" onClick={fixAll}>{`Fix all (${fixable})`}</button></li>
+          ) : null}
         </ul>
       ) : (
         <p class="servicenow-diagnostics-ok" aria-live="polite">{text ? 'No problems found in this query.' : ''}</p>

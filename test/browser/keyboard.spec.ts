@@ -10,7 +10,7 @@ test('Enter on a fix button keeps the focus in the query entry: on the next fix,
   await queryField(page).fill('caler_id=6816f79cc0a8016401c5a33be04be441^activ=true');
   await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe('caler_id=6816f79cc0a8016401c5a33be04be441^activ=true');
   const fixes = diagnostics(page).locator('button.servicenow-fix');
-  await expect(fixes).toHaveCount(2);
+  await expect(fixes).toHaveCount(3); // two fixes and Fix all
 
   // when
   await fixes.first().focus();

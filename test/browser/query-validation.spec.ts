@@ -140,3 +140,24 @@ test.describe('live encoded-query validation', () => {
     await expect(diagnostics(page).locator('[data-code="field.unknown"]')).toContainText('did you mean caller_id?');
   });
 });
+
+test('Fix all cleans a query pasted from a list URL in one undoable step', async ({ page }) => {
+  // given
+  const pasted = 'sysparm_query=activ=true^caler_id=6816f79cc0a8016401c5a33be04be441&sysparm_limit=10';
+  await ourIncidentQueryTask(page);
+  await queryField(page).fill(pasted);
+  await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe(pasted);
+
+  // when
+  await diagnostics(page).getByRole('button', { name: /^Fix all \(\d+\)$/ }).click();
+
+  // then
+  await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe('active=true^caller_id=6816f79cc0a8016401c5a33be04be441');
+  await expect(diagnostics(page).locator('button.servicenow-fix')).toHaveCount(0);
+
+  // when
+  await undo(page);
+
+  // then: one undo returns the pasted text
+  await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe(pasted);
+});
