@@ -25,6 +25,7 @@ import { tableOf } from '../shared/servicenow-template';
 import { propertyValue } from '../shared/template-values';
 import { writeProperty } from '../shared/write-binding';
 import { checkQueryText } from './check-task-query';
+import { movedParameters, type MovedParameter } from './moved-parameters';
 import { frameScheduler, readControlText } from './live-text';
 import { QUERY_CHECKED_EVENT, isLintBehind } from './live-check';
 
@@ -104,23 +105,31 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
   const fix = (diagnostic: Diagnostic) => {
     commitPendingInput(queryEntryId);
     const fixed = applySuggestion(text, diagnostic);
+    write(fixed, movedParameters(text, [diagnostic], template));
+  };
+
+  const write = (fixed: string, moved: MovedParameter[]) => {
     refocus.current = true;
     setText(fixed);
-    inOneStep(commandStack, () => writeProperty(element, property, fixed, services));
+    inOneStep(commandStack, () => {
+      writeProperty(element, property, fixed, services);
+      for (const parameter of moved) writeProperty(element, parameter.property, parameter.value, services);
+    });
   };
 
   // Fix all: every suggestion, checked again after each pass (a fix can reveal the next, e.g. a pasted list URL), written as one undoable step.
   const fixAll = () => {
     commitPendingInput(queryEntryId);
     let fixed = text;
+    const moved: MovedParameter[] = [];
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const next = applySuggestions(fixed, checkQueryText(fixed, template, table).diagnostics);
+      const found = checkQueryText(fixed, template, table).diagnostics;
+      moved.push(...movedParameters(fixed, found, template));
+      const next = applySuggestions(fixed, found);
       if (next === fixed) break;
       fixed = next;
     }
-    refocus.current = true;
-    setText(fixed);
-    inOneStep(commandStack, () => writeProperty(element, property, fixed, services));
+    write(fixed, moved);
   };
   const fixable = result.diagnostics.filter((diagnostic) => diagnostic.suggestion !== undefined).length;
 

@@ -141,7 +141,7 @@ test.describe('live encoded-query validation', () => {
   });
 });
 
-test('Fix all cleans a query pasted from a list URL in one undoable step', async ({ page }) => {
+test('Fix all cleans a query pasted from a list URL in one undoable step, moving sysparm_limit into the Limit field', async ({ page }) => {
   // given
   const pasted = 'sysparm_query=activ=true^caler_id=6816f79cc0a8016401c5a33be04be441&sysparm_limit=10';
   await ourIncidentQueryTask(page);
@@ -154,10 +154,12 @@ test('Fix all cleans a query pasted from a list URL in one undoable step', async
   // then
   await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe('active=true^caller_id=6816f79cc0a8016401c5a33be04be441');
   await expect(diagnostics(page).locator('button.servicenow-fix')).toHaveCount(0);
+  expect(await inputValue(page, 'Task_Get', 'sn_limit')).toBe('10');
 
   // when
   await undo(page);
 
-  // then: one undo returns the pasted text
+  // then: one undo returns the pasted text and the limit
   await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe(pasted);
+  expect(await inputValue(page, 'Task_Get', 'sn_limit')).toBe('50');
 });
