@@ -164,7 +164,12 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
       {isLintBehind(lintError, result.diagnostics) ? (
         <p class="servicenow-lint-behind" role="status">The Problems list still shows the previous check; it follows this one after the next lint pass.</p>
       ) : null}
-      {result.explanation ? (
+      {result.explanationItems.length > 1 ? (
+        <div class="servicenow-query-explanation">
+          <span class="servicenow-explanation-label">In plain words, records where all of these hold:</span>
+          <ul class="servicenow-explanation-items">{result.explanationItems.map((item, index) => <li key={index}>{item}</li>)}</ul>
+        </div>
+      ) : result.explanation ? (
         <p class="servicenow-query-explanation"><span class="servicenow-explanation-label">In plain words: </span>{result.explanation}</p>
       ) : null}
     </div>

@@ -9,7 +9,7 @@ import type { Diagnostic } from './diagnostics';
 import { parse } from './parser';
 import { print } from './printer';
 import { validate } from './validate/validate';
-import { explain } from './explain';
+import { explain, explainItems } from './explain';
 import { checkFeel } from './feel';
 import { hasError } from './diagnostics';
 
@@ -34,6 +34,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** The query in plain words, like ServiceNow's condition breadcrumbs. */
   explanation: string;
+  /** The explanation as list items for a query of several conditions that all must hold (else one item). */
+  explanationItems: string[];
   /** No error-severity diagnostic. */
   ok: boolean;
 }
@@ -53,7 +55,7 @@ export function checkQuery(text: string, options: CheckOptions = {}): CheckResul
   const { ast, diagnostics } = parse(text);
   const all = diagnostics.concat(validate(ast, text, options));
   all.sort(byPosition);
-  return { ast, diagnostics: all, explanation: explain(ast, options), ok: !hasError(all) };
+  return { ast, diagnostics: all, explanation: explain(ast, options), explanationItems: explainItems(ast, options), ok: !hasError(all) };
 }
 
 /**

@@ -163,3 +163,19 @@ test('Fix all cleans a query pasted from a list URL in one undoable step, moving
   await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe(pasted);
   expect(await inputValue(page, 'Task_Get', 'sn_limit')).toBe('50');
 });
+
+test('a long query grows its field and reads as a list of conditions', async ({ page }) => {
+  // given
+  await ourIncidentQueryTask(page);
+  await queryField(page).fill('active=true');
+  const short = (await queryField(page).boundingBox())!.height;
+
+  // when
+  await queryField(page).fill('active=true^priority=1^assignment_groupISEMPTY^short_descriptionLIKEprinter jam on the third floor near the kitchen^category=hardware^ORDERBYDESCsys_created_on');
+
+  // then
+  const items = diagnostics(page).locator('.servicenow-explanation-items li');
+  await expect(items).toHaveCount(6);
+  await expect(items.first()).toContainText('Active');
+  expect((await queryField(page).boundingBox())!.height).toBeGreaterThan(short);
+});
