@@ -85,9 +85,11 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
         onBlur={store}
       />
       <div class="servicenow-output-actions">
-        <button type="button" class="servicenow-output-store" disabled={!next || stored === name} onClick={store}>
-          {stored ? (stored === name ? 'Stored in the result expression' : 'Rename variable') : 'Store in the result expression'}
+        {/* What is already done is said as text; the button shows only when there is something to do. */}
+        <button type="button" class="servicenow-output-store" hidden={stored !== undefined && stored === name} disabled={!next} onClick={store}>
+          {stored ? 'Rename variable' : 'Store in the result expression'}
         </button>
+        {stored && stored === name ? <span class="servicenow-output-status">{`Stored in the result expression as ${stored}.`}</span> : null}
         {stored ? <button type="button" class="servicenow-output-remove" onClick={remove}>Stop storing</button> : null}
       </div>
       {offer ? (

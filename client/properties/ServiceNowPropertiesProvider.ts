@@ -3,7 +3,7 @@
  * element templates provider, so it sees the template's entries and its own
  * group is not dropped on templated tasks. Middleware steps:
  * (1) a diagnostics entry after the query field, (2) a sys_id picker after
- * every sys_id field, (3) the ServiceNow group (table picker, output helper)
+ * every sys_id field, (2b) a text filter over the shown "More fields", (3) the ServiceNow group (table picker, output helper)
  * on ServiceNow tasks and on plain service tasks only, (4) an autocomplete
  * after every query field.
  * It never drops or reorders groups it does not own.
@@ -14,7 +14,9 @@ import { addQueryAutocomplete } from '../query-autocomplete/entries';
 import { QueryDiagnostics } from '../query-validation/QueryDiagnostics';
 import { InputDiagnostics } from '../input-checks/InputDiagnostics';
 import { checkedInputs } from '../../lint/input-checks/check-task-inputs';
-import { annotatedInputEntryId, annotatedQueryEntryId, inputChecksEntryId, OUTPUT_HELPER_ENTRY_ID, queryDiagnosticsEntryId, SERVICENOW_GROUP_ID, sysIdPickerEntryId, TABLE_PICKER_ENTRY_ID } from '../../lint/diagram/entry-ids';
+import { filterMoreFields, MoreFieldsFilter, moreFieldsFilterText } from './MoreFieldsFilter';
+import { MORE_FIELDS_TOGGLE_ID } from '../../core/template/table-fields';
+import { annotatedInputEntryId, annotatedQueryEntryId, inputChecksEntryId, MORE_FIELDS_FILTER_ENTRY_ID, OUTPUT_HELPER_ENTRY_ID, queryDiagnosticsEntryId, SERVICENOW_GROUP_ID, sysIdPickerEntryId, TABLE_PICKER_ENTRY_ID } from '../../lint/diagram/entry-ids';
 import { isInboundTemplate } from '../../core/inbound/template-kind';
 import { sameBinding } from '../../core/template/rules/bindings';
 import { isServiceNowTemplate, queryProperty, sysIdInputs } from '../../lint/diagram/servicenow-template';
@@ -48,6 +50,7 @@ export class ServiceNowPropertiesProvider {
       const serviceNow = isServiceNowTemplate(template);
       if (!serviceNow && !isPlainServiceTask(element, template)) return groups;
       if (serviceNow) annotateTemplateEntries(groups, template);
+      if (serviceNow) addMoreFieldsFilter(groups, element);
       if (serviceNow) addQueryAutocomplete(groups, template);
       // Events keep their own output mapping and cannot switch to a table template.
       if (isInboundTemplate(template)) return groups;
@@ -97,6 +100,15 @@ function annotateTemplateEntries(groups: Group[], template: ElementTemplate): vo
       return [entry];
     });
   }
+}
+
+/** (2b): after the toggle of the collapsed group, once it shows the fields. */
+function addMoreFieldsFilter(groups: Group[], element: DiagramElement): void {
+  const group = groups.find((each) => each.id === `${TEMPLATE_GROUP_PREFIX}-moreFields`);
+  const toggle = group?.entries.findIndex((entry) => entry.property?.id === MORE_FIELDS_TOGGLE_ID) ?? -1;
+  if (!group || toggle < 0 || !group.entries.some((entry) => entry.property?.id?.startsWith('field.'))) return;
+  const filtered = filterMoreFields(group.entries.slice(toggle + 1), moreFieldsFilterText(element));
+  group.entries = [...group.entries.slice(0, toggle + 1), { id: MORE_FIELDS_FILTER_ENTRY_ID, component: MoreFieldsFilter }, ...filtered];
 }
 
 function sameProperty(a: TemplateProperty, b: TemplateProperty): boolean {

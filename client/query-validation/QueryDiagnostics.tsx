@@ -18,16 +18,19 @@ import { useError } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import { useEffect, useMemo, useRef } from '@bpmn-io/properties-panel/preact/hooks';
 import { useBundledMetadata } from '../shared/use-bundled-metadata';
-import { applySuggestion, type Diagnostic } from '../../core/query';
+import { applySuggestion, applySuggestions, type Diagnostic } from '../../core/query';
 import type { TemplateProperty } from '../../core/template/types';
 import { inOneStep } from '../shared/batch-command';
 import { tableOf } from '../../lint/diagram/servicenow-template';
 import { propertyValue } from '../../lint/diagram/template-values';
 import { writeProperty } from '../shared/write-binding';
 import { checkQueryText } from '../../lint/query/check-task-query';
+import { movedParameters, type MovedParameter } from './moved-parameters';
 import { useLiveText } from './use-live-text';
 import { QUERY_CHECKED_EVENT, isLintBehind } from './live-check';
 
+/** Passes of Fix all: each applies the suggestions of a fresh check; a query settles in two or three. */
+const MAX_FIX_PASSES = 5;
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
 interface Props {
@@ -70,12 +73,48 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
   useEffect(() => { eventBus.fire(QUERY_CHECKED_EVENT, { element, text }); }, [text, element]);
 
 
+  // A fix removes its own button: focus moves to the next fix, else back to the query field, never to the page body.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && focused.isConnected) return;
+    const next = root.current?.querySelector<HTMLElement>('button.servicenow-fix');
+    const field = document.querySelector<HTMLElement>(`[data-entry-id="${queryEntryId}"] :is(input, textarea, [contenteditable="true"])`);
+    (next ?? field)?.focus();
+  });
+
   const fix = (diagnostic: Diagnostic) => {
     commitPendingInput(queryEntryId);
     const fixed = applySuggestion(text, diagnostic);
-    setText(fixed);
-    inOneStep(commandStack, () => writeProperty(element, property, fixed, services));
+    write(fixed, movedParameters(text, [diagnostic], template));
   };
+
+  const write = (fixed: string, moved: MovedParameter[]) => {
+    refocus.current = true;
+    setText(fixed);
+    inOneStep(commandStack, () => {
+      writeProperty(element, property, fixed, services);
+      for (const parameter of moved) writeProperty(element, parameter.property, parameter.value, services);
+    });
+  };
+
+  // Fix all: every suggestion, checked again after each pass (a fix can reveal the next, e.g. a pasted list URL), written as one undoable step.
+  const fixAll = () => {
+    commitPendingInput(queryEntryId);
+    let fixed = text;
+    const moved: MovedParameter[] = [];
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const found = checkQueryText(fixed, template, table, snapshot).diagnostics;
+      moved.push(...movedParameters(fixed, found, template));
+      const next = applySuggestions(fixed, found);
+      if (next === fixed) break;
+      fixed = next;
+    }
+    write(fixed, moved);
+  };
+  const fixable = result.diagnostics.filter((diagnostic) => diagnostic.suggestion !== undefined).length;
 
   return (
     <div ref={root} class="bio-properties-panel-entry servicenow-query-diagnostics" data-entry-id={id} data-checked-length={String(text.length)}
@@ -98,6 +137,9 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
               ) : null}
             </li>
           ))}
+          {fixable > 1 ? (
+            <li class="servicenow-fix-all-row"><button type="button" class="servicenow-fix servicenow-fix-all" onClick={fixAll}>{`Fix all (${fixable})`}</button></li>
+          ) : null}
         </ul>
       ) : (
         <p class="servicenow-diagnostics-ok" aria-live="polite">{text ? 'No problems found in this query.' : ''}</p>
@@ -105,7 +147,12 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
       {isLintBehind(lintError, result.diagnostics) ? (
         <p class="servicenow-lint-behind" role="status">The Problems list still shows the previous check; it follows this one after the next lint pass.</p>
       ) : null}
-      {result.explanation ? (
+      {result.explanationItems.length > 1 ? (
+        <div class="servicenow-query-explanation">
+          <span class="servicenow-explanation-label">In plain words, records where all of these hold:</span>
+          <ul class="servicenow-explanation-items">{result.explanationItems.map((item, index) => <li key={index}>{item}</li>)}</ul>
+        </div>
+      ) : result.explanation ? (
         <p class="servicenow-query-explanation"><span class="servicenow-explanation-label">In plain words: </span>{result.explanation}</p>
       ) : null}
     </div>

@@ -1,8 +1,8 @@
 /**
  * A client extension (React, from the Modeler's own copy via the helpers'
  * vendor module) in the status bar of a Camunda 8 diagram with ServiceNow
- * tasks (nothing on the others): how many, and their query errors and
- * warnings; the button opens a list of them that selects the task (and
+ * tasks (nothing on the others): how many, their query errors and
+ * warnings, and their empty required fields (as the Problems list counts them); the button opens a list of them that selects the task (and
  * focuses its query) on click, and closes on Escape or a click outside. The
  * selected task's count follows the live check under its query field.
  */
@@ -70,6 +70,7 @@ export function ServiceNowStatusBar({ subscribe }: Props) {
   if (!modeler || !tasks.length) return null;
   const errors = tasks.reduce((sum, task) => sum + task.errors, 0);
   const warnings = tasks.reduce((sum, task) => sum + task.warnings, 0);
+  const missing = tasks.reduce((sum, task) => sum + task.missing, 0);
   const select = (task: TaskSummary) => {
     const element = modeler.get('elementRegistry').get(task.id);
     if (!element) return;
@@ -82,13 +83,13 @@ export function ServiceNowStatusBar({ subscribe }: Props) {
     h('div', { className: 'servicenow-status', ref: root },
       h('button', {
         type: 'button',
-        className: `servicenow-status-button${errors ? ' has-problems' : ''}`,
+        className: `servicenow-status-button${errors || missing ? ' has-problems' : ''}`,
         'aria-expanded': open,
         'aria-controls': 'servicenow-status-list',
         onClick: () => setOpen(!open)
-      }, `ServiceNow: ${plural(tasks.length, 'task')}, ${problemsText(errors, warnings)}`),
+      }, `ServiceNow: ${plural(tasks.length, 'task')}, ${problemsText({ errors, warnings, missing })}`),
       open ? h('div', { id: 'servicenow-status-list', className: 'servicenow-status-list', role: 'dialog', 'aria-label': 'ServiceNow tasks' },
         h('ul', null, tasks.map((task) => h('li', { key: task.id },
           h('button', { type: 'button', 'data-element-id': task.id, onClick: () => select(task) },
-            `${task.name}${task.table ? ` (${task.table})` : ''}: ${problemsText(task.errors, task.warnings)}`))))) : null));
+            `${task.name}${task.table ? ` (${task.table})` : ''}: ${problemsText(task)}`))))) : null));
 }

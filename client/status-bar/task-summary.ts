@@ -1,10 +1,10 @@
-/** The ServiceNow tasks of a diagram and their query problems, for the status bar. */
+/** The ServiceNow tasks of a diagram and their problems (query errors and warnings, empty required fields), for the status bar. */
 import type { DiagramElement } from '../types/bpmn-js';
 import type { Metadata } from '../../core/metadata/model';
 import type { ElementTemplate } from '../../core/template/types';
 import { checkQueryText, taskQuery } from '../../lint/query/check-task-query';
 import { isServiceNowTemplate, tableOf } from '../../lint/diagram/servicenow-template';
-import { propertyEntryId } from '../../lint/diagram/template-values';
+import { activeProperties, propertyEntryId, propertyValue } from '../../lint/diagram/template-values';
 
 export interface TaskSummary {
   id: string;
@@ -14,6 +14,8 @@ export interface TaskSummary {
   errors: number;
   /** Warnings of its query (it works, but likely not as meant). */
   warnings: number;
+  /** Required fields left empty (the Problems list reports each as an error). */
+  missing: number;
   /** The query field's entry id, to focus it. */
   queryEntryId?: string;
 }
@@ -38,17 +40,28 @@ export function summarizeTasks(
     const text = query ? liveTexts.get(element.id) ?? query.value : '';
     const diagnostics = query && text ? checkQueryText(text, template, query.table, bundled).diagnostics : [];
     const count = (severity: string) => diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
+    const missing = activeProperties(template, bo).filter((property) => property.constraints?.notEmpty && isEmpty(propertyValue(bo, property))).length;
     const table = tableOf(template, bo);
     const queryEntryId = query ? propertyEntryId(template, query.property, bo) : undefined;
-    tasks.push({ id: element.id, name: bo.name || element.id, errors: count('error'), warnings: count('warning'), ...(table ? { table } : {}), ...(queryEntryId ? { queryEntryId } : {}) });
+    tasks.push({ id: element.id, name: bo.name || element.id, errors: count('error'), warnings: count('warning'), missing, ...(table ? { table } : {}), ...(queryEntryId ? { queryEntryId } : {}) });
   }
-  return tasks.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.name.localeCompare(b.name));
+  return tasks.sort((a, b) => b.errors + b.missing - a.errors - a.missing || b.warnings - a.warnings || a.name.localeCompare(b.name));
 }
 
-/** "2 errors, 1 warning", "no query problems". */
-export function problemsText(errors: number, warnings: number): string {
-  const parts = [errors ? plural(errors, 'query error') : '', warnings ? plural(warnings, 'query warning') : ''].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'no query problems';
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+export interface ProblemCounts { errors: number; warnings: number; missing: number }
+
+/** "2 query errors, 1 query warning, 3 required fields empty", or "no problems". */
+export function problemsText({ errors, warnings, missing }: ProblemCounts): string {
+  const parts = [
+    errors ? plural(errors, 'query error') : '',
+    warnings ? plural(warnings, 'query warning') : '',
+    missing ? `${plural(missing, 'required field')} empty` : ''
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'no problems';
 }
 
 export function plural(count: number, noun: string): string {

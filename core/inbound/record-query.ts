@@ -44,6 +44,7 @@ export function checkRecordQuery(value: string, options: CheckOptions = {}): Che
       ...checkQuery('', options),
       ok: false,
       explanation: '',
+      explanationItems: [],
       diagnostics: [{ severity: 'error', code: 'syntax.feel', start: 0, end: value.length, message: 'Give a FEEL context with a "sysparm_query" entry, e.g. ={"sysparm_query": "sys_id=" + incidentSysId + "^active=true"}.' }]
     };
   }

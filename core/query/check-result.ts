@@ -14,6 +14,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** The query in plain words, like ServiceNow's condition breadcrumbs. */
   explanation: string;
+  /** The explanation as list items for a query of several conditions that all must hold (else one item). */
+  explanationItems: string[];
   /** No error-severity diagnostic. */
   ok: boolean;
 }

@@ -30,6 +30,22 @@ export function explain(ast: Query, options: ExplainOptions): string {
   return ordering.length === 0 ? head : `${head}, ${ordering.join(', then ')}`;
 }
 
+/**
+ * The same words as a list, for a long query: one item per condition of a
+ * query without ^NQ (they all must hold), then its ordering. A query with
+ * ^NQ or one condition is one item, the sentence of `explain`.
+ */
+export function explainItems(ast: Query, options: ExplainOptions): string[] {
+  const scope: Scope = { metadata: options.metadata, table: options.table === undefined ? undefined : options.metadata?.tables.get(options.table) };
+  const [group, ...others] = ast.groups;
+  if (!group || others.length > 0) return [explain(ast, options)];
+  const ordering: string[] = [];
+  const items = group.clauses.map((clause) => explainClause(clause, scope, ordering).terms).filter((terms) => terms.length > 0)
+    .map((terms) => terms.join(' or '));
+  if (items.length < 2) return [explain(ast, options)];
+  return [...items, ...ordering];
+}
+
 /** The filter part; ORDERBY/GROUPBY at this level are pushed to `ordering`. */
 function explainQuery(query: Query, scope: Scope, ordering?: string[]): string {
   const groups = query.groups.map((group) => explainGroup(group, scope, ordering)).filter((text) => text.text !== '');

@@ -28,7 +28,7 @@ export function checkFeel(value: string, options: CheckOptions, check: Check): C
   if ('unclosed' in operands) {
     const diagnostic: Diagnostic = { severity: 'error', code: 'syntax.feel', start: operands.unclosed, end: value.length,
       message: 'This FEEL string is not closed: add the closing double quote.' };
-    return { ...check('', options), diagnostics: [diagnostic], ok: false, explanation: '' };
+    return { ...check('', options), diagnostics: [diagnostic], ok: false, explanation: '', explanationItems: [] };
   }
   const synthetic = new Synthetic(value);
   let literals = 0;
@@ -44,7 +44,7 @@ export function checkFeel(value: string, options: CheckOptions, check: Check): C
     const result = check('', options);
     const diagnostic: Diagnostic = { severity: 'info', code: 'field.dynamic', start: 0, end: value.length,
       message: 'The whole query is computed at runtime, so it cannot be checked.' };
-    return { ...result, diagnostics: [diagnostic], explanation: '(computed at runtime)' };
+    return { ...result, diagnostics: [diagnostic], explanation: '(computed at runtime)', explanationItems: ['(computed at runtime)'] };
   }
   const result = check(synthetic.finish(), options);
   return {

@@ -57,6 +57,8 @@ export interface BodyGate {
   shown: string;
   /** Column name → FEEL value of the inputs mapped only while the toggle is on. */
   entries: [string, string][];
+  /** Entries open on Update but behind the toggle on Create, and the input that says the operation is Update. */
+  update?: { variable: string; entries: [string, string][] };
 }
 
 /**
@@ -71,9 +73,13 @@ export interface BodyGate {
  */
 export function bodyProperty(entries: [string, string][], gate?: BodyGate): TemplateProperty {
   const list = (items: [string, string][]) => `[${items.map(([name, value]) => `{key: ${feelString(name)}, value: ${value}}`).join(', ')}]`;
-  const fields = gate && gate.entries.length > 0
-    ? `concatenate(${list(entries)}, if ${gate.variable} = ${feelString(gate.shown)} then ${list(gate.entries)} else [])`
-    : list(entries);
+  const shown = gate ? `${gate.variable} = ${feelString(gate.shown)}` : '';
+  const parts = [
+    list(entries),
+    ...(gate?.update && gate.update.entries.length > 0 ? [`if ${shown} or ${gate.update.variable} = "update" then ${list(gate.update.entries)} else []`] : []),
+    ...(gate && gate.entries.length > 0 ? [`if ${shown} then ${list(gate.entries)} else []`] : [])
+  ];
+  const fields = parts.length > 1 ? `concatenate(${parts.join(', ')})` : list(entries);
   const additional = requireContext(ADDITIONAL_FIELDS_VARIABLE, 'Additional fields must be a FEEL context such as {"u_cost_center": costCenter}', true);
   return {
     id: 'body',

@@ -13,7 +13,7 @@ import { outputProperties } from './output';
 import { operationSteps } from './presets';
 import { inputDisplayValueProperty, queryParameterProperties, queryParametersProperties } from './query-params';
 import { retryProperties, taskProperties, timeoutProperties } from './runtime';
-import { MORE_FIELDS_SHOWN, MORE_FIELDS_TOGGLE_VARIABLE, moreFieldsToggle, tableFieldInputs } from './table-fields';
+import { MORE_FIELDS_SHOWN, MORE_FIELDS_TOGGLE_VARIABLE, moreFieldsToggle, OPERATION_INPUT_VARIABLE, operationInputs, tableFieldInputs } from './table-fields';
 import { createNote, tableNote } from './table-notes';
 import type { BuildOptions, ElementTemplate, TemplateProperty } from './types';
 
@@ -43,10 +43,8 @@ export function templateId(options: BuildOptions, tableName: string | undefined)
  */
 export function buildTemplate(table: Table, options: BuildOptions): ElementTemplate {
   const id = templateId(options, table.name);
-  const fieldInputs = tableFieldInputs(table);
-  const open = fieldInputs.filter((input) => !input.gated);
-  const gated = fieldInputs.filter((input) => input.gated);
-  const entries = (inputs: typeof fieldInputs) => inputs.map((input): [string, string] => [input.element, input.bodyValue]);
+  const fields = tableFieldInputs(table);
+  const entries = (inputs: typeof fields.inputs.open) => inputs.map((input): [string, string] => [input.element, input.bodyValue]);
   const properties: TemplateProperty[] = [
     ...taskProperties(id, options.version),
     operationProperty(createNote(table.name)),
@@ -54,14 +52,20 @@ export function buildTemplate(table: Table, options: BuildOptions): ElementTempl
     ...connectionProperties(),
     ...authenticationProperties(),
     inputDisplayValueProperty(),
-    ...open.flatMap((input) => input.properties),
-    ...(gated.length > 0 ? [moreFieldsToggle(gated.length)] : []),
-    ...gated.flatMap((input) => input.properties),
+    ...fields.open,
+    ...(fields.collapsed.length > 0 ? [moreFieldsToggle(fields.collapsedCount)] : []),
+    ...fields.collapsed,
     additionalFieldsProperty('moreFields'),
     ...queryParameterProperties(queryColumns(table)),
     ...requestProperties(feelString(table.name)),
     ...queryParametersProperties(),
-    bodyProperty(entries(open), { variable: MORE_FIELDS_TOGGLE_VARIABLE, shown: MORE_FIELDS_SHOWN, entries: entries(gated) }),
+    ...(fields.inputs.openOnUpdate.length > 0 ? operationInputs() : []),
+    bodyProperty(entries(fields.inputs.open), {
+      variable: MORE_FIELDS_TOGGLE_VARIABLE,
+      shown: MORE_FIELDS_SHOWN,
+      entries: entries(fields.inputs.gated),
+      update: { variable: OPERATION_INPUT_VARIABLE, entries: entries(fields.inputs.openOnUpdate) }
+    }),
     ...timeoutProperties(),
     ...unusedConnectorInputProperties(),
     ...outputProperties(table.name, findField(table, 'number') !== undefined),

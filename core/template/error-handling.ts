@@ -125,15 +125,17 @@ export function errorPropertiesFor(rules: ScopedAnswerRule[]): TemplateProperty[
     {
       id: 'errorHandling',
       label: 'Error handling',
+      // Short choice names (long ones were cut off in the dropdown); what each does is said here.
+      description: 'ServiceNow errors: an error answer becomes BPMN error SERVICENOW_ followed by its status (SERVICENOW_404), with ServiceNow\'s message; a 429 is retried after Retry-After. None: every failure is retried, then raises an incident.',
       group: 'error',
       type: 'Dropdown',
       // The default (the ServiceNow preset) is the empty value, matched with
       // isEmpty, so applying the template with defaults takes no extra pass.
       value: '',
       choices: [
-        { name: 'ServiceNow errors to BPMN errors SERVICENOW_<status>; retry 429 after Retry-After', value: '' },
+        { name: 'ServiceNow errors (SERVICENOW_<status>)', value: '' },
         { name: 'Custom error expression', value: 'custom' },
-        { name: 'None (every failure is retried, then raises an incident)', value: 'none' }
+        { name: 'None: retries, then an incident', value: 'none' }
       ],
       binding: headerBinding('serviceNowErrorHandling')
     },

@@ -15,19 +15,28 @@ export interface FieldInput {
   /** The column name, the key in the request body. */
   element: string;
   properties: TemplateProperty[];
+  /** The same properties by placement (a mandatory column's Create placement split off Update's counts as two). */
+  placed: TemplateProperty[][];
   /** FEEL expression of the value sent for this column (null when unset). */
   bodyValue: string;
-  /** Rendered only while the "show the other fields" toggle is on. */
-  gated: boolean;
+}
+
+/** Where a column's input sits for some operations: its group, and a condition besides the operation (the collapsed group's toggle). */
+export interface Placement {
+  operations: Operation[];
+  group: string;
+  gate?: Condition;
 }
 
 export interface FieldInputOptions {
-  /** The properties group: primary fields or the collapsed rest. */
-  group: string;
+  /**
+   * One entry per distinct place: a column shown first on Update but in the
+   * collapsed group on Create gets two, one input each, bound to the same
+   * variable (their conditions never hold together).
+   */
+  placements: Placement[];
   /** Extra sentences (e.g. that the field sets a derived one). */
   notes: string[];
-  /** A condition the input needs besides the operation (the toggle of the collapsed group). */
-  gate?: Condition;
 }
 
 /**
@@ -40,47 +49,49 @@ export function fieldVariable(field: Field, prefix = 'sn_f_'): string {
 }
 
 /**
- * The input(s) of one writable column. Mandatory columns are required on
- * Create only: they get a second, optional copy for Update bound to the same
- * input (the two conditions never hold together).
+ * The input(s) of one writable column, one per placement. Mandatory columns
+ * are required on Create only, so they get a placement of their own for
+ * Update. The first placement's input is `field.<element>`, the Update one
+ * `field.<element>.update`; a choice column's free-text companion appends
+ * `.other`.
  */
 export function fieldInput(field: Field, options: FieldInputOptions): FieldInput {
   const kind = fieldKind(field);
   const variable = fieldVariable(field);
   const description = describe(field, kind, options.notes);
   const placeholder = placeholderFor(field, kind);
-  const base: TemplateProperty = {
-    id: `field.${field.element}`,
-    label: field.label,
-    ...(description ? { description } : {}),
-    ...(placeholder ? { placeholder } : {}),
-    group: options.group,
-    binding: inputBinding(variable),
-    ...typedShape(field, kind)
-  };
-  const properties = field.mandatory
-    ? [
-        withCondition({ ...base, constraints: { ...base.constraints, notEmpty: true } }, options.gate, 'create'),
-        withCondition({ ...base, id: `field.${field.element}.update` }, options.gate, 'update')
-      ]
-    : [withCondition(base, options.gate, 'create', 'update')];
-  if (DISPLAY_VALUE_KINDS.has(kind)) properties.splice(0, properties.length, ...properties.flatMap((property) => byInputMode(property, field, kind)));
-  const gated = options.gate !== undefined;
-  if (kind !== 'choice') return { element: field.element, properties, bodyValue: variable, gated };
-
+  const placements = field.mandatory ? splitCreate(options.placements) : options.placements;
   const other = fieldVariable(field, 'sn_o_');
-  properties.push({
-    id: `field.${field.element}.other`,
-    label: `${field.label}: other value`,
-    description: 'Any value the choice list lacks, or a FEEL expression.',
-    group: options.group,
-    type: 'String',
-    feel: 'optional',
-    binding: inputBinding(other),
-    condition: allOf(whenOperation('create', 'update'), ...(options.gate ? [options.gate] : []), { property: `field.${field.element}`, equals: otherChoiceValue(field) }),
-    constraints: { notEmpty: true, pattern: safeTextPattern() }
+  const placed = placements.map((placement, index): TemplateProperty[] => {
+    const id = index === 0 ? `field.${field.element}` : `field.${field.element}.update`;
+    const required = field.mandatory && placement.operations.includes('create');
+    const input: TemplateProperty = {
+      id,
+      label: field.label,
+      ...(description ? { description } : {}),
+      ...(placeholder ? { placeholder } : {}),
+      group: placement.group,
+      binding: inputBinding(variable),
+      ...typedShape(field, kind)
+    };
+    if (required) input.constraints = { ...input.constraints, notEmpty: true };
+    input.condition = conditionOf(placement);
+    if (DISPLAY_VALUE_KINDS.has(kind)) return byInputMode(input, field, kind);
+    if (kind !== 'choice') return [input];
+    return [input, {
+      id: `${id}.other`,
+      label: `${field.label}: other value`,
+      description: 'Any value the choice list lacks, or a FEEL expression.',
+      group: placement.group,
+      type: 'String',
+      feel: 'optional',
+      binding: inputBinding(other),
+      condition: allOf(whenOperation(...placement.operations), ...(placement.gate ? [placement.gate] : []), { property: id, equals: otherChoiceValue(field) }),
+      constraints: { notEmpty: true, pattern: safeTextPattern() }
+    }];
   });
-  return { element: field.element, properties, bodyValue: `(if ${variable} = "${otherChoiceValue(field)}" then ${other} else ${variable})`, gated };
+  const bodyValue = kind === 'choice' ? `(if ${variable} = "${otherChoiceValue(field)}" then ${other} else ${variable})` : variable;
+  return { element: field.element, properties: placed.flat(), placed, bodyValue };
 }
 
 /** Kinds whose input reads differently when the task sends display values (sysparm_input_display_value). */
@@ -118,8 +129,17 @@ function displayValuePlaceholder(field: Field, kind: FieldKind): string | undefi
     : `Display value of ${article(field.reference)} ${field.reference} record, e.g. its name`;
 }
 
-function withCondition(property: TemplateProperty, gate: Condition | undefined, ...operations: Operation[]): TemplateProperty {
-  return { ...property, condition: gate ? allOf(whenOperation(...operations), gate) : whenOperation(...operations) };
+/** Create's placement on its own (its input is required), the other operations in a second one at the same place. */
+function splitCreate(placements: Placement[]): Placement[] {
+  return placements.flatMap((placement) => {
+    const rest = placement.operations.filter((operation) => operation !== 'create');
+    if (rest.length === placement.operations.length || rest.length === 0) return [placement];
+    return [{ ...placement, operations: ['create'] }, { ...placement, operations: rest }];
+  });
+}
+
+function conditionOf(placement: Placement): Condition {
+  return placement.gate ? allOf(whenOperation(...placement.operations), placement.gate) : whenOperation(...placement.operations);
 }
 
 /** What a patterned input says when its value does not match (the pattern itself is the field-type table's). */

@@ -35,11 +35,13 @@ export function resultMappingProperty(presetName: string, condition?: Condition)
   return {
     id: 'resultMapping',
     label: 'Result mapping',
+    // The preset's variables in the description: as a choice name they were cut off in the panel's dropdown.
+    description: `Preset: ${presetName}.`,
     group: 'output',
     type: 'Dropdown',
     value: '',
     choices: [
-      { name: presetName, value: '' },
+      { name: 'Preset variables', value: '' },
       { name: 'Custom result expression', value: 'custom' },
       { name: 'None', value: 'none' }
     ],

@@ -36,3 +36,6 @@ export function sysIdPickerEntryId(fieldEntryId: string): string {
 export function queryAutocompleteEntryId(queryEntryId: string): string {
   return `${queryEntryId}-servicenow-autocomplete`;
 }
+
+/** The text filter at the top of a table template's collapsed "More fields" group. */
+export const MORE_FIELDS_FILTER_ENTRY_ID = 'servicenow-more-fields-filter';

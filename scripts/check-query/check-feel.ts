@@ -18,6 +18,7 @@ export function checkFeelExpression(value: string, options: CheckOptions): Check
     ...result,
     ok: false,
     explanation: '',
+    explanationItems: [],
     diagnostics: [{ severity: 'error', code: 'syntax.feel', start, end: value.length, message: 'This FEEL expression does not parse from here on; the engine would fail the task instead of running the query.' }]
   };
 }

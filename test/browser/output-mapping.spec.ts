@@ -8,7 +8,9 @@ test.describe('sys_id output helper and picker', () => {
     await selectElement(page, 'Task_Create');
     const helper = page.getByLabel('Store sys_id in variable');
     await expect(helper).toHaveValue('incidentSysId');
-    await expect(page.getByRole('button', { name: 'Stored in the result expression' })).toBeDisabled();
+    // what is done reads as text, not as a disabled button
+    await expect(page.locator('.servicenow-output-status')).toHaveText('Stored in the result expression as incidentSysId.');
+    await expect(page.locator('.servicenow-output-helper button:disabled')).toHaveCount(0);
     const preset = await headerValue(page, 'Task_Create', 'resultExpression');
 
     // when

@@ -154,3 +154,42 @@ test.describe('live encoded-query validation', () => {
     expect(counts.commands).toBeLessThanOrEqual(typed.length);
   });
 });
+
+test('Fix all cleans a query pasted from a list URL in one undoable step, moving sysparm_limit into the Limit field', async ({ page }) => {
+  // given
+  const pasted = 'sysparm_query=activ=true^caler_id=6816f79cc0a8016401c5a33be04be441&sysparm_limit=10';
+  await ourIncidentQueryTask(page);
+  await queryField(page).fill(pasted);
+  await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe(pasted);
+
+  // when
+  await diagnostics(page).getByRole('button', { name: /^Fix all \(\d+\)$/ }).click();
+
+  // then
+  await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe('active=true^caller_id=6816f79cc0a8016401c5a33be04be441');
+  await expect(diagnostics(page).locator('button.servicenow-fix')).toHaveCount(0);
+  expect(await inputValue(page, 'Task_Get', 'sn_limit')).toBe('10');
+
+  // when
+  await undo(page);
+
+  // then: one undo returns the pasted text and the limit
+  await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe(pasted);
+  expect(await inputValue(page, 'Task_Get', 'sn_limit')).toBe('50');
+});
+
+test('a long query grows its field and reads as a list of conditions', async ({ page }) => {
+  // given
+  await ourIncidentQueryTask(page);
+  await queryField(page).fill('active=true');
+  const short = (await queryField(page).boundingBox())!.height;
+
+  // when
+  await queryField(page).fill('active=true^priority=1^assignment_groupISEMPTY^short_descriptionLIKEprinter jam on the third floor near the kitchen^category=hardware^ORDERBYDESCsys_created_on');
+
+  // then
+  const items = diagnostics(page).locator('.servicenow-explanation-items li');
+  await expect(items).toHaveCount(6);
+  await expect(items.first()).toContainText('Active');
+  expect((await queryField(page).boundingBox())!.height).toBeGreaterThan(short);
+});

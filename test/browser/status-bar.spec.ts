@@ -5,7 +5,7 @@ test('the status bar counts ServiceNow tasks and query errors and leads to a tas
   // given
   await openHarness(page, { diagram: 'incident-tasks.bpmn' });
   const status = page.locator('.servicenow-status-button');
-  await expect(status).toHaveText('ServiceNow: 2 tasks, no query problems');
+  await expect(status).toHaveText('ServiceNow: 2 tasks, 2 required fields empty');
 
   // when: a query with two errors
   await selectElement(page, 'Task_Get');
@@ -15,13 +15,13 @@ test('the status bar counts ServiceNow tasks and query errors and leads to a tas
   await expect.poll(() => inputValue(page, 'Task_Get', 'sn_query')).toBe('caler_id=abc^stateIN1,9');
 
   // then
-  await expect(status).toHaveText('ServiceNow: 2 tasks, 2 query errors');
+  await expect(status).toHaveText('ServiceNow: 2 tasks, 2 query errors, 1 required field empty');
 
   // when
   await selectElement(page, 'Task_Create');
   await status.click();
   const list = page.getByRole('dialog', { name: 'ServiceNow tasks' });
-  await expect(list.getByRole('button')).toHaveText(['Get incident (incident): 2 query errors', 'Create incident (incident): no query problems']);
+  await expect(list.getByRole('button')).toHaveText(['Get incident (incident): 2 query errors', 'Create incident (incident): 1 required field empty']);
   await screenshot(page, 'status-bar');
   await list.getByRole('button', { name: 'Get incident (incident): 2 query errors' }).click();
 
@@ -74,7 +74,26 @@ test('the status bar counts a warning as a warning, not as a problem to fix', as
   // then
   await expect(page.locator('.servicenow-query-diagnostics .servicenow-warning')).not.toHaveCount(0);
   await expect(page.locator('.servicenow-query-diagnostics .servicenow-error')).toHaveCount(0);
-  await expect(status(page)).toHaveText(/^ServiceNow: 2 tasks, \d+ query warnings?$/);
+  await expect(status(page)).toHaveText(/^ServiceNow: 2 tasks, \d+ query warnings?, 1 required field empty$/);
+});
+
+test('the status bar and its list count required fields left empty, as the Problems list does', async ({ page }) => {
+  // given: the diagram's Create has no Short description and its Get no sys_id, both required
+  await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+  await expect(status(page)).toHaveText('ServiceNow: 2 tasks, 2 required fields empty');
+  await expect(status(page)).toHaveClass(/has-problems/);
+  await status(page).click();
+  await expect(page.getByRole('dialog', { name: 'ServiceNow tasks' }).getByRole('button')).toHaveText(['Create incident (incident): 1 required field empty', 'Get incident (incident): 1 required field empty']);
+  await page.keyboard.press('Escape');
+
+  // when
+  await selectElement(page, 'Task_Create');
+  const fields = await templateGroup(page, 'fields');
+  await fields.getByLabel('Short description', { exact: true }).fill('Printer jam');
+  await fields.getByLabel('Short description', { exact: true }).blur();
+
+  // then
+  await expect(status(page)).toHaveText('ServiceNow: 2 tasks, 1 required field empty');
 });
 
 function status(page: import('@playwright/test').Page) {

@@ -104,7 +104,7 @@ function unknownField(segment: Name, path: FieldPath, table: Table, metadata: Me
   const severity: Severity = lenient ? 'warning' : 'error';
   const where = segment.start === path.start ? table.name : `${table.name} (reached through ${path.raw.slice(0, segment.start - path.start - 1)})`;
   const message = lenient && custom
-    ? `${segment.name} is not in the ${metadata.origin} metadata of ${table.name}; custom fields only exist on your instance, so check this query against its metadata (--metadata).`
+    ? `${segment.name} is not in the ${metadata.origin} metadata of ${table.name}: custom fields exist only on your instance, so this name cannot be checked here. Compare it with the table's column names on your instance.`
     : `${segment.name} is not a field of ${where}, so ServiceNow would silently drop this condition and return more records${suggestion ? `; did you mean ${suggestion}?` : '.'}`;
   const diagnostic: Diagnostic = { severity, code: 'field.unknown', start: segment.start, end: segment.end, message };
   if (suggestion) diagnostic.suggestion = suggestion;

@@ -9,6 +9,7 @@ import { OPAQUE } from '../scan';
 import { familyOf, operatorMismatch, type TypeFamily } from './field-types';
 import { lookupField, resolvePath } from './fields';
 import { fieldType } from '../../metadata/field-types';
+import { closestMatch } from '../../text/close-matches';
 import { isBoolean, isDate, isNumber, isSysId, repairBoolean, repairDate, repairNumber, repairSysId } from './literals';
 
 const EQUALITY = new Set(['=', '!=', 'IN', 'NOT IN']);
@@ -161,14 +162,35 @@ export function checkChoice(leaf: Scalar, field: Field, table: Table, metadata: 
     return { severity: 'info', code: 'value.inactive-choice', start: leaf.start, end: leaf.end,
       message: `${value} (${choice.label}) is an inactive ${noun} of ${table.name}: old records may still have it, new ones cannot.` };
   }
-  const lower = value.trim().toLowerCase();
-  const match = field.choices.find((candidate) => candidate.label.toLowerCase() === lower || candidate.value.toLowerCase() === lower);
+  const meant = choiceMeant(value, field.choices.filter((candidate) => !candidate.inactive));
+  const match = meant?.exact ? meant.choice : undefined;
   const active = field.choices.filter((candidate) => !candidate.inactive);
   const numeric = fieldType(field.internalType).family === 'number';
   const lenient = !match && !numeric && (metadata.origin === 'bundled' || metadata.origin === 'sdk' || metadata.origin === 'template');
   const caveat = lenient ? ` (per the ${metadata.origin} metadata; your instance may have more: check with its metadata)` : '';
   return withSuggestion({ severity: lenient ? 'warning' : 'error', code: 'value.choice', start: leaf.start, end: leaf.end,
-    message: `${value} is not ${article(noun)} ${noun} of ${table.name}; ${plural(noun)} are ${listChoices(active)}${caveat}.` }, match?.value);
+    message: `${value} is not ${article(noun)} ${noun} of ${table.name}; ${plural(noun)} are ${listChoices(active)}${caveat}.` }, meant?.choice.value);
+}
+
+/**
+ * The choice a wrong value most likely means, for the fix: a label or value
+ * in other case ("In Progress" → 2), a label without its value prefix
+ * ("Critical" for "1 - Critical"), else one label or value at most two edits
+ * away ("Critcal"). A short code such as state 9 is one edit from every
+ * other digit, so it gets no guess: the message lists the choices.
+ */
+function choiceMeant(value: string, choices: Choice[]): { choice: Choice; exact: boolean } | undefined {
+  const lower = value.trim().toLowerCase();
+  if (!lower) return undefined;
+  const bare = (label: string) => label.replace(/^\S+\s+-\s+/, '').toLowerCase();
+  const exact = choices.find((candidate) => candidate.label.toLowerCase() === lower || candidate.value.toLowerCase() === lower)
+    ?? choices.find((candidate) => bare(candidate.label) === lower);
+  if (exact) return { choice: exact, exact: true };
+  if (lower.length < 4) return undefined;
+  const names = new Map<string, Choice>();
+  for (const candidate of choices) for (const name of [bare(candidate.label), candidate.value.toLowerCase()]) if (!names.has(name)) names.set(name, candidate);
+  const near = closestMatch(lower, names.keys());
+  return near === undefined ? undefined : { choice: names.get(near)!, exact: false };
 }
 
 /** A sys_id in upper case: ServiceNow writes them in lower case and compares query values as written. */

@@ -233,12 +233,13 @@ describe('core/template - buildTemplate', () => {
     expect(property(template, 'field.short_description.update').constraints?.notEmpty).toBeUndefined();
   });
 
-  it('says on impact and urgency that they set the derived priority', () => {
+  it('says on impact and urgency, in one short sentence each, that they set the derived priority', () => {
     // given
     const template = buildTemplate(incidentTable(), options);
 
-    // then
-    for (const id of ['field.impact', 'field.urgency']) expect(property(template, id).description).toMatch(/Priority \(priority\).*derived from impact and urgency/);
+    // then: each names the other source instead of repeating the same three-line reason
+    expect(property(template, 'field.impact').description).toBe('Together with Urgency it sets Priority, which cannot be written.');
+    expect(property(template, 'field.urgency').description).toBe('Together with Impact it sets Priority, which cannot be written.');
   });
 
   it('ships no placeholder values: every field input starts empty', () => {

@@ -50,17 +50,29 @@ describe('core/template - requests the REST connector sends', () => {
     expect(toggle?.[0].binding).toEqual({ type: 'zeebe:input', name: 'sn_moreFieldsShown' });
     expect(toggle?.[1]).toBe('shown');
     expect([...shown.persisted].find(([property]) => property.id === 'field.assigned_to')?.[1]).toBe(SYS_ID);
-    expect(incident.properties.find((property) => property.id === 'moreFieldsShown')?.description).toMatch(/removes those fields' values/);
+    expect(incident.properties.find((property) => property.id === 'moreFieldsShown')?.description).toMatch(/Hide clears the values typed in them/);
   });
 
   it('Update setting one field patches that one field and blanks nothing', () => {
     // when
-    const request = proveRequest(incident, { ...connection, operation: 'update', sysId: SYS_ID, 'field.state': '6' }, { secrets });
+    const request = proveRequest(incident, { ...connection, operation: 'update', sysId: SYS_ID, 'field.state.update': '6' }, { secrets });
 
     // then
     expect(request.method).toBe('PATCH');
     expect(request.url).toBe(`https://dev12345.service-now.com/api/now/table/incident/${SYS_ID}`);
     expect(request.body).toEqual({ state: '6' });
+  });
+
+  it('Update sends its own fields (work notes, close code) with the other fields hidden; Create keeps them behind the toggle', () => {
+    // when
+    const update = proveRequest(incident, { ...connection, operation: 'update', sysId: SYS_ID, 'field.work_notes.update': 'Restarted the service', 'field.close_notes.update': 'Cleared the queue' }, { secrets });
+    const create = applyTemplate(incident, { ...connection, 'field.short_description': 'Printer jam' });
+
+    // then
+    expect(update.body).toEqual({ work_notes: 'Restarted the service', close_notes: 'Cleared the queue' });
+    expect(update.warnings).toEqual([]);
+    expect(create.active.map((property) => property.id)).not.toContain('field.work_notes');
+    expect(proveRequest(incident, { ...connection, 'field.short_description': 'Printer jam' }, { secrets }).warnings).toEqual([]);
   });
 
   it('Query sends the encoded query exactly as written, with the default limit', () => {

@@ -42,7 +42,7 @@ describe('scripts/metadata - camunda-servicenow metadata show', () => {
     const header = lines.find((line) => line.startsWith('ELEMENT'))!;
     expect(header.split(/\s{2,}/)).toEqual(['ELEMENT', 'LABEL', 'TYPE', 'MAX', 'MANDATORY', 'WRITABLE', 'REFERENCE', 'CHOICES']);
     const rows = lines.slice(lines.indexOf(header) + 1);
-    expect(rows[0]).toMatch(/^caller_id\s+Caller\s+reference\s+32\s+yes\s+yes\s+sys_user$/);
+    expect(rows[0]).toMatch(/^caller_id\s+Caller\s+reference\s+32\s+yes\s+sys_user$/);
     const state = rows.find((row) => row.startsWith('state '))!;
     expect(state).toContain('1=New, 2=In Progress, 3=On Hold, 6=Resolved, 7=Closed, 8=Canceled');
     // columns line up: TYPE starts at the same offset in every row

@@ -40,7 +40,9 @@ describe('scripts/metadata - readSnapshot', () => {
     expect([...metadata.referenceTargets!.keys()]).toEqual(['sys_user']);
     const incident = metadata.tables.get('incident')!;
     expect(incident.primaryFields).toEqual(['caller_id', 'priority', 'short_description']);
-    expect(findField(incident, 'caller_id')).toMatchObject({ mandatory: true, reference: 'sys_user' });
+    // the overlay's mandatory short_description applies; caller_id is only a form UI policy, so not mandatory
+    expect(findField(incident, 'short_description')).toMatchObject({ mandatory: true });
+    expect(findField(incident, 'caller_id')).toMatchObject({ mandatory: false, reference: 'sys_user' });
     expect(findField(incident, 'priority')?.choices).toEqual([{ value: '1', label: '1 - Critical', inactive: false, sequence: 1 }]);
   });
 

@@ -19,6 +19,27 @@ describe('core/query/validate - fields against metadata', () => {
     expect(findings('u_vendor_ref=1', origin)).toEqual([[severity, 'field.unknown', 'u_vendor_ref']]);
   });
 
+  it('offers a choice fix for a label without its value prefix and for a near label, as for an exact label', () => {
+    // when
+    const fixes = (query: string) => checkQuery(query, { table: 'incident', metadata: metadata('instance') }).diagnostics
+      .filter((diagnostic) => diagnostic.code === 'value.choice').map((diagnostic) => diagnostic.suggestion);
+
+    // then
+    expect(fixes('state=In Progress')).toEqual(['2']);
+    expect(fixes('state=in progres')).toEqual(['2']);
+    expect(fixes('priority=Critical')).toEqual(['1']);
+    expect(fixes('state=9')).toEqual([undefined]); // a short code is one edit from every digit: no guess
+  });
+
+  it('words the custom-field warning for the modeler, with no command-line flag', () => {
+    // when
+    const [warning] = checkQuery('u_vendor_ref=1', { table: 'incident', metadata: metadata('bundled') }).diagnostics;
+
+    // then
+    expect(warning?.message).toContain('custom fields exist only on your instance');
+    expect(warning?.message).not.toMatch(/--\w/);
+  });
+
   it.each(['x_acme_ref', 'sn_grc_item'])('treats %s like a custom field against the bundled snapshot', (name) => {
     expect(findings(`${name}=1`, 'bundled')).toEqual([['warning', 'field.unknown', name]]);
   });
