@@ -17,6 +17,7 @@ vi.mock('../../../client/query-validation/QueryDiagnostics', () => ({ QueryDiagn
 vi.mock('../../../client/sys-id-picker/SysIdPicker', () => ({ SysIdPicker: 'SysIdPicker' }));
 vi.mock('../../../client/query-autocomplete/QueryAutocomplete', () => ({ QueryAutocomplete: 'QueryAutocomplete' }));
 vi.mock('../../../client/input-checks/InputDiagnostics', () => ({ InputDiagnostics: 'InputDiagnostics' }));
+vi.mock('../../../client/properties/MoreFieldsFilter', () => ({ MoreFieldsFilter: 'MoreFieldsFilter' }));
 
 const read = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../../templates', name), 'utf8')) as ElementTemplate;
 const incident = read('servicenow-incident.json');
