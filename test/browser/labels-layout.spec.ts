@@ -30,9 +30,9 @@ test('a checkbox label that wraps stays beside its box', async ({ page }) => {
   // given
   await openHarness(page, { diagram: 'incident-tasks.bpmn' });
   await selectElement(page, 'Task_Create');
-  await (await templateGroup(page, 'operation')).getByLabel('Operation', { exact: true }).selectOption('update');
+  await (await templateGroup(page, 'operation')).getByLabel('Operation', { exact: true }).selectOption('get');
   const query = await templateGroup(page, 'query');
-  const entry = query.locator('.bio-properties-panel-checkbox').filter({ hasText: 'Values are display values' });
+  const entry = query.locator('.bio-properties-panel-checkbox').filter({ hasText: 'Exclude reference links' });
 
   // when
   const box = (await entry.locator('input[type="checkbox"]').boundingBox())!;
