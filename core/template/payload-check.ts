@@ -7,7 +7,7 @@
  * judged. Offsets are into the whole value, `=` included, so a fix replaces
  * exactly the key or the literal.
  */
-import { parseExpression } from 'feelin';
+import { parseFeelExpression } from '../feel/parse';
 import type { Diagnostic } from '../query/diagnostics';
 import type { Metadata, Table } from '../metadata/model';
 import { lookupField, suggestField } from '../query/validate/fields';
@@ -59,7 +59,7 @@ function entryDiagnostics(entry: Entry, table: Table, metadata: Metadata): Diagn
 
 /** The entries of a top-level FEEL context, or none when the expression is something else. */
 function contextEntries(expression: string, offset: number): Entry[] {
-  const tree = parseExpression(expression, {}, undefined);
+  const tree = parseFeelExpression(expression);
   const context = tree.topNode.firstChild;
   if (!context || context.name !== 'Context') return [];
   const entries: Entry[] = [];
