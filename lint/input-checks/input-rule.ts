@@ -5,32 +5,23 @@
  * shows them (the Problems list still leads to the input through it).
  */
 import { checkTaskInputs, type CheckedInputKind } from './check-task-inputs';
+import { diagnosticContext, linkedTemplate, type Reporter } from '../diagnostic-report';
 import { inputChecksEntryId } from '../diagram/entry-ids';
-import { findTemplate } from '../diagram/find-template';
-import { lintContextOf, type LintRuleOptions } from '../lint-context';
 import { propertyEntryId } from '../diagram/template-values';
-import { templateIdOf, templateVersionOf, type ModdleElement } from '../diagram/zeebe';
-
-interface Reporter {
-  report(id: string, message: string, context?: Record<string, unknown>): void;
-}
+import type { ModdleElement } from '../diagram/zeebe';
+import type { LintRuleOptions } from '../lint-context';
 
 export function inputRule(kind: CheckedInputKind) {
   return (options: LintRuleOptions = {}) => ({
     check(node: ModdleElement, reporter: Reporter) {
-      const templateId = templateIdOf(node);
-      if (!templateId || !node.id) return;
-      const context = lintContextOf(node, options);
-      const template = findTemplate(context.templates, templateId, templateVersionOf(node));
-      if (!template) return;
+      const linked = linkedTemplate(node, options);
+      if (!linked) return;
+      const { template, context } = linked;
       for (const checked of checkTaskInputs(template, node, kind, context.metadata)) {
         const entryId = propertyEntryId(template, checked.property, node);
         for (const diagnostic of checked.diagnostics) {
           if (diagnostic.severity === 'info') continue;
-          reporter.report(node.id, `${checked.property.label ?? checked.property.id ?? 'Input'}: ${diagnostic.message}`, {
-            ...(entryId ? { propertiesPanel: { entryIds: [inputChecksEntryId(entryId)] } } : {}),
-            servicenow: { code: diagnostic.code, start: diagnostic.start, end: diagnostic.end, ...(diagnostic.suggestion !== undefined ? { suggestion: diagnostic.suggestion } : {}) }
-          });
+          reporter.report(node.id as string, `${checked.property.label ?? checked.property.id ?? 'Input'}: ${diagnostic.message}`, diagnosticContext(diagnostic, entryId && inputChecksEntryId(entryId)));
         }
       }
     }

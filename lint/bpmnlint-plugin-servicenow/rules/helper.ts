@@ -8,33 +8,24 @@
  */
 import type { Severity } from '../../../core/query';
 import { checkQueryText, taskQuery } from '../../query/check-task-query';
-import { findTemplate } from '../../diagram/find-template';
-import { lintContextOf, type LintRuleOptions } from '../../lint-context';
+import { diagnosticContext, linkedTemplate, type Reporter } from '../../diagnostic-report';
 import { queryDiagnosticsEntryId } from '../../diagram/entry-ids';
 import { propertyEntryId } from '../../diagram/template-values';
-import { templateIdOf, templateVersionOf, type ModdleElement } from '../../diagram/zeebe';
-
-interface Reporter {
-  report(id: string, message: string, context?: Record<string, unknown>): void;
-}
+import type { ModdleElement } from '../../diagram/zeebe';
+import type { LintRuleOptions } from '../../lint-context';
 
 export function queryRule(severity: Severity) {
   return (options: LintRuleOptions = {}) => ({
     check(node: ModdleElement, reporter: Reporter) {
-      const templateId = templateIdOf(node);
-      if (!templateId || !node.id) return;
-      const context = lintContextOf(node, options);
-      const template = findTemplate(context.templates, templateId, templateVersionOf(node));
-      const query = template && taskQuery(template, node);
-      if (!template || !query || !query.value) return;
+      const linked = linkedTemplate(node, options);
+      const query = linked && taskQuery(linked.template, node);
+      if (!linked || !query || !query.value) return;
+      const { template, context } = linked;
       const entryId = propertyEntryId(template, query.property, node);
       const { diagnostics } = checkQueryText(query.value, template, query.table, context.metadata);
       for (const diagnostic of diagnostics) {
         if (diagnostic.severity !== severity) continue;
-        reporter.report(node.id, `${query.property.label ?? 'Query'}: ${diagnostic.message}`, {
-          ...(entryId ? { propertiesPanel: { entryIds: [queryDiagnosticsEntryId(entryId)] } } : {}),
-          servicenow: { code: diagnostic.code, start: diagnostic.start, end: diagnostic.end, ...(diagnostic.suggestion !== undefined ? { suggestion: diagnostic.suggestion } : {}) }
-        });
+        reporter.report(node.id as string, `${query.property.label ?? 'Query'}: ${diagnostic.message}`, diagnosticContext(diagnostic, entryId && queryDiagnosticsEntryId(entryId)));
       }
     }
   });

@@ -14,10 +14,7 @@ import { findTemplate } from '../../diagram/find-template';
 import { lintContextOf, type LintRuleOptions } from '../../lint-context';
 import { activeProperties, propertyEntryId } from '../../diagram/template-values';
 import { getIoMapping, templateIdOf, templateVersionOf, type ModdleElement } from '../../diagram/zeebe';
-
-interface Reporter {
-  report(id: string, message: string, context?: Record<string, unknown>): void;
-}
+import type { Reporter } from '../../diagnostic-report';
 
 /** FEEL string literals: only their text ends up in the evaluated value (`=mysecrets.value` reads a variable). */
 const FEEL_STRINGS = /"(?:\\.|[^"\\])*"/g;

@@ -14,10 +14,7 @@ import { lintContextOf, type LintRuleOptions } from '../../lint-context';
 import { activeProperties, propertyEntryId, propertyValue } from '../../diagram/template-values';
 import { templateIdOf, templateVersionOf, type ModdleElement } from '../../diagram/zeebe';
 import { knownVariablesBefore, producedVariable, referencedVariable, sysIdVariableProblem, sysIdVariablesBefore, type DescribeTask, type KnownVariables } from '../../diagram/sys-id-variables';
-
-interface Reporter {
-  report(id: string, message: string, context?: Record<string, unknown>): void;
-}
+import type { Reporter } from '../../diagnostic-report';
 
 export default function sysIdVariables(options: LintRuleOptions = {}) {
   const templateOf = (bo: ModdleElement): ElementTemplate | undefined => {
