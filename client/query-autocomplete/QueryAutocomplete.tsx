@@ -41,6 +41,8 @@ interface Open {
 }
 
 
+const NAVIGATION_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Enter', 'Tab']);
+
 export function QueryAutocomplete({ element, id, queryEntryId, property, conditions = false }: Props) {
   const elementTemplates = useService('elementTemplates');
   const commandStack = useService('commandStack');
@@ -62,11 +64,16 @@ export function QueryAutocomplete({ element, id, queryEntryId, property, conditi
     const field = control();
     const state = field && readControl(field);
     const host = root.current;
-    if (!field || !state || !host) return setOpen(null);
+    if (!field || !state || !host) return show(null);
     const metadata = metadataForTemplate(template, table, bundled.current());
     const items = completeFeelQuery(state.text, state.caret, { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}), conditions });
     const top = field.getBoundingClientRect().bottom - host.getBoundingClientRect().top;
-    setOpen(items.length ? { items, active: 0, text: state.text, top, navigated: false } : null);
+    show(items.length ? { items, active: 0, text: state.text, top, navigated: false } : null);
+  };
+  // The key handler reads the list before the next render, so the ref follows each change at once.
+  const show = (next: Open | null) => {
+    current.current = next;
+    setOpen(next);
   };
   const refreshRef = useRef(refresh);
   refreshRef.current = refresh;
@@ -76,7 +83,7 @@ export function QueryAutocomplete({ element, id, queryEntryId, property, conditi
     const text = current.current?.text ?? '';
     const next = text.slice(0, item.start) + item.insert + text.slice(item.end);
     const caret = item.start + item.insert.length;
-    setOpen(null);
+    show(null);
     // The field saves 300 ms after the last keystroke, or on blur: blur first so
     // that save lands before ours instead of overwriting it (as the fix buttons do).
     field?.blur();
@@ -98,24 +105,27 @@ export function QueryAutocomplete({ element, id, queryEntryId, property, conditi
     const inField = (target: EventTarget | null) => target instanceof HTMLElement && target.closest(entrySelector) !== null;
     const onInput = (event: Event) => { if (inField(event.target)) scheduler.schedule(); };
     const onKeyDown = (event: KeyboardEvent) => {
+      if (!inField(event.target)) return;
+      // A key typed before the list caught up with the last keystroke acts on the list for the text as it is now.
+      if (NAVIGATION_KEYS.has(event.key)) scheduler.flush();
       const state = current.current;
-      if (!state || !inField(event.target)) return;
-      const move = (active: number) => setOpen({ ...state, active: (active + state.items.length) % state.items.length, navigated: true });
+      if (!state) return;
+      const move = (active: number) => show({ ...state, active: (active + state.items.length) % state.items.length, navigated: true });
       const item = state.items[state.active]!;
       if (event.key === 'ArrowDown') move(state.active + 1);
       else if (event.key === 'ArrowUp') move(state.active - 1);
       // Tab when the active item would change nothing typed (what may come next, or the typed word itself) and
       // nothing was chosen leaves the field as usual: tabbing out after a value must not append a `^`.
-      else if (event.key === 'Tab' && !state.navigated && state.text.slice(item.start, item.end) === item.insert) return setOpen(null);
+      else if (event.key === 'Tab' && !state.navigated && state.text.slice(item.start, item.end) === item.insert) return show(null);
       else if (event.key === 'Enter' || event.key === 'Tab') acceptRef.current(item);
-      else if (event.key === 'Escape') setOpen(null);
+      else if (event.key === 'Escape') show(null);
       else return;
       // Capture phase: the field (and the FEEL editor) never see a key the list used.
       event.preventDefault();
       event.stopPropagation();
     };
     const onFocusOut = (event: FocusEvent) => {
-      if (inField(event.target) && !root.current?.contains(event.relatedTarget as Node | null)) { scheduler.cancel(); setOpen(null); }
+      if (inField(event.target) && !root.current?.contains(event.relatedTarget as Node | null)) { scheduler.cancel(); show(null); }
     };
     container.addEventListener('input', onInput);
     container.addEventListener('keydown', onKeyDown, true);

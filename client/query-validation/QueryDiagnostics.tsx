@@ -74,15 +74,23 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
 
 
   // A fix removes its own button: focus moves to the next fix, else back to the query field, never to the page body.
+  // Checked after the render the new text causes and again once the write has re-rendered the panel, which may
+  // rebuild this entry; a control the modeler moved to in between keeps the focus.
+  const restoreFocus = () => {
+    const entry = document.querySelector(`[data-entry-id="${id}"]`);
+    const focused = document.activeElement;
+    const lost = !focused || focused === document.body || !focused.isConnected || Boolean(entry?.contains(focused));
+    if (!lost) return;
+    const next = entry?.querySelector<HTMLElement>('button.servicenow-fix');
+    const field = document.querySelector<HTMLElement>(`[data-entry-id="${queryEntryId}"] :is(input, textarea, [contenteditable="true"])`);
+    const target = next ?? field;
+    if (target && target !== focused) target.focus();
+  };
   const refocus = useRef(false);
   useEffect(() => {
     if (!refocus.current) return;
     refocus.current = false;
-    const focused = document.activeElement;
-    if (focused && focused !== document.body && focused.isConnected) return;
-    const next = root.current?.querySelector<HTMLElement>('button.servicenow-fix');
-    const field = document.querySelector<HTMLElement>(`[data-entry-id="${queryEntryId}"] :is(input, textarea, [contenteditable="true"])`);
-    (next ?? field)?.focus();
+    restoreFocus();
   });
 
   const fix = (diagnostic: Diagnostic) => {
@@ -98,6 +106,7 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
       writeProperty(element, property, fixed, services);
       for (const parameter of moved) writeProperty(element, parameter.property, parameter.value, services);
     });
+    requestAnimationFrame(() => requestAnimationFrame(restoreFocus));
   };
 
   // Fix all: every suggestion, checked again after each pass (a fix can reveal the next, e.g. a pasted list URL), written as one undoable step.

@@ -18,9 +18,16 @@ export function readControlText(target: EventTarget | null): string | undefined 
  * event: keystrokes between two frames are coalesced into one check (the
  * engine checks a 2 kB query in a few milliseconds, so one frame is enough).
  */
-export function frameScheduler(work: () => void): { schedule(): void; cancel(): void } {
+export function frameScheduler(work: () => void): { schedule(): void; cancel(): void; flush(): void } {
   let pending: number | undefined;
   return {
+    /** Runs pending work now (a key that acts on its result must not wait for the frame). */
+    flush() {
+      if (pending === undefined) return;
+      cancelAnimationFrame(pending);
+      pending = undefined;
+      work();
+    },
     schedule() {
       pending ??= requestAnimationFrame(() => {
         pending = undefined;
