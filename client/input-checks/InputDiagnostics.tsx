@@ -17,6 +17,7 @@ import { propertyValue } from '../../lint/diagram/template-values';
 import { useBundledMetadata } from '../shared/use-bundled-metadata';
 import { writeProperty } from '../shared/write-binding';
 import { useLiveText } from '../query-validation/use-live-text';
+import { commitPendingInput } from '../query-validation/live-text';
 import { checkInputText, type CheckedInputKind } from '../../lint/input-checks/check-task-inputs';
 
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
@@ -45,9 +46,7 @@ export function InputDiagnostics({ element, id, inputEntryId, property, kind }: 
   const diagnostics = useMemo(() => checkInputText(kind, text, template, table, snapshot).filter((diagnostic) => diagnostic.severity !== 'info'), [kind, text, template, table, snapshot]);
 
   const fix = (diagnostic: Diagnostic) => {
-    // The input saves after a pause or on blur: commit what was typed first, so the fix lands on top of it.
-    const active = document.activeElement;
-    if (active instanceof HTMLElement && active.closest(`[data-entry-id="${inputEntryId}"]`)) active.blur();
+    commitPendingInput(inputEntryId);
     const fixed = applySuggestion(text, diagnostic);
     setText(fixed);
     inOneStep(commandStack, () => writeProperty(element, property, fixed, services));

@@ -27,6 +27,7 @@ import { writeProperty } from '../shared/write-binding';
 import { checkQueryText } from '../../lint/query/check-task-query';
 import { movedParameters, type MovedParameter } from './moved-parameters';
 import { useLiveText } from './use-live-text';
+import { commitPendingInput } from './live-text';
 import { QUERY_CHECKED_EVENT, isLintBehind } from './live-check';
 
 /** Passes of Fix all: each applies the suggestions of a fresh check; a query settles in two or three. */
@@ -39,18 +40,6 @@ interface Props {
   /** The entry id of the query field this entry annotates. */
   queryEntryId: string;
   property: TemplateProperty;
-}
-
-/**
- * The query field saves 300 ms after the last keystroke, or when it loses
- * focus. A fix applied in between would be overwritten by that save; blurring
- * the field commits what was typed first, so the fix lands on top of it (and
- * one undo returns to the typed text). Clicking the button blurs the field in
- * Chromium already; a button that takes no focus (Safari, a script) does not.
- */
-function commitPendingInput(queryEntryId: string): void {
-  const active = document.activeElement;
-  if (active instanceof HTMLElement && active.closest(`[data-entry-id="${queryEntryId}"]`)) active.blur();
 }
 
 export function QueryDiagnostics({ element, id, queryEntryId, property }: Props) {

@@ -40,3 +40,15 @@ export function frameScheduler(work: () => void): { schedule(): void; cancel(): 
     }
   };
 }
+
+/**
+ * A properties panel field saves 300 ms after the last keystroke, or when it loses
+ * focus. A fix applied in between would be overwritten by that save; blurring
+ * the field commits what was typed first, so the fix lands on top of it (and
+ * one undo returns to the typed text). Clicking the button blurs the field in
+ * Chromium already; a button that takes no focus (Safari, a script) does not.
+ */
+export function commitPendingInput(entryId: string): void {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && active.closest(`[data-entry-id="${entryId}"]`)) active.blur();
+}
