@@ -8,7 +8,7 @@ import { loadEmulatorSnapshot } from '../../scripts/emulator/snapshot-source';
 import { readSnapshot } from '../../scripts/metadata/read-snapshot';
 import { evaluateError, evaluateResult, proveRequest, type SampleResponse } from '../helpers/request-proof';
 import { ConnectorError, sendLikeRestConnector } from './rest-connector';
-import { createValues, fieldElement, markerProperty } from './sample-values';
+import { createValues, marker } from './sample-values';
 
 const TEMPLATES_DIR = join(__dirname, '..', '..', 'templates');
 const SECRETS = {
@@ -85,7 +85,7 @@ describe('e2e - every table template against the Table API emulator', () => {
     it('Create returns a sys_id that the emulator holds, mapped to <table>SysId by the output preset, with nulls dropped from the body', async () => {
       // given
       const values = createValues(template, tableOf(table), 'Email server down');
-      const marker = fieldElement(markerProperty(template, tableOf(table), 'create')) ?? '';
+      const mark = marker(template, tableOf(table), 'create');
 
       // when
       const { response, result, request } = await run(template, values);
@@ -95,7 +95,7 @@ describe('e2e - every table template against the Table API emulator', () => {
       const sysId = resultRecord(response).sys_id;
       expect(result[`${camel(table)}SysId`]).toBe(sysId);
       const stored = emulator.store.get(table, sysId ?? '');
-      expect(stored?.[marker]).toBe('Email server down');
+      expect(stored?.[mark.column]).toBe(mark.value('Email server down'));
       expect(Object.values(request.body as Record<string, unknown>)).not.toContain(null);
       const sent = emulator.requests.at(-1)?.body as Record<string, unknown>;
       expect(Object.keys(sent).sort()).toEqual(Object.keys(request.body as object).sort());
@@ -121,37 +121,38 @@ describe('e2e - every table template against the Table API emulator', () => {
       // given
       const created = resultRecord((await run(template, createValues(template, tableOf(table), 'Before'))).response);
       const before = { ...emulator.store.get(table, created.sys_id ?? '') };
-      const marker = markerProperty(template, tableOf(table), 'update');
+      const mark = marker(template, tableOf(table), 'update');
 
       // when
-      const { response, result } = await run(template, { operation: 'update', sysId: created.sys_id, [marker.id ?? '']: 'After' });
+      const { response, result } = await run(template, { operation: 'update', sysId: created.sys_id, [mark.property.id ?? '']: mark.value('After') });
 
       // then
       expect(response.status).toBe(200);
       expect(result[`${camel(table)}SysId`]).toBe(created.sys_id);
       const after = emulator.store.get(table, created.sys_id ?? '') ?? {};
       const changed = Object.keys(after).filter((column) => after[column] !== before[column]);
-      expect(changed.filter((column) => !AUDIT_COLUMNS.includes(column))).toEqual([fieldElement(marker)]);
-      expect(after[fieldElement(marker) ?? '']).toBe('After');
+      expect(changed.filter((column) => !AUDIT_COLUMNS.includes(column))).toEqual([mark.column]);
+      expect(after[mark.column]).toBe(mark.value('After'));
     });
 
     it('Query with spaces and ^OR returns exactly the matching records, the query encoded once', async () => {
       // given
-      const marker = fieldElement(markerProperty(template, tableOf(table), 'create')) ?? '';
+      const { column, value } = marker(template, tableOf(table), 'create');
       const tag = `q${Math.random().toString(16).slice(2, 8)}`;
-      for (const text of [`${tag} mail server down`, `${tag} printer jam`, `${tag} mail quota`]) {
+      const [down, jam, quota] = [`${tag} mail server down`, `${tag} printer jam`, `${tag} mail quota`];
+      for (const text of [down, jam, quota]) {
         await run(template, createValues(template, tableOf(table), text));
       }
-      const query = `${marker}=${tag} mail server down^OR${marker}=${tag} printer jam^ORDERBY${marker}`;
+      const query = `${column}=${value(down)}^OR${column}=${value(jam)}^ORDERBY${column}`;
 
       // when
-      const { response, result } = await run(template, { operation: 'query', sysparm_query: query, sysparm_fields: `sys_id,${marker}` });
+      const { response, result } = await run(template, { operation: 'query', sysparm_query: query, sysparm_fields: `sys_id,${column}` });
 
       // then
       expect(response.status).toBe(200);
       expect(emulator.requests.at(-1)?.query.sysparm_query).toBe(query);
       const records = result[`${camel(table)}Records`] as Record<string, string>[];
-      expect(records.map((record) => record[marker])).toEqual([`${tag} mail server down`, `${tag} printer jam`]);
+      expect(records.map((record) => record[column])).toEqual([value(down), value(jam)]);
     });
 
     it('Delete removes the record, and a 404 then becomes the BPMN error the error preset promises', async () => {

@@ -13,7 +13,7 @@ import { LOWEST_CONNECTOR_RUNTIME } from '../../../core/template/runtime';
 import type { ElementTemplate, TemplateProperty } from '../../../core/template/types';
 import { selectTables } from '../../../scripts/generate/select-tables';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
-import { createValues, markerProperty } from '../../e2e/sample-values';
+import { createValues, fieldElement, marker } from '../../e2e/sample-values';
 import { CURATED_TABLES } from '../../../scripts/generate/curated-tables';
 import { applyTemplate, CONNECTOR_INPUTS, HOSTILE_PROCESS_VARIABLES, IncidentRaised, proveRequest, runJob, type ConnectorRuntime } from '../../helpers/request-proof';
 
@@ -45,7 +45,10 @@ function valuesFor({ template, table }: Case, operation: Operation): Record<stri
   if (operation === 'get' || operation === 'update' || operation === 'delete') base.sysId = SYS_ID;
   if (!table) return { ...base, table: 'incident', ...(operation === 'create' || operation === 'update' ? { payload: '={"short_description": "x"}' } : {}) };
   if (operation === 'create') return { ...createValues(template, table, 'marker'), ...base };
-  if (operation === 'update') return { ...base, [markerProperty(template, table, 'update').id ?? '']: 'marker' };
+  if (operation === 'update') {
+    const mark = marker(template, table, 'update');
+    return { ...base, [mark.property.id ?? '']: mark.value('marker') };
+  }
   return base;
 }
 
@@ -84,10 +87,13 @@ describe('core/template - what the runtime does with every template', () => {
       if (patternOf(property)?.includes(SAFE_TEXT)) expect(violations[0]).toMatch(/Zeebe reads \\ as an escape/);
     }
     if (!entry.table || (operation !== 'create' && operation !== 'update')) return;
-    const marker = markerProperty(entry.template, entry.table, operation);
-    const field = (marker.binding as { name: string }).name.replace(/^sn_f_/, '');
-    const request = proveRequest(entry.template, { ...values, [marker.id as string]: '="Disk full on D:\\\\backups\\\\new"' }, { secrets: SECRETS });
-    expect((request.body as Record<string, unknown>)[field]).toBe('Disk full on D:\\backups\\new');
+    // A table marked through a date-time column still has free text (a journal, say) to send.
+    const mark = marker(entry.template, entry.table, operation);
+    const property = mark.kind === 'text' ? mark.property : freeTextInputs(entry.template, values).find((candidate) => fieldElement(candidate) && patternOf(candidate)?.includes(SAFE_TEXT));
+    const field = property && fieldElement(property);
+    if (!property || !field) throw new Error(`${entry.name} ${operation}: no free-text field to send backslashes through`);
+    const request = proveRequest(entry.template, { ...values, [property.id as string]: '="Disk full on D:\\\\backups\\\\new"' }, { secrets: SECRETS });
+    expect((request.body as Record<string, unknown>)[field], `${entry.name} ${operation} ${field}`).toBe('Disk full on D:\\backups\\new');
   }));
 
   it('fails loudly (an incident) on a redirect or an answer without result, for every operation and error handling', eachCase((entry, operation) => {
