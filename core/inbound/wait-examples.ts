@@ -2,7 +2,8 @@
  * The ready-made waits: a table and the encoded query its record must
  * match. Choice values are the stored ones of the bundled metadata
  * (sys_choice: sc_req_item.approval, change_request.state -1 "Implement",
- * incident.state 6 "Resolved" and 7 "Closed").
+ * incident.state 6 "Resolved" and 7 "Closed", sysapproval_approver.state
+ * approved and rejected).
  */
 export interface WaitExample {
   table: string;
@@ -15,5 +16,7 @@ export interface WaitExample {
 export const WAIT_EXAMPLES: WaitExample[] = [
   { table: 'sc_req_item', condition: 'approval=approved', until: 'approved' },
   { table: 'change_request', condition: 'state=-1', until: 'in Implement' },
-  { table: 'incident', condition: 'stateIN6,7', until: 'resolved or closed' }
+  { table: 'incident', condition: 'stateIN6,7', until: 'resolved or closed' },
+  // Either decision ends the wait: a rejection must not leave the process waiting forever.
+  { table: 'sysapproval_approver', condition: 'stateINapproved,rejected', until: 'approved or rejected' }
 ];

@@ -6,11 +6,8 @@
  *
  * A table joins once its template is usable as shipped: the overlay names its
  * primary fields (otherwise every field sits behind "Show the other N
- * fields"), and it has a free-text column the end-to-end tests mark records
- * with. sc_cat_item, core_company, cmn_department, cmn_cost_center,
- * alm_asset, alm_hardware, kb_knowledge_base and task_sla wait for their
- * primary fields; sysapproval_approver has them but no free-text column (its
- * state is a choice list, its comments a journal).
+ * fields"). sc_cat_item, core_company, cmn_department, cmn_cost_center,
+ * alm_asset, alm_hardware, kb_knowledge_base and task_sla wait for theirs.
  */
 export const CURATED_TABLES: readonly string[] = [
   // Incident, problem and change management, with their tasks
@@ -22,5 +19,7 @@ export const CURATED_TABLES: readonly string[] = [
   // Configuration items and services
   'cmdb_ci', 'cmdb_ci_hardware', 'cmdb_ci_computer', 'cmdb_ci_server', 'cmdb_ci_service', 'cmdb_ci_business_app', 'service_offering',
   // Knowledge
-  'kb_knowledge'
+  'kb_knowledge',
+  // Approvals: one record per approver of a change, request or item
+  'sysapproval_approver'
 ];

@@ -13,8 +13,16 @@ const SECRETS = { SERVICENOW_USERNAME: DEFAULT_USER.username, SERVICENOW_PASSWOR
 const STATES: Record<string, { before: Record<string, string>; after: Record<string, string> }> = {
   sc_req_item: { before: { approval: 'requested' }, after: { approval: 'approved' } },
   change_request: { before: { state: '-2' }, after: { state: '-1' } },
-  incident: { before: { state: '2' }, after: { state: '6' } }
+  incident: { before: { state: '2' }, after: { state: '6' } },
+  sysapproval_approver: { before: { state: 'requested' }, after: { state: 'rejected' } }
 };
+
+/** The states of a waited table: a wait added without them must fail here, not poll a record that never changes. */
+function statesOf(table: string) {
+  const states = STATES[table];
+  if (!states) throw new Error(`e2e: STATES has no before/after record state for the waited table ${table}`);
+  return states;
+}
 
 describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Polling connector', () => {
   let emulator: RunningEmulator;
@@ -34,7 +42,8 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
       const table = metadata.tables.get(example.table);
       if (!table) throw new Error(`no ${example.table} in the bundled snapshot`);
       const template = buildWaitTemplate(table, example, kind, { idPrefix: 'test.servicenow', version: 1 });
-      const record = emulator.store.insert(example.table, { short_description: 'Laptop', ...STATES[example.table]?.before }, 'admin');
+      const states = statesOf(example.table);
+      const record = emulator.store.insert(example.table, { short_description: 'Laptop', ...states.before }, 'admin');
       const sysIdVariable = outputVariableNames(example.table).sysId;
       const variables = { [sysIdVariable]: record.sys_id };
       const element = applyInbound(template, { url: `${emulator.url}/api/now/table/${example.table}` }, SECRETS);
@@ -46,7 +55,7 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
 
       // when it polls on each interval, and the record changes between the first and second poll
       for (let interval = 0; interval < 3; interval++) {
-        if (interval === 1) emulator.store.update(example.table, record.sys_id ?? '', STATES[example.table]?.after ?? {}, 'admin');
+        if (interval === 1) emulator.store.update(example.table, record.sys_id ?? '', states.after, 'admin');
         const { request, result } = await poll(element, variables);
         expect(request.warnings).toEqual([]);
         expect(request.queryParameters).toEqual({ sysparm_query: `sys_id=${record.sys_id}^${example.condition}`, sysparm_limit: '1' });
@@ -61,7 +70,7 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
       expect(broker.correlated).toHaveLength(1);
       const mapped = broker.correlated[0]?.variables[`${sysIdVariable.replace(/SysId$/, '')}Record`] as Record<string, string>;
       expect(mapped.sys_id).toBe(record.sys_id);
-      expect(mapped).toMatchObject(STATES[example.table]?.after ?? {});
+      expect(mapped).toMatchObject(states.after);
     });
   });
 
