@@ -74,7 +74,7 @@ describe('core/template - what the runtime does with every template', () => {
       const { violations } = applyTemplate(entry.template, { ...values, [property.id as string]: 'rotate secrets.yaml' });
       expect(violations, `${entry.name} ${operation} ${property.id}`).toHaveLength(1);
       // typed inputs (sys_id, number, date...) refuse it by their format; free text says why
-      if (patternOf(property)?.includes(SAFE_TEXT)) expect(violations[0]).toMatch(/the connector swaps secrets\.<name> for a secret/);
+      if (patternOf(property)?.includes(SAFE_TEXT)) expect(violations[0]).toMatch(/bare secrets\.<name> \(write \{\{secrets\.NAME\}\}\)/);
     }
   }));
 
@@ -84,7 +84,7 @@ describe('core/template - what the runtime does with every template', () => {
       const { violations } = applyTemplate(entry.template, { ...values, [property.id as string]: 'Disk full on D:\\backups\\new' });
       expect(violations, `${entry.name} ${operation} ${property.id}`).toHaveLength(1);
       // typed inputs (sys_id, number, date...) refuse it by their format; free text says why
-      if (patternOf(property)?.includes(SAFE_TEXT)) expect(violations[0]).toMatch(/Zeebe reads \\ as an escape/);
+      if (patternOf(property)?.includes(SAFE_TEXT)) expect(violations[0]).toMatch(/must not hold \\ \(write ="D:\\\\new"\)/);
     }
     if (!entry.table || (operation !== 'create' && operation !== 'update')) return;
     // A table marked through a date-time column still has free text (a journal, say) to send.
