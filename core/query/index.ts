@@ -8,7 +8,7 @@ import type { Diagnostic } from './diagnostics';
 import { parse } from './parser';
 import { print } from './printer';
 import { validate } from './validate/validate';
-import { explain, explainItems } from './explain';
+import { explain, explainWithItems } from './explain';
 import { checkFeel } from './feel';
 import { hasError } from './diagnostics';
 import type { CheckOptions, CheckResult } from './check-result';
@@ -39,7 +39,8 @@ export function checkQuery(text: string, options: CheckOptions = {}): CheckResul
   const { ast, diagnostics } = parse(text);
   const all = diagnostics.concat(validate(ast, text, options));
   all.sort(byPosition);
-  return { ast, diagnostics: all, explanation: explain(ast, options), explanationItems: explainItems(ast, options), ok: !hasError(all) };
+  const { explanation, items } = explainWithItems(ast, options);
+  return { ast, diagnostics: all, explanation, explanationItems: items, ok: !hasError(all) };
 }
 
 /**
