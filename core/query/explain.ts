@@ -11,6 +11,7 @@ import { operatorInfo } from './operators';
 import { OPAQUE } from './scan';
 import { familyOf } from './validate/field-types';
 import { lookupField } from './validate/fields';
+import { findChoice } from './validate/typed';
 
 export interface ExplainOptions {
   table?: string;
@@ -200,7 +201,7 @@ function valueText(value: Value, field: Field | undefined, scope: Scope): string
 function leafText(leaf: Leaf, field: Field | undefined): string {
   if (leaf.type === 'Script') return `the result of ${leaf.script}`;
   if (leaf.text === '' || leaf.text === 'NULL') return 'empty';
-  const choice = field?.choices.find((candidate) => candidate.value === leaf.text);
+  const choice = field ? findChoice(field, leaf.text) : undefined;
   return opaque(choice ? choice.label : leaf.text);
 }
 

@@ -37,8 +37,9 @@ export function printQuery(ast: QueryAst): string {
 /** Parses and, given a table and metadata, validates fields, operators and values. */
 export function checkQuery(text: string, options: CheckOptions = {}): CheckResult {
   const { ast, diagnostics } = parse(text);
-  const all = diagnostics.concat(validate(ast, text, options));
-  all.sort(byPosition);
+  const checked = validate(ast, text, options);
+  const all = checked.length === 0 ? diagnostics : diagnostics.length === 0 ? checked : diagnostics.concat(checked);
+  if (all.length > 1) all.sort(byPosition);
   const { explanation, items } = explainWithItems(ast, options);
   return { ast, diagnostics: all, explanation, explanationItems: items, ok: !hasError(all) };
 }
