@@ -322,9 +322,12 @@ export const OPERATOR_SCOPES: readonly OperatorScope[] = [
   { operators: FIELD_COMPARISONS, limit: 'numbers-or-dates', families: ['number', 'date', 'choice'] }
 ];
 
+/** Every operator some scope limits: any other applies to every type, without a scan of the scopes. */
+const LIMITED: ReadonlySet<string> = new Set(OPERATOR_SCOPES.flatMap((scope) => scope.operators));
+
 /** Why `operator` does not apply to a field of `family` and `type`, or undefined when it does (always for `other`). */
 export function operatorLimit(operator: string, family: QueryFamily, type: string): OperatorLimit | undefined {
-  if (family === 'other') return undefined;
+  if (family === 'other' || !LIMITED.has(operator)) return undefined;
   for (const scope of OPERATOR_SCOPES) {
     if (!scope.operators.includes(operator)) continue;
     const applies = scope.families ? scope.families.includes(family) : scope.types ? scope.types.includes(type) : !scope.except?.includes(family);

@@ -11,6 +11,7 @@ import { operatorInfo } from './operators';
 import { OPAQUE } from './scan';
 import { familyOf } from './validate/field-types';
 import { lookupField } from './validate/fields';
+import { findChoice } from './validate/typed';
 
 export interface ExplainOptions {
   table?: string;
@@ -23,53 +24,100 @@ interface Scope {
 }
 
 export function explain(ast: Query, options: ExplainOptions): string {
+  return explainWithItems(ast, options).explanation;
+}
+
+/**
+ * The sentence and the same words as a list, for a long query, from one
+ * walk: one item per condition of a query without ^NQ (they all must hold),
+ * then its ordering. A query with ^NQ or one condition is one item, the
+ * sentence.
+ */
+export function explainWithItems(ast: Query, options: ExplainOptions): { explanation: string; items: string[] } {
   const scope: Scope = { metadata: options.metadata, table: options.table === undefined ? undefined : options.metadata?.tables.get(options.table) };
   const ordering: string[] = [];
-  const filter = explainQuery(ast, scope, ordering);
+  const group = ast.groups.length === 1 ? ast.groups[0]! : undefined;
+  if (!group) {
+    const explanation = sentence(explainQuery(ast, scope, ordering), ordering);
+    return { explanation, items: [explanation] };
+  }
+  const clauses: string[] = [];
+  let text = '';
+  let firstAlternatives = false;
+  for (const clause of group.clauses) {
+    const { text: words, terms } = explainClause(clause, scope, ordering);
+    if (terms === 0) continue;
+    clauses.push(words);
+    // Alternatives get parentheses once the group has a second clause.
+    if (clauses.length === 1) {
+      text = words;
+      firstAlternatives = terms > 1;
+    } else {
+      if (clauses.length === 2 && firstAlternatives) text = `(${text})`;
+      text += terms > 1 ? ` and (${words})` : ` and ${words}`;
+    }
+  }
+  const explanation = sentence(text, ordering);
+  return { explanation, items: clauses.length < 2 ? [explanation] : ordering.length === 0 ? clauses : clauses.concat(ordering) };
+}
+
+function sentence(filter: string, ordering: string[]): string {
   const head = filter === '' ? 'All records' : filter;
   return ordering.length === 0 ? head : `${head}, ${ordering.join(', then ')}`;
 }
 
-/**
- * The same words as a list, for a long query: one item per condition of a
- * query without ^NQ (they all must hold), then its ordering. A query with
- * ^NQ or one condition is one item, the sentence of `explain`.
- */
-export function explainItems(ast: Query, options: ExplainOptions): string[] {
-  const scope: Scope = { metadata: options.metadata, table: options.table === undefined ? undefined : options.metadata?.tables.get(options.table) };
-  const [group, ...others] = ast.groups;
-  if (!group || others.length > 0) return [explain(ast, options)];
-  const ordering: string[] = [];
-  const items = group.clauses.map((clause) => explainClause(clause, scope, ordering).terms).filter((terms) => terms.length > 0)
-    .map((terms) => terms.join(' or '));
-  if (items.length < 2) return [explain(ast, options)];
-  return [...items, ...ordering];
-}
-
 /** The filter part; ORDERBY/GROUPBY at this level are pushed to `ordering`. */
 function explainQuery(query: Query, scope: Scope, ordering?: string[]): string {
-  const groups = query.groups.map((group) => explainGroup(group, scope, ordering)).filter((text) => text.text !== '');
-  if (groups.length <= 1) return groups[0]?.text ?? '';
-  return groups.map((group) => (group.clauses > 1 ? `(${group.text})` : group.text)).join(' or ');
+  let text = '';
+  let shown = 0;
+  let firstText = '';
+  let firstClauses = 0;
+  for (const group of query.groups) {
+    const words = explainGroup(group, scope, ordering);
+    if (words.text === '') continue;
+    shown++;
+    if (shown === 1) {
+      firstText = words.text;
+      firstClauses = words.clauses;
+      text = firstText;
+    } else {
+      if (shown === 2 && firstClauses > 1) text = `(${firstText})`;
+      text += words.clauses > 1 ? ` or (${words.text})` : ` or ${words.text}`;
+    }
+  }
+  return text;
 }
 
 function explainGroup(group: Group, scope: Scope, ordering?: string[]): { text: string; clauses: number } {
-  const clauses: ClauseText[] = [];
+  let text = '';
+  let clauses = 0;
+  let firstAlternatives = false;
   for (const clause of group.clauses) {
-    const text = explainClause(clause, scope, ordering);
-    if (text.terms.length > 0) clauses.push(text);
+    const words = explainClause(clause, scope, ordering);
+    if (words.terms === 0) continue;
+    clauses++;
+    if (clauses === 1) {
+      text = words.text;
+      firstAlternatives = words.terms > 1;
+    } else {
+      if (clauses === 2 && firstAlternatives) text = `(${text})`;
+      text += words.terms > 1 ? ` and (${words.text})` : ` and ${words.text}`;
+    }
   }
-  const wrapped = clauses.map(({ terms }) => (terms.length > 1 && clauses.length > 1 ? `(${terms.join(' or ')})` : terms.join(' or ')));
-  return { text: wrapped.join(' and '), clauses: clauses.length };
+  return { text, clauses };
 }
 
-/** The wording of each alternative of a clause (`a^ORb`), so the group can decide on parentheses. */
-interface ClauseText {
-  terms: string[];
-}
-
-function explainClause(clause: Clause, scope: Scope, ordering?: string[]): ClauseText {
-  return { terms: clause.terms.map((term) => explainTerm(term, scope, ordering)).filter((text) => text !== '') };
+/** The alternatives of a clause (`a^ORb`) joined with "or", and how many there are, so the group can decide on parentheses. */
+function explainClause(clause: Clause, scope: Scope, ordering?: string[]): { text: string; terms: number } {
+  let text = '';
+  let terms = 0;
+  for (const term of clause.terms) {
+    const words = explainTerm(term, scope, ordering);
+    if (words === '') continue;
+    text = terms === 0 ? words : `${text} or ${words}`;
+    terms++;
+  }
+  return { text, terms };
 }
 
 function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {
@@ -117,8 +165,8 @@ function explainCondition(condition: Condition, scope: Scope): string {
   const { operator, value } = condition;
   if (operator.name === null) return `${label} ${operator.raw} ${value ? valueText(value, field, scope) : ''}`.trim();
   const info = operatorInfo(operator.name);
-  const date = field ? familyOf(field) === 'date' : false;
-  const phrase = (date && info.datePhrase) || info.phrase;
+  // The type family only matters for operators worded differently on dates.
+  const phrase = info.datePhrase && field && familyOf(field) === 'date' ? info.datePhrase : info.phrase;
   if (!value || info.value === 'none') return `${label} ${phrase}`;
   if ((operator.name === '=' || operator.name === '!=') && value.type === 'Scalar' && (value.text === '' || value.text === 'NULL')) {
     return `${label} ${operator.name === '=' ? 'is empty' : 'is not empty'}`;
@@ -153,7 +201,7 @@ function valueText(value: Value, field: Field | undefined, scope: Scope): string
 function leafText(leaf: Leaf, field: Field | undefined): string {
   if (leaf.type === 'Script') return `the result of ${leaf.script}`;
   if (leaf.text === '' || leaf.text === 'NULL') return 'empty';
-  const choice = field?.choices.find((candidate) => candidate.value === leaf.text);
+  const choice = field ? findChoice(field, leaf.text) : undefined;
   return opaque(choice ? choice.label : leaf.text);
 }
 
@@ -197,7 +245,7 @@ function describeField(path: FieldPath, scope: Scope): { field: Field | undefine
     label = index === 0 ? part : `${label}.${part}`;
     table = field?.reference ? scope.metadata?.tables.get(field.reference) : undefined;
   }
-  return { field: known ? field : undefined, label: opaque(label) };
+  return { field: known ? field : undefined, label: path.raw.includes(OPAQUE) ? opaque(label) : label };
 }
 
 function isDateField(path: FieldPath, scope: Scope): boolean {
@@ -210,7 +258,9 @@ function isDateField(path: FieldPath, scope: Scope): boolean {
 function humanize(name: string, scope: Scope): string {
   const system = scope.table ? undefined : lookupField(EMPTY_TABLE, name);
   if (system) return system.label;
-  const words = name.replace(/_/g, ' ').trim();
+  const words = name.replaceAll('_', ' ').trim();
+  const first = words.charCodeAt(0);
+  if (first >= 97 && first <= 122) return String.fromCharCode(first - 32) + words.slice(1);
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -28,7 +28,9 @@ export function checkFieldsParam(value: string, options: FieldsParamOptions): Di
   if (!root || !options.metadata || !literal) return [];
   const diagnostics: Diagnostic[] = [];
   for (const path of columnPaths(literal.text, literal.offset)) {
-    for (const diagnostic of resolvePath(path, root, options.metadata).diagnostics) diagnostics.push(reworded(diagnostic, path, root.name));
+    const found: Diagnostic[] = [];
+    resolvePath(path, root, options.metadata, found);
+    for (const diagnostic of found) diagnostics.push(reworded(diagnostic, path, root.name));
   }
   return diagnostics;
 }

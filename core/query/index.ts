@@ -8,7 +8,7 @@ import type { Diagnostic } from './diagnostics';
 import { parse } from './parser';
 import { print } from './printer';
 import { validate } from './validate/validate';
-import { explain, explainItems } from './explain';
+import { explain, explainWithItems } from './explain';
 import { checkFeel } from './feel';
 import { hasError } from './diagnostics';
 import type { CheckOptions, CheckResult } from './check-result';
@@ -37,9 +37,11 @@ export function printQuery(ast: QueryAst): string {
 /** Parses and, given a table and metadata, validates fields, operators and values. */
 export function checkQuery(text: string, options: CheckOptions = {}): CheckResult {
   const { ast, diagnostics } = parse(text);
-  const all = diagnostics.concat(validate(ast, text, options));
-  all.sort(byPosition);
-  return { ast, diagnostics: all, explanation: explain(ast, options), explanationItems: explainItems(ast, options), ok: !hasError(all) };
+  const checked = validate(ast, text, options);
+  const all = checked.length === 0 ? diagnostics : diagnostics.length === 0 ? checked : diagnostics.concat(checked);
+  if (all.length > 1) all.sort(byPosition);
+  const { explanation, items } = explainWithItems(ast, options);
+  return { ast, diagnostics: all, explanation, explanationItems: items, ok: !hasError(all) };
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Clause, Condition, Group, Invalid, Join, Query, RelatedListQuery, Span, SubQuery, Term } from './ast';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 import { KEYWORD_SPELLINGS, matchOperator, operatorInfo, type Spelling } from './operators';
-import { caretRun, isLowerLetter, isNameChar, isScriptAt, isUpperLetter, OPAQUE, scriptEnd } from './scan';
+import { caretRun, isLowerLetter, isScriptAt, isUpperLetter, nameEnd, OPAQUE, scriptEnd } from './scan';
 import { allowedEdits, editDistance } from '../text/close-matches';
 import { fieldPath, name, readValue, scalar } from './values';
 
@@ -139,9 +139,12 @@ class Parser {
   private term(depth: number): Term {
     const { text } = this;
     const start = this.position;
-    if (start >= text.length || text.charCodeAt(start) === 94) {
+    const first = text.charCodeAt(start);
+    if (start >= text.length || first === 94) {
       return { type: 'Empty', start, end: start };
     }
+    // Every keyword starts with an uppercase letter or a digit: a lowercase start is a condition.
+    if (isLowerLetter(first)) return this.condition(start, depth);
     if (text.startsWith('GOTO', start) && (text.startsWith('123TEXT', start + 4) || isLowerLetter(text.charCodeAt(start + 4)))) {
       return this.gotoTerm(start, depth);
     }
@@ -214,17 +217,14 @@ class Parser {
 
   private condition(start: number, depth: number): Term {
     const { text } = this;
-    let fieldEnd = start;
-    while (fieldEnd < text.length && isNameChar(text.charCodeAt(fieldEnd))) {
-      fieldEnd++;
-    }
+    let fieldEnd = nameEnd(text, start);
     let spelling = matchOperator(text, fieldEnd);
-    // An all-caps word after the field is a misspelt operator; a capitalised word (`u_Field`) is part of the name.
-    const titleCase = isUpperLetter(text.charCodeAt(fieldEnd)) && isLowerLetter(text.charCodeAt(fieldEnd + 1));
-    if (!spelling && fieldEnd > start && isUpperLetter(text.charCodeAt(fieldEnd)) && !titleCase) {
-      return this.unknownOperator(start, fieldEnd, depth);
-    }
     if (!spelling) {
+      // An all-caps word after the field is a misspelt operator; a capitalised word (`u_Field`) is part of the name.
+      const titleCase = isUpperLetter(text.charCodeAt(fieldEnd)) && isLowerLetter(text.charCodeAt(fieldEnd + 1));
+      if (fieldEnd > start && isUpperLetter(text.charCodeAt(fieldEnd)) && !titleCase) {
+        return this.unknownOperator(start, fieldEnd, depth);
+      }
       // A label or a name with spaces (`Short descriptionLIKEfoo`): the field runs to the first operator.
       fieldEnd = start;
       while (fieldEnd < text.length && text.charCodeAt(fieldEnd) !== 94 && !(spelling = matchOperator(text, fieldEnd))) {

@@ -59,12 +59,20 @@ export function scriptEnd(text: string, from: number, limit: number, stops: stri
 }
 
 export function isScriptAt(text: string, position: number): boolean {
-  return text.startsWith(SCRIPT_PREFIX, position);
+  // Most values do not start with the prefix's `j`: skip the string compare for them.
+  return text.charCodeAt(position) === 106 && text.startsWith(SCRIPT_PREFIX, position);
 }
 
 /** Lowercase letters, digits, `_`, `.` and `$`: what ServiceNow column names and dot-walks are made of. */
 export function isNameChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 36;
+}
+
+/** Where the run of name characters starting at `from` ends. */
+export function nameEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
+  return end;
 }
 
 export function isLowerLetter(code: number): boolean {

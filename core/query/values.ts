@@ -27,6 +27,8 @@ const SHAPES: Partial<Record<ValueSyntax, { parts: number; separator: string; fo
 };
 
 export function readValue(text: string, start: number, end: number, syntax: ValueSyntax, operator: string): ReadValue {
+  // Most conditions take a plain value.
+  if (syntax === 'scalar') return { value: leaf(text, start, end) };
   if (syntax === 'list') {
     return { value: readList(text, start, end) };
   }
@@ -103,6 +105,8 @@ export function scalar(text: string, start: number, end: number): Scalar {
 
 export function fieldPath(text: string, start: number, end: number): FieldPath {
   const raw = text.slice(start, end);
+  // One segment (no dot-walk) is the path's own text.
+  if (!raw.includes('.')) return { type: 'FieldPath', start, end, raw, segments: [{ type: 'Name', start, end, name: raw }] };
   const segments: Name[] = [];
   let segmentStart = start;
   for (let i = start; i <= end; i++) {

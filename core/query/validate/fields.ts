@@ -10,11 +10,10 @@ import { OPAQUE } from '../scan';
 import { closestMatch } from '../../text/close-matches';
 
 export interface Resolution {
-  /** The last segment's field, when every segment resolved. */
-  field?: Field;
+  /** The last segment's field. */
+  field: Field;
   /** The table holding `field` (the queried one, or the last table walked into). */
-  table?: Table;
-  diagnostics: Diagnostic[];
+  table: Table;
 }
 
 /** System columns every table has; used when a snapshot leaves them out. */
@@ -34,23 +33,32 @@ const systemFields = new Map<string, Field>(SYSTEM_FIELDS.map(([element, label, 
   element, label, internalType, mandatory: false, readOnly: true, choices: [], choiceMode: 0, definedOn: '', writable: false
 }]));
 
+/** Per table, its fields over the system columns: one lookup per name (validation and explanation ask for every segment). */
+const fieldIndexes = new WeakMap<Table, Map<string, Field>>();
+
 /** A field of `table`, falling back to the system columns every table has. */
 export function lookupField(table: Table, element: string): Field | undefined {
-  return findField(table, element) ?? systemFields.get(element);
+  let index = fieldIndexes.get(table);
+  if (!index) {
+    index = new Map(systemFields);
+    for (const field of table.fields) index.set(field.element, findField(table, field.element)!);
+    fieldIndexes.set(table, index);
+  }
+  return index.get(element);
 }
 
-export function resolvePath(path: FieldPath, root: Table, metadata: Metadata): Resolution {
-  const diagnostics: Diagnostic[] = [];
+/** The field the path names and its table, when every segment resolves; why not goes into `diagnostics`. */
+export function resolvePath(path: FieldPath, root: Table, metadata: Metadata, diagnostics: Diagnostic[]): Resolution | undefined {
   if (path.raw.includes(OPAQUE)) {
     diagnostics.push({ severity: 'info', code: 'field.dynamic', start: path.start, end: path.end, message: 'This field name is computed at runtime, so it cannot be checked.' });
-    return { diagnostics };
+    return undefined;
   }
   let table = root;
   const { segments } = path;
   for (let index = 0; index < segments.length; index++) {
     const segment = segments[index]!;
     if (index === 0 && (segment.name === 'sys_tags' || (segment.name === 'variables' && segments.length > 1))) {
-      return { diagnostics }; // tags and catalog variables are addressed by sys_id, not by column
+      return undefined; // tags and catalog variables are addressed by sys_id, not by column
     }
     // `ref_incident.caller_id` on task: a downcast to the child table.
     if (segment.name.startsWith('ref_') && index < segments.length - 1) {
@@ -58,7 +66,7 @@ export function resolvePath(path: FieldPath, root: Table, metadata: Metadata): R
       const target = metadata.tables.get(downcast);
       if (!target) {
         diagnostics.push(unverifiable({ start: segment.start, end: path.end }, downcast, segments.slice(index + 1)));
-        return { diagnostics };
+        return undefined;
       }
       table = target;
       continue;
@@ -66,10 +74,10 @@ export function resolvePath(path: FieldPath, root: Table, metadata: Metadata): R
     const field = lookupField(table, segment.name);
     if (!field) {
       diagnostics.push(unknownField(segment, path, table, metadata));
-      return { diagnostics };
+      return undefined;
     }
     if (index === segments.length - 1) {
-      return { field, table, diagnostics };
+      return { field, table };
     }
     if (!field.reference || field.internalType === 'glide_list') {
       const next = segments[index + 1]!;
@@ -77,16 +85,16 @@ export function resolvePath(path: FieldPath, root: Table, metadata: Metadata): R
         severity: 'error', code: 'field.not-reference', start: next.start, end: path.end,
         message: `${segment.name} is not a reference field (it is ${article(field.internalType)}), so ".${path.raw.slice(next.start - path.start)}" cannot be followed and ServiceNow would drop this condition.`
       });
-      return { diagnostics };
+      return undefined;
     }
     const target = metadata.tables.get(field.reference);
     if (!target) {
       diagnostics.push(unverifiable({ start: segments[index + 1]!.start, end: path.end }, field.reference, segments.slice(index + 1)));
-      return { diagnostics };
+      return undefined;
     }
     table = target;
   }
-  return { diagnostics };
+  return undefined;
 }
 
 function unverifiable(range: { start: number; end: number }, table: string, rest: Name[]): Diagnostic {

@@ -16,14 +16,13 @@ const EQUALITY = new Set(['=', '!=', 'IN', 'NOT IN']);
 const ORDERING = new Set(['<', '<=', '>', '>=', 'BETWEEN', 'ON', 'NOTON']);
 
 export function checkConditionTypes(condition: Condition, table: Table, metadata: Metadata, out: Diagnostic[]): void {
-  const resolution = resolvePath(condition.field, table, metadata);
-  out.push(...resolution.diagnostics);
+  const resolution = resolvePath(condition.field, table, metadata, out);
   const { value, operator } = condition;
   if (value?.type === 'FieldComparison' || value?.type === 'FieldDistance') {
-    out.push(...resolvePath(value.field, table, metadata).diagnostics);
+    resolvePath(value.field, table, metadata, out);
   }
+  if (!resolution || operator.name === null) return;
   const { field } = resolution;
-  if (!field || !resolution.table || operator.name === null) return;
   const family = familyOf(field);
   const mismatch = operatorMismatch(operator.name, field, family);
   if (mismatch) {
@@ -155,7 +154,7 @@ function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator
 export function checkChoice(leaf: Scalar, field: Field, table: Table, metadata: Metadata): Diagnostic | undefined {
   if (field.choiceMode === 2) return undefined; // a suggestion list: free text is allowed
   const value = leaf.text;
-  const choice = field.choices.find((candidate) => candidate.value === value);
+  const choice = findChoice(field, value);
   const noun = field.label.toLowerCase();
   if (choice && !choice.inactive) return undefined;
   if (choice) {
@@ -191,6 +190,12 @@ function choiceMeant(value: string, choices: Choice[]): { choice: Choice; exact:
   for (const candidate of choices) for (const name of [bare(candidate.label), candidate.value.toLowerCase()]) if (!names.has(name)) names.set(name, candidate);
   const near = closestMatch(lower, names.keys());
   return near === undefined ? undefined : { choice: names.get(near)!, exact: false };
+}
+
+/** The choice with this value (a loop: the check runs for every compared value). */
+export function findChoice(field: Field, value: string): Choice | undefined {
+  for (const choice of field.choices) if (choice.value === value) return choice;
+  return undefined;
 }
 
 /** A sys_id in upper case: ServiceNow writes them in lower case and compares query values as written. */

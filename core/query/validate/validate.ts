@@ -4,7 +4,7 @@
  * metadata. Nested queries (RLQUERY, SUBQUERY, JOIN) are checked against
  * their own table when the metadata has it.
  */
-import type { Group, Query, Term } from '../ast';
+import type { Clause, Group, Query, Term } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import type { Metadata, Table } from '../../metadata/model';
 import { lookupField, resolvePath } from './fields';
@@ -57,7 +57,7 @@ class Walker {
         return;
       case 'OrderBy':
       case 'GroupBy':
-        if (table && metadata && term.field.raw !== '') out.push(...resolvePath(term.field, table, metadata).diagnostics);
+        if (table && metadata && term.field.raw !== '') resolvePath(term.field, table, metadata, out);
         return;
       case 'RelatedListQuery': {
         const related = this.table(term.table.name, term.table);
@@ -97,26 +97,39 @@ class Walker {
   private field(name: string, at: { start: number; end: number }, table: Table): void {
     if (this.metadata && !lookupField(table, name)) {
       const path = { type: 'FieldPath' as const, raw: name, start: at.start, end: at.end, segments: [{ type: 'Name' as const, name, start: at.start, end: at.end }] };
-      this.out.push(...resolvePath(path, table, this.metadata).diagnostics);
+      resolvePath(path, table, this.metadata, this.out);
     }
   }
 
   /** The same single condition twice in one group: one of them is a typo or a leftover. */
   private duplicates(group: Group): void {
-    const seen = new Set<string>();
+    const { clauses } = group;
+    if (clauses.length < 2) return;
+    // A few clauses are compared in place; a set pays off only for many.
+    const seen = clauses.length > 16 ? new Set<string>() : undefined;
     let previousEnd = group.start;
-    for (const clause of group.clauses) {
+    for (let index = 0; index < clauses.length; index++) {
+      const clause = clauses[index]!;
       const only = clause.terms.length === 1 ? clause.terms[0]! : undefined;
       if (only?.type === 'Condition') {
         const key = this.text.slice(clause.start, clause.end);
-        if (seen.has(key)) {
+        if (seen ? seen.has(key) : this.seenBefore(clauses, index, key)) {
           this.out.push({ severity: 'warning', code: 'style.duplicate-condition', start: previousEnd, end: clause.end, suggestion: '',
             message: `${key} appears twice in the same group: remove the repetition.` });
         }
-        seen.add(key);
+        seen?.add(key);
       }
       previousEnd = clause.end;
     }
+  }
+
+  /** An earlier single-condition clause with the same text as `key`. */
+  private seenBefore(clauses: Clause[], index: number, key: string): boolean {
+    for (let other = 0; other < index; other++) {
+      const clause = clauses[other]!;
+      if (clause.terms.length === 1 && clause.terms[0]!.type === 'Condition' && clause.end - clause.start === key.length && this.text.startsWith(key, clause.start)) return true;
+    }
+    return false;
   }
 }
 
