@@ -33,6 +33,8 @@ module.exports = {
   },
   module: {
     rules: [
+      // core/ is pure (no module runs code on import): what the plugin does not call is dropped with its imports.
+      { test: /[\\/]core[\\/].*\.ts$/, include: path.resolve(__dirname, 'core'), sideEffects: false },
       // The snapshot directory, packed (core/metadata/packed.ts) and unpacked by the plugin for the same loader as in Node.
       { test: /[\\/]metadata[\\/]manifest\.json$/, resourceQuery: /packed/, type: 'javascript/auto', use: path.resolve(__dirname, 'scripts/bundle/metadata-chunk-loader.cjs') },
       {

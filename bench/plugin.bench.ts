@@ -13,7 +13,9 @@
  * - bundle_kb: dist/client.js minified (target <= 120), without the
  *   metadata, which sits in its own chunk: metadata_chunk_kb, every table of
  *   the bundled snapshot packed (target <= 250); metadata_reader_chunk_kb:
- *   the code reading that snapshot, a chunk fetched alongside it.
+ *   the code reading that snapshot, a chunk fetched alongside it;
+ *   autocomplete_chunk_kb (the query suggestions, fetched when a query field
+ *   is first shown) and table_switch_chunk_kb (fetched when the table list opens).
  * Builds the plugin and the harness first when dist/ lacks them.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -30,12 +32,13 @@ function webpack(config: string, env: Record<string, string> = {}): void {
   execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '-c', config], { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
 }
 
-function bundleSizes(): { script: number; metadataChunk: number; readerChunk: number } {
+function bundleSizes(): { script: number; metadataChunk: number; readerChunk: number; autocompleteChunk: number; switchChunk: number } {
   const dir = mkdtempSync(join(tmpdir(), 'servicenow-bundle-'));
   try {
     webpack('webpack.config.js', { SERVICENOW_BUNDLE_OUTPUT: join(dir, 'client.js') });
     const size = (file: string) => statSync(join(dir, file)).size;
-    return { script: size('client.js'), metadataChunk: size('servicenow-metadata.js'), readerChunk: size('servicenow-metadata-reader.js') };
+    return { script: size('client.js'), metadataChunk: size('servicenow-metadata.js'), readerChunk: size('servicenow-metadata-reader.js'),
+      autocompleteChunk: size('servicenow-autocomplete.js'), switchChunk: size('servicenow-table-switch.js') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -51,7 +54,8 @@ const bench: Benchmark = {
   name: 'plugin',
   async run(log) {
     const sizes = bundleSizes();
-    log(`bundle: ${(sizes.script / 1024).toFixed(1)} kB, metadata chunk ${(sizes.metadataChunk / 1024).toFixed(1)} kB, its reader ${(sizes.readerChunk / 1024).toFixed(1)} kB`);
+    log(`bundle: ${(sizes.script / 1024).toFixed(1)} kB, metadata chunk ${(sizes.metadataChunk / 1024).toFixed(1)} kB, its reader ${(sizes.readerChunk / 1024).toFixed(1)} kB, `
+      + `autocomplete ${(sizes.autocompleteChunk / 1024).toFixed(1)} kB, table switch ${(sizes.switchChunk / 1024).toFixed(1)} kB`);
     if (!existsSync(join(root, 'dist/client.js'))) webpack('webpack.config.js');
     if (!existsSync(join(root, 'dist/harness/harness.js'))) webpack('test/browser/harness/webpack.config.js');
 
@@ -196,7 +200,9 @@ const bench: Benchmark = {
         template_apply_ratio_vs_official: Number((applyOurs / applyOfficial).toFixed(2)),
         bundle_kb: Math.round(sizes.script / 102.4) / 10,
         metadata_chunk_kb: Math.round(sizes.metadataChunk / 102.4) / 10,
-        metadata_reader_chunk_kb: Math.round(sizes.readerChunk / 102.4) / 10
+        metadata_reader_chunk_kb: Math.round(sizes.readerChunk / 102.4) / 10,
+        autocomplete_chunk_kb: Math.round(sizes.autocompleteChunk / 102.4) / 10,
+        table_switch_chunk_kb: Math.round(sizes.switchChunk / 102.4) / 10
       };
     } finally {
       await browser.close();

@@ -6,7 +6,7 @@
 import { sameBinding } from '../../core/template/rules/bindings';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { queryAutocompleteEntryId, queryDiagnosticsEntryId } from '../../lint/diagram/entry-ids';
-import { QueryAutocomplete } from './QueryAutocomplete';
+import { LazyQueryAutocomplete } from './LazyQueryAutocomplete';
 import { queryFields } from './query-fields';
 
 interface Entry { id: string; property?: TemplateProperty; [key: string]: unknown }
@@ -28,7 +28,7 @@ export function addQueryAutocomplete(groups: Group[], template: ElementTemplate)
       const diagnostics = entries.findIndex((each) => each.id === queryDiagnosticsEntryId(entry.id));
       const after = diagnostics >= 0 ? diagnostics : entries.indexOf(entry);
       entries.splice(after + 1, 0, {
-        id: queryAutocompleteEntryId(entry.id), component: QueryAutocomplete, queryEntryId: entry.id, property: field.property, conditions: field.conditions
+        id: queryAutocompleteEntryId(entry.id), component: LazyQueryAutocomplete, queryEntryId: entry.id, property: field.property, conditions: field.conditions
       });
     }
   }

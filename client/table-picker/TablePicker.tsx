@@ -6,13 +6,18 @@
  */
 import type { DiagramElement } from '../types/bpmn-js';
 import { useService } from 'bpmn-js-properties-panel';
-import { useMemo, useState } from '@bpmn-io/properties-panel/preact/hooks';
+import { useEffect, useMemo, useState } from '@bpmn-io/properties-panel/preact/hooks';
 import type { BundledMetadata } from '../shared/bundled-metadata';
 import { useBundledMetadata } from '../shared/use-bundled-metadata';
 import { isServiceNowTemplate, tableOf } from '../../lint/diagram/servicenow-template';
 import { filterOptions, tableOptions, type TableOption } from './table-options';
 import { carryText } from './carry-fields';
-import { lastSwitchOf, switchTable } from './switch-table';
+import { lastSwitchOf } from './last-switch';
+
+// The switch (carrying values, output variables, counterparts) is a chunk of its own, fetched when the list first
+// opens: selecting a task renders the picker closed, and most selections never switch.
+let switchChunk: Promise<typeof import('./switch-table')> | undefined;
+const loadSwitch = () => (switchChunk ??= import(/* webpackChunkName: "servicenow-table-switch" */ './switch-table'));
 
 const MAX_SHOWN = 50;
 
@@ -44,8 +49,11 @@ export function TablePicker({ element, id }: { element: DiagramElement; id: stri
     if (!option) return;
     setOpen(false);
     setSearch('');
-    switchTable(element, option, services);
+    // A pick before the chunk arrived waits for it; the list already asked for it when it opened.
+    loadSwitch().then((chunk) => chunk.switchTable(element, option, services))
+      .catch((error: unknown) => console.warn('[servicenow] the table switch does not load:', error));
   };
+  useEffect(() => { if (open) void loadSwitch(); }, [open]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     // Closed, the list has no options yet (they are built on opening): ArrowDown opens it on the first.

@@ -24,17 +24,11 @@ import { getHeaderValue } from '../../lint/diagram/zeebe';
 import { carryFieldValues, fieldValues, type CarryReport, type FieldValue } from './carry-fields';
 import { counterparts, officialPayload, payloadOf } from './official-counterparts';
 import type { TableOption } from './table-options';
+import { recordSwitch } from './last-switch';
 
 export interface SwitchServices extends WriteServices {
   elementTemplates: Service;
   commandStack: Service;
-}
-
-/** The last switch of each task, for the picker to report after it re-renders (weak: gone with the element). */
-const lastSwitch = new WeakMap<Service, { table: string; report: CarryReport }>();
-
-export function lastSwitchOf(bo: Service): { table: string; report: CarryReport } | undefined {
-  return lastSwitch.get(bo);
 }
 
 export function switchTable(element: DiagramElement, option: TableOption, services: SwitchServices): CarryReport {
@@ -74,7 +68,7 @@ export function switchTable(element: DiagramElement, option: TableOption, servic
       report.dropped.push(...carriedFields.dropped);
     }
     if (oldPayload) report.dropped.push({ label: 'Payload', reason: 'copy its values into the fields' });
-    lastSwitch.set(target.businessObject, { table: option.table, report });
+    recordSwitch(target.businessObject, option.table, report);
 
     // An order template's outputs are the request's, not a renamed record variable.
     if (output.sysId && !option.catalogItem) {

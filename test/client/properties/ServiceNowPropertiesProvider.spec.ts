@@ -15,7 +15,7 @@ vi.mock('../../../client/table-picker/TablePicker', () => ({ TablePicker: 'Table
 vi.mock('../../../client/output-mapping/OutputHelper', () => ({ OutputHelper: 'OutputHelper' }));
 vi.mock('../../../client/query-validation/QueryDiagnostics', () => ({ QueryDiagnostics: 'QueryDiagnostics' }));
 vi.mock('../../../client/sys-id-picker/SysIdPicker', () => ({ SysIdPicker: 'SysIdPicker' }));
-vi.mock('../../../client/query-autocomplete/QueryAutocomplete', () => ({ QueryAutocomplete: 'QueryAutocomplete' }));
+vi.mock('../../../client/query-autocomplete/LazyQueryAutocomplete', () => ({ LazyQueryAutocomplete: 'LazyQueryAutocomplete' }));
 vi.mock('../../../client/input-checks/InputDiagnostics', () => ({ InputDiagnostics: 'InputDiagnostics' }));
 vi.mock('../../../client/properties/MoreFieldsFilter', () => ({ MoreFieldsFilter: 'MoreFieldsFilter' }));
 
@@ -72,7 +72,7 @@ describe('client/properties - ServiceNowPropertiesProvider', () => {
     ]);
     expect(result.find((group) => group.id === 'servicenow')).toMatchObject({ label: 'ServiceNow table', shouldOpen: true });
     expect(result[3]!.entries[1]).toMatchObject({ component: 'QueryDiagnostics', queryEntryId: 'custom-entry-q', property: property(incident, 'sysparm_query') });
-    expect(result[3]!.entries[2]).toMatchObject({ component: 'QueryAutocomplete', queryEntryId: 'custom-entry-q' });
+    expect(result[3]!.entries[2]).toMatchObject({ component: 'LazyQueryAutocomplete', queryEntryId: 'custom-entry-q' });
     expect(result[3]!.entries[4]).toMatchObject({ component: 'SysIdPicker', property: property(incident, 'sysId') });
     expect(result[2]!.entries.map((entry) => entry['component'])).toEqual(['TablePicker', 'OutputHelper']);
   });
