@@ -62,7 +62,13 @@ function summary(record: TableRecord): TableSummary {
  */
 class TableResolver {
   private readonly choiceCache = new Map<ChoiceRecord[], Choice[]>();
-  /** The fields built from each column (by its position in its file), with the inputs each was built from. */
+  /**
+   * The field built from each column (by its position in its file) with no
+   * override, overlay fact or missing dependency: most fields. It needs no
+   * record of its inputs, as its converted choice list identifies its choices.
+   */
+  private readonly plainFields: (Field | undefined)[];
+  /** Fields built from a column with other inputs, with those inputs. */
   private readonly variants: (FieldVariant | undefined)[];
   /** Each table's fields, ordered by element, for every table resolved so far (complete or a super class of one). */
   private readonly fieldsByTable = new Map<string, TableFields>();
@@ -79,6 +85,7 @@ class TableResolver {
     columnCount: number
   ) {
     // Sized up front so that it stays a plain array: a Map keyed by 100k records costs more than building the fields.
+    this.plainFields = new Array<Field | undefined>(columnCount);
     this.variants = new Array<FieldVariant | undefined>(columnCount);
   }
 
@@ -183,6 +190,10 @@ class TableResolver {
     const dependent = dependentOf(column, overrides);
     const dependentExists = dependent === undefined || elements.has(dependent);
     // A table that changes an inherited field may still resolve it as its parent did: look it up before allocating anything.
+    const converted = this.convertChoices(choices);
+    const plain = overrides.length === 0 && mandatory === undefined && notWritable === undefined && dependentExists;
+    const known = this.plainFields[column.index];
+    if (plain && known?.choices === converted) return known;
     const first = this.variants[column.index];
     for (let variant = first; variant; variant = variant.next) {
       if (variant.column === column && sameInputs(variant, overrides, choices, mandatory, notWritable, dependentExists)) return variant.field;
@@ -190,14 +201,15 @@ class TableResolver {
     if (!dependentExists) {
       this.problems.warn(SNAPSHOT_FILES.columns, columnRef(column), `depends on "${dependent}", which ${hierarchy[0]} does not have; dependency ignored`);
     }
-    const field = buildField(column, { overrides, mandatory, notWritable }, dependentExists ? dependent : undefined, this.convertChoices(choices));
-    this.variants[column.index] = { column, overrides, choices, mandatory, notWritable, dependentExists, field, next: first };
+    const field = buildField(column, { overrides, mandatory, notWritable }, dependentExists ? dependent : undefined, converted);
+    if (plain && !known) this.plainFields[column.index] = field;
+    else this.variants[column.index] = { column, overrides, choices, mandatory, notWritable, dependentExists, field, next: first };
     if (!dependentExists) this.missingDependency.add(field);
     return field;
   }
 
   private convertChoices(records: ChoiceRecord[] | undefined): Choice[] {
-    if (!records) return [];
+    if (!records) return noChoices;
     let choices = this.choiceCache.get(records);
     if (!choices) {
       choices = records.map(toChoice).sort(compareChoices);
@@ -264,6 +276,9 @@ interface TableFields {
 }
 
 const noFields: TableFields = { fields: [], elements: [] };
+
+/** The choices of every field without any: one list, not one per field (the model is read-only). */
+const noChoices: Choice[] = [];
 
 /** Whether `elements` (ordered) holds `element`: a binary search, so a table needs no second index. */
 function hasElement(elements: readonly string[], element: string): boolean {
