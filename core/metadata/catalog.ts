@@ -99,14 +99,14 @@ function readItems(raws: Raw[], problems: Problems): CatalogItem[] {
   const ids = new Set<string>();
   raws.forEach((raw, index) => {
     const read = reader.at(raw, index);
-    if (read.flag('active') === false) return;
-    const sysId = read.required('sys_id');
-    const name = read.required('name');
+    if (read.flag('active', raw['active']) === false) return;
+    const sysId = read.required('sys_id', raw['sys_id']);
+    const name = read.required('name', raw['name']);
     if (sysId === undefined || name === undefined) return;
     if (!isSysId(sysId)) problems.error(file, read.ref, `sys_id must be 32 hexadecimal characters, got "${sysId}": it becomes the order URL`);
     if (ids.has(sysId)) problems.error(file, read.ref, `second item with sys_id ${sysId}`);
     ids.add(sysId);
-    items.push({ sysId, name, shortDescription: read.text('short_description'), category: read.text('category'), variables: [] });
+    items.push({ sysId, name, shortDescription: read.text('short_description', raw['short_description']), category: read.text('category', raw['category']), variables: [] });
   });
   return items;
 }
@@ -121,32 +121,32 @@ function readVariables(raws: Raw[], problems: Problems): VariableRecord[] {
   const variables: VariableRecord[] = [];
   raws.forEach((raw, index) => {
     const read = reader.at(raw, index);
-    if (read.flag('active') === false) return;
-    const sysId = read.required('sys_id');
-    const typeCode = read.required('type');
-    const catItem = read.text('cat_item');
-    const variableSet = read.text('variable_set');
+    if (read.flag('active', raw['active']) === false) return;
+    const sysId = read.required('sys_id', raw['sys_id']);
+    const typeCode = read.required('type', raw['type']);
+    const catItem = read.text('cat_item', raw['cat_item']);
+    const variableSet = read.text('variable_set', raw['variable_set']);
     if (typeCode !== undefined && !/^\d+$/.test(typeCode)) problems.error(file, read.ref, `type must be a numeric variable type code (6 Single Line Text, 8 Reference, ...), got "${typeCode}"`);
     else if (typeCode !== undefined && VARIABLE_TYPE_NAMES[typeCode] === undefined) problems.warn(file, read.ref, `unknown variable type ${typeCode}: read as text`);
     if (!catItem && !variableSet) problems.error(file, read.ref, 'has neither cat_item nor variable_set: it belongs to no item');
     const kind = typeCode === undefined ? 'none' : variableInputKind(typeCode);
     // Layout variables often have no name; only inputs need one.
-    const name = read.text('name');
+    const name = read.text('name', raw['name']);
     if (kind !== 'none' && name === undefined) problems.error(file, read.ref, 'missing name (the key of the variable in an order)');
     if (kind !== 'none' && name !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) problems.error(file, read.ref, `name "${name}" is not a variable name (letters, digits and _)`);
-    const reference = typeCode === undefined ? undefined : variableReferenceTable(typeCode, read.text('reference') ?? read.text('list_table'));
+    const reference = typeCode === undefined ? undefined : variableReferenceTable(typeCode, read.text('reference', raw['reference']) ?? read.text('list_table', raw['list_table']));
     if ((kind === 'reference' || kind === 'list') && reference === undefined) problems.warn(file, read.ref, 'a reference variable without a reference table: its input takes any sys_id');
     if (sysId === undefined || typeCode === undefined) return;
     variables.push({
       sysId,
       name: name ?? '',
-      label: read.text('question_text') ?? name ?? '',
+      label: read.text('question_text', raw['question_text']) ?? name ?? '',
       typeCode,
       kind,
-      mandatory: read.flag('mandatory') ?? false,
-      order: read.integer('order') ?? 0,
+      mandatory: read.flag('mandatory', raw['mandatory']) ?? false,
+      order: read.integer('order', raw['order']) ?? 0,
       ...(reference ? { reference } : {}),
-      ...(read.text('default_value') !== undefined ? { defaultValue: read.text('default_value') } : {}),
+      ...(read.text('default_value', raw['default_value']) !== undefined ? { defaultValue: read.text('default_value', raw['default_value']) } : {}),
       choices: [],
       ...(variableSet ? { variableSet } : {}),
       ...(catItem ? { catItem } : {})
@@ -162,16 +162,16 @@ function attachChoices(variables: readonly VariableRecord[], raws: Raw[], proble
   const ordered: { variable: VariableRecord; order: number; choice: CatalogChoice }[] = [];
   raws.forEach((raw, index) => {
     const read = reader.at(raw, index);
-    if (read.flag('inactive') === true) return;
-    const question = read.required('question');
-    const value = read.required('value');
+    if (read.flag('inactive', raw['inactive']) === true) return;
+    const question = read.required('question', raw['question']);
+    const value = read.required('value', raw['value']);
     if (question === undefined || value === undefined) return;
     const variable = byId.get(question);
     if (!variable) {
       problems.warn(file, read.ref, `question ${question} is not a variable in item_option_new.json: choice ignored`);
       return;
     }
-    ordered.push({ variable, order: read.integer('order') ?? 0, choice: { value, label: read.text('text') ?? value } });
+    ordered.push({ variable, order: read.integer('order', raw['order']) ?? 0, choice: { value, label: read.text('text', raw['text']) ?? value } });
   });
   ordered.sort((a, b) => a.order - b.order || (a.choice.value < b.choice.value ? -1 : a.choice.value > b.choice.value ? 1 : 0));
   for (const { variable, choice } of ordered) variable.choices.push(choice);
@@ -188,12 +188,12 @@ function readSetItems(raws: Raw[], items: ReadonlySet<string>, problems: Problem
   const sets = new Map<string, SetItem[]>();
   raws.forEach((raw, index) => {
     const read = reader.at(raw, index);
-    const item = read.required('sc_cat_item');
-    const variableSet = read.required('variable_set');
+    const item = read.required('sc_cat_item', raw['sc_cat_item']);
+    const variableSet = read.required('variable_set', raw['variable_set']);
     if (item === undefined || variableSet === undefined) return;
     if (!items.has(item)) return; // a set of an item not in the snapshot (or inactive)
     const list = sets.get(item) ?? [];
-    list.push({ variableSet, order: read.integer('order') ?? 0 });
+    list.push({ variableSet, order: read.integer('order', raw['order']) ?? 0 });
     sets.set(item, list);
   });
   return sets;

@@ -22,16 +22,26 @@ export function indexTables(records: TableRecord[], problems: Problems): Map<str
 export function indexColumns(records: ColumnRecord[], tables: ReadonlyMap<string, TableRecord>, problems: Problems): ByTable<ColumnRecord> {
   const file = SNAPSHOT_FILES.columns;
   const columns: ByTable<ColumnRecord> = new Map();
+  // A table's columns come in a run (files are ordered by table): look the table up once per run.
+  let runTable: string | undefined;
+  let runKnown = false;
+  let own: Map<string, ColumnRecord> | undefined;
   for (const column of records) {
-    if (!tables.has(column.table)) {
+    if (column.table !== runTable) {
+      runTable = column.table;
+      runKnown = tables.has(runTable);
+      own = columns.get(runTable);
+    }
+    if (!runKnown) {
       problems.error(file, columnRef(column), `table "${column.table}" is not in the snapshot; add its sys_db_object record`);
       continue;
     }
-    if (!isWellFormedInternalType(column.internalType)) {
-      problems.error(file, columnRef(column), `internal_type "${column.internalType}" is not a type name (expected e.g. string, reference, integer)`);
-      continue;
-    }
+    // A known type is well formed: the pattern is checked only for the others.
     if (!isKnownInternalType(column.internalType)) {
+      if (!isWellFormedInternalType(column.internalType)) {
+        problems.error(file, columnRef(column), `internal_type "${column.internalType}" is not a type name (expected e.g. string, reference, integer)`);
+        continue;
+      }
       problems.warn(file, columnRef(column), `unknown internal_type "${column.internalType}", kept as it is`);
     }
     if (column.internalType === 'reference' && column.reference === undefined) {
@@ -39,7 +49,6 @@ export function indexColumns(records: ColumnRecord[], tables: ReadonlyMap<string
     } else if (column.reference !== undefined && !tables.has(column.reference)) {
       problems.error(file, columnRef(column), `reference table "${column.reference}" is not in the snapshot; add its sys_db_object record`);
     }
-    let own = columns.get(column.table);
     if (!own) columns.set(column.table, (own = new Map()));
     const first = own.get(column.element);
     if (first) problems.error(file, columnRef(column), `duplicate column ${column.table}.${column.element} (also ${columnRef(first)})`);

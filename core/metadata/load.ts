@@ -11,6 +11,7 @@ import { OVERLAY_FILE, parseOverlay, type Overlay } from './overlay';
 import { Problems } from './problems';
 import {
   parseResultFile,
+  type Raw,
   readChoiceRecords,
   readColumnRecords,
   readOverrideRecords,
@@ -23,6 +24,12 @@ import { resolveSnapshot } from './resolve';
 export interface SnapshotFile {
   path: string;
   text: string;
+}
+
+/** A record file whose records are already objects (the plugin's packed chunk arrives parsed): read without a text round trip. */
+export interface SnapshotRecordsFile {
+  path: string;
+  records: Raw[];
 }
 
 export interface LoadOptions {
@@ -40,9 +47,9 @@ const recordFiles = Object.values(SNAPSHOT_FILES) as string[];
 const catalogFiles = Object.values(CATALOG_FILES) as string[];
 const knownFiles = [...recordFiles, ...catalogFiles, MANIFEST_FILE, OVERLAY_FILE];
 
-export function loadSnapshot(files: SnapshotFile[], options: LoadOptions = {}): Metadata {
+export function loadSnapshot(files: (SnapshotFile | SnapshotRecordsFile)[], options: LoadOptions = {}): Metadata {
   const problems = new Problems();
-  const byName = new Map<string, SnapshotFile>();
+  const byName = new Map<string, SnapshotFile | SnapshotRecordsFile>();
   for (const file of files) {
     const name = baseName(file.path);
     if (!knownFiles.includes(name)) problems.error(file.path, undefined, `unexpected file; a snapshot holds ${knownFiles.join(', ')}`);
@@ -58,24 +65,24 @@ export function loadSnapshot(files: SnapshotFile[], options: LoadOptions = {}): 
   const counts: Record<string, number> = {};
   let unreadable = byName.size < files.length || !byName.has(SNAPSHOT_FILES.tables) || !byName.has(SNAPSHOT_FILES.columns);
   const read = <T>(name: string, reader: (raws: Record<string, unknown>[], problems: Problems) => T[]): T[] => {
-    const file = byName.get(name);
-    const raws = file ? parseResultFile(name, file.text, problems) : [];
+    const raws = recordsOf(name, byName.get(name), problems);
     if (!raws) unreadable = true;
     counts[name.replace(/\.json$/, '')] = raws?.length ?? 0;
     return raws ? reader(raws, problems) : [];
   };
   const manifestFile = byName.get(MANIFEST_FILE);
-  const manifest = manifestFile ? parseManifest(MANIFEST_FILE, manifestFile.text, problems) : undefined;
+  const manifest = manifestFile ? parseManifest(MANIFEST_FILE, textOf(manifestFile), problems) : undefined;
   const records = {
     tables: read(SNAPSHOT_FILES.tables, readTableRecords),
     columns: read(SNAPSHOT_FILES.columns, readColumnRecords),
     overrides: read(SNAPSHOT_FILES.overrides, readOverrideRecords),
     choices: read(SNAPSHOT_FILES.choices, (raws, problems) => readChoiceRecords(raws, problems, manifest?.language))
   };
-  const overlay = readOverlay(options.overlay ?? byName.get(OVERLAY_FILE), problems);
+  const overlayFile = byName.get(OVERLAY_FILE);
+  const overlay = readOverlay(options.overlay ?? (overlayFile && { path: overlayFile.path, text: textOf(overlayFile) }), problems);
   const catalogItems = readCatalog((name) => {
     if (!byName.has(name)) return undefined;
-    const raws = parseResultFile(name, byName.get(name)?.text ?? '', problems);
+    const raws = recordsOf(name, byName.get(name), problems);
     if (!raws) unreadable = true;
     counts[name.replace(/\.json$/, '')] = raws?.length ?? 0;
     return raws ?? [];
@@ -98,6 +105,17 @@ export function loadSnapshot(files: SnapshotFile[], options: LoadOptions = {}): 
     warnings: problems.warnings,
     ...(catalogItems ? { catalogItems } : {})
   };
+}
+
+/** A record file's records; none for an absent file, undefined (reported) for an unreadable one. */
+function recordsOf(name: string, file: SnapshotFile | SnapshotRecordsFile | undefined, problems: Problems): Raw[] | undefined {
+  if (!file) return [];
+  return 'records' in file ? file.records : parseResultFile(name, file.text, problems);
+}
+
+/** The text of a file that only comes as text (manifest, overlay); records there are a caller's mistake, read as JSON. */
+function textOf(file: SnapshotFile | SnapshotRecordsFile): string {
+  return 'text' in file ? file.text : JSON.stringify(file.records);
 }
 
 function readOverlay(overlay: Overlay | SnapshotFile | undefined, problems: Problems): Overlay | undefined {
@@ -124,7 +142,7 @@ function describeManifest(manifest: Manifest): string {
   return `${manifest.source}${build}${time}`;
 }
 
-function describeLocation(files: SnapshotFile[]): string {
+function describeLocation(files: { path: string }[]): string {
   const first = files[0]?.path ?? '';
   const cut = Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\'));
   return cut > 0 ? first.slice(0, cut) : '(in-memory snapshot)';

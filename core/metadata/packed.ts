@@ -8,7 +8,7 @@
  * sources (they document the repository; the model keeps only what to verify).
  * `unpackSnapshot` gives back the same records, so the one loader reads both.
  */
-import type { SnapshotFile } from './load';
+import type { SnapshotFile, SnapshotRecordsFile } from './load';
 import { MANIFEST_FILE } from './manifest';
 import { OVERLAY_FILE, parseOverlay, type Overlay } from './overlay';
 import { formatProblem, Problems } from './problems';
@@ -95,9 +95,14 @@ function withoutSources(overlay: Overlay): Overlay {
   return JSON.parse(JSON.stringify(overlay, (key, value: unknown) => (key === 'source' ? '' : key === '$comment' ? undefined : value))) as Overlay;
 }
 
-/** The snapshot files a packed snapshot came from (records with all their columns, values as strings), and its overlay. */
-export function unpackSnapshot(packed: PackedSnapshot): { files: SnapshotFile[]; overlay?: Overlay } {
-  const files: SnapshotFile[] = Object.entries(packed.files).map(([name, file]) => ({ path: name, text: JSON.stringify({ result: unpackRecords(file) }) }));
+/**
+ * The snapshot files a packed snapshot came from (records with all their
+ * columns, values as strings), and its overlay. The records stay objects:
+ * printing them as Table API text only for the loader to parse it again
+ * cost more than the load itself.
+ */
+export function unpackSnapshot(packed: PackedSnapshot): { files: (SnapshotFile | SnapshotRecordsFile)[]; overlay?: Overlay } {
+  const files: (SnapshotFile | SnapshotRecordsFile)[] = Object.entries(packed.files).map(([name, file]) => ({ path: name, records: unpackRecords(file) }));
   if (packed.manifest !== undefined) files.push({ path: MANIFEST_FILE, text: JSON.stringify(packed.manifest) });
   return packed.overlay ? { files, overlay: packed.overlay } : { files };
 }

@@ -98,11 +98,20 @@ export class RecordReader {
     return recordRef(this.raw, this.index, this.nameKeys);
   }
 
-  text(key: string): string | undefined {
-    let value = this.raw[key];
+  /*
+   * Each method gets the value as well as its key: the caller reads
+   * `raw['element']` at a fixed key, which V8 compiles to one property load,
+   * where `this.raw[key]` with a changing key stays a slow generic lookup.
+   * The key is only for messages.
+   */
+  text(key: string, value: unknown): string | undefined {
     // The Table API's own shape first: a plain string.
     if (typeof value === 'string') return value === '' ? undefined : value;
-    if (isObject(value) && 'value' in value) value = value['value'];
+    return this.notAString(key, value);
+  }
+
+  private notAString(key: string, raw: unknown): string | undefined {
+    const value = isObject(raw) && 'value' in raw ? raw['value'] : raw;
     if (value === undefined || value === null || value === '') return undefined;
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -110,14 +119,14 @@ export class RecordReader {
     return undefined;
   }
 
-  required(key: string): string | undefined {
-    const value = this.text(key);
+  required(key: string, raw: unknown): string | undefined {
+    const value = this.text(key, raw);
     if (value === undefined) this.problems.error(this.file, this.ref, `missing ${key}`);
     return value;
   }
 
-  flag(key: string): boolean | undefined {
-    const value = this.text(key);
+  flag(key: string, raw: unknown): boolean | undefined {
+    const value = this.text(key, raw);
     if (value === undefined) return undefined;
     if (value === 'true') return true;
     if (value === 'false') return false;
@@ -125,13 +134,24 @@ export class RecordReader {
     return undefined;
   }
 
-  integer(key: string): number | undefined {
-    const value = this.text(key);
+  integer(key: string, raw: unknown): number | undefined {
+    const value = this.text(key, raw);
     if (value === undefined) return undefined;
-    if (/^-?\d+$/.test(value.trim())) return Number(value);
+    if (isDigits(value) || /^-?\d+$/.test(value.trim())) return Number(value);
     this.problems.error(this.file, this.ref, `${key} must be a whole number, got "${value}"`);
     return undefined;
   }
+}
+
+/** Digits only, with an optional minus: checked character by character, as most values are; anything else goes to the regex. */
+function isDigits(value: string): boolean {
+  const start = value.charCodeAt(0) === 45 ? 1 : 0;
+  if (start === value.length) return false;
+  for (let index = start; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 const tableNames = ['name'];
@@ -163,17 +183,18 @@ export function readTableRecords(raws: Raw[], problems: Problems): TableRecord[]
   const file = SNAPSHOT_FILES.tables;
   const tables: TableRecord[] = [];
   const reader = new RecordReader(file, problems, tableNames);
-  raws.forEach((raw, index) => {
+  for (let index = 0; index < raws.length; index++) {
+    const raw = raws[index]!;
     const read = reader.at(raw, index);
-    const name = read.required('name');
-    if (name === undefined) return;
-    const superClass = read.text('super_class.name');
+    const name = read.required('name', raw['name']);
+    if (name === undefined) continue;
+    const superClass = read.text('super_class.name', raw['super_class.name']);
     // `super_class` alone is the super class's sys_id: a root table and a missing dot-walk would look alike.
-    if (superClass === undefined && read.text('super_class') !== undefined) {
+    if (superClass === undefined && read.text('super_class', raw['super_class']) !== undefined) {
       problems.error(file, read.ref, 'has super_class (a sys_id) but no super_class.name; fetch with sysparm_fields=...,super_class.name');
     }
-    tables.push({ index, sysId: read.text('sys_id'), name, label: read.text('label') ?? name, superClass });
-  });
+    tables.push({ index, sysId: read.text('sys_id', raw['sys_id']), name, label: read.text('label', raw['label']) ?? name, superClass });
+  }
   return tables;
 }
 
@@ -181,40 +202,41 @@ export function readColumnRecords(raws: Raw[], problems: Problems): ColumnRecord
   const file = SNAPSHOT_FILES.columns;
   const columns: ColumnRecord[] = [];
   const reader = new RecordReader(file, problems, columnNames);
-  raws.forEach((raw, index) => {
+  for (let index = 0; index < raws.length; index++) {
+    const raw = raws[index]!;
     const read = reader.at(raw, index);
-    if (read.flag('active') === false) return;
+    if (read.flag('active', raw['active']) === false) continue;
     // Both are references keyed by name; a dot-walked `.name` column is read first when a dump has it.
-    const internalType = read.text('internal_type.name') ?? read.text('internal_type');
-    const element = read.text('element');
+    const internalType = read.text('internal_type.name', raw['internal_type.name']) ?? read.text('internal_type', raw['internal_type']);
+    const element = read.text('element', raw['element']);
     // Every table has one `collection` record describing the table itself.
-    if (element === undefined && internalType === 'collection') return;
-    const table = read.required('name');
+    if (element === undefined && internalType === 'collection') continue;
+    const table = read.required('name', raw['name']);
     if (element === undefined) problems.error(file, read.ref, 'missing element (the column name)');
     if (internalType === undefined) problems.error(file, read.ref, 'missing internal_type');
-    const choiceMode = read.integer('choice') ?? 0;
+    const choiceMode = read.integer('choice', raw['choice']) ?? 0;
     if (choiceMode < 0 || choiceMode > 3) problems.error(file, read.ref, `choice must be 0, 1, 2 or 3, got ${choiceMode}`);
     const column: ColumnRecord = {
       index,
-      sysId: read.text('sys_id'),
+      sysId: read.text('sys_id', raw['sys_id']),
       table: table ?? '',
       element: element ?? '',
-      label: read.text('column_label') ?? element ?? '',
+      label: read.text('column_label', raw['column_label']) ?? element ?? '',
       internalType: internalType ?? '',
-      maxLength: read.integer('max_length'),
-      mandatory: read.flag('mandatory') ?? false,
-      readOnly: read.flag('read_only') ?? false,
-      reference: read.text('reference.name') ?? read.text('reference'),
-      defaultValue: read.text('default_value'),
+      maxLength: read.integer('max_length', raw['max_length']),
+      mandatory: read.flag('mandatory', raw['mandatory']) ?? false,
+      readOnly: read.flag('read_only', raw['read_only']) ?? false,
+      reference: read.text('reference.name', raw['reference.name']) ?? read.text('reference', raw['reference']),
+      defaultValue: read.text('default_value', raw['default_value']),
       choiceMode: choiceMode as ChoiceMode,
-      choiceTable: read.text('choice_table'),
-      choiceField: read.text('choice_field'),
-      dependentOnField: read.text('dependent_on_field'),
-      dependent: read.text('dependent'),
-      calculated: read.flag('virtual') ?? false
+      choiceTable: read.text('choice_table', raw['choice_table']),
+      choiceField: read.text('choice_field', raw['choice_field']),
+      dependentOnField: read.text('dependent_on_field', raw['dependent_on_field']),
+      dependent: read.text('dependent', raw['dependent']),
+      calculated: read.flag('virtual', raw['virtual']) ?? false
     };
     if (table !== undefined && element !== undefined && internalType !== undefined) columns.push(column);
-  });
+  }
   return columns;
 }
 
@@ -222,24 +244,24 @@ export function readOverrideRecords(raws: Raw[], problems: Problems): OverrideRe
   const file = SNAPSHOT_FILES.overrides;
   const overrides: OverrideRecord[] = [];
   const reader = new RecordReader(file, problems, columnNames);
-  raws.forEach((raw, index) => {
+  for (let index = 0; index < raws.length; index++) {
+    const raw = raws[index]!;
     const read = reader.at(raw, index);
-    const table = read.required('name');
-    const element = read.required('element');
-    const overridden = (key: string) => read.flag(`${key}_override`) === true;
+    const table = read.required('name', raw['name']);
+    const element = read.required('element', raw['element']);
     const override: OverrideRecord = {
       index,
-      sysId: read.text('sys_id'),
+      sysId: read.text('sys_id', raw['sys_id']),
       table: table ?? '',
       element: element ?? '',
-      mandatory: overridden('mandatory') ? (read.flag('mandatory') ?? false) : undefined,
-      readOnly: overridden('read_only') ? (read.flag('read_only') ?? false) : undefined,
-      defaultValue: overridden('default_value') ? (read.text('default_value') ?? '') : undefined,
-      dependent: overridden('dependent') ? (read.text('dependent') ?? '') : undefined,
-      calculated: overridden('calculation')
+      mandatory: read.flag('mandatory_override', raw['mandatory_override']) === true ? (read.flag('mandatory', raw['mandatory']) ?? false) : undefined,
+      readOnly: read.flag('read_only_override', raw['read_only_override']) === true ? (read.flag('read_only', raw['read_only']) ?? false) : undefined,
+      defaultValue: read.flag('default_value_override', raw['default_value_override']) === true ? (read.text('default_value', raw['default_value']) ?? '') : undefined,
+      dependent: read.flag('dependent_override', raw['dependent_override']) === true ? (read.text('dependent', raw['dependent']) ?? '') : undefined,
+      calculated: read.flag('calculation_override', raw['calculation_override']) === true
     };
     if (table !== undefined && element !== undefined) overrides.push(override);
-  });
+  }
   return overrides;
 }
 
@@ -252,26 +274,27 @@ export function readChoiceRecords(raws: Raw[], problems: Problems, snapshotLangu
   const file = SNAPSHOT_FILES.choices;
   const choices: ChoiceRecord[] = [];
   const reader = new RecordReader(file, problems, choiceNames);
-  raws.forEach((raw, index) => {
+  for (let index = 0; index < raws.length; index++) {
+    const raw = raws[index]!;
     const read = reader.at(raw, index);
-    const language = read.text('language');
-    if (language !== undefined && language !== '' && language !== snapshotLanguage) return;
-    const table = read.required('name');
-    const element = read.required('element');
-    const value = read.required('value');
+    const language = read.text('language', raw['language']);
+    if (language !== undefined && language !== '' && language !== snapshotLanguage) continue;
+    const table = read.required('name', raw['name']);
+    const element = read.required('element', raw['element']);
+    const value = read.required('value', raw['value']);
     const choice: ChoiceRecord = {
       index,
-      sysId: read.text('sys_id'),
+      sysId: read.text('sys_id', raw['sys_id']),
       table: table ?? '',
       element: element ?? '',
       value: value ?? '',
-      label: read.text('label') ?? value ?? '',
-      sequence: read.integer('sequence'),
-      inactive: read.flag('inactive') ?? false,
-      dependentValue: read.text('dependent_value')
+      label: read.text('label', raw['label']) ?? value ?? '',
+      sequence: read.integer('sequence', raw['sequence']),
+      inactive: read.flag('inactive', raw['inactive']) ?? false,
+      dependentValue: read.text('dependent_value', raw['dependent_value'])
     };
     if (table !== undefined && element !== undefined && value !== undefined) choices.push(choice);
-  });
+  }
   return choices;
 }
 

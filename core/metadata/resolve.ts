@@ -62,10 +62,16 @@ function summary(record: TableRecord): TableSummary {
  */
 class TableResolver {
   private readonly choiceCache = new Map<ChoiceRecord[], Choice[]>();
-  /** The fields built from each column (by its position in its file), with the inputs each was built from. */
+  /**
+   * The field built from each column (by its position in its file) with no
+   * override, overlay fact or missing dependency: most fields. It needs no
+   * record of its inputs, as its converted choice list identifies its choices.
+   */
+  private readonly plainFields: (Field | undefined)[];
+  /** Fields built from a column with other inputs, with those inputs. */
   private readonly variants: (FieldVariant | undefined)[];
   /** Each table's fields, ordered by element, for every table resolved so far (complete or a super class of one). */
-  private readonly fieldsByTable = new Map<string, TableFields>();
+  private readonly fieldsByTable = new Map<string, Field[]>();
   /** Fields resolved while their dependency was missing: a child that has it resolves them again. */
   private readonly missingDependency = new Set<Field>();
 
@@ -79,12 +85,13 @@ class TableResolver {
     columnCount: number
   ) {
     // Sized up front so that it stays a plain array: a Map keyed by 100k records costs more than building the fields.
+    this.plainFields = new Array<Field | undefined>(columnCount);
     this.variants = new Array<FieldVariant | undefined>(columnCount);
   }
 
   table(record: TableRecord, hierarchy: string[]): Table {
-    const { fields, elements } = this.resolvedFields(hierarchy);
-    const has = (element: string) => hasElement(elements, element);
+    const fields = this.resolvedFields(hierarchy);
+    const has = (element: string) => hasElement(fields, element);
     const own = this.overlay[record.name];
     const table: Table = {
       name: record.name,
@@ -101,7 +108,7 @@ class TableResolver {
   }
 
   /** The resolved fields of `hierarchy[0]`, ordered by element: its parent's merged with its own columns. */
-  private resolvedFields(hierarchy: string[]): TableFields {
+  private resolvedFields(hierarchy: string[]): Field[] {
     const name = hierarchy[0]!;
     const known = this.fieldsByTable.get(name);
     if (known) return known;
@@ -112,7 +119,6 @@ class TableResolver {
     const facts = this.overlay[name]?.fields;
     const changes = (field: Field) => overrides?.has(field.element) || choices?.has(field.element) || facts?.[field.element] !== undefined || this.missingDependency.has(field);
     const fields: (Field | ColumnRecord)[] = [];
-    const elements: string[] = [];
     // Positions holding a column, not yet a field: what this table defines or changes, resolved once the element list is complete.
     const pending: number[] = [];
     const inherit = (field: Field) => {
@@ -120,31 +126,29 @@ class TableResolver {
         pending.push(fields.length);
         fields.push(this.columns.get(field.definedOn)!.get(field.element)!);
       } else fields.push(field);
-      elements.push(field.element);
     };
     // Merge two lists ordered by element.
     let next = 0;
     for (const column of own) {
-      while (next < parent.fields.length && compareText(parent.elements[next]!, column.element) < 0) inherit(parent.fields[next++]!);
-      const shadowed = next < parent.fields.length && parent.elements[next] === column.element ? parent.fields[next++] : undefined;
+      while (next < parent.length && compareText(parent[next]!.element, column.element) < 0) inherit(parent[next++]!);
+      const shadowed = next < parent.length && parent[next]!.element === column.element ? parent[next++] : undefined;
       // Every table has its own sys_id row; only a change of type is worth a word.
       if (shadowed && shadowed.internalType !== column.internalType) {
         this.problems.warn(SNAPSHOT_FILES.columns, columnRef(column), `redefines ${column.element} (${shadowed.internalType} on ${shadowed.definedOn}) as ${column.internalType}; the child's definition is used`);
       }
       pending.push(fields.length);
       fields.push(column);
-      elements.push(column.element);
     }
-    while (next < parent.fields.length) inherit(parent.fields[next++]!);
+    while (next < parent.length) inherit(parent[next++]!);
     if (pending.length > 0) {
       const layers = this.layers(hierarchy);
-      const lookup: ElementLookup = { has: (element) => hasElement(elements, element) };
+      const lookup: ElementLookup = { has: (element) => hasElement(fields, element) };
       for (const index of pending) {
         const column = fields[index] as ColumnRecord;
         fields[index] = this.field(column, hierarchy, hierarchy.indexOf(column.table), lookup, layers);
       }
     }
-    const resolved = { fields: fields as Field[], elements };
+    const resolved = fields as Field[];
     this.fieldsByTable.set(name, resolved);
     return resolved;
   }
@@ -183,6 +187,10 @@ class TableResolver {
     const dependent = dependentOf(column, overrides);
     const dependentExists = dependent === undefined || elements.has(dependent);
     // A table that changes an inherited field may still resolve it as its parent did: look it up before allocating anything.
+    const converted = this.convertChoices(choices);
+    const plain = overrides.length === 0 && mandatory === undefined && notWritable === undefined && dependentExists;
+    const known = this.plainFields[column.index];
+    if (plain && known?.choices === converted) return known;
     const first = this.variants[column.index];
     for (let variant = first; variant; variant = variant.next) {
       if (variant.column === column && sameInputs(variant, overrides, choices, mandatory, notWritable, dependentExists)) return variant.field;
@@ -190,14 +198,15 @@ class TableResolver {
     if (!dependentExists) {
       this.problems.warn(SNAPSHOT_FILES.columns, columnRef(column), `depends on "${dependent}", which ${hierarchy[0]} does not have; dependency ignored`);
     }
-    const field = buildField(column, { overrides, mandatory, notWritable }, dependentExists ? dependent : undefined, this.convertChoices(choices));
-    this.variants[column.index] = { column, overrides, choices, mandatory, notWritable, dependentExists, field, next: first };
+    const field = buildField(column, { overrides, mandatory, notWritable }, dependentExists ? dependent : undefined, converted);
+    if (plain && !known) this.plainFields[column.index] = field;
+    else this.variants[column.index] = { column, overrides, choices, mandatory, notWritable, dependentExists, field, next: first };
     if (!dependentExists) this.missingDependency.add(field);
     return field;
   }
 
   private convertChoices(records: ChoiceRecord[] | undefined): Choice[] {
-    if (!records) return [];
+    if (!records) return noChoices;
     let choices = this.choiceCache.get(records);
     if (!choices) {
       choices = records.map(toChoice).sort(compareChoices);
@@ -257,21 +266,22 @@ interface FieldVariant extends FieldInputs {
   next: FieldVariant | undefined;
 }
 
-/** A table's fields and their elements, both ordered by element. */
-interface TableFields {
-  fields: Field[];
-  elements: string[];
-}
+const noFields: Field[] = [];
 
-const noFields: TableFields = { fields: [], elements: [] };
+/** The choices of every field without any: one list, not one per field (the model is read-only). */
+const noChoices: Choice[] = [];
 
-/** Whether `elements` (ordered) holds `element`: a binary search, so a table needs no second index. */
-function hasElement(elements: readonly string[], element: string): boolean {
+/**
+ * Whether `fields` (ordered by element; columns stand in for fields still to
+ * be resolved) holds `element`: a binary search, so a table needs no second
+ * index and no list of its elements beside its fields.
+ */
+function hasElement(fields: readonly { element: string }[], element: string): boolean {
   let low = 0;
-  let high = elements.length - 1;
+  let high = fields.length - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const found = elements[middle]!;
+    const found = fields[middle]!.element;
     if (found === element) return true;
     if (found < element) low = middle + 1;
     else high = middle - 1;
