@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { checkFeelQuery, checkQuery, printQuery } from '../../../core/query/index';
 import { OPAQUE } from '../../../core/query/scan';
 import { metadata } from './metadata';
+import { parseFeelExpression } from '../../../core/feel/parse';
 
-const options = { table: 'incident', metadata: metadata() };
+const options = { table: 'incident', metadata: metadata(), feel: parseFeelExpression };
 
 describe('core/query - FEEL queries', () => {
   it('checks ="active=true^caller_id=" + callerSysId with the runtime part opaque', () => {
@@ -68,7 +69,7 @@ describe('core/query - FEEL queries', () => {
     const value = '="short_descriptionIN\\"a\\", b"';
 
     // when
-    const result = checkFeelQuery(value, {});
+    const result = checkFeelQuery(value, { feel: parseFeelExpression });
 
     // then
     expect(result.diagnostics).toMatchObject([{ code: 'value.list', suggestion: '\\"a\\",b' }]);
