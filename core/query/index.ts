@@ -54,7 +54,7 @@ export function checkFeelQuery(value: string, options: CheckOptions = {}): Check
     return checkQuery(value, options);
   }
   const { feel } = options;
-  if (!feel) return { ...checkQuery('', options), pending: true };
+  if (!feel) return { ...checkQuery('', options), diagnostics: [], explanation: '', explanationItems: [], ok: true, pending: true };
   return checkFeel(value, { ...options, feel }, checkQuery);
 }
 

@@ -137,6 +137,19 @@ describe('core/query - FEEL queries', () => {
     expect(result).toMatchObject({ ok: true, explanation: '(computed at runtime)', diagnostics: [{ code: 'field.dynamic', start: 0, end: 15 }] });
   });
 
+  it('leaves a FEEL value pending, with no findings, until it is given the FEEL parser', () => {
+    // given: the plugin fetches the parser as a chunk of its own
+    const { feel, ...withoutParser } = options;
+
+    // when
+    const pending = checkFeelQuery('="caler_id=" + id', withoutParser);
+
+    // then
+    expect(pending).toMatchObject({ pending: true, ok: true, diagnostics: [], explanation: '' });
+    expect(checkFeelQuery('="caler_id=" + id', { ...withoutParser, feel }).diagnostics.map((each) => each.code)).toContain('field.unknown');
+    expect(checkFeelQuery('caler_id=1', withoutParser).pending).toBeUndefined();
+  });
+
   it('checks a value without = as a plain query', () => {
     expect(checkFeelQuery('state=9', options).diagnostics).toEqual(checkQuery('state=9', options).diagnostics);
   });
