@@ -11,7 +11,8 @@
  * first time it needs table metadata, with the code reading it
  * (servicenow-metadata-reader.js, which runs only then): Desktop loads the script from
  * app-plugins://<name>/dist/client.js, and publicPath 'auto' resolves the
- * chunk against that URL.
+ * chunk against that URL. The FEEL grammar (lezer-feel) comes the same way,
+ * in servicenow-feel.js, fetched with the snapshot.
  */
 const path = require('node:path');
 const CamundaModelerWebpackPlugin = require('camunda-modeler-webpack-plugin');
@@ -48,6 +49,8 @@ module.exports = {
       }
     ]
   },
+  // Each lazy chunk keeps the name it is imported with (servicenow-feel.js holds lezer-feel): no vendors chunk split off by path.
+  optimization: { splitChunks: { cacheGroups: { defaultVendors: false } } },
   plugins: [new CamundaModelerWebpackPlugin({ devtool: 'source-map' })],
   performance: { hints: false },
   stats: 'errors-warnings'

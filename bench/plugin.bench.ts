@@ -15,7 +15,8 @@
  *   the bundled snapshot packed (target <= 250); metadata_reader_chunk_kb:
  *   the code reading that snapshot, a chunk fetched alongside it;
  *   autocomplete_chunk_kb (the query suggestions, fetched when a query field
- *   is first shown) and table_switch_chunk_kb (fetched when the table list opens).
+ *   is first shown), table_switch_chunk_kb (fetched when the table list opens)
+ *   and feel_chunk_kb (the FEEL grammar, fetched with the snapshot).
  * Builds the plugin and the harness first when dist/ lacks them.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -32,13 +33,13 @@ function webpack(config: string, env: Record<string, string> = {}): void {
   execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '-c', config], { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
 }
 
-function bundleSizes(): { script: number; metadataChunk: number; readerChunk: number; autocompleteChunk: number; switchChunk: number } {
+function bundleSizes(): { script: number; metadataChunk: number; readerChunk: number; autocompleteChunk: number; switchChunk: number; feelChunk: number } {
   const dir = mkdtempSync(join(tmpdir(), 'servicenow-bundle-'));
   try {
     webpack('webpack.config.js', { SERVICENOW_BUNDLE_OUTPUT: join(dir, 'client.js') });
     const size = (file: string) => statSync(join(dir, file)).size;
     return { script: size('client.js'), metadataChunk: size('servicenow-metadata.js'), readerChunk: size('servicenow-metadata-reader.js'),
-      autocompleteChunk: size('servicenow-autocomplete.js'), switchChunk: size('servicenow-table-switch.js') };
+      autocompleteChunk: size('servicenow-autocomplete.js'), switchChunk: size('servicenow-table-switch.js'), feelChunk: size('servicenow-feel.js') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -55,7 +56,7 @@ const bench: Benchmark = {
   async run(log) {
     const sizes = bundleSizes();
     log(`bundle: ${(sizes.script / 1024).toFixed(1)} kB, metadata chunk ${(sizes.metadataChunk / 1024).toFixed(1)} kB, its reader ${(sizes.readerChunk / 1024).toFixed(1)} kB, `
-      + `autocomplete ${(sizes.autocompleteChunk / 1024).toFixed(1)} kB, table switch ${(sizes.switchChunk / 1024).toFixed(1)} kB`);
+      + `autocomplete ${(sizes.autocompleteChunk / 1024).toFixed(1)} kB, table switch ${(sizes.switchChunk / 1024).toFixed(1)} kB, FEEL ${(sizes.feelChunk / 1024).toFixed(1)} kB`);
     if (!existsSync(join(root, 'dist/client.js'))) webpack('webpack.config.js');
     if (!existsSync(join(root, 'dist/harness/harness.js'))) webpack('test/browser/harness/webpack.config.js');
 
@@ -202,7 +203,8 @@ const bench: Benchmark = {
         metadata_chunk_kb: Math.round(sizes.metadataChunk / 102.4) / 10,
         metadata_reader_chunk_kb: Math.round(sizes.readerChunk / 102.4) / 10,
         autocomplete_chunk_kb: Math.round(sizes.autocompleteChunk / 102.4) / 10,
-        table_switch_chunk_kb: Math.round(sizes.switchChunk / 102.4) / 10
+        table_switch_chunk_kb: Math.round(sizes.switchChunk / 102.4) / 10,
+        feel_chunk_kb: Math.round(sizes.feelChunk / 102.4) / 10
       };
     } finally {
       await browser.close();

@@ -15,6 +15,7 @@
  *   context to its definitions and a rule reads it from the linted
  *   element's root.
  */
+import type { FeelParser } from '../core/feel/tree';
 import type { Metadata } from '../core/metadata/model';
 import type { ElementTemplate } from '../core/template/types';
 import type { ModdleElement } from './diagram/zeebe';
@@ -22,12 +23,15 @@ import type { ModdleElement } from './diagram/zeebe';
 export interface LintContext {
   readonly templates: readonly ElementTemplate[];
   readonly metadata?: Metadata | undefined;
+  /** Reads FEEL values; until the plugin's FEEL chunk arrives there is none and FEEL values are not judged. */
+  readonly feel?: FeelParser | undefined;
 }
 
 /** The options each rule takes; without `templates` the diagram's own context applies. */
 export interface LintRuleOptions {
   templates?: readonly ElementTemplate[];
   metadata?: Metadata;
+  feel?: FeelParser;
 }
 
 // A registered symbol: the same key whichever copy of this module attached it.
@@ -47,9 +51,9 @@ export function attachLintContext(definitions: object, context: LintContext): vo
  * wrong reported).
  */
 export function lintContextOf(node: ModdleElement, options: LintRuleOptions): LintContext {
-  if (options.templates) return { templates: options.templates, metadata: options.metadata };
+  if (options.templates) return { templates: options.templates, metadata: options.metadata, feel: options.feel };
   let root = node;
   while (root.$parent) root = root.$parent;
   const attached = (root as { [CONTEXT]?: LintContext })[CONTEXT];
-  return attached ?? (options.metadata ? { templates: [], metadata: options.metadata } : NO_CONTEXT);
+  return attached ?? (options.metadata ? { templates: [], metadata: options.metadata, feel: options.feel } : NO_CONTEXT);
 }

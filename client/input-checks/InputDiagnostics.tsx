@@ -14,7 +14,7 @@ import type { TemplateProperty } from '../../core/template/types';
 import { inOneStep } from '../shared/batch-command';
 import { tableOf } from '../../lint/diagram/servicenow-template';
 import { propertyValue } from '../../lint/diagram/template-values';
-import { useBundledMetadata } from '../shared/use-bundled-metadata';
+import { useBundledMetadata, useFeelParser } from '../shared/use-bundled-metadata';
 import { writeProperty } from '../shared/write-binding';
 import { useLiveText } from '../query-validation/use-live-text';
 import { commitPendingInput } from '../query-validation/live-text';
@@ -43,7 +43,8 @@ export function InputDiagnostics({ element, id, inputEntryId, property, kind }: 
   const [text, setText] = useLiveText(root, inputEntryId, storedText, element);
 
   const snapshot = useBundledMetadata();
-  const diagnostics = useMemo(() => checkInputText(kind, text, template, table, snapshot).filter((diagnostic) => diagnostic.severity !== 'info'), [kind, text, template, table, snapshot]);
+  const feel = useFeelParser();
+  const diagnostics = useMemo(() => checkInputText(kind, text, template, table, snapshot, feel).filter((diagnostic) => diagnostic.severity !== 'info'), [kind, text, template, table, snapshot, feel]);
 
   const fix = (diagnostic: Diagnostic) => {
     commitPendingInput(inputEntryId);

@@ -13,7 +13,7 @@ import { useService } from 'bpmn-js-properties-panel';
 import { useEffect, useState } from '@bpmn-io/properties-panel/preact/hooks';
 import type { TemplateProperty } from '../../core/template/types';
 import { metadataForTemplate } from '../../lint/metadata/template-metadata';
-import { useBundledMetadata } from '../shared/use-bundled-metadata';
+import { useBundledMetadata, useFeelParser } from '../shared/use-bundled-metadata';
 import { inOneStep } from '../shared/batch-command';
 import { tableOf } from '../../lint/diagram/servicenow-template';
 import { valuesToActivate } from '../shared/activation';
@@ -31,7 +31,8 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
   const template = elementTemplates.get(element);
   const table = template ? tableOf(template, element.businessObject) : undefined;
   const expression = getHeaderValue(element.businessObject, RESULT_EXPRESSION);
-  const stored = template ? storedSysIdVariable(template, element.businessObject) : undefined;
+  const feel = useFeelParser();
+  const stored = template && feel ? storedSysIdVariable(template, element.businessObject, feel) : undefined;
   // A preset expression is replaced as a whole; a user-written one keeps its other entries.
   const base = template && activePreset(template, element.businessObject) ? undefined : expression;
   const [name, setName] = useState(stored ?? (table ? defaultSysIdVariable(table) : ''));
@@ -40,10 +41,12 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
   useEffect(() => setOffer(undefined), [element]);
 
   const bundled = useBundledMetadata();
+  // The helper reads the result expression as FEEL: nothing to show until the parser's chunk is there.
+  if (!feel) return null;
   const fields = table ? metadataForTemplate(template, table, bundled)?.tables.get(table)?.fields : undefined;
   const withNumber = !fields || fields.some((field) => field.element === 'number');
   const error = name && !isValidVariableName(name) ? 'Use letters, digits and _ only, starting with a letter.' : undefined;
-  const next = name && !error ? writeOutputVariables(base, name, withNumber) : undefined;
+  const next = name && !error && feel ? writeOutputVariables(base, name, withNumber, feel) : undefined;
   const custom = Boolean(name && !error && next === undefined);
 
   // Templates with a preset mapping (ours) show the expression only in their custom mode: switch to it first.
@@ -54,7 +57,7 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
   });
   const store = () => {
     // Read the stored name afresh: the button's click comes right after the field's blur already saved it.
-    const current = template ? storedSysIdVariable(template, element.businessObject) : undefined;
+    const current = template && feel ? storedSysIdVariable(template, element.businessObject, feel) : undefined;
     if (!next || current === name) return;
     write(next);
     const usages = current ? variableUsages(element.businessObject, elementRegistry.getAll().map((shape: DiagramElement) => shape.businessObject), current, name) : [];
@@ -66,7 +69,7 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
     });
     setOffer(undefined);
   };
-  const remove = () => write(removeOutputVariables(base) ?? '');
+  const remove = () => { if (feel) write(removeOutputVariables(base, feel) ?? ''); };
 
   const inputId = `bio-properties-panel-${id}`;
   return (

@@ -66,7 +66,8 @@ export function QueryAutocomplete({ element, id, queryEntryId, property, conditi
     const host = root.current;
     if (!field || !state || !host) return show(null);
     const metadata = metadataForTemplate(template, table, bundled.current());
-    const items = completeFeelQuery(state.text, state.caret, { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}), conditions });
+    const feel = bundled.feel();
+    const items = completeFeelQuery(state.text, state.caret, { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}), ...(feel ? { feel } : {}), conditions });
     const top = field.getBoundingClientRect().bottom - host.getBoundingClientRect().top;
     show(items.length ? { items, active: 0, text: state.text, top, navigated: false } : null);
   };

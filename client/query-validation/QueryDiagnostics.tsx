@@ -17,7 +17,7 @@ import type { DiagramElement } from '../types/bpmn-js';
 import { useError } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import { useEffect, useMemo, useRef } from '@bpmn-io/properties-panel/preact/hooks';
-import { useBundledMetadata } from '../shared/use-bundled-metadata';
+import { useBundledMetadata, useFeelParser } from '../shared/use-bundled-metadata';
 import { applySuggestion, applySuggestions, type Diagnostic } from '../../core/query';
 import type { TemplateProperty } from '../../core/template/types';
 import { inOneStep } from '../shared/batch-command';
@@ -57,7 +57,8 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
 
   // The snapshot's arrival (other tables, for dot-walks) checks the query again.
   const snapshot = useBundledMetadata();
-  const result = useMemo(() => checkQueryText(text, template, table, snapshot), [text, template, table, snapshot]);
+  const feel = useFeelParser();
+  const result = useMemo(() => checkQueryText(text, template, table, snapshot, feel), [text, template, table, snapshot, feel]);
 
   useEffect(() => { eventBus.fire(QUERY_CHECKED_EVENT, { element, text }); }, [text, element]);
 
@@ -104,7 +105,7 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
     let fixed = text;
     const moved: MovedParameter[] = [];
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const found = checkQueryText(fixed, template, table, snapshot).diagnostics;
+      const found = checkQueryText(fixed, template, table, snapshot, feel).diagnostics;
       moved.push(...movedParameters(fixed, found, template));
       const next = applySuggestions(fixed, found);
       if (next === fixed) break;

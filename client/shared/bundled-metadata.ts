@@ -4,9 +4,12 @@
  * template, Camunda's official templates) and the tables dot-walks lead to.
  * Its chunk is fetched on first need, so the plugin script stays small;
  * until it arrives callers get undefined, and `METADATA_LOADED_EVENT` on the
- * modeler's event bus tells them to look again. A bpmn-js service, so each
+ * modeler's event bus tells them to look again. The FEEL parser comes the
+ * same way, in a chunk of its own fetched with the snapshot: until it is
+ * there FEEL values are not judged. A bpmn-js service, so each
  * modeler (each Desktop tab) has its own and no module holds any.
  */
+import type { FeelParser } from '../../core/feel/tree';
 import type { Metadata, Table } from '../../core/metadata/model';
 import type { Service } from '../types/bpmn-js';
 
@@ -22,12 +25,19 @@ const loadBundledChunk = async (): Promise<Metadata> => {
   return reader.default(snapshot.default);
 };
 
+const loadFeelChunk = async (): Promise<FeelParser> => (await import(/* webpackChunkName: "servicenow-feel" */ './feel-chunk')).default;
+
 export class BundledMetadata {
   static $inject = ['eventBus'];
   private metadata: Metadata | null | undefined;
+  private parser: FeelParser | undefined;
   private loading: Promise<void> | undefined;
 
-  constructor(private readonly eventBus: Service, private readonly loadMetadata: () => Promise<Metadata> = loadBundledChunk) {}
+  constructor(
+    private readonly eventBus: Service,
+    private readonly loadMetadata: () => Promise<Metadata> = loadBundledChunk,
+    private readonly loadFeel: () => Promise<FeelParser> = loadFeelChunk
+  ) {}
 
   /** The snapshot when it has arrived; otherwise starts fetching it and returns undefined. */
   current(): Metadata | undefined {
@@ -35,14 +45,27 @@ export class BundledMetadata {
     return this.metadata ?? undefined;
   }
 
-  /** Resolves once the snapshot is loaded (or known not to load). */
+  /** The FEEL parser when its chunk has arrived; otherwise starts fetching it (with the snapshot) and returns undefined. */
+  feel(): FeelParser | undefined {
+    if (this.metadata === undefined) void this.load();
+    return this.parser;
+  }
+
+  /** Resolves once the snapshot and the FEEL parser are loaded (or known not to load). */
   load(): Promise<void> {
-    this.loading ??= this.loadMetadata().then((metadata) => {
-      this.metadata = metadata;
-    }).catch((error: unknown) => {
-      console.warn('[servicenow] the bundled metadata snapshot does not load:', error);
-      this.metadata = null;
-    }).then(() => {
+    this.loading ??= Promise.all([
+      this.loadMetadata().then((metadata) => {
+        this.metadata = metadata;
+      }).catch((error: unknown) => {
+        console.warn('[servicenow] the bundled metadata snapshot does not load:', error);
+        this.metadata = null;
+      }),
+      this.loadFeel().then((parser) => {
+        this.parser = parser;
+      }).catch((error: unknown) => {
+        console.warn('[servicenow] the FEEL parser does not load:', error);
+      })
+    ]).then(() => {
       this.eventBus.fire(METADATA_LOADED_EVENT);
     });
     return this.loading;

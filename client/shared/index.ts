@@ -22,7 +22,8 @@ class ServiceNowLintContext {
   constructor(eventBus: Service, elementTemplates: Service, bundled: BundledMetadata) {
     const context: LintContext = {
       get templates() { return elementTemplates.getAll(); },
-      get metadata() { return bundled.current(); }
+      get metadata() { return bundled.current(); },
+      get feel() { return bundled.feel(); }
     };
     // Each import (importXML or importDefinitions) brings new definitions; the first lint pass follows it.
     eventBus.on('import.render.start', ({ definitions }: { definitions?: object }) => {

@@ -45,7 +45,7 @@ export function ServiceNowStatusBar({ subscribe }: Props) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const liveTexts = new Map<string, string>();
     const bundled = modeler.get('serviceNowBundledMetadata');
-    const refresh = () => setTasks(summarizeTasks(elementRegistry.getAll(), (element) => elementTemplates.get(element) ?? undefined, liveTexts, bundled.current()));
+    const refresh = () => setTasks(summarizeTasks(elementRegistry.getAll(), (element) => elementTemplates.get(element) ?? undefined, liveTexts, bundled.current(), bundled.feel()));
     const schedule = () => { clearTimeout(timer); timer = setTimeout(refresh, REFRESH_MS); };
     const checked = ({ element, text }: QueryChecked) => { liveTexts.set(element.id, text); clearTimeout(timer); refresh(); };
     // Only the selected task has a live check; the others read their stored query.

@@ -1,6 +1,7 @@
 /** The ServiceNow tasks of a diagram and their problems (query errors and warnings, empty required fields), for the status bar. */
 import type { DiagramElement } from '../types/bpmn-js';
 import type { Metadata } from '../../core/metadata/model';
+import type { FeelParser } from '../../core/feel/tree';
 import type { ElementTemplate } from '../../core/template/types';
 import { checkQueryText, taskQuery } from '../../lint/query/check-task-query';
 import { isServiceNowTemplate, tableOf } from '../../lint/diagram/servicenow-template';
@@ -23,13 +24,14 @@ export interface TaskSummary {
 /**
  * `liveTexts`: query texts the live check has just checked, by element id;
  * they win over the stored value, which follows the typing only after the
- * field's save. `bundled`: the modeler's bundled snapshot, when loaded.
+ * field's save. `bundled`, `feel`: the modeler's bundled snapshot and FEEL parser, when loaded.
  */
 export function summarizeTasks(
   elements: readonly DiagramElement[],
   templateOf: (element: DiagramElement) => ElementTemplate | undefined,
   liveTexts: ReadonlyMap<string, string> = new Map(),
-  bundled?: Metadata
+  bundled?: Metadata,
+  feel?: FeelParser
 ): TaskSummary[] {
   const tasks: TaskSummary[] = [];
   for (const element of elements) {
@@ -38,7 +40,7 @@ export function summarizeTasks(
     const bo = element.businessObject;
     const query = taskQuery(template, bo);
     const text = query ? liveTexts.get(element.id) ?? query.value : '';
-    const diagnostics = query && text ? checkQueryText(text, template, query.table, bundled).diagnostics : [];
+    const diagnostics = query && text ? checkQueryText(text, template, query.table, bundled, feel).diagnostics : [];
     const count = (severity: string) => diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
     const missing = activeProperties(template, bo).filter((property) => property.constraints?.notEmpty && isEmpty(propertyValue(bo, property))).length;
     const table = tableOf(template, bo);

@@ -44,6 +44,8 @@ export function SysIdPicker({ element, id, property, referencedTable }: Props) {
   const used = referencedVariable(typeof value === 'string' ? value : undefined);
   const producedAnywhere = (variable: string) => variables.isProducedAnywhere(variable);
   const editorVariables = useEditorVariables(element, producedAnywhere);
+  // Which tasks store which variable is read from their FEEL result expressions: nothing to show until the parser is there.
+  if (!variables.ready()) return null;
   const formAndMappings = variables.knownBefore(element);
   const known: KnownVariables = { open: formAndMappings.open, names: new Set([...formAndMappings.names, ...editorVariables]) };
   const problem = sysIdVariableProblem(used, all, producedAnywhere, known);

@@ -4,18 +4,20 @@
  * field, and each would otherwise walk the process again).
  */
 import type { DiagramElement, Service } from '../types/bpmn-js';
+import type { BundledMetadata } from '../shared/bundled-metadata';
 import { storedSysIdVariable } from '../../lint/diagram/stored-variable';
 import { isServiceNowTemplate, tableOf } from '../../lint/diagram/servicenow-template';
 import type { ModdleElement } from '../../lint/diagram/zeebe';
+import type { FeelParser } from '../../core/feel/tree';
 import { knownVariablesBefore, producedVariable, sysIdVariablesBefore, type KnownVariables, type SysIdVariable } from '../../lint/diagram/sys-id-variables';
 
 export class SysIdVariables {
-  static $inject = ['eventBus', 'elementRegistry', 'elementTemplates'];
+  static $inject = ['eventBus', 'elementRegistry', 'elementTemplates', 'serviceNowBundledMetadata'];
   private before = new Map<ModdleElement, SysIdVariable[]>();
   private known = new Map<ModdleElement, KnownVariables>();
   private produced: Set<string> | undefined;
 
-  constructor(eventBus: Service, private elementRegistry: Service, private elementTemplates: Service) {
+  constructor(eventBus: Service, private elementRegistry: Service, private elementTemplates: Service, private bundled: BundledMetadata) {
     eventBus.on(['elements.changed', 'import.done', 'elementTemplates.changed'], () => {
       this.before.clear();
       this.known.clear();
@@ -23,12 +25,19 @@ export class SysIdVariables {
     });
   }
 
+  /** The FEEL parser the result expressions are read with; until it arrives no task is known to store anything. */
+  ready(): boolean {
+    return this.bundled.feel() !== undefined;
+  }
+
   /** The variables that ServiceNow tasks before `element` store. */
   variablesBefore(element: DiagramElement): SysIdVariable[] {
     const bo = element.businessObject;
+    const feel = this.bundled.feel();
+    if (!feel) return [];
     let found = this.before.get(bo);
     if (!found) {
-      found = sysIdVariablesBefore(bo, this.describe);
+      found = sysIdVariablesBefore(bo, this.describe(feel), feel);
       this.before.set(bo, found);
     }
     return found;
@@ -44,18 +53,20 @@ export class SysIdVariables {
 
   /** Whether any ServiceNow task of the diagram stores `variable`. */
   isProducedAnywhere(variable: string): boolean {
+    const feel = this.bundled.feel();
+    if (!feel) return false;
     this.produced ??= new Set(this.elementRegistry.getAll()
-      .map((shape: DiagramElement) => producedVariable(shape.businessObject, this.describe)?.variable)
+      .map((shape: DiagramElement) => producedVariable(shape.businessObject, this.describe(feel), feel)?.variable)
       .filter(Boolean));
     return this.produced.has(variable);
   }
 
-  private describe = (candidate: ModdleElement) => {
+  private describe = (feel: FeelParser) => (candidate: ModdleElement) => {
     const shape = candidate.id ? this.elementRegistry.get(candidate.id) : undefined;
     const template = shape ? this.elementTemplates.get(shape) : undefined;
     if (!isServiceNowTemplate(template)) return undefined;
     const table = tableOf(template, candidate);
-    const sysIdVariable = storedSysIdVariable(template, candidate);
+    const sysIdVariable = storedSysIdVariable(template, candidate, feel);
     return { ...(table ? { table } : {}), ...(sysIdVariable ? { sysIdVariable } : {}) };
   };
 }

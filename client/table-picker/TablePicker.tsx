@@ -49,8 +49,8 @@ export function TablePicker({ element, id }: { element: DiagramElement; id: stri
     if (!option) return;
     setOpen(false);
     setSearch('');
-    // A pick before the chunk arrived waits for it; the list already asked for it when it opened.
-    loadSwitch().then((chunk) => chunk.switchTable(element, option, services))
+    // A pick before the chunks arrived waits for them (the FEEL parser renames the result expression's variables); the list already asked for them when it opened.
+    Promise.all([loadSwitch(), bundled.load()]).then(([chunk]) => chunk.switchTable(element, option, { ...services, feel: bundled.feel() }))
       .catch((error: unknown) => console.warn('[servicenow] the table switch does not load:', error));
   };
   useEffect(() => { if (open) void loadSwitch(); }, [open]);

@@ -13,6 +13,7 @@ import type { Service, DiagramElement } from '../types/bpmn-js';
 import { OPERATION_PROPERTY_ID, OPERATIONS } from '../../core/template/operations';
 import { operationPresetId, presetOperation } from '../../core/template/presets';
 import { sameBinding } from '../../core/template/rules/bindings';
+import type { FeelParser } from '../../core/feel/tree';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { defaultSysIdVariable, readOutputVariables, writeOutputVariables } from '../../lint/diagram/result-expression';
 import { isResultExpression } from '../../lint/diagram/stored-variable';
@@ -29,6 +30,8 @@ import { recordSwitch } from './last-switch';
 export interface SwitchServices extends WriteServices {
   elementTemplates: Service;
   commandStack: Service;
+  /** Reads a user-written result expression, to rename its variables; without it the expression is left as it is. */
+  feel: FeelParser | undefined;
 }
 
 export function switchTable(element: DiagramElement, option: TableOption, services: SwitchServices): CarryReport {
@@ -45,7 +48,8 @@ export function switchTable(element: DiagramElement, option: TableOption, servic
     // A preset mapping (Hidden) follows the table by itself; a user-written one is renamed here.
     const userWritten = isServiceNowTemplate(oldTemplate) && activeProperties(oldTemplate, bo)
       .some((property) => property.type !== 'Hidden' && isResultExpression(property));
-    const output = userWritten ? readOutputVariables(getHeaderValue(bo, 'resultExpression')) : {};
+    const { feel } = services;
+    const output = userWritten && feel ? readOutputVariables(getHeaderValue(bo, 'resultExpression'), feel) : {};
 
     const sameTemplate = oldTemplate?.id === option.template.id && oldTemplate?.version === option.template.version;
     // The operation travels as the preset its menu entry applies, so picking a table and picking "<Operation> <table>" give the same task.
@@ -71,9 +75,9 @@ export function switchTable(element: DiagramElement, option: TableOption, servic
     recordSwitch(target.businessObject, option.table, report);
 
     // An order template's outputs are the request's, not a renamed record variable.
-    if (output.sysId && !option.catalogItem) {
+    if (output.sysId && feel && !option.catalogItem) {
       const variable = oldTable && output.sysId === defaultSysIdVariable(oldTable) ? defaultSysIdVariable(option.table) : output.sysId;
-      const expression = writeOutputVariables(getHeaderValue(target.businessObject, 'resultExpression'), variable, output.number !== undefined);
+      const expression = writeOutputVariables(getHeaderValue(target.businessObject, 'resultExpression'), variable, output.number !== undefined, feel);
       if (expression) writeHeader(target, 'resultExpression', expression, services);
     }
   });

@@ -1,4 +1,5 @@
 /** What checking a query takes and gives (its own module: the FEEL reader and the engine's entry both use it). */
+import type { FeelParser } from '../feel/tree';
 import type { Metadata } from '../metadata/model';
 import type { QueryAst } from './ast';
 import type { Diagnostic } from './diagnostics';
@@ -7,6 +8,8 @@ export interface CheckOptions {
   /** The table the query runs against, e.g. `incident`. Without it (or without metadata) only syntax is checked. */
   table?: string;
   metadata?: Metadata;
+  /** Reads FEEL values (`=...`); without it a FEEL value is not checked yet (`pending`). */
+  feel?: FeelParser;
 }
 
 export interface CheckResult {
@@ -18,4 +21,6 @@ export interface CheckResult {
   explanationItems: string[];
   /** No error-severity diagnostic. */
   ok: boolean;
+  /** A FEEL value that waits for the FEEL parser: nothing is known about it yet. */
+  pending?: true;
 }

@@ -273,10 +273,11 @@ function phrase(operator: OperatorInfo, family: TypeFamily): string {
 /**
  * Completions for a `sysparm_query` value that may be FEEL (`="active=true^" + x`):
  * inside its string literals, offsets into the FEEL text. A value without
- * a leading `=` is a plain query.
+ * a leading `=` is a plain query; without `options.feel` a FEEL value gets nothing.
  */
 export function completeFeelQuery(value: string, offset: number, options: CompleteOptions = {}): Completion[] {
   if (!value.startsWith('=')) return complete(value, offset, options);
   const caret = Math.max(0, Math.min(Math.trunc(Number.isFinite(offset) ? offset : value.length), value.length));
-  return completeFeel(value, caret, (text, at) => complete(text, at, options));
+  if (!options.feel) return [];
+  return completeFeel(value, caret, options.feel, (text, at) => complete(text, at, options));
 }

@@ -1,13 +1,13 @@
 /**
  * Queries built in FEEL (`="active=true^caller_id=" + callerSysId`): the
  * expression is read with the FEEL grammar of the Modeler (lezer-feel,
- * core/feel/parse.ts); the string literals of its top-level
+ * core/feel/parse.ts, passed in as `feel`); the string literals of its top-level
  * `+` chain are decoded as feel-scala decodes them and joined, every other
  * operand becomes one opaque character (U+E000, `OPAQUE`) that the checks
  * accept as any value. Diagnostics and tree offsets are mapped back to the
  * FEEL text; suggestions are re-escaped for a FEEL string.
  */
-import { isComment, parseFeelExpression, type FeelNode } from '../feel/parse';
+import { isComment, type FeelNode, type FeelParser } from '../feel/tree';
 import type { CheckOptions, CheckResult } from './check-result';
 import type { Completion } from './complete';
 import type { Diagnostic } from './diagnostics';
@@ -23,8 +23,8 @@ interface Operand {
   literal: boolean;
 }
 
-export function checkFeel(value: string, options: CheckOptions, check: Check): CheckResult {
-  const operands = readConcatenation(value);
+export function checkFeel(value: string, options: CheckOptions & { feel: FeelParser }, check: Check): CheckResult {
+  const operands = readConcatenation(value, options.feel);
   if ('unclosed' in operands) {
     const diagnostic: Diagnostic = { severity: 'error', code: 'syntax.feel', start: operands.unclosed, end: value.length,
       message: 'This FEEL string is not closed: add the closing double quote.' };
@@ -60,11 +60,11 @@ export function checkFeel(value: string, options: CheckOptions, check: Check): C
  * suggestion's range is mapped back into that literal, its text escaped for
  * a FEEL string. A caret outside the literals gets nothing.
  */
-export function completeFeel(value: string, offset: number, completeText: (text: string, offset: number) => Completion[], closed = false): Completion[] {
-  const operands = readConcatenation(value);
+export function completeFeel(value: string, offset: number, feel: FeelParser, completeText: (text: string, offset: number) => Completion[], closed = false): Completion[] {
+  const operands = readConcatenation(value, feel);
   if ('unclosed' in operands) {
     // An unclosed last literal is what typing looks like: read it as closed at the end (once; a stray quote elsewhere stays unreadable).
-    return closed ? [] : completeFeel(`${value}"`, offset, completeText, true).filter((each) => each.end <= value.length);
+    return closed ? [] : completeFeel(`${value}"`, offset, feel, completeText, true).filter((each) => each.end <= value.length);
   }
   const synthetic = new Synthetic(value);
   let literal: { from: number; to: number; synthStart: number } | undefined;
@@ -102,9 +102,9 @@ function escapeFeel(text: string): string {
  * or where a string literal opens that is never closed: the grammar reports
  * such a quote as an error token of its own.
  */
-function readConcatenation(value: string): { list: Operand[] } | { unclosed: number } {
+function readConcatenation(value: string, feel: FeelParser): { list: Operand[] } | { unclosed: number } {
   const expression = value.slice(1);
-  const tree = parseFeelExpression(expression);
+  const tree = feel(expression);
   let unclosed: number | undefined;
   tree.iterate({
     enter(node) {

@@ -48,13 +48,16 @@ export function checkQuery(text: string, options: CheckOptions = {}): CheckResul
  * Checks a `sysparm_query` value that is a FEEL expression (`="active=true^caller_id=" + id`):
  * the string literals it concatenates are checked, every other part is an
  * opaque runtime value. Offsets refer to the FEEL text. A value that does not
- * start with `=` is checked as a plain query.
+ * start with `=` is checked as a plain query; a FEEL value without `options.feel`
+ * is `pending`, with no findings.
  */
 export function checkFeelQuery(value: string, options: CheckOptions = {}): CheckResult {
   if (!value.startsWith('=')) {
     return checkQuery(value, options);
   }
-  return checkFeel(value, options, checkQuery);
+  const { feel } = options;
+  if (!feel) return { ...checkQuery('', options), diagnostics: [], explanation: '', explanationItems: [], ok: true, pending: true };
+  return checkFeel(value, { ...options, feel }, checkQuery);
 }
 
 /** The query in plain words. */

@@ -7,7 +7,7 @@
  * judged. Offsets are into the whole value, `=` included, so a fix replaces
  * exactly the key or the literal.
  */
-import { parseFeelExpression } from '../feel/parse';
+import type { FeelParser } from '../feel/tree';
 import type { Diagnostic } from '../query/diagnostics';
 import type { Metadata, Table } from '../metadata/model';
 import { lookupField, suggestField } from '../query/validate/fields';
@@ -16,6 +16,8 @@ import { checkChoice } from '../query/validate/typed';
 export interface PayloadCheckOptions {
   table?: string;
   metadata?: Metadata;
+  /** Reads the FEEL context; without it nothing is judged yet. */
+  feel?: FeelParser;
 }
 
 interface Entry {
@@ -33,8 +35,8 @@ const CUSTOM_COLUMN = /^(u_|x_|sn_)/;
 export function checkPayload(value: string, options: PayloadCheckOptions): Diagnostic[] {
   const table = options.table ? options.metadata?.tables.get(options.table) : undefined;
   const match = /^(\s*=)/.exec(value);
-  if (!table || !options.metadata || !match) return [];
-  const entries = contextEntries(value.slice(match[1]!.length), match[1]!.length);
+  if (!table || !options.metadata || !options.feel || !match) return [];
+  const entries = contextEntries(value.slice(match[1]!.length), match[1]!.length, options.feel);
   return entries.flatMap((entry) => entryDiagnostics(entry, table, options.metadata as Metadata));
 }
 
@@ -58,8 +60,8 @@ function entryDiagnostics(entry: Entry, table: Table, metadata: Metadata): Diagn
 }
 
 /** The entries of a top-level FEEL context, or none when the expression is something else. */
-function contextEntries(expression: string, offset: number): Entry[] {
-  const tree = parseFeelExpression(expression);
+function contextEntries(expression: string, offset: number, feel: FeelParser): Entry[] {
+  const tree = feel(expression);
   const context = tree.topNode.firstChild;
   if (!context || context.name !== 'Context') return [];
   const entries: Entry[] = [];

@@ -1,4 +1,4 @@
-import { isComment, parseFeelExpression, type FeelNode } from '../../core/feel/parse';
+import { isComment, type FeelNode, type FeelParser } from '../../core/feel/tree';
 import { outputVariableNames } from '../../core/template/output';
 
 /**
@@ -45,11 +45,11 @@ interface Entry {
  * undefined when the expression is something else or does not parse (then
  * the helper leaves it alone rather than rewrite text it cannot read).
  */
-function contextEntries(expression: string | undefined): Entry[] | undefined {
+function contextEntries(expression: string | undefined, feel: FeelParser): Entry[] | undefined {
   const trimmed = expression?.trim() ?? '';
   if (!trimmed.startsWith('=')) return undefined;
   const source = trimmed.slice(1);
-  const tree = parseFeelExpression(source);
+  const tree = feel(source);
   let broken = false;
   tree.iterate({ enter: (node) => { if (node.type.isError) broken = true; } });
   const tops = children(tree.topNode);
@@ -83,8 +83,8 @@ function readPaths(node: FeelNode, source: string, paths = new Set<string>()): S
 const isHelperEntry = (entry: Entry) => entry.readsSysId || entry.readsNumber;
 
 /** The variables that the expression's entries fill from the record's sys_id and number. */
-export function readOutputVariables(expression: string | undefined): { sysId?: string; number?: string } {
-  const entries = contextEntries(expression) ?? [];
+export function readOutputVariables(expression: string | undefined, feel: FeelParser): { sysId?: string; number?: string } {
+  const entries = contextEntries(expression, feel) ?? [];
   const sysId = entries.find((entry) => entry.readsSysId)?.key;
   const number = entries.find((entry) => entry.readsNumber)?.key;
   return { ...(sysId ? { sysId } : {}), ...(number ? { number } : {}) };
@@ -95,19 +95,19 @@ export function readOutputVariables(expression: string | undefined): { sysId?: s
  * (and its number variable when `withNumber`). Returns undefined when the
  * existing expression is not a FEEL context the helper can extend.
  */
-export function writeOutputVariables(expression: string | undefined, sysIdVariable: string, withNumber: boolean): string | undefined {
+export function writeOutputVariables(expression: string | undefined, sysIdVariable: string, withNumber: boolean, feel: FeelParser): string | undefined {
   const entries = [`${sysIdVariable}: ${storedValue('body.result.sys_id')}`];
   if (withNumber) entries.push(`${numberVariableFor(sysIdVariable)}: ${storedValue('body.result.number')}`);
   const trimmed = expression?.trim() ?? '';
   if (!trimmed || trimmed === '=') return `={${entries.join(', ')}}`;
-  const existing = contextEntries(trimmed);
+  const existing = contextEntries(trimmed, feel);
   if (!existing) return undefined;
   return `={${[...entries, ...existing.filter((entry) => !isHelperEntry(entry)).map((entry) => entry.text)].join(', ')}}`;
 }
 
 /** The expression without the helper's entries (undefined when nothing is left). */
-export function removeOutputVariables(expression: string | undefined): string | undefined {
-  const existing = contextEntries(expression);
+export function removeOutputVariables(expression: string | undefined, feel: FeelParser): string | undefined {
+  const existing = contextEntries(expression, feel);
   if (!existing) return expression;
   const others = existing.filter((entry) => !isHelperEntry(entry));
   return others.length ? `={${others.map((entry) => entry.text).join(', ')}}` : undefined;

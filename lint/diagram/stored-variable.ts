@@ -6,6 +6,7 @@
  * user's expression.
  */
 import { outputVariableNames } from '../../core/template/output';
+import type { FeelParser } from '../../core/feel/tree';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { tableOf } from './servicenow-template';
 import { activeProperties } from './template-values';
@@ -25,10 +26,10 @@ export function activePreset(template: ElementTemplate, bo: ModdleElement): Temp
   return activeProperties(template, bo).find((property) => property.type === 'Hidden' && isResultExpression(property) && property.value === expression);
 }
 
-export function storedSysIdVariable(template: ElementTemplate, bo: ModdleElement): string | undefined {
+export function storedSysIdVariable(template: ElementTemplate, bo: ModdleElement, feel: FeelParser): string | undefined {
   const expression = getHeaderValue(bo, RESULT_EXPRESSION);
   const table = tableOf(template, bo);
   const preset = activePreset(template, bo);
   if (preset) return table && /sys_id/.test(String(preset.value)) ? outputVariableNames(table).sysId : undefined;
-  return readOutputVariables(expression).sysId;
+  return readOutputVariables(expression, feel).sysId;
 }

@@ -5,6 +5,7 @@
  * expression stores a sys_id with the output helper's entry.
  */
 import { formSchemaVariables } from '../../core/bpmn/form-variables';
+import type { FeelParser } from '../../core/feel/tree';
 import { closestMatch } from '../../core/text/close-matches';
 import { readOutputVariables } from './result-expression';
 import { extensionValues, getHeaderValue, getIoMapping, getPropertyValue, type ModdleElement } from './zeebe';
@@ -20,21 +21,21 @@ export interface SysIdVariable {
 /** Describes a task as a ServiceNow task (its table, the variable its template stores the sys_id in) or returns undefined. */
 export type DescribeTask = (bo: ModdleElement) => { table?: string; sysIdVariable?: string } | undefined;
 
-export function sysIdVariablesBefore(bo: ModdleElement, describe: DescribeTask): SysIdVariable[] {
+export function sysIdVariablesBefore(bo: ModdleElement, describe: DescribeTask, feel: FeelParser): SysIdVariable[] {
   const found: SysIdVariable[] = [];
   for (const node of nodesBefore(bo)) {
-    const variable = producedVariable(node, describe);
+    const variable = producedVariable(node, describe, feel);
     if (variable) found.push(variable);
   }
   return found.sort((a, b) => a.variable.localeCompare(b.variable) || a.taskName.localeCompare(b.taskName));
 }
 
 /** The variable a ServiceNow task stores its record's sys_id in, if it does. */
-export function producedVariable(bo: ModdleElement, describe: DescribeTask): SysIdVariable | undefined {
+export function producedVariable(bo: ModdleElement, describe: DescribeTask, feel: FeelParser): SysIdVariable | undefined {
   const task = describe(bo);
   if (!task) return undefined;
   // Tasks keep the result expression in a header, event connectors in a zeebe:property.
-  const variable = task.sysIdVariable ?? readOutputVariables(getHeaderValue(bo, 'resultExpression') ?? getPropertyValue(bo, 'resultExpression')).sysId;
+  const variable = task.sysIdVariable ?? readOutputVariables(getHeaderValue(bo, 'resultExpression') ?? getPropertyValue(bo, 'resultExpression'), feel).sysId;
   if (!variable) return undefined;
   return { variable, taskId: bo.id ?? '', taskName: bo.name || bo.id || '', ...(task.table ? { table: task.table } : {}) };
 }

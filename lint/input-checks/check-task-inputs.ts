@@ -6,6 +6,7 @@
  * agree.
  */
 import type { Diagnostic } from '../../core/query';
+import type { FeelParser } from '../../core/feel/tree';
 import type { Metadata } from '../../core/metadata/model';
 import { checkFieldsParam } from '../../core/query/fields-param';
 import { checkPayload } from '../../core/template/payload-check';
@@ -50,9 +51,9 @@ function findCheckedInputs(template: ElementTemplate): CheckedInput[] {
 }
 
 /** Checks an input's text against the table's metadata: the template's field index on top of `bundled`. */
-export function checkInputText(kind: CheckedInputKind, text: string, template: ElementTemplate | undefined, table: string | undefined, bundled: Metadata | undefined): Diagnostic[] {
+export function checkInputText(kind: CheckedInputKind, text: string, template: ElementTemplate | undefined, table: string | undefined, bundled: Metadata | undefined, feel: FeelParser | undefined): Diagnostic[] {
   const metadata = metadataForTemplate(template, table, bundled);
-  const options = { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}) };
+  const options = { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}), ...(feel ? { feel } : {}) };
   return kind === 'fields' ? checkFieldsParam(text, options) : checkPayload(text, options);
 }
 
@@ -62,7 +63,7 @@ export interface TaskInputCheck extends CheckedInput {
 }
 
 /** The findings in each active checked input of a task. */
-export function checkTaskInputs(template: ElementTemplate, bo: ModdleElement, kind: CheckedInputKind, bundled: Metadata | undefined): TaskInputCheck[] {
+export function checkTaskInputs(template: ElementTemplate, bo: ModdleElement, kind: CheckedInputKind, bundled: Metadata | undefined, feel: FeelParser | undefined): TaskInputCheck[] {
   const inputs = checkedInputs(template).filter((input) => input.kind === kind);
   if (!inputs.length) return [];
   const active = activeProperties(template, bo);
@@ -70,6 +71,6 @@ export function checkTaskInputs(template: ElementTemplate, bo: ModdleElement, ki
   return inputs.filter((input) => active.includes(input.property)).flatMap((input) => {
     const value = propertyValue(bo, input.property);
     if (typeof value !== 'string' || !value) return [];
-    return [{ ...input, value, diagnostics: checkInputText(kind, value, template, table, bundled) }];
+    return [{ ...input, value, diagnostics: checkInputText(kind, value, template, table, bundled, feel) }];
   });
 }

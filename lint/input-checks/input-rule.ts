@@ -17,7 +17,7 @@ export function inputRule(kind: CheckedInputKind) {
       const linked = linkedTemplate(node, options);
       if (!linked) return;
       const { template, context } = linked;
-      for (const checked of checkTaskInputs(template, node, kind, context.metadata)) {
+      for (const checked of checkTaskInputs(template, node, kind, context.metadata, context.feel)) {
         const entryId = propertyEntryId(template, checked.property, node);
         for (const diagnostic of checked.diagnostics) {
           if (diagnostic.severity === 'info') continue;

@@ -5,6 +5,7 @@
 import { checkRecordQuery } from '../../core/inbound/record-query';
 import { isWaitTemplate } from '../../core/inbound/template-kind';
 import { checkFeelQuery, type CheckResult } from '../../core/query';
+import type { FeelParser } from '../../core/feel/tree';
 import type { Metadata } from '../../core/metadata/model';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { metadataForTemplate } from '../metadata/template-metadata';
@@ -29,9 +30,9 @@ export function taskQuery(template: ElementTemplate | undefined, bo: ModdleEleme
 }
 
 /** Checks query text (plain or FEEL `=...`) against the table's metadata: the template's field index on top of `bundled`. */
-export function checkQueryText(value: string, template: ElementTemplate | undefined, table: string | undefined, bundled: Metadata | undefined): CheckResult {
+export function checkQueryText(value: string, template: ElementTemplate | undefined, table: string | undefined, bundled: Metadata | undefined, feel: FeelParser | undefined): CheckResult {
   const metadata = metadataForTemplate(template, table, bundled);
-  const options = { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}) };
+  const options = { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}), ...(feel ? { feel } : {}) };
   // A wait template's query is the sysparm_query entry of its FEEL context.
   return isWaitTemplate(template) ? checkRecordQuery(value, options) : checkFeelQuery(value, options);
 }

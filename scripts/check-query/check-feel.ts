@@ -1,4 +1,5 @@
 import { checkFeelQuery, type CheckOptions, type CheckResult } from '../../core/query/index';
+import { parseFeelExpression } from '../../core/feel/parse';
 import { parseFeel } from '../../core/template/check/feel';
 
 /**
@@ -9,7 +10,7 @@ import { parseFeel } from '../../core/template/check/feel';
  * and the Modeler's FEEL editor already marks syntax errors.)
  */
 export function checkFeelExpression(value: string, options: CheckOptions): CheckResult {
-  const result = checkFeelQuery(value, options);
+  const result = checkFeelQuery(value, { ...options, feel: parseFeelExpression });
   if (!value.startsWith('=') || result.diagnostics.some((diagnostic) => diagnostic.code === 'syntax.feel')) return result;
   const syntax = parseFeel(value.slice(1));
   if (syntax.valid) return result;

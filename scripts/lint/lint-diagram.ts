@@ -8,6 +8,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import Linter from 'bpmnlint/lib/linter';
 import { UserError } from '../../core/errors';
+import { parseFeelExpression } from '../../core/feel/parse';
 import type { ElementTemplate } from '../../core/template/types';
 import type { LintRuleOptions } from '../../lint/lint-context';
 import { configs, rules } from '../../lint/bpmnlint-plugin-servicenow';
@@ -62,6 +63,8 @@ interface DiagramElement {
 
 export async function lintDiagram(file: string, xml: string, options: LintRuleOptions & { templates: readonly ElementTemplate[] }): Promise<DiagramLint> {
   const { templates } = options;
+  // The CLI has the FEEL grammar at hand (the plugin fetches it as a chunk): rules read FEEL values with it.
+  const ruleOptions: LintRuleOptions = { feel: parseFeelExpression, ...options };
   const moddle = new BpmnModdle({ zeebe: zeebeSchema });
   let rootElement: { $type: string };
   let elementsById: Record<string, DiagramElement>;
@@ -70,7 +73,7 @@ export async function lintDiagram(file: string, xml: string, options: LintRuleOp
   } catch (error) {
     throw new UserError(`${file}: not a BPMN diagram (${(error as Error).message.split('\n')[0]})`, ['Pass .bpmn files saved by Camunda Modeler.']);
   }
-  const ruleConfig = Object.fromEntries(Object.entries(configs.recommended.rules).map(([name, category]) => [name, [category, options]]));
+  const ruleConfig = Object.fromEntries(Object.entries(configs.recommended.rules).map(([name, category]) => [name, [category, ruleOptions]]));
   const results = await new Linter({ resolver }).lint(rootElement, { rules: ruleConfig }) as Record<string, Report[]>;
   const uses = templateUses(elementsById, templates);
   const unchecked = new Set(uses.flatMap((use) => (use.checked ? [] : use.elementIds)));

@@ -22,7 +22,7 @@ export function queryRule(severity: Severity) {
       if (!linked || !query || !query.value) return;
       const { template, context } = linked;
       const entryId = propertyEntryId(template, query.property, node);
-      const { diagnostics } = checkQueryText(query.value, template, query.table, context.metadata);
+      const { diagnostics } = checkQueryText(query.value, template, query.table, context.metadata, context.feel);
       for (const diagnostic of diagnostics) {
         if (diagnostic.severity !== severity) continue;
         reporter.report(node.id as string, `${query.property.label ?? 'Query'}: ${diagnostic.message}`, diagnosticContext(diagnostic, entryId && queryDiagnosticsEntryId(entryId)));

@@ -6,6 +6,7 @@
  * the diagram (in the Problems list), not only the selected one. Names a
  * start form or an earlier output mapping provides are no problem.
  */
+import type { FeelParser } from '../../../core/feel/tree';
 import type { ElementTemplate } from '../../../core/template/types';
 import { storedSysIdVariable } from '../../diagram/stored-variable';
 import { isServiceNowTemplate, sysIdInputs, tableOf } from '../../diagram/servicenow-template';
@@ -21,18 +22,21 @@ export default function sysIdVariables(options: LintRuleOptions = {}) {
     const template = findTemplate(lintContextOf(bo, options).templates, templateIdOf(bo), templateVersionOf(bo));
     return isServiceNowTemplate(template) ? template : undefined;
   };
-  const describe: DescribeTask = (bo) => {
+  const describeWith = (feel: FeelParser): DescribeTask => (bo) => {
     const template = templateOf(bo);
     if (!template) return undefined;
     const table = tableOf(template, bo);
-    const sysIdVariable = storedSysIdVariable(template, bo);
+    const sysIdVariable = storedSysIdVariable(template, bo, feel);
     return { ...(table ? { table } : {}), ...(sysIdVariable ? { sysIdVariable } : {}) };
   };
   return {
     check(node: ModdleElement, reporter: Reporter) {
       const template = node.id ? templateOf(node) : undefined;
-      if (!template || !node.id) return;
+      // Result expressions are FEEL: until the parser is there, no task is known to store anything, so nothing is judged.
+      const { feel } = lintContextOf(node, options);
+      if (!template || !node.id || !feel) return;
       const id: string = node.id;
+      const describe = describeWith(feel);
       const active = activeProperties(template, node);
       let before: ReturnType<typeof sysIdVariablesBefore> | undefined;
       let produced: Set<string> | undefined;
@@ -42,8 +46,8 @@ export default function sysIdVariables(options: LintRuleOptions = {}) {
         const value = propertyValue(node, property);
         const used = referencedVariable(typeof value === 'string' ? value : undefined);
         if (!used) continue;
-        before ??= sysIdVariablesBefore(node, describe);
-        const producedAnywhere = (variable: string) => (produced ??= producedInDiagram(node, describe)).has(variable);
+        before ??= sysIdVariablesBefore(node, describe, feel);
+        const producedAnywhere = (variable: string) => (produced ??= producedInDiagram(node, describe, feel)).has(variable);
         const problem = sysIdVariableProblem(used, before, producedAnywhere, known ??= knownVariablesBefore(node));
         if (!problem) continue;
         const entryId = propertyEntryId(template, property, node);
@@ -57,12 +61,12 @@ export default function sysIdVariables(options: LintRuleOptions = {}) {
 }
 
 /** The sys_id variables any ServiceNow task of the element's diagram stores. */
-function producedInDiagram(node: ModdleElement, describe: DescribeTask): Set<string> {
+function producedInDiagram(node: ModdleElement, describe: DescribeTask, feel: FeelParser): Set<string> {
   let root = node;
   while (root.$parent) root = root.$parent;
   const found = new Set<string>();
   const visit = (element: ModdleElement) => {
-    const variable = producedVariable(element, describe)?.variable;
+    const variable = producedVariable(element, describe, feel)?.variable;
     if (variable) found.add(variable);
     for (const child of [...(element.get?.('rootElements') ?? []), ...(element.get?.('flowElements') ?? [])]) visit(child);
   };

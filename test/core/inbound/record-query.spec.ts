@@ -3,6 +3,7 @@ import { checkRecordQuery, recordQueryWithSysId, sysparmQueryEntry } from '../..
 import { recordQuery } from '../../../core/inbound/wait-template';
 import { applySuggestion } from '../../../core/query';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
+import { parseFeelExpression } from '../../../core/feel/parse';
 
 describe('the record query of a wait template', () => {
   it('finds the sysparm_query entry of the FEEL context, quoted or not, up to the next entry', () => {
@@ -16,13 +17,13 @@ describe('the record query of a wait template', () => {
   it('checks the condition against the table, with offsets into the whole value so that a fix applies to it', async () => {
     const metadata = await readSnapshot();
     const value = recordQuery('incidentSysId', 'stat=6');
-    const result = checkRecordQuery(value, { table: 'incident', metadata });
+    const result = checkRecordQuery(value, { table: 'incident', metadata, feel: parseFeelExpression });
     const unknown = result.diagnostics.find((diagnostic) => diagnostic.code === 'field.unknown');
     expect(unknown).toBeDefined();
     expect(value.slice(unknown?.start, unknown?.end)).toBe('stat');
     expect(unknown?.suggestion).toBe('state');
     expect(applySuggestion(value, unknown as NonNullable<typeof unknown>)).toBe(recordQuery('incidentSysId', 'state=6'));
-    expect(checkRecordQuery(recordQuery('incidentSysId', 'stateIN6,7'), { table: 'incident', metadata }).diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')).toEqual([]);
+    expect(checkRecordQuery(recordQuery('incidentSysId', 'stateIN6,7'), { table: 'incident', metadata, feel: parseFeelExpression }).diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')).toEqual([]);
   });
 
   it('asks for a sysparm_query entry when the value has none', () => {

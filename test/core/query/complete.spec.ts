@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkFeelQuery, checkQuery, complete, completeFeelQuery, type Completion } from '../../../core/query/index';
 import { metadata } from './metadata';
+import { parseFeelExpression } from '../../../core/feel/parse';
 
-const options = { table: 'incident', metadata: metadata() };
+const options = { table: 'incident', metadata: metadata(), feel: parseFeelExpression };
 
 /** `text` with `|` marking the caret. */
 function at(marked: string): [string, number] {

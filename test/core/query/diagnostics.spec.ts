@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { applySuggestion, applySuggestions, checkFeelQuery, checkQuery, DIAGNOSTIC_CODES, diagnosticCodes, type DiagnosticCode, type Severity } from '../../../core/query/index';
 import type { MetadataOrigin } from '../../../core/metadata/model';
 import { metadata } from './metadata';
+import { parseFeelExpression } from '../../../core/feel/parse';
 
 interface Case {
   query: string;
@@ -100,7 +101,7 @@ const cases: Case[] = [
 describe('core/query - diagnostics', () => {
   it.each(cases.map((entry) => [entry.code, entry.query, entry] as const))('%s on %j', (_code, _query, entry) => {
     // given
-    const options = entry.syntaxOnly ? {} : { table: 'incident', metadata: metadata(entry.origin ?? 'instance') };
+    const options = entry.syntaxOnly ? { feel: parseFeelExpression } : { table: 'incident', metadata: metadata(entry.origin ?? 'instance'), feel: parseFeelExpression };
 
     // when
     const result = entry.feel ? checkFeelQuery(entry.query, options) : checkQuery(entry.query, options);

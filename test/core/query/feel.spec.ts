@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { checkFeelQuery, checkQuery, printQuery } from '../../../core/query/index';
 import { OPAQUE } from '../../../core/query/scan';
 import { metadata } from './metadata';
+import { parseFeelExpression } from '../../../core/feel/parse';
 
-const options = { table: 'incident', metadata: metadata() };
+const options = { table: 'incident', metadata: metadata(), feel: parseFeelExpression };
 
 describe('core/query - FEEL queries', () => {
   it('checks ="active=true^caller_id=" + callerSysId with the runtime part opaque', () => {
@@ -68,7 +69,7 @@ describe('core/query - FEEL queries', () => {
     const value = '="short_descriptionIN\\"a\\", b"';
 
     // when
-    const result = checkFeelQuery(value, {});
+    const result = checkFeelQuery(value, { feel: parseFeelExpression });
 
     // then
     expect(result.diagnostics).toMatchObject([{ code: 'value.list', suggestion: '\\"a\\",b' }]);
@@ -134,6 +135,19 @@ describe('core/query - FEEL queries', () => {
 
     // then
     expect(result).toMatchObject({ ok: true, explanation: '(computed at runtime)', diagnostics: [{ code: 'field.dynamic', start: 0, end: 15 }] });
+  });
+
+  it('leaves a FEEL value pending, with no findings, until it is given the FEEL parser', () => {
+    // given: the plugin fetches the parser as a chunk of its own
+    const { feel, ...withoutParser } = options;
+
+    // when
+    const pending = checkFeelQuery('="caler_id=" + id', withoutParser);
+
+    // then
+    expect(pending).toMatchObject({ pending: true, ok: true, diagnostics: [], explanation: '' });
+    expect(checkFeelQuery('="caler_id=" + id', { ...withoutParser, feel }).diagnostics.map((each) => each.code)).toContain('field.unknown');
+    expect(checkFeelQuery('caler_id=1', withoutParser).pending).toBeUndefined();
   });
 
   it('checks a value without = as a plain query', () => {

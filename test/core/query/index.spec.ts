@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as engine from '../../../core/query/index';
 import type { CheckOptions, CheckResult, Diagnostic, DiagnosticCode, OperatorName, QueryAst, Severity, Term, Value } from '../../../core/query/index';
+import { parseFeelExpression } from '../../../core/feel/parse';
 
 describe('core/query - public API', () => {
   it('exports exactly the documented functions and tables', () => {
@@ -34,8 +35,8 @@ describe('core/query - public API', () => {
     const value = term.type === 'Condition' ? (term.value as Value) : undefined;
 
     // then
-    expect([result.ok, explain(ast), checkFeel('="a=1"').ok, severity, code, operator, value?.type]).toEqual([true, 'State is not one of 6, 7', true, 'info', 'field.unknown', 'NOT IN', 'List']);
-    expect([suggest('a=1', 3)[0]?.insert, suggestFeel('="a=1"', 5)[0]?.insert]).toEqual(['^', '^']);
+    expect([result.ok, explain(ast), checkFeel('="a=1"', { feel: parseFeelExpression }).ok, severity, code, operator, value?.type]).toEqual([true, 'State is not one of 6, 7', true, 'info', 'field.unknown', 'NOT IN', 'List']);
+    expect([suggest('a=1', 3)[0]?.insert, suggestFeel('="a=1"', 5, { feel: parseFeelExpression })[0]?.insert]).toEqual(['^', '^']);
   });
 
   it('knows every operator name of the AST type in its operator table', () => {

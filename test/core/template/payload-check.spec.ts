@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { applySuggestion } from '../../../core/query';
 import { checkPayload } from '../../../core/template/payload-check';
 import { metadata } from '../query/metadata';
+import { parseFeelExpression } from '../../../core/feel/parse';
 
-const options = { table: 'incident', metadata: metadata() };
+const options = { table: 'incident', metadata: metadata(), feel: parseFeelExpression };
 
 describe('core/template - payload check', () => {
   it('warns about unknown keys with a did-you-mean and about a value no choice has, as the official templates write payloads', () => {
@@ -40,6 +41,6 @@ describe('core/template - payload check', () => {
   it('judges nothing that is not a FEEL context of a known table', () => {
     expect(checkPayload('=payload', options)).toEqual([]);
     expect(checkPayload('{"caller": 1}', options)).toEqual([]);
-    expect(checkPayload('={"caller": 1}', { table: 'u_unknown', metadata: metadata() })).toEqual([]);
+    expect(checkPayload('={"caller": 1}', { table: 'u_unknown', metadata: metadata(), feel: parseFeelExpression })).toEqual([]);
   });
 });

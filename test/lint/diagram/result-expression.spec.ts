@@ -7,6 +7,7 @@ import {
   removeOutputVariables,
   writeOutputVariables
 } from '../../../lint/diagram/result-expression';
+import { parseFeelExpression } from '../../../core/feel/parse';
 
 /** What the REST connector gives the result expression: the response, also as `response`. */
 function runResultExpression(expression: string, body: unknown): unknown {
@@ -30,7 +31,7 @@ describe('lint/diagram - result-expression', () => {
 
   it('writes an expression that FEEL evaluates to the sys_id and number', () => {
     // given
-    const expression = writeOutputVariables(undefined, 'incidentSysId', true) as string;
+    const expression = writeOutputVariables(undefined, 'incidentSysId', true, parseFeelExpression) as string;
 
     // when
     const variables = runResultExpression(expression, created);
@@ -41,7 +42,7 @@ describe('lint/diagram - result-expression', () => {
 
   it('leaves the number out for tables without one', () => {
     // given
-    const expression = writeOutputVariables('', 'userSysId', false) as string;
+    const expression = writeOutputVariables('', 'userSysId', false, parseFeelExpression) as string;
 
     // then
     expect(runResultExpression(expression, created)).toEqual({ userSysId: created.result.sys_id });
@@ -52,7 +53,7 @@ describe('lint/diagram - result-expression', () => {
     const mine = '={summary: body.result.short_description, oldSysId: body.result.sys_id, oldNumber: body.result.number}';
 
     // when
-    const expression = writeOutputVariables(mine, 'incidentSysId', true) as string;
+    const expression = writeOutputVariables(mine, 'incidentSysId', true, parseFeelExpression) as string;
 
     // then
     expect(runResultExpression(expression, created)).toEqual({
@@ -60,7 +61,7 @@ describe('lint/diagram - result-expression', () => {
       incidentNumber: 'INC0010001',
       summary: 'Printer down'
     });
-    expect(readOutputVariables(expression)).toEqual({ sysId: 'incidentSysId', number: 'incidentNumber' });
+    expect(readOutputVariables(expression, parseFeelExpression)).toEqual({ sysId: 'incidentSysId', number: 'incidentNumber' });
   });
 
   it('keeps commas inside nested contexts and strings of other entries', () => {
@@ -68,7 +69,7 @@ describe('lint/diagram - result-expression', () => {
     const mine = '={meta: {a: 1, b: [1, 2]}, note: "x, y"}';
 
     // when
-    const expression = writeOutputVariables(mine, 'problemSysId', true) as string;
+    const expression = writeOutputVariables(mine, 'problemSysId', true, parseFeelExpression) as string;
 
     // then
     expect(runResultExpression(expression, created)).toEqual({
@@ -80,31 +81,31 @@ describe('lint/diagram - result-expression', () => {
   });
 
   it('refuses to touch an expression that is not a FEEL context', () => {
-    expect(writeOutputVariables('=body.result', 'incidentSysId', true)).toBeUndefined();
+    expect(writeOutputVariables('=body.result', 'incidentSysId', true, parseFeelExpression)).toBeUndefined();
   });
 
   it('reads the variables back, also through response.body', () => {
-    expect(readOutputVariables('={a: 1, ticketSysId: response.body.result.sys_id}')).toEqual({ sysId: 'ticketSysId' });
-    expect(readOutputVariables('={x: body.result.sys_id_other}')).toEqual({});
-    expect(readOutputVariables(undefined)).toEqual({});
+    expect(readOutputVariables('={a: 1, ticketSysId: response.body.result.sys_id}', parseFeelExpression)).toEqual({ sysId: 'ticketSysId' });
+    expect(readOutputVariables('={x: body.result.sys_id_other}', parseFeelExpression)).toEqual({});
+    expect(readOutputVariables(undefined, parseFeelExpression)).toEqual({});
   });
 
   it('reads the expression with the FEEL grammar: a path in a string or a comment is no helper entry, unreadable FEEL is left alone', () => {
-    expect(readOutputVariables('={note: "copy body.result.sys_id here", /* body.result.number */ id: body . result . sys_id}')).toEqual({ sysId: 'id' });
-    expect(writeOutputVariables('={note: "a", broken: (1 + }', 'incidentSysId', false)).toBeUndefined();
-    expect(removeOutputVariables('={x: body.result.sys_id, y: (}')).toBe('={x: body.result.sys_id, y: (}');
+    expect(readOutputVariables('={note: "copy body.result.sys_id here", /* body.result.number */ id: body . result . sys_id}', parseFeelExpression)).toEqual({ sysId: 'id' });
+    expect(writeOutputVariables('={note: "a", broken: (1 + }', 'incidentSysId', false, parseFeelExpression)).toBeUndefined();
+    expect(removeOutputVariables('={x: body.result.sys_id, y: (}', parseFeelExpression)).toBe('={x: body.result.sys_id, y: (}');
   });
 
   it('removes only its own entries', () => {
     // given
-    const expression = writeOutputVariables('={summary: body.result.short_description}', 'incidentSysId', true);
+    const expression = writeOutputVariables('={summary: body.result.short_description}', 'incidentSysId', true, parseFeelExpression);
 
     // when
-    const removed = removeOutputVariables(expression);
+    const removed = removeOutputVariables(expression, parseFeelExpression);
 
     // then
     expect(removed).toBe('={summary: body.result.short_description}');
-    expect(removeOutputVariables(writeOutputVariables(undefined, 'incidentSysId', true))).toBeUndefined();
+    expect(removeOutputVariables(writeOutputVariables(undefined, 'incidentSysId', true, parseFeelExpression), parseFeelExpression)).toBeUndefined();
   });
 
   it('derives the number variable from the sys_id variable', () => {

@@ -5,6 +5,7 @@ import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referencedVariable, sysIdVariableLabel, sysIdVariableProblem, sysIdVariablesBefore, type SysIdVariable } from '../../../lint/diagram/sys-id-variables';
 import type { ModdleElement } from '../../../lint/diagram/zeebe';
+import { parseFeelExpression } from '../../../core/feel/parse';
 
 const tables: Record<string, string> = { Task_Create: 'incident', Task_Request: 'sc_request', Task_Inner: 'problem', Task_Get: 'incident', Task_After: 'incident' };
 const describeTask = (bo: ModdleElement) => (bo.id && tables[bo.id] ? { table: tables[bo.id] } : undefined);
@@ -19,7 +20,7 @@ beforeAll(async () => {
 describe('lint/diagram - sys-id-variables', () => {
   it('offers the variables of ServiceNow tasks on a path before the task', () => {
     // when
-    const found = sysIdVariablesBefore(elements['Task_Get']!, describeTask);
+    const found = sysIdVariablesBefore(elements['Task_Get']!, describeTask, parseFeelExpression);
 
     // then
     expect(found.map(sysIdVariableLabel)).toEqual([
@@ -31,7 +32,7 @@ describe('lint/diagram - sys-id-variables', () => {
 
   it('does not offer variables of later tasks or of the task itself', () => {
     // when
-    const found = sysIdVariablesBefore(elements['Task_Create']!, describeTask);
+    const found = sysIdVariablesBefore(elements['Task_Create']!, describeTask, parseFeelExpression);
 
     // then
     expect(found).toEqual([]);
@@ -39,7 +40,7 @@ describe('lint/diagram - sys-id-variables', () => {
 
   it('follows paths out of a sub-process the task is in', () => {
     // when
-    const found = sysIdVariablesBefore(elements['Task_Inner']!, describeTask);
+    const found = sysIdVariablesBefore(elements['Task_Inner']!, describeTask, parseFeelExpression);
 
     // then: Create incident precedes the sub-process, Create request runs in parallel
     expect(found.map((variable) => variable.variable)).toEqual(['incidentSysId']);
@@ -47,7 +48,7 @@ describe('lint/diagram - sys-id-variables', () => {
 
   it('ignores tasks that are no ServiceNow tasks or store no sys_id', () => {
     // when
-    const found = sysIdVariablesBefore(elements['Task_After']!, describeTask);
+    const found = sysIdVariablesBefore(elements['Task_After']!, describeTask, parseFeelExpression);
 
     // then: Plain task stores a sys_id-like entry but is no ServiceNow task; Task_Get stores nothing
     expect(found.map((variable) => variable.taskId)).not.toContain('Task_Plain');

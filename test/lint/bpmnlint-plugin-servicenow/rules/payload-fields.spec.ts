@@ -8,6 +8,7 @@ import payloadFields from '../../../../lint/bpmnlint-plugin-servicenow/rules/pay
 import type { LintRuleOptions } from '../../../../lint/lint-context';
 import type { ElementTemplate } from '../../../../core/template/types';
 import { readSnapshot } from '../../../../scripts/metadata/read-snapshot';
+import { parseFeelExpression } from '../../../../core/feel/parse';
 
 // bpmnlint's RuleTester is written for mocha's globals.
 Object.assign(globalThis, { describe, it, beforeEach });
@@ -16,7 +17,7 @@ const read = (path: string) => [JSON.parse(readFileSync(join(__dirname, '../../.
 const templates = [...read('templates/servicenow-incident.json'), ...read('node_modules/@camunda/connectors-element-templates/src/element-templates/servicenow-connector.json')];
 const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'payload-fields', name), 'utf8'), { zeebe: zeebeSchema });
 // The rules take the snapshot as an option, as `camunda-servicenow lint` passes it (read below).
-const config: LintRuleOptions = { templates };
+const config: LintRuleOptions = { templates, feel: parseFeelExpression };
 
 beforeAll(async () => {
   config.metadata = await readSnapshot();

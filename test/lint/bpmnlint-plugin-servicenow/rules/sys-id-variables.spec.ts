@@ -8,6 +8,7 @@ import sysIdVariables from '../../../../lint/bpmnlint-plugin-servicenow/rules/sy
 import type { LintRuleOptions } from '../../../../lint/lint-context';
 import type { ElementTemplate } from '../../../../core/template/types';
 import { readSnapshot } from '../../../../scripts/metadata/read-snapshot';
+import { parseFeelExpression } from '../../../../core/feel/parse';
 
 // bpmnlint's RuleTester is written for mocha's globals.
 Object.assign(globalThis, { describe, it, beforeEach });
@@ -16,7 +17,7 @@ const templates = [JSON.parse(readFileSync(join(__dirname, '../../../../template
 // Diagrams as the browser tests' global setup builds them (Create incident, then Get incident), with Get's sys_id set.
 const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'sys-id-variables', name), 'utf8'), { zeebe: zeebeSchema });
 // The rules take the snapshot as an option, as `camunda-servicenow lint` passes it (read below).
-const config: LintRuleOptions = { templates };
+const config: LintRuleOptions = { templates, feel: parseFeelExpression };
 
 beforeAll(async () => {
   config.metadata = await readSnapshot();

@@ -8,6 +8,7 @@ import validQuery from '../../../../lint/bpmnlint-plugin-servicenow/rules/valid-
 import type { LintRuleOptions } from '../../../../lint/lint-context';
 import type { ElementTemplate } from '../../../../core/template/types';
 import { readSnapshot } from '../../../../scripts/metadata/read-snapshot';
+import { parseFeelExpression } from '../../../../core/feel/parse';
 
 // bpmnlint's RuleTester is written for mocha's globals.
 Object.assign(globalThis, { describe, it, beforeEach });
@@ -15,7 +16,7 @@ Object.assign(globalThis, { describe, it, beforeEach });
 const templates = JSON.parse(readFileSync(require.resolve('@camunda/connectors-element-templates/src/element-templates/servicenow-incident-connector.json'), 'utf8')) as ElementTemplate[];
 const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'valid-query', name), 'utf8'), { zeebe: zeebeSchema });
 // The rules take the snapshot as an option, as `camunda-servicenow lint` passes it (read below).
-const config: LintRuleOptions = { templates };
+const config: LintRuleOptions = { templates, feel: parseFeelExpression };
 // The plugin's diagnostics entry under the query field (the one place query problems show in the panel).
 const QUERY_ENTRY = 'custom-entry-io.camunda.connectors.ServiceNowIncident.v1-input-0-servicenow-diagnostics';
 
