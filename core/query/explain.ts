@@ -42,21 +42,7 @@ export function explainWithItems(ast: Query, options: ExplainOptions): { explana
     return { explanation, items: [explanation] };
   }
   const clauses: string[] = [];
-  let text = '';
-  let firstAlternatives = false;
-  for (const clause of group.clauses) {
-    const { text: words, terms } = explainClause(clause, scope, ordering);
-    if (terms === 0) continue;
-    clauses.push(words);
-    // Alternatives get parentheses once the group has a second clause.
-    if (clauses.length === 1) {
-      text = words;
-      firstAlternatives = terms > 1;
-    } else {
-      if (clauses.length === 2 && firstAlternatives) text = `(${text})`;
-      text += terms > 1 ? ` and (${words})` : ` and ${words}`;
-    }
-  }
+  const { text } = explainGroup(group, scope, ordering, clauses);
   const explanation = sentence(text, ordering);
   return { explanation, items: clauses.length < 2 ? [explanation] : ordering.length === 0 ? clauses : clauses.concat(ordering) };
 }
@@ -88,7 +74,8 @@ function explainQuery(query: Query, scope: Scope, ordering?: string[]): string {
   return text;
 }
 
-function explainGroup(group: Group, scope: Scope, ordering?: string[]): { text: string; clauses: number } {
+/** The group's clauses joined with "and"; `items`, when given, gets each clause's words as well. */
+function explainGroup(group: Group, scope: Scope, ordering?: string[], items?: string[]): { text: string; clauses: number } {
   let text = '';
   let clauses = 0;
   let firstAlternatives = false;
@@ -96,6 +83,8 @@ function explainGroup(group: Group, scope: Scope, ordering?: string[]): { text: 
     const words = explainClause(clause, scope, ordering);
     if (words.terms === 0) continue;
     clauses++;
+    items?.push(words.text);
+    // Alternatives get parentheses once the group has a second clause.
     if (clauses === 1) {
       text = words.text;
       firstAlternatives = words.terms > 1;
