@@ -1,6 +1,6 @@
 import { checkTemplate, type Severity } from '../../core/template/check/check-template';
 import type { ElementTemplate } from '../../core/template/types';
-import { meaningfulErrors, validateZeebe, type SchemaError } from './zeebe-schema';
+import { meaningfulErrors, validateZeebeText, type SchemaError } from './zeebe-schema';
 import { fileTooLarge, oversizedTexts } from './size-limits';
 
 /** One finding in one file: where (template, property) and what. */
@@ -41,8 +41,8 @@ export function validateTemplateText(file: string, text: string): FileProblem[] 
       ...(typeof (template as ElementTemplate | null)?.version === 'number' ? { templateVersion: (template as ElementTemplate).version } : {}),
       ...(Array.isArray(parsed) ? { templateIndex: index } : {})
     };
-    // A string keeps line numbers in the validator's data pointers.
-    const schema = validateZeebe(Array.isArray(parsed) ? template : text);
+    // The file's own text keeps line numbers in the validator's data pointers; a template in an array has none of its own.
+    const schema = validateZeebeText(Array.isArray(parsed) ? JSON.stringify(template, null, 2) : text, template);
     const problems: FileProblem[] = [
       ...meaningfulErrors(schema).map((error) => schemaProblem(where, template, error, 'error')),
       ...(schema.warnings ?? []).map((warning) => schemaProblem(where, template, warning, 'warning'))

@@ -2,8 +2,10 @@
  * The official JSON schema check (@bpmn-io/element-templates-validator,
  * the library Desktop and Web Modeler use), typed for our use.
  */
-// @ts-expect-error the package ships no type declarations
-import { validateZeebe as untypedValidateZeebe } from '@bpmn-io/element-templates-validator';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { runInThisContext } from 'node:vm';
 
 export interface SchemaError {
   /** Absent when the input is not an object at all. */
@@ -15,11 +17,69 @@ export interface SchemaError {
 
 export interface SchemaResult {
   valid: boolean;
-  errors?: SchemaError[];
-  warnings?: SchemaError[];
+  errors?: SchemaError[] | null;
+  warnings?: SchemaError[] | null;
 }
 
-export const validateZeebe = untypedValidateZeebe as (template: unknown) => SchemaResult;
+/** The validator's compiled schema function (ajv standalone code): true when valid; warnings collect on the function. */
+type CompiledCheck = ((template: unknown) => boolean) & { warnings?: unknown[] };
+
+interface Validator {
+  validateZeebe(template: unknown): SchemaResult;
+  compiledCheck?: CompiledCheck;
+}
+
+const PACKAGE = '@bpmn-io/element-templates-validator';
+/** The bundle's own loader of the standalone Zeebe validator (rollup's name for standaloneZeebeValidator.js). */
+const COMPILED_CHECK_LOADER = 'requireStandaloneZeebeValidator';
+
+/**
+ * The validator, loaded with a handle on its compiled schema function as
+ * well. `validateZeebe` first builds a JSON source map of the whole text
+ * (for line numbers in its messages), which costs more than the schema
+ * check itself; the compiled function lets a valid template skip it.
+ * Both come from one copy of the bundle, so they share the schema code and
+ * its warnings list. A bundle without that loader (another release)
+ * still validates, only without the shortcut.
+ */
+function loadValidator(): Validator {
+  const load = createRequire(__filename);
+  const entry = load.resolve(PACKAGE);
+  const source = readFileSync(entry, 'utf8');
+  if (!source.includes(`function ${COMPILED_CHECK_LOADER} `)) return load(PACKAGE) as Validator;
+  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${source}\n;module.exports.compiledCheck = ${COMPILED_CHECK_LOADER}();\n})`, { filename: entry }) as (...args: unknown[]) => void;
+  const module = { exports: {} as Validator };
+  wrapper(module.exports, createRequire(entry), module, entry, dirname(entry));
+  return module.exports;
+}
+
+const validator = loadValidator();
+
+/** Whether the shortcut for valid templates is available (the bundle has the loader it needs). */
+export const hasCompiledCheck = typeof validator.compiledCheck === 'function';
+
+/** The validator's result for a template object or its JSON text (a text gives line numbers). */
+export function validateZeebe(template: unknown): SchemaResult {
+  return validator.validateZeebe(template);
+}
+
+/**
+ * The validator's result for `text`, whose parse is `parsed`: a template
+ * the compiled schema accepts without a warning gets the result
+ * `validateZeebe` would give (valid, no errors, no warnings) without the
+ * source map; anything else is validated again in full, so every message
+ * and line number is the validator's own.
+ */
+export function validateZeebeText(text: string, parsed: unknown): SchemaResult {
+  const check = validator.compiledCheck;
+  if (check) {
+    const valid = check(parsed);
+    // The list is shared by every run; `validateZeebe` empties it when it reads it, so must we.
+    const warnings = check.warnings?.splice(0) ?? [];
+    if (valid && warnings.length === 0) return { valid: true, errors: null, warnings: null };
+  }
+  return validator.validateZeebe(text);
+}
 
 /**
  * The errors that matter: the root `oneOf` (one template or an array of
