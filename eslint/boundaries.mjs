@@ -36,7 +36,7 @@ export const FEATURES = {
       publish: ['command.ts', 'template-checks.ts'],
       'servicenow-artifacts': ['command.ts'],
       'test-connection': ['command.ts'],
-      validate: ['collect-files.ts', 'command.ts', 'validate-templates.ts', 'zeebe-schema.ts']
+      validate: ['collect-files.ts', 'command.ts', 'validate-templates.ts', 'validation-pool.ts', 'zeebe-schema.ts']
     }
   }
 };

@@ -10,16 +10,20 @@ import { countFieldInputs } from '../../core/template/field-index';
 import type { Metadata } from '../../core/metadata/model';
 import { CURATED_TABLES } from './curated-tables';
 import { generateTemplateSteps } from './generate-templates';
-import type { ReleaseStatus, ReleaseSummary } from '../../core/template/versioning';
+import type { ReleaseStatus, ReleaseStep, ReleaseSummary } from '../../core/template/versioning';
+import { openValidation } from '../validate/validation-pool';
 import { asText, readOutputFiles, TEMPLATE_OWNERSHIP } from './read-output-dir';
 
 export const DEFAULT_ID_PREFIX = 'community.servicenow';
+/** Templates built ahead of the one being staged, so that every validation thread has work. */
+const CHECKS_AHEAD = 16;
+const MAX_JOBS = 64;
 const ID_PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9][A-Za-z0-9_-]*)*$/;
 
 export const command: Command = {
   name: 'generate',
   summary: 'Generate Camunda 8 element templates (REST connector) from ServiceNow table metadata',
-  help: `Usage: camunda-servicenow generate [--metadata <dir>] [--tables a,b | --all] [--out templates/] [--id-prefix <prefix>] [--json]
+  help: `Usage: camunda-servicenow generate [--metadata <dir>] [--tables a,b | --all] [--out templates/] [--id-prefix <prefix>] [--jobs <n>] [--json]
 
 Writes one element template per table (templates/servicenow-<table>.json) and
 the generic "ServiceNow: Any table" template (servicenow-any-table.json), for
@@ -39,6 +43,8 @@ Options:
   --out <dir>          output directory (default: templates)
   --id-prefix <prefix> template id namespace (default: ${DEFAULT_ID_PREFIX}),
                        ids are <prefix>.<table> and <prefix>.AnyTable
+  --jobs <n>           threads that validate the templates (default: one per
+                       core for a run of 200 tables or more, else 1)
   --json               print the result as JSON`,
   async run(args, io) {
     const { values } = parseArgs({
@@ -49,6 +55,7 @@ Options:
         all: { type: 'boolean' },
         out: { type: 'string', default: 'templates' },
         'id-prefix': { type: 'string', default: DEFAULT_ID_PREFIX },
+        jobs: { type: 'string' },
         json: { type: 'boolean' }
       }
     });
@@ -56,6 +63,8 @@ Options:
     const idPrefix = values['id-prefix'];
     if (!ID_PREFIX.test(idPrefix)) throw new UserError(`--id-prefix "${idPrefix}" is not a dotted name such as com.example.servicenow`);
     if (idPrefix === 'io.camunda' || idPrefix.startsWith('io.camunda.')) throw new UserError(`--id-prefix "${idPrefix}": the io.camunda namespace belongs to Camunda's own templates; use your organisation's`);
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= MAX_JOBS)) throw new UserError(`--jobs "${values.jobs}" is not a whole number from 1 to ${MAX_JOBS}`);
     const named = values.tables === undefined ? undefined : values.tables.split(',').map((name) => name.trim()).filter(Boolean);
     if (named?.length === 0) throw new UserError('--tables needs at least one table name');
 
@@ -64,26 +73,39 @@ Options:
     const existing = await readOutputFiles(out);
     const tables = values.all ? undefined : (named ?? curatedTables(metadata));
     // Each template is checked and staged as it is made; a validation error stops the staging (nothing
-    // becomes visible), the checks go on so that one run reports every error.
+    // becomes visible), the checks go on so that one run reports every error. The checks of the
+    // next few templates run on other threads while this one is staged, in the order they were made.
     const summary: ReleaseSummary = { paths: new Set(), retired: [], warnings: [] };
     const writer = await OwnedFilesWriter.open(out, TEMPLATE_OWNERSHIP, existing);
+    const validation = openValidation(tables?.length ?? metadata.tables.size, jobs);
     const templates: { file: string; id: string; version: number; status: ReleaseStatus; fieldInputs: number }[] = [];
     const errors: FileProblem[] = [];
     const problems: FileProblem[] = [];
+    const checking: { step: ReleaseStep; problems: Promise<FileProblem[]> }[] = [];
+    const settle = async ({ step, problems: found }: (typeof checking)[number]) => {
+      for (const problem of await found) (problem.severity === 'error' ? errors : problems).push(problem);
+      if (step.release) {
+        const { file, id, version, status, template } = step.release;
+        templates.push({ file, id, version, status, fieldInputs: countFieldInputs(template) });
+      }
+      if (errors.length === 0) await writer.stage(step.path, step.text);
+    };
     try {
       for (const step of generateTemplateSteps(metadata, { tables, idPrefix, replaceAll: named === undefined }, asText(existing), summary)) {
-        for (const problem of step.problems) (problem.severity === 'error' ? errors : problems).push(problem);
-        if (step.release) {
-          const { file, id, version, status, template } = step.release;
-          templates.push({ file, id, version, status, fieldInputs: countFieldInputs(template) });
-        }
-        if (errors.length === 0) await writer.stage(step.path, step.text);
+        const found = step.release ? validation.validate(step.path, step.text) : Promise.resolve([]);
+        // Awaited in turn below; a failure must not count as unhandled while an earlier one is awaited.
+        found.catch(() => undefined);
+        checking.push({ step, problems: found });
+        if (checking.length >= CHECKS_AHEAD) await settle(checking.shift()!);
       }
+      while (checking.length > 0) await settle(checking.shift()!);
       if (errors.length > 0) throw new UserError(`${errors.length} validation error(s) in the generated templates; nothing was written`, errors.map(formatProblem));
       await writer.commit(summary.paths);
     } catch (error) {
       await writer.abort();
       throw error;
+    } finally {
+      await validation.close();
     }
 
     const warnings = [...summary.warnings, ...problems.map(formatProblem)];

@@ -6,7 +6,6 @@ import { buildOrderAnyItemTemplate, buildOrderTemplate, orderSlug } from '../../
 import { buildFlowTemplate } from '../../core/flow/build-flow-template';
 import type { CatalogItem } from '../../core/metadata/catalog';
 import { releaseSteps, type PlannedTemplate, type ReleaseStep, type ReleaseSummary } from '../../core/template/versioning';
-import { validateTemplateText, type FileProblem } from '../validate/validate-templates';
 import { selectTables } from './select-tables';
 
 export const ANY_TABLE_FILE = 'servicenow-any-table.json';
@@ -60,21 +59,15 @@ function plannedTemplates(metadata: Metadata, request: GenerateRequest): { plann
   return { planned, warnings, retire: (path) => replaceAll && isGeneratedFile(path) };
 }
 
-/** One output file with the problems of its template (none for a released copy carried over). */
-export interface GeneratedStep extends ReleaseStep {
-  problems: FileProblem[];
-}
-
 /**
- * The output files one at a time, each template built, versioned and
- * checked just before it is yielded, so that a run of thousands holds one
- * template at a time. Pure apart from CPU; `summary` (with the table
- * selection's warnings first) is complete once the steps are.
+ * The output files one at a time, each template built and versioned just
+ * before it is yielded, so that a run of thousands holds one template at a
+ * time; checking them is the caller's (see `Validation`). Pure apart from
+ * CPU; `summary` (with the table selection's warnings first) is complete
+ * once the steps are.
  */
-export function* generateTemplateSteps(metadata: Metadata, request: GenerateRequest, existing: ReadonlyMap<string, string>, summary: ReleaseSummary): Generator<GeneratedStep> {
+export function* generateTemplateSteps(metadata: Metadata, request: GenerateRequest, existing: ReadonlyMap<string, string>, summary: ReleaseSummary): Generator<ReleaseStep> {
   const { planned, warnings, retire } = plannedTemplates(metadata, request);
   summary.warnings.push(...warnings);
-  for (const step of releaseSteps(planned, existing, { retire }, summary)) {
-    yield { ...step, problems: step.release ? validateTemplateText(step.path, step.text) : [] };
-  }
+  yield* releaseSteps(planned, existing, { retire }, summary);
 }

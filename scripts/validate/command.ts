@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../../core/errors';
 import type { Command } from '../cli/command';
 import { collectTemplateFiles } from '../io/template-files';
-import { duplicateVersions, formatProblem, validateTemplateText, type FileProblem } from './validate-templates';
+import { duplicateVersions, formatProblem, type FileProblem } from './validate-templates';
+import { openValidation } from './validation-pool';
 
 export const command: Command = {
   name: 'validate',
@@ -30,7 +31,14 @@ Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
     const files = await collectTemplateFiles(positionals, io.cwd, { depth: 'all' });
     if (files.length === 0) throw new UserError(`no .json files under ${positionals.join(', ')}`);
     const texts = await Promise.all(files.map(async ({ path, display }) => ({ file: display, text: await readFile(path, 'utf8') })));
-    const problems: FileProblem[] = [...texts.flatMap(({ file, text }) => validateTemplateText(file, text)), ...duplicateVersions(texts)];
+    const validation = openValidation(texts.length);
+    let checked: FileProblem[][];
+    try {
+      checked = await Promise.all(texts.map(({ file, text }) => validation.validate(file, text)));
+    } finally {
+      await validation.close();
+    }
+    const problems: FileProblem[] = [...checked.flat(), ...duplicateVersions(texts)];
     const errors = problems.filter((problem) => problem.severity === 'error').length;
     const warnings = problems.length - errors;
     if (values.json) {

@@ -70,6 +70,17 @@ describe('scripts/generate - camunda-servicenow generate', () => {
     expect(await readOutputDir(join(work, 'second'))).toEqual(await readOutputDir(join(work, 'first')));
   });
 
+  it('writes and reports the same whether the templates are validated on the main thread or on worker threads', async () => {
+    // when
+    const single = await generate('--all', '--jobs', '1', '--out', 'single');
+    const threads = await generate('--all', '--jobs', '2', '--out', 'threads');
+
+    // then
+    expect(threads).toMatchObject({ code: 0, stderr: single.stderr });
+    expect(threads.stdout.replace('threads', 'single')).toBe(single.stdout);
+    expect(await readOutputDir(join(work, 'threads'))).toEqual(await readOutputDir(join(work, 'single')));
+  });
+
   it('bumps the version of a changed template and keeps the released file in versioned/', async () => {
     // given: version 1 released, then the snapshot relabels the incident table
     await generate();
@@ -128,6 +139,7 @@ describe('scripts/generate - camunda-servicenow generate', () => {
     expect((await generate('--id-prefix', 'io.camunda')).code).toBe(1);
     expect((await generate('--id-prefix', 'io.camundax', '--tables', 'incident'))).toMatchObject({ code: 0, stderr: '' });
     expect((await generate('--all', '--tables', 'incident')).code).toBe(1);
+    for (const jobs of ['0', '1.5', 'many']) expect((await generate('--jobs', jobs)).stderr).toContain(`--jobs "${jobs}" is not a whole number from 1 to 64`);
   });
 
   it('leaves the previous output intact when a file it must replace is blocked', async () => {

@@ -63,9 +63,12 @@ describe('scripts/package - the installed package runs the compiled CLI without 
     try {
       // when
       await cli(['generate', '--tables', 'incident', '--out', out]);
+      // Two threads: the compiled worker, not the sources through tsx.
+      const threaded = await cli(['generate', '--tables', 'incident,problem', '--jobs', '2', '--out', out]);
       const validated = await cli(['validate', out]);
 
       // then
+      expect(threaded.stdout).toMatch(/^new {7}servicenow-problem\.json/m);
       expect(validated.stdout).toMatch(/file\(s\) checked: 0 error\(s\), 0 warning\(s\)/);
     } finally {
       await rm(out, { recursive: true, force: true });
