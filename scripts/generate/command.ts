@@ -12,7 +12,7 @@ import { CURATED_TABLES } from './curated-tables';
 import { generateTemplateSteps } from './generate-templates';
 import type { ReleaseStatus, ReleaseStep, ReleaseSummary } from '../../core/template/versioning';
 import { openValidation } from '../validate/validation-pool';
-import { asText, readOutputFiles, TEMPLATE_OWNERSHIP } from './read-output-dir';
+import { outputFilesOnDisk, TEMPLATE_OWNERSHIP } from './read-output-dir';
 
 export const DEFAULT_ID_PREFIX = 'community.servicenow';
 /** Templates built ahead of the one being staged, so that every validation thread has work. */
@@ -70,13 +70,14 @@ Options:
 
     const metadata = await readSnapshot(values.metadata === undefined ? undefined : await snapshotDirectory(resolve(io.cwd, values.metadata)));
     const out = await checkOutputFolder('--out', values.out, io.cwd);
-    const existing = await readOutputFiles(out);
+    // Read file by file as the run reaches them: a rerun over thousands of templates does not hold them all.
+    const existing = await outputFilesOnDisk(out);
     const tables = values.all ? undefined : (named ?? curatedTables(metadata));
     // Each template is checked and staged as it is made; a validation error stops the staging (nothing
     // becomes visible), the checks go on so that one run reports every error. The checks of the
     // next few templates run on other threads while this one is staged, in the order they were made.
     const summary: ReleaseSummary = { paths: new Set(), retired: [], warnings: [] };
-    const writer = await OwnedFilesWriter.open(out, TEMPLATE_OWNERSHIP, existing);
+    const writer = await OwnedFilesWriter.open(out, TEMPLATE_OWNERSHIP, existing.bytes);
     const validation = openValidation(tables?.length ?? metadata.tables.size, jobs);
     const templates: { file: string; id: string; version: number; status: ReleaseStatus; fieldInputs: number }[] = [];
     const errors: FileProblem[] = [];
@@ -91,7 +92,7 @@ Options:
       if (errors.length === 0) await writer.stage(step.path, step.text);
     };
     try {
-      for (const step of generateTemplateSteps(metadata, { tables, idPrefix, replaceAll: named === undefined }, asText(existing), summary)) {
+      for (const step of generateTemplateSteps(metadata, { tables, idPrefix, replaceAll: named === undefined }, existing.texts, summary)) {
         const found = step.release ? validation.validate(step.path, step.text) : Promise.resolve([]);
         // Awaited in turn below; a failure must not count as unhandled while an earlier one is awaited.
         found.catch(() => undefined);

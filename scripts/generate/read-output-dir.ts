@@ -1,5 +1,6 @@
 import { VERSIONED_DIR } from '../../core/template/versioning';
-import { readOwnedFiles, type Ownership } from '../io/owned-files';
+import { FilesOnDisk } from '../io/files-on-disk';
+import { listOwnedFiles, readOwnedFiles, type Ownership } from '../io/owned-files';
 import { isGeneratedFile } from './generate-templates';
 
 /**
@@ -26,4 +27,10 @@ export async function readOutputDir(directory: string): Promise<Map<string, stri
 
 export function asText(files: ReadonlyMap<string, Buffer>): Map<string, string> {
   return new Map([...files].map(([path, bytes]) => [path, bytes.toString('utf8')]));
+}
+
+/** The owned files under `directory`, read only when asked for: as bytes (for the writer) and as text (for the release plan). */
+export async function outputFilesOnDisk(directory: string): Promise<{ bytes: FilesOnDisk<Buffer>; texts: FilesOnDisk<string> }> {
+  const paths = await listOwnedFiles(directory, TEMPLATE_OWNERSHIP);
+  return { bytes: new FilesOnDisk(directory, paths, (bytes) => bytes), texts: new FilesOnDisk(directory, paths, (bytes) => bytes.toString('utf8')) };
 }

@@ -42,6 +42,13 @@ export async function checkOutputFolder(option: string, value: string, cwd: stri
 /** The owned regular files under `directory` (relative path → bytes); empty when it does not exist. */
 export async function readOwnedFiles(directory: string, ownership: Ownership): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
+  for (const relative of await listOwnedFiles(directory, ownership)) files.set(relative, await readFile(join(directory, relative)));
+  return files;
+}
+
+/** The relative paths of the owned regular files under `directory`, folder by folder, each sorted; none when it does not exist. */
+export async function listOwnedFiles(directory: string, ownership: Ownership): Promise<string[]> {
+  const paths: string[] = [];
   for (const folder of ownership.folders) {
     // A link or file where an owned folder belongs is not ours to follow; replaceOwnedFiles refuses to write through it.
     if (folder !== '' && !(await lstat(join(directory, folder)).catch(() => undefined))?.isDirectory()) continue;
@@ -51,10 +58,10 @@ export async function readOwnedFiles(directory: string, ownership: Ownership): P
     });
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isFile() && ownership.owns(relative)) files.set(relative, await readFile(join(directory, relative)));
+      if (entry.isFile() && ownership.owns(relative)) paths.push(relative);
     }
   }
-  return files;
+  return paths;
 }
 
 export interface OwnedChanges {
@@ -174,5 +181,5 @@ export async function refuseUnwritable(folder: string): Promise<void> {
 
 function sameBytes(old: Uint8Array | undefined, next: string | Uint8Array): boolean {
   if (old === undefined) return false;
-  return Buffer.from(old).equals(typeof next === 'string' ? Buffer.from(next, 'utf8') : Buffer.from(next));
+  return (typeof next === 'string' ? Buffer.from(next, 'utf8') : Buffer.from(next.buffer, next.byteOffset, next.byteLength)).equals(old);
 }
