@@ -43,20 +43,21 @@ export interface ReleasePlan {
  * uploads with every template.
  */
 export function serializeTemplate(template: ElementTemplate): string {
-  // One growing string, not arrays of parts joined: a run of thousands of templates spends a third less time here.
-  let text = '{';
+  // Parts joined once: a flat string (appending would leave a rope of hundreds of pieces for each template kept).
+  const parts: string[] = ['{'];
   let separator = '\n  ';
   for (const key of Object.keys(template)) {
     const value = (template as unknown as Record<string, unknown>)[key];
     if (value === undefined) continue;
-    text += `${separator}${JSON.stringify(key)}: `;
+    parts.push(separator, JSON.stringify(key), ': ');
     separator = ',\n  ';
     if (isObjectList(value)) {
-      for (let index = 0; index < value.length; index++) text += `${index === 0 ? '[\n    ' : ',\n    '}${JSON.stringify(value[index])}`;
-      text += '\n  ]';
-    } else text += JSON.stringify(value);
+      for (let index = 0; index < value.length; index++) parts.push(index === 0 ? '[\n    ' : ',\n    ', JSON.stringify(value[index]));
+      parts.push('\n  ]');
+    } else parts.push(JSON.stringify(value));
   }
-  return `${text}\n}\n`;
+  parts.push('\n}\n');
+  return parts.join('');
 }
 
 function isObjectList(value: unknown): value is object[] {
