@@ -3,7 +3,11 @@
  * `default: { name, run(): Promise<Record<string, number>> }`.
  * `npm run bench` prints figures for people; `npm run bench -- --json`
  * prints one JSON object of all named metrics. `--only <name>` runs one.
+ * Without `--only`, each bench runs in a process of its own: the garbage
+ * one bench leaves (thousands of templates) otherwise lands in the next
+ * one's timings, which then depend on the order the files sort in.
  */
+import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,17 +32,29 @@ async function main(): Promise<void> {
   if (only && files.length === 0) throw new Error(`no bench named "${only}": expected bench/${only}.bench.ts`);
   const metrics: Record<string, number> = {};
   for (const file of files) {
-    const module = (await import(pathToFileURL(join(__dirname, file)).href)) as { default: Benchmark | { default: Benchmark } };
-    const bench = ('run' in module.default ? module.default : module.default.default) as Benchmark;
-    if (only && bench.name !== only) continue;
-    log(`# ${bench.name}`);
-    const result = await bench.run(log);
+    const result = only ? await runHere(file, only, log) : runInChild(file.replace(/\.bench\.ts$/, ''), json);
     for (const [key, value] of Object.entries(result)) {
       metrics[key] = value;
-      log(`  ${key.padEnd(36)} ${formatNumber(value)}`);
+      if (only) log(`  ${key.padEnd(36)} ${formatNumber(value)}`);
     }
   }
   if (json) process.stdout.write(`${JSON.stringify(metrics)}\n`);
+}
+
+async function runHere(file: string, only: string, log: (line: string) => void): Promise<Record<string, number>> {
+  const module = (await import(pathToFileURL(join(__dirname, file)).href)) as { default: Benchmark | { default: Benchmark } };
+  const bench = ('run' in module.default ? module.default : module.default.default) as Benchmark;
+  if (bench.name !== only) throw new Error(`bench/${file} is named "${bench.name}", not "${only}"`);
+  log(`# ${bench.name}`);
+  return bench.run(log);
+}
+
+/** One bench in a fresh process (this runner with `--only`, under the same loader): it prints its own figures; with `json`, its metrics come back on its stdout. */
+function runInChild(name: string, json: boolean): Record<string, number> {
+  const args = [...process.execArgv, __filename, '--only', name, ...(json ? ['--json'] : [])];
+  const child = spawnSync(process.execPath, args, { stdio: ['ignore', json ? 'pipe' : 'inherit', 'inherit'], encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`bench ${name} failed (${child.signal ?? `exit code ${child.status}`})`);
+  return json ? (JSON.parse(child.stdout) as Record<string, number>) : {};
 }
 
 function formatNumber(value: number): string {

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../core/errors';
-import type { Command } from '../cli/command';
+import type { CliIo, Command } from '../cli/command';
 import { checkOutputFolder, OwnedFilesWriter } from '../io/owned-files';
 import { readSnapshot } from '../metadata/read-snapshot';
 import { formatProblem, type FileProblem } from '../validate/validate-templates';
@@ -11,7 +11,7 @@ import type { Metadata } from '../../core/metadata/model';
 import { CURATED_TABLES } from './curated-tables';
 import { generateTemplateSteps } from './generate-templates';
 import type { ReleaseStatus, ReleaseStep, ReleaseSummary } from '../../core/template/versioning';
-import { openValidation } from '../validate/validation-pool';
+import { openValidation, type Validation } from '../validate/validation-pool';
 import { outputFilesOnDisk, TEMPLATE_OWNERSHIP } from './read-output-dir';
 
 export const DEFAULT_ID_PREFIX = 'community.servicenow';
@@ -44,7 +44,7 @@ Options:
   --id-prefix <prefix> template id namespace (default: ${DEFAULT_ID_PREFIX}),
                        ids are <prefix>.<table> and <prefix>.AnyTable
   --jobs <n>           threads that validate the templates (default: one per
-                       core for a run of 200 tables or more, else 1)
+                       core for --all or 200 tables or more, else 1)
   --json               print the result as JSON`,
   async run(args, io) {
     const { values } = parseArgs({
@@ -68,59 +68,78 @@ Options:
     const named = values.tables === undefined ? undefined : values.tables.split(',').map((name) => name.trim()).filter(Boolean);
     if (named?.length === 0) throw new UserError('--tables needs at least one table name');
 
-    const metadata = await readSnapshot(values.metadata === undefined ? undefined : await snapshotDirectory(resolve(io.cwd, values.metadata)));
-    const out = await checkOutputFolder('--out', values.out, io.cwd);
-    // Read file by file as the run reaches them: a rerun over thousands of templates does not hold them all.
-    const existing = await outputFilesOnDisk(out);
-    const tables = values.all ? undefined : (named ?? curatedTables(metadata));
-    // Each template is checked and staged as it is made; a validation error stops the staging (nothing
-    // becomes visible), the checks go on so that one run reports every error. The checks of the
-    // next few templates run on other threads while this one is staged, in the order they were made.
-    const summary: ReleaseSummary = { paths: new Set(), retired: [], warnings: [] };
-    const writer = await OwnedFilesWriter.open(out, TEMPLATE_OWNERSHIP, existing.bytes);
-    const validation = openValidation(tables?.length ?? metadata.tables.size, jobs);
-    const templates: { file: string; id: string; version: number; status: ReleaseStatus; fieldInputs: number }[] = [];
-    const errors: FileProblem[] = [];
-    const problems: FileProblem[] = [];
-    const checking: { step: ReleaseStep; problems: Promise<FileProblem[]> }[] = [];
-    const settle = async ({ step, problems: found }: (typeof checking)[number]) => {
-      for (const problem of await found) (problem.severity === 'error' ? errors : problems).push(problem);
-      if (step.release) {
-        const { file, id, version, status, template } = step.release;
-        templates.push({ file, id, version, status, fieldInputs: countFieldInputs(template) });
-      }
-      if (errors.length === 0) await writer.stage(step.path, step.text);
-    };
+    // The validation threads of a large run load while the snapshot is read, on the core that reading leaves idle.
+    const validation = openValidation(values.all ? Number.POSITIVE_INFINITY : (named?.length ?? CURATED_TABLES.length), jobs);
     try {
-      for (const step of generateTemplateSteps(metadata, { tables, idPrefix, replaceAll: named === undefined }, existing.texts, summary)) {
-        const found = step.release ? validation.validate(step.path, step.text) : Promise.resolve([]);
-        // Awaited in turn below; a failure must not count as unhandled while an earlier one is awaited.
-        found.catch(() => undefined);
-        checking.push({ step, problems: found });
-        if (checking.length >= CHECKS_AHEAD) await settle(checking.shift()!);
-      }
-      while (checking.length > 0) await settle(checking.shift()!);
-      if (errors.length > 0) throw new UserError(`${errors.length} validation error(s) in the generated templates; nothing was written`, errors.map(formatProblem));
-      await writer.commit(summary.paths);
-    } catch (error) {
-      await writer.abort();
-      throw error;
+      return await generate({ metadata: values.metadata, out: values.out, all: values.all ?? false, named, idPrefix, json: values.json ?? false }, validation, io);
     } finally {
       await validation.close();
     }
-
-    const warnings = [...summary.warnings, ...problems.map(formatProblem)];
-    if (values.json) {
-      io.stdout.write(`${JSON.stringify({ out, source: metadata.source, templates, retired: summary.retired, warnings }, null, 2)}\n`);
-      return 0;
-    }
-    for (const template of templates) io.stdout.write(`${template.status.padEnd(9)} ${template.file} (${template.id} v${template.version}, ${template.fieldInputs} field inputs)\n`);
-    for (const file of summary.retired) io.stdout.write(`retired   ${file} (kept in versioned/)\n`);
-    for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
-    io.stdout.write(`${templates.length} template(s) in ${values.out}\n`);
-    return 0;
   }
 };
+
+/** What one generate run was asked for, its arguments checked. */
+interface GenerateOptions {
+  metadata: string | undefined;
+  out: string;
+  all: boolean;
+  /** --tables, or undefined for the curated list or --all. */
+  named: string[] | undefined;
+  idPrefix: string;
+  json: boolean;
+}
+
+async function generate(options: GenerateOptions, validation: Validation, io: CliIo): Promise<number> {
+  const { named, idPrefix } = options;
+  const metadata = await readSnapshot(options.metadata === undefined ? undefined : await snapshotDirectory(resolve(io.cwd, options.metadata)));
+  const out = await checkOutputFolder('--out', options.out, io.cwd);
+  // Read file by file as the run reaches them: a rerun over thousands of templates does not hold them all.
+  const existing = await outputFilesOnDisk(out);
+  const tables = options.all ? undefined : (named ?? curatedTables(metadata));
+  // Each template is checked and staged as it is made; a validation error stops the staging (nothing
+  // becomes visible), the checks go on so that one run reports every error. The checks of the
+  // next few templates run on other threads while this one is staged, in the order they were made.
+  const summary: ReleaseSummary = { paths: new Set(), retired: [], warnings: [] };
+  const writer = await OwnedFilesWriter.open(out, TEMPLATE_OWNERSHIP, existing.bytes);
+  const templates: { file: string; id: string; version: number; status: ReleaseStatus; fieldInputs: number }[] = [];
+  const errors: FileProblem[] = [];
+  const problems: FileProblem[] = [];
+  const checking: { step: ReleaseStep; problems: Promise<FileProblem[]> }[] = [];
+  const settle = async ({ step, problems: found }: (typeof checking)[number]) => {
+    for (const problem of await found) (problem.severity === 'error' ? errors : problems).push(problem);
+    if (step.release) {
+      const { file, id, version, status, template } = step.release;
+      templates.push({ file, id, version, status, fieldInputs: countFieldInputs(template) });
+    }
+    if (errors.length === 0) await writer.stage(step.path, step.text);
+  };
+  try {
+    for (const step of generateTemplateSteps(metadata, { tables, idPrefix, replaceAll: named === undefined }, existing.texts, summary)) {
+      const found = step.release ? validation.validate(step.path, step.text) : Promise.resolve([]);
+      // Awaited in turn below; a failure must not count as unhandled while an earlier one is awaited.
+      found.catch(() => undefined);
+      checking.push({ step, problems: found });
+      if (checking.length >= CHECKS_AHEAD) await settle(checking.shift()!);
+    }
+    while (checking.length > 0) await settle(checking.shift()!);
+    if (errors.length > 0) throw new UserError(`${errors.length} validation error(s) in the generated templates; nothing was written`, errors.map(formatProblem));
+    await writer.commit(summary.paths);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+
+  const warnings = [...summary.warnings, ...problems.map(formatProblem)];
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify({ out, source: metadata.source, templates, retired: summary.retired, warnings }, null, 2)}\n`);
+    return 0;
+  }
+  for (const template of templates) io.stdout.write(`${template.status.padEnd(9)} ${template.file} (${template.id} v${template.version}, ${template.fieldInputs} field inputs)\n`);
+  for (const file of summary.retired) io.stdout.write(`retired   ${file} (kept in versioned/)\n`);
+  for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
+  io.stdout.write(`${templates.length} template(s) in ${options.out}\n`);
+  return 0;
+}
 
 /**
  * The curated tables the snapshot knows: a snapshot fetched from an instance

@@ -14,6 +14,8 @@ export const MAX_TEXT_CHARACTERS = 10_000;
 const TEXT_KEYS = ['name', 'description', 'label', 'tooltip'] as const;
 
 export function fileTooLarge(text: string): string | undefined {
+  // UTF-8 takes at most 3 bytes for each UTF-16 unit: most texts need no count.
+  if (text.length * 3 <= MAX_TEMPLATE_FILE_BYTES) return undefined;
   const bytes = Buffer.byteLength(text, 'utf8');
   return bytes > MAX_TEMPLATE_FILE_BYTES ? `the file is ${bytes} bytes; a template file may have at most ${MAX_TEMPLATE_FILE_BYTES} (4 MB)` : undefined;
 }
