@@ -78,8 +78,8 @@ function versionOf(text: string | undefined): number | undefined {
   }
 }
 
-/** Versions of `file` already released: its current copy and those in `versioned/`. */
-function releasedVersions(file: string, existing: ReadonlyMap<string, string>): number[] {
+/** Versions of `file` already released: its current copy (its version given, as the caller has read it) and those in `versioned/`. */
+function releasedVersions(file: string, existing: ReadonlyMap<string, string>, current: number | undefined): number[] {
   const prefix = `${VERSIONED_DIR}/${file.replace(/\.json$/, '')}-`;
   const versions: number[] = [];
   for (const path of existing.keys()) {
@@ -87,7 +87,6 @@ function releasedVersions(file: string, existing: ReadonlyMap<string, string>): 
     const match = /^(\d+)\.json$/.exec(path.slice(prefix.length));
     if (match) versions.push(Number(match[1]));
   }
-  const current = versionOf(existing.get(file));
   if (current !== undefined) versions.push(current);
   return versions;
 }
@@ -148,7 +147,7 @@ export function* releaseSteps(planned: PlannedTemplate[], existing: ReadonlyMap<
       }
       yield* keep(versionedPath(file, currentVersion), current);
     }
-    const version = Math.max(0, ...releasedVersions(file, existing)) + 1;
+    const version = Math.max(0, ...releasedVersions(file, existing, currentVersion)) + 1;
     const template = build(version);
     paths.add(file);
     yield { path: file, text: serializeTemplate(template), release: { file, id: template.id, version, status: current === undefined ? 'new' : 'changed', template } };
