@@ -10,6 +10,8 @@ export interface CheckOptions {
   metadata?: Metadata;
   /** Reads FEEL values (`=...`); without it a FEEL value is not checked yet (`pending`). */
   feel?: FeelParser;
+  /** The query is sent with every space removed (Camunda's official ServiceNow templates): check it as sent. */
+  spacesRemoved?: boolean;
 }
 
 export interface CheckResult {

@@ -55,6 +55,7 @@ export const DIAGNOSTIC_CODES = {
   'value.list': 'An IN list with empty items or spaces around the commas.',
   'value.malformed': 'The value does not follow the operator\'s micro-syntax (`a@b`, `@unit@ago@n`...).',
   'value.too-long': 'A value longer than the text field can hold: no record can match it.',
+  'value.spaces-removed': 'A space inside a value of a query the connector sends with every space removed (Camunda\'s official templates): the value compared is another one.',
   'value.range-order': 'A BETWEEN range whose lower bound is above its upper bound.',
   'style.operator-alias': 'A short alias (`*`, `!*`, `%`) of an operator with a clearer name.',
   'style.empty-query': 'An empty query matches every record.',

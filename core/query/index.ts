@@ -10,6 +10,7 @@ import { print } from './printer';
 import { validate } from './validate/validate';
 import { explain, explainWithItems } from './explain';
 import { checkFeel } from './feel';
+import { checkWithoutSpaces } from './spaces-removed';
 import { hasError } from './diagnostics';
 import type { CheckOptions, CheckResult } from './check-result';
 
@@ -36,6 +37,10 @@ export function printQuery(ast: QueryAst): string {
 
 /** Parses and, given a table and metadata, validates fields, operators and values. */
 export function checkQuery(text: string, options: CheckOptions = {}): CheckResult {
+  if (options.spacesRemoved) {
+    const { spacesRemoved: _removed, ...sent } = options;
+    return checkWithoutSpaces(text, sent, checkQuery);
+  }
   const { ast, diagnostics } = parse(text);
   const checked = validate(ast, text, options);
   const all = checked.length === 0 ? diagnostics : diagnostics.length === 0 ? checked : diagnostics.concat(checked);

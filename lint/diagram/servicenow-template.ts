@@ -63,6 +63,19 @@ export function queryProperty(template: ElementTemplate): TemplateProperty | und
   return property && property.type !== 'Hidden' ? property : undefined;
 }
 
+/**
+ * Whether the template sends the query with every space removed: Camunda's
+ * official ones pass `replace(sysparm_query, " ", "")` in a Hidden input, so
+ * the query is checked as sent, not as written.
+ */
+export function removesQuerySpaces(template: ElementTemplate): boolean {
+  const property = queryProperty(template);
+  const name = property && inputName(property)?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!name) return false;
+  const removal = new RegExp(`replace\\(\\s*${name}\\s*,\\s*" "\\s*,\\s*""\\s*\\)`);
+  return template.properties.some((each) => each.type === 'Hidden' && typeof each.value === 'string' && removal.test(each.value));
+}
+
 /** A property that takes a sys_id, with the table the sys_id belongs to. */
 export interface SysIdInput {
   property: TemplateProperty;

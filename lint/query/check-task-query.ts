@@ -9,7 +9,7 @@ import type { FeelParser } from '../../core/feel/tree';
 import type { Metadata } from '../../core/metadata/model';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { metadataForTemplate } from '../metadata/template-metadata';
-import { isServiceNowTemplate, queryProperty, tableOf } from '../diagram/servicenow-template';
+import { isServiceNowTemplate, queryProperty, removesQuerySpaces, tableOf } from '../diagram/servicenow-template';
 import { activeProperties, propertyValue } from '../diagram/template-values';
 import type { ModdleElement } from '../diagram/zeebe';
 
@@ -32,7 +32,7 @@ export function taskQuery(template: ElementTemplate | undefined, bo: ModdleEleme
 /** Checks query text (plain or FEEL `=...`) against the table's metadata: the template's field index on top of `bundled`. */
 export function checkQueryText(value: string, template: ElementTemplate | undefined, table: string | undefined, bundled: Metadata | undefined, feel: FeelParser | undefined): CheckResult {
   const metadata = metadataForTemplate(template, table, bundled);
-  const options = { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}), ...(feel ? { feel } : {}) };
+  const options = { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}), ...(feel ? { feel } : {}), ...(template && removesQuerySpaces(template) ? { spacesRemoved: true } : {}) };
   // A wait template's query is the sysparm_query entry of its FEEL context.
   return isWaitTemplate(template) ? checkRecordQuery(value, options) : checkFeelQuery(value, options);
 }

@@ -21,6 +21,7 @@ interface Case {
   syntaxOnly?: boolean;
   origin?: MetadataOrigin;
   feel?: boolean;
+  spacesRemoved?: boolean;
 }
 
 const cases: Case[] = [
@@ -95,13 +96,16 @@ const cases: Case[] = [
   { query: 'assignment_group=', code: 'style.empty-equals', severity: 'info', range: '=', suggestion: 'ISEMPTY', syntaxOnly: true },
   { query: 'active=true^priority=1^active=true', code: 'style.duplicate-condition', severity: 'warning', range: '^active=true', suggestion: '', syntaxOnly: true },
   { query: 'active =true', code: 'style.whitespace', severity: 'warning', range: 'active ', suggestion: 'active', syntaxOnly: true },
-  { query: 'short_description=vpn ', code: 'style.whitespace', severity: 'info', range: 'vpn ', suggestion: 'vpn', syntaxOnly: true }
+  { query: 'short_description=vpn ', code: 'style.whitespace', severity: 'info', range: 'vpn ', suggestion: 'vpn', syntaxOnly: true },
+  { query: 'active = true ^ short_description=no vpn', code: 'value.spaces-removed', severity: 'warning', range: 'no vpn', spacesRemoved: true },
+  { query: '="short_description=no vpn^caller_id=" + id', code: 'value.spaces-removed', severity: 'warning', range: 'no vpn', spacesRemoved: true, feel: true }
 ];
 
 describe('core/query - diagnostics', () => {
   it.each(cases.map((entry) => [entry.code, entry.query, entry] as const))('%s on %j', (_code, _query, entry) => {
     // given
-    const options = entry.syntaxOnly ? { feel: parseFeelExpression } : { table: 'incident', metadata: metadata(entry.origin ?? 'instance'), feel: parseFeelExpression };
+    const base = entry.syntaxOnly ? { feel: parseFeelExpression } : { table: 'incident', metadata: metadata(entry.origin ?? 'instance'), feel: parseFeelExpression };
+    const options = entry.spacesRemoved ? { ...base, spacesRemoved: true } : base;
 
     // when
     const result = entry.feel ? checkFeelQuery(entry.query, options) : checkQuery(entry.query, options);

@@ -16,11 +16,15 @@ const incident = JSON.parse(readFileSync(join(__dirname, '../../../../templates/
 const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'query-warnings', name), 'utf8'), { zeebe: zeebeSchema });
 // The rules take the snapshot as an option, as `camunda-servicenow lint` passes it (read below).
 const config: LintRuleOptions = { templates: [incident] };
+const official: LintRuleOptions = {
+  templates: JSON.parse(readFileSync(require.resolve('@camunda/connectors-element-templates/src/element-templates/servicenow-incident-connector.json'), 'utf8')) as ElementTemplate[]
+};
 // The plugin's diagnostics entry under the query field (the one place query problems show in the panel).
 const QUERY_ENTRY = 'custom-entry-community.servicenow.incident-query-0-servicenow-diagnostics';
 
 beforeAll(async () => {
   config.metadata = await readSnapshot();
+  official.metadata = config.metadata;
 });
 
 describe('lint/bpmnlint-plugin-servicenow - rules/query-warnings', () => {
@@ -51,6 +55,17 @@ describe('lint/bpmnlint-plugin-servicenow - rules/query-warnings', () => {
           message: 'Encoded query (sysparm_query): Write the list without empty items and without spaces around the commas: ServiceNow compares each item literally.',
           propertiesPanel: { entryIds: [QUERY_ENTRY] },
           servicenow: { code: 'value.list', start: 7, end: 11, suggestion: '1,2' }
+        }
+      },
+      {
+        name: 'a value with spaces, which the official template removes before sending',
+        moddleElement: fixture('invalid-spaces-in-value.bpmn'),
+        config: official,
+        report: {
+          id: 'Task_1',
+          message: 'Query parameters (sysparm_query): The connector removes every space from the query before sending it, so "Printer not working" is compared as "Printernotworking".',
+          propertiesPanel: { entryIds: ['custom-entry-io.camunda.connectors.ServiceNowIncident.v1-input-0-servicenow-diagnostics'] },
+          servicenow: { code: 'value.spaces-removed', start: 18, end: 37 }
         }
       }
     ]

@@ -29,7 +29,9 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
     valid: [
       { name: 'a valid query', moddleElement: fixture('valid-query.bpmn'), config },
       { name: 'a query the operation does not use', moddleElement: fixture('valid-inactive-query.bpmn'), config },
-      { name: 'a template that is not loaded', moddleElement: fixture('valid-unknown-template.bpmn'), config }
+      { name: 'a template that is not loaded', moddleElement: fixture('valid-unknown-template.bpmn'), config },
+      // The official templates send replace(sysparm_query, " ", ""): ServiceNow receives active=true^priority=1.
+      { name: 'spaces the official template removes before sending', moddleElement: fixture('valid-spaces-removed.bpmn'), config }
     ],
     invalid: [
       {
@@ -52,6 +54,17 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
           message: 'Query parameters (sysparm_query): caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?',
           propertiesPanel: { entryIds: [QUERY_ENTRY] },
           servicenow: { code: 'field.unknown', start: 2, end: 10, suggestion: 'caller_id' }
+        }
+      },
+      {
+        name: 'an unknown field in a query sent without its spaces, at its place in the text as written',
+        moddleElement: fixture('invalid-spaces-removed.bpmn'),
+        config,
+        report: {
+          id: 'Task_1',
+          message: 'Query parameters (sysparm_query): caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?',
+          propertiesPanel: { entryIds: [QUERY_ENTRY] },
+          servicenow: { code: 'field.unknown', start: 16, end: 24, suggestion: 'caller_id' }
         }
       }
     ]
