@@ -10,7 +10,7 @@ import { print } from './printer';
 import { validate } from './validate/validate';
 import { explain, explainWithItems } from './explain';
 import { checkFeel } from './feel';
-import { checkWithoutSpaces } from './spaces-removed';
+import { checkAsSent } from './sent-text';
 import { hasError } from './diagnostics';
 import type { CheckOptions, CheckResult } from './check-result';
 
@@ -37,10 +37,12 @@ export function printQuery(ast: QueryAst): string {
 
 /** Parses and, given a table and metadata, validates fields, operators and values. */
 export function checkQuery(text: string, options: CheckOptions = {}): CheckResult {
-  if (options.spacesRemoved) {
-    const { spacesRemoved: _removed, ...sent } = options;
-    return checkWithoutSpaces(text, sent, checkQuery);
-  }
+  if (options.spacesRemoved || text.includes('{{')) return checkAsSent(text, options, checkText);
+  return checkText(text, options);
+}
+
+/** Checks the text exactly as given. */
+function checkText(text: string, options: CheckOptions): CheckResult {
   const { ast, diagnostics } = parse(text);
   const checked = validate(ast, text, options);
   const all = checked.length === 0 ? diagnostics : diagnostics.length === 0 ? checked : diagnostics.concat(checked);

@@ -31,7 +31,8 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
       { name: 'a query the operation does not use', moddleElement: fixture('valid-inactive-query.bpmn'), config },
       { name: 'a template that is not loaded', moddleElement: fixture('valid-unknown-template.bpmn'), config },
       // The official templates send replace(sysparm_query, " ", ""): ServiceNow receives active=true^priority=1.
-      { name: 'spaces the official template removes before sending', moddleElement: fixture('valid-spaces-removed.bpmn'), config }
+      { name: 'spaces the official template removes before sending', moddleElement: fixture('valid-spaces-removed.bpmn'), config },
+      { name: 'a secret placeholder the connector runtime fills in', moddleElement: fixture('valid-secret-value.bpmn'), config }
     ],
     invalid: [
       {
