@@ -4,13 +4,14 @@
  */
 import { checkRecordQuery } from '../../core/inbound/record-query';
 import { isWaitTemplate } from '../../core/inbound/template-kind';
-import { checkFeelQuery, type CheckResult } from '../../core/query';
+import { checkFeelQuery, type CheckOptions, type CheckResult } from '../../core/query';
 import type { FeelParser } from '../../core/feel/tree';
 import type { Metadata } from '../../core/metadata/model';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { metadataForTemplate } from '../metadata/template-metadata';
 import { isServiceNowTemplate, queryProperty, removesQuerySpaces, tableOf } from '../diagram/servicenow-template';
 import { activeProperties, propertyValue } from '../diagram/template-values';
+import type { RestTableQuery } from '../diagram/rest-task';
 import type { ModdleElement } from '../diagram/zeebe';
 
 export interface TaskQuery {
@@ -31,8 +32,17 @@ export function taskQuery(template: ElementTemplate | undefined, bo: ModdleEleme
 
 /** Checks query text (plain or FEEL `=...`) against the table's metadata: the template's field index on top of `bundled`. */
 export function checkQueryText(value: string, template: ElementTemplate | undefined, table: string | undefined, bundled: Metadata | undefined, feel: FeelParser | undefined): CheckResult {
-  const metadata = metadataForTemplate(template, table, bundled);
-  const options = { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}), ...(feel ? { feel } : {}), ...(template && removesQuerySpaces(template) ? { spacesRemoved: true } : {}) };
+  const options = queryOptions(template, table, bundled, feel);
   // A wait template's query is the sysparm_query entry of its FEEL context.
   return isWaitTemplate(template) ? checkRecordQuery(value, options) : checkFeelQuery(value, options);
+}
+
+/** Checks a REST connector task's query parameters (lint/diagram/rest-task.ts): the sysparm_query entry of a FEEL context. */
+export function checkRestQueryText(query: RestTableQuery, bundled: Metadata | undefined, feel: FeelParser | undefined): CheckResult {
+  return checkRecordQuery(query.value, queryOptions(undefined, query.table, bundled, feel));
+}
+
+function queryOptions(template: ElementTemplate | undefined, table: string | undefined, bundled: Metadata | undefined, feel: FeelParser | undefined): CheckOptions {
+  const metadata = metadataForTemplate(template, table, bundled);
+  return { ...(table ? { table } : {}), ...(metadata ? { metadata } : {}), ...(feel ? { feel } : {}), ...(template && removesQuerySpaces(template) ? { spacesRemoved: true } : {}) };
 }

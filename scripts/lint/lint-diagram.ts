@@ -12,6 +12,8 @@ import { parseFeelExpression } from '../../core/feel/parse';
 import type { ElementTemplate } from '../../core/template/types';
 import type { LintRuleOptions } from '../../lint/lint-context';
 import { configs, rules } from '../../lint/bpmnlint-plugin-servicenow';
+import { restTableQuery } from '../../lint/diagram/rest-task';
+import type { ModdleElement } from '../../lint/diagram/zeebe';
 
 export interface LintProblem {
   file: string;
@@ -76,12 +78,13 @@ export async function lintDiagram(file: string, xml: string, options: LintRuleOp
   const ruleConfig = Object.fromEntries(Object.entries(configs.recommended.rules).map(([name, category]) => [name, [category, ruleOptions]]));
   const results = await new Linter({ resolver }).lint(rootElement, { rules: ruleConfig }) as Record<string, Report[]>;
   const uses = templateUses(elementsById, templates);
-  const unchecked = new Set(uses.flatMap((use) => (use.checked ? [] : use.elementIds)));
+  // Elements whose template id lint knows in other versions only: the rules checked them against the newest one.
+  const fellBack = new Set(uses.flatMap((use) => (!use.checked && templates.some((template) => template.id === use.templateId) ? use.elementIds : [])));
   const problems: LintProblem[] = [];
   for (const [rule, reports] of Object.entries(results)) {
     for (const report of reports) {
       // The rule falls back to the newest version of a template; findings against another version than the task's are not reported.
-      if (unchecked.has(report.id)) continue;
+      if (fellBack.has(report.id)) continue;
       const name = elementsById[report.id]?.name;
       const line = lineOf(xml, report.id);
       problems.push({
@@ -102,8 +105,10 @@ function templateUses(elementsById: Record<string, DiagramElement>, templates: r
     if (typeof templateId !== 'string' || templateId === '') continue;
     const rawVersion = element.get?.('zeebe:modelerTemplateVersion');
     const version = rawVersion === undefined || rawVersion === null || rawVersion === '' ? undefined : Number(rawVersion);
-    const key = `${templateId}\u0000${version ?? ''}`;
-    const checked = templates.some((template) => template.id === templateId && (version === undefined || template.version === version));
+    const known = templates.filter((template) => template.id === templateId);
+    // A REST connector task calling the Table API is checked even when its template is unknown (lint/diagram/rest-task.ts).
+    const checked = known.some((template) => version === undefined || template.version === version) || (known.length === 0 && restTableQuery(element as ModdleElement) !== undefined);
+    const key = `${templateId}\u0000${version ?? ''}\u0000${checked}`;
     const use = uses.get(key) ?? { templateId, ...(version === undefined ? {} : { version }), checked, elementIds: [] };
     use.elementIds.push(id);
     uses.set(key, use);

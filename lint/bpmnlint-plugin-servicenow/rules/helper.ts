@@ -6,26 +6,41 @@
  * second, lint-driven copy under the field would lag the live one by a lint
  * pass), while the Problems list still leads to the field through it.
  */
-import type { Severity } from '../../../core/query';
-import { checkQueryText, taskQuery } from '../../query/check-task-query';
+import type { Diagnostic, Severity } from '../../../core/query';
+import { checkQueryText, checkRestQueryText, taskQuery } from '../../query/check-task-query';
+import { restTableQuery } from '../../diagram/rest-task';
+import { isServiceNowTemplate } from '../../diagram/servicenow-template';
 import { diagnosticContext, linkedTemplate, type Reporter } from '../../diagnostic-report';
 import { queryDiagnosticsEntryId } from '../../diagram/entry-ids';
 import { propertyEntryId } from '../../diagram/template-values';
 import type { ModdleElement } from '../../diagram/zeebe';
-import type { LintRuleOptions } from '../../lint-context';
+import { lintContextOf, type LintRuleOptions } from '../../lint-context';
+
+/** The REST connector template's label of the input holding the query. */
+const REST_QUERY_LABEL = 'Query parameters (sysparm_query)';
 
 export function queryRule(severity: Severity) {
   return (options: LintRuleOptions = {}) => ({
     check(node: ModdleElement, reporter: Reporter) {
       const linked = linkedTemplate(node, options);
-      const query = linked && taskQuery(linked.template, node);
-      if (!linked || !query || !query.value) return;
-      const { template, context } = linked;
-      const entryId = propertyEntryId(template, query.property, node);
-      const { diagnostics } = checkQueryText(query.value, template, query.table, context.metadata, context.feel);
-      for (const diagnostic of diagnostics) {
-        if (diagnostic.severity !== severity) continue;
-        reporter.report(node.id as string, `${query.property.label ?? 'Query'}: ${diagnostic.message}`, diagnosticContext(diagnostic, entryId && queryDiagnosticsEntryId(entryId)));
+      if (linked && isServiceNowTemplate(linked.template)) {
+        const query = taskQuery(linked.template, node);
+        if (!query || !query.value) return;
+        const { template, context } = linked;
+        const entryId = propertyEntryId(template, query.property, node);
+        report(`${query.property.label ?? 'Query'}: `, checkQueryText(query.value, template, query.table, context.metadata, context.feel).diagnostics, entryId && queryDiagnosticsEntryId(entryId));
+        return;
+      }
+      // The REST connector calling the Table API: its template, if any, is none of the plugin's (no panel entry to lead to).
+      const rest = node.id ? restTableQuery(node) : undefined;
+      if (!rest) return;
+      const context = lintContextOf(node, options);
+      report(`${REST_QUERY_LABEL}: `, checkRestQueryText(rest, context.metadata, context.feel).diagnostics, undefined);
+
+      function report(label: string, diagnostics: Diagnostic[], entryId: string | undefined) {
+        for (const diagnostic of diagnostics) {
+          if (diagnostic.severity === severity) reporter.report(node.id as string, `${label}${diagnostic.message}`, diagnosticContext(diagnostic, entryId));
+        }
       }
     }
   });

@@ -64,13 +64,27 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     expect(text.stdout).toMatch(/1 task\(s\) checked, 6 unchecked\n$/);
   });
 
+  it('checks the Table API query of a REST connector task whose template it does not know, and counts the task as checked', async () => {
+    // given
+    const rest = relative(root, join(__dirname, 'command', 'rest-connector-query.bpmn'));
+
+    // when
+    const { code, stdout } = await runCli(['lint', rest], { cwd: root });
+
+    // then
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${rest}:4: Task_Rest "Find open incidents": error: Query parameters (sysparm_query): caler_id is not a field of incident`);
+    expect(stdout).toContain(`${rest}: checked 1 task(s) using io.camunda.connectors.HttpJson.v2 v13\n`);
+    expect(stdout).toMatch(/1 diagram\(s\) checked: 1 error\(s\), 0 warning\(s\); 1 task\(s\) checked, 0 unchecked\n$/);
+  });
+
   it('lints every .bpmn diagram in a folder', async () => {
     // when
     const { code, stdout } = await runCli(['lint', relative(root, join(__dirname, 'command'))], { cwd: root });
 
     // then
     expect(code).toBe(1);
-    expect(stdout).toMatch(/3 diagram\(s\) checked: 3 error\(s\)/);
+    expect(stdout).toMatch(/4 diagram\(s\) checked: 4 error\(s\)/);
   });
 
   it.each([

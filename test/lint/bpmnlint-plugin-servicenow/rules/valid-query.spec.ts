@@ -32,7 +32,8 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
       { name: 'a template that is not loaded', moddleElement: fixture('valid-unknown-template.bpmn'), config },
       // The official templates send replace(sysparm_query, " ", ""): ServiceNow receives active=true^priority=1.
       { name: 'spaces the official template removes before sending', moddleElement: fixture('valid-spaces-removed.bpmn'), config },
-      { name: 'a secret placeholder the connector runtime fills in', moddleElement: fixture('valid-secret-value.bpmn'), config }
+      { name: 'a secret placeholder the connector runtime fills in', moddleElement: fixture('valid-secret-value.bpmn'), config },
+      { name: 'a REST connector task calling another API than ServiceNow\'s', moddleElement: fixture('valid-rest-other-api.bpmn'), config }
     ],
     invalid: [
       {
@@ -66,6 +67,16 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
           message: 'Query parameters (sysparm_query): caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?',
           propertiesPanel: { entryIds: [QUERY_ENTRY] },
           servicenow: { code: 'field.unknown', start: 16, end: 24, suggestion: 'caller_id' }
+        }
+      },
+      {
+        name: 'an unknown field in the query parameters of a REST connector task calling the Table API (its template not loaded)',
+        moddleElement: fixture('invalid-rest-connector.bpmn'),
+        config,
+        report: {
+          id: 'Task_1',
+          message: 'Query parameters (sysparm_query): caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?',
+          servicenow: { code: 'field.unknown', start: 32, end: 40, suggestion: 'caller_id' }
         }
       }
     ]
