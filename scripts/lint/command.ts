@@ -24,7 +24,8 @@ and sys_id inputs reading a variable no earlier task stores, are reported
 too. Templates are found in this package's templates/, in Camunda's
 official ServiceNow templates (@camunda/connectors-element-templates), in
 every .camunda/element-templates folder above a diagram, and in --templates.
-A folder is searched recursively for .bpmn files. Each problem names the
+A folder is searched recursively for .bpmn files (not in node_modules or
+folders whose name starts with a dot). Each problem names the
 diagram line of its task. The summary says how many tasks were checked per
 template; tasks whose template id or version lint does not know are listed
 as unchecked (with the template id, version and task count), never passed.
@@ -80,6 +81,20 @@ Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
   }
 };
 
+/**
+ * The .bpmn files below `dir` (named from `shown`), leaving out dependencies
+ * and tool folders (node_modules, .git, .camunda...): `lint .` in a project
+ * would otherwise check every test diagram of every installed package.
+ */
+async function bpmnFilesBelow(dir: string, shown: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) files.push(...(await bpmnFilesBelow(join(dir, entry.name), join(shown, entry.name))));
+    else if (entry.isFile() && entry.name.endsWith('.bpmn')) files.push(join(shown, entry.name));
+  }
+  return files;
+}
+
 /** The diagrams named, with folders searched recursively for .bpmn files (sorted). */
 async function diagramFiles(paths: string[], cwd: string): Promise<string[]> {
   const files: string[] = [];
@@ -90,8 +105,7 @@ async function diagramFiles(paths: string[], cwd: string): Promise<string[]> {
       files.push(path);
       continue;
     }
-    const entries = await readdir(resolve(cwd, path), { recursive: true, withFileTypes: true });
-    const found = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.bpmn')).map((entry) => join(path, entry.parentPath.slice(resolve(cwd, path).length + 1), entry.name)).sort();
+    const found = (await bpmnFilesBelow(resolve(cwd, path), path)).sort();
     if (found.length === 0) throw new UserError(`${path}: a folder without .bpmn diagrams`, ['Pass saved .bpmn diagrams, or folders holding them.']);
     files.push(...found);
   }

@@ -1,3 +1,5 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli';
@@ -85,6 +87,28 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     // then
     expect(code).toBe(1);
     expect(stdout).toMatch(/4 diagram\(s\) checked: 4 error\(s\)/);
+  });
+
+  it('leaves node_modules and dot folders out of a folder it searches', async () => {
+    // given: a project whose dependencies and tool folders hold diagrams with errors
+    const project = mkdtempSync(join(tmpdir(), 'lint-folders-'));
+    const broken = join(__dirname, 'command', 'official-incident-query.bpmn');
+    for (const dir of ['diagrams', 'node_modules/some-package/test', '.git/objects']) mkdirSync(join(project, dir), { recursive: true });
+    cpSync(broken, join(project, 'diagrams', 'order.bpmn'));
+    cpSync(broken, join(project, 'node_modules', 'some-package', 'test', 'fixture.bpmn'));
+    cpSync(broken, join(project, '.git', 'objects', 'stray.bpmn'));
+
+    try {
+      // when
+      const { code, stdout } = await runCli(['lint', '.'], { cwd: project });
+
+      // then
+      expect(code).toBe(1);
+      expect(stdout).toContain('diagrams/order.bpmn:4:');
+      expect(stdout).toMatch(/1 diagram\(s\) checked: 2 error\(s\)/);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it.each([
