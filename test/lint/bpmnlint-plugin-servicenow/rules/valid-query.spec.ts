@@ -20,6 +20,21 @@ const config: LintRuleOptions = { templates, feel: parseFeelExpression };
 // The plugin's diagnostics entry under the query field (the one place query problems show in the panel).
 const QUERY_ENTRY = 'custom-entry-io.camunda.connectors.ServiceNowIncident.v1-input-0-servicenow-diagnostics';
 
+/** The fixture's one finding: `caler_id` (at `start` in the checked input) is not a field of incident. */
+function unknownField(name: string, file: string, start: number, entryId?: string) {
+  return {
+    name,
+    moddleElement: fixture(file),
+    config,
+    report: {
+      id: 'Task_1',
+      message: 'Query parameters (sysparm_query): caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?',
+      ...(entryId ? { propertiesPanel: { entryIds: [entryId] } } : {}),
+      servicenow: { code: 'field.unknown', start, end: start + 'caler_id'.length, suggestion: 'caller_id' }
+    }
+  };
+}
+
 beforeAll(async () => {
   config.metadata = await readSnapshot();
 });
@@ -36,49 +51,11 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
       { name: 'a REST connector task calling another API than ServiceNow\'s', moddleElement: fixture('valid-rest-other-api.bpmn'), config }
     ],
     invalid: [
-      {
-        name: 'an unknown field, with the id of the diagnostics entry under the query field',
-        moddleElement: fixture('invalid-unknown-field.bpmn'),
-        config,
-        report: {
-          id: 'Task_1',
-          message: 'Query parameters (sysparm_query): caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?',
-          propertiesPanel: { entryIds: [QUERY_ENTRY] },
-          servicenow: { code: 'field.unknown', start: 0, end: 8, suggestion: 'caller_id' }
-        }
-      },
-      {
-        name: 'an unknown field inside a FEEL-built query',
-        moddleElement: fixture('invalid-feel.bpmn'),
-        config,
-        report: {
-          id: 'Task_1',
-          message: 'Query parameters (sysparm_query): caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?',
-          propertiesPanel: { entryIds: [QUERY_ENTRY] },
-          servicenow: { code: 'field.unknown', start: 2, end: 10, suggestion: 'caller_id' }
-        }
-      },
-      {
-        name: 'an unknown field in a query sent without its spaces, at its place in the text as written',
-        moddleElement: fixture('invalid-spaces-removed.bpmn'),
-        config,
-        report: {
-          id: 'Task_1',
-          message: 'Query parameters (sysparm_query): caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?',
-          propertiesPanel: { entryIds: [QUERY_ENTRY] },
-          servicenow: { code: 'field.unknown', start: 16, end: 24, suggestion: 'caller_id' }
-        }
-      },
-      {
-        name: 'an unknown field in the query parameters of a REST connector task calling the Table API (its template not loaded)',
-        moddleElement: fixture('invalid-rest-connector.bpmn'),
-        config,
-        report: {
-          id: 'Task_1',
-          message: 'Query parameters (sysparm_query): caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?',
-          servicenow: { code: 'field.unknown', start: 32, end: 40, suggestion: 'caller_id' }
-        }
-      }
+      unknownField('an unknown field, with the id of the diagnostics entry under the query field', 'invalid-unknown-field.bpmn', 0, QUERY_ENTRY),
+      unknownField('an unknown field inside a FEEL-built query', 'invalid-feel.bpmn', 2, QUERY_ENTRY),
+      unknownField('an unknown field in a query sent without its spaces, at its place in the text as written', 'invalid-spaces-removed.bpmn', 16, QUERY_ENTRY),
+      // No panel entry: the REST connector's template is none of the plugin's.
+      unknownField('an unknown field in the query parameters of a REST connector task calling the Table API (its template not loaded)', 'invalid-rest-connector.bpmn', 32)
     ]
   });
 });
