@@ -48,7 +48,8 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
       // The official templates send replace(sysparm_query, " ", ""): ServiceNow receives active=true^priority=1.
       { name: 'spaces the official template removes before sending', moddleElement: fixture('valid-spaces-removed.bpmn'), config },
       { name: 'a secret placeholder the connector runtime fills in', moddleElement: fixture('valid-secret-value.bpmn'), config },
-      { name: 'a REST connector task calling another API than ServiceNow\'s', moddleElement: fixture('valid-rest-other-api.bpmn'), config }
+      { name: 'a REST connector task calling another API than ServiceNow\'s', moddleElement: fixture('valid-rest-other-api.bpmn'), config },
+      { name: 'a REST connector task posting to the Table API, which ignores sysparm_query then', moddleElement: fixture('valid-rest-post.bpmn'), config }
     ],
     invalid: [
       unknownField('an unknown field, with the id of the diagnostics entry under the query field', 'invalid-unknown-field.bpmn', 0, QUERY_ENTRY),
