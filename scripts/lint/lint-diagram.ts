@@ -93,7 +93,8 @@ export async function lintDiagram(file: string, xml: string, options: LintRuleOp
       });
     }
   }
-  problems.sort((a, b) => a.id.localeCompare(b.id) || (a.start ?? 0) - (b.start ?? 0) || a.rule.localeCompare(b.rule));
+  // In diagram order, as a reader goes through the file (ids are random: Activity_0divtrc, Activity_0pg78zh).
+  problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || a.id.localeCompare(b.id) || (a.start ?? 0) - (b.start ?? 0) || a.rule.localeCompare(b.rule));
   return { problems, templates: uses.map(({ elementIds, ...use }) => ({ ...use, tasks: elementIds.length })) };
 }
 

@@ -44,6 +44,9 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     expect(plain.stdout).toContain('caler_id is not a field of incident');
     expect(blueprint.code).toBe(1);
     expect(blueprint.stdout).toMatch(/official-blueprint-broken-query\.bpmn:204: Activity_0divtrc "Search Request Item": error: .*ORDERBY needs a field name/);
+    // in diagram order: the payload warning of the task at line 60 comes first
+    expect(blueprint.stdout.indexOf('broken-query.bpmn:60: Activity_0pg78zh')).toBeGreaterThan(-1);
+    expect(blueprint.stdout.indexOf('broken-query.bpmn:60:')).toBeLessThan(blueprint.stdout.indexOf('broken-query.bpmn:204:'));
   });
 
   it('reports tasks whose template id or version it does not know as unchecked, with id, version and count', async () => {
