@@ -50,4 +50,26 @@ describe('core/query - queries as sent', () => {
     // then
     expect(diagnostics.map((diagnostic) => [diagnostic.code, value.slice(diagnostic.start, diagnostic.end)])).toEqual([['field.unknown', 'prioirty']]);
   });
+
+  it('keeps every diagnostic and tree range inside the text as written, for any text', () => {
+    // given: a seeded generator over the characters that matter here (spaces, separators, placeholders)
+    const parts = [' ', '  ', '^', '=', 'state', 'caler_id', 'no vpn', '{{secrets.a}}', '{{ secrets.b }}', '{{', '}}', 'IN', ',', 'ORDERBY', '^NQ', '"'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+
+    for (let round = 0; round < 2000; round++) {
+      const text = Array.from({ length: next() % 12 }, () => parts[next() % parts.length]).join('');
+
+      // when
+      const result = checkQuery(text, { ...options, spacesRemoved: round % 2 === 0 });
+
+      // then
+      const spans: { start: number; end: number }[] = [...result.diagnostics];
+      JSON.stringify(result.ast, (key, value: unknown) => {
+        if (value && typeof value === 'object' && 'start' in value && 'end' in value) spans.push(value as { start: number; end: number });
+        return value;
+      });
+      for (const span of spans) expect(span.start >= 0 && span.start <= span.end && span.end <= text.length, `${JSON.stringify(text)} ${JSON.stringify(span)}`).toBe(true);
+    }
+  });
 });
