@@ -67,6 +67,7 @@ export function buildField(column: ColumnRecord, inputs: Pick<FieldInputs, 'over
     writable: true
   };
   if (column.reference !== undefined) field.reference = column.reference;
+  if (column.referenceKey !== undefined) field.referenceKey = column.referenceKey;
   if (defaultValue !== undefined) field.defaultValue = defaultValue;
   if (dependent !== undefined) field.dependentOnField = dependent;
   const reason = notWritableReason(column.element, column.internalType, readOnly, calculated, defaultValue, inputs.notWritable?.reason);

@@ -49,6 +49,11 @@ export interface Field {
   readOnly: boolean;
   /** For `reference` (and `glide_list`) fields: the table referred to. */
   reference?: string;
+  /**
+   * `sys_dictionary.reference_key`: the referenced table's column the field
+   * stores instead of the sys_id (`name` for `sys_dictionary.internal_type`).
+   */
+  referenceKey?: string;
   /** `sys_dictionary.default_value` (may be a `javascript:` expression). */
   defaultValue?: string;
   /** Resolved choices (the table's own, else the defining table's); empty when none. */

@@ -1,7 +1,7 @@
 /**
  * The hand-kept overlay (metadata/overlay.json, format in metadata/README.md):
  * facts the SDK lacks, each naming its public source. Record facts (table,
- * column, choices) are written into the snapshot by `import-sdk`; product
+ * column, choices, referenceKey) are written into the snapshot by `import-sdk`; product
  * facts (abstract, primaryFields, mandatory, notWritable) are applied by the
  * loader to any snapshot.
  */
@@ -47,6 +47,8 @@ export interface OverlayChoices extends Sourced {
 export interface OverlayField {
   column?: OverlayColumn;
   choices?: OverlayChoices;
+  /** The `reference_key` of a reference column the SDK defines without one. */
+  referenceKey?: Sourced & { value: string };
   mandatory?: Sourced & { value: boolean };
   notWritable?: Sourced & { reason: string };
 }
@@ -108,10 +110,11 @@ class OverlayChecker {
 
   private field(where: string, field: unknown): void {
     if (!this.object(where, field)) return;
-    this.keys(where, field, ['column', 'choices', 'mandatory', 'notWritable', '$comment']);
+    this.keys(where, field, ['column', 'choices', 'referenceKey', 'mandatory', 'notWritable', '$comment']);
     this.entry(`${where} column`, field['column'], { type: 'string' }, {
       label: 'string', maxLength: 'number', reference: 'string', default: 'string', readOnly: 'boolean', dependentOnField: 'string', choice: 'number'
     });
+    this.entry(`${where} referenceKey`, field['referenceKey'], { value: 'string' });
     this.entry(`${where} mandatory`, field['mandatory'], { value: 'boolean' });
     this.entry(`${where} notWritable`, field['notWritable'], { reason: 'string' });
     const choices = field['choices'];

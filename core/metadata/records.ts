@@ -28,7 +28,7 @@ export interface TableRecord extends RecordOrigin {
 }
 
 /** A `sys_dictionary` row: the columns a resolved Field carries (documented there), as stored, plus what resolving reads. */
-export interface ColumnRecord extends RecordOrigin, Pick<Field, 'element' | 'label' | 'internalType' | 'maxLength' | 'mandatory' | 'readOnly' | 'reference' | 'defaultValue' | 'choiceMode' | 'dependentOnField'> {
+export interface ColumnRecord extends RecordOrigin, Pick<Field, 'element' | 'label' | 'internalType' | 'maxLength' | 'mandatory' | 'readOnly' | 'reference' | 'referenceKey' | 'defaultValue' | 'choiceMode' | 'dependentOnField'> {
   table: string;
   choiceTable?: string;
   choiceField?: string;
@@ -227,6 +227,7 @@ export function readColumnRecords(raws: Raw[], problems: Problems): ColumnRecord
       mandatory: read.flag('mandatory', raw['mandatory']) ?? false,
       readOnly: read.flag('read_only', raw['read_only']) ?? false,
       reference: read.text('reference.name', raw['reference.name']) ?? read.text('reference', raw['reference']),
+      referenceKey: read.text('reference_key', raw['reference_key']),
       defaultValue: read.text('default_value', raw['default_value']),
       choiceMode: choiceMode as ChoiceMode,
       choiceTable: read.text('choice_table', raw['choice_table']),

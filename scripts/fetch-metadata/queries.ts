@@ -5,8 +5,8 @@
 export const FIELDS = {
   sys_db_object: ['sys_id', 'name', 'label', 'super_class.name', 'is_extendable'],
   sys_dictionary: [
-    'sys_id', 'name', 'element', 'column_label', 'internal_type', 'max_length', 'mandatory', 'read_only', 'reference', 'default_value',
-    'choice', 'choice_table', 'choice_field', 'dependent_on_field', 'dependent', 'virtual', 'active'
+    'sys_id', 'name', 'element', 'column_label', 'internal_type', 'max_length', 'mandatory', 'read_only', 'reference', 'reference_key',
+    'default_value', 'choice', 'choice_table', 'choice_field', 'dependent_on_field', 'dependent', 'virtual', 'active'
   ],
   sys_dictionary_override: [
     'sys_id', 'name', 'element', 'mandatory_override', 'mandatory', 'read_only_override', 'read_only', 'default_value_override', 'default_value',

@@ -178,6 +178,7 @@ class SnapshotBuilder {
         if (sdkColumns.has(element)) this.problems.push(`${where}.${element}: the SDK already defines this column; remove the overlay's "column" entry`);
         else records.columns.push(overlayColumn(name, element, field.column));
       }
+      if (field.referenceKey) this.setReferenceKey(`${where}.${element}`, records.columns.find((column) => column['element'] === element), field.referenceKey.value);
       if (field.choices) {
         if (sdkChoices.has(element)) this.problems.push(`${where}.${element}: the SDK already has choices for it; remove the overlay's "choices" entry`);
         else {
@@ -194,6 +195,12 @@ class SnapshotBuilder {
       }
     }
   }
+
+  private setReferenceKey(where: string, column: RawRecord | undefined, key: string): void {
+    if (!column || column['internal_type'] !== 'reference') this.problems.push(`${where}: referenceKey needs a reference column of that name`);
+    else if (column['reference_key']) this.problems.push(`${where}: the SDK already gives the reference key "${column['reference_key']}"; remove the overlay's "referenceKey" entry`);
+    else column['reference_key'] = key;
+  }
 }
 
 function overlayColumn(table: string, element: string, column: NonNullable<NonNullable<OverlayTable['fields']>[string]['column']>): RawRecord {
@@ -206,6 +213,7 @@ function overlayColumn(table: string, element: string, column: NonNullable<NonNu
     mandatory: 'false',
     read_only: column.readOnly ? 'true' : 'false',
     reference: column.reference ?? '',
+    reference_key: '',
     default_value: column.default ?? '',
     choice: column.choice === undefined ? '' : String(column.choice),
     choice_table: '',

@@ -122,7 +122,8 @@ function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator
       }
       return undefined;
     case 'reference':
-      if (!EQUALITY.has(operator) || isSysId(value)) return undefined;
+      // A reference key (sys_dictionary.internal_type stores the type's name) makes any value possible.
+      if (!EQUALITY.has(operator) || isSysId(value) || storesOtherKey(field)) return undefined;
       if (repairSysId(value)) return sysIdCase(leaf, field);
       return referenceDiagnostic(leaf, field, metadata);
     case 'boolean':
@@ -211,6 +212,10 @@ function referenceDiagnostic(leaf: Scalar, field: Field, metadata: Metadata): Le
   return { severity: 'warning', code: 'value.reference', start: leaf.start, end: leaf.end,
     message: `${field.element} refers to ${target} records by sys_id; "${leaf.text}" is not a sys_id, so it likely matches nothing${byName ? `. To match by name, dot-walk: ${field.element}.name=${leaf.text}` : ''}.`,
     ...(byName ? { byDisplayName: 'name' } : {}) };
+}
+
+function storesOtherKey(field: Field): boolean {
+  return field.referenceKey !== undefined && field.referenceKey !== 'sys_id';
 }
 
 /** Tables whose display value is `name` (for the dot-walk hint when they are not in the metadata). */

@@ -73,6 +73,7 @@ export function columnRecord(table: string, column: SdkColumn, type: string): Ra
     mandatory: flag(config['mandatory']),
     read_only: flag(readOnly),
     reference: text(config['referenceTable']) ?? '',
+    reference_key: text(config['referenceKey']) ?? '',
     default_value: text(config['default']) ?? '',
     choice: typeof config['dropdown'] === 'string' ? (dropdownModes[config['dropdown']] ?? '') : '',
     choice_table: fromOtherTable ? (text(dynamic['table']) ?? '') : '',

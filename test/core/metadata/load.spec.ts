@@ -236,6 +236,19 @@ describe('core/metadata - loadSnapshot', () => {
       expect(field(load(parts), 'incident', 'problem_id')).toMatchObject({ internalType: 'reference', reference: 'sys_user' });
     });
 
+    it('reads the reference key, and leaves it out when the column has none', () => {
+      // given
+      const parts = taskAndIncident();
+      parts.columns.push({ name: 'incident', element: 'caller_email', internal_type: 'reference', reference: 'sys_user', reference_key: 'email' });
+
+      // when
+      const metadata = load(parts);
+
+      // then
+      expect(field(metadata, 'incident', 'caller_email')).toMatchObject({ reference: 'sys_user', referenceKey: 'email' });
+      expect(field(metadata, 'incident', 'caller_id')).not.toHaveProperty('referenceKey');
+    });
+
     it('reads a value given as a {link, value} reference object', () => {
       // given: a dump made without sysparm_exclude_reference_link=true
       const parts = taskAndIncident();

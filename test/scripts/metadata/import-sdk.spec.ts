@@ -125,6 +125,22 @@ describe('scripts/metadata - import-sdk', () => {
       await expect(failure).rejects.toMatchObject({ details: ['overlay.json ticket.kind: the SDK already defines this column; remove the overlay\'s "column" entry'] });
     });
 
+    it('writes the reference key the overlay gives a reference column, and refuses one on another column', async () => {
+      // given
+      const overlay = (fields: object) => ({ path: 'overlay.json', text: JSON.stringify({ format: 1, tables: { base_ticket: { fields } } }) });
+
+      // when
+      const { files, metadata } = await importSdk({ sdkDir: fakeSdk, overlay: overlay({ owner: { referenceKey: { value: 'email', source: 'x' } } }), tables: ['ticket'] });
+      const failure = importSdk({ sdkDir: fakeSdk, overlay: overlay({ title: { referenceKey: { value: 'email', source: 'x' } } }), tables: ['ticket'] });
+
+      // then
+      const dictionary = JSON.parse(files.get('sys_dictionary.json')!).result as Record<string, string>[];
+      expect(dictionary.find((row) => row['element'] === 'owner')).toMatchObject({ reference: 'person', reference_key: 'email' });
+      expect(dictionary.find((row) => row['element'] === 'title')).toMatchObject({ reference_key: '' });
+      expect(findField(metadata.tables.get('ticket')!, 'owner')?.referenceKey).toBe('email');
+      await expect(failure).rejects.toMatchObject({ details: ['overlay.json base_ticket.title: referenceKey needs a reference column of that name'] });
+    });
+
     it('fails with a clear message when --sdk is not an SDK package', async () => {
       await expect(importSdk({ sdkDir: fixtures, overlay: await overlayFile(), tables: ['ticket'] })).rejects.toThrow(/is not an @servicenow\/sdk-core package/);
     });

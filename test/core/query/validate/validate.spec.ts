@@ -91,6 +91,22 @@ describe('core/query/validate - fields against metadata', () => {
     expect(checkQuery('caller_id=dot-walk', { table: 'incident', metadata: metadata() }).diagnostics[0]?.suggestion).toBe('caller_id.name=dot-walk');
   });
 
+  it('compares a reference with a reference key with that key, not with a sys_id', () => {
+    // given: sys_dictionary.internal_type stores the type's name, caller_id a sys_id
+    const dictionary = table('sys_dictionary', 'Dictionary', [
+      field('internal_type', 'Type', 'reference', { reference: 'sys_glide_object', referenceKey: 'name' }),
+      field('reference', 'Reference', 'reference', { reference: 'sys_db_object', referenceKey: 'sys_id' })
+    ]);
+    const tables = { ...metadata(), tables: new Map([['sys_dictionary', dictionary]]) };
+
+    // when
+    const codes = (query: string) => checkQuery(query, { table: 'sys_dictionary', metadata: tables }).diagnostics.map((diagnostic) => diagnostic.code);
+
+    // then: a name is what the keyed reference holds; an explicit sys_id key still wants a sys_id
+    expect(codes('internal_type!=collection^ORinternal_type=NULL')).toEqual([]);
+    expect(codes('reference=sys_user')).toEqual(['value.reference']);
+  });
+
   it('says which table a dot-walked unknown field was looked up in', () => {
     // when
     const [diagnostic] = checkQuery('caller_id.titel=CEO', { table: 'incident', metadata: metadata() }).diagnostics;
