@@ -45,6 +45,14 @@ export const DATE_TIME = `${DATE} ${TIME}`;
 /** A connector secret placeholder, replaced by the runtime: `{{secrets.NAME}}`. */
 export const SECRET_PLACEHOLDER = '\\{\\{secrets\\.[A-Za-z0-9_.-]+\\}\\}';
 
+/**
+ * Records whose sys_id is a word, not 32 hexadecimal characters, by the
+ * table that holds them (its child tables hold them too): the Global
+ * application is `global` (a record's sys_scope reads "global" in
+ * ServiceNowDocs api-reference/server-api-reference/c_CatalogItemVariableSetM2M.md).
+ */
+export const WORD_SYS_IDS: Readonly<Record<string, readonly string[]>> = { sys_package: ['global'] };
+
 /** What each input kind accepts besides FEEL (a pattern body) and what its empty input shows. */
 export interface InputFormat {
   pattern?: string;

@@ -8,7 +8,7 @@ import type { Choice, Field, Metadata, Table } from '../../metadata/model';
 import { OPAQUE } from '../scan';
 import { familyOf, operatorMismatch, type TypeFamily } from './field-types';
 import { lookupField, resolvePath } from './fields';
-import { fieldType } from '../../metadata/field-types';
+import { fieldType, WORD_SYS_IDS } from '../../metadata/field-types';
 import { closestMatch } from '../../text/close-matches';
 import { isBoolean, isDate, isNumber, isSysId, repairBoolean, repairDate, repairNumber, repairSysId } from './literals';
 
@@ -123,7 +123,7 @@ function checkLeafValue(leaf: Scalar, field: Field, family: TypeFamily, operator
       return undefined;
     case 'reference':
       // A reference key (sys_dictionary.internal_type stores the type's name) makes any value possible.
-      if (!EQUALITY.has(operator) || isSysId(value) || storesOtherKey(field)) return undefined;
+      if (!EQUALITY.has(operator) || isSysId(value) || storesOtherKey(field) || isWordSysId(value, field, metadata)) return undefined;
       if (repairSysId(value)) return sysIdCase(leaf, field);
       return referenceDiagnostic(leaf, field, metadata);
     case 'boolean':
@@ -212,6 +212,13 @@ function referenceDiagnostic(leaf: Scalar, field: Field, metadata: Metadata): Le
   return { severity: 'warning', code: 'value.reference', start: leaf.start, end: leaf.end,
     message: `${field.element} refers to ${target} records by sys_id; "${leaf.text}" is not a sys_id, so it likely matches nothing${byName ? `. To match by name, dot-walk: ${field.element}.name=${leaf.text}` : ''}.`,
     ...(byName ? { byDisplayName: 'name' } : {}) };
+}
+
+/** `sys_scope=global`: the target table, or one it extends, has a record with this word as its sys_id. */
+function isWordSysId(value: string, field: Field, metadata: Metadata): boolean {
+  const target = field.reference ?? '';
+  const hierarchy = metadata.tables.get(target)?.hierarchy ?? [target];
+  return hierarchy.some((name) => WORD_SYS_IDS[name]?.includes(value) === true);
 }
 
 function storesOtherKey(field: Field): boolean {

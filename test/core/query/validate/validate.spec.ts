@@ -91,6 +91,20 @@ describe('core/query/validate - fields against metadata', () => {
     expect(checkQuery('caller_id=dot-walk', { table: 'incident', metadata: metadata() }).diagnostics[0]?.suggestion).toBe('caller_id.name=dot-walk');
   });
 
+  it('takes global for the sys_id of the Global application, through the tables that extend sys_package', () => {
+    // given: a record's sys_scope refers to sys_scope, which extends sys_package
+    const theme = table('sp_theme', 'Theme', [field('sys_scope', 'Application', 'reference', { reference: 'sys_scope' })]);
+    const scope = table('sys_scope', 'Application', [field('scope', 'Scope', 'string')], 'sys_package');
+    const tables = { ...metadata(), tables: new Map([['sp_theme', theme], ['sys_scope', scope]]) };
+
+    // when
+    const codes = (query: string) => checkQuery(query, { table: 'sp_theme', metadata: tables }).diagnostics.map((diagnostic) => diagnostic.code);
+
+    // then: global is that record's sys_id; another word still is no sys_id
+    expect(codes('sys_scope=global')).toEqual([]);
+    expect(codes('sys_scope=globl')).toEqual(['value.reference']);
+  });
+
   it('compares a reference with a reference key with that key, not with a sys_id', () => {
     // given: sys_dictionary.internal_type stores the type's name, caller_id a sys_id
     const dictionary = table('sys_dictionary', 'Dictionary', [
