@@ -11,6 +11,7 @@ import { validate } from './validate/validate';
 import { explain, explainWithItems } from './explain';
 import { checkFeel } from './feel';
 import { checkAsSent } from './sent-text';
+import { checkUrlText } from './url-query';
 import { hasError } from './diagnostics';
 import type { CheckOptions, CheckResult } from './check-result';
 
@@ -24,6 +25,7 @@ export type { OperatorInfo } from './operators';
 export { complete, completeFeelQuery } from './complete';
 export type { Completion, CompletionKind, CompleteOptions } from './complete';
 export type { CheckOptions, CheckResult } from './check-result';
+export { hasUrlQuery } from './url-query';
 
 /** Parses any string into a tree plus syntax diagnostics. Never throws. */
 export function parseQuery(text: string): { ast: QueryAst; diagnostics: Diagnostic[] } {
@@ -65,6 +67,26 @@ export function checkFeelQuery(value: string, options: CheckOptions = {}): Check
   const { feel } = options;
   if (!feel) return { ...checkQuery('', options), diagnostics: [], explanation: '', explanationItems: [], ok: true, pending: true };
   return checkFeel(value, { ...options, feel }, checkQuery);
+}
+
+/**
+ * Checks the `sysparm_query` parameter of a URL (core/query/url-query.ts),
+ * plain or a FEEL expression (`="https://" + host + "/api/now/table/incident?sysparm_query=active=true"`):
+ * offsets refer to the URL as written. Undefined when the URL has no such
+ * parameter; a FEEL URL without `options.feel` is `pending`.
+ */
+export function checkUrlQuery(url: string, options: CheckOptions = {}): CheckResult | undefined {
+  const inUrl = (text: string, opts: CheckOptions) => checkUrlText(text, opts, checkQuery);
+  if (!url.startsWith('=')) return inUrl(url, options);
+  const { feel } = options;
+  if (!feel) return checkFeelQuery(url, options);
+  let found = false;
+  const result = checkFeel(url, { ...options, feel }, (text, opts) => {
+    const checked = inUrl(text, opts);
+    found ||= checked !== undefined;
+    return checked ?? { ...checkQuery('', opts), diagnostics: [] };
+  });
+  return found ? result : undefined;
 }
 
 /** The query in plain words. */

@@ -21,7 +21,7 @@ type Check = (text: string, options: CheckOptions) => CheckResult;
 const SECRET = /\{\{\s*secrets\.[\w./-]+\s*\}\}/g;
 
 /** The sent text and, per character of it, the range of the written text it stands for. */
-interface Sent {
+export interface Sent {
   text: string;
   starts: number[];
   ends: number[];
@@ -32,19 +32,34 @@ export function checkAsSent(text: string, options: CheckOptions, check: Check): 
   const sent = sentText(text, spacesRemoved === true);
   if (sent.text === text) return check(text, rest);
   const result = check(sent.text, rest);
-  const start = (offset: number) => (offset < sent.starts.length ? sent.starts[offset]! : text.length);
+  // Read off the tree at its sent offsets, before mapping it back.
+  const spaced = spacesRemoved ? spacedValues(result, text, sent).map((span): Diagnostic => {
+    const written = text.slice(span.start, span.end);
+    return { severity: 'warning', code: 'value.spaces-removed', start: span.start, end: span.end,
+      message: `The connector removes every space from the query before sending it, so "${written}" is compared as "${written.replace(/ /g, '')}".` };
+  }) : [];
+  const mapped = mapBack(result, sent, text.length);
+  return { ...mapped, diagnostics: mapped.diagnostics.concat(spaced).sort((a, b) => a.start - b.start || a.end - b.end) };
+}
+
+/**
+ * Maps a result for `sent.text` back onto the text as written: diagnostics
+ * and tree offsets (`after`: where the sent text ends in it), and each
+ * suggestion through `escape` (how the written text spells the replacement,
+ * e.g. percent-encoded in a URL).
+ */
+export function mapBack(result: CheckResult, sent: Sent, after: number, escape?: (text: string) => string): CheckResult {
+  const start = (offset: number) => (offset < sent.starts.length ? sent.starts[offset]! : after);
   const end = (offset: number) => (offset > 0 ? sent.ends[Math.min(offset, sent.ends.length) - 1]! : 0);
   const remap = <T extends { start: number; end: number }>(span: T): T => {
     const empty = span.start === span.end;
     const mapped = start(span.start);
     return { ...span, start: mapped, end: empty ? mapped : end(span.end) };
   };
-  const spaced = spacesRemoved ? spacedValues(result, text, sent).map((span): Diagnostic => {
-    const written = text.slice(span.start, span.end);
-    return { severity: 'warning', code: 'value.spaces-removed', start: span.start, end: span.end,
-      message: `The connector removes every space from the query before sending it, so "${written}" is compared as "${written.replace(/ /g, '')}".` };
-  }) : [];
-  const diagnostics = result.diagnostics.map(remap).concat(spaced).sort((a, b) => a.start - b.start || a.end - b.end);
+  const diagnostics = result.diagnostics.map((diagnostic) => {
+    const mapped = remap(diagnostic);
+    return escape && mapped.suggestion !== undefined ? { ...mapped, suggestion: escape(mapped.suggestion) } : mapped;
+  });
   return { ...result, ast: remapTree(result.ast, remap), diagnostics };
 }
 

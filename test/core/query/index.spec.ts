@@ -10,8 +10,8 @@ import { parseFeelExpression } from '../../../core/feel/parse';
 describe('core/query - public API', () => {
   it('exports exactly the documented functions and tables', () => {
     expect(Object.keys(engine).sort()).toEqual([
-      'DIAGNOSTIC_CODES', 'OPAQUE', 'OPERATORS', 'applySuggestion', 'applySuggestions', 'checkFeelQuery', 'checkQuery',
-      'complete', 'completeFeelQuery', 'diagnosticCodes', 'explainQuery', 'operatorInfo', 'parseQuery', 'printQuery'
+      'DIAGNOSTIC_CODES', 'OPAQUE', 'OPERATORS', 'applySuggestion', 'applySuggestions', 'checkFeelQuery', 'checkQuery', 'checkUrlQuery',
+      'complete', 'completeFeelQuery', 'diagnosticCodes', 'explainQuery', 'hasUrlQuery', 'operatorInfo', 'parseQuery', 'printQuery'
     ]);
   });
 
@@ -21,6 +21,7 @@ describe('core/query - public API', () => {
     const print: (ast: QueryAst) => string = engine.printQuery;
     const check: (text: string, options?: CheckOptions) => CheckResult = engine.checkQuery;
     const checkFeel: (value: string, options?: CheckOptions) => CheckResult = engine.checkFeelQuery;
+    const checkUrl: (url: string, options?: CheckOptions) => CheckResult | undefined = engine.checkUrlQuery;
     const explain: (ast: QueryAst, options?: CheckOptions) => string = engine.explainQuery;
     const suggest: (text: string, offset: number, options?: CheckOptions) => engine.Completion[] = engine.complete;
     const suggestFeel: (value: string, offset: number, options?: CheckOptions) => engine.Completion[] = engine.completeFeelQuery;
@@ -36,6 +37,7 @@ describe('core/query - public API', () => {
 
     // then
     expect([result.ok, explain(ast), checkFeel('="a=1"', { feel: parseFeelExpression }).ok, severity, code, operator, value?.type]).toEqual([true, 'State is not one of 6, 7', true, 'info', 'field.unknown', 'NOT IN', 'List']);
+    expect([checkUrl('https://x/api/now/table/incident?sysparm_query=a%3D1')?.ok, checkUrl('https://x/api/now/table/incident')]).toEqual([true, undefined]);
     expect([suggest('a=1', 3)[0]?.insert, suggestFeel('="a=1"', 5, { feel: parseFeelExpression })[0]?.insert]).toEqual(['^', '^']);
   });
 
