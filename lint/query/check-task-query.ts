@@ -4,7 +4,7 @@
  */
 import { checkRecordQuery } from '../../core/inbound/record-query';
 import { isWaitTemplate } from '../../core/inbound/template-kind';
-import { checkFeelQuery, type CheckOptions, type CheckResult } from '../../core/query';
+import { checkFeelQuery, checkUrlQuery, type CheckOptions, type CheckResult } from '../../core/query';
 import type { FeelParser } from '../../core/feel/tree';
 import type { Metadata } from '../../core/metadata/model';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
@@ -37,9 +37,15 @@ export function checkQueryText(value: string, template: ElementTemplate | undefi
   return isWaitTemplate(template) ? checkRecordQuery(value, options) : checkFeelQuery(value, options);
 }
 
-/** Checks a REST connector task's query parameters (lint/diagram/rest-task.ts): the sysparm_query entry of a FEEL context. */
-export function checkRestQueryText(query: RestTableQuery, bundled: Metadata | undefined, feel: FeelParser | undefined): CheckResult {
-  return checkRecordQuery(query.value, queryOptions(undefined, query.table, bundled, feel));
+/**
+ * Checks a REST connector task's queries (lint/diagram/rest-task.ts): the
+ * sysparm_query entry of its query parameters' FEEL context, and the one in
+ * its URL, each with offsets into its own input.
+ */
+export function checkRestQueryText(query: RestTableQuery, bundled: Metadata | undefined, feel: FeelParser | undefined): { parameters?: CheckResult; url?: CheckResult } {
+  const options = queryOptions(undefined, query.table, bundled, feel);
+  const url = query.url === undefined ? undefined : checkUrlQuery(query.url, options);
+  return { ...(query.parameters === undefined ? {} : { parameters: checkRecordQuery(query.parameters, options) }), ...(url ? { url } : {}) };
 }
 
 function queryOptions(template: ElementTemplate | undefined, table: string | undefined, bundled: Metadata | undefined, feel: FeelParser | undefined): CheckOptions {

@@ -18,7 +18,7 @@ over saved Camunda 8 diagrams, as Desktop Modeler's Problems panel does: the
 sysparm_query of every task using a ServiceNow element template (ours or
 Camunda's official ones), and of every REST connector task calling the Table
 API (/api/now/table/<table> in its URL, sysparm_query in its query
-parameters), is checked against the table's fields, operators and choice
+parameters or in the URL itself, decoded as the connector sends it), is checked against the table's fields, operators and choice
 values; static inputs holding a backslash or a bare secrets.<name>,
 and sys_id inputs reading a variable no earlier task stores, are reported
 too. Templates are found in this package's templates/, in Camunda's

@@ -16,8 +16,15 @@ import { propertyEntryId } from '../../diagram/template-values';
 import type { ModdleElement } from '../../diagram/zeebe';
 import { lintContextOf, type LintRuleOptions } from '../../lint-context';
 
-/** The REST connector template's label of the input holding the query. */
+/** The REST connector template's labels of the inputs holding a query. */
 const REST_QUERY_LABEL = 'Query parameters (sysparm_query)';
+const REST_URL_LABEL = 'URL (sysparm_query)';
+/**
+ * The connector adds the query parameters to the URL's own
+ * (camunda/connectors connector-commons/http-client/.../ApacheRequestQueryParametersBuilder.java),
+ * so both reach ServiceNow; which one it reads is not documented.
+ */
+const BOTH_SET = 'The URL and the query parameters both set sysparm_query: the connector sends both, and which one ServiceNow reads is not documented. Keep one.';
 
 export function queryRule(severity: Severity) {
   return (options: LintRuleOptions = {}) => ({
@@ -35,7 +42,10 @@ export function queryRule(severity: Severity) {
       const rest = node.id ? restTableQuery(node) : undefined;
       if (!rest) return;
       const context = lintContextOf(node, options);
-      report(`${REST_QUERY_LABEL}: `, checkRestQueryText(rest, context.metadata, context.feel).diagnostics, undefined);
+      const checked = checkRestQueryText(rest, context.metadata, context.feel);
+      if (checked.parameters) report(`${REST_QUERY_LABEL}: `, checked.parameters.diagnostics, undefined);
+      if (checked.url) report(`${REST_URL_LABEL}: `, checked.url.diagnostics, undefined);
+      if (severity === 'warning' && checked.parameters && checked.url) reporter.report(node.id as string, BOTH_SET);
 
       function report(label: string, diagnostics: Diagnostic[], entryId: string | undefined) {
         for (const diagnostic of diagnostics) {

@@ -83,13 +83,29 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     expect(stdout).toMatch(/1 diagram\(s\) checked: 1 error\(s\), 0 warning\(s\); 1 task\(s\) checked, 0 unchecked\n$/);
   });
 
+  it('checks the query in the URL of a REST connector task, with its range on the URL as written', async () => {
+    // given: ...?sysparm_query=active%3Dtrue%5Ecaler_id%3Dabc&sysparm_limit=5
+    const rest = relative(root, join(__dirname, 'command', 'rest-connector-url-query.bpmn'));
+    const url = 'https://dev12345.service-now.com/api/now/table/incident?sysparm_query=active%3Dtrue%5Ecaler_id%3Dabc&sysparm_limit=5';
+
+    // when
+    const text = await runCli(['lint', rest], { cwd: root });
+    const json = await runCli(['lint', rest, '--json'], { cwd: root });
+
+    // then
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${rest}:4: Task_Rest "Find open incidents": error: URL (sysparm_query): caler_id is not a field of incident`);
+    const start = url.indexOf('caler_id');
+    expect(JSON.parse(json.stdout).problems).toMatchObject([{ id: 'Task_Rest', code: 'field.unknown', start, end: start + 'caler_id'.length, suggestion: 'caller_id' }]);
+  });
+
   it('lints every .bpmn diagram in a folder', async () => {
     // when
     const { code, stdout } = await runCli(['lint', relative(root, join(__dirname, 'command'))], { cwd: root });
 
     // then
     expect(code).toBe(1);
-    expect(stdout).toMatch(/4 diagram\(s\) checked: 4 error\(s\)/);
+    expect(stdout).toMatch(/5 diagram\(s\) checked: 5 error\(s\)/);
   });
 
   it('leaves node_modules and dot folders out of a folder it searches', async () => {

@@ -67,6 +67,16 @@ describe('lint/bpmnlint-plugin-servicenow - rules/query-warnings', () => {
           propertiesPanel: { entryIds: ['custom-entry-io.camunda.connectors.ServiceNowIncident.v1-input-0-servicenow-diagnostics'] },
           servicenow: { code: 'value.spaces-removed', start: 18, end: 37 }
         }
+      },
+      {
+        // The connector sends both; which ServiceNow reads is not in its source.
+        name: 'a REST connector task setting sysparm_query in its URL and in its query parameters',
+        moddleElement: fixture('invalid-rest-both-set.bpmn'),
+        config,
+        report: {
+          id: 'Task_1',
+          message: 'The URL and the query parameters both set sysparm_query: the connector sends both, and which one ServiceNow reads is not documented. Keep one.'
+        }
       }
     ]
   });

@@ -20,20 +20,24 @@ const config: LintRuleOptions = { templates, feel: parseFeelExpression };
 // The plugin's diagnostics entry under the query field (the one place query problems show in the panel).
 const QUERY_ENTRY = 'custom-entry-io.camunda.connectors.ServiceNowIncident.v1-input-0-servicenow-diagnostics';
 
-/** The fixture's one finding: `caler_id` (at `start` in the checked input) is not a field of incident. */
-function unknownField(name: string, file: string, start: number, entryId?: string) {
+/** The fixture's one finding: `caler_id` (at `start` in the checked input, labelled `label`) is not a field of incident. */
+function unknownField(name: string, file: string, start: number, entryId?: string, label = 'Query parameters (sysparm_query)') {
   return {
     name,
     moddleElement: fixture(file),
     config,
     report: {
       id: 'Task_1',
-      message: 'Query parameters (sysparm_query): caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?',
+      message: `${label}: caler_id is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?`,
       ...(entryId ? { propertiesPanel: { entryIds: [entryId] } } : {}),
       servicenow: { code: 'field.unknown', start, end: start + 'caler_id'.length, suggestion: 'caller_id' }
     }
   };
 }
+
+/** Where `caler_id` stands in a fixture's URL input as written (percent-escapes included). */
+const inUrl = (url: string) => url.indexOf('caler_id');
+const TABLE_URL = 'https://dev12345.service-now.com/api/now/table/incident';
 
 beforeAll(async () => {
   config.metadata = await readSnapshot();
@@ -49,14 +53,22 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
       { name: 'spaces the official template removes before sending', moddleElement: fixture('valid-spaces-removed.bpmn'), config },
       { name: 'a secret placeholder the connector runtime fills in', moddleElement: fixture('valid-secret-value.bpmn'), config },
       { name: 'a REST connector task calling another API than ServiceNow\'s', moddleElement: fixture('valid-rest-other-api.bpmn'), config },
-      { name: 'a REST connector task posting to the Table API, which ignores sysparm_query then', moddleElement: fixture('valid-rest-post.bpmn'), config }
+      { name: 'a REST connector task posting to the Table API, which ignores sysparm_query then', moddleElement: fixture('valid-rest-post.bpmn'), config },
+      { name: 'a valid percent-encoded query in the URL of a REST connector task', moddleElement: fixture('valid-rest-url-query.bpmn'), config }
     ],
     invalid: [
       unknownField('an unknown field, with the id of the diagnostics entry under the query field', 'invalid-unknown-field.bpmn', 0, QUERY_ENTRY),
       unknownField('an unknown field inside a FEEL-built query', 'invalid-feel.bpmn', 2, QUERY_ENTRY),
       unknownField('an unknown field in a query sent without its spaces, at its place in the text as written', 'invalid-spaces-removed.bpmn', 16, QUERY_ENTRY),
       // No panel entry: the REST connector's template is none of the plugin's.
-      unknownField('an unknown field in the query parameters of a REST connector task calling the Table API (its template not loaded)', 'invalid-rest-connector.bpmn', 32)
+      unknownField('an unknown field in the query parameters of a REST connector task calling the Table API (its template not loaded)', 'invalid-rest-connector.bpmn', 32),
+      // Decoded as the connector sends it; the range is on the URL as written, escapes included.
+      unknownField('an unknown field in a percent-encoded query in the URL of a REST connector task', 'invalid-rest-url-encoded.bpmn',
+        inUrl(`${TABLE_URL}?sysparm_query=active%3Dtrue%5Ecaler_id%3Dabc&sysparm_limit=5`), undefined, 'URL (sysparm_query)'),
+      unknownField('an unknown field in an unencoded query in the URL of a REST connector task', 'invalid-rest-url-unencoded.bpmn',
+        inUrl(`${TABLE_URL}?sysparm_query=active=true^caler_id=abc&sysparm_limit=5`), undefined, 'URL (sysparm_query)'),
+      unknownField('an unknown field in the query of a FEEL-built URL of a REST connector task', 'invalid-rest-url-feel.bpmn',
+        inUrl('="https://" + snInstance + ".service-now.com/api/now/table/incident?sysparm_query=active=true^caler_id=" + callerSysId + "&sysparm_limit=5"'), undefined, 'URL (sysparm_query)')
     ]
   });
 });
