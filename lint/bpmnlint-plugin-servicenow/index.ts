@@ -7,6 +7,7 @@ import payloadFields from './rules/payload-fields';
 import queryWarnings from './rules/query-warnings';
 import returnedFields from './rules/returned-fields';
 import sysIdVariables from './rules/sys-id-variables';
+import uncheckedFields from './rules/unchecked-fields';
 import validQuery from './rules/valid-query';
 
 export const rules = {
@@ -15,21 +16,24 @@ export const rules = {
   'sys-id-variables': sysIdVariables,
   'input-text-intact': inputTextIntact,
   'returned-fields': returnedFields,
-  'payload-fields': payloadFields
+  'payload-fields': payloadFields,
+  'unchecked-fields': uncheckedFields
+};
+
+const recommended: Record<string, 'error' | 'warn' | 'info'> = {
+  'servicenow/valid-query': 'error',
+  'servicenow/query-warnings': 'warn',
+  'servicenow/sys-id-variables': 'warn',
+  'servicenow/input-text-intact': 'error',
+  'servicenow/returned-fields': 'warn',
+  'servicenow/payload-fields': 'warn',
+  'servicenow/unchecked-fields': 'info'
 };
 
 export const configs = {
-  recommended: {
-    rules: {
-      'servicenow/valid-query': 'error',
-      'servicenow/query-warnings': 'warn',
-      'servicenow/sys-id-variables': 'warn',
-      'servicenow/input-text-intact': 'error',
-      'servicenow/returned-fields': 'warn',
-      'servicenow/payload-fields': 'warn'
-    }
-  },
+  recommended: { rules: recommended },
+  // Every problem an error; a note of what was not checked stays a note.
   all: {
-    rules: Object.fromEntries(Object.keys(rules).map((rule) => [`servicenow/${rule}`, 'error']))
+    rules: Object.fromEntries(Object.keys(rules).map((rule) => [`servicenow/${rule}`, recommended[`servicenow/${rule}`] === 'info' ? 'info' : 'error']))
   }
 };

@@ -48,13 +48,30 @@ export function tableProperty(template: ElementTemplate): TemplateProperty | und
 
 /** The table a task addresses: the template's, else the value of the generic template's table input. */
 export function tableOf(template: ElementTemplate, bo: ModdleElement): string | undefined {
-  const fixed = fixedTable(template);
-  if (fixed) return fixed;
+  return fixedTable(template) ?? plainValue(tableInput(template, bo)?.value);
+}
+
+/**
+ * Why a template that takes its table from the task gives none lint can
+ * read: a FEEL value, or a (custom) table left empty. Undefined when the
+ * table is fixed or written out.
+ */
+export function unreadableTable(template: ElementTemplate, bo: ModdleElement): string | undefined {
+  if (fixedTable(template)) return undefined;
+  const input = tableInput(template, bo);
+  if (!input) return undefined;
+  const what = input.custom ? 'custom table' : 'table';
+  if (!input.value) return `the ${what} is left empty`;
+  return input.value.startsWith('=') ? `the ${what} is a FEEL value, known only at runtime` : undefined;
+}
+
+/** The task's table input (the official templates' free-text one behind their `__custom` choice); undefined for a template without one. */
+function tableInput(template: ElementTemplate, bo: ModdleElement): { value: string | undefined; custom: boolean } | undefined {
   const property = tableProperty(template);
   const name = property && inputName(property);
-  const value = name ? getInputValue(bo, name) : undefined;
-  if (value === OFFICIAL_CUSTOM_CHOICE) return plainValue(getInputValue(bo, OFFICIAL_CUSTOM_TABLE_INPUT));
-  return plainValue(value);
+  if (!name) return undefined;
+  const value = getInputValue(bo, name);
+  return value === OFFICIAL_CUSTOM_CHOICE ? { value: getInputValue(bo, OFFICIAL_CUSTOM_TABLE_INPUT), custom: true } : { value, custom: false };
 }
 
 /** The encoded query property (ours `sn_query`, official `sysparm_query`, a wait template's record query). */

@@ -9,7 +9,8 @@ import type { FeelParser } from '../../core/feel/tree';
 import type { Metadata } from '../../core/metadata/model';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { metadataForTemplate } from '../metadata/template-metadata';
-import { isServiceNowTemplate, queryProperty, removesQuerySpaces, tableOf } from '../diagram/servicenow-template';
+import { isServiceNowTemplate, queryProperty, removesQuerySpaces, tableOf, unreadableTable } from '../diagram/servicenow-template';
+import { conditionTargets } from '../../core/template/rules/conditions';
 import { activeProperties, propertyValue } from '../diagram/template-values';
 import type { RestTableQuery } from '../diagram/rest-task';
 import type { ModdleElement } from '../diagram/zeebe';
@@ -18,16 +19,35 @@ export interface TaskQuery {
   property: TemplateProperty;
   table?: string;
   value: string;
+  /** Why the query's fields are not checked (its syntax still is): the table or operation is known only at runtime, or no table is set. */
+  fieldsUnchecked?: string;
 }
 
-/** The task's query when its template has one and it is active (the operation reads records). */
+/**
+ * The task's query when its template has one and it is active (the
+ * operation reads records), or may be: an operation computed in FEEL may
+ * read records, so its query is checked too, against no table.
+ */
 export function taskQuery(template: ElementTemplate | undefined, bo: ModdleElement): TaskQuery | undefined {
   if (!isServiceNowTemplate(template)) return undefined;
   const property = queryProperty(template);
-  if (!property || !activeProperties(template, bo).includes(property)) return undefined;
+  if (!property) return undefined;
+  const operation = activeProperties(template, bo).includes(property) ? undefined : feelOperation(template, property, bo);
+  if (operation === null) return undefined;
   const value = propertyValue(bo, property);
-  const table = tableOf(template, bo);
-  return { property, value: typeof value === 'string' ? value : '', ...(table ? { table } : {}) };
+  const table = operation ? undefined : tableOf(template, bo);
+  const fieldsUnchecked = operation ? `the ${operation} is a FEEL value, known only at runtime` : table ? undefined : unreadableTable(template, bo);
+  return { property, value: typeof value === 'string' ? value : '', ...(table ? { table } : {}), ...(fieldsUnchecked ? { fieldsUnchecked } : {}) };
+}
+
+/** The label of the property the inactive query's condition reads when it holds a FEEL value; null when none does (the query is off). */
+function feelOperation(template: ElementTemplate, query: TemplateProperty, bo: ModdleElement): string | null {
+  for (const id of conditionTargets(query.condition)) {
+    const property = template.properties.find((each) => each.id === id);
+    const value = property && propertyValue(bo, property);
+    if (property && typeof value === 'string' && value.startsWith('=')) return (property.label ?? 'operation').toLowerCase();
+  }
+  return null;
 }
 
 /** Checks query text (plain or FEEL `=...`) against the table's metadata: the template's field index on top of `bundled`. */

@@ -18,10 +18,13 @@ over saved Camunda 8 diagrams, as Desktop Modeler's Problems panel does: the
 sysparm_query of every task using a ServiceNow element template (ours or
 Camunda's official ones), and of every REST connector task calling the Table
 API (/api/now/table/<table> in its URL, sysparm_query in its query
-parameters or in the URL itself, decoded as the connector sends it), is checked against the table's fields, operators and choice
-values; static inputs holding a backslash or a bare secrets.<name>,
-and sys_id inputs reading a variable no earlier task stores, are reported
-too. Templates are found in this package's templates/, in Camunda's
+parameters or in the URL itself, decoded as the connector sends it), is
+checked against the table's fields, operators and choice values; static
+inputs holding a backslash or a bare secrets.<name>, and sys_id inputs
+reading a variable no earlier task stores, are reported too. Tasks whose
+query fields cannot be checked (a table or operation computed in FEEL, a
+custom table left empty) get an info line saying so; infos never fail the
+run. Templates are found in this package's templates/, in Camunda's
 official ServiceNow templates (@camunda/connectors-element-templates), in
 every .camunda/element-templates folder above a diagram, and in --templates.
 A folder is searched recursively for .bpmn files (not in node_modules or
@@ -60,7 +63,7 @@ Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
       uses.push(...result.templates.map((use) => ({ file, ...use })));
     }
     const errors = problems.filter((problem) => problem.severity === 'error').length;
-    const warnings = problems.length - errors;
+    const warnings = problems.filter((problem) => problem.severity === 'warning').length;
     const count = (checked: boolean) => uses.filter((use) => use.checked === checked).reduce((sum, use) => sum + use.tasks, 0);
     if (values.json) {
       io.stdout.write(`${JSON.stringify({ files: diagrams.length, errors, warnings, problems, templates: uses }, null, 2)}\n`);

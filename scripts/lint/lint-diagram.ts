@@ -22,7 +22,8 @@ export interface LintProblem {
   name?: string;
   /** The line of the element in the diagram file (1-based). */
   line?: number;
-  severity: 'error' | 'warning';
+  /** `info`: a note of what could not be checked, not a problem. */
+  severity: 'error' | 'warning' | 'info';
   rule: string;
   message: string;
   /** The engine's diagnostic: code and offsets into the query value. */
@@ -88,7 +89,7 @@ export async function lintDiagram(file: string, xml: string, options: LintRuleOp
       const name = elementsById[report.id]?.name;
       const line = lineOf(xml, report.id);
       problems.push({
-        file, id: report.id, ...(name ? { name } : {}), ...(line ? { line } : {}), severity: report.category === 'error' ? 'error' : 'warning', rule, message: report.message,
+        file, id: report.id, ...(name ? { name } : {}), ...(line ? { line } : {}), severity: report.category === 'error' || report.category === 'info' ? report.category : 'warning', rule, message: report.message,
         ...(report.servicenow ?? {})
       });
     }

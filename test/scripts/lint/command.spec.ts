@@ -99,13 +99,28 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     expect(JSON.parse(json.stdout).problems).toMatchObject([{ id: 'Task_Rest', code: 'field.unknown', start, end: start + 'caler_id'.length, suggestion: 'caller_id' }]);
   });
 
+  it('says which task\'s query fields it could not check, as an info that does not fail the run', async () => {
+    // given: the official template with its custom table given as the FEEL value =tableName
+    const feel = relative(root, join(__dirname, 'command', 'official-feel-table.bpmn'));
+
+    // when
+    const { code, stdout } = await runCli(['lint', feel], { cwd: root });
+    const json = JSON.parse((await runCli(['lint', feel, '--json'], { cwd: root })).stdout);
+
+    // then
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${feel}:4: Task_Feel "Find records": info: Query parameters (sysparm_query): fields not checked: the custom table is a FEEL value, known only at runtime; the query's syntax is checked. (servicenow/unchecked-fields)\n`);
+    expect(stdout).toMatch(/1 diagram\(s\) checked: 0 error\(s\), 0 warning\(s\); 1 task\(s\) checked, 0 unchecked\n$/);
+    expect(json).toMatchObject({ errors: 0, warnings: 0, problems: [{ id: 'Task_Feel', severity: 'info', rule: 'servicenow/unchecked-fields' }] });
+  });
+
   it('lints every .bpmn diagram in a folder', async () => {
     // when
     const { code, stdout } = await runCli(['lint', relative(root, join(__dirname, 'command'))], { cwd: root });
 
     // then
     expect(code).toBe(1);
-    expect(stdout).toMatch(/5 diagram\(s\) checked: 5 error\(s\)/);
+    expect(stdout).toMatch(/6 diagram\(s\) checked: 5 error\(s\)/);
   });
 
   it('leaves node_modules and dot folders out of a folder it searches', async () => {

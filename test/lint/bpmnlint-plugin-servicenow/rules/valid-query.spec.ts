@@ -13,7 +13,8 @@ import { parseFeelExpression } from '../../../../core/feel/parse';
 // bpmnlint's RuleTester is written for mocha's globals.
 Object.assign(globalThis, { describe, it, beforeEach });
 
-const templates = JSON.parse(readFileSync(require.resolve('@camunda/connectors-element-templates/src/element-templates/servicenow-incident-connector.json'), 'utf8')) as ElementTemplate[];
+const official = (file: string) => JSON.parse(readFileSync(require.resolve(`@camunda/connectors-element-templates/src/element-templates/${file}`), 'utf8')) as ElementTemplate[];
+const templates = [...official('servicenow-incident-connector.json'), ...official('servicenow-connector.json')];
 const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'valid-query', name), 'utf8'), { zeebe: zeebeSchema });
 // The rules take the snapshot as an option, as `camunda-servicenow lint` passes it (read below).
 const config: LintRuleOptions = { templates, feel: parseFeelExpression };
@@ -68,7 +69,18 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
       unknownField('an unknown field in an unencoded query in the URL of a REST connector task', 'invalid-rest-url-unencoded.bpmn',
         inUrl(`${TABLE_URL}?sysparm_query=active=true^caler_id=abc&sysparm_limit=5`), undefined, 'URL (sysparm_query)'),
       unknownField('an unknown field in the query of a FEEL-built URL of a REST connector task', 'invalid-rest-url-feel.bpmn',
-        inUrl('="https://" + snInstance + ".service-now.com/api/now/table/incident?sysparm_query=active=true^caler_id=" + callerSysId + "&sysparm_limit=5"'), undefined, 'URL (sysparm_query)')
+        inUrl('="https://" + snInstance + ".service-now.com/api/now/table/incident?sysparm_query=active=true^caler_id=" + callerSysId + "&sysparm_limit=5"'), undefined, 'URL (sysparm_query)'),
+      {
+        // An operation computed in FEEL may read records: the query's syntax is checked (its fields are not: servicenow/unchecked-fields says so).
+        name: 'a syntax error in the query of a task whose operation is a FEEL value',
+        moddleElement: fixture('invalid-feel-operation.bpmn'),
+        config,
+        report: {
+          id: 'Task_1',
+          message: 'Query parameters (sysparm_query): ORDERBY needs a field name right after it (ORDERBYnumber).',
+          servicenow: { code: 'syntax.missing-order-field', start: 12, end: 19 }
+        }
+      }
     ]
   });
 });
