@@ -63,26 +63,34 @@ export function mapBack(result: CheckResult, sent: Sent, after: number, escape?:
   return { ...result, ast: remapTree(result.ast, remap), diagnostics };
 }
 
-function sentText(text: string, spacesRemoved: boolean): Sent {
+export type Push = (char: string, start: number, end: number) => void;
+
+/** Builds a sent text: `fill` pushes each of its characters with the range of the written text it stands for. */
+export function buildSent(fill: (push: Push) => void): Sent {
   const sent: Sent = { text: '', starts: [], ends: [] };
   const chunks: string[] = [];
-  const push = (char: string, start: number, end: number) => {
+  fill((char, start, end) => {
     chunks.push(char);
     sent.starts.push(start);
     sent.ends.push(end);
-  };
-  let index = 0;
-  for (const secret of text.matchAll(SECRET)) {
-    copy(text, index, secret.index, spacesRemoved, push);
-    push(OPAQUE, secret.index, secret.index + secret[0].length);
-    index = secret.index + secret[0].length;
-  }
-  copy(text, index, text.length, spacesRemoved, push);
+  });
   sent.text = chunks.join('');
   return sent;
 }
 
-function copy(text: string, from: number, to: number, spacesRemoved: boolean, push: (char: string, start: number, end: number) => void): void {
+function sentText(text: string, spacesRemoved: boolean): Sent {
+  return buildSent((push) => {
+    let index = 0;
+    for (const secret of text.matchAll(SECRET)) {
+      copy(text, index, secret.index, spacesRemoved, push);
+      push(OPAQUE, secret.index, secret.index + secret[0].length);
+      index = secret.index + secret[0].length;
+    }
+    copy(text, index, text.length, spacesRemoved, push);
+  });
+}
+
+function copy(text: string, from: number, to: number, spacesRemoved: boolean, push: Push): void {
   for (let index = from; index < to; index++) {
     const char = text.charAt(index);
     if (!(spacesRemoved && char === ' ')) push(char, index, index + 1);

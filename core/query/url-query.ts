@@ -11,7 +11,7 @@
  * URL as written, a percent-escape standing for the character it decodes to.
  */
 import type { CheckOptions, CheckResult } from './check-result';
-import { mapBack, type Sent } from './sent-text';
+import { buildSent, mapBack, type Push, type Sent } from './sent-text';
 
 type Check = (text: string, options: CheckOptions) => CheckResult;
 
@@ -52,30 +52,23 @@ function queryValueSpan(url: string): { start: number; end: number } | undefined
 
 /** The value decoded as ServiceNow reads it, each character with the range of the URL it was written as. */
 function decodeQueryValue(url: string, start: number, end: number): Sent {
-  const sent: Sent = { text: '', starts: [], ends: [] };
-  const chunks: string[] = [];
-  const push = (char: string, from: number, to: number) => {
-    chunks.push(char);
-    sent.starts.push(from);
-    sent.ends.push(to);
-  };
-  for (let index = start; index < end;) {
-    const bytes: { byte: number; at: number }[] = [];
-    while (index < end && isEscape(url, index)) {
-      bytes.push({ byte: parseInt(url.slice(index + 1, index + 3), 16), at: index });
-      index += 3;
+  return buildSent((push) => {
+    for (let index = start; index < end;) {
+      const bytes: { byte: number; at: number }[] = [];
+      while (index < end && isEscape(url, index)) {
+        bytes.push({ byte: parseInt(url.slice(index + 1, index + 3), 16), at: index });
+        index += 3;
+      }
+      if (bytes.length > 0) {
+        pushDecoded(bytes, push);
+        continue;
+      }
+      const char = url.charAt(index);
+      // A `%` that starts no escape is kept as written.
+      push(char === '+' ? ' ' : char, index, index + 1);
+      index++;
     }
-    if (bytes.length > 0) {
-      pushDecoded(bytes, push);
-      continue;
-    }
-    const char = url.charAt(index);
-    // A `%` that starts no escape is kept as written.
-    push(char === '+' ? ' ' : char, index, index + 1);
-    index++;
-  }
-  sent.text = chunks.join('');
-  return sent;
+  });
 }
 
 function isEscape(url: string, index: number): boolean {
@@ -83,7 +76,7 @@ function isEscape(url: string, index: number): boolean {
 }
 
 /** A run of `%XX` escapes read as UTF-8: each character spans the escapes of its bytes. */
-function pushDecoded(bytes: { byte: number; at: number }[], push: (char: string, from: number, to: number) => void): void {
+function pushDecoded(bytes: { byte: number; at: number }[], push: Push): void {
   const text = new TextDecoder().decode(Uint8Array.from(bytes.map((each) => each.byte)));
   const encoder = new TextEncoder();
   let used = 0;
