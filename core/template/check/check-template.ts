@@ -1,6 +1,6 @@
 import { bindingKey, isKnownBinding } from '../rules/bindings';
 import { conditionTargets, mutuallyExclusive } from '../rules/conditions';
-import type { Binding, ElementTemplate, TemplateProperty } from '../types';
+import type { Binding, Condition, ElementTemplate, TemplateProperty } from '../types';
 import { parseFeel } from './feel';
 import { checkSchemaAndIcon } from './schema-and-icon';
 import { checkStaticText } from './static-text';
@@ -176,17 +176,41 @@ function checkBindings(properties: CheckedProperty[], name: (property: CheckedPr
     const key = property.binding && bindingKey(property.binding);
     if (key) byKey.set(key, [...(byKey.get(key) ?? []), index]);
   });
+  const readsOf = storedValueReader(properties);
   for (const [key, indexes] of byKey) {
     for (let i = 0; i < indexes.length; i++) {
       for (let j = i + 1; j < indexes.length; j++) {
         const a = properties[indexes[i] as number] as CheckedProperty;
         const b = properties[indexes[j] as number] as CheckedProperty;
-        if (!mutuallyExclusive(a.condition, b.condition)) {
+        if (!mutuallyExclusive(readsOf(a.condition), readsOf(b.condition))) {
           report('error', name(b, indexes[j] as number), `binds ${key} like "${name(a, indexes[i] as number)}" and both can be active at once`);
         }
       }
     }
   }
+}
+
+/**
+ * A condition reads the value its target's binding stores on the element
+ * (bpmn-js-element-templates `getPropertyValue`), not the property: two
+ * targets sharing one binding, such as one operation dropdown per operation
+ * group, read one value. Rewrites each condition to name what it reads, so
+ * "taskOp equals a" and "projectOp equals b" on one input count as disjoint,
+ * and so do `isActive: true` and `isActive: false` on one property.
+ */
+function storedValueReader(properties: CheckedProperty[]): (condition: Condition | undefined) => Condition | undefined {
+  const readOf = (id: string) => {
+    // The library takes the first property of an id.
+    const binding = properties.find((property) => property.id === id)?.binding;
+    return binding ? `binding ${bindingKey(binding)}` : `property ${id}`;
+  };
+  const rewrite = (condition: Condition): Condition => {
+    if ('allMatch' in condition) return { allMatch: Array.isArray(condition.allMatch) ? condition.allMatch.map(rewrite) : [] };
+    // isActive reads whether the target is active, a value of its own: isActive true and false never hold together.
+    if ('isActive' in condition) return { property: `active ${condition.property}`, equals: condition.isActive };
+    return { ...condition, property: readOf(condition.property) };
+  };
+  return (condition) => (condition && typeof condition === 'object' ? rewrite(condition) : condition);
 }
 
 /** Inputs are evaluated in order: a FEEL input should read only inputs mapped before it. */

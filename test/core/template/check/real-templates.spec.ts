@@ -1,0 +1,37 @@
+/**
+ * Cut-down copies of real Camunda 8 templates on which the checks once
+ * reported false findings; each fixture names its source below.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkTemplate } from '../../../../core/template/check/check-template';
+import type { ElementTemplate } from '../../../../core/template/types';
+
+function fixture(name: string): ElementTemplate {
+  return JSON.parse(readFileSync(join(__dirname, 'real-templates', name), 'utf8')) as ElementTemplate;
+}
+
+const errors = (template: ElementTemplate) => checkTemplate(template).filter((problem) => problem.severity === 'error');
+
+describe('core/template/check - real templates', () => {
+  // camunda/connectors@9b30630f5cacce76db089e7780b6aeecc032baec connectors/asana/element-templates/asana-connector.json
+  it('takes conditions on two dropdowns sharing one input as reading one value', () => {
+    const template = fixture('asana-operation-groups.json');
+    expect(errors(template)).toEqual([]);
+
+    // the same urls under conditions on two separately stored dropdowns can both hold
+    const [, , group, tasks, projects, ...urls] = template.properties;
+    const apart = { ...template, properties: [group, { ...tasks, binding: { type: 'zeebe:input', name: 'taskOperation' } }, { ...projects, binding: { type: 'zeebe:input', name: 'projectOperation' } }, ...urls] } as ElementTemplate;
+    expect(errors(apart).map((problem) => problem.message)).toEqual(['binds zeebe:input:url like "#3" and both can be active at once']);
+  });
+
+  // camunda/connectors@9b30630f5cacce76db089e7780b6aeecc032baec connectors/kafka/element-templates/kafka-inbound-connector-boundary.json
+  it('takes isActive true and isActive false on one property as exclusive', () => {
+    const template = fixture('kafka-deduplication.json');
+    expect(errors(template)).toEqual([]);
+
+    const both = { ...template, properties: template.properties.map((property) => (property.id === 'deduplicationModeAuto' ? { ...property, condition: { property: 'deduplicationId', isActive: true } } : property)) } as ElementTemplate;
+    expect(errors(both).map((problem) => problem.message)).toEqual(['binds zeebe:property:deduplicationMode like "deduplicationModeManual" and both can be active at once']);
+  });
+});
