@@ -29,7 +29,7 @@ export function parseFeel(expression: string): FeelSyntax {
 }
 
 function parseUncached(expression: string): FeelSyntax {
-  const tree = parseFeelExpression(expression);
+  const tree = parseFeelExpression(withoutLineBreaksInStrings(expression));
   let errorAt: number | undefined;
   const variables = new Set<string>();
   tree.iterate({
@@ -39,4 +39,39 @@ function parseUncached(expression: string): FeelSyntax {
     }
   });
   return { valid: errorAt === undefined, ...(errorAt === undefined ? {} : { errorAt }), variables: [...variables] };
+}
+
+/**
+ * feel-scala takes any character up to the closing quote into a string
+ * literal (FeelParser `stringWithQuotes`), line breaks too, as in multi-line
+ * prompts; lezer-feel ends the literal at a line break. A space of the same
+ * length in their place keeps every offset. Comments (fastparse
+ * JavaWhitespace) and backtick names are skipped, so a quote there opens nothing.
+ */
+function withoutLineBreaksInStrings(expression: string): string {
+  let result = '';
+  let i = 0;
+  const copyUntil = (end: number) => {
+    result += expression.slice(i, end);
+    i = end;
+  };
+  while (i < expression.length) {
+    const rest = expression.slice(i, i + 2);
+    if (rest === '//') copyUntil(endOf(expression, '\n', i + 2, 0));
+    else if (rest === '/*') copyUntil(endOf(expression, '*/', i + 2, 2));
+    else if (expression[i] === '`') copyUntil(endOf(expression, '`', i + 1, 1));
+    else if (expression[i] === '"') {
+      let end = i + 1;
+      while (end < expression.length && expression[end] !== '"') end += expression[end] === '\\' ? 2 : 1;
+      result += expression.slice(i, Math.min(end + 1, expression.length)).replace(/[\r\n]/g, ' ');
+      i = end + 1;
+    } else copyUntil(i + 1);
+  }
+  return result;
+}
+
+/** The offset just past `marker` searched from `from` (plus `length`), or the end of the text. */
+function endOf(text: string, marker: string, from: number, length: number): number {
+  const at = text.indexOf(marker, from);
+  return at === -1 ? text.length : at + length;
 }

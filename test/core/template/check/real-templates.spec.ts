@@ -34,4 +34,15 @@ describe('core/template/check - real templates', () => {
     const both = { ...template, properties: template.properties.map((property) => (property.id === 'deduplicationModeAuto' ? { ...property, condition: { property: 'deduplicationId', isActive: true } } : property)) } as ElementTemplate;
     expect(errors(both).map((problem) => problem.message)).toEqual(['binds zeebe:property:deduplicationMode like "deduplicationModeManual" and both can be active at once']);
   });
+
+  // camunda/connectors@9b30630f5cacce76db089e7780b6aeecc032baec connectors/agentic-ai/connector-agentic-ai/element-templates/agenticai-aiagent-job-worker.json
+  it('parses a FEEL string literal spanning lines, as feel-scala does', () => {
+    const template = fixture('ai-agent-system-prompt.json');
+    expect(checkTemplate(template)).toEqual([]);
+
+    // a string left open is still an error
+    const [prompt] = template.properties;
+    const unclosed = { ...template, properties: [{ ...prompt, value: '="You are\n**TaskAgent**' }] } as ElementTemplate;
+    expect(errors(unclosed).map((problem) => problem.message)).toEqual([expect.stringMatching(/^FEEL expression does not parse \(at character 1\)/)]);
+  });
 });
