@@ -58,7 +58,8 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
       if (firstIndex.has(property.id)) report('error', where, `duplicate property id (first at index ${firstIndex.get(property.id)})`);
       else firstIndex.set(property.id, index);
     }
-    if (property.group !== undefined && !groups.has(property.group)) report('error', where, `group "${property.group}" is not declared in groups`);
+    // The panel puts a property of an undeclared group under "Custom properties" (CustomProperties); a Hidden one is never shown.
+    if (property.group !== undefined && !groups.has(property.group) && property.type !== 'Hidden') report('warning', where, `group "${property.group}" is not declared in groups: the Modeler shows it under "Custom properties"`);
     for (const target of conditionTargets(property.condition)) {
       if (target === property.id) report('error', where, 'condition depends on the property itself');
       else if (!properties.some((other) => other.id === target)) report('error', where, `condition names property "${target}", which does not exist`);
