@@ -45,4 +45,13 @@ describe('core/template/check - real templates', () => {
     const unclosed = { ...template, properties: [{ ...prompt, value: '="You are\n**TaskAgent**' }] } as ElementTemplate;
     expect(errors(unclosed).map((problem) => problem.message)).toEqual([expect.stringMatching(/^FEEL expression does not parse \(at character 1\)/)]);
   });
+
+  // @camunda/connectors-element-templates@1.0.29 (camunda/connectors) src/element-templates/openai-connector.json, version 1
+  it('takes Hidden properties in an undeclared group as harmless: the panel never shows them', () => {
+    const template = fixture('openai-endpoint-group.json');
+    expect(checkTemplate(template)).toEqual([]);
+
+    const shown = { ...template, properties: template.properties.map((property) => (property.id === 'url' ? { ...property, type: 'String', label: 'URL' } : property)) } as ElementTemplate;
+    expect(checkTemplate(shown).filter((problem) => problem.message.startsWith('group '))).toEqual([{ severity: 'warning', property: 'url', message: 'group "endpoint" is not declared in groups: the Modeler shows it under "Custom properties"' }]);
+  });
 });
