@@ -38,8 +38,9 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
   const name = (property: CheckedProperty, index: number) => property.id ?? `#${index}`;
 
   // (1) template level: engines, $schema, icon
+  // The schema makes engines optional and the Modelers then offer the template for every version: a gap, not a defect.
   if (!template.engines || typeof template.engines.camunda !== 'string') {
-    report('error', undefined, 'no engines.camunda: state the lowest Camunda version the template works on');
+    report('warning', undefined, 'no engines.camunda: the Modeler offers the template for every Camunda version; state the lowest it works on');
   }
   for (const finding of checkSchemaAndIcon(template, 'modeler')) report(finding.severity, undefined, finding.message);
 
