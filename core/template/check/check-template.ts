@@ -1,5 +1,5 @@
 import { bindingKey, isKnownBinding } from '../rules/bindings';
-import { conditionTargets, mutuallyExclusive } from '../rules/conditions';
+import { conditionTargets, mutuallyExclusive, simpleConditions } from '../rules/conditions';
 import type { Binding, Condition, ElementTemplate, TemplateProperty } from '../types';
 import { parseFeel } from './feel';
 import { checkSchemaAndIcon } from './schema-and-icon';
@@ -56,8 +56,9 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
   properties.forEach((property, index) => {
     const where = name(property, index);
     if (property.id !== undefined) {
-      if (firstIndex.has(property.id)) report('error', where, `duplicate property id (first at index ${firstIndex.get(property.id)})`);
-      else firstIndex.set(property.id, index);
+      const first = firstIndex.get(property.id);
+      if (first === undefined) firstIndex.set(property.id, index);
+      else if (!interchangeable(properties[first] as CheckedProperty, property, properties)) report('error', where, `duplicate property id (first at index ${first})`);
     }
     // The panel puts a property of an undeclared group under "Custom properties" (CustomProperties); a Hidden one is never shown.
     if (property.group !== undefined && !groups.has(property.group) && property.type !== 'Hidden') report('warning', where, `group "${property.group}" is not declared in groups: the Modeler shows it under "Custom properties"`);
@@ -99,9 +100,10 @@ function checkSteps(template: ElementTemplate, properties: CheckedProperty[], re
     if (presetIds.has(preset.id)) report('error', undefined, `preset "${preset.id}" is declared twice`);
     presetIds.add(preset.id);
     for (const [id, value] of Object.entries(isObject(preset.properties) ? preset.properties : {})) {
-      const property = properties.find((candidate) => candidate.id === id);
-      if (!property) report('error', undefined, `preset "${preset.id}" sets property "${id}", which does not exist`);
-      else if (property.type === 'Dropdown' && !(property.choices ?? []).some((choice) => choice.value === String(value))) {
+      // applyPreset sets the value of every property of the id; the active one must offer it.
+      const targets = properties.filter((candidate) => candidate.id === id);
+      if (targets.length === 0) report('error', undefined, `preset "${preset.id}" sets property "${id}", which does not exist`);
+      else if (targets.every((property) => property.type === 'Dropdown' && !(property.choices ?? []).some((choice) => choice.value === String(value)))) {
         report('error', id, `preset "${preset.id}" sets "${String(value)}", which is not one of the choices`);
       }
     }
@@ -119,6 +121,18 @@ function checkSteps(template: ElementTemplate, properties: CheckedProperty[], re
   };
   visit(template.steps, '');
   for (const id of presetIds) if (!used.has(id)) report('warning', undefined, `preset "${id}" is applied by no step`);
+}
+
+/**
+ * Properties of one id that write one binding act as one: conditions read
+ * the binding's stored value, presets set every property of the id
+ * (`applyPreset`), so Camunda's connectors declare one `operationId`
+ * dropdown per resource type. Only `isActive`, which asks the first
+ * property of the id alone, tells them apart.
+ */
+function interchangeable(first: CheckedProperty, duplicate: CheckedProperty, properties: CheckedProperty[]): boolean {
+  if (!first.binding || !duplicate.binding || bindingKey(first.binding) !== bindingKey(duplicate.binding)) return false;
+  return !properties.some((property) => simpleConditions(property.condition).some((simple) => simple.property === first.id && 'isActive' in simple));
 }
 
 /** A condition on a Hidden property that its fixed value never satisfies makes the property dead. */

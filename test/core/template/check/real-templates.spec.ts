@@ -54,4 +54,22 @@ describe('core/template/check - real templates', () => {
     const shown = { ...template, properties: template.properties.map((property) => (property.id === 'url' ? { ...property, type: 'String', label: 'URL' } : property)) } as ElementTemplate;
     expect(checkTemplate(shown).filter((problem) => problem.message.startsWith('group '))).toEqual([{ severity: 'warning', property: 'url', message: 'group "endpoint" is not declared in groups: the Modeler shows it under "Custom properties"' }]);
   });
+
+  // @camunda/connectors-element-templates@1.0.29 (camunda/connectors) src/element-templates/hubspot-outbound-connector.json, version 4
+  it('takes properties of one id on one binding as one property, for conditions and presets alike', () => {
+    const template = fixture('hubspot-operation-per-resource.json');
+    expect(checkTemplate(template)).toEqual([]);
+
+    // the second operationId on a binding of its own is another property, read by no condition
+    const apart = { ...template, properties: template.properties.map((property, index) => (index === 3 ? { ...property, binding: { type: 'zeebe:input', name: 'companyOperation' } } : property)) } as ElementTemplate;
+    expect(errors(apart).map((problem) => problem.message)).toEqual(['duplicate property id (first at index 2)']);
+
+    // isActive asks the first operationId alone, so there the two differ
+    const asked = { ...template, properties: [...template.properties, { id: 'note', label: 'Note', type: 'String', binding: { type: 'zeebe:output', source: '=note' }, condition: { property: 'operationId', isActive: true } }] } as ElementTemplate;
+    expect(errors(asked).map((problem) => problem.message)).toEqual(['duplicate property id (first at index 2)']);
+
+    // a preset value no operationId offers is still refused
+    const stale = { ...template, presets: [template.presets?.[0], { id: 'companies_getPage', properties: { operationId: 'get-/crm/v3/objects/companies' } }] } as ElementTemplate;
+    expect(errors(stale).map((problem) => problem.message)).toEqual(['preset "companies_getPage" sets "get-/crm/v3/objects/companies", which is not one of the choices']);
+  });
 });
