@@ -73,13 +73,6 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
     checkFeel(property, where, report);
     checkStaticText(property, where, report);
   });
-  // Conditions may point forward only to properties that are declared earlier in a stable order.
-  properties.forEach((property, index) => {
-    for (const target of conditionTargets(property.condition)) {
-      const targetIndex = firstIndex.get(target);
-      if (targetIndex !== undefined && targetIndex > index) report('warning', name(property, index), `condition names "${target}", declared later`);
-    }
-  });
 
   checkBindings(properties, name, report);
   checkInputOrder(properties, name, report);

@@ -34,7 +34,6 @@ describe('core/template/check - checkTemplate', () => {
         { severity: 'error', property: 'self', message: 'condition depends on the property itself' },
         { severity: 'error', property: 'ghost', message: 'condition names property "missing", which does not exist' },
         { severity: 'warning', property: 'dead', message: 'can never be active: "fixed" is Hidden with the fixed value "off"' },
-        { severity: 'warning', property: 'dead', message: 'condition names "fixed", declared later' },
         { severity: 'warning', property: 'fixed', message: 'Hidden property has choices, which are never offered' }
       ])
     );

@@ -72,4 +72,9 @@ describe('core/template/check - real templates', () => {
     const stale = { ...template, presets: [template.presets?.[0], { id: 'companies_getPage', properties: { operationId: 'get-/crm/v3/objects/companies' } }] } as ElementTemplate;
     expect(errors(stale).map((problem) => problem.message)).toEqual(['preset "companies_getPage" sets "get-/crm/v3/objects/companies", which is not one of the choices']);
   });
+
+  // camunda/connectors@9b30630f5cacce76db089e7780b6aeecc032baec connectors/agentic-ai/connector-agentic-ai/element-templates/agenticai-a2a-client-outbound-connector.json
+  it('lets a condition read a property declared after it: applyConditions reads the element, not the order', () => {
+    expect(checkTemplate(fixture('a2a-client-gateway-type.json'))).toEqual([]);
+  });
 });
