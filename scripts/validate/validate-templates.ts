@@ -75,9 +75,13 @@ function schemaProblem(where: Omit<FileProblem, 'severity' | 'message'>, templat
   };
 }
 
-/** Ids and versions must be unique across everything the Modeler loads together. */
+/**
+ * Ids and versions must be unique across everything the Modeler loads
+ * together: it keeps one template per id and version, so a second one, in
+ * another file or the same, is silently dropped.
+ */
 export function duplicateVersions(files: { file: string; text: string }[]): FileProblem[] {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { file: string; index: number }>();
   const problems: FileProblem[] = [];
   for (const { file, text } of files) {
     let parsed: unknown;
@@ -86,14 +90,26 @@ export function duplicateVersions(files: { file: string; text: string }[]): File
     } catch {
       continue;
     }
-    for (const template of Array.isArray(parsed) ? parsed : [parsed]) {
+    const templates: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
+    templates.forEach((template, index) => {
       const { id, version } = (template ?? {}) as { id?: unknown; version?: unknown };
-      if (typeof id !== 'string') continue;
+      if (typeof id !== 'string') return;
       const key = `${id}@${String(version ?? '(none)')}`;
       const first = seen.get(key);
-      if (first && first !== file) problems.push({ file, templateId: id, severity: 'error', message: `id ${id} version ${String(version ?? '(none)')} is also in ${first}; the Modeler loads only one of them` });
-      else seen.set(key, file);
-    }
+      if (!first) {
+        seen.set(key, { file, index });
+        return;
+      }
+      const where = first.file === file ? `at index ${first.index} of this file` : `in ${first.file}`;
+      problems.push({
+        file,
+        templateId: id,
+        ...(typeof version === 'number' ? { templateVersion: version } : {}),
+        ...(Array.isArray(parsed) ? { templateIndex: index } : {}),
+        severity: 'error',
+        message: `id ${id} version ${String(version ?? '(none)')} is also ${where}; the Modeler loads only one of them`
+      });
+    });
   }
   return problems;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateTemplateText } from '../../../scripts/validate/validate-templates';
+import { duplicateVersions, validateTemplateText } from '../../../scripts/validate/validate-templates';
 
 const valid = JSON.parse(readFileSync(join(__dirname, '..', '..', 'core', 'template', 'check', 'check-template', 'valid.json'), 'utf8')) as Record<string, unknown>;
 
@@ -36,3 +36,19 @@ describe('scripts/validate - validateTemplateText', () => {
     expect(problems.some((problem) => problem.severity === 'error' && problem.property === '#0')).toBe(true);
   });
 });
+
+describe('scripts/validate - duplicateVersions', () => {
+  const template = (version?: number) => JSON.stringify({ id: 'x.small', ...(version === undefined ? {} : { version }) });
+
+  it('reports an id and version a second time, in another file or the same (the Modeler keeps one per id and version)', () => {
+    expect(duplicateVersions([{ file: 'a.json', text: template(1) }, { file: 'b.json', text: `[${template(2)}, ${template(1)}]` }, { file: 'c.json', text: `[${template()}, ${template()}]` }])).toEqual([
+      { file: 'b.json', templateId: 'x.small', templateVersion: 1, templateIndex: 1, severity: 'error', message: 'id x.small version 1 is also in a.json; the Modeler loads only one of them' },
+      { file: 'c.json', templateId: 'x.small', templateIndex: 1, severity: 'error', message: 'id x.small version (none) is also at index 0 of this file; the Modeler loads only one of them' }
+    ]);
+  });
+
+  it('takes other versions of an id, and files that are not JSON, as no duplicates', () => {
+    expect(duplicateVersions([{ file: 'a.json', text: `[${template(1)}, ${template(2)}]` }, { file: 'b.json', text: '{' }, { file: 'c.json', text: template(3) }])).toEqual([]);
+  });
+});
+
