@@ -27,9 +27,11 @@ describe('core/template/check - checkSchemaAndIcon', () => {
     expect(checkSchemaAndIcon({ $schema: PINNED }, 'web-modeler')).toEqual([{ severity: 'error', message }]);
   });
 
-  it('refuses an icon one byte over 8 KB, counted in UTF-8 bytes as stored', () => {
-    expect(checkSchemaAndIcon({ $schema: UNPINNED_SCHEMA_URL, icon: { contents: `${'x'.repeat(MAX_ICON_BYTES - 1)}é` } }, 'modeler')).toEqual([
-      { severity: 'error', message: 'icon is 8193 bytes as stored in the template; Web Modeler accepts at most 8 KB (8192 bytes): simplify or compress the icon' }
-    ]);
+  // camunda/connectors@9b30630f5cacce76db089e7780b6aeecc032baec connectors/soap/element-templates/soap-outbound-connector.json ships such an icon, which Desktop shows
+  it('warns about an icon one byte over 8 KB, counted in UTF-8 bytes as stored, and refuses it for Web Modeler', () => {
+    const over = { $schema: UNPINNED_SCHEMA_URL, icon: { contents: `${'x'.repeat(MAX_ICON_BYTES - 1)}é` } };
+    const message = 'icon is 8193 bytes as stored in the template; Web Modeler accepts at most 8 KB (8192 bytes): simplify or compress the icon';
+    expect(checkSchemaAndIcon(over, 'modeler')).toEqual([{ severity: 'warning', message }]);
+    expect(checkSchemaAndIcon(over, 'web-modeler')).toEqual([{ severity: 'error', message }]);
   });
 });
