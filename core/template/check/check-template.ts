@@ -34,7 +34,12 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
   // Schema-invalid input is reported by the schema check; here it only must not crash the checks.
   const properties = (Array.isArray(template.properties) ? template.properties : [])
     .filter((property): property is TemplateProperty => isObject(property))
-    .map((property): CheckedProperty => ({ ...property, binding: isKnownBinding(property.binding) ? property.binding : undefined, choices: Array.isArray(property.choices) ? property.choices : undefined }));
+    .map((property): CheckedProperty => ({
+      ...property,
+      binding: isKnownBinding(property.binding) ? property.binding : undefined,
+      choices: Array.isArray(property.choices) ? property.choices.filter(isObject) as TemplateProperty['choices'] : undefined,
+      condition: conditionOrNothing(property.condition)
+    }));
   const name = (property: CheckedProperty, index: number) => property.id ?? `#${index}`;
 
   // (1) template level: engines, $schema, icon
@@ -46,7 +51,7 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
 
   // (2) groups
   const groups = new Set<string>();
-  for (const group of Array.isArray(template.groups) ? template.groups : []) {
+  for (const group of Array.isArray(template.groups) ? template.groups.filter(isObject) : []) {
     if (groups.has(group.id)) report('error', undefined, `group "${group.id}" is declared twice`);
     groups.add(group.id);
   }
@@ -139,6 +144,13 @@ function unreachableBecause(property: CheckedProperty, properties: CheckedProper
     if (!allowed.includes(target.value)) return `"${target.id}" is Hidden with the fixed value "${String(target.value)}"`;
   }
   return undefined;
+}
+
+/** A condition as far as the checks read it: objects only, also inside allMatch. */
+function conditionOrNothing(condition: unknown): Condition | undefined {
+  if (!isObject(condition)) return undefined;
+  if (!('allMatch' in condition)) return condition as Condition;
+  return { allMatch: Array.isArray(condition['allMatch']) ? condition['allMatch'].map(conditionOrNothing).filter((each): each is Condition => each !== undefined) : [] };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

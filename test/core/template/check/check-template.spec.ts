@@ -72,4 +72,14 @@ describe('core/template/check - checkTemplate', () => {
       { severity: 'warning', property: 'note', message: expect.stringMatching(/^lets a user type static text the runtime changes \(e.g. "rotate secrets.yaml"\)/) }
     ]);
   });
+
+  it('still checks the rest of a template whose groups, choices or conditions hold junk the schema refuses', () => {
+    // given
+    const template = fixture('valid.json');
+    const junk = JSON.parse(JSON.stringify({ ...template, groups: [...(template.groups ?? []), null], properties: [...template.properties, { id: 'odd', label: 'Odd', type: 'Dropdown', value: 'z', choices: [null, { name: 'A', value: 'a' }], binding: { type: 'zeebe:output', source: '=odd' }, condition: { allMatch: [null, 1] } }, { id: 'odder', type: 'Hidden', value: 'x', binding: { type: 'zeebe:input', name: 'odder' }, condition: 'x' }] })) as ElementTemplate;
+
+    // then
+    expect(checkTemplate(junk)).toEqual([{ severity: 'error', property: 'odd', message: 'value "z" is not one of its choices' }]);
+  });
 });
+
