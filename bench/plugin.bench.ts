@@ -15,8 +15,10 @@
  *   the bundled snapshot packed (target <= 250); metadata_reader_chunk_kb:
  *   the code reading that snapshot, a chunk fetched alongside it;
  *   autocomplete_chunk_kb (the query suggestions, fetched when a query field
- *   is first shown), table_switch_chunk_kb (fetched when the table list opens)
- *   and feel_chunk_kb (the FEEL grammar, fetched with the snapshot).
+ *   is first shown), table_switch_chunk_kb (fetched when the table list opens),
+ *   feel_chunk_kb (the FEEL grammar, fetched with the snapshot) and
+ *   panel_helpers_chunk_kb (the table picker, the output helper and the sys_id
+ *   picker, fetched when a ServiceNow task is first shown).
  * Builds the plugin and the harness first when dist/ lacks them.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -33,13 +35,14 @@ function webpack(config: string, env: Record<string, string> = {}): void {
   execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '-c', config], { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
 }
 
-function bundleSizes(): { script: number; metadataChunk: number; readerChunk: number; autocompleteChunk: number; switchChunk: number; feelChunk: number } {
+function bundleSizes(): { script: number; metadataChunk: number; readerChunk: number; autocompleteChunk: number; switchChunk: number; feelChunk: number; panelHelpersChunk: number } {
   const dir = mkdtempSync(join(tmpdir(), 'servicenow-bundle-'));
   try {
     webpack('webpack.config.js', { SERVICENOW_BUNDLE_OUTPUT: join(dir, 'client.js') });
     const size = (file: string) => statSync(join(dir, file)).size;
     return { script: size('client.js'), metadataChunk: size('servicenow-metadata.js'), readerChunk: size('servicenow-metadata-reader.js'),
-      autocompleteChunk: size('servicenow-autocomplete.js'), switchChunk: size('servicenow-table-switch.js'), feelChunk: size('servicenow-feel.js') };
+      autocompleteChunk: size('servicenow-autocomplete.js'), switchChunk: size('servicenow-table-switch.js'), feelChunk: size('servicenow-feel.js'),
+      panelHelpersChunk: size('servicenow-panel-helpers.js') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -56,7 +59,8 @@ const bench: Benchmark = {
   async run(log) {
     const sizes = bundleSizes();
     log(`bundle: ${(sizes.script / 1024).toFixed(1)} kB, metadata chunk ${(sizes.metadataChunk / 1024).toFixed(1)} kB, its reader ${(sizes.readerChunk / 1024).toFixed(1)} kB, `
-      + `autocomplete ${(sizes.autocompleteChunk / 1024).toFixed(1)} kB, table switch ${(sizes.switchChunk / 1024).toFixed(1)} kB, FEEL ${(sizes.feelChunk / 1024).toFixed(1)} kB`);
+      + `autocomplete ${(sizes.autocompleteChunk / 1024).toFixed(1)} kB, table switch ${(sizes.switchChunk / 1024).toFixed(1)} kB, FEEL ${(sizes.feelChunk / 1024).toFixed(1)} kB, `
+      + `panel helpers ${(sizes.panelHelpersChunk / 1024).toFixed(1)} kB`);
     if (!existsSync(join(root, 'dist/client.js'))) webpack('webpack.config.js');
     if (!existsSync(join(root, 'dist/harness/harness.js'))) webpack('test/browser/harness/webpack.config.js');
 
@@ -204,7 +208,8 @@ const bench: Benchmark = {
         metadata_reader_chunk_kb: Math.round(sizes.readerChunk / 102.4) / 10,
         autocomplete_chunk_kb: Math.round(sizes.autocompleteChunk / 102.4) / 10,
         table_switch_chunk_kb: Math.round(sizes.switchChunk / 102.4) / 10,
-        feel_chunk_kb: Math.round(sizes.feelChunk / 102.4) / 10
+        feel_chunk_kb: Math.round(sizes.feelChunk / 102.4) / 10,
+        panel_helpers_chunk_kb: Math.round(sizes.panelHelpersChunk / 102.4) / 10
       };
     } finally {
       await browser.close();

@@ -13,14 +13,14 @@ export const FEATURES = {
     public: {
       'input-checks': ['InputDiagnostics.tsx'],
       lint: ['index.ts'],
-      'output-mapping': ['OutputHelper.tsx'],
+      'output-mapping': ['LazyOutputHelper.ts'],
       properties: ['index.ts'],
       'query-autocomplete': ['entries.ts'],
       'query-validation': ['QueryDiagnostics.tsx', 'live-check.ts', 'live-text.ts', 'use-live-text.ts'],
       servicenow: ['index.ts'],
       'status-bar': ['ServiceNowStatusBar.ts'],
-      'sys-id-picker': ['index.ts', 'SysIdPicker.tsx'],
-      'table-picker': ['TablePicker.tsx']
+      'sys-id-picker': ['index.ts', 'LazySysIdPicker.ts'],
+      'table-picker': ['LazyTablePicker.ts']
     }
   },
   scripts: {

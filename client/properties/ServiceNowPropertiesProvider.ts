@@ -9,7 +9,7 @@
  * It never drops or reorders groups it does not own.
  */
 import type { Service, DiagramElement } from '../types/bpmn-js';
-import { OutputHelper } from '../output-mapping/OutputHelper';
+import { LazyOutputHelper } from '../output-mapping/LazyOutputHelper';
 import { addQueryAutocomplete } from '../query-autocomplete/entries';
 import { QueryDiagnostics } from '../query-validation/QueryDiagnostics';
 import { InputDiagnostics } from '../input-checks/InputDiagnostics';
@@ -21,8 +21,8 @@ import { annotatedInputEntryId, annotatedQueryEntryId, inputChecksEntryId, MORE_
 import { isInboundTemplate } from '../../core/inbound/template-kind';
 import { sameBinding } from '../../core/template/rules/bindings';
 import { isServiceNowTemplate, queryProperty, sysIdInputs } from '../../lint/diagram/servicenow-template';
-import { SysIdPicker } from '../sys-id-picker/SysIdPicker';
-import { TablePicker } from '../table-picker/TablePicker';
+import { LazySysIdPicker } from '../sys-id-picker/LazySysIdPicker';
+import { LazyTablePicker } from '../table-picker/LazyTablePicker';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 
 export const PROVIDER_PRIORITY = 200;
@@ -74,8 +74,8 @@ function isPlainServiceTask(element: DiagramElement, template: ElementTemplate |
 
 /** Open on a ServiceNow task; collapsed on a plain task, where it is an offer. */
 function serviceNowGroup(serviceNow: boolean): Group {
-  const entries: Entry[] = [{ id: TABLE_PICKER_ENTRY_ID, component: TablePicker }];
-  if (serviceNow) entries.push({ id: OUTPUT_HELPER_ENTRY_ID, component: OutputHelper });
+  const entries: Entry[] = [{ id: TABLE_PICKER_ENTRY_ID, component: LazyTablePicker }];
+  if (serviceNow) entries.push({ id: OUTPUT_HELPER_ENTRY_ID, component: LazyOutputHelper });
   return { id: SERVICENOW_GROUP_ID, label: 'ServiceNow table', entries, shouldOpen: serviceNow };
 }
 
@@ -96,7 +96,7 @@ function annotateTemplateEntries(groups: Group[], template: ElementTemplate): vo
       if (input) return [entry, { id: inputChecksEntryId(entry.id), component: InputDiagnostics, inputEntryId: entry.id, property, kind: input.kind }];
       const sysId = sysIds.find((input) => sameProperty(property, input.property));
       if (sysId) {
-        return [entry, { id: sysIdPickerEntryId(entry.id), component: SysIdPicker, property, ...(sysId.referencedTable ? { referencedTable: sysId.referencedTable } : {}) }];
+        return [entry, { id: sysIdPickerEntryId(entry.id), component: LazySysIdPicker, property, ...(sysId.referencedTable ? { referencedTable: sysId.referencedTable } : {}) }];
       }
       return [entry];
     });

@@ -11,10 +11,10 @@ import type { DiagramElement } from '../../../client/types/bpmn-js';
 import type { ElementTemplate, TemplateProperty } from '../../../core/template/types';
 
 // The entry components render in the panel (browser tests); here they are only the values the provider places.
-vi.mock('../../../client/table-picker/TablePicker', () => ({ TablePicker: 'TablePicker' }));
-vi.mock('../../../client/output-mapping/OutputHelper', () => ({ OutputHelper: 'OutputHelper' }));
+vi.mock('../../../client/table-picker/LazyTablePicker', () => ({ LazyTablePicker: 'LazyTablePicker' }));
+vi.mock('../../../client/output-mapping/LazyOutputHelper', () => ({ LazyOutputHelper: 'LazyOutputHelper' }));
 vi.mock('../../../client/query-validation/QueryDiagnostics', () => ({ QueryDiagnostics: 'QueryDiagnostics' }));
-vi.mock('../../../client/sys-id-picker/SysIdPicker', () => ({ SysIdPicker: 'SysIdPicker' }));
+vi.mock('../../../client/sys-id-picker/LazySysIdPicker', () => ({ LazySysIdPicker: 'LazySysIdPicker' }));
 vi.mock('../../../client/query-autocomplete/LazyQueryAutocomplete', () => ({ LazyQueryAutocomplete: 'LazyQueryAutocomplete' }));
 vi.mock('../../../client/input-checks/InputDiagnostics', () => ({ InputDiagnostics: 'InputDiagnostics' }));
 vi.mock('../../../client/properties/MoreFieldsFilter', () => ({ MoreFieldsFilter: 'MoreFieldsFilter' }));
@@ -73,8 +73,8 @@ describe('client/properties - ServiceNowPropertiesProvider', () => {
     expect(result.find((group) => group.id === 'servicenow')).toMatchObject({ label: 'ServiceNow table', shouldOpen: true });
     expect(result[3]!.entries[1]).toMatchObject({ component: 'QueryDiagnostics', queryEntryId: 'custom-entry-q', property: property(incident, 'sysparm_query') });
     expect(result[3]!.entries[2]).toMatchObject({ component: 'LazyQueryAutocomplete', queryEntryId: 'custom-entry-q' });
-    expect(result[3]!.entries[4]).toMatchObject({ component: 'SysIdPicker', property: property(incident, 'sysId') });
-    expect(result[2]!.entries.map((entry) => entry['component'])).toEqual(['TablePicker', 'OutputHelper']);
+    expect(result[3]!.entries[4]).toMatchObject({ component: 'LazySysIdPicker', property: property(incident, 'sysId') });
+    expect(result[2]!.entries.map((entry) => entry['component'])).toEqual(['LazyTablePicker', 'LazyOutputHelper']);
   });
 
   it('on a plain service task: only the table picker, collapsed, after the general group', () => {

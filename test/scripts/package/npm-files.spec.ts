@@ -113,6 +113,6 @@ describe('scripts/package - npm package contents (npm pack --dry-run --json)', (
     // then
     expect(unwanted).toEqual([]);
     // the plugin script and the metadata chunk and its reader it fetches from beside itself
-    expect([...paths].filter((path) => path.startsWith('dist/')).sort()).toEqual(existsSync(join(ROOT, 'dist/client.js')) ? ['dist/client.js', 'dist/servicenow-autocomplete.js', 'dist/servicenow-feel.js', 'dist/servicenow-metadata-reader.js', 'dist/servicenow-metadata.js', 'dist/servicenow-table-switch.js'] : []);
+    expect([...paths].filter((path) => path.startsWith('dist/')).sort()).toEqual(existsSync(join(ROOT, 'dist/client.js')) ? ['dist/client.js', 'dist/servicenow-autocomplete.js', 'dist/servicenow-feel.js', 'dist/servicenow-metadata-reader.js', 'dist/servicenow-metadata.js', 'dist/servicenow-panel-helpers.js', 'dist/servicenow-table-switch.js'] : []);
   });
 });
