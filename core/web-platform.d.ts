@@ -6,3 +6,7 @@
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
+
+declare class TextDecoder {
+  decode(input?: Uint8Array): string;
+}
