@@ -49,23 +49,30 @@ function parseUncached(expression: string): FeelSyntax {
  * JavaWhitespace) and backtick names are skipped, so a quote there opens nothing.
  */
 function withoutLineBreaksInStrings(expression: string): string {
+  // Most expressions are one line: nothing to replace, and no scan on the hot path of every check.
+  if (!/[\r\n]/.test(expression)) return expression;
+  const special = /\/\/|\/\*|[`"]/g;
   let result = '';
   let i = 0;
-  const copyUntil = (end: number) => {
-    result += expression.slice(i, end);
-    i = end;
-  };
   while (i < expression.length) {
-    const rest = expression.slice(i, i + 2);
-    if (rest === '//') copyUntil(endOf(expression, '\n', i + 2, 0));
-    else if (rest === '/*') copyUntil(endOf(expression, '*/', i + 2, 2));
-    else if (expression[i] === '`') copyUntil(endOf(expression, '`', i + 1, 1));
-    else if (expression[i] === '"') {
-      let end = i + 1;
+    special.lastIndex = i;
+    const found = special.exec(expression);
+    if (!found) {
+      result += expression.slice(i);
+      break;
+    }
+    const at = found.index;
+    result += expression.slice(i, at);
+    if (found[0] === '"') {
+      let end = at + 1;
       while (end < expression.length && expression[end] !== '"') end += expression[end] === '\\' ? 2 : 1;
-      result += expression.slice(i, Math.min(end + 1, expression.length)).replace(/[\r\n]/g, ' ');
+      result += expression.slice(at, Math.min(end + 1, expression.length)).replace(/[\r\n]/g, ' ');
       i = end + 1;
-    } else copyUntil(i + 1);
+      continue;
+    }
+    const end = found[0] === '//' ? endOf(expression, '\n', at + 2, 0) : found[0] === '/*' ? endOf(expression, '*/', at + 2, 2) : endOf(expression, '`', at + 1, 1);
+    result += expression.slice(at, end);
+    i = end;
   }
   return result;
 }
