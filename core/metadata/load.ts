@@ -2,11 +2,12 @@
  * The snapshot loader: Table API response files in, resolved Metadata out.
  * Pure (no Node or DOM API) so that the browser plugin runs it too. It
  * either returns the whole model or throws one UserError listing every
- * broken record: never a partial result.
+ * broken record: never a partial result. Every record is read and checked
+ * here; a table's fields are built when the table is first read.
  */
 import { CATALOG_FILES, readCatalog } from './catalog';
 import { MANIFEST_FILE, parseManifest, type Manifest } from './manifest';
-import type { Metadata, MetadataOrigin } from './model';
+import type { Metadata, MetadataOrigin, MetadataWarning } from './model';
 import { OVERLAY_FILE, parseOverlay, type Overlay } from './overlay';
 import { Problems } from './problems';
 import {
@@ -97,12 +98,17 @@ export function loadSnapshot(files: (SnapshotFile | SnapshotRecordsFile)[], opti
   const resolved = resolveSnapshot(records, { completeTables: manifest?.tables, overlay }, problems);
   problems.throwIfAny(location);
 
+  let warnings: MetadataWarning[] | undefined;
   return {
     origin: options.origin ?? manifest?.origin ?? 'instance',
     source: options.source ?? (manifest ? `${describeManifest(manifest)}, at ${location}` : location),
     tables: resolved.tables,
     referenceTargets: resolved.referenceTargets,
-    warnings: problems.warnings,
+    // Reading the warnings resolves the tables not read yet: resolution warns, so the list is complete only then.
+    get warnings() {
+      warnings ??= [...problems.warnings, ...resolved.warnings()];
+      return warnings;
+    },
     ...(catalogItems ? { catalogItems } : {})
   };
 }

@@ -7,9 +7,9 @@
 import { buildField, compareChoices, compareText, dependentOf, noOverrides, sameInputs, toChoice, type FieldInputs } from './field';
 import { resolveHierarchies } from './hierarchy';
 import { completeTables, indexChoices, indexColumns, indexOverrides, indexTables, type ByTable } from './indexes';
-import type { Choice, Field, Table, TableSummary } from './model';
+import type { Choice, Field, MetadataWarning, Table, TableSummary } from './model';
 import type { Overlay, OverlayTable } from './overlay';
-import type { Problems } from './problems';
+import { Problems } from './problems';
 import { columnRef, SNAPSHOT_FILES, type ChoiceRecord, type ColumnRecord, type OverrideRecord, type TableRecord } from './records';
 
 export interface SnapshotRecords {
@@ -20,10 +20,19 @@ export interface SnapshotRecords {
 }
 
 export interface Resolved {
-  tables: Map<string, Table>;
+  /** Each complete table, resolved when first read (see LazyTables). */
+  tables: ReadonlyMap<string, Table>;
   referenceTargets: Map<string, TableSummary>;
+  /** The warnings resolution gives, in table order, as if every table had been resolved at once. */
+  warnings(): MetadataWarning[];
 }
 
+/**
+ * Indexes the records, reporting every broken one, and leaves the building
+ * of each table's fields (most of the work, and never an error) until the
+ * table is first read: a caller that checks one query against a snapshot
+ * of thousands of tables resolves that table and its super classes only.
+ */
 export function resolveSnapshot(
   records: SnapshotRecords,
   context: { completeTables?: string[]; overlay?: Overlay },
@@ -35,17 +44,111 @@ export function resolveSnapshot(
   const complete = completeTables(context.completeTables, tables, hierarchies, columns);
   const overrides = indexOverrides(records.overrides, tables, hierarchies, columns, problems);
   const choices = indexChoices(records.choices, tables, hierarchies, columns, problems);
-  const resolver = new TableResolver(hierarchies, columns, overrides, choices, context.overlay?.tables ?? {}, problems, records.columns.reduce((size, column) => Math.max(size, column.index + 1), 0));
+  const columnCount = records.columns.reduce((size, column) => Math.max(size, column.index + 1), 0);
+  const newResolver = (into: Problems) => new TableResolver(hierarchies, columns, overrides, choices, context.overlay?.tables ?? {}, into, columnCount);
 
-  const resolved = new Map<string, Table>();
+  const resolvable = new Map<string, { record: TableRecord; hierarchy: string[] }>();
   const referenceTargets = new Map<string, TableSummary>();
   for (const name of [...tables.keys()].sort()) {
     const record = tables.get(name)!;
     const hierarchy = hierarchies.get(name);
-    if (complete.has(name) && hierarchy) resolved.set(name, resolver.table(record, hierarchy));
+    if (complete.has(name) && hierarchy) resolvable.set(name, { record, hierarchy });
     else if (!complete.has(name)) referenceTargets.set(name, summary(record));
   }
-  return { tables: resolved, referenceTargets };
+  const lazy = new LazyTables(resolvable, newResolver);
+  return { tables: lazy, referenceTargets, warnings: () => lazy.warnings() };
+}
+
+/**
+ * The resolved tables as a read-only map whose keys are known up front and
+ * whose values are built on first read; iterating resolves every table, in
+ * name order. The warnings must not depend on what was read first: when a
+ * table was resolved out of order, they come from a second, ordered pass.
+ */
+class LazyTables implements ReadonlyMap<string, Table> {
+  // Private fields, not properties: the map compares equal to another by its entries alone.
+  readonly #resolvable: ReadonlyMap<string, { record: TableRecord; hierarchy: string[] }>;
+  readonly #newResolver: (into: Problems) => TableResolver;
+  readonly #resolved = new Map<string, Table>();
+  readonly #names: string[];
+  readonly #problems = new Problems();
+  #resolver: TableResolver | undefined;
+  #inOrder = true;
+  #orderedWarnings: MetadataWarning[] | undefined;
+
+  constructor(resolvable: ReadonlyMap<string, { record: TableRecord; hierarchy: string[] }>, newResolver: (into: Problems) => TableResolver) {
+    this.#resolvable = resolvable;
+    this.#newResolver = newResolver;
+    this.#names = [...resolvable.keys()];
+    this.#resolver = newResolver(this.#problems);
+  }
+
+  get size(): number {
+    return this.#resolvable.size;
+  }
+
+  has(name: string): boolean {
+    return this.#resolvable.has(name);
+  }
+
+  get(name: string): Table | undefined {
+    const known = this.#resolved.get(name);
+    if (known || !this.#resolvable.has(name)) return known;
+    if (this.#names[this.#resolved.size] !== name) this.#inOrder = false;
+    return this.#resolve(name);
+  }
+
+  keys(): MapIterator<string> {
+    return this.#resolvable.keys();
+  }
+
+  *values(): MapIterator<Table> {
+    for (const name of this.#resolvable.keys()) yield this.get(name)!;
+  }
+
+  *entries(): MapIterator<[string, Table]> {
+    for (const name of this.#resolvable.keys()) yield [name, this.get(name)!];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Table]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: Table, key: string, map: ReadonlyMap<string, Table>) => void, thisArg?: unknown): void {
+    for (const [name, table] of this.entries()) callback.call(thisArg, table, name, this);
+  }
+
+  warnings(): MetadataWarning[] {
+    if (this.#orderedWarnings) return this.#orderedWarnings;
+    if (this.#inOrder) {
+      for (const name of this.#resolvable.keys()) this.get(name);
+      this.#orderedWarnings = this.#problems.warnings;
+    } else {
+      const ordered = new Problems();
+      const resolver = this.#newResolver(ordered);
+      for (const [name, { record, hierarchy }] of this.#resolvable) {
+        const table = resolver.table(record, hierarchy);
+        if (!this.#resolved.has(name)) this.#resolved.set(name, table);
+      }
+      this.#orderedWarnings = ordered.warnings;
+    }
+    this.#release();
+    return this.#orderedWarnings;
+  }
+
+  #resolve(name: string): Table {
+    const { record, hierarchy } = this.#resolvable.get(name)!;
+    const table = this.#resolver!.table(record, hierarchy);
+    this.#resolved.set(name, table);
+    if (this.#resolved.size === this.#resolvable.size && this.#inOrder) this.#orderedWarnings = this.#problems.warnings;
+    if (this.#resolved.size === this.#resolvable.size) this.#release();
+    return table;
+  }
+
+  /** Every table is built: the records and indexes the resolver holds can go. */
+  #release(): void {
+    if (this.#resolved.size === this.#resolvable.size) this.#resolver = undefined;
+  }
 }
 
 function summary(record: TableRecord): TableSummary {

@@ -4,6 +4,7 @@ import { isUserError, UserError } from '../../../core/errors';
 import { loadSnapshot } from '../../../core/metadata/load';
 import { findField, type Metadata } from '../../../core/metadata/model';
 import type { Overlay } from '../../../core/metadata/overlay';
+import { syntheticSnapshotFiles } from '../../../bench/synthetic-snapshot';
 import { choice, column, snapshotFiles, table, taskAndIncident, type SnapshotParts } from './snapshot-files';
 
 function load(parts: SnapshotParts, overlay?: Overlay): Metadata {
@@ -513,6 +514,48 @@ describe('core/metadata - loadSnapshot', () => {
           expect(JSON.stringify([...shuffled.tables.values()])).toBe(JSON.stringify([...expected.tables.values()]));
         })
       );
+    });
+
+    it('gives the same tables and warnings whatever is read first, each table built once', () => {
+      // given: resolution warnings on three tables of a hierarchy (a dependency the table lacks)
+      const files = syntheticSnapshotFiles({ tables: 12, rows: 300 }).map((file) => {
+        if (!file.path.endsWith('sys_dictionary.json')) return file;
+        const body = JSON.parse(file.text) as { result: Record<string, string>[] };
+        for (const row of [40, 140, 260]) body.result[row]!['dependent_on_field'] = 'u_missing';
+        return { ...file, text: JSON.stringify(body) };
+      });
+      const eager = loadSnapshot(files);
+      const expectedWarnings = eager.warnings;
+      const expectedTables = JSON.stringify([...eager.tables]);
+      expect(expectedWarnings.filter((warning) => warning.message.includes('"u_missing"'))).toHaveLength(3);
+
+      fc.assert(
+        fc.property(fc.shuffledSubarray([...eager.tables.keys()]), (readFirst) => {
+          // when
+          const metadata = loadSnapshot(files);
+          const firstReads = readFirst.map((name) => metadata.tables.get(name));
+
+          // then
+          expect(metadata.warnings).toEqual(expectedWarnings);
+          expect(JSON.stringify([...metadata.tables])).toBe(expectedTables);
+          readFirst.forEach((name, index) => expect(metadata.tables.get(name)).toBe(firstReads[index]));
+          expect([...metadata.tables.values()]).toEqual([...metadata.tables.keys()].map((name) => metadata.tables.get(name)));
+        }),
+        { numRuns: 30 }
+      );
+    });
+
+    it('knows its tables by name without building them, and nothing else', () => {
+      // given
+      const metadata = load(taskAndIncident());
+
+      // then
+      expect([...metadata.tables.keys()]).toEqual(['incident', 'task']);
+      expect(metadata.tables.size).toBe(2);
+      expect(metadata.tables.has('incident')).toBe(true);
+      expect(metadata.tables.has('sys_user')).toBe(false);
+      expect(metadata.tables.get('sys_user')).toBeUndefined();
+      expect(new Map(metadata.tables).get('incident')).toBe(metadata.tables.get('incident'));
     });
   });
 });
