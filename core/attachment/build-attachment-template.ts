@@ -16,7 +16,7 @@
 import { envelope } from '../template/build-template';
 import { authenticationProperties, connectionProperties } from '../template/connection';
 import { constantConnectorInputProperties } from '../template/connector-inputs';
-import { errorPropertiesFor } from '../template/error-handling';
+import { errorPropertiesFor, type AnswerRule } from '../template/error-handling';
 import { apiGroups } from '../template/groups';
 import { BASE_URL_VARIABLE, headerBinding, inputBinding } from '../template/operations';
 import { SYS_ID } from '../template/patterns';
@@ -150,6 +150,12 @@ const ANSWERS = [
   { id: 'delete', rule: { statuses: [200, 204], needsResult: false, api: API }, condition: when('delete') }
 ];
 
+function answerRule(id: string): AnswerRule {
+  const answer = ANSWERS.find((candidate) => candidate.id === id);
+  if (!answer) throw new Error(`attachment: no answer rule for ${id}`);
+  return answer.rule;
+}
+
 export function buildAttachmentTemplate(options: BuildOptions): ElementTemplate {
   const id = `${options.idPrefix}.${ATTACHMENT_TEMPLATE_ID}`;
   return envelope({
@@ -171,9 +177,9 @@ export function buildAttachmentTemplate(options: BuildOptions): ElementTemplate 
       ...presetOutputProperties(
         `Upload: ${ATTACHMENT_OUTPUT.sysId}; List: ${ATTACHMENT_OUTPUT.list}; Download: ${ATTACHMENT_OUTPUT.document}`,
         [
-          { id: 'upload', expression: `={result: ${RESULT_CONTEXT}, out: {${ATTACHMENT_OUTPUT.sysId}: get value(result, "sys_id")}}.out`, condition: when('upload') },
-          { id: 'list', expression: `={${ATTACHMENT_OUTPUT.list}: if body instance of context then get value(body, "result") else null}`, condition: when('list') },
-          { id: 'download', expression: `={${ATTACHMENT_OUTPUT.document}: document}`, condition: when('download') }
+          { id: 'upload', expression: `={result: ${RESULT_CONTEXT}, out: {${ATTACHMENT_OUTPUT.sysId}: get value(result, "sys_id")}}.out`, rule: answerRule('upload'), condition: when('upload') },
+          { id: 'list', expression: `={${ATTACHMENT_OUTPUT.list}: if body instance of context then get value(body, "result") else null}`, rule: answerRule('list'), condition: when('list') },
+          { id: 'download', expression: `={${ATTACHMENT_OUTPUT.document}: document}`, rule: answerRule('download'), condition: when('download') }
         ],
         `={${ATTACHMENT_OUTPUT.document}: document}`
       ),

@@ -86,13 +86,14 @@ function requestProperties(itemPath: string, variablesContext: string): Template
 const ORDER_PRESET = `={result: ${RESULT_CONTEXT}, out: {${ORDER_OUTPUT.requestSysId}: get value(result, "request_id"), ${ORDER_OUTPUT.requestNumber}: get value(result, "request_number")}}.out`;
 
 /** order_now answers 200 with `result` (c_ServiceCatalogAPI). */
-const ORDER_ANSWER = [{ id: 'order', rule: { statuses: [200], needsResult: true, api: 'Service Catalog API' } }];
+const ORDER_RULE = { statuses: [200], needsResult: true, api: 'Service Catalog API' };
+const ORDER_ANSWER = [{ id: 'order', rule: ORDER_RULE }];
 
 function tailProperties(): TemplateProperty[] {
   return [
     ...timeoutProperties(),
     ...constantConnectorInputProperties(),
-    ...presetOutputProperties(`Request: ${ORDER_OUTPUT.requestSysId}, ${ORDER_OUTPUT.requestNumber}`, ORDER_PRESET, `={${ORDER_OUTPUT.requestSysId}: body.result.request_id}`),
+    ...presetOutputProperties(`Request: ${ORDER_OUTPUT.requestSysId}, ${ORDER_OUTPUT.requestNumber}`, [{ id: 'preset', expression: ORDER_PRESET, rule: ORDER_RULE }], `={${ORDER_OUTPUT.requestSysId}: body.result.request_id}`),
     ...errorPropertiesFor(ORDER_ANSWER),
     ...retryProperties()
   ];

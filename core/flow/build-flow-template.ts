@@ -31,6 +31,9 @@ const BODY_METHODS = ['POST', 'PUT', 'PATCH'];
 
 const FLOW_PRESET = `={${FLOW_OUTPUT.response}: body, ${FLOW_OUTPUT.executionId}: if body instance of context and get value(body, "result") instance of context then get value(get value(body, "result"), "executionId") else null}`;
 
+/** What a flow answers is the flow's: any 2xx, with or without `result`. */
+const FLOW_RULE = { statuses: [200, 201, 202, 204], needsResult: false, api: 'flow\'s REST API trigger' };
+
 export function buildFlowTemplate(options: BuildOptions): ElementTemplate {
   const id = `${options.idPrefix}.${FLOW_TEMPLATE_ID}`;
   return envelope({
@@ -105,9 +108,8 @@ export function buildFlowTemplate(options: BuildOptions): ElementTemplate {
       { id: 'url', type: 'Hidden', value: `=${BASE_URL_VARIABLE} + ${PATH}`, binding: inputBinding('url') },
       ...timeoutProperties(),
       ...constantConnectorInputProperties(),
-      ...presetOutputProperties(`Flow: ${FLOW_OUTPUT.response}, ${FLOW_OUTPUT.executionId}`, FLOW_PRESET, `={${FLOW_OUTPUT.response}: body}`),
-      // What a flow answers is the flow's: any 2xx, with or without `result`.
-      ...errorPropertiesFor([{ id: 'flow', rule: { statuses: [200, 201, 202, 204], needsResult: false, api: 'flow\'s REST API trigger' } }]),
+      ...presetOutputProperties(`Flow: ${FLOW_OUTPUT.response}, ${FLOW_OUTPUT.executionId}`, [{ id: 'preset', expression: FLOW_PRESET, rule: FLOW_RULE }], `={${FLOW_OUTPUT.response}: body}`),
+      ...errorPropertiesFor([{ id: 'flow', rule: FLOW_RULE }]),
       ...retryProperties()
     ]
   }, FLOW_DOCUMENTATION);

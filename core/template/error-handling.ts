@@ -12,14 +12,22 @@ export function successStatuses(operation: Operation): number[] {
 /**
  * The connector runs the error expression after EVERY call (connectors
  * SpringConnectorJobHandler `processFinalResult`): over `{error}` when the
- * call failed, over the response (status, headers, body) when it did not,
- * and `response` wraps either. It treats only a status >= 400 as an error and
+ * call failed and, when it did not, over the response (status, headers,
+ * body) only while the result variable and expression set nothing; once
+ * they set a variable it gets those output variables instead
+ * (connector-runtime-core ConnectorResult `SuccessResult.responseValue`,
+ * camunda/connectors#5695, camunda-docs "Error expression"); `response`
+ * wraps whichever it got. It treats only a status >= 400 as an error and
  * follows no redirect, so a 3xx (login page, http→https, a custom domain)
  * or an answer without the Table API's `result` would complete the task
  * with null outputs. These entries turn such an answer into an incident
  * (`jobError`, no retries): the URL is wrong, which no BPMN error boundary
- * can fix and no retry cures. Everything is read through `get value` on
- * `response`: `error` itself is undefined after a success.
+ * can fix and no retry cures. The answer is the response itself or, among
+ * output variables, the result variable's copy of it (a context with a
+ * numeric `status` and `headers`); the preset result expressions set no
+ * variable for such an answer (`deferUnexpectedAnswer`), so the response
+ * reaches this check. Everything is read through `get value`: `error`
+ * itself is undefined after a success.
  */
 /** What a successful answer looks like: its statuses, whether its body holds `result`, and the API a wrong URL misses. */
 export interface AnswerRule {
@@ -29,7 +37,7 @@ export interface AnswerRule {
 }
 
 /** Count (the Aggregate API) shares Get's rule and message: a wrong instance URL misses both alike, and each rule costs a large expression. */
-function operationRule(operation: Operation): AnswerRule {
+export function operationRule(operation: Operation): AnswerRule {
   return { statuses: successStatuses(operation), needsResult: operation !== 'delete', api: 'Table API' };
 }
 
@@ -38,11 +46,13 @@ function unexpectedAnswerEntries(rule: AnswerRule): string[] {
   const expected = statuses.join(' or ');
   return [
     'failure: if get value(response, "error") instance of context then get value(response, "error") else null',
-    'status: if failure = null then get value(response, "status") else null',
-    'answer: if failure = null and get value(response, "body") instance of context then get value(response, "body") else {}',
-    'answerHeaders: if failure = null and get value(response, "headers") instance of context then get value(response, "headers") else {}',
+    'stored: get entries(response)[item.value instance of context and get value(item.value, "status") instance of number and get value(item.value, "headers") instance of context]',
+    'answered: if failure != null then {} else if get value(response, "status") instance of number then response else if count(stored) > 0 then get value(stored[1], "value") else {}',
+    'status: get value(answered, "status")',
+    'answer: if get value(answered, "body") instance of context then get value(answered, "body") else {}',
+    'answerHeaders: if get value(answered, "headers") instance of context then get value(answered, "headers") else {}',
     'location: if get value(answerHeaders, "Location") = null then get value(answerHeaders, "location") else get value(answerHeaders, "Location")',
-    `unexpected: if failure != null then null
+    `unexpected: if failure != null or status = null then null
     else if not(list contains([${statuses.join(', ')}], status)) then "ServiceNow answered HTTP " + string(status) + (if location = null then "" else " redirecting to " + string(location)) + " instead of ${expected}: the instance URL does not reach the ${api} (use the instance's https:// address)"
     ${needsResult ? `else if get value(answer, "result") = null then "ServiceNow answered HTTP " + string(status) + " without a result: the instance URL does not reach the ${api}"
     ` : ''}else null`
@@ -81,6 +91,17 @@ function expression(entries: string[], outcome: string): string {
   return `={
   ${[...entries, `outcome: ${outcome}`].join(',\n  ')}
 }.outcome`;
+}
+
+/**
+ * A preset result expression that sets no variable for an answer the error
+ * expression calls unexpected: with variables set, the error expression
+ * would get them instead of the response and let the answer complete the
+ * task (see above). The preset sees the response as usual (`response`
+ * wraps it in a result expression).
+ */
+export function deferUnexpectedAnswer(preset: string, rule: AnswerRule): string {
+  return expression(unexpectedAnswerEntries(rule), `if unexpected = null then ${preset.trim().replace(/^=/, '')} else {}`);
 }
 
 /** The preset: unexpected answers are incidents, ServiceNow's errors BPMN errors or retries. */
@@ -144,7 +165,7 @@ export function errorPropertiesFor(rules: ScopedAnswerRule[]): TemplateProperty[
     {
       id: 'errorExpression',
       label: 'Error expression',
-      description: 'Runs after every call. On a failure it gets <code>error.code</code> (HTTP status), <code>error.message</code> and <code>error.variables.response.body</code>; after a success <code>error</code> is undefined and <code>response.status</code>, <code>response.body</code> are set (a redirect is a success to the connector). Return <code>bpmnError(code, message)</code>, <code>jobError(message)</code> or null, e.g. <code>=if error.code = "404" then bpmnError("NOT_FOUND", error.message) else null</code>.',
+      description: 'Runs after every call. On a failure it gets <code>error.code</code> (HTTP status), <code>error.message</code> and <code>error.variables.response.body</code>; after a success <code>error</code> is undefined and <code>response.status</code>, <code>response.body</code> are set (a redirect is a success to the connector), unless the result variable or expression set a variable: then <code>response</code> holds those output variables instead. Return <code>bpmnError(code, message)</code>, <code>jobError(message)</code> or null, e.g. <code>=if error.code = "404" then bpmnError("NOT_FOUND", error.message) else null</code>.',
       group: 'error',
       type: 'Text',
       feel: 'required',

@@ -1,3 +1,4 @@
+import { deferUnexpectedAnswer, operationRule } from './error-handling';
 import { allOf, headerBinding, whenOperation, type Operation } from './operations';
 import { customResultExpressionProperty, resultMappingProperty, resultVariableProperty } from './preset-output';
 import type { TemplateProperty } from './types';
@@ -61,13 +62,21 @@ export function outputProperties(tableName: string | undefined, hasNumber: boole
   return [
     resultVariableProperty(),
     resultMappingProperty(`Record: ${names.sysId}${hasNumber ? `, ${names.number}` : ''}; Query: ${names.records}; Count: ${names.count}`, whenOperation('create', 'get', 'query', 'update', 'count')),
-    ...presets.map(([operations, suffix, expression]): TemplateProperty => ({
-      id: `resultExpression.${suffix}`,
-      type: 'Hidden',
-      value: expression,
-      binding: headerBinding('resultExpression'),
-      condition: allOf({ property: 'resultMapping', isEmpty: true }, whenOperation(...operations))
-    })),
+    ...presets.flatMap(([operations, suffix, expression]) => {
+      // One property per answer rule (Create answers 201, Get and Update 200): each sets no variable for an answer its rule rejects.
+      const byRule = new Map<string, Operation[]>();
+      for (const operation of operations) {
+        const rule = JSON.stringify(operationRule(operation));
+        byRule.set(rule, [...(byRule.get(rule) ?? []), operation]);
+      }
+      return [...byRule.values()].map((scoped): TemplateProperty => ({
+        id: byRule.size === 1 ? `resultExpression.${suffix}` : `resultExpression.${suffix}.${scoped.join('-')}`,
+        type: 'Hidden',
+        value: deferUnexpectedAnswer(expression, operationRule(scoped[0] as Operation)),
+        binding: headerBinding('resultExpression'),
+        condition: allOf({ property: 'resultMapping', isEmpty: true }, whenOperation(...scoped))
+      }));
+    }),
     customResultExpressionProperty(['body', 'headers', 'status'], `={${names.sysId}: body.result.sys_id}`, allOf({ property: 'resultMapping', equals: 'custom' }, whenOperation('create', 'get', 'query', 'update', 'count')))
   ];
 }

@@ -1,10 +1,16 @@
+import { deferUnexpectedAnswer, type AnswerRule } from './error-handling';
 import { headerBinding } from './operations';
 import type { Condition, TemplateProperty } from './types';
 
-/** One preset expression, active under `condition` (e.g. an operation) when given. */
+/**
+ * One preset expression, active under `condition` (e.g. an operation) when
+ * given, for answers of `rule`: it sets no variable for an answer the error
+ * expression must see (error-handling.ts `deferUnexpectedAnswer`).
+ */
 export interface ResultPreset {
   id: string;
   expression: string;
+  rule: AnswerRule;
   condition?: Condition;
 }
 
@@ -13,14 +19,13 @@ export interface ResultPreset {
  * a result mapping that defaults (as the empty value, matched with isEmpty,
  * so applying takes no extra pass) to the preset expressions.
  */
-export function presetOutputProperties(presetName: string, presets: string | ResultPreset[], example: string): TemplateProperty[] {
-  const list = typeof presets === 'string' ? [{ id: 'preset', expression: presets }] : presets;
+export function presetOutputProperties(presetName: string, presets: ResultPreset[], example: string): TemplateProperty[] {
   return [
     resultVariableProperty(),
     resultMappingProperty(presetName),
-    ...list.map((preset): TemplateProperty => {
+    ...presets.map((preset): TemplateProperty => {
       const mapped: Condition = { property: 'resultMapping', isEmpty: true };
-      return { id: `resultExpression.${preset.id}`, type: 'Hidden', value: preset.expression, binding: headerBinding('resultExpression'), condition: preset.condition ? { allMatch: [mapped, preset.condition] } : mapped };
+      return { id: `resultExpression.${preset.id}`, type: 'Hidden', value: deferUnexpectedAnswer(preset.expression, preset.rule), binding: headerBinding('resultExpression'), condition: preset.condition ? { allMatch: [mapped, preset.condition] } : mapped };
     }),
     customResultExpressionProperty(['body', 'headers', 'status', 'document'], example, { property: 'resultMapping', equals: 'custom' })
   ];

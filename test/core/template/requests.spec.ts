@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnyTableTemplate, buildTemplate } from '../../../core/template/build-template';
 import { OPERATIONS, OPERATION_HTTP } from '../../../core/template/operations';
-import { applyTemplate, evaluateError, evaluateResult, proveRequest } from '../../helpers/request-proof';
+import { applyTemplate, evaluateError, evaluateResult, proveRequest, runJob } from '../../helpers/request-proof';
 import { incidentTable, oddTable } from './fixtures/tables';
 
 const incident = buildTemplate(incidentTable(), { idPrefix: 'community.servicenow', version: 1 });
@@ -198,7 +198,9 @@ describe('core/template - requests the REST connector sends', () => {
 
   it('the output preset never reads a missing field (the runtime would fail the job): a column left out by sysparm_fields maps to null', () => {
     expect(evaluateResult(incident, { operation: 'get', sysparm_fields: 'number' }, { status: 200, body: { result: { number: 'INC0010042' } } })).toEqual({ incidentSysId: null, incidentNumber: 'INC0010042' });
-    expect(evaluateResult(incident, { operation: 'query' }, { status: 200, body: '<html>proxy page</html>' })).toEqual({ incidentRecords: null });
+    // An answer without `result` sets no variable, so that the error expression gets the response (not outputs) and raises the incident.
+    expect(evaluateResult(incident, { operation: 'query' }, { status: 200, body: '<html>proxy page</html>' })).toEqual({});
+    expect(runJob(incident, { operation: 'query' }, { status: 200, body: '<html>proxy page</html>' })).toMatchObject({ kind: 'failed', retries: 0 });
   });
 
   it('the Query preset maps the list and the result variable keeps the raw response', () => {
