@@ -114,6 +114,20 @@ describe('core/template - what the runtime does with every template', () => {
     }
   }));
 
+  it('fails loudly on a redirect also with result variables set: the error expression then gets the output variables, not the response', eachCase((entry, operation) => {
+    // connectors ConnectorResult.SuccessResult.responseValue: once the result mapping set a variable, the error expression sees only those.
+    for (const resultVariable of [undefined, 'raw']) {
+      const values = { ...valuesFor(entry, operation), ...(resultVariable ? { resultVariable } : {}) };
+      const redirect = runJob(entry.template, values, { status: 302, headers: { Location: 'https://dev1.service-now.com/login.do' }, body: null });
+      expect(redirect, `${entry.name} ${operation} ${resultVariable}`).toMatchObject({ kind: 'failed', retries: 0, message: expect.stringContaining('302 redirecting') });
+      const status = operation === 'create' ? 201 : 200;
+      const answer = operation === 'delete' ? { status: 204, body: null } : { status, body: { result: operation === 'query' ? [{ sys_id: SYS_ID }] : { sys_id: SYS_ID } } };
+      const completed = runJob(entry.template, values, answer);
+      expect(completed.kind, `${entry.name} ${operation} ${resultVariable}`).toBe('completed');
+      if (resultVariable && completed.kind === 'completed') expect(completed.variables[resultVariable]).toMatchObject({ status: answer.status });
+    }
+  }));
+
   it('still maps ServiceNow errors after the change: 404 to a BPMN error, 408 and 5xx to retries', eachCase((entry, operation) => {
     const values = valuesFor(entry, operation);
     expect(runJob(entry.template, values, { status: 404, reason: 'Not Found', body: { error: { message: 'No Record found' } } })).toMatchObject({ kind: 'bpmnError', code: 'SERVICENOW_404', message: 'No Record found' });

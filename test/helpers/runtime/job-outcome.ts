@@ -18,16 +18,28 @@
  *   `createOutputVariables`), then the total over 1.5 MB fails the job with
  *   no retries (SpringConnectorJobHandler.java:150 `InlineSizeGuard.check`,
  *   connector-sdk .../InlineSizeGuard.java:25; of the tags only 8.8.16 and 8.9.7 have it);
- * - the error expression then runs over the response of a success or
+ * - the error expression then runs over the success's value or
  *   `{error: {type, message, code, variables}}` of a failure, plus
  *   `response` wrapping the same and `job.retries`
  *   (SpringConnectorJobHandler.java:159 `processFinalResult`,
  *   ConnectorResultHandler.java:81 `examineErrorExpression`): so after a
- *   success `error` is undefined. A `bpmnError` without code is dropped; a
- *   `jobError` fails the job with its retries (default 0); an exception
- *   there fails the job with no retries (`handleFinalResultException`).
+ *   success `error` is undefined. A success's value is the response only
+ *   while the result variable and expression set nothing; once they set a
+ *   variable it is those output variables, and the response is gone
+ *   (connector-runtime-core .../outbound/ConnectorResult.java
+ *   `SuccessResult.responseValue`, since 2023; camunda/connectors#5695,
+ *   documented by camunda-docs#9197). A `bpmnError` without code is
+ *   dropped; a `jobError` fails the job with its retries (default 0); an
+ *   exception there fails the job with no retries
+ *   (`handleFinalResultException`); the connector's functions are
+ *   connector-functions.ts;
+ * - any other failure keeps the `retryBackoff` header's delay: the fail
+ *   command carries it (OutboundConnectorExceptionHandler.java
+ *   `handleGenericException` → `handleSDKException(..., retryBackoff)`,
+ *   SpringConnectorJobHandler.java `prepareFailJobCommand`).
  */
 import type { ElementTemplate } from '../../../core/template/types';
+import { CONNECTOR_FUNCTIONS } from './connector-functions';
 import { evaluateFeel } from './feel';
 import { applyTemplate, type Values } from './modeler';
 import type { ConnectorRuntime } from './connector-inputs';
@@ -64,7 +76,7 @@ export const MAX_OUTPUT_BYTES = (3 * 1024 * 1024) / 2;
 
 const CONNECTOR_EXCEPTION = 'io.camunda.connector.api.error.ConnectorException';
 /** Missing-field warnings: null in the runtime, a failure here when strict, so no template relies on them. */
-const STRICT_WARNINGS = ['NO_VARIABLE_FOUND', 'NO_PROPERTY_FOUND', 'NO_CONTEXT_ENTRY_FOUND'];
+const STRICT_WARNINGS = ['NO_VARIABLE_FOUND', 'NO_PROPERTY_FOUND', 'NO_CONTEXT_ENTRY_FOUND', 'NO_FUNCTION_FOUND'];
 
 /** HttpStatusHelper + the exception mapping of CustomApacheHttpClient: an error, or a response the job continues with. */
 export function classifyAnswer(answer: Answer, options: { followRedirects?: boolean } = {}): { error: SampleError } | { response: SampleResponse } {
@@ -110,17 +122,11 @@ export function outputVariables(headers: Record<string, string>, response: Sampl
   return variables;
 }
 
-/** The connector's FEEL functions for error expressions (feel-wrapper ./FeelConnectorFunctionProvider.java:46,81). */
-const ERROR_FUNCTIONS = {
-  bpmnError: (code: unknown, message?: unknown, variables?: unknown) => ({ errorType: 'bpmnError', code, message: message ?? null, variables: variables ?? null }),
-  jobError: (message: unknown, variables?: unknown, retries?: unknown, retryBackoff?: unknown) => ({ errorType: 'jobError', message, variables: variables ?? {}, retries: retries ?? 0, retryBackoff: retryBackoff ?? 'PT0S' })
-};
-
 /** The error expression over one response value (a success's content or `{error}`), or null when it has none or returns nothing. */
 export function errorExpressionResult(headers: Record<string, string>, responseValue: Record<string, unknown>, job: { retries: number }, strict = true, warnings: string[] = []): Record<string, unknown> | null {
   const expression = headers.errorExpression;
   if (!expression || !expression.trim()) return null;
-  const result = evaluate(expression, { ...ERROR_FUNCTIONS, ...responseValue, response: responseValue, job }, 'errorExpression', strict, warnings);
+  const result = evaluate(expression, { ...CONNECTOR_FUNCTIONS, ...responseValue, response: responseValue, job }, 'errorExpression', strict, warnings);
   if (result === null || (typeof result === 'object' && Object.keys(result as object).length === 0)) return null;
   return result as Record<string, unknown>;
 }
@@ -152,7 +158,8 @@ export function runJob(template: ElementTemplate, values: Values, answer: Answer
         const message = `Output variables payload (${size} bytes) exceeds the 1.5 MB safe variable size limit for Zeebe job completion.`;
         final = { failure: { message, retries: 0 }, value: errorContent({ code: '', message }, 'io.camunda.connector.api.error.ConnectorInputException') };
       } else {
-        final = { success: variables, value: responseContent(classified.response) };
+        // ConnectorResult.SuccessResult.responseValue: the output variables once there are any, else the response.
+        final = { success: variables, value: Object.keys(variables).length > 0 ? variables : responseContent(classified.response) };
       }
     } catch (error) {
       if ((error as Error).message.startsWith('request-proof:')) throw error;
@@ -170,8 +177,8 @@ export function runJob(template: ElementTemplate, values: Values, answer: Answer
     return { kind: 'bpmnError', code: String(decided.code), message: (decided.message as string | null) ?? null, variables: decided.variables ?? null, warnings };
   }
   if (decided?.errorType === 'jobError') {
-    return { kind: 'failed', message: String(decided.message), retries: Number(decided.retries), retryBackoff: String(decided.retryBackoff), warnings };
+    return { kind: 'failed', message: String(decided.message), retries: Math.max(Number(decided.retries), 0), retryBackoff: String(decided.retryBackoff), warnings };
   }
   if ('success' in final) return { kind: 'completed', variables: final.success, warnings };
-  return { kind: 'failed', message: final.failure.message, retries: final.failure.retries, retryBackoff: null, warnings };
+  return { kind: 'failed', message: final.failure.message, retries: final.failure.retries, retryBackoff: taskHeaders.retryBackoff ?? null, warnings };
 }

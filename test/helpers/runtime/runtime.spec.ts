@@ -65,14 +65,39 @@ describe('helpers/runtime - inputs fetched by name through the scopes', () => {
 });
 
 describe('helpers/runtime - job outcome', () => {
-  const onSuccessCheck = template([
-    { id: 're', type: 'Hidden', value: '={id: get value(body, "id")}', binding: header('resultExpression') },
-    { id: 'ee', type: 'Hidden', value: '=if get value(response, "status") = 302 then jobError("redirected") else if get value(response, "error") != null then bpmnError("E") else null', binding: header('errorExpression') }
-  ]);
+  const errorExpression: TemplateProperty = { id: 'ee', type: 'Hidden', value: '=if get value(response, "status") = 302 then jobError("redirected") else if get value(response, "error") != null then bpmnError("E", "failed") else null', binding: header('errorExpression') };
+  const onSuccessCheck = template([errorExpression]);
+  const withResultExpression = template([{ id: 're', type: 'Hidden', value: '={id: get value(body, "id")}', binding: header('resultExpression') }, errorExpression]);
+  const backoff: TemplateProperty = { id: 'rb', type: 'String', value: 'PT30S', binding: header('retryBackoff') };
 
   it('treats 3xx as a result and runs the error expression after it', () => {
     expect(runJob(onSuccessCheck, {}, { status: 302, body: null })).toMatchObject({ kind: 'failed', message: 'redirected', retries: 0 });
-    expect(runJob(onSuccessCheck, {}, { status: 200, body: { id: 'x' } })).toMatchObject({ kind: 'completed', variables: { id: 'x' } });
+    expect(runJob(withResultExpression, {}, { status: 200, body: { id: 'x' } })).toMatchObject({ kind: 'completed', variables: { id: 'x' } });
+  });
+
+  it('runs the error expression over the output variables, not the response, once the result mapping set any', () => {
+    // ConnectorResult.SuccessResult.responseValue (camunda/connectors#5695): `response` is {id: null} here, so the 302 goes unnoticed.
+    expect(runJob(withResultExpression, {}, { status: 302, body: null })).toMatchObject({ kind: 'completed', variables: { id: null } });
+    const readsOutputs = template([
+      { id: 're', type: 'Hidden', value: '={id: get value(body, "id")}', binding: header('resultExpression') },
+      { id: 'ee', type: 'Hidden', value: '=if get value(response, "id") = null then jobError("no id") else null', binding: header('errorExpression') }
+    ]);
+    expect(runJob(readsOutputs, {}, { status: 200, body: {} })).toMatchObject({ kind: 'failed', message: 'no id', retries: 0 });
+  });
+
+  it('knows only the connector functions the runtime declares: bpmnError takes 2 or 3 arguments, jobError typed ones', () => {
+    const withExpression = (value: string) => template([backoff, { id: 'ee', type: 'Hidden', value, binding: header('errorExpression') }]);
+    // No one-argument bpmnError: null with a warning, so the failure takes the retries (with the header's backoff).
+    expect(runJob(withExpression('=bpmnError("E")'), {}, { status: 404, body: null }, { strict: false })).toMatchObject({ kind: 'failed', retries: 2, retryBackoff: 'PT30S' });
+    expect(() => runJob(withExpression('=bpmnError("E")'), {}, { status: 404, body: null })).toThrow(/no function found with name 'bpmnError' and 1 parameters/);
+    // A Java function that throws fails the evaluation: the job fails without retries.
+    expect(runJob(withExpression('=bpmnError("E", null)'), {}, { status: 404, body: null })).toMatchObject({ kind: 'failed', retries: 0 });
+    expect(runJob(withExpression('=jobError("slow down", {}, 2, "PT5S")'), {}, { status: 429, body: null })).toMatchObject({ kind: 'failed', retries: 0, retryBackoff: null });
+    expect(runJob(withExpression('=jobError("slow down", {}, 2, duration("PT5S"))'), {}, { status: 429, body: null })).toMatchObject({ kind: 'failed', message: 'slow down', retries: 2, retryBackoff: 'PT5S' });
+  });
+
+  it('keeps the retryBackoff header on a failure the error expression leaves to the retries', () => {
+    expect(runJob(template([backoff]), {}, { status: 503, reason: 'Service Unavailable', body: null }, { retries: 3 })).toMatchObject({ kind: 'failed', message: 'Service Unavailable', retries: 2, retryBackoff: 'PT30S' });
   });
 
   it('makes >= 400 and timeouts (408) errors for the error expression', () => {
