@@ -8,6 +8,22 @@
  * (form-encoded token request, credentials in the body or a Basic header).
  * A status >= 400 becomes the connector's error: code = status, message =
  * reason phrase, variables.response = {headers, body}.
+ * Mirrors camunda/connectors 8.8.16 / 8.9.7 connector-commons/http-client:
+ * - the URL keeps its own query and the query parameters are appended to it
+ *   (ApacheRequestQueryParametersBuilder `addParameter`; httpcore5
+ *   ClassicRequestBuilder.build adds them to the URI's existing query);
+ * - a body without a Content-Type header goes out as `application/json`,
+ *   a String too (ApacheRequestHeadersBuilder adds the header for every
+ *   non-null body; the String entity's text/plain does not replace it);
+ * - only a JSON object or array is parsed, anything else (`123`, `"x"`,
+ *   `null`, HTML) stays the text, and a blank body is null
+ *   (HttpCommonResultResponseHandler.extractBody, JsonHelper.isJsonStringValid:
+ *   `jsonNode.isObject() || jsonNode.isArray()`);
+ * - the OAuth token request always carries `audience` (a bare name when
+ *   unset: OAuthAuthentication.getDataForAuthRequestBody puts null), fails
+ *   like any call (>= 400: code = status, message = reason), and a token
+ *   answer without `access_token` sends `Bearer null`
+ *   (ApacheRequestAuthenticationBuilder.fetchOAuthToken, OAuthService).
  */
 import type { ProvenRequest, SampleError, SampleResponse } from '../helpers/request-proof';
 import { DEFAULT_OAUTH_CLIENT, DEFAULT_USER } from '../../scripts/emulator/server';
@@ -36,7 +52,8 @@ export async function sendLikeRestConnector(request: ProvenRequest, documents?: 
   const query = Object.entries(request.queryParameters ?? {})
     .map(([name, value]) => (value === null || value === undefined ? encodeURIComponent(name) : `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`))
     .join('&');
-  const target = `${url.origin}${url.pathname}${query ? `?${query}` : url.search}`;
+  const search = [url.search.replace(/^\?/, ''), query].filter(Boolean).join('&');
+  const target = `${url.origin}${url.pathname}${search ? `?${search}` : ''}`;
   const headers: Record<string, string> = Object.fromEntries(Object.entries(request.headers ?? {}).map(([name, value]) => [name, String(value)]));
   const authorization = await authorize(request.authentication, timeoutMs);
   if (authorization) headers.Authorization = authorization;
@@ -51,7 +68,7 @@ export async function sendLikeRestConnector(request: ProvenRequest, documents?: 
     }
     else if (typeof request.body === 'string') {
       body = request.body;
-      headers['Content-Type'] ??= 'text/plain';
+      headers['Content-Type'] ??= 'application/json';
     } else {
       body = JSON.stringify(input.ignoreNullValues === true ? withoutNulls(request.body) : request.body);
       headers['Content-Type'] ??= 'application/json';
@@ -67,16 +84,21 @@ export async function sendLikeRestConnector(request: ProvenRequest, documents?: 
 }
 
 async function toResult(response: Response): Promise<SampleResponse> {
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = text; // not JSON: the connector keeps the body as a string
-  }
+  const body = responseBody(await response.text());
   const headers = Object.fromEntries(response.headers.entries());
   if (response.status >= 400) throw new ConnectorError(String(response.status), response.statusText || '[no reason]', { response: { headers, body } });
   return { status: response.status, headers, body, reason: response.statusText };
+}
+
+/** The connector's body: a JSON object or array parsed, other text kept as it is, a blank body null. */
+export function responseBody(text: string): unknown {
+  if (!text.trim()) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' ? parsed : text;
+  } catch {
+    return text;
+  }
 }
 
 async function authorize(authentication: Record<string, unknown> | undefined, timeoutMs: number): Promise<string | undefined> {
@@ -98,18 +120,31 @@ async function authorize(authentication: Record<string, unknown> | undefined, ti
 async function clientCredentialsToken(authentication: Record<string, unknown>, timeoutMs: number): Promise<string> {
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
-  if (authentication.audience) form.set('audience', String(authentication.audience));
-  if (authentication.scopes) form.set('scope', String(authentication.scopes));
+  const audience = authentication.audience === undefined || authentication.audience === null ? undefined : String(authentication.audience);
+  if (audience !== undefined) form.set('audience', audience);
+  if (typeof authentication.scopes === 'string' && authentication.scopes.trim()) form.set('scope', authentication.scopes);
   if (authentication.clientAuthentication === 'basicAuthHeader') {
     headers.Authorization = `Basic ${Buffer.from(`${String(authentication.clientId)}:${String(authentication.clientSecret)}`).toString('base64')}`;
   } else {
     form.set('client_id', String(authentication.clientId));
     form.set('client_secret', String(authentication.clientSecret));
   }
-  const response = await fetch(String(authentication.oauthTokenEndpoint), { method: 'POST', headers, body: form.toString(), signal: AbortSignal.timeout(timeoutMs) });
-  const token = (await response.json()) as { access_token?: string };
-  if (!response.ok || !token.access_token) throw new ConnectorError(String(response.status), 'OAuth token request failed', { response: { headers: {}, body: token } });
-  return token.access_token;
+  // URLSearchParams has no bare name: the connector's form codec writes a null value as the name alone.
+  const formText = [form.toString(), audience === undefined ? 'audience' : ''].filter(Boolean).join('&');
+  const response = await fetch(String(authentication.oauthTokenEndpoint), { method: 'POST', headers, body: formText, signal: AbortSignal.timeout(timeoutMs) });
+  const { body } = await toResult(response);
+  return String(findValue(body, 'access_token') ?? null);
+}
+
+/** Jackson's `JsonNode.findValue`: field by field (item by item in an array), the field of that name or the first match inside it. */
+function findValue(node: unknown, name: string): unknown {
+  if (!node || typeof node !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(node)) {
+    if (!Array.isArray(node) && key === name) return inner;
+    const found = findValue(inner, name);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function withoutNulls(value: unknown): unknown {
