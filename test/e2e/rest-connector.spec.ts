@@ -52,6 +52,13 @@ describe('e2e/rest-connector - the request on the wire', () => {
     expect(last().url).toBe('/api/x_flow?mode=async&sysparm_limit=1');
   });
 
+  it('sends an empty text entity for a null body of POST, and no entity for GET', async () => {
+    await sendLikeRestConnector(request({ method: 'POST', body: null }));
+    expect(last()).toMatchObject({ method: 'POST', body: '', headers: { 'content-type': 'text/plain; charset=ISO-8859-1', 'content-length': '0' } });
+    await sendLikeRestConnector(request({ method: 'GET', body: { ignored: true } }));
+    expect(last().headers['content-type']).toBeUndefined();
+  });
+
   it('sends a String body without Content-Type header as application/json', async () => {
     await sendLikeRestConnector(request({ method: 'POST', body: '{"short_description":"x"}' }));
     expect(last().headers['content-type']).toMatch(/^application\/json/);

@@ -60,7 +60,11 @@ export async function sendLikeRestConnector(request: ProvenRequest, documents?: 
   let body: string | FormData | undefined;
   const multipart = /^multipart\/form-data/i.test(String(headers['Content-Type'] ?? ''));
   if (BODY_METHODS.has(request.method)) {
-    if (request.body === null || request.body === undefined) body = '';
+    if (request.body === null || request.body === undefined) {
+      // ApacheRequestBodyBuilder EMPTY_BODY through ClassicRequestBuilder.setEntity(String): a StringEntity of ContentType.DEFAULT_TEXT.
+      body = '';
+      headers['Content-Type'] ??= 'text/plain; charset=ISO-8859-1';
+    }
     else if (multipart && documents && typeof request.body === 'object') {
       // fetch writes the boundary into the Content-Type itself, as the connector's MultipartEntityBuilder does.
       delete headers['Content-Type'];

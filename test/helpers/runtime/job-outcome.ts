@@ -163,7 +163,7 @@ export function runJob(template: ElementTemplate, values: Values, answer: Answer
       }
     } catch (error) {
       if ((error as Error).message.startsWith('request-proof:')) throw error;
-      final = { failure: { message: (error as Error).message, retries: retries - 1 }, value: errorContent({ code: '', message: (error as Error).message }, 'java.lang.RuntimeException') };
+      final = { failure: { message: (error as Error).message, retries: retries - 1 }, value: errorContent({ code: '', message: (error as Error).message }, 'io.camunda.connector.feel.FeelEngineWrapperException') };
     }
   }
   let decided: Record<string, unknown> | null;
