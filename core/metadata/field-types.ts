@@ -324,7 +324,7 @@ const TEXT_MATCH = ['LIKE', 'NOT LIKE', 'STARTSWITH', 'ENDSWITH'];
  */
 export const OPERATOR_SCOPES: readonly OperatorScope[] = [
   { operators: DATE_ONLY, limit: 'date-only', families: ['date'] },
-  { operators: ['IN_HIERARCHY'], limit: 'reference-only', families: ['reference'] },
+  { operators: ['IN_HIERARCHY', 'IN_HIERARCHY_DYNAMIC'], limit: 'reference-only', families: ['reference'] },
   { operators: ['INSTANCEOF'], limit: 'class-only', types: ['sys_class_name'] },
   { operators: [...ORDERING, ...TEXT_MATCH], limit: 'not-boolean', except: ['boolean'] },
   { operators: FIELD_COMPARISONS, limit: 'numbers-or-dates', families: ['number', 'date', 'choice'] }

@@ -76,6 +76,8 @@ export const OPERATORS: readonly OperatorInfo[] = [
   info('LESSTHAN', 'fieldDistance', 'is less than'),
   info('DYNAMIC', 'scalar', 'is (dynamic)', { needsValue: true }),
   info('IN_HIERARCHY', 'scalar', 'is in the hierarchy of', { needsValue: true }),
+  // `<hierarchy>%40<dynamic filter option>`: the hierarchy starting at, say, Me (r_OpAvailableFiltersQueries, reference fields).
+  info('IN_HIERARCHY_DYNAMIC', 'scalar', 'is in the hierarchy (dynamic) of', { needsValue: true }),
   info('INSTANCEOF', 'scalar', 'is a', { needsValue: true }),
   info('VALCHANGES', 'none', 'changes', { conditionOnly: true }),
   info('CHANGESFROM', 'scalar', 'changes from', { conditionOnly: true }),

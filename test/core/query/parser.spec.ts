@@ -120,6 +120,8 @@ describe('core/query - parser', () => {
       ['caller_idEMPTYSTRING', 'EMPTYSTRING', undefined],
       ['sys_class_nameINSTANCEOFtask', 'INSTANCEOF', 'task'],
       ['managerIN_HIERARCHYabc', 'IN_HIERARCHY', 'abc'],
+      // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-user-interface/r_OpAvailableFiltersQueries.md:762
+      ['managerIN_HIERARCHY_DYNAMICfdd0fa0f93f5d2505bd0bd886cba1015%4090d1921e5f510100a9ad2572f2b477fe', 'IN_HIERARCHY_DYNAMIC', 'fdd0fa0f93f5d2505bd0bd886cba1015%4090d1921e5f510100a9ad2572f2b477fe'],
       ['numberSTARTSWITHINC', 'STARTSWITH', 'INC']
     ])('takes the longest operator in %s', (text, name, raw) => {
       // when

@@ -193,6 +193,7 @@ describe('core/query/validate - fields against metadata', () => {
     ['priorityDATEPARTMonday@javascript:gs.datePart(\'dayofweek\',\'monday\',\'EE\')', 'DATEPART only works on date fields; priority is a choice field.'],
     ['numberMORETHANopened_at@day@before@1', 'MORETHAN only works on date fields; number is a string field.'],
     ['short_descriptionIN_HIERARCHYabc', 'IN_HIERARCHY only works on reference fields; short_description is a string field.'],
+    ['short_descriptionIN_HIERARCHY_DYNAMICabc', 'IN_HIERARCHY_DYNAMIC only works on reference fields; short_description is a string field.'],
     ['categoryINSTANCEOFtask', 'INSTANCEOF only works on the class field (sys_class_name); category is a choice field.'],
     ['activeLIKEtrue', 'LIKE does not apply to a true/false field; use = or !=.'],
     ['activeBETWEENfalse@true', 'BETWEEN does not apply to a true/false field; use = or !=.'],
