@@ -139,10 +139,10 @@ class Context {
     const value = condition.value;
     const valueStart = value ? value.start : operator.end;
     const info = OPERATORS.find((each) => each.name === operator.name);
-    if (!info || info.value === 'none') return this.separators();
     const written = this.text.slice(valueStart, this.caret);
-    const longer = written === '' ? this.operators(field, operator.start, this.text.slice(operator.start, operator.end)).filter((each) => each.insert !== operator.raw) : [];
-    if (!field) return written === '' ? longer : this.separators();
+    const longer = this.longerOperators(field, operator.start, operator.raw, written);
+    if (!info || info.value === 'none') return longer.length ? longer : this.separators();
+    if (!field) return longer.length || written === '' ? longer : this.separators();
     if (info.value === 'list') {
       const itemStart = valueStart + written.lastIndexOf(',') + 1;
       const taken = new Set(written.split(','));
@@ -150,8 +150,20 @@ class Context {
     }
     if (info.value !== 'scalar') return longer;
     const values = this.values(field, valueStart, written, new Set());
+    if (values.length === 0 && written !== '' && longer.length) return longer;
     const exact = values.some((each) => each.insert === written);
     return (exact ? values.concat(this.separators()) : values.length || written === '' ? values : this.separators()).concat(longer);
+  }
+
+  /**
+   * The parser takes the longest operator the text spells so far, so a longer
+   * one being typed reads as a shorter one plus a value: `INS` is IN with the
+   * value "S", `EMPTYS` is EMPTY followed by "S". Operators that continue what
+   * is written, when the value so far could still be part of an operator name.
+   */
+  private longerOperators(field: Field | undefined, start: number, raw: string, written: string): Completion[] {
+    if (!/^[A-Z_ ]*$/.test(written)) return [];
+    return this.operators(field, start, raw + written).filter((each) => each.insert !== raw + written);
   }
 
   /** The field the path names, when every segment resolves. */

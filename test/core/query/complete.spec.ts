@@ -90,6 +90,22 @@ describe('core/query - complete', () => {
     expect(labels(text)).toContain('STARTSWITH');
   });
 
+  it.each([
+    // the parser reads these as a shorter operator plus a value (IN + "_HIER", EMPTY + "S"): the longer one is being typed
+    ['caller_idIN_HIER|', ['IN_HIERARCHY', 'IN_HIERARCHY_DYNAMIC'], 'caller_idIN_HIERARCHY'],
+    ['caller_idIN_HIERARCHY_|', ['IN_HIERARCHY_DYNAMIC'], 'caller_idIN_HIERARCHY_DYNAMIC'],
+    ['short_descriptionEMPTYS|', ['EMPTYSTRING'], 'short_descriptionEMPTYSTRING']
+  ])('%s offers the longer operators %j, replacing the whole operator', (marked, expected, accepted) => {
+    // when
+    const [text, caret] = at(marked);
+    const found = complete(text, caret, options);
+
+    // then
+    expect(found.every((each) => each.kind === 'operator')).toBe(true);
+    expect(labels(found)).toEqual(expected);
+    expect(accept(text, found[0]!)).toBe(accepted);
+  });
+
   it('offers the change-only operators when asked for conditions', () => {
     expect(labels(complete('state', 5, options))).not.toContain('CHANGESTO');
     expect(labels(complete('state', 5, { ...options, conditions: true }))).toContain('CHANGESTO');
