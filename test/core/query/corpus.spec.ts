@@ -63,9 +63,9 @@ describe('core/query - real queries with their table, against the bundled snapsh
     bundled = await readSnapshot();
   });
 
-  it('holds at least 80 distinct queries, each with a source and a table the snapshot has', () => {
+  it('holds at least 250 distinct queries, each with a source and a table the snapshot has', () => {
     expect(new Set(tableQueries.queries.map((entry) => `${entry.table} ${entry.query}`)).size).toBe(tableQueries.queries.length);
-    expect(tableQueries.queries.length).toBeGreaterThanOrEqual(80);
+    expect(tableQueries.queries.length).toBeGreaterThanOrEqual(250);
     expect(tableQueries.queries.every((entry) => entry.source.length > 10 && bundled.tables.has(entry.table))).toBe(true);
   });
 
