@@ -13,7 +13,7 @@ import { closestMatch } from '../../text/close-matches';
 import { isBoolean, isDate, isNumber, isSysId, repairBoolean, repairDate, repairNumber, repairSysId } from './literals';
 
 const EQUALITY = new Set(['=', '!=', 'IN', 'NOT IN']);
-const ORDERING = new Set(['<', '<=', '>', '>=', 'BETWEEN', 'ON', 'NOTON']);
+const ORDERING = new Set(['<', '<=', '>', '>=']);
 
 export function checkConditionTypes(condition: Condition, table: Table, metadata: Metadata, out: Diagnostic[]): void {
   const resolution = resolvePath(condition.field, table, metadata, out);
@@ -84,6 +84,7 @@ function comparedLeaves(value: Value, operator: string): Leaf[] {
   switch (value.type) {
     case 'Scalar':
     case 'Script':
+      // BETWEEN, ON and NOTON hold a single value only when the parser could not split it (value.malformed says so).
       return EQUALITY.has(operator) || ORDERING.has(operator) ? [value] : [];
     case 'List':
       return value.items.length === 1 && value.items[0]!.type === 'Script' ? [] : value.items;

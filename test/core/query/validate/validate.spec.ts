@@ -189,6 +189,14 @@ describe('core/query/validate - fields against metadata', () => {
   });
 
   it.each([
+    ['opened_atBETWEENjavascript:gs.daysAgoStart(1)', 'javascript:gs.daysAgoStart(1)'],
+    ['opened_atONToday@javascript:gs.beginningOfToday()', 'Today@javascript:gs.beginningOfToday()'],
+    ['opened_atNOTONx@y', 'x@y']
+  ])('reports a BETWEEN or ON value it cannot split once, as malformed, not also as a bad date: %s', (query, range) => {
+    expect(findings(query)).toEqual([['error', 'value.malformed', range]]);
+  });
+
+  it.each([
     ['short_descriptionONToday@javascript:gs.beginningOfToday()@javascript:gs.endOfToday()', 'ON only works on date fields; short_description is a string field.'],
     ['priorityDATEPARTMonday@javascript:gs.datePart(\'dayofweek\',\'monday\',\'EE\')', 'DATEPART only works on date fields; priority is a choice field.'],
     ['numberMORETHANopened_at@day@before@1', 'MORETHAN only works on date fields; number is a string field.'],
