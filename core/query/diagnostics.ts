@@ -47,6 +47,7 @@ export const DIAGNOSTIC_CODES = {
   'value.unexpected': 'The operator takes no value; the text after it is ignored.',
   'value.choice': 'Not one of the field\'s choice values.',
   'value.inactive-choice': 'An inactive choice value: still valid on old records, no longer offered.',
+  'value.class': 'A class (sys_class_name, INSTANCEOF) outside the queried table\'s hierarchy: no record has it.',
   'value.reference': 'A reference compared with something that is not a sys_id.',
   'value.sys-id': 'Not a 32-character hexadecimal sys_id where one is required.',
   'value.boolean': 'A boolean field compared with something other than true or false.',

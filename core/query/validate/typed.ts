@@ -10,6 +10,7 @@ import { familyOf, operatorMismatch, type TypeFamily } from './field-types';
 import { lookupField, resolvePath } from './fields';
 import { fieldType, WORD_SYS_IDS } from '../../metadata/field-types';
 import { closestMatch } from '../../text/close-matches';
+import { checkClassName, isClassField } from './class-names';
 import { isBoolean, isDate, isNumber, isSysId, repairBoolean, repairDate, repairNumber, repairSysId } from './literals';
 
 const EQUALITY = new Set(['=', '!=', 'IN', 'NOT IN']);
@@ -46,6 +47,14 @@ export function checkConditionTypes(condition: Condition, table: Table, metadata
       diagnostic.suggestion = `${condition.field.raw}.${byDisplayName}${operator.raw}${leaf.raw}`;
     }
     out.push(diagnostic);
+  }
+  if (isClassField(field.internalType)) {
+    const classes = operator.name === 'INSTANCEOF' && value.type === 'Scalar' ? [value] : leaves;
+    for (const leaf of classes) {
+      if (leaf.type === 'Script' || leaf.raw === '' || leaf.raw === 'NULL' || leaf.raw.includes(OPAQUE)) continue;
+      const finding = checkClassName(leaf, operator.name, resolution.table, metadata);
+      if (finding) out.push(finding);
+    }
   }
 }
 

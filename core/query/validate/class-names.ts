@@ -1,0 +1,45 @@
+/**
+ * Values of the class field (`sys_class_name`): a record of table T has the
+ * class T or a table extending T, and INSTANCEOF X matches X and every table
+ * extending it (ServiceNowDocs c_UseTheINSTANCEOFOperator.md). A class outside
+ * the queried table's hierarchy matches no record.
+ */
+import type { OperatorName, Scalar } from '../ast';
+import type { Diagnostic } from '../diagnostics';
+import type { Metadata, Table } from '../../metadata/model';
+import { closestMatch } from '../../text/close-matches';
+
+/** The operators that keep only records of the class named (`!=` and NOT IN keep the rest). */
+const SELECTING: ReadonlySet<string> = new Set(['=', 'IN', 'INSTANCEOF']);
+
+function chain(known: Table): string {
+  return known.hierarchy.length > 1 ? ` (${known.hierarchy.join(' → ')})` : '';
+}
+
+export function isClassField(internalType: string): boolean {
+  return internalType === 'sys_class_name';
+}
+
+/**
+ * A class name that no record of `table` can have: an error when the
+ * metadata holds that class with its hierarchy, a warning with the closest
+ * class when the name is unknown (instances add classes, so only a near miss
+ * of a known one is reported).
+ */
+export function checkClassName(leaf: Scalar, operator: OperatorName, table: Table, metadata: Metadata): Diagnostic | undefined {
+  if (!SELECTING.has(operator)) return undefined;
+  const name = leaf.text;
+  const at = { start: leaf.start, end: leaf.end };
+  const known = metadata.tables.get(name);
+  // INSTANCEOF a super class of the table matches all of its records.
+  const fits = (candidate: Table) => candidate.hierarchy.includes(table.name) || (operator === 'INSTANCEOF' && table.hierarchy.includes(candidate.name));
+  if (known) {
+    if (fits(known)) return undefined;
+    return { severity: 'error', code: 'value.class', ...at,
+      message: `${name} is not ${table.name} or a table extending it${chain(known)}, so no ${table.name} record has this class.` };
+  }
+  const near = closestMatch(name, [...metadata.tables.values()].filter(fits).map((candidate) => candidate.name));
+  if (!near) return undefined;
+  return { severity: 'warning', code: 'value.class', ...at, suggestion: near,
+    message: `${name} is not a table in the metadata; did you mean ${near}?` };
+}

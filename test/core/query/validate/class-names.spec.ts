@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { checkQuery } from '../../../../core/query/index';
+import type { Metadata, Table } from '../../../../core/metadata/model';
+import { field, table } from '../metadata';
+
+/** task ← incident, task ← problem, and cmdb_ci ← cmdb_ci_server, each with the class field. */
+function hierarchyMetadata(): Metadata {
+  const classField = field('sys_class_name', 'Class', 'sys_class_name');
+  const task = table('task', 'Task', [classField, field('parent', 'Parent', 'reference', { reference: 'task' })]);
+  const child = (name: string, superClass: Table): Table => ({ ...table(name, name, superClass.fields, superClass.name), hierarchy: [name, ...superClass.hierarchy] });
+  const incident = child('incident', task);
+  const problem = child('problem', task);
+  const ci = table('cmdb_ci', 'Configuration Item', [classField]);
+  const server = child('cmdb_ci_server', ci);
+  return { origin: 'bundled', source: 'test', warnings: [], tables: new Map([task, incident, problem, ci, server].map((each) => [each.name, each])) };
+}
+
+function findings(query: string, tableName: string) {
+  return checkQuery(query, { table: tableName, metadata: hierarchyMetadata() }).diagnostics
+    .map((diagnostic) => [diagnostic.severity, diagnostic.code, query.slice(diagnostic.start, diagnostic.end), diagnostic.suggestion]);
+}
+
+describe('core/query/validate - class names', () => {
+  it.each([
+    // ServiceNow/ServiceNowDocs@cb48b5c markdown/it-service-management/service-operations-workspace/configure-donut-tier2-landing-page.md:85 (the table itself and its children)
+    ['task', 'sys_class_name=incident^ORsys_class_name=problem^ORsys_class_name=task'],
+    ['task', 'sys_class_nameINincident,problem'],
+    // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-administration/c_UseTheINSTANCEOFOperator.md:20
+    ['cmdb_ci', 'sys_class_nameINSTANCEOFcmdb_ci_server'],
+    // INSTANCEOF a super class keeps every record; != and NOT IN keep the others
+    ['incident', 'sys_class_nameINSTANCEOFtask'],
+    ['task', 'sys_class_name!=cmdb_ci_server^sys_class_nameNOT INcmdb_ci'],
+    // a class the metadata does not know and no known class is close to: instances add classes
+    ['cmdb_ci', 'sys_class_nameINSTANCEOFcmdb_ci_linux_server'],
+    ['task', 'parent.sys_class_name=problem^sys_class_name=javascript:gs.getProperty("x")']
+  ])('%s: %s has no finding', (tableName, query) => {
+    expect(findings(query, tableName)).toEqual([]);
+  });
+
+  it('reports a known class outside the table hierarchy as an error, for =, IN and INSTANCEOF', () => {
+    expect(findings('sys_class_name=cmdb_ci_server^ORsys_class_nameINincident,cmdb_ci^ORsys_class_nameINSTANCEOFcmdb_ci', 'task')).toEqual([
+      ['error', 'value.class', 'cmdb_ci_server', undefined],
+      ['error', 'value.class', 'cmdb_ci', undefined],
+      ['error', 'value.class', 'cmdb_ci', undefined]
+    ]);
+    expect(findings('sys_class_name=task', 'incident')).toEqual([['error', 'value.class', 'task', undefined]]);
+  });
+
+  it('names the hierarchy of the class it reports', () => {
+    const [diagnostic] = checkQuery('sys_class_name=cmdb_ci_server', { table: 'task', metadata: hierarchyMetadata() }).diagnostics;
+    expect(diagnostic?.message).toBe('cmdb_ci_server is not task or a table extending it (cmdb_ci_server → cmdb_ci), so no task record has this class.');
+  });
+
+  it('suggests the closest class of the table hierarchy for an unknown name, as a warning', () => {
+    expect(findings('sys_class_name=incidnt^ORsys_class_nameINSTANCEOFproblme', 'task')).toEqual([
+      ['warning', 'value.class', 'incidnt', 'incident'],
+      ['warning', 'value.class', 'problme', 'problem']
+    ]);
+    expect(findings('parent.sys_class_name=incidnt', 'incident')).toEqual([['warning', 'value.class', 'incidnt', 'incident']]);
+  });
+});
