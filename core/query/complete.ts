@@ -148,6 +148,10 @@ class Context {
       const taken = new Set(written.split(','));
       return this.values(field, itemStart, this.text.slice(itemStart, this.caret), taken).concat(longer);
     }
+    // SAMEAS, GT_FIELD, MORETHAN...: the value starts with the other field, a path from the same table (`sla_dueSAMEASactivity_due@day`).
+    if ((info.value === 'fieldComparison' || info.value === 'fieldDistance') && /^[\w.]*$/.test(written)) {
+      return this.fieldNames(fieldPath(this.text, valueStart, this.caret), table, false).concat(longer);
+    }
     if (info.value !== 'scalar') return longer;
     const values = this.values(field, valueStart, written, new Set());
     if (values.length === 0 && written !== '' && longer.length) return longer;

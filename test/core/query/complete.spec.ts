@@ -106,6 +106,21 @@ describe('core/query - complete', () => {
     expect(accept(text, found[0]!)).toBe(accepted);
   });
 
+  it.each([
+    // the other field of a field comparison (ServiceNowDocs r_OpAvailableFiltersQueries: `sla_dueSAMEASactivity_due@day`, `sla_dueMORETHANactivity_due@day@before@1`)
+    ['caller_id.activeSAMEAScaller_id.man|', ['manager']],
+    ['priorityGT_FIELDurg|^active=true', ['urgency']],
+    ['priorityNSAMEASimp|', ['impact']]
+  ])('%s offers the other field %j', (marked, expected) => {
+    // when
+    const [text, caret] = at(marked);
+    const found = complete(text, caret, options);
+
+    // then
+    expect(found.every((each) => each.kind === 'field')).toBe(true);
+    expect(labels(found)).toEqual(expected);
+  });
+
   it('offers the change-only operators when asked for conditions', () => {
     expect(labels(complete('state', 5, options))).not.toContain('CHANGESTO');
     expect(labels(complete('state', 5, { ...options, conditions: true }))).toContain('CHANGESTO');
