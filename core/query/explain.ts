@@ -160,6 +160,11 @@ function explainCondition(condition: Condition, scope: Scope): string {
   if ((operator.name === '=' || operator.name === '!=') && value.type === 'Scalar' && (value.text === '' || value.text === 'NULL')) {
     return `${label} ${operator.name === '=' ? 'is empty' : 'is not empty'}`;
   }
+  // INSTANCEOF takes the class and every class extending it (ServiceNowDocs c_UseTheINSTANCEOFOperator.md).
+  if (operator.name === 'INSTANCEOF' && value.type === 'Scalar' && !value.text.includes(OPAQUE)) {
+    const named = tableLabel(value.text, scope);
+    return `${label} is ${named === value.text ? named : `${named} (${value.text})`} or a class extending it`;
+  }
   // Choice labels only where the value is compared whole (`priority=1`, not `priorityLIKE1`).
   const choices = operator.name === '=' || operator.name === '!=' || info.value === 'list' ? field : undefined;
   return `${label} ${phrase} ${valueText(value, choices, scope)}`;

@@ -42,7 +42,10 @@ describe('core/query - explain', () => {
     ['active=true^EQ^GROUPBYcategory', 'Active is true, grouped by Category'],
     ['opened_at=2024-01-05 10:00:00', 'Opened is 2024-01-05 10:00:00'],
     ['=true', '(missing field) is true'],
-    ['GOTOnumber>=INC0010021', 'Number is at least INC0010021']
+    ['GOTOnumber>=INC0010021', 'Number is at least INC0010021'],
+    // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-administration/c_UseTheINSTANCEOFOperator.md:20
+    ['sys_class_nameINSTANCEOFcmdb_ci_server', 'Task type is cmdb_ci_server or a class extending it'],
+    ['caller_id.sys_class_nameINSTANCEOFsys_user', 'Caller.Class is User (sys_user) or a class extending it']
   ])('explains %j', (query, expected) => {
     expect(checkQuery(query, withMetadata).explanation).toBe(expected);
   });
