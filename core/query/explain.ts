@@ -12,6 +12,7 @@ import { OPAQUE } from './scan';
 import { familyOf } from './validate/field-types';
 import { lookupField } from './validate/fields';
 import { findChoice } from './validate/typed';
+import { fieldType } from '../metadata/field-types';
 
 export interface ExplainOptions {
   table?: string;
@@ -167,7 +168,8 @@ function explainCondition(condition: Condition, scope: Scope): string {
   }
   // Choice labels only where the value is compared whole (`priority=1`, not `priorityLIKE1`).
   const choices = operator.name === '=' || operator.name === '!=' || info.value === 'list' ? field : undefined;
-  return `${label} ${phrase} ${valueText(value, choices, scope)}`;
+  const duration = field && fieldType(field.internalType).input === 'duration' ? field : undefined;
+  return `${label} ${phrase} ${valueText(value, choices ?? duration, scope)}`;
 }
 
 function valueText(value: Value, field: Field | undefined, scope: Scope): string {
@@ -195,8 +197,27 @@ function valueText(value: Value, field: Field | undefined, scope: Scope): string
 function leafText(leaf: Leaf, field: Field | undefined): string {
   if (leaf.type === 'Script') return `the result of ${leaf.script}`;
   if (leaf.text === '' || leaf.text === 'NULL') return 'empty';
+  if (field && fieldType(field.internalType).input === 'duration') {
+    const length = durationText(leaf.text);
+    if (length) return length;
+  }
   const choice = field ? findChoice(field, leaf.text) : undefined;
   return opaque(choice ? choice.label : leaf.text);
+}
+
+/**
+ * A duration as the Table API writes it, a date-time counted from 1970-01-01
+ * 00:00:00 (ServiceNowDocs c_TableAPI.md: `"calendar_duration": "1970-01-01 00:02:17"`),
+ * in words: `1970-01-08 00:00:00` is 7 days.
+ */
+function durationText(text: string): string | undefined {
+  const match = /^1970-01-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const [days, hours, minutes, seconds] = [Number(match[1]) - 1, Number(match[2]), Number(match[3]), Number(match[4])];
+  if (days < 0 || hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  const parts = ([[days, 'day'], [hours, 'hour'], [minutes, 'minute'], [seconds, 'second']] as const)
+    .filter(([amount]) => amount > 0).map(([amount, unit]) => count(String(amount), unit));
+  return parts.length ? parts.join(' ') : 'no time';
 }
 
 function opaque(text: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkQuery, explainQuery, parseQuery } from '../../../core/query/index';
-import { metadata } from './metadata';
+import { field, metadata, table } from './metadata';
 
 const withMetadata = { table: 'incident', metadata: metadata() };
 
@@ -48,5 +48,25 @@ describe('core/query - explain', () => {
     ['caller_id.sys_class_nameINSTANCEOFsys_user', 'Caller.Class is User (sys_user) or a class extending it']
   ])('explains %j', (query, expected) => {
     expect(checkQuery(query, withMetadata).explanation).toBe(expected);
+  });
+
+  it.each([
+    // ServiceNow/ServiceNowDocs@cb48b5c markdown/it-service-management/service-operations-workspace/customize-first-level-cards.md:71
+    ['time_left<=1970-01-08 00:00:00', 'Actual time left is at most 7 days'],
+    ['business_duration>1970-01-01 02:30:00', 'Business elapsed time is greater than 2 hours 30 minutes'],
+    ['business_duration=1970-01-02 00:00:01', 'Business elapsed time is 1 day 1 second'],
+    ['business_duration>1970-01-01 00:00:00', 'Business elapsed time is greater than no time'],
+    // not a duration as the Table API writes one: shown as written
+    ['business_duration>2024-01-01 00:00:00', 'Business elapsed time is greater than 2024-01-01 00:00:00']
+  ])('explains the duration in %j in words', (query, expected) => {
+    // given: durations are date-times counted from 1970-01-01 00:00:00 (c_TableAPI.md: "calendar_duration": "1970-01-01 00:02:17")
+    const taskSla = table('task_sla', 'Task SLA', [
+      field('time_left', 'Actual time left', 'glide_duration'),
+      field('business_duration', 'Business elapsed time', 'glide_duration')
+    ]);
+    const options = { table: 'task_sla', metadata: { ...metadata(), tables: new Map([['task_sla', taskSla]]) } };
+
+    // then
+    expect(checkQuery(query, options).explanation).toBe(expected);
   });
 });
