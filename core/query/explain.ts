@@ -149,7 +149,24 @@ function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {
 
 const COUNTS: Record<string, string> = { '>=': 'at least', '>': 'more than', '=': 'exactly', '<=': 'at most', '<': 'fewer than', '!=': 'other than' };
 
+/**
+ * Tag conditions `sys_tags.<tag>=<tag>`, `DOESNOTHAVE`, `EXCLUDING`, worded as
+ * the docs' example outputs (r_OpAvailableFiltersQueries, "Operators available for tags").
+ */
+const TAG_PHRASES: Partial<Record<string, string>> = {
+  '=': 'has the tag', DOESNOTHAVE: 'has a tag other than', EXCLUDING: 'does not have the tag'
+};
+
+function explainTag(condition: Condition): string | undefined {
+  const { field, operator, value } = condition;
+  const phrase = operator.name === null ? undefined : TAG_PHRASES[operator.name];
+  if (field.segments.length !== 2 || field.segments[0]!.name !== 'sys_tags' || !phrase || value?.type !== 'Scalar') return undefined;
+  return `${phrase} ${opaque(value.text)}`;
+}
+
 function explainCondition(condition: Condition, scope: Scope): string {
+  const tag = explainTag(condition);
+  if (tag) return tag;
   const { field, label: named } = describeField(condition.field, scope);
   const label = condition.field.raw === '' ? '(missing field)' : named;
   const { operator, value } = condition;

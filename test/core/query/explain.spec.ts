@@ -43,6 +43,10 @@ describe('core/query - explain', () => {
     ['opened_at=2024-01-05 10:00:00', 'Opened is 2024-01-05 10:00:00'],
     ['=true', '(missing field) is true'],
     ['GOTOnumber>=INC0010021', 'Number is at least INC0010021'],
+    // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-user-interface/r_OpAvailableFiltersQueries.md ("Operators available for tags")
+    ['sys_tags.6c361e12471331007f47563dbb9a7135=6c361e12471331007f47563dbb9a7135', 'has the tag 6c361e12471331007f47563dbb9a7135'],
+    ['sys_tags.6c361e12471331007f47563dbb9a7135DOESNOTHAVE6c361e12471331007f47563dbb9a7135', 'has a tag other than 6c361e12471331007f47563dbb9a7135'],
+    ['sys_tags.6c361e12471331007f47563dbb9a7135EXCLUDING6c361e12471331007f47563dbb9a7135^active=true', 'does not have the tag 6c361e12471331007f47563dbb9a7135 and Active is true'],
     // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-administration/c_UseTheINSTANCEOFOperator.md:20
     ['sys_class_nameINSTANCEOFcmdb_ci_server', 'Task type is cmdb_ci_server or a class extending it'],
     ['caller_id.sys_class_nameINSTANCEOFsys_user', 'Caller.Class is User (sys_user) or a class extending it']
