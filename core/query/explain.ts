@@ -157,6 +157,8 @@ const TAG_PHRASES: Partial<Record<string, string>> = {
   '=': 'has the tag', DOESNOTHAVE: 'has a tag other than', EXCLUDING: 'does not have the tag'
 };
 
+const MISSING_FIELD = '(missing field)';
+
 function explainTag(condition: Condition): string | undefined {
   const { field, operator, value } = condition;
   const phrase = operator.name === null ? undefined : TAG_PHRASES[operator.name];
@@ -168,7 +170,7 @@ function explainCondition(condition: Condition, scope: Scope): string {
   const tag = explainTag(condition);
   if (tag) return tag;
   const { field, label: named } = describeField(condition.field, scope);
-  const label = condition.field.raw === '' ? '(missing field)' : named;
+  const label = condition.field.raw === '' ? MISSING_FIELD : named;
   const { operator, value } = condition;
   if (operator.name === null) return `${label} ${operator.raw} ${value ? valueText(value, field, scope) : ''}`.trim();
   const info = operatorInfo(operator.name);
@@ -260,7 +262,7 @@ function resolveField(path: FieldPath, scope: Scope): Field | undefined {
 
 /** Labels along the path (`Caller.Department`), humanized names where the metadata has none. */
 function fieldLabel(path: FieldPath, scope: Scope): string {
-  return describeField(path, scope).label;
+  return path.raw === '' ? MISSING_FIELD : describeField(path, scope).label;
 }
 
 /** The path's field (undefined once a segment is unknown) and its label, walking the path once. */

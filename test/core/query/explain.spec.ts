@@ -42,6 +42,8 @@ describe('core/query - explain', () => {
     ['active=true^EQ^GROUPBYcategory', 'Active is true, grouped by Category'],
     ['opened_at=2024-01-05 10:00:00', 'Opened is 2024-01-05 10:00:00'],
     ['=true', '(missing field) is true'],
+    ['active=true^ORDERBY', 'Active is true, sorted by (missing field)'],
+    ['sla_dueSAMEAS', 'SLA due is the same as (missing field)'],
     ['GOTOnumber>=INC0010021', 'Number is at least INC0010021'],
     // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-user-interface/r_OpAvailableFiltersQueries.md ("Operators available for tags")
     ['sys_tags.6c361e12471331007f47563dbb9a7135=6c361e12471331007f47563dbb9a7135', 'has the tag 6c361e12471331007f47563dbb9a7135'],
