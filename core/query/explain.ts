@@ -180,6 +180,12 @@ function explainCondition(condition: Condition, scope: Scope): string {
   if ((operator.name === '=' || operator.name === '!=') && value.type === 'Scalar' && (value.text === '' || value.text === 'NULL')) {
     return `${label} ${operator.name === '=' ? 'is empty' : 'is not empty'}`;
   }
+  // `<hierarchy>%40<start>`: a hierarchy definition and the record (or, for _DYNAMIC, the dynamic option) it starts at (r_OpAvailableFiltersQueries, reference fields).
+  if ((operator.name === 'IN_HIERARCHY' || operator.name === 'IN_HIERARCHY_DYNAMIC') && value.type === 'Scalar' && /^[^%]+%40[^%]+$/.test(value.text)) {
+    const [hierarchy, start] = value.text.split('%40') as [string, string];
+    const dynamic = operator.name === 'IN_HIERARCHY_DYNAMIC' ? 'the dynamic option ' : '';
+    return `${label} is in the hierarchy ${opaque(hierarchy)} starting at ${dynamic}${opaque(start)}`;
+  }
   // INSTANCEOF takes the class and every class extending it (ServiceNowDocs c_UseTheINSTANCEOFOperator.md).
   if (operator.name === 'INSTANCEOF' && value.type === 'Scalar' && !value.text.includes(OPAQUE)) {
     const named = tableLabel(value.text, scope);

@@ -49,6 +49,11 @@ describe('core/query - explain', () => {
     ['sys_tags.6c361e12471331007f47563dbb9a7135=6c361e12471331007f47563dbb9a7135', 'has the tag 6c361e12471331007f47563dbb9a7135'],
     ['sys_tags.6c361e12471331007f47563dbb9a7135DOESNOTHAVE6c361e12471331007f47563dbb9a7135', 'has a tag other than 6c361e12471331007f47563dbb9a7135'],
     ['sys_tags.6c361e12471331007f47563dbb9a7135EXCLUDING6c361e12471331007f47563dbb9a7135^active=true', 'does not have the tag 6c361e12471331007f47563dbb9a7135 and Active is true'],
+    // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-user-interface/r_OpAvailableFiltersQueries.md:742 and :762
+    ['caller_id.managerIN_HIERARCHYfdd0fa0f93f5d2505bd0bd886cba1015%409ee1b13dc6112271007f9d0efdb69cd0',
+      'Caller.Manager is in the hierarchy fdd0fa0f93f5d2505bd0bd886cba1015 starting at 9ee1b13dc6112271007f9d0efdb69cd0'],
+    ['caller_id.managerIN_HIERARCHY_DYNAMICfdd0fa0f93f5d2505bd0bd886cba1015%4090d1921e5f510100a9ad2572f2b477fe',
+      'Caller.Manager is in the hierarchy fdd0fa0f93f5d2505bd0bd886cba1015 starting at the dynamic option 90d1921e5f510100a9ad2572f2b477fe'],
     // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-administration/c_UseTheINSTANCEOFOperator.md:20
     ['sys_class_nameINSTANCEOFcmdb_ci_server', 'Task type is cmdb_ci_server or a class extending it'],
     ['caller_id.sys_class_nameINSTANCEOFsys_user', 'Caller.Class is User (sys_user) or a class extending it']
