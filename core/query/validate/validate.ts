@@ -10,6 +10,7 @@ import type { Metadata, Table } from '../../metadata/model';
 import { lookupField, resolvePath } from './fields';
 import { checkConditionShape } from './structure';
 import { checkConditionTypes } from './typed';
+import { checkRelatedLink } from './related-link';
 
 export interface ValidateOptions {
   table?: string;
@@ -62,6 +63,9 @@ class Walker {
       case 'RelatedListQuery': {
         const related = this.table(term.table.name, term.table);
         if (related) this.field(term.field.name, term.field, related);
+        const link = related ? lookupField(related, term.field.name) : undefined;
+        const mismatch = link && related && table && metadata ? checkRelatedLink(link, term.field, related, table, metadata) : undefined;
+        if (mismatch) out.push(mismatch);
         if (term.conditions) this.query(term.conditions, related);
         return;
       }

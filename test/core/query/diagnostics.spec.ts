@@ -67,6 +67,8 @@ const cases: Case[] = [
   { query: "state='6'", code: 'value.choice', severity: 'error', range: "'6'", suggestion: '6' },
   { query: 'active="true"', code: 'value.boolean', severity: 'error', range: '"true"', suggestion: 'true' },
   { query: 'priorityIN1,9', code: 'value.choice', severity: 'error', range: '9' },
+  { query: 'RLQUERYsys_user_group.manager,>=1^ENDRLQUERY', code: 'field.related-link', severity: 'error', range: 'manager',
+    message: 'sys_user_group.manager references sys_user, not incident, so no sys_user_group record is related to an incident record through it: count by a field that references incident.' },
   { query: 'sys_class_name=sys_user', code: 'value.class', severity: 'error', range: 'sys_user',
     message: 'sys_user is not incident or a table extending it, so no incident record has this class.' },
   { query: 'sys_class_nameINSTANCEOFincidnt', code: 'value.class', severity: 'warning', range: 'incidnt', suggestion: 'incident' },

@@ -165,6 +165,15 @@ describe('core/query/validate - fields against metadata', () => {
     ]);
   });
 
+  it('reports an RLQUERY that counts by a reference to another table than the queried one', () => {
+    // on incident, sys_user_group.manager points at users: no group is related to an incident through it
+    expect(findings('RLQUERYsys_user_group.manager,>=1^active=true^ENDRLQUERY')).toEqual([['error', 'field.related-link', 'manager']]);
+    // on sys_user it is the documented link (jamesamcgaha/supernow@8f9de92 posts/querying-related-tables.md:120)
+    expect(findings('active=true^RLQUERYsys_user_group.manager,>=1^active=true^ENDRLQUERY', 'instance', 'sys_user')).toEqual([]);
+    // a non-reference link or a target outside the metadata is left alone
+    expect(findings('RLQUERYsys_user_group.name,>=1^ENDRLQUERY^RLQUERYincident.cmdb_ci,>=1^ENDRLQUERY', 'instance', 'sys_user')).toEqual([]);
+  });
+
   it('says once that a nested table is not in the metadata and does not check its conditions', () => {
     expect(findings('RLQUERYtask_ci.task,>=1^ci_item.name=x^ENDRLQUERY')).toEqual([['info', 'field.unverifiable', 'task_ci']]);
   });
