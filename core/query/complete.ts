@@ -13,6 +13,7 @@ import { parse } from './parser';
 import { isNameChar, OPAQUE } from './scan';
 import { familyOf, operatorMismatch, type TypeFamily } from './validate/field-types';
 import { lookupField } from './validate/fields';
+import { isClassField } from './validate/class-names';
 import { fieldPath } from './values';
 import { completeFeel } from './feel';
 
@@ -133,7 +134,8 @@ class Context {
   }
 
   private condition(condition: Condition, table: Table | undefined): Completion[] {
-    const field = this.resolve(condition.field, table);
+    const resolved = this.resolveWithTable(condition.field, table);
+    const field = resolved?.field;
     const { operator } = condition;
     if (operator.name === null) return this.operators(field, operator.start, this.text.slice(operator.start, this.caret));
     const value = condition.value;
@@ -146,14 +148,14 @@ class Context {
     if (info.value === 'list') {
       const itemStart = valueStart + written.lastIndexOf(',') + 1;
       const taken = new Set(written.split(','));
-      return this.values(field, itemStart, this.text.slice(itemStart, this.caret), taken).concat(longer);
+      return this.values(field, itemStart, this.text.slice(itemStart, this.caret), taken, resolved?.owner).concat(longer);
     }
     // SAMEAS, GT_FIELD, MORETHAN...: the value starts with the other field, a path from the same table (`sla_dueSAMEASactivity_due@day`).
     if ((info.value === 'fieldComparison' || info.value === 'fieldDistance') && /^[\w.]*$/.test(written)) {
       return this.fieldNames(fieldPath(this.text, valueStart, this.caret), table, false).concat(longer);
     }
     if (info.value !== 'scalar') return longer;
-    const values = this.values(field, valueStart, written, new Set());
+    const values = this.values(field, valueStart, written, new Set(), resolved?.owner);
     if (values.length === 0 && written !== '' && longer.length) return longer;
     const exact = values.some((each) => each.insert === written);
     return (exact ? values.concat(this.separators()) : values.length || written === '' ? values : this.separators()).concat(longer);
@@ -172,15 +174,27 @@ class Context {
 
   /** The field the path names, when every segment resolves. */
   private resolve(path: FieldPath, table: Table | undefined): Field | undefined {
+    return this.resolveWithTable(path, table)?.field;
+  }
+
+  /** The field the path names and the table that holds it. */
+  private resolveWithTable(path: FieldPath, table: Table | undefined): { field: Field; owner: Table } | undefined {
     let current = table;
-    let field: Field | undefined;
+    let found: { field: Field; owner: Table } | undefined;
     for (const segment of path.segments) {
       if (!current) return undefined;
-      field = lookupField(current, segment.name);
+      const field = lookupField(current, segment.name);
       if (!field) return undefined;
+      found = { field, owner: current };
       current = field.reference && field.internalType !== 'glide_list' ? this.table(field.reference) : undefined;
     }
-    return field;
+    return found;
+  }
+
+  /** The classes a record of `owner` can have (sys_class_name, INSTANCEOF): the table and the tables extending it. */
+  private classes(owner: Table): Array<[string, string]> {
+    const tables = [...(this.options.metadata?.tables.values() ?? [])].filter((each) => each.hierarchy.includes(owner.name));
+    return tables.sort((a, b) => a.hierarchy.length - b.hierarchy.length || a.name.localeCompare(b.name)).map((each) => [each.name, each.label]);
   }
 
   /**
@@ -217,11 +231,12 @@ class Context {
   }
 
   /** Choice values (with their labels) or true/false, matching the value or the label. */
-  private values(field: Field, start: number, written: string, taken: Set<string>): Completion[] {
+  private values(field: Field, start: number, written: string, taken: Set<string>, owner?: Table): Completion[] {
     const end = this.valueEnd(this.caret);
     const family = familyOf(field);
     const options: Array<[string, string]> = family === 'boolean'
       ? [...BOOLEAN_VALUES]
+      : owner && isClassField(field.internalType) ? this.classes(owner)
       : [...field.choices].filter((choice) => !choice.inactive).sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0)).map((choice) => [choice.value, choice.label]);
     const lower = written.toLowerCase();
     return options

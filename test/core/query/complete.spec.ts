@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkFeelQuery, checkQuery, complete, completeFeelQuery, type Completion } from '../../../core/query/index';
-import { metadata } from './metadata';
+import { classHierarchyMetadata, metadata } from './metadata';
 import { parseFeelExpression } from '../../../core/feel/parse';
 
 const options = { table: 'incident', metadata: metadata(), feel: parseFeelExpression };
@@ -118,6 +118,20 @@ describe('core/query - complete', () => {
 
     // then
     expect(found.every((each) => each.kind === 'field')).toBe(true);
+    expect(labels(found)).toEqual(expected);
+  });
+
+  it.each([
+    ['task', 'sys_class_name=|', ['task', 'incident', 'problem']],
+    ['task', 'sys_class_nameINincident,|', ['task', 'problem']],
+    ['task', 'parent.sys_class_name=pro|', ['problem']],
+    ['cmdb_ci', 'sys_class_nameINSTANCEOF|', ['cmdb_ci', 'cmdb_ci_server']]
+  ])('on %s, %s offers the classes %j: the table and the tables extending it', (tableName, marked, expected) => {
+    // when
+    const [text, caret] = at(marked);
+    const found = complete(text, caret, { table: tableName, metadata: classHierarchyMetadata() }).filter((each) => each.kind === 'value');
+
+    // then
     expect(labels(found)).toEqual(expected);
   });
 

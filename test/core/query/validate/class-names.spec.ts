@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkQuery } from '../../../../core/query/index';
-import type { Metadata, Table } from '../../../../core/metadata/model';
-import { field, table } from '../metadata';
-
-/** task ← incident, task ← problem, and cmdb_ci ← cmdb_ci_server, each with the class field. */
-function hierarchyMetadata(): Metadata {
-  const classField = field('sys_class_name', 'Class', 'sys_class_name');
-  const task = table('task', 'Task', [classField, field('parent', 'Parent', 'reference', { reference: 'task' })]);
-  const child = (name: string, superClass: Table): Table => ({ ...table(name, name, superClass.fields, superClass.name), hierarchy: [name, ...superClass.hierarchy] });
-  const incident = child('incident', task);
-  const problem = child('problem', task);
-  const ci = table('cmdb_ci', 'Configuration Item', [classField]);
-  const server = child('cmdb_ci_server', ci);
-  return { origin: 'bundled', source: 'test', warnings: [], tables: new Map([task, incident, problem, ci, server].map((each) => [each.name, each])) };
-}
+import { classHierarchyMetadata as hierarchyMetadata } from '../metadata';
 
 function findings(query: string, tableName: string) {
   return checkQuery(query, { table: tableName, metadata: hierarchyMetadata() }).diagnostics
