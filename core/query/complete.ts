@@ -14,6 +14,7 @@ import { isNameChar, OPAQUE } from './scan';
 import { familyOf, operatorMismatch, type TypeFamily } from './validate/field-types';
 import { lookupField } from './validate/fields';
 import { isClassField } from './validate/class-names';
+import { DATE_UNITS, DISTANCE_DIRECTIONS, RELATIVE_DIRECTIONS } from './validate/literals';
 import { fieldPath } from './values';
 import { completeFeel } from './feel';
 
@@ -53,6 +54,17 @@ const ORDER_KEYWORDS: ReadonlyArray<[string, string]> = [
   ['ORDERBY', 'sort ascending by a field'],
   ['ORDERBYDESC', 'sort descending by a field']
 ];
+
+/**
+ * The fixed words of the `@`-separated parts, by part index: `@hour@ago@1`
+ * (RELATIVExx), `activity_due@day` (SAMEAS on dates), `activity_due@day@before@1`
+ * (MORETHAN, LESSTHAN). Part 0 is the leading empty part or the other field.
+ */
+const MICRO_SYNTAX_WORDS: Partial<Record<string, ReadonlyArray<readonly string[]>>> = {
+  relative: [[], DATE_UNITS, RELATIVE_DIRECTIONS],
+  fieldComparison: [[], DATE_UNITS],
+  fieldDistance: [[], DATE_UNITS, DISTANCE_DIRECTIONS]
+};
 
 const BOOLEAN_VALUES: ReadonlyArray<[string, string]> = [['true', 'true'], ['false', 'false']];
 
@@ -154,6 +166,9 @@ class Context {
     if ((info.value === 'fieldComparison' || info.value === 'fieldDistance') && /^[\w.]*$/.test(written)) {
       return this.fieldNames(fieldPath(this.text, valueStart, this.caret), table, false).concat(longer);
     }
+    const part = written.split('@').length - 1;
+    const words = MICRO_SYNTAX_WORDS[info.value]?.[part];
+    if (words?.length) return this.words(words, written.slice(written.lastIndexOf('@') + 1), part === 1 ? 'date unit' : 'direction');
     if (info.value !== 'scalar') return longer;
     const values = this.values(field, valueStart, written, new Set(), resolved?.owner);
     if (values.length === 0 && written !== '' && longer.length) return longer;
@@ -242,6 +257,13 @@ class Context {
     return options
       .filter(([value, label]) => (!taken.has(value) || value === written) && (value.toLowerCase().startsWith(lower) || startsAWord(label.toLowerCase(), lower)))
       .map(([value, label]): Completion => ({ kind: 'value', label: value, insert: value, detail: label, start, end }));
+  }
+
+  /** The fixed words of a value's micro-syntax (a date unit, ago/ahead) matching what is written of the current part. */
+  private words(words: readonly string[], written: string, detail: string): Completion[] {
+    const start = this.caret - written.length;
+    return words.filter((word) => word.startsWith(written))
+      .map((word): Completion => ({ kind: 'value', label: word, insert: word, detail, start, end: this.valueEnd(this.caret) }));
   }
 
   private separators(): Completion[] {

@@ -74,6 +74,10 @@ function validParts(match: RegExpExecArray): boolean {
 /** Units of relative date operators; the condition builder writes days as `dayofweek` (`@dayofweek@ago@7`). */
 export const DATE_UNITS = ['second', 'minute', 'hour', 'day', 'dayofweek', 'week', 'month', 'quarter', 'year'];
 
+/** Directions of RELATIVExx (`@hour@ago@1`) and of MORETHAN/LESSTHAN (`activity_due@day@before@1`). */
+export const RELATIVE_DIRECTIONS = ['ago', 'ahead'];
+export const DISTANCE_DIRECTIONS = ['before', 'after'];
+
 /** `hours` → `hour`, `Day` → `day`. */
 export function repairUnit(value: string): string | undefined {
   const lower = value.trim().toLowerCase();

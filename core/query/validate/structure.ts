@@ -7,7 +7,7 @@ import type { Condition, Leaf, List, Scalar, Value } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import { matchOperator, operatorInfo, SPELLINGS } from '../operators';
 import { OPAQUE } from '../scan';
-import { DATE_UNITS, isNumber, isSysId, repairUnit } from './literals';
+import { DATE_UNITS, DISTANCE_DIRECTIONS, isNumber, isSysId, RELATIVE_DIRECTIONS, repairUnit } from './literals';
 
 const spellingKinds = new Map(SPELLINGS.map((spelling) => [spelling.raw, spelling.kind]));
 
@@ -84,12 +84,12 @@ function checkValueShape(condition: Condition, value: Value, out: Diagnostic[]):
       return;
     case 'Relative':
       checkUnit(value.unit, out);
-      checkWord(value.direction, ['ago', 'ahead'], out);
+      checkWord(value.direction, RELATIVE_DIRECTIONS, out);
       checkCount(value.amount, out);
       return;
     case 'FieldDistance':
       checkUnit(value.unit, out);
-      checkWord(value.direction, ['before', 'after'], out);
+      checkWord(value.direction, DISTANCE_DIRECTIONS, out);
       checkCount(value.amount, out);
       return;
     case 'FieldComparison':

@@ -135,6 +135,23 @@ describe('core/query - complete', () => {
     expect(labels(found)).toEqual(expected);
   });
 
+  it.each([
+    // ServiceNowDocs r_OpAvailableFiltersQueries: `sla_dueRELATIVEGT@hour@ago@1`, `sla_dueSAMEASactivity_due@day`, `sla_dueMORETHANactivity_due@day@before@1`
+    ['sla_dueRELATIVEGT@ho|', ['hour'], 'sla_dueRELATIVEGT@hour'],
+    ['sla_dueRELATIVEGT@h|@ago@1', ['hour'], 'sla_dueRELATIVEGT@hour@ago@1'],
+    ['sla_dueRELATIVELT@hour@|', ['ago', 'ahead'], 'sla_dueRELATIVELT@hour@ago'],
+    ['sla_dueSAMEASactivity_due@w|', ['week'], 'sla_dueSAMEASactivity_due@week'],
+    ['sla_dueMORETHANactivity_due@day@|', ['before', 'after'], 'sla_dueMORETHANactivity_due@day@before']
+  ])('%s offers the words %j of the value syntax', (marked, expected, accepted) => {
+    // when
+    const [text, caret] = at(marked);
+    const found = complete(text, caret, options);
+
+    // then
+    expect(labels(found)).toEqual(expected);
+    expect(accept(text, found[0]!)).toBe(accepted);
+  });
+
   it('offers the change-only operators when asked for conditions', () => {
     expect(labels(complete('state', 5, options))).not.toContain('CHANGESTO');
     expect(labels(complete('state', 5, { ...options, conditions: true }))).toContain('CHANGESTO');
