@@ -5,7 +5,7 @@
  * newest Created first". Labels and choice labels come from the metadata
  * when it has the table, else field names are humanized.
  */
-import type { Clause, Condition, FieldPath, Group, Leaf, Query, Term, Value } from './ast';
+import type { Clause, Condition, DateOn, FieldPath, Group, Leaf, Query, Term, Value } from './ast';
 import type { Field, Metadata, Table } from '../metadata/model';
 import { operatorInfo } from './operators';
 import { OPAQUE } from './scan';
@@ -207,7 +207,7 @@ function valueText(value: Value, field: Field | undefined, scope: Scope): string
     case 'Range':
       return `${leafText(value.from, field)} and ${leafText(value.to, field)}`;
     case 'DateOn':
-      return opaque(value.label.text);
+      return opaque(value.label.text) + dateOnRange(value);
     case 'DatePart':
       return opaque(value.label.text);
     case 'Relative':
@@ -217,6 +217,28 @@ function valueText(value: Value, field: Field | undefined, scope: Scope): string
     case 'FieldDistance':
       return `${count(value.amount.text, value.unit.text)} ${value.direction.text} ${fieldLabel(value.field, scope)}`;
   }
+}
+
+/**
+ * The label of `ON<label>@<start>@<end>` is only what the condition builder
+ * shows; the start and end scripts decide the range. When they are
+ * `gs.beginningOf<Period>()` and `gs.endOf<Period>()` of another period than
+ * the label says (`This week@…beginningOfThisWeek()@…endOfNextWeek()`), the
+ * range is spelled out.
+ */
+function dateOnRange(value: DateOn): string {
+  const start = periodOf(value.from, 'beginningOf');
+  const end = periodOf(value.to, 'endOf');
+  if (start === undefined || end === undefined) return '';
+  if (start === end && start === value.label.text.trim().toLowerCase()) return '';
+  return ` (from the beginning of ${start} to the end of ${end})`;
+}
+
+/** `javascript:gs.beginningOfLast90Days()` → `last 90 days`. */
+function periodOf(leaf: Leaf, prefix: string): string | undefined {
+  if (leaf.type !== 'Script') return undefined;
+  const match = new RegExp(`^gs\\.${prefix}([A-Z][A-Za-z0-9]*)\\(\\)$`).exec(leaf.script.trim());
+  return match ? match[1]!.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/([0-9])([A-Z])/g, '$1 $2').toLowerCase() : undefined;
 }
 
 function leafText(leaf: Leaf, field: Field | undefined): string {

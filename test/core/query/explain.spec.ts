@@ -35,6 +35,11 @@ describe('core/query - explain', () => {
     ['reassignment_countBETWEEN1@3', 'Reassignment count is between 1 and 3'],
     ['sla_dueONToday@javascript:gs.beginningOfToday()@javascript:gs.endOfToday()', 'SLA due on Today'],
     ['sla_dueRELATIVEGT@dayofweek@ago@7', 'SLA due is after 7 days ago'],
+    // ServiceNow/ServiceNowDocs@cb48b5c markdown/customer-service-management/customer-self-service-and-omnichannel-engagement/config-data-viz-comp.md:109
+    ['sys_updated_onONLast 7 days@javascript:gs.beginningOfLast7Days()@javascript:gs.endOfLast7Days()', 'Updated on Last 7 days'],
+    // ServiceNow/ServiceNowDocs@cb48b5c markdown/api-reference/server-api-reference/c_GlideSystemAPI.md:1083: the scripts, not the label, decide the range
+    ['opened_atONThis week@javascript:gs.beginningOfThisWeek()@javascript:gs.endOfNextWeek()', 'Opened on This week (from the beginning of this week to the end of next week)'],
+    ['opened_atONToday@javascript:gs.beginningOfYesterday()@javascript:gs.endOfYesterday()', 'Opened on Today (from the beginning of yesterday to the end of yesterday)'],
     ['sla_dueMORETHANactivity_due@day@before@1', 'SLA due is more than 1 day before Activity due'],
     ['caller_id=javascript:gs.getUserID()', 'Caller is the result of gs.getUserID()'],
     ['RLQUERYsys_user_group.manager,>=1^active=true^ENDRLQUERY', 'with at least 1 Group record (by manager) where Active is true'],
