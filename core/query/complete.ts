@@ -17,6 +17,7 @@ import { isClassField } from './validate/class-names';
 import { DATE_UNITS, DISTANCE_DIRECTIONS, RELATIVE_DIRECTIONS } from './validate/literals';
 import { fieldPath } from './values';
 import { completeFeel } from './feel';
+import { DATE_PERIODS, dateOnValue } from './date-periods';
 
 export type CompletionKind = 'field' | 'operator' | 'value' | 'separator' | 'keyword';
 
@@ -166,6 +167,7 @@ class Context {
     if ((info.value === 'fieldComparison' || info.value === 'fieldDistance') && /^[\w.]*$/.test(written)) {
       return this.fieldNames(fieldPath(this.text, valueStart, this.caret), table, false).concat(longer);
     }
+    if (info.value === 'dateOn' && !written.includes('@')) return this.datePeriods(valueStart, written);
     const part = written.split('@').length - 1;
     const words = MICRO_SYNTAX_WORDS[info.value]?.[part];
     if (words?.length) return this.words(words, written.slice(written.lastIndexOf('@') + 1), part === 1 ? 'date unit' : 'direction');
@@ -257,6 +259,13 @@ class Context {
     return options
       .filter(([value, label]) => (!taken.has(value) || value === written) && (value.toLowerCase().startsWith(lower) || startsAWord(label.toLowerCase(), lower)))
       .map(([value, label]): Completion => ({ kind: 'value', label: value, insert: value, detail: label, start, end }));
+  }
+
+  /** Whole `ON` values for the documented periods whose label starts with what is written (`Today@javascript:gs.beginningOfToday()@…`). */
+  private datePeriods(start: number, written: string): Completion[] {
+    const lower = written.toLowerCase();
+    return DATE_PERIODS.map((period) => ({ period, ...dateOnValue(period) })).filter(({ label }) => label.toLowerCase().startsWith(lower))
+      .map(({ period, label, value }): Completion => ({ kind: 'value', label, insert: value, detail: `gs.beginningOf${period}() to gs.endOf${period}()`, start, end: this.valueEnd(this.caret) }));
   }
 
   /** The fixed words of a value's micro-syntax (a date unit, ago/ahead) matching what is written of the current part. */

@@ -13,6 +13,7 @@ import { familyOf } from './validate/field-types';
 import { lookupField } from './validate/fields';
 import { findChoice } from './validate/typed';
 import { fieldType } from '../metadata/field-types';
+import { periodWords } from './date-periods';
 
 export interface ExplainOptions {
   table?: string;
@@ -238,7 +239,7 @@ function dateOnRange(value: DateOn): string {
 function periodOf(leaf: Leaf, prefix: string): string | undefined {
   if (leaf.type !== 'Script') return undefined;
   const match = new RegExp(`^gs\\.${prefix}([A-Z][A-Za-z0-9]*)\\(\\)$`).exec(leaf.script.trim());
-  return match ? match[1]!.replace(/([a-z])([A-Z0-9])/g, '$1 $2').replace(/([0-9])([A-Z])/g, '$1 $2').toLowerCase() : undefined;
+  return match ? periodWords(match[1]!) : undefined;
 }
 
 function leafText(leaf: Leaf, field: Field | undefined): string {

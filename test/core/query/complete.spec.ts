@@ -152,6 +152,19 @@ describe('core/query - complete', () => {
     expect(accept(text, found[0]!)).toBe(accepted);
   });
 
+  it('offers whole ON values for the periods GlideSystem has a beginning and an end for, which the checker accepts', () => {
+    // when
+    const [text, caret] = at('opened_atONthis w|');
+    const found = complete(text, caret, options);
+    const accepted = accept(text, found[0]!);
+
+    // then
+    expect(labels(found)).toEqual(['This week']);
+    expect(accepted).toBe('opened_atONThis week@javascript:gs.beginningOfThisWeek()@javascript:gs.endOfThisWeek()');
+    expect(checkQuery(accepted, options).diagnostics).toEqual([]);
+    expect(labels(complete('opened_atNOTON', 14, options))).toHaveLength(12);
+  });
+
   it('offers the change-only operators when asked for conditions', () => {
     expect(labels(complete('state', 5, options))).not.toContain('CHANGESTO');
     expect(labels(complete('state', 5, { ...options, conditions: true }))).toContain('CHANGESTO');
