@@ -9,6 +9,7 @@ import type { FieldPath, Name } from './ast';
 import type { Diagnostic } from './diagnostics';
 import type { Metadata } from '../metadata/model';
 import { resolvePath } from './validate/fields';
+import { holdsSecretPlaceholder } from './sent-text';
 
 export interface FieldsParamOptions {
   table?: string;
@@ -50,7 +51,12 @@ function reworded(diagnostic: Diagnostic, path: FieldPath, table: string): Diagn
   return diagnostic;
 }
 
-/** The comma-separated columns as field paths, offsets into the whole value; blanks around names skipped. */
+/**
+ * The comma-separated columns as field paths, offsets into the whole value;
+ * blanks around names skipped, and columns holding a `{{secrets.NAME}}`
+ * placeholder too: the connector runtime fills them in, so only the sent
+ * name could be judged.
+ */
 function columnPaths(text: string, offset: number): FieldPath[] {
   const paths: FieldPath[] = [];
   let position = 0;
@@ -59,7 +65,7 @@ function columnPaths(text: string, offset: number): FieldPath[] {
     const raw = part.trim();
     const start = offset + position + lead;
     position += part.length + 1;
-    if (!raw) continue;
+    if (!raw || holdsSecretPlaceholder(raw)) continue;
     const segments: Name[] = [];
     let at = start;
     for (const name of raw.split('.')) {

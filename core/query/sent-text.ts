@@ -20,6 +20,11 @@ type Check = (text: string, options: CheckOptions) => CheckResult;
 /** The connector runtime's secret placeholder (a name of letters, digits and `-_./`). */
 const SECRET = /\{\{\s*secrets\.[\w./-]+\s*\}\}/g;
 
+/** Whether the text holds a `{{secrets.NAME}}` placeholder, which the connector runtime fills in. */
+export function holdsSecretPlaceholder(text: string): boolean {
+  return text.search(SECRET) >= 0;
+}
+
 /** The sent text and, per character of it, the range of the written text it stands for. */
 export interface Sent {
   text: string;

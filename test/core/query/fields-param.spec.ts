@@ -49,4 +49,15 @@ describe('core/query - sysparm_fields check', () => {
     expect(checkFieldsParam('="a," + more', options)).toEqual([]);
     expect(checkFieldsParam('nonsense', { table: 'u_unknown', metadata: metadata() })).toEqual([]);
   });
+
+  it('leaves a column the connector runtime fills from a {{secrets.NAME}} placeholder alone, and checks the others', () => {
+    // given
+    const value = 'number,{{secrets.SN_EXTRA_FIELDS}},short_descripton';
+
+    // when
+    const diagnostics = checkFieldsParam(value, options);
+
+    // then
+    expect(diagnostics.map((diagnostic) => value.slice(diagnostic.start, diagnostic.end))).toEqual(['short_descripton']);
+  });
 });

@@ -26,7 +26,8 @@ beforeAll(async () => {
 describe('lint/bpmnlint-plugin-servicenow - rules/returned-fields', () => {
   RuleTester.verify('returned-fields', returnedFields, {
     valid: [
-      { name: 'columns of incident and a dot-walk into sys_user', moddleElement: fixture('valid-known-columns.bpmn'), config }
+      { name: 'columns of incident and a dot-walk into sys_user', moddleElement: fixture('valid-known-columns.bpmn'), config },
+      { name: 'a column the connector runtime fills from a {{secrets.NAME}} placeholder', moddleElement: fixture('valid-secret-column.bpmn'), config }
     ],
     invalid: [
       {
