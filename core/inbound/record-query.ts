@@ -39,6 +39,8 @@ export function sysparmQueryEntry(value: string): { expression: string; start: n
  */
 export function checkRecordQuery(value: string, options: CheckOptions = {}): CheckResult {
   const entry = sysparmQueryEntry(value);
+  // A variable, a function call or an if-expression may evaluate to a context with the query: known only at runtime.
+  if (!entry && isComputedContext(value)) return { ...checkQuery('', options), explanation: '', explanationItems: [], diagnostics: [] };
   if (!entry) {
     return {
       ...checkQuery('', options),
@@ -51,6 +53,16 @@ export function checkRecordQuery(value: string, options: CheckOptions = {}): Che
   const result = checkFeelQuery(`=${entry.expression}`, options);
   const shift = entry.start - 1;
   return { ...result, diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, start: diagnostic.start + shift, end: diagnostic.end + shift })) };
+}
+
+/**
+ * Whether a FEEL value computes its context rather than writing one: only a
+ * context literal (`={...}`) without the entry, or a literal of another type
+ * (string, number, list), is known to lack the query.
+ */
+function isComputedContext(value: string): boolean {
+  const expression = /^\s*=\s*([\s\S]*)$/.exec(value)?.[1];
+  return expression !== undefined && expression !== '' && !/^[{"[\d-]/.test(expression);
 }
 
 /** `"sys_id=" + <variable>`: how a wait template's record query names the record it waits for. */

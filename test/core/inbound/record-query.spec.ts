@@ -30,6 +30,16 @@ describe('the record query of a wait template', () => {
     const result = checkRecordQuery('={"sysparm_limit": "1"}');
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]?.message).toContain('"sysparm_query" entry');
+    expect(checkRecordQuery('="sys_id=" + incidentSysId').ok).toBe(false);
+    expect(checkRecordQuery('sysparm_query=active=true').ok).toBe(false);
+  });
+
+  it.each([
+    ['a variable', '=recordQuery'],
+    ['a function call', '=context put(baseQuery, "sysparm_limit", "1")'],
+    ['an if-expression', '=if urgent then {"sysparm_query": "sys_id=" + id} else {"sysparm_query": "sys_id=" + id + "^active=true"}']
+  ])('leaves a record query computed by %s alone: it may evaluate to a context with the entry', (_name, value) => {
+    expect(checkRecordQuery(value).diagnostics).toEqual([]);
   });
 
   it.each([
