@@ -7,6 +7,7 @@
  */
 import { recordQueryProperty } from '../../core/inbound/record-query';
 import { findQueryProperty, isAnyTableTemplate, isServiceNowTemplate as isServiceNow, tableFromTemplate } from '../../core/template/field-index';
+import { holdsSecretPlaceholder } from '../../core/query/sent-text';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { getInputValue, type ModdleElement } from './zeebe';
 
@@ -62,7 +63,8 @@ export function unreadableTable(template: ElementTemplate, bo: ModdleElement): s
   if (!input) return undefined;
   const what = input.custom ? 'custom table' : 'table';
   if (!input.value) return `the ${what} is left empty`;
-  return input.value.startsWith('=') ? `the ${what} is a FEEL value, known only at runtime` : undefined;
+  if (input.value.startsWith('=')) return `the ${what} is a FEEL value, known only at runtime`;
+  return holdsSecretPlaceholder(input.value) ? `the ${what} is a {{secrets.NAME}} placeholder, filled in at runtime` : undefined;
 }
 
 /** The task's table input (the official templates' free-text one behind their `__custom` choice); undefined for a template without one. */
@@ -141,6 +143,7 @@ export function inputName(property: TemplateProperty): string | undefined {
   return binding.type === 'zeebe:input' && typeof binding.name === 'string' ? binding.name : undefined;
 }
 
+/** A value written out: neither FEEL nor holding a secret placeholder the connector runtime fills in. */
 function plainValue(value: string | undefined): string | undefined {
-  return value && !value.startsWith('=') ? value : undefined;
+  return value && !value.startsWith('=') && !holdsSecretPlaceholder(value) ? value : undefined;
 }

@@ -19,12 +19,16 @@ const config: LintRuleOptions = { templates: [incident] };
 const official: LintRuleOptions = {
   templates: JSON.parse(readFileSync(require.resolve('@camunda/connectors-element-templates/src/element-templates/servicenow-incident-connector.json'), 'utf8')) as ElementTemplate[]
 };
+const generic: LintRuleOptions = {
+  templates: JSON.parse(readFileSync(require.resolve('@camunda/connectors-element-templates/src/element-templates/servicenow-connector.json'), 'utf8')) as ElementTemplate[]
+};
 // The plugin's diagnostics entry under the query field (the one place query problems show in the panel).
 const QUERY_ENTRY = 'custom-entry-community.servicenow.incident-query-0-servicenow-diagnostics';
 
 beforeAll(async () => {
   config.metadata = await readSnapshot();
   official.metadata = config.metadata;
+  generic.metadata = config.metadata;
 });
 
 describe('lint/bpmnlint-plugin-servicenow - rules/query-warnings', () => {
@@ -32,7 +36,9 @@ describe('lint/bpmnlint-plugin-servicenow - rules/query-warnings', () => {
     valid: [
       { name: 'a query without findings', moddleElement: fixture('valid-clean-query.bpmn'), config },
       { name: 'a query with an error only (valid-query reports errors, this rule warnings)', moddleElement: fixture('valid-error-only.bpmn'), config },
-      { name: 'a doubtful query the operation does not send', moddleElement: fixture('valid-inactive-query.bpmn'), config }
+      { name: 'a doubtful query the operation does not send', moddleElement: fixture('valid-inactive-query.bpmn'), config },
+      // Not "the table {{secrets.SN_TABLE}} is not in the metadata": unchecked-fields says the table is filled in at runtime.
+      { name: 'a custom table given as a secret placeholder', moddleElement: fixture('valid-secret-custom-table.bpmn'), config: generic }
     ],
     invalid: [
       {

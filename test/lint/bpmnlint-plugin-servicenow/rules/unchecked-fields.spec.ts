@@ -43,6 +43,12 @@ describe('lint/bpmnlint-plugin-servicenow - rules/unchecked-fields', () => {
         report: { id: 'Task_1', message: 'Query parameters (sysparm_query): fields not checked: the custom table is a FEEL value, known only at runtime; the query\'s syntax is checked.', propertiesPanel: { entryIds: [QUERY_ENTRY] } }
       },
       {
+        name: 'a custom table given as a secret placeholder',
+        moddleElement: fixture('invalid-secret-custom-table.bpmn'),
+        config,
+        report: { id: 'Task_1', message: 'Query parameters (sysparm_query): fields not checked: the custom table is a {{secrets.NAME}} placeholder, filled in at runtime; the query\'s syntax is checked.', propertiesPanel: { entryIds: [QUERY_ENTRY] } }
+      },
+      {
         // No panel entry: under a FEEL operation the query field is not shown.
         name: 'an operation given as a FEEL value',
         moddleElement: fixture('invalid-feel-operation.bpmn'),
