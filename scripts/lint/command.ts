@@ -39,7 +39,7 @@ Options:
   --templates <path>   element template file or directory (repeatable)
   --metadata <dir>     snapshot directory to use instead of the bundled one
   --json               print {files, errors, warnings, problems:[{file, line, id, name, severity, rule, message, code, start, end, suggestion}],
-                       templates:[{file, templateId, version, tasks, checked}]}
+                       templates:[{file, templateId, version, tasks, checked, knownVersions}]}
 
 Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
   async run(args, io) {
@@ -76,13 +76,24 @@ Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
         const template = `${use.templateId}${use.version === undefined ? '' : ` v${use.version}`}`;
         io.stdout.write(use.checked
           ? `${use.file}: checked ${use.tasks} task(s) using ${template}\n`
-          : `${use.file}: unchecked ${use.tasks} task(s) using ${template}: lint does not know this template; pass it with --templates\n`);
+          : `${use.file}: unchecked ${use.tasks} task(s) using ${template}: ${uncheckedReason(use)}\n`);
       }
       io.stdout.write(`${diagrams.length} diagram(s) checked: ${errors} error(s), ${warnings} warning(s); ${count(true)} task(s) checked, ${count(false)} unchecked\n`);
     }
     return errors > 0 ? 1 : 0;
   }
 };
+
+/** Why lint could not check a template use, and what to do about it. */
+function uncheckedReason(use: TemplateUse): string {
+  const known = use.knownVersions ?? [];
+  if (known.length === 0) return 'lint does not know this template; pass it with --templates';
+  const has = `lint has this template in version ${known.join(', ')} only`;
+  const newest = known[known.length - 1] as number;
+  if (use.version === undefined) return `${has} and the diagram names no version, so Desktop Modeler shows it as not found: apply the template to the task again`;
+  if (use.version > newest) return `${has}, older than the task's: update camunda-modeler-servicenow-plugin (it brings Camunda's templates too), or pass version ${use.version} with --templates`;
+  return `${has}, and Desktop Modeler shows this one as not found: pass version ${use.version} with --templates, or apply version ${newest} to the task again`;
+}
 
 /**
  * The .bpmn files below `dir` (named from `shown`), leaving out dependencies

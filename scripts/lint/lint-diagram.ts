@@ -12,8 +12,9 @@ import { parseFeelExpression } from '../../core/feel/parse';
 import type { ElementTemplate } from '../../core/template/types';
 import type { LintRuleOptions } from '../../lint/lint-context';
 import { configs, rules } from '../../lint/bpmnlint-plugin-servicenow';
+import { findTemplate } from '../../lint/diagram/find-template';
 import { restTableQuery } from '../../lint/diagram/rest-task';
-import type { ModdleElement } from '../../lint/diagram/zeebe';
+import { templateVersionOf, type ModdleElement } from '../../lint/diagram/zeebe';
 
 export interface LintProblem {
   file: string;
@@ -48,10 +49,12 @@ const resolver = {
 /** The tasks of a diagram that use one template id+version, and whether lint knows that template. */
 export interface TemplateUse {
   templateId: string;
-  /** Undefined when the diagram names no version (the newest known one applies). */
+  /** Undefined when the diagram names no version. */
   version?: number;
   tasks: number;
   checked: boolean;
+  /** For an unchecked use: the versions of that template id lint has (empty when it has none). */
+  knownVersions?: number[];
 }
 
 export interface DiagramLint {
@@ -79,13 +82,12 @@ export async function lintDiagram(file: string, xml: string, options: LintRuleOp
   const ruleConfig = Object.fromEntries(Object.entries(configs.recommended.rules).map(([name, category]) => [name, [category, ruleOptions]]));
   const results = await new Linter({ resolver }).lint(rootElement, { rules: ruleConfig }) as Record<string, Report[]>;
   const uses = templateUses(elementsById, templates);
-  // Elements whose template id lint knows in other versions only: the rules checked them against the newest one.
-  const fellBack = new Set(uses.flatMap((use) => (!use.checked && templates.some((template) => template.id === use.templateId) ? use.elementIds : [])));
+  // Elements linking a version lint lacks of a template it knows: Desktop shows them as "Not found", and only their template's internals (its REST request) could be read.
+  const otherVersion = new Set(uses.flatMap((use) => (use.knownVersions?.length ? use.elementIds : [])));
   const problems: LintProblem[] = [];
   for (const [rule, reports] of Object.entries(results)) {
     for (const report of reports) {
-      // The rule falls back to the newest version of a template; findings against another version than the task's are not reported.
-      if (fellBack.has(report.id)) continue;
+      if (otherVersion.has(report.id)) continue;
       const name = elementsById[report.id]?.name;
       const line = lineOf(xml, report.id);
       problems.push({
@@ -105,13 +107,13 @@ function templateUses(elementsById: Record<string, DiagramElement>, templates: r
   for (const [id, element] of Object.entries(elementsById)) {
     const templateId = element.get?.('zeebe:modelerTemplate');
     if (typeof templateId !== 'string' || templateId === '') continue;
-    const rawVersion = element.get?.('zeebe:modelerTemplateVersion');
-    const version = rawVersion === undefined || rawVersion === null || rawVersion === '' ? undefined : Number(rawVersion);
+    const version = templateVersionOf(element as ModdleElement);
     const known = templates.filter((template) => template.id === templateId);
     // A REST connector task calling the Table API is checked even when its template is unknown (lint/diagram/rest-task.ts).
-    const checked = known.some((template) => version === undefined || template.version === version) || (known.length === 0 && restTableQuery(element as ModdleElement) !== undefined);
+    const checked = findTemplate(templates, templateId, version) !== undefined || (known.length === 0 && restTableQuery(element as ModdleElement) !== undefined);
     const key = `${templateId}\u0000${version ?? ''}\u0000${checked}`;
-    const use = uses.get(key) ?? { templateId, ...(version === undefined ? {} : { version }), checked, elementIds: [] };
+    const knownVersions = checked ? undefined : [...new Set(known.map((template) => template.version).filter((each) => each !== undefined))].sort((a, b) => a - b);
+    const use = uses.get(key) ?? { templateId, ...(version === undefined ? {} : { version }), checked, ...(knownVersions ? { knownVersions } : {}), elementIds: [] };
     use.elementIds.push(id);
     uses.set(key, use);
   }

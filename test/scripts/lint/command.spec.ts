@@ -59,14 +59,30 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     // then
     expect(code).toBe(0);
     expect(JSON.parse(stdout).templates).toEqual([
-      { file: blueprint, templateId: 'io.camunda.connectors.HttpJson.v2', version: 11, tasks: 1, checked: false },
-      { file: blueprint, templateId: 'io.camunda.connectors.ServiceNow.v1', version: 7, tasks: 4, checked: false },
-      { file: blueprint, templateId: 'io.camunda.connectors.ServiceNowFlow.v1', version: 3, tasks: 1, checked: false },
+      { file: blueprint, templateId: 'io.camunda.connectors.HttpJson.v2', version: 11, tasks: 1, checked: false, knownVersions: [] },
+      { file: blueprint, templateId: 'io.camunda.connectors.ServiceNow.v1', version: 7, tasks: 4, checked: false, knownVersions: [1, 2, 3] },
+      { file: blueprint, templateId: 'io.camunda.connectors.ServiceNowFlow.v1', version: 3, tasks: 1, checked: false, knownVersions: [1] },
       { file: blueprint, templateId: 'io.camunda.connectors.ServiceNowIncident.v1', version: 2, tasks: 1, checked: true }
     ]);
     const text = await runCli(['lint', blueprint], { cwd: root });
-    expect(text.stdout).toContain(`${blueprint}: unchecked 4 task(s) using io.camunda.connectors.ServiceNow.v1 v7: lint does not know this template; pass it with --templates\n`);
+    expect(text.stdout).toContain(`${blueprint}: unchecked 4 task(s) using io.camunda.connectors.ServiceNow.v1 v7: lint has this template in version 1, 2, 3 only, older than the task's: update camunda-modeler-servicenow-plugin (it brings Camunda's templates too), or pass version 7 with --templates\n`);
+    expect(text.stdout).toContain(`${blueprint}: unchecked 1 task(s) using io.camunda.connectors.HttpJson.v2 v11: lint does not know this template; pass it with --templates\n`);
     expect(text.stdout).toMatch(/1 task\(s\) checked, 6 unchecked\n$/);
+  });
+
+  it('says which versions it has of a template whose task version it lacks, and reports nothing on those tasks', async () => {
+    // given: our incident template at the draft version 3, and a problem task without a version
+    const diagram = relative(root, join(__dirname, 'command', 'our-template-other-versions.bpmn'));
+
+    // when
+    const { code, stdout } = await runCli(['lint', diagram], { cwd: root });
+
+    // then: neither the misspelt queries (another version's properties) nor the REST request inside the template is reported
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('caler_id');
+    expect(stdout).not.toContain('Task_');
+    expect(stdout).toContain(`${diagram}: unchecked 1 task(s) using community.servicenow.incident v3: lint has this template in version 1 only, older than the task's: update camunda-modeler-servicenow-plugin (it brings Camunda's templates too), or pass version 3 with --templates\n`);
+    expect(stdout).toContain(`${diagram}: unchecked 1 task(s) using community.servicenow.problem: lint has this template in version 1 only and the diagram names no version, so Desktop Modeler shows it as not found: apply the template to the task again\n`);
   });
 
   it('checks the Table API query of a REST connector task whose template it does not know, and counts the task as checked', async () => {
@@ -120,7 +136,7 @@ describe('scripts/lint - camunda-servicenow lint', () => {
 
     // then
     expect(code).toBe(1);
-    expect(stdout).toMatch(/6 diagram\(s\) checked: 5 error\(s\)/);
+    expect(stdout).toMatch(/7 diagram\(s\) checked: 5 error\(s\)/);
   });
 
   it('leaves node_modules and dot folders out of a folder it searches', async () => {
