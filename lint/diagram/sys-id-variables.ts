@@ -21,10 +21,11 @@ export interface SysIdVariable {
 /** Describes a task as a ServiceNow task (its table, the variable its template stores the sys_id in) or returns undefined. */
 export type DescribeTask = (bo: ModdleElement) => { table?: string; sysIdVariable?: string } | undefined;
 
-export function sysIdVariablesBefore(bo: ModdleElement, describe: DescribeTask, feel: FeelParser): SysIdVariable[] {
+/** `produced`: what a node stores, for callers that read it once per node (the lint rule, across all tasks of a pass). */
+export function sysIdVariablesBefore(bo: ModdleElement, describe: DescribeTask, feel: FeelParser, produced = (node: ModdleElement) => producedVariable(node, describe, feel)): SysIdVariable[] {
   const found: SysIdVariable[] = [];
   for (const node of nodesBefore(bo)) {
-    const variable = producedVariable(node, describe, feel);
+    const variable = produced(node);
     if (variable) found.push(variable);
   }
   return found.sort((a, b) => a.variable.localeCompare(b.variable) || a.taskName.localeCompare(b.taskName));

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createModdle } from 'bpmnlint/lib/testers/helper';
+import Linter from 'bpmnlint/lib/linter';
 import RuleTester from 'bpmnlint/lib/testers/rule-tester';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
-import { beforeAll, beforeEach, describe, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import sysIdVariables from '../../../../lint/bpmnlint-plugin-servicenow/rules/sys-id-variables';
 import type { LintRuleOptions } from '../../../../lint/lint-context';
 import type { ElementTemplate } from '../../../../core/template/types';
@@ -53,5 +54,21 @@ describe('lint/bpmnlint-plugin-servicenow - rules/sys-id-variables', () => {
         }
       }
     ]
+  });
+
+  it('reads what the earlier tasks store again on the next lint pass, after an edit', async () => {
+    // given: one linter, whose rule instance lives across passes as in the Modeler
+    const linter = new Linter({ resolver: { resolveRule: () => sysIdVariables, resolveConfig: () => ({}) } });
+    const lint = async (root: unknown) => (await linter.lint(root, { rules: { 'servicenow/sys-id-variables': ['warn', config] } }) as Record<string, { id: string }[]>)['servicenow/sys-id-variables'] ?? [];
+    const { root } = await fixture('valid-earlier-task.bpmn') as { root: { get(name: string): unknown } };
+    expect(await lint(root)).toEqual([]);
+
+    // when: Create incident no longer stores the sys_id (its result expression removed)
+    const create = (root.get('rootElements') as { get(name: string): { id: string; extensionElements: { values: { $type: string; values?: { key: string }[] }[] } }[] }[])[0]!.get('flowElements').find((element) => element.id === 'Task_Create')!;
+    const headers = create.extensionElements.values.find((value) => value.$type === 'zeebe:TaskHeaders')!;
+    headers.values = headers.values!.filter((header) => header.key !== 'resultExpression');
+
+    // then
+    expect((await lint(root)).map((report) => report.id)).toEqual(['Task_Get']);
   });
 });
