@@ -130,9 +130,10 @@ function idLines(xml: string): Map<string, number> {
   const lines = new Map<string, number>();
   let line = 1;
   let scanned = 0;
-  for (const match of xml.matchAll(/\sid="([^"]*)"/g)) {
+  // XML allows either quote and spaces around `=` (the Modeler writes id="..."; other tools and hand edits need not).
+  for (const match of xml.matchAll(/\sid\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
     for (; scanned < match.index; scanned++) if (xml.charCodeAt(scanned) === 10) line++;
-    const id = match[1] as string;
+    const id = (match[1] ?? match[2]) as string;
     if (!lines.has(id)) lines.set(id, line);
   }
   return lines;

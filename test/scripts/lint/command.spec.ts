@@ -130,13 +130,24 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     expect(json).toMatchObject({ errors: 0, warnings: 0, problems: [{ id: 'Task_Feel', severity: 'info', rule: 'servicenow/unchecked-fields' }] });
   });
 
+  it('names the line of an element whose attributes are single-quoted', async () => {
+    // given
+    const diagram = relative(root, join(__dirname, 'command', 'single-quoted-attributes.bpmn'));
+
+    // when
+    const { stdout } = await runCli(['lint', diagram], { cwd: root });
+
+    // then
+    expect(stdout).toContain(`${diagram}:4: Task_1: error: Query parameters (sysparm_query): caler_id is not a field of incident`);
+  });
+
   it('lints every .bpmn diagram in a folder', async () => {
     // when
     const { code, stdout } = await runCli(['lint', relative(root, join(__dirname, 'command'))], { cwd: root });
 
     // then
     expect(code).toBe(1);
-    expect(stdout).toMatch(/7 diagram\(s\) checked: 5 error\(s\)/);
+    expect(stdout).toMatch(/8 diagram\(s\) checked: 6 error\(s\)/);
   });
 
   it('leaves node_modules and dot folders out of a folder it searches', async () => {
