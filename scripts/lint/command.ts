@@ -28,7 +28,8 @@ run. Templates are found in this package's templates/, in Camunda's
 official ServiceNow templates (@camunda/connectors-element-templates), in
 every .camunda/element-templates folder above a diagram, and in --templates.
 A folder is searched recursively for .bpmn files (not in node_modules or
-folders whose name starts with a dot). Each problem names the
+folders whose name starts with a dot); a file that is no BPMN diagram is
+an error of that file, and the others are still checked. Each problem names the
 diagram line of its task. The summary says how many tasks were checked per
 template; tasks whose template id or version lint does not know are listed
 as unchecked (with the template id, version and task count), never passed.
@@ -38,7 +39,8 @@ Field metadata comes from the template, else the bundled snapshot (or
 Options:
   --templates <path>   element template file or directory (repeatable)
   --metadata <dir>     snapshot directory to use instead of the bundled one
-  --json               print {files, errors, warnings, problems:[{file, line, id, name, severity, rule, message, code, start, end, suggestion}],
+  --json               print {files, errors, warnings, problems:[{file, line, id, name, severity, rule, message, code, start, end, suggestion}]
+                       (no id and rule for a file that is no BPMN diagram),
                        templates:[{file, templateId, version, tasks, checked, knownVersions}]}
 
 Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
@@ -69,8 +71,8 @@ Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
       io.stdout.write(`${JSON.stringify({ files: diagrams.length, errors, warnings, problems, templates: uses }, null, 2)}\n`);
     } else {
       for (const problem of problems) {
-        const where = problem.name ? `${problem.id} "${problem.name}"` : problem.id;
-        io.stdout.write(`${problem.file}${problem.line ? `:${problem.line}` : ''}: ${where}: ${problem.severity}: ${problem.message} (${problem.rule})\n`);
+        const where = problem.id === undefined ? '' : `${problem.name ? `${problem.id} "${problem.name}"` : problem.id}: `;
+        io.stdout.write(`${problem.file}${problem.line ? `:${problem.line}` : ''}: ${where}${problem.severity}: ${problem.message}${problem.rule ? ` (${problem.rule})` : ''}\n`);
       }
       for (const use of uses) {
         const template = `${use.templateId}${use.version === undefined ? '' : ` v${use.version}`}`;

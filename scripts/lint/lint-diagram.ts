@@ -7,7 +7,6 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import Linter from 'bpmnlint/lib/linter';
-import { UserError } from '../../core/errors';
 import { parseFeelExpression } from '../../core/feel/parse';
 import type { ElementTemplate } from '../../core/template/types';
 import type { LintRuleOptions } from '../../lint/lint-context';
@@ -18,14 +17,15 @@ import { templateVersionOf, type ModdleElement } from '../../lint/diagram/zeebe'
 
 export interface LintProblem {
   file: string;
-  /** The BPMN element id, and its name when it has one. */
-  id: string;
+  /** The BPMN element id, and its name when it has one; none for a file that is no BPMN diagram. */
+  id?: string;
   name?: string;
   /** The line of the element in the diagram file (1-based). */
   line?: number;
   /** `info`: a note of what could not be checked, not a problem. */
   severity: 'error' | 'warning' | 'info';
-  rule: string;
+  /** The rule reporting it; none for a file that is no BPMN diagram. */
+  rule?: string;
   message: string;
   /** The engine's diagnostic: code and offsets into the query value. */
   code?: string;
@@ -77,7 +77,8 @@ export async function lintDiagram(file: string, xml: string, options: LintRuleOp
   try {
     ({ rootElement, elementsById } = await moddle.fromXML(xml, 'bpmn:Definitions') as { rootElement: { $type: string }; elementsById: Record<string, DiagramElement> });
   } catch (error) {
-    throw new UserError(`${file}: not a BPMN diagram (${(error as Error).message.split('\n')[0]})`, ['Pass .bpmn files saved by Camunda Modeler.']);
+    // An error of this file, as validate reports an unreadable template: the other diagrams of a folder are still checked.
+    return { problems: [{ file, severity: 'error', message: `not a BPMN diagram (${(error as Error).message.split('\n')[0]}); pass .bpmn files saved by Camunda Modeler` }], templates: [] };
   }
   const ruleConfig = Object.fromEntries(Object.entries(configs.recommended.rules).map(([name, category]) => [name, [category, ruleOptions]]));
   const results = await new Linter({ resolver }).lint(rootElement, { rules: ruleConfig }) as Record<string, Report[]>;
@@ -98,7 +99,7 @@ export async function lintDiagram(file: string, xml: string, options: LintRuleOp
     }
   }
   // In diagram order, as a reader goes through the file (ids are random: Activity_0divtrc, Activity_0pg78zh).
-  problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || a.id.localeCompare(b.id) || (a.start ?? 0) - (b.start ?? 0) || a.rule.localeCompare(b.rule));
+  problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.id ?? '').localeCompare(b.id ?? '') || (a.start ?? 0) - (b.start ?? 0) || (a.rule ?? '').localeCompare(b.rule ?? ''));
   return { problems, templates: uses.map(({ elementIds, ...use }) => ({ ...use, tasks: elementIds.length })) };
 }
 

@@ -147,7 +147,7 @@ describe('scripts/lint - camunda-servicenow lint', () => {
 
     // then
     expect(code).toBe(1);
-    expect(stdout).toMatch(/8 diagram\(s\) checked: 6 error\(s\)/);
+    expect(stdout).toMatch(/9 diagram\(s\) checked: 7 error\(s\)/);
   });
 
   it('leaves node_modules and dot folders out of a folder it searches', async () => {
@@ -172,11 +172,33 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     }
   });
 
+  it('reports a file that is no BPMN diagram as an error of that file, and checks the others', async () => {
+    // given: bpmnlint's own CLI test fixture (bpmn-io/bpmnlint@229b606bb29a49229dc2549b5fa4febbdd3fe115 test/integration/cli/diagram-broken.bpmn), beside a diagram with a finding
+    const project = mkdtempSync(join(tmpdir(), 'lint-broken-'));
+    try {
+      cpSync(join(__dirname, 'command', 'diagram-broken.bpmn'), join(project, 'a-broken.bpmn'));
+      cpSync(join(__dirname, 'command', 'official-incident-query.bpmn'), join(project, 'b-order.bpmn'));
+
+      // when
+      const { code, stdout } = await runCli(['lint', '.', '--templates', join(root, officialTemplates)], { cwd: project });
+      const json = JSON.parse((await runCli(['lint', 'a-broken.bpmn', '--json'], { cwd: project })).stdout);
+
+      // then
+      expect(code).toBe(1);
+      expect(stdout).toContain('a-broken.bpmn: error: not a BPMN diagram (');
+      expect(stdout).toContain('b-order.bpmn:4: Task_Query "Find incidents": error:');
+      expect(stdout).toMatch(/2 diagram\(s\) checked: 3 error\(s\)/);
+      expect(json).toMatchObject({ errors: 1, problems: [{ file: 'a-broken.bpmn', severity: 'error', message: expect.stringContaining('pass .bpmn files saved by Camunda Modeler') }] });
+      expect(json.problems[0]).not.toHaveProperty('id');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     [['lint'], 'name at least one .bpmn diagram'],
     [['lint', 'missing.bpmn'], 'missing.bpmn: no such file or folder'],
-    [['lint', 'scripts/cli'], 'scripts/cli: a folder without .bpmn diagrams'],
-    [['lint', 'package.json'], 'package.json: not a BPMN diagram']
+    [['lint', 'scripts/cli'], 'scripts/cli: a folder without .bpmn diagrams']
   ])('rejects %j with a clear message', async (argv, message) => {
     // when
     const { code, stderr } = await runCli(argv, { cwd: root });
