@@ -161,5 +161,9 @@ function predecessors(bo: ModdleElement): ModdleElement[] {
   if (!incoming.length && parent && parent.$type === 'bpmn:SubProcess') sources.push(parent);
   // A boundary event follows its host.
   if (bo.$type === 'bpmn:BoundaryEvent' && bo.attachedToRef) sources.push(bo.attachedToRef);
+  // An event sub-process starts whenever its event occurs while the enclosing scope runs: after any of that scope's elements.
+  if (bo.$type === 'bpmn:SubProcess' && bo.get?.('triggeredByEvent') === true && parent) {
+    sources.push(...(parent.get?.('flowElements') ?? []).filter((element: ModdleElement) => element !== bo && element.$type !== 'bpmn:SequenceFlow'));
+  }
   return sources;
 }

@@ -7,7 +7,7 @@ import { referencedVariable, sysIdVariableLabel, sysIdVariableProblem, sysIdVari
 import type { ModdleElement } from '../../../lint/diagram/zeebe';
 import { parseFeelExpression } from '../../../core/feel/parse';
 
-const tables: Record<string, string> = { Task_Create: 'incident', Task_Request: 'sc_request', Task_Inner: 'problem', Task_Get: 'incident', Task_After: 'incident' };
+const tables: Record<string, string> = { Task_Create: 'incident', Task_Request: 'sc_request', Task_Inner: 'problem', Task_Get: 'incident', Task_After: 'incident', Task_Remind: 'incident' };
 const describeTask = (bo: ModdleElement) => (bo.id && tables[bo.id] ? { table: tables[bo.id] } : undefined);
 
 let elements: Record<string, ModdleElement>;
@@ -44,6 +44,14 @@ describe('lint/diagram - sys-id-variables', () => {
 
     // then: Create incident precedes the sub-process, Create request runs in parallel
     expect(found.map((variable) => variable.variable)).toEqual(['incidentSysId']);
+  });
+
+  it('offers every variable the enclosing process stores to a task in an event sub-process, which may start after any of its elements', () => {
+    // when
+    const found = sysIdVariablesBefore(elements['Task_Remind']!, describeTask, parseFeelExpression);
+
+    // then
+    expect(found.map((variable) => variable.variable)).toEqual(['incidentSysId', 'problemSysId', 'requestSysId']);
   });
 
   it('ignores tasks that are no ServiceNow tasks or store no sys_id', () => {
