@@ -42,6 +42,7 @@ Options:
   --json               print {files, errors, warnings, problems:[{file, line, id, name, severity, rule, message, code, start, end, suggestion}]
                        (no id and rule for a file that is no BPMN diagram),
                        templates:[{file, templateId, version, tasks, checked, knownVersions}]}
+                       (version null when the diagram's is no number)
 
 Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
   async run(args, io) {
@@ -75,7 +76,7 @@ Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
         io.stdout.write(`${problem.file}${problem.line ? `:${problem.line}` : ''}: ${where}${problem.severity}: ${problem.message}${problem.rule ? ` (${problem.rule})` : ''}\n`);
       }
       for (const use of uses) {
-        const template = `${use.templateId}${use.version === undefined ? '' : ` v${use.version}`}`;
+        const template = `${use.templateId}${use.version === undefined ? '' : Number.isNaN(use.version) ? ' (its version is no number)' : ` v${use.version}`}`;
         io.stdout.write(use.checked
           ? `${use.file}: checked ${use.tasks} task(s) using ${template}\n`
           : `${use.file}: unchecked ${use.tasks} task(s) using ${template}: ${uncheckedReason(use)}\n`);
@@ -92,7 +93,7 @@ function uncheckedReason(use: TemplateUse): string {
   if (known.length === 0) return 'lint does not know this template; pass it with --templates';
   const has = `lint has this template in version ${known.join(', ')} only`;
   const newest = known[known.length - 1] as number;
-  if (use.version === undefined) return `${has} and the diagram names no version, so Desktop Modeler shows it as not found: apply the template to the task again`;
+  if (use.version === undefined || Number.isNaN(use.version)) return `${has} and the diagram names ${use.version === undefined ? 'no version' : 'none it can read'}, so Desktop Modeler shows it as not found: apply the template to the task again`;
   if (use.version > newest) return `${has}, older than the task's: update camunda-modeler-servicenow-plugin (it brings Camunda's templates too), or pass version ${use.version} with --templates`;
   return `${has}, and Desktop Modeler shows this one as not found: pass version ${use.version} with --templates, or apply version ${newest} to the task again`;
 }

@@ -83,6 +83,7 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     expect(stdout).not.toContain('Task_');
     expect(stdout).toContain(`${diagram}: unchecked 1 task(s) using community.servicenow.incident v3: lint has this template in version 1 only, older than the task's: update camunda-modeler-servicenow-plugin (it brings Camunda's templates too), or pass version 3 with --templates\n`);
     expect(stdout).toContain(`${diagram}: unchecked 1 task(s) using community.servicenow.problem: lint has this template in version 1 only and the diagram names no version, so Desktop Modeler shows it as not found: apply the template to the task again\n`);
+    expect(stdout).toContain(`${diagram}: unchecked 1 task(s) using community.servicenow.change_request (its version is no number): lint has this template in version 1 only and the diagram names none it can read, so Desktop Modeler shows it as not found: apply the template to the task again\n`);
   });
 
   it('checks the Table API query of a REST connector task whose template it does not know, and counts the task as checked', async () => {
