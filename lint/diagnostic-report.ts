@@ -7,6 +7,7 @@
 import type { Diagnostic } from '../core/query';
 import type { ElementTemplate } from '../core/template/types';
 import { findTemplate } from './diagram/find-template';
+import { isServiceNowTemplate } from './diagram/servicenow-template';
 import { templateIdOf, templateVersionOf, type ModdleElement } from './diagram/zeebe';
 import { lintContextOf, type LintContext, type LintRuleOptions } from './lint-context';
 
@@ -21,6 +22,21 @@ export function linkedTemplate(node: ModdleElement, options: LintRuleOptions): {
   const context = lintContextOf(node, options);
   const template = findTemplate(context.templates, templateId, templateVersionOf(node));
   return template ? { template, context } : undefined;
+}
+
+/**
+ * Whether a task links a ServiceNow template the context has only in other
+ * versions: Desktop shows it as "Not found" (bpmn-js-element-templates' own
+ * rule reports that), and the request inside it is that version's business,
+ * not a REST connector task of the user's. A REST connector template's
+ * other version is no such case: its Table API query is checked whatever
+ * the version (lint/diagram/rest-task.ts).
+ */
+export function linksOtherServiceNowVersion(node: ModdleElement, options: LintRuleOptions): boolean {
+  const templateId = templateIdOf(node);
+  if (!templateId) return false;
+  const { templates } = lintContextOf(node, options);
+  return templates.some((template) => template.id === templateId && isServiceNowTemplate(template)) && !findTemplate(templates, templateId, templateVersionOf(node));
 }
 
 /** The report context of an engine finding shown in the panel entry `entryId`. */

@@ -83,13 +83,10 @@ export async function lintDiagram(file: string, xml: string, options: LintRuleOp
   const ruleConfig = Object.fromEntries(Object.entries(configs.recommended.rules).map(([name, category]) => [name, [category, ruleOptions]]));
   const results = await new Linter({ resolver }).lint(rootElement, { rules: ruleConfig }) as Record<string, Report[]>;
   const uses = templateUses(elementsById, templates);
-  // Elements linking a version lint lacks of a template it knows: Desktop shows them as "Not found", and only their template's internals (its REST request) could be read.
-  const otherVersion = new Set(uses.flatMap((use) => (use.knownVersions?.length ? use.elementIds : [])));
   const problems: LintProblem[] = [];
   let lines: Map<string, number> | undefined;
   for (const [rule, reports] of Object.entries(results)) {
     for (const report of reports) {
-      if (otherVersion.has(report.id)) continue;
       const name = elementsById[report.id]?.name;
       const line = (lines ??= idLines(xml)).get(report.id);
       problems.push({

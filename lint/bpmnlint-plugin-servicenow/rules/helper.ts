@@ -10,7 +10,7 @@ import type { Diagnostic, Severity } from '../../../core/query';
 import { checkQueryText, checkRestQueryText, taskQuery } from '../../query/check-task-query';
 import { restTableQuery } from '../../diagram/rest-task';
 import { isServiceNowTemplate } from '../../diagram/servicenow-template';
-import { diagnosticContext, linkedTemplate, type Reporter } from '../../diagnostic-report';
+import { diagnosticContext, linkedTemplate, linksOtherServiceNowVersion, type Reporter } from '../../diagnostic-report';
 import { queryDiagnosticsEntryId } from '../../diagram/entry-ids';
 import { propertyEntryId } from '../../diagram/template-values';
 import type { ModdleElement } from '../../diagram/zeebe';
@@ -39,7 +39,7 @@ export function queryRule(severity: Severity) {
         return;
       }
       // The REST connector calling the Table API: its template, if any, is none of the plugin's (no panel entry to lead to).
-      const rest = node.id ? restTableQuery(node) : undefined;
+      const rest = node.id && !linksOtherServiceNowVersion(node, options) ? restTableQuery(node) : undefined;
       if (!rest) return;
       const context = lintContextOf(node, options);
       const checked = checkRestQueryText(rest, context.metadata, context.feel);

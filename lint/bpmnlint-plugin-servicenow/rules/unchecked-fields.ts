@@ -9,7 +9,7 @@
 import { taskQuery } from '../../query/check-task-query';
 import { restTableQuery } from '../../diagram/rest-task';
 import { isServiceNowTemplate } from '../../diagram/servicenow-template';
-import { linkedTemplate, type Reporter } from '../../diagnostic-report';
+import { linkedTemplate, linksOtherServiceNowVersion, type Reporter } from '../../diagnostic-report';
 import { queryDiagnosticsEntryId } from '../../diagram/entry-ids';
 import { propertyEntryId } from '../../diagram/template-values';
 import type { ModdleElement } from '../../diagram/zeebe';
@@ -30,7 +30,7 @@ export default function uncheckedFields(options: LintRuleOptions = {}) {
           entryId ? { propertiesPanel: { entryIds: [queryDiagnosticsEntryId(entryId)] } } : undefined);
         return;
       }
-      const rest = restTableQuery(node);
+      const rest = linksOtherServiceNowVersion(node, options) ? undefined : restTableQuery(node);
       if (rest && !rest.table) reporter.report(node.id, `URL: fields not checked: the table in the URL is computed at runtime; ${SYNTAX_CHECKED}.`);
     }
   };

@@ -27,7 +27,8 @@ describe('lint/bpmnlint-plugin-servicenow - rules/unchecked-fields', () => {
   RuleTester.verify('unchecked-fields', uncheckedFields, {
     valid: [
       // A table from the dropdown, a custom table written out, a FEEL table on an operation without a query.
-      { name: 'tasks whose table lint can read, or that send no query', moddleElement: fixture('valid-table-set.bpmn'), config }
+      { name: 'tasks whose table lint can read, or that send no query', moddleElement: fixture('valid-table-set.bpmn'), config },
+      { name: 'a task linking a version of a template lint does not have, whose request computes the table', moddleElement: fixture('valid-other-template-version.bpmn'), config }
     ],
     invalid: [
       {

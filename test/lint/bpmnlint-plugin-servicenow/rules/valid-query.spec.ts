@@ -19,6 +19,8 @@ const templates = [...official('servicenow-incident-connector.json'), ...officia
 const fixture = (name: string) => createModdle(readFileSync(join(__dirname, 'valid-query', name), 'utf8'), { zeebe: zeebeSchema });
 // The rules take the snapshot as an option, as `camunda-servicenow lint` passes it (read below).
 const config: LintRuleOptions = { templates, feel: parseFeelExpression };
+// Desktop lints with every template it has: Camunda's REST connector ones too, in other versions than a task's.
+const withRest: LintRuleOptions = { ...config, templates: [...templates, ...official('http-json-connector.json').filter((template) => template.version !== 13)] };
 // The plugin's diagnostics entry under the query field (the one place query problems show in the panel).
 const QUERY_ENTRY = 'custom-entry-io.camunda.connectors.ServiceNowIncident.v1-input-0-servicenow-diagnostics';
 
@@ -43,6 +45,7 @@ const TABLE_URL = 'https://dev12345.service-now.com/api/now/table/incident';
 
 beforeAll(async () => {
   config.metadata = await readSnapshot();
+  withRest.metadata = config.metadata;
 });
 
 describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
@@ -59,7 +62,8 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
       { name: 'a valid percent-encoded query in the URL of a REST connector task', moddleElement: fixture('valid-rest-url-query.bpmn'), config },
       { name: 'a wait event whose record query is a variable holding the FEEL context', moddleElement: fixture('valid-wait-computed-query.bpmn'), config },
       // Desktop shows it as "Not found" (bpmn-js-element-templates' own lint rule reports that); its properties are another version's.
-      { name: 'a task linking a version of a template lint does not have', moddleElement: fixture('valid-other-template-version.bpmn'), config }
+      { name: 'a task linking a version of a template lint does not have', moddleElement: fixture('valid-other-template-version.bpmn'), config },
+      { name: 'the REST request inside a task linking a version of a template lint does not have', moddleElement: fixture('valid-other-version-rest-request.bpmn'), config }
     ],
     invalid: [
       unknownField('an unknown field, with the id of the diagnostics entry under the query field', 'invalid-unknown-field.bpmn', 0, QUERY_ENTRY),
@@ -67,6 +71,7 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
       unknownField('an unknown field in a query sent without its spaces, at its place in the text as written', 'invalid-spaces-removed.bpmn', 16, QUERY_ENTRY),
       // No panel entry: the REST connector's template is none of the plugin's.
       unknownField('an unknown field in the query parameters of a REST connector task calling the Table API (its template not loaded)', 'invalid-rest-connector.bpmn', 32),
+      { ...unknownField('the same with other versions of the REST connector template loaded', 'invalid-rest-connector.bpmn', 32), config: withRest },
       // Decoded as the connector sends it; the range is on the URL as written, escapes included.
       unknownField('an unknown field in a percent-encoded query in the URL of a REST connector task', 'invalid-rest-url-encoded.bpmn',
         inUrl(`${TABLE_URL}?sysparm_query=active%3Dtrue%5Ecaler_id%3Dabc&sysparm_limit=5`), undefined, 'URL (sysparm_query)'),
