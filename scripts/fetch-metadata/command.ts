@@ -7,7 +7,7 @@ import { UserError } from '../../core/errors';
 import { fetchMetadata } from './fetch';
 import { ProgressLine } from './progress';
 import { summariseOmissions } from './tidy';
-import { writeSnapshot } from './write-snapshot';
+import { refuseForeignDirectory, writeSnapshot } from './write-snapshot';
 import { fetchCatalog } from './catalog';
 import { METADATA_TABLES } from '../metadata/snapshot-files';
 import { connect, connectionHelp, connectionOptions, type ConnectionDependencies } from '../servicenow-http/cli-options';
@@ -71,6 +71,7 @@ export function createFetchMetadataCommand(dependencies: ConnectionDependencies 
       const progress = new ProgressLine(io.stderr, tables.length);
       const { baseUrl, client } = await connect(values, io, dependencies, ({ attempt, delayMs, error }) => progress.retry(attempt, delayMs, error.message));
       const out = resolve(io.cwd, values.out ?? `metadata/${instanceName(baseUrl)}`);
+      await refuseForeignDirectory(out);
       let fetched;
       let catalog;
       try {

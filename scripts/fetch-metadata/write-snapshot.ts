@@ -27,14 +27,20 @@ export async function writeSnapshot(directory: string, records: SnapshotRecords,
   return metadata;
 }
 
-/** Never replace a directory that is not an earlier fetch (the bundled snapshot, a source folder...). */
-async function refuseForeignDirectory(directory: string): Promise<void> {
+/**
+ * Never replace a directory that is not an earlier fetch (the bundled
+ * snapshot, a source folder...). The command also calls it before fetching,
+ * so that a wrong --out is reported before minutes of requests.
+ */
+export async function refuseForeignDirectory(directory: string): Promise<void> {
   let entries: string[];
   try {
     entries = await readdir(directory);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new UserError(`cannot use --out ${directory}: ${(error as Error).message}`);
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') throw new UserError(`--out ${directory} is a file, not a folder`, ['Name a folder for the snapshot (it is created when missing), e.g. --out metadata/<instance>.']);
+    throw error;
   }
   if (entries.length === 0) return;
   let origin: unknown;

@@ -1,23 +1,27 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import { refuseUnwritable } from './owned-files';
+import { UserError } from '../../core/errors';
+import { refuseUnwritable, replaceOwnedFiles } from './owned-files';
 import { removeStaleTemporaries, temporaryName } from './temporary-names';
 
 /**
  * Writes one file so that readers see either the old or the new content,
- * never half of it: write a temporary sibling, then rename over the target.
+ * never half of it. It is the owned-files writer with this one file as all it
+ * owns, so a single file gets the same guarantees as a folder of templates: a
+ * replaced file keeps its mode, a link or folder in its place and a folder the
+ * user may not write to are refused before anything changes, and the parent
+ * folders it had to create are removed again when writing fails.
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await removeStaleTemporaries(dirname(path));
-  const temporary = join(dirname(path), temporaryName('tmp'));
-  try {
-    await writeFile(temporary, content, { flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  const directory = dirname(path);
+  const name = basename(path);
+  const existing = await readFile(path).then(
+    (bytes) => new Map([[name, bytes]]),
+    () => new Map<string, Buffer>()
+  );
+  // Only the bytes of a regular file count as the old content; the writer refuses anything else.
+  if (existing.size > 0 && !(await lstat(path)).isFile()) existing.clear();
+  await replaceOwnedFiles(directory, { folders: [''], owns: (relative) => relative === name }, existing, new Map([[name, content]]));
 }
 
 /**
@@ -25,17 +29,22 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
  * or leaves the old directory untouched when anything fails. The new tree is
  * built in a temporary sibling and swapped in with two renames. Only for
  * folders the command owns as a whole (an earlier fetch, a release folder).
+ * A link to a folder stays a link: the folder it points to is replaced.
  */
 export async function writeDirectoryAtomic(
-  directory: string,
+  requested: string,
   files: ReadonlyMap<string, string | Uint8Array>,
   hooks: { beforeSwap?: () => Promise<void> | void } = {}
 ): Promise<void> {
+  const directory = await throughLink(requested);
   const parent = dirname(directory);
   await mkdir(parent, { recursive: true });
   await removeStaleTemporaries(parent, basename(directory));
+  const old = await stat(directory).catch(() => undefined);
+  // The swap would move a file in the folder's place aside and delete it.
+  if (old && !old.isDirectory()) throw new UserError(`${requested} is a file, not a folder; nothing was changed`, ['Remove or rename it, or choose another output folder.']);
   // The swap needs to write the parent, and to empty the old folder afterwards.
-  for (const folder of [parent, ...((await stat(directory).catch(() => undefined))?.isDirectory() ? [directory] : [])]) {
+  for (const folder of [parent, ...(old ? [directory] : [])]) {
     await refuseUnwritable(folder);
   }
   // A plain mkdir (not mkdtemp, which makes 0700) so that the folder swapped in has the umask's mode.
@@ -74,4 +83,12 @@ export async function writeDirectoryAtomic(
     throw error;
   }
   if (hadOld) await rm(retired, { recursive: true, force: true });
+}
+
+/** The folder a link points to (the swap would otherwise replace the link itself with a folder), or the path itself. */
+async function throughLink(path: string): Promise<string> {
+  if (!(await lstat(path).catch(() => undefined))?.isSymbolicLink()) return path;
+  return realpath(path).catch(() => {
+    throw new UserError(`${path} is a link to a folder that does not exist`, ['Create the folder it points to, remove the link, or choose another output folder.']);
+  });
 }

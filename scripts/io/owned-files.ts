@@ -128,7 +128,7 @@ export class OwnedFilesWriter {
     const temporary = join(dirname(target), temporaryName('tmp'));
     this.staged.push([temporary, target]);
     this.written.push(path);
-    await writeFile(temporary, content, { flag: 'wx' });
+    await writeFile(temporary, content, { flag: 'wx' }).catch(failedFor(target));
     if (info) await chmod(temporary, info.mode & 0o7777);
   }
 
@@ -139,7 +139,7 @@ export class OwnedFilesWriter {
       this.refuseUnowned(path);
       await this.prepareFolder(join(this.directory, posix.dirname(path)));
     }
-    for (const [temporary, target] of this.staged) await rename(temporary, target);
+    for (const [temporary, target] of this.staged) await rename(temporary, target).catch(failedFor(target));
     for (const path of removed) await unlink(join(this.directory, path));
     return { written: [...this.written].sort(), removed };
   }
@@ -177,6 +177,23 @@ export async function refuseUnwritable(folder: string): Promise<void> {
   } catch {
     throw new UserError(`cannot write to ${folder}: permission denied; nothing was changed`, ['Make the folder writable for you (chmod u+w), or choose another output folder.']);
   }
+}
+
+/**
+ * A failure while writing the temporary sibling of `target`, or renaming it
+ * into place, as a failure of `target`: the user knows that name, not ours,
+ * and a full disk's error names no file at all.
+ */
+function failedFor(target: string): (error: unknown) => never {
+  return (error) => {
+    if (error && typeof error === 'object' && 'code' in error) {
+      const failure = error as NodeJS.ErrnoException & { dest?: string };
+      failure.path = target;
+      delete failure.dest;
+      if (failure.syscall === 'rename') failure.syscall = 'write';
+    }
+    throw error;
+  };
 }
 
 function sameBytes(old: Uint8Array | undefined, next: string | Uint8Array): boolean {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFetchMetadataCommand } from '../../../scripts/fetch-metadata/command';
@@ -218,6 +218,38 @@ describe('scripts/fetch-metadata - command', () => {
     expect(result.code).toBe(0);
     const field = (await readSnapshot(join(work, 'dependent'))).tables.get('u_asset_request')?.fields.find((candidate) => candidate.element === 'u_subcategory');
     expect(field?.dependentOnField).toBe('u_field_001');
+  });
+
+  it('refreshes the folder a linked --out points to, and keeps the link', async () => {
+    // given
+    const out = join(work, 'acme');
+    expect((await fetchInto(out)).code).toBe(0);
+    await symlink('acme', join(work, 'current'));
+
+    // when
+    const result = await runCommand(command, ['--instance', emulator.url, '--tables', 'u_asset_request,u_loaner', '--out', 'current'], { env: { ...basicEnv, ...EPOCH }, cwd: work });
+
+    // then
+    expect(result.code).toBe(0);
+    expect((await lstat(join(work, 'current'))).isSymbolicLink()).toBe(true);
+    expect(await readlink(join(work, 'current'))).toBe('acme');
+    expect(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'))).toMatchObject({ tables: ['u_asset_request', 'u_loaner'] });
+    expect((await readdir(work)).sort()).toEqual(['acme', 'current']);
+  });
+
+  it('refuses a file as --out before sending a request, and keeps the file', async () => {
+    // given
+    await writeFile(join(work, 'notes'), 'mine\n');
+
+    // when
+    const result = await fetchInto(join(work, 'notes'));
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`--out ${join(work, 'notes')} is a file, not a folder`);
+    expect(result.stderr).not.toMatch(/ENOTDIR|scandir/);
+    expect(emulator.requests).toEqual([]);
+    expect(await readFile(join(work, 'notes'), 'utf8')).toBe('mine\n');
   });
 
   it('refuses to replace a folder that is not a fetched snapshot', async () => {

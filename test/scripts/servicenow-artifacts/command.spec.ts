@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readFile, readdir, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,56 @@ describe('camunda-servicenow servicenow-artifacts', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('refusing to overwrite');
     expect(await readFile(join(cwd, 'notes.xml'), 'utf8')).toBe('<notes/>');
+  });
+
+  it('keeps the mode of an update set it replaces (a private file stays private)', async () => {
+    // given
+    const cwd = await workdir();
+    const rule = ['--rule', 'incident:insert', '--out', 'set.xml', ...TIMESTAMP];
+    expect((await runCli(['servicenow-artifacts', ...rule], { cwd })).code).toBe(0);
+    await chmod(join(cwd, 'set.xml'), 0o600);
+
+    // when
+    const result = await runCli(['servicenow-artifacts', ...rule, '--name', 'Second'], { cwd });
+
+    // then
+    expect(result.code).toBe(0);
+    expect(await readFile(join(cwd, 'set.xml'), 'utf8')).toContain('<name>Second</name>');
+    expect((await stat(join(cwd, 'set.xml'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses to replace a link named as --out, keeping the link and the update set it points to', async () => {
+    // given
+    const cwd = await workdir();
+    expect((await runCli(['servicenow-artifacts', '--rule', 'incident:insert', '--out', 'real.xml', ...TIMESTAMP], { cwd })).code).toBe(0);
+    const before = await readFile(join(cwd, 'real.xml'), 'utf8');
+    await symlink('real.xml', join(cwd, 'link.xml'));
+
+    // when
+    const result = await runCli(['servicenow-artifacts', '--rule', 'incident:insert', '--out', 'link.xml', '--name', 'Second', ...TIMESTAMP], { cwd });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${join(cwd, 'link.xml')} is not a regular file`);
+    expect((await lstat(join(cwd, 'link.xml'))).isSymbolicLink()).toBe(true);
+    expect(await readlink(join(cwd, 'link.xml'))).toBe('real.xml');
+    expect(await readFile(join(cwd, 'real.xml'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a folder made read-only (even for root) before writing, naming it', async () => {
+    // given
+    const cwd = await workdir();
+    await mkdir(join(cwd, 'locked'));
+    await chmod(join(cwd, 'locked'), 0o555);
+
+    // when
+    const result = await runCli(['servicenow-artifacts', '--rule', 'incident:insert', '--out', 'locked/set.xml', ...TIMESTAMP], { cwd });
+
+    // then
+    await chmod(join(cwd, 'locked'), 0o755);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`cannot write to ${join(cwd, 'locked')}: permission denied; nothing was changed`);
+    expect(await readdir(join(cwd, 'locked'))).toEqual([]);
   });
 
   it('asks for a rule when none is given, and for the timestamp format', async () => {
