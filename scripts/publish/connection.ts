@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors';
+import { hasUserInfo, urlWithoutSecrets } from '../http/url-secrets';
 
 /** SaaS defaults, as in the Web Modeler API authentication docs and `@camunda8/sdk`. */
 export const SAAS_OAUTH_URL = 'https://login.cloud.camunda.io/oauth/token';
@@ -44,6 +45,7 @@ export function connectionFromEnvironment(env: NodeJS.ProcessEnv, baseUrlOverrid
     ]);
   }
   const tokenUrl = value('CAMUNDA_OAUTH_URL') ?? SAAS_OAUTH_URL;
+  checkedUrl(tokenUrl, 'the OAuth token URL', 'set CAMUNDA_OAUTH_URL', SAAS_OAUTH_URL);
   const saas = isSaasTokenUrl(tokenUrl);
   // The SDK sends no audience to a Self-Managed identity unless one is configured.
   const audience = value('CAMUNDA_MODELER_OAUTH_AUDIENCE') ?? value('CAMUNDA_CONSOLE_OAUTH_AUDIENCE') ?? (saas ? SAAS_AUDIENCE : undefined);
@@ -57,13 +59,21 @@ export function connectionFromEnvironment(env: NodeJS.ProcessEnv, baseUrlOverrid
 
 /** Accepts the API root with or without a trailing `/v1` or `/v2`; the version is chosen by probing. */
 export function normaliseBaseUrl(url: string): string {
-  let parsed: URL;
+  return checkedUrl(url, 'the Web Modeler base URL', 'set CAMUNDA_MODELER_BASE_URL or --base-url', DEFAULT_MODELER_BASE_URL).href.replace(/\/+$/, '').replace(/\/v[12]$/, '');
+}
+
+/**
+ * A URL from the environment or an option, parsed. A user and password in it
+ * are refused: the client id and secret are the credentials, and the URL is
+ * shown in messages and in the report. Messages never quote such parts.
+ */
+function checkedUrl(url: string, what: string, fix: string, example: string): URL {
+  if (hasUserInfo(url)) throw new UserError(`${what} must not contain a user name or password; ${fix} without them (the client id and secret are the credentials)`);
   try {
-    parsed = new URL(url);
+    return new URL(url);
   } catch {
-    throw new UserError(`the Web Modeler base URL "${url}" is not a URL; set CAMUNDA_MODELER_BASE_URL or --base-url, e.g. ${DEFAULT_MODELER_BASE_URL}`);
+    throw new UserError(`${what} "${urlWithoutSecrets(url)}" is not a URL; ${fix}, e.g. ${example}`);
   }
-  return parsed.href.replace(/\/+$/, '').replace(/\/v[12]$/, '');
 }
 
 function isSaasTokenUrl(url: string): boolean {

@@ -2,6 +2,7 @@ import { UserError } from '../../core/errors';
 import { HttpClient, type Attempt, type Verdict } from '../http/client';
 import { TokenCache, type GrantedToken } from '../http/token-cache';
 import { isTransient, transportReason } from '../http/transport';
+import { urlWithoutSecrets } from '../http/url-secrets';
 import type { OAuthSettings } from './connection';
 
 export interface TokenSourceOptions {
@@ -57,7 +58,9 @@ export class TokenSource {
   }
 
   private read(attempt: Attempt): Verdict<GrantedToken> {
-    const { tokenUrl, clientId } = this.settings;
+    const { clientId } = this.settings;
+    // Its query may carry a key; the user knows the endpoint by its path.
+    const tokenUrl = urlWithoutSecrets(this.settings.tokenUrl);
     if (attempt.failure) {
       return { error: new UserError(`cannot reach the OAuth server ${tokenUrl}: ${transportReason(attempt.failure)}; check CAMUNDA_OAUTH_URL`), retriable: isTransient(attempt.failure) };
     }

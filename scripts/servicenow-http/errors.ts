@@ -1,5 +1,6 @@
 import { UserError } from '../../core/errors';
 import { transportReason, type TransportFailure } from '../http/transport';
+import { urlWithoutSecrets } from '../http/url-secrets';
 
 /**
  * What went wrong talking to an instance, in the terms a user acts on.
@@ -84,7 +85,7 @@ export function errorFromResponse(input: {
   const details = serverSays ? [`ServiceNow said: ${serverSays}`] : [];
   const common = { status, details, ...(table ? { table } : {}) };
   if (status >= 300 && status < 400) {
-    return new ServiceNowError('html', `the instance redirected ${new URL(input.url).pathname} (HTTP ${status}${input.location ? ` to ${redactQuery(input.location)}` : ''}) instead of answering`, {
+    return new ServiceNowError('html', `the instance redirected ${new URL(input.url).pathname} (HTTP ${status}${input.location ? ` to ${urlWithoutSecrets(input.location, input.url)}` : ''}) instead of answering`, {
       ...common,
       details: ['Usually a single sign-on or login page: use a local integration user that may sign in with Basic auth or OAuth, and check the --instance URL.']
     });
@@ -168,11 +169,6 @@ export function errorFromTransport(failure: TransportFailure, url: string, timeo
     ...options,
     details: ['Usually a network hiccup or a proxy; try again.']
   });
-}
-
-/** A redirect target without its query, which may carry tokens. */
-function redactQuery(location: string): string {
-  return location.split('?')[0] ?? location;
 }
 
 export function looksLikeHtml(contentType: string, body: string): boolean {

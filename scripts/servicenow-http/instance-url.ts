@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors';
+import { hasUserInfo, urlWithoutSecrets } from '../http/url-secrets';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -13,14 +14,15 @@ export function parseInstanceUrl(text: string | undefined): string {
   const raw = (text ?? '').trim();
   if (!raw) throw new UserError('missing --instance: give the instance URL, e.g. --instance https://acme.service-now.com');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : /^[a-z0-9-]+$/i.test(raw) ? `https://${raw}.service-now.com` : `https://${raw}`;
+  // Checked before parsing: the message of a URL that does not parse quotes it, password and all.
+  if (hasUserInfo(withScheme)) {
+    throw new UserError('--instance must not contain credentials; set SERVICENOW_USERNAME and SERVICENOW_PASSWORD in the environment instead');
+  }
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new UserError(`--instance "${raw}" is not a URL; give it as https://<name>.service-now.com`);
-  }
-  if (url.username || url.password) {
-    throw new UserError('--instance must not contain credentials; set SERVICENOW_USERNAME and SERVICENOW_PASSWORD in the environment instead');
+    throw new UserError(`--instance "${urlWithoutSecrets(raw)}" is not a URL; give it as https://<name>.service-now.com`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new UserError(`--instance must be an https:// URL, not ${url.protocol}`);

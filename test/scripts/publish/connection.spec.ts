@@ -47,4 +47,23 @@ describe('scripts/publish - connection', () => {
     expect(() => connectionFromEnvironment({ CAMUNDA_CONSOLE_CLIENT_ID: 'id' })).toThrow('set CAMUNDA_CONSOLE_CLIENT_SECRET');
     expect(() => connectionFromEnvironment(credentials, 'modeler.example')).toThrow(/base URL "modeler.example" is not a URL/);
   });
+
+  it.each([
+    [{ CAMUNDA_MODELER_BASE_URL: 'https://admin:Url-Pa55@modeler.example.com/api' }, /base URL must not contain a user name or password; set CAMUNDA_MODELER_BASE_URL/],
+    [{ CAMUNDA_MODELER_BASE_URL: 'https://admin:Url-Pa55@modeler example.com/api' }, /base URL must not contain a user name or password/],
+    [{ CAMUNDA_OAUTH_URL: 'https://admin:Url-Pa55@login.example.com/token' }, /token URL must not contain a user name or password; set CAMUNDA_OAUTH_URL/],
+    [{ CAMUNDA_OAUTH_URL: 'https://login example.com/token?key=Url-Pa55' }, /token URL "https:\/\/login example.com\/token" is not a URL/]
+  ])('refuses %j without quoting its secret', (env, message) => {
+    // when
+    let thrown: unknown;
+    try {
+      connectionFromEnvironment({ ...credentials, ...env });
+    } catch (error) {
+      thrown = error;
+    }
+
+    // then
+    expect((thrown as Error).message).toMatch(message);
+    expect((thrown as Error).message).not.toContain('Url-Pa55');
+  });
 });

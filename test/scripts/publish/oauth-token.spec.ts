@@ -17,6 +17,20 @@ async function tokenSource(clock: { now: number }, lifetimeSeconds: number) {
 }
 
 describe('scripts/publish - oauth-token', () => {
+  it('names the token endpoint in its errors without the query, which may carry a key', async () => {
+    // given: a token URL the server does not know, with a key in its query
+    emulator = await new WebModelerEmulator({ api: 'v2' }).start();
+    const tokenUrl = `${emulator.tokenUrl}-missing?key=Query-K3y`;
+    const tokens = new TokenSource({ tokenUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret });
+
+    // when
+    const error = await tokens.token().then(() => undefined, (thrown: unknown) => thrown as Error);
+
+    // then
+    expect(error?.message).toContain(`the OAuth server ${emulator.tokenUrl}-missing `);
+    expect(error?.message).not.toContain('Query-K3y');
+  });
+
   it('caches the token until shortly before it expires, then requests a new one', async () => {
     // given
     const clock = { now: 0 };

@@ -190,6 +190,22 @@ describe('scripts/servicenow-http - client', () => {
     expect(waits).toEqual([]);
   });
 
+  it.each([
+    ['a user and password before the host', 'https://sso-user:Sso-Pa55@sso.example.com/login', 'https://sso.example.com/login'],
+    ['a token in the fragment', 'https://sso.example.com/callback#access_token=Frag-T0ken', 'https://sso.example.com/callback'],
+    ['a token in the fragment of a relative target', '/login.do#sysparm_token=Rel-T0ken', '/login.do']
+  ])('quotes a redirect target without %s', async (_what, location, shown) => {
+    // given
+    emulator.faults.add({ kind: 'redirect', location });
+
+    // when
+    const error = await failure(client().listAll('task'));
+
+    // then
+    expect(error.message).toContain(`(HTTP 302 to ${shown.startsWith('/') ? `${emulator.url}${shown}` : shown})`);
+    expect(JSON.stringify([error.message, error.details])).not.toMatch(/Pa55|T0ken|sso-user/);
+  });
+
   it('obtains an OAuth token once, form-encoded, and sends it as a bearer token', async () => {
     // when
     const oauth = client(clientCredentials);

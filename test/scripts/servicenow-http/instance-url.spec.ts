@@ -21,8 +21,16 @@ describe('scripts/servicenow-http - instance-url', () => {
     expect(() => parseInstanceUrl(input)).toThrow(message);
   });
 
-  it('refuses credentials without repeating them', () => {
-    expect(() => parseInstanceUrl('https://admin:secret@acme.service-now.com')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret') }));
+  it.each(['https://admin:secret@acme.service-now.com', 'https://admin:secret@acme .service-now.com', 'http://admin:secret@[::1', 'admin:se/cret@acme.service-now.com'])(
+    'refuses credentials in %j without repeating them, even when the URL does not parse',
+    (input) => {
+      expect(() => parseInstanceUrl(input)).toThrow(expect.objectContaining({ message: expect.stringContaining('must not contain credentials') }));
+      expect(() => parseInstanceUrl(input)).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret') }));
+    }
+  );
+
+  it('quotes a URL that does not parse without its query', () => {
+    expect(() => parseInstanceUrl('https://acme .service-now.com/?token=secret')).toThrow('--instance "https://acme .service-now.com/" is not a URL');
   });
 
   it('names the output folder after the instance', () => {
