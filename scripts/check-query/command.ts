@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../cli/parse-options';
 import type { CliIo, Command } from '../cli/command';
 import { UserError } from '../../core/errors';
 import type { Metadata } from '../../core/metadata/model';
@@ -51,7 +51,7 @@ export const command: Command = {
   summary: 'Check an encoded query against table metadata and explain it',
   help,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: {

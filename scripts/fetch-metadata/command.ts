@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../cli/parse-options';
 import type { Command } from '../cli/command';
 import { refuseCredentialOptions } from '../servicenow-http/credentials';
 import { instanceName } from '../servicenow-http/instance-url';
@@ -47,7 +47,7 @@ export function createFetchMetadataCommand(dependencies: ConnectionDependencies 
     help,
     async run(args, io) {
       refuseCredentialOptions(args);
-      const { values } = parseArgs({
+      const { values } = parseOptions({
         args,
         options: {
           tables: { type: 'string' },

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../cli/parse-options';
 import { UserError } from '../../core/errors';
 import type { CliIo, Command } from '../cli/command';
 import { checkOutputFolder, OwnedFilesWriter } from '../io/owned-files';
@@ -47,7 +47,7 @@ Options:
                        core for --all or 200 tables or more, else 1)
   --json               print the result as JSON`,
   async run(args, io) {
-    const { values } = parseArgs({
+    const { values } = parseOptions({
       args,
       options: {
         metadata: { type: 'string' },

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../cli/parse-options';
 import { UserError } from '../../core/errors';
 import type { Command } from '../cli/command';
 import { readSnapshot } from '../metadata/read-snapshot';
@@ -46,7 +46,7 @@ Options:
 
 Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: { json: { type: 'boolean' }, templates: { type: 'string', multiple: true }, metadata: { type: 'string' } }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../cli/parse-options';
 import type { CliIo, Command } from '../cli/command';
 import { UserError } from '../../core/errors';
 import { formatProblem } from '../../core/metadata/problems';
@@ -60,14 +60,14 @@ export const command: Command = {
 };
 
 async function list(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { metadata: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values } = parseOptions({ args, options: { metadata: { type: 'string' }, json: { type: 'boolean' } } });
   const metadata = await readSnapshot(values.metadata === undefined ? bundledSnapshotDir : resolve(io.cwd, values.metadata));
   io.stdout.write(values.json ? tableListJson(metadata) : formatTableList(metadata));
   return 0;
 }
 
 async function show(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { metadata: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values, positionals } = parseOptions({ args, allowPositionals: true, options: { metadata: { type: 'string' }, json: { type: 'boolean' } } });
   if (positionals.length !== 1) throw new UserError('metadata show needs exactly one table name, e.g. camunda-servicenow metadata show incident');
   const metadata = await readSnapshot(values.metadata === undefined ? bundledSnapshotDir : resolve(io.cwd, values.metadata));
   const table = findTable(metadata, positionals[0]!);
@@ -76,7 +76,7 @@ async function show(args: string[], io: CliIo): Promise<number> {
 }
 
 async function importCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     args,
     options: { sdk: { type: 'string' }, out: { type: 'string' }, overlay: { type: 'string' }, tables: { type: 'string' }, json: { type: 'boolean' } }
   });

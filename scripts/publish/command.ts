@@ -1,5 +1,5 @@
 import { relative, isAbsolute } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../cli/parse-options';
 import { UserError } from '../../core/errors';
 import { UNPINNED_SCHEMA_URL } from '../../core/template/check/schema-and-icon';
 import type { CliIo, Command } from '../cli/command';
@@ -66,7 +66,7 @@ export function createPublishCommand(dependencies: PublishDependencies = {}): Co
 export const command: Command = createPublishCommand();
 
 async function run(args: string[], io: CliIo, dependencies: PublishDependencies): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: {

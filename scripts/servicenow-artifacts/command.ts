@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../cli/parse-options';
 import { buildArtifacts } from '../../core/artifacts/artifacts';
 import { UserError } from '../../core/errors';
 import type { Command } from '../cli/command';
@@ -39,7 +39,7 @@ Options:
   --timestamp <t>        the export's timestamps, UTC (default: now)
   --json                 print the result as JSON`,
   async run(args, io) {
-    const { values } = parseArgs({
+    const { values } = parseOptions({
       args,
       options: {
         rule: { type: 'string', multiple: true, default: [] },

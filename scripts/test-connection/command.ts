@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../cli/parse-options';
 import type { Command } from '../cli/command';
 import { UserError } from '../../core/errors';
 import { connect, connectionHelp, connectionOptions, type ConnectionDependencies } from '../servicenow-http/cli-options';
@@ -32,7 +32,7 @@ export function createTestConnectionCommand(dependencies: ConnectionDependencies
     help,
     async run(args, io) {
       refuseCredentialOptions(args);
-      const { values } = parseArgs({
+      const { values } = parseOptions({
         args,
         options: { tables: { type: 'string' }, json: { type: 'boolean', default: false }, ...connectionOptions },
         strict: true,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../cli/parse-options';
 import { UserError } from '../../core/errors';
 import type { Command } from '../cli/command';
 import { collectTemplateFiles } from '../io/template-files';
@@ -26,7 +26,7 @@ Options:
 
 Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
+    const { values, positionals } = parseOptions({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
     if (positionals.length === 0) throw new UserError('name at least one template file or directory');
     const files = await collectTemplateFiles(positionals, io.cwd, { depth: 'all' });
     if (files.length === 0) throw new UserError(`no .json files under ${positionals.join(', ')}`);

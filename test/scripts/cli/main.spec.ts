@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
@@ -18,6 +20,37 @@ describe('scripts/cli - main', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('unknown command "frobnicate"');
     expect(result.stderr).toContain('--help');
+  });
+
+  it.each([
+    ['generate', '--out', 'a', '--out', 'b'],
+    ['servicenow-artifacts', '--rule', 'incident:insert', '--out', 'a.xml', '--out=b.xml'],
+    ['check-query', '--table', 'incident', '--table', 'problem', 'active=true'],
+    ['fetch-metadata', '--instance', 'https://admin:Dup-Pa55@acme.service-now.com', '--instance', 'https://acme.service-now.com', '--tables', 'incident'],
+    ['lint', '--metadata', 'a', '--metadata', 'b', 'x.bpmn'],
+    ['metadata', 'show', 'incident', '--metadata', 'a', '--metadata', 'b']
+  ])('refuses an option that takes one value given twice, instead of using the last: %s', async (...argv) => {
+    // given
+    const cwd = await mkdtemp(join(tmpdir(), 'cli-main-'));
+    const option = argv.find((arg, index) => arg.startsWith('--') && argv.slice(index + 1).some((later) => later.split('=')[0] === arg.split('=')[0]));
+
+    // when
+    const result = await runCli(argv, { cwd });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${option} is given more than once; give it once`);
+    expect(result.stderr).not.toContain('Dup-Pa55');
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('takes a repeated flag, which changes nothing', async () => {
+    // when
+    const result = await runCli(['check-query', '--json', '--json', 'active=true']);
+
+    // then
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true });
   });
 
   it('runs as an installed binary with the same exit codes', async () => {
