@@ -5,6 +5,7 @@
  * processed as they arrive, so large inputs stream.
  */
 import { createInterface } from 'node:readline';
+import { withoutByteOrderMark } from '../io/text-file';
 import type { Readable, Writable } from 'node:stream';
 import { checkQuery, type CheckOptions } from '../../core/query/index';
 import { checkFeelExpression } from './check-feel';
@@ -22,9 +23,10 @@ export async function runBatch(input: Readable, output: Writable, loadMetadata: 
   const outcome: BatchOutcome = { lines: 0, failed: 0 };
   let metadata: Metadata | undefined;
   let lineNumber = 0;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+  for await (const read of createInterface({ input, crlfDelay: Infinity })) {
     lineNumber++;
     outcome.lines++;
+    const line = lineNumber === 1 ? withoutByteOrderMark(read) : read;
     const request = line.trim() === '' ? `line ${lineNumber} is blank; expected {"table": "incident" | null, "query": "..."}` : readRequest(line, lineNumber, defaults.feel);
     const options: CheckOptions = {};
     if (typeof request !== 'string' && request.table !== null) {

@@ -3,7 +3,7 @@
  * operators and values against table metadata), prints findings with a
  * caret under each range and the query in plain words. Exit 1 on an error.
  */
-import { readFile } from 'node:fs/promises';
+import { readTextFile, withoutByteOrderMark } from '../io/text-file';
 import { resolve } from 'node:path';
 import { parseOptions } from '../cli/parse-options';
 import type { CliIo, Command } from '../cli/command';
@@ -93,7 +93,7 @@ export const command: Command = {
 async function readQuery(positionals: string[], file: string | undefined, io: CliIo): Promise<string> {
   if (file !== undefined) {
     if (positionals.length > 0) throw new UserError('give the query either as an argument or with --file, not both');
-    return withoutFinalLineBreak(file === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, file), 'utf8'));
+    return withoutFinalLineBreak(file === '-' ? await readAll(io.stdin) : await readTextFile(resolve(io.cwd, file)));
   }
   if (positionals.length === 1 && positionals[0] === '-') return withoutFinalLineBreak(await readAll(io.stdin));
   return onlyQuery(positionals);
@@ -102,7 +102,7 @@ async function readQuery(positionals: string[], file: string | undefined, io: Cl
 async function readAll(input: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return withoutByteOrderMark(Buffer.concat(chunks).toString('utf8'));
 }
 
 function withoutFinalLineBreak(text: string): string {

@@ -12,6 +12,7 @@ import { packageRoot } from '../io/package-root';
 import type { ElementTemplate } from '../../core/template/types';
 import { collectTemplateFiles } from '../io/template-files';
 import { officialServiceNowTemplateFiles } from './official-templates';
+import { jsonProblem } from '../io/text-file';
 
 export const packageTemplatesDir = join(packageRoot, 'templates');
 
@@ -23,11 +24,12 @@ export async function loadTemplates(explicit: string[], diagrams: string[], cwd:
   const files = (await collectTemplateFiles([...new Set(sources)], cwd, { depth: 'all' })).map((file) => file.path);
   const templates: ElementTemplate[] = [];
   for (const file of files) {
+    const text = await readFile(file, 'utf8');
     let parsed: unknown;
     try {
-      parsed = JSON.parse(await readFile(file, 'utf8'));
+      parsed = JSON.parse(text);
     } catch (error) {
-      throw new UserError(`${file}: not valid JSON (${(error as Error).message})`, ['Pass element template files (one template or an array).']);
+      throw new UserError(`${file}: not valid JSON (${jsonProblem(text, error)})`, ['Pass element template files (one template or an array).']);
     }
     for (const template of [parsed].flat()) if (isTemplate(template)) templates.push(template);
   }

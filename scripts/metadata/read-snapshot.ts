@@ -1,5 +1,5 @@
 /** Reads a snapshot directory (format: metadata/README.md) from disk and loads it. */
-import { readFile } from 'node:fs/promises';
+import { readTextFile } from '../io/text-file';
 import { join, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import { packageRoot } from '../io/package-root';
@@ -39,7 +39,7 @@ export async function readSnapshot(directory: string = bundledSnapshotDir): Prom
 
 async function readSnapshotFile(path: string, required: boolean, dir: string): Promise<SnapshotFile | undefined> {
   try {
-    return { path, text: await readFile(path, 'utf8') };
+    return { path, text: await readTextFile(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if ((code === 'ENOENT' || code === 'ENOTDIR') && !required) return undefined;

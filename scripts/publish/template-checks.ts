@@ -1,5 +1,6 @@
 import { checkSchemaAndIcon } from '../../core/template/check/schema-and-icon';
 import { meaningfulErrors, validateZeebe, type SchemaError } from '../validate/zeebe-schema';
+import { jsonProblem } from '../io/text-file';
 
 export interface ElementTemplate {
   $schema?: unknown;
@@ -22,7 +23,7 @@ export function checkTemplateText(text: string): CheckResult {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [`not valid JSON: ${(error as Error).message}`] };
+    return { ok: false, problems: [`not valid JSON: ${jsonProblem(text, error)}`] };
   }
   if (Array.isArray(parsed)) {
     return {

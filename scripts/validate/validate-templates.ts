@@ -2,6 +2,7 @@ import { checkTemplate, type Severity } from '../../core/template/check/check-te
 import type { ElementTemplate } from '../../core/template/types';
 import { meaningfulErrors, validateZeebeText, type SchemaError } from './zeebe-schema';
 import { fileTooLarge, oversizedTexts } from './size-limits';
+import { jsonProblem } from '../io/text-file';
 
 /** One finding in one file: where (template, property) and what. */
 export interface FileProblem {
@@ -30,7 +31,7 @@ export function validateTemplateText(file: string, text: string): FileProblem[] 
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return [{ file, severity: 'error', message: `not valid JSON: ${(error as Error).message}` }];
+    return [{ file, severity: 'error', message: `not valid JSON: ${jsonProblem(text, error)}` }];
   }
   const templates = Array.isArray(parsed) ? parsed : [parsed];
   if (templates.length === 0) return [{ file, severity: 'error', message: 'the file holds an empty array: no template' }];

@@ -107,4 +107,22 @@ describe('scripts/check-query - long queries, input from files and stdin, --json
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, diagnostics: [{ severity: 'error', code: 'syntax.feel' }] });
   });
+
+  it('reads a query file saved with a byte order mark and a Windows line break as the query alone', async () => {
+    // given: what Notepad (before Windows 10 1903) saves as "UTF-8"
+    const work = await mkdtemp(join(tmpdir(), 'check-query-bom-'));
+    await writeFile(join(work, 'query.txt'), '\ufeffactive=true^priority=1\r\n');
+
+    // when
+    const fromFile = await runCli(['check-query', '--table', 'incident', '--json', '--file', 'query.txt'], { cwd: work });
+    const fromStdin = await runCli(['check-query', '--table', 'incident', '--json', '-'], { stdin: '\ufeffactive=true^priority=1\r\n' });
+    const batch = await runCli(['check-query', '--jsonl'], { stdin: '\ufeff{"table": "incident", "query": "active=true"}\r\n' });
+    await rm(work, { recursive: true, force: true });
+
+    // then
+    expect(JSON.parse(fromFile.stdout)).toMatchObject({ ok: true, diagnostics: [] });
+    expect(JSON.parse(fromStdin.stdout)).toMatchObject({ ok: true, diagnostics: [] });
+    expect(JSON.parse(batch.stdout)).toMatchObject({ ok: true, diagnostics: [] });
+    expect([fromFile.code, fromStdin.code, batch.code]).toEqual([0, 0, 0]);
+  });
 });

@@ -1,3 +1,5 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findField } from '../../../core/metadata/model';
@@ -49,5 +51,20 @@ describe('scripts/metadata - readSnapshot', () => {
   it('names the missing path when the directory is not a snapshot', async () => {
     const missing = join(__dirname, 'no-such-snapshot');
     await expect(readSnapshot(missing)).rejects.toThrow(`No metadata snapshot at ${missing}: ${join(missing, 'sys_db_object.json')} is missing.`);
+  });
+
+  it('reads snapshot files an editor saved with a byte order mark as the same records', async () => {
+    // given: the live dump, each file re-saved with a BOM
+    const copy = await mkdtemp(join(tmpdir(), 'snapshot-bom-'));
+    for (const name of await readdir(liveDump)) await writeFile(join(copy, name), `\ufeff${await readFile(join(liveDump, name), 'utf8')}`);
+
+    // when
+    const withMarks = await readSnapshot(copy);
+    await rm(copy, { recursive: true, force: true });
+
+    // then
+    const plain = await readSnapshot(liveDump);
+    expect([...withMarks.tables.keys()]).toEqual([...plain.tables.keys()]);
+    expect(withMarks.tables.get('incident')?.fields).toEqual(plain.tables.get('incident')?.fields);
   });
 });

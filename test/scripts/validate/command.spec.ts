@@ -45,6 +45,21 @@ describe('scripts/validate - camunda-servicenow validate', () => {
     expect(result.stdout).toMatch(/not-json\.json: error: not valid JSON: /);
   });
 
+  it('names a byte order mark, which Camunda Modeler cannot read, instead of an invisible character', async () => {
+    // given
+    const work = await mkdtemp(join(tmpdir(), 'validate-bom-'));
+    const template = await readFile(join(__dirname, '..', '..', '..', 'templates', 'servicenow-incident.json'), 'utf8');
+    await writeFile(join(work, 'bom.json'), `\ufeff${template}`);
+
+    // when
+    const result = await runCli(['validate', 'bom.json'], { cwd: work });
+    await rm(work, { recursive: true, force: true });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('bom.json: error: not valid JSON: the file starts with a byte order mark (BOM), which Camunda Modeler cannot read; save it as UTF-8 without BOM');
+  });
+
   it('checks Camunda\'s official ServiceNow templates, warning about their missing engines and dead properties', async () => {
     // when
     const result = await runCli(['validate', '--json', join(official, 'servicenow-incident-connector.json')]);
