@@ -1,10 +1,10 @@
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseOptions } from '../cli/parse-options';
 import { UserError } from '../../core/errors';
 import type { CliIo, Command } from '../cli/command';
 import { checkOutputFolder, OwnedFilesWriter } from '../io/owned-files';
-import { readSnapshot } from '../metadata/read-snapshot';
+import { bundledSnapshotDir, readSnapshot } from '../metadata/read-snapshot';
 import { formatProblem, type FileProblem } from '../validate/validate-templates';
 import { countFieldInputs } from '../../core/template/field-index';
 import type { Metadata } from '../../core/metadata/model';
@@ -32,8 +32,9 @@ A template whose content changed gets the next version; the previous file is
 kept in <out>/versioned/. Only these files (servicenow-*.json and
 versioned/servicenow-*-<version>.json) are created, replaced or removed;
 anything else in <out> is left exactly as it is. Every template is validated
-first; any error writes nothing. <out> may not be empty, a file, or a project
-root (a folder holding .git or package.json).
+first; any error writes nothing. <out> may not be empty, a file, a project
+root (a folder holding .git or package.json), or the metadata snapshot folder
+or a folder inside it.
 
 Options:
   --metadata <dir>     snapshot directory, or a file in it (default: the bundled metadata/)
@@ -91,8 +92,10 @@ interface GenerateOptions {
 
 async function generate(options: GenerateOptions, validation: Validation, io: CliIo): Promise<number> {
   const { named, idPrefix } = options;
-  const metadata = await readSnapshot(options.metadata === undefined ? undefined : await snapshotDirectory(resolve(io.cwd, options.metadata)));
+  const snapshot = options.metadata === undefined ? bundledSnapshotDir : await snapshotDirectory(resolve(io.cwd, options.metadata));
+  const metadata = await readSnapshot(snapshot);
   const out = await checkOutputFolder('--out', options.out, io.cwd);
+  await refuseSnapshotFolder(out, snapshot, options.out);
   // Read file by file as the run reaches them: a rerun over thousands of templates does not hold them all.
   const existing = await outputFilesOnDisk(out);
   const tables = options.all ? undefined : (named ?? curatedTables(metadata));
@@ -149,6 +152,23 @@ function curatedTables(metadata: Metadata): string[] {
   const known = CURATED_TABLES.filter((name) => metadata.tables.has(name) && !metadata.tables.get(name)?.abstract);
   if (known.length === 0) throw new UserError(`${metadata.source} has none of the curated tables (scripts/generate/curated-tables.ts); name them with --tables a,b or use --all`);
   return known;
+}
+
+/**
+ * Templates written into the snapshot folder (or below it) mix two things
+ * that are replaced differently: the next fetch-metadata into that folder
+ * refuses it for holding other files, and the bundled metadata/ is package
+ * content. Compared through links, as the folders really are.
+ */
+async function refuseSnapshotFolder(out: string, snapshot: string, given: string): Promise<void> {
+  const real = async (path: string) => realpath(path).catch(() => resolve(path));
+  const [outDir, snapshotDir] = await Promise.all([real(out), real(snapshot)]);
+  const rel = relative(snapshotDir, outDir);
+  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+    throw new UserError(`--out ${given} is ${rel === '' ? '' : 'inside '}the metadata snapshot folder ${snapshot}; templates go in a folder of their own`, [
+      'Choose another --out, e.g. --out templates.'
+    ]);
+  }
 }
 
 /** A snapshot is a directory; naming one of its files (e.g. manifest.json) means that directory. */

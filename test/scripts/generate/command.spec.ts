@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,6 +22,27 @@ function generate(...args: string[]) {
 }
 
 describe('scripts/generate - camunda-servicenow generate', () => {
+  it('refuses --out in the metadata snapshot folder or below it, even through a link, and writes nothing there', async () => {
+    // given: a fetched snapshot, and a link to it
+    await cp(snapshot, join(work, 'acme'), { recursive: true });
+    await symlink('acme', join(work, 'current'));
+    const before = (await readdir(join(work, 'acme'))).sort();
+
+    // when
+    const runs = [
+      await runCli(['generate', '--metadata', 'acme', '--out', 'acme'], { cwd: work }),
+      await runCli(['generate', '--metadata', 'acme/sys_db_object.json', '--out', 'acme/templates'], { cwd: work }),
+      await runCli(['generate', '--metadata', 'current', '--out', 'acme'], { cwd: work })
+    ];
+
+    // then
+    for (const run of runs) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/--out acme(\/templates)? is (inside )?the metadata snapshot folder .*; templates go in a folder of their own/);
+    }
+    expect((await readdir(join(work, 'acme'))).sort()).toEqual(before);
+  });
+
   it('writes one template per non-abstract table plus the generic one, and the event templates of the tables with a wait example, all valid', async () => {
     // when
     const result = await generate('--all');
