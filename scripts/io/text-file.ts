@@ -10,9 +10,16 @@ export function withoutByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** A UTF-8 text file's content, without a byte order mark. */
+/**
+ * A UTF-8 text file's content, without a byte order mark. A failure names
+ * the path: reading a folder fails in read(), whose EISDIR error has none.
+ */
 export async function readTextFile(path: string): Promise<string> {
-  return withoutByteOrderMark(await readFile(path, 'utf8'));
+  const text = await readFile(path, 'utf8').catch((error: unknown) => {
+    if (error && typeof error === 'object' && 'code' in error && !('path' in error)) Object.assign(error, { path });
+    throw error;
+  });
+  return withoutByteOrderMark(text);
 }
 
 /**

@@ -125,4 +125,18 @@ describe('scripts/check-query - long queries, input from files and stdin, --json
     expect(JSON.parse(batch.stdout)).toMatchObject({ ok: true, diagnostics: [] });
     expect([fromFile.code, fromStdin.code, batch.code]).toEqual([0, 0, 0]);
   });
+
+  it('names a folder given as --file as a user error, not a crash', async () => {
+    // given
+    const work = await mkdtemp(join(tmpdir(), 'check-query-folder-'));
+
+    // when
+    const result = await runCli(['check-query', '--file', '.'], { cwd: work });
+    await rm(work, { recursive: true, force: true });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`cannot read ${work}: it is a folder, not a file (EISDIR)`);
+    expect(result.stderr).not.toContain('internal error');
+  });
 });
