@@ -5,7 +5,7 @@
  * New content is staged in temporary siblings first, so a failure while
  * writing changes nothing; then each file is renamed into place.
  */
-import { access, chmod, constants, lstat, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, chmod, constants, copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import { removeStaleTemporaries, temporaryName } from './temporary-names';
@@ -132,15 +132,42 @@ export class OwnedFilesWriter {
     if (info) await chmod(temporary, info.mode & 0o7777);
   }
 
-  /** Renames the staged files into place and removes the owned files (as read in `existing`) not in `keep`. */
+  /**
+   * Renames the staged files into place and removes the owned files (as read
+   * in `existing`) not in `keep`. All or nothing: a rename or removal can
+   * still fail half-way (an immutable file, a full directory), so every file
+   * it replaces or removes is first kept as a backup (a hard link, else a
+   * copy) and put back when a later step fails, and what it created goes again.
+   */
   async commit(keep: ReadonlySet<string>): Promise<OwnedChanges> {
     const removed = [...this.existing.keys()].filter((path) => !keep.has(path)).sort();
     for (const path of removed) {
       this.refuseUnowned(path);
       await this.prepareFolder(join(this.directory, posix.dirname(path)));
     }
-    for (const [temporary, target] of this.staged) await rename(temporary, target).catch(failedFor(target));
-    for (const path of removed) await unlink(join(this.directory, path));
+    const steps = [
+      ...this.staged.map(([temporary, target]) => ({ target, apply: () => rename(temporary, target) })),
+      ...removed.map((path) => join(this.directory, path)).map((target) => ({ target, apply: () => unlink(target) }))
+    ];
+    const backups = new Map<string, string>();
+    const done: string[] = [];
+    try {
+      for (const { target } of steps) {
+        if (!(await lstat(target).catch(() => undefined))) continue;
+        const backup = join(dirname(target), temporaryName('old'));
+        await link(target, backup).catch(() => copyFile(target, backup, constants.COPYFILE_EXCL));
+        backups.set(target, backup);
+      }
+      for (const { target, apply } of steps) {
+        await apply().catch(failedFor(target));
+        done.push(target);
+      }
+    } catch (error) {
+      await restore(done, backups);
+      throw error;
+    } finally {
+      await Promise.all([...backups.values()].map((backup) => rm(backup, { force: true })));
+    }
     return { written: [...this.written].sort(), removed };
   }
 
@@ -176,6 +203,14 @@ export async function refuseUnwritable(folder: string): Promise<void> {
     if (process.getuid?.() === 0 && ((await stat(folder)).mode & 0o200) === 0) throw new Error('read-only');
   } catch {
     throw new UserError(`cannot write to ${folder}: permission denied; nothing was changed`, ['Make the folder writable for you (chmod u+w), or choose another output folder.']);
+  }
+}
+
+/** Undoes the steps of a failed commit, newest first: a replaced or removed file gets its backup back, a new one goes. */
+async function restore(done: readonly string[], backups: ReadonlyMap<string, string>): Promise<void> {
+  for (const target of [...done].reverse()) {
+    const backup = backups.get(target);
+    await (backup ? rename(backup, target) : rm(target, { force: true })).catch(() => undefined);
   }
 }
 
