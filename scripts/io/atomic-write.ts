@@ -1,6 +1,7 @@
 import { lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { UserError } from '../../core/errors';
+import { failedFor } from './file-errors';
 import { refuseUnwritable, replaceOwnedFiles } from './owned-files';
 import { removeStaleTemporaries, temporaryName } from './temporary-names';
 
@@ -57,7 +58,7 @@ export async function writeDirectoryAtomic(
       }
       const target = join(staging, relative);
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, content);
+      await writeFile(target, content).catch(failedFor(join(directory, relative)));
     }
     await hooks.beforeSwap?.();
   } catch (error) {

@@ -35,3 +35,21 @@ export function fileSystemUserError(error: unknown): UserError | undefined {
   const target = path === undefined ? 'the output' : dest === undefined ? path : `${path} to ${dest}`;
   return new UserError(`cannot ${verb} ${target}: ${advice.reason} (${code})`, [`What to do: ${advice.action}.`]);
 }
+
+/**
+ * A failure while writing a temporary stand-in of `target` (a sibling, or a
+ * file in a staging folder), or renaming it into place, as a failure of
+ * `target`: the user knows that name, not ours, and a full disk's error
+ * names no file at all. For `.catch()`.
+ */
+export function failedFor(target: string): (error: unknown) => never {
+  return (error) => {
+    if (error && typeof error === 'object' && 'code' in error) {
+      const failure = error as NodeJS.ErrnoException & { dest?: string };
+      failure.path = target;
+      delete failure.dest;
+      if (failure.syscall === 'rename') failure.syscall = 'write';
+    }
+    throw error;
+  };
+}

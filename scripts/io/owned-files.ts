@@ -8,6 +8,7 @@
 import { access, chmod, constants, copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
+import { failedFor } from './file-errors';
 import { removeStaleTemporaries, temporaryName } from './temporary-names';
 
 /** Which relative (`/`-separated) paths a command owns, and the folders they live in (`''` is the top). */
@@ -212,23 +213,6 @@ async function restore(done: readonly string[], backups: ReadonlyMap<string, str
     const backup = backups.get(target);
     await (backup ? rename(backup, target) : rm(target, { force: true })).catch(() => undefined);
   }
-}
-
-/**
- * A failure while writing the temporary sibling of `target`, or renaming it
- * into place, as a failure of `target`: the user knows that name, not ours,
- * and a full disk's error names no file at all.
- */
-function failedFor(target: string): (error: unknown) => never {
-  return (error) => {
-    if (error && typeof error === 'object' && 'code' in error) {
-      const failure = error as NodeJS.ErrnoException & { dest?: string };
-      failure.path = target;
-      delete failure.dest;
-      if (failure.syscall === 'rename') failure.syscall = 'write';
-    }
-    throw error;
-  };
 }
 
 function sameBytes(old: Uint8Array | undefined, next: string | Uint8Array): boolean {

@@ -1,8 +1,10 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeDirectoryAtomic } from '../../../scripts/io/atomic-write';
+import { writeDirectoryAtomic, writeFileAtomic } from '../../../scripts/io/atomic-write';
+import { fileSystemUserError } from '../../../scripts/io/file-errors';
 
 let work: string;
 beforeEach(async () => {
@@ -24,5 +26,27 @@ describe('scripts/io - atomic-write', () => {
     await expect(writing).rejects.toThrow(`${join(work, 'marketplace')} is a file, not a folder; nothing was changed`);
     expect(await readFile(join(work, 'marketplace'), 'utf8')).toBe('mine\n');
     expect(await readdir(work)).toEqual(['marketplace']);
+  });
+
+  // A full disk for real: a 16 kB tmpfs, which needs root (as in the development container); skipped elsewhere.
+  const canMount = process.getuid?.() === 0 && spawnSync('mount', ['--version']).status === 0;
+  it.runIf(canMount)('names the file it was writing when the disk is full, and leaves nothing behind', async () => {
+    // given
+    const disk = join(work, 'disk');
+    await mkdir(disk);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', disk]).status !== 0) return;
+    const big = 'x'.repeat(64 * 1024);
+    try {
+      // when
+      const single = await writeFileAtomic(join(disk, 'set.xml'), big).then(() => undefined, (error: unknown) => error);
+      const folder = await writeDirectoryAtomic(join(disk, 'snap'), new Map([['sys_dictionary.json', big]])).then(() => undefined, (error: unknown) => error);
+
+      // then
+      expect(fileSystemUserError(single)?.message).toBe(`cannot write ${join(disk, 'set.xml')}: no space left on the device (ENOSPC)`);
+      expect(fileSystemUserError(folder)?.message).toBe(`cannot write ${join(disk, 'snap', 'sys_dictionary.json')}: no space left on the device (ENOSPC)`);
+      expect(await readdir(disk)).toEqual([]);
+    } finally {
+      spawnSync('umount', [disk]);
+    }
   });
 });
