@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
+import { isFileOrLinkToFile } from './file-entries';
 
 export interface TemplateFile {
   /** Absolute, for reading. */
@@ -48,8 +49,9 @@ export async function collectTemplateFiles(operands: readonly string[], cwd: str
 
 async function jsonFilesIn(directory: string, depth: CollectOptions['depth']): Promise<string[]> {
   const entries = await readdir(directory, { recursive: depth === 'all', withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
-    .map((entry) => join(entry.parentPath.slice(directory.length + 1), entry.name))
-    .sort();
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.endsWith('.json') && (await isFileOrLinkToFile(entry))) names.push(join(entry.parentPath.slice(directory.length + 1), entry.name));
+  }
+  return names.sort();
 }

@@ -7,6 +7,7 @@ import { readSnapshot } from '../metadata/read-snapshot';
 import { configs } from '../../lint/bpmnlint-plugin-servicenow';
 import { lintDiagram, type LintProblem, type TemplateUse } from './lint-diagram';
 import { loadTemplates } from './load-templates';
+import { isFileOrLinkToFile } from '../io/file-entries';
 
 export const command: Command = {
   name: 'lint',
@@ -107,7 +108,7 @@ async function bpmnFilesBelow(dir: string, shown: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) files.push(...(await bpmnFilesBelow(join(dir, entry.name), join(shown, entry.name))));
-    else if (entry.isFile() && entry.name.endsWith('.bpmn')) files.push(join(shown, entry.name));
+    else if (entry.name.endsWith('.bpmn') && (await isFileOrLinkToFile(entry))) files.push(join(shown, entry.name));
   }
   return files;
 }

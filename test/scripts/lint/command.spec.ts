@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,6 +149,28 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     // then
     expect(code).toBe(1);
     expect(stdout).toMatch(/9 diagram\(s\) checked: 7 error\(s\)/);
+  });
+
+  it('lints a linked diagram in a folder it searches, and does not follow a linked folder (which may loop)', async () => {
+    // given
+    const project = mkdtempSync(join(tmpdir(), 'lint-links-'));
+    const broken = join(__dirname, 'command', 'official-incident-query.bpmn');
+    mkdirSync(join(project, 'diagrams'));
+    cpSync(broken, join(project, 'shared.bpmn'));
+    symlinkSync('../shared.bpmn', join(project, 'diagrams', 'linked.bpmn'));
+    symlinkSync('..', join(project, 'diagrams', 'loop'));
+
+    try {
+      // when
+      const { code, stdout } = await runCli(['lint', 'diagrams'], { cwd: project });
+
+      // then
+      expect(code).toBe(1);
+      expect(stdout).toContain(join('diagrams', 'linked.bpmn'));
+      expect(stdout).toMatch(/^1 diagram\(s\) checked: [1-9]\d* error\(s\)/m);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it('leaves node_modules and dot folders out of a folder it searches', async () => {

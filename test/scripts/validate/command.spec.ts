@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +87,24 @@ describe('scripts/validate - camunda-servicenow validate', () => {
     expect((await runCli(['validate'])).code).toBe(1);
     const directory = await runCli(['validate', '--json', fixtures]);
     expect((JSON.parse(directory.stdout) as Report).files).toBe(2);
+  });
+
+  it('checks a linked template in a folder, as Camunda Modeler loads it, without following linked folders', async () => {
+    // given
+    const work = await mkdtemp(join(tmpdir(), 'validate-links-'));
+    await mkdir(join(work, 'templates'));
+    await writeFile(join(work, 'broken.json'), '{');
+    await symlink('../broken.json', join(work, 'templates', 'linked.json'));
+    await symlink('..', join(work, 'templates', 'loop'));
+
+    // when
+    const result = await runCli(['validate', 'templates'], { cwd: work });
+    await rm(work, { recursive: true, force: true });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${join('templates', 'linked.json')}: error: not valid JSON`);
+    expect(result.stdout).toContain('1 file(s) checked: 1 error(s)');
   });
 
   it('refuses a 50 MB description and a file over the 4 MB limit, naming the limits', async () => {
