@@ -83,7 +83,14 @@ export async function writeDirectoryAtomic(
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  if (hadOld) await rm(retired, { recursive: true, force: true });
+  if (hadOld) {
+    // The swap is done; what remains is removing the old tree, which a protected file in it (chattr +i) can stop half-way.
+    await rm(retired, { recursive: true, force: true }).catch(() => {
+      throw new UserError(`${requested} holds the new content, but its earlier content, moved aside to ${retired}, could not be removed`, [
+        'Remove that folder yourself (check its files with lsattr and chattr -i, or their permissions).'
+      ]);
+    });
+  }
 }
 
 /** The folder a link points to (the swap would otherwise replace the link itself with a folder), or the path itself. */

@@ -41,8 +41,8 @@ export async function removeStaleTemporaries(directory: string, siblingOf?: stri
     const legacy = LEGACY.exec(name);
     const stale = ours ? !processAlive(Number(ours[1])) : legacy !== null && legacy[1] === siblingOf;
     if (!stale) continue;
-    await rm(join(directory, name), { recursive: true, force: true });
-    removed.push(name);
+    // Debris that cannot be removed (a protected file in it) is no reason to fail this run; it stays for the user.
+    if (await rm(join(directory, name), { recursive: true, force: true }).then(() => true, () => false)) removed.push(name);
   }
   return removed;
 }

@@ -49,4 +49,27 @@ describe('scripts/io - atomic-write', () => {
       spawnSync('umount', [disk]);
     }
   });
+
+  // A protected file for real: chattr +i needs root and a file system that keeps the attribute; skipped elsewhere.
+  const canProtect = process.getuid?.() === 0 && spawnSync('chattr', ['-V']).status !== null;
+  it.runIf(canProtect)('says the new folder is in place when a protected file keeps the old one from going, and a later run is not stopped by it', async () => {
+    // given: an earlier folder with a protected file
+    const folder = join(work, 'snap');
+    await writeDirectoryAtomic(folder, new Map([['a.json', 'old\n']]));
+    if (spawnSync('chattr', ['+i', join(folder, 'a.json')]).status !== 0) return;
+    let aside: string | undefined;
+    try {
+      // when
+      const first = await writeDirectoryAtomic(folder, new Map([['a.json', 'new\n']])).then(() => undefined, (error: unknown) => error as Error);
+      aside = (await readdir(work)).find((name) => name.startsWith('.camunda-servicenow-'));
+      const second = await writeDirectoryAtomic(folder, new Map([['a.json', 'newer\n']])).then(() => undefined, (error: unknown) => error as Error);
+
+      // then
+      expect(first?.message).toBe(`${folder} holds the new content, but its earlier content, moved aside to ${join(work, aside!)}, could not be removed`);
+      expect(second).toBeUndefined();
+      expect(await readFile(join(folder, 'a.json'), 'utf8')).toBe('newer\n');
+    } finally {
+      if (aside) spawnSync('chattr', ['-i', join(work, aside, 'a.json')]);
+    }
+  });
 });
