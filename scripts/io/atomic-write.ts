@@ -2,6 +2,7 @@ import { lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'n
 import { dirname, basename, join } from 'node:path';
 import { UserError } from '../../core/errors';
 import { failedFor } from './file-errors';
+import { withSignalsHeld } from './hold-signals';
 import { refuseUnwritable, replaceOwnedFiles } from './owned-files';
 import { removeStaleTemporaries, temporaryName } from './temporary-names';
 
@@ -66,23 +67,27 @@ export async function writeDirectoryAtomic(
     throw error;
   }
   const retired = join(parent, temporaryName('old'));
-  let hadOld = true;
-  try {
-    await rename(directory, retired);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+  // Between the two renames no folder is at `directory`; a signal there must wait for the second.
+  const hadOld = await withSignalsHeld(async () => {
+    let moved = true;
+    try {
+      await rename(directory, retired);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        await rm(staging, { recursive: true, force: true });
+        throw error;
+      }
+      moved = false;
+    }
+    try {
+      await rename(staging, directory);
+    } catch (error) {
+      if (moved) await rename(retired, directory);
       await rm(staging, { recursive: true, force: true });
       throw error;
     }
-    hadOld = false;
-  }
-  try {
-    await rename(staging, directory);
-  } catch (error) {
-    if (hadOld) await rename(retired, directory);
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
+    return moved;
+  });
   if (hadOld) {
     // The swap is done; what remains is removing the old tree, which a protected file in it (chattr +i) can stop half-way.
     await rm(retired, { recursive: true, force: true }).catch(() => {

@@ -9,6 +9,7 @@ import { access, chmod, constants, copyFile, link, lstat, mkdir, readdir, readFi
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import { failedFor } from './file-errors';
+import { withSignalsHeld } from './hold-signals';
 import { removeStaleTemporaries, temporaryName } from './temporary-names';
 
 /** Which relative (`/`-separated) paths a command owns, and the folders they live in (`''` is the top). */
@@ -141,6 +142,10 @@ export class OwnedFilesWriter {
    * copy) and put back when a later step fails, and what it created goes again.
    */
   async commit(keep: ReadonlySet<string>): Promise<OwnedChanges> {
+    return withSignalsHeld(() => this.commitHeld(keep));
+  }
+
+  private async commitHeld(keep: ReadonlySet<string>): Promise<OwnedChanges> {
     const removed = [...this.existing.keys()].filter((path) => !keep.has(path)).sort();
     for (const path of removed) {
       this.refuseUnowned(path);
