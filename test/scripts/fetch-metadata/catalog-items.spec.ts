@@ -24,7 +24,7 @@ describe('scripts/fetch-metadata - --catalog-items', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  const fetch = (items: string, extra: string[] = []) => runCommand(command, ['--instance', emulator.url, '--catalog-items', items, '--out', 'snap', '--page-size', '2', ...extra], { env: { ...basicEnv, SOURCE_DATE_EPOCH: '1795000000' }, cwd: work });
+  const fetch = (items: string, out = 'snap') => runCommand(command, ['--instance', emulator.url, '--catalog-items', items, '--out', out, '--page-size', '2'], { env: { ...basicEnv, SOURCE_DATE_EPOCH: '1795000000' }, cwd: work });
 
   it('reads an item by name with its variables, variable set and choices, paged, into a snapshot the loader reads as the bundled one', async () => {
     // given
@@ -46,8 +46,8 @@ describe('scripts/fetch-metadata - --catalog-items', () => {
 
   it('takes an encoded query, and names an item it cannot find without writing anything', async () => {
     // when
-    const byQuery = await fetch('nameSTARTSWITHLaptop^active=true', ['--out', 'by-query']);
-    const unknown = await fetch('Laptop Request,Standard Laptop', ['--out', 'missing']);
+    const byQuery = await fetch('nameSTARTSWITHLaptop^active=true', 'by-query');
+    const unknown = await fetch('Laptop Request,Standard Laptop', 'missing');
 
     // then
     expect(byQuery.code).toBe(0);
