@@ -235,10 +235,16 @@ function dateOnRange(value: DateOn): string {
   return ` (from the beginning of ${start} to the end of ${end})`;
 }
 
+/** Compiled once: a query explanation is on the hot path of every check. */
+const PERIOD_SCRIPTS = {
+  beginningOf: /^gs\.beginningOf([A-Z][A-Za-z0-9]*)\(\)$/,
+  endOf: /^gs\.endOf([A-Z][A-Za-z0-9]*)\(\)$/
+};
+
 /** `javascript:gs.beginningOfLast90Days()` → `last 90 days`. */
-function periodOf(leaf: Leaf, prefix: string): string | undefined {
+function periodOf(leaf: Leaf, prefix: keyof typeof PERIOD_SCRIPTS): string | undefined {
   if (leaf.type !== 'Script') return undefined;
-  const match = new RegExp(`^gs\\.${prefix}([A-Z][A-Za-z0-9]*)\\(\\)$`).exec(leaf.script.trim());
+  const match = PERIOD_SCRIPTS[prefix].exec(leaf.script.trim());
   return match ? periodWords(match[1]!) : undefined;
 }
 

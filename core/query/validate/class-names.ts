@@ -7,7 +7,7 @@
 import type { OperatorName, Scalar } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import type { Metadata, Table } from '../../metadata/model';
-import { closestMatch } from '../../text/close-matches';
+import { allowedEdits, closestMatch, editDistance } from '../../text/close-matches';
 
 /** The operators that keep only records of the class named (`!=` and NOT IN keep the rest). */
 const SELECTING: ReadonlySet<string> = new Set(['=', 'IN', 'INSTANCEOF']);
@@ -38,7 +38,10 @@ export function checkClassName(leaf: Scalar, operator: OperatorName, table: Tabl
     return { severity: 'error', code: 'value.class', ...at,
       message: `${name} is not ${table.name} or a table extending it${chain(known)}, so no ${table.name} record has this class.` };
   }
-  const near = closestMatch(name, [...metadata.tables.values()].filter(fits).map((candidate) => candidate.name));
+  // Names first: only the few within reach are read as tables, since the metadata builds a table on first read.
+  const edits = allowedEdits(name.length);
+  const reachable = [...metadata.tables.keys()].filter((candidate) => editDistance(name, candidate, edits) <= edits && fits(metadata.tables.get(candidate)!));
+  const near = closestMatch(name, reachable);
   if (!near) return undefined;
   return { severity: 'warning', code: 'value.class', ...at, suggestion: near,
     message: `${name} is not a table in the metadata; did you mean ${near}?` };
