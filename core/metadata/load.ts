@@ -98,19 +98,26 @@ export function loadSnapshot(files: (SnapshotFile | SnapshotRecordsFile)[], opti
   const resolved = resolveSnapshot(records, { completeTables: manifest?.tables, overlay }, problems);
   problems.throwIfAny(location);
 
-  let warnings: MetadataWarning[] | undefined;
-  return {
+  return withWarnings({
     origin: options.origin ?? manifest?.origin ?? 'instance',
     source: options.source ?? (manifest ? `${describeManifest(manifest)}, at ${location}` : location),
     tables: resolved.tables,
     referenceTargets: resolved.referenceTargets,
-    // Reading the warnings resolves the tables not read yet: resolution warns, so the list is complete only then.
-    get warnings() {
-      warnings ??= [...problems.warnings, ...resolved.warnings()];
-      return warnings;
-    },
     ...(catalogItems ? { catalogItems } : {})
-  };
+  }, problems.warnings, resolved.warnings);
+}
+
+/**
+ * The model with its warnings read on first access: reading them resolves
+ * the tables not read yet, since resolution warns. A function of its own so
+ * that the getter keeps only these, not the loader's files and records.
+ */
+function withWarnings(model: Omit<Metadata, 'warnings'>, loaderWarnings: MetadataWarning[], resolutionWarnings: () => MetadataWarning[]): Metadata {
+  let warnings: MetadataWarning[] | undefined;
+  return Object.defineProperty(model, 'warnings', {
+    enumerable: true,
+    get: () => (warnings ??= [...loaderWarnings, ...resolutionWarnings()])
+  }) as Metadata;
 }
 
 /** A record file's records; none for an absent file, undefined (reported) for an unreadable one. */

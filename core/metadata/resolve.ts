@@ -56,7 +56,8 @@ export function resolveSnapshot(
     else if (!complete.has(name)) referenceTargets.set(name, summary(record));
   }
   const lazy = new LazyTables(resolvable, newResolver);
-  return { tables: lazy, referenceTargets, warnings: () => lazy.warnings() };
+  // Bound, not an arrow: an arrow here would keep this scope (every column record) alive as long as the model.
+  return { tables: lazy, referenceTargets, warnings: lazy.warnings.bind(lazy) };
 }
 
 /**
@@ -68,7 +69,7 @@ export function resolveSnapshot(
 class LazyTables implements ReadonlyMap<string, Table> {
   // Private fields, not properties: the map compares equal to another by its entries alone.
   readonly #resolvable: ReadonlyMap<string, { record: TableRecord; hierarchy: string[] }>;
-  readonly #newResolver: (into: Problems) => TableResolver;
+  #newResolver: ((into: Problems) => TableResolver) | undefined;
   readonly #resolved = new Map<string, Table>();
   readonly #names: string[];
   readonly #problems = new Problems();
@@ -125,7 +126,7 @@ class LazyTables implements ReadonlyMap<string, Table> {
       this.#orderedWarnings = this.#problems.warnings;
     } else {
       const ordered = new Problems();
-      const resolver = this.#newResolver(ordered);
+      const resolver = this.#newResolver!(ordered);
       for (const [name, { record, hierarchy }] of this.#resolvable) {
         const table = resolver.table(record, hierarchy);
         if (!this.#resolved.has(name)) this.#resolved.set(name, table);
@@ -145,9 +146,14 @@ class LazyTables implements ReadonlyMap<string, Table> {
     return table;
   }
 
-  /** Every table is built: the records and indexes the resolver holds can go. */
+  /**
+   * Every table is built: the records and indexes the resolver holds can go,
+   * and once the warnings are known, so can what a second pass would need.
+   */
   #release(): void {
-    if (this.#resolved.size === this.#resolvable.size) this.#resolver = undefined;
+    if (this.#resolved.size !== this.#resolvable.size) return;
+    this.#resolver = undefined;
+    if (this.#orderedWarnings) this.#newResolver = undefined;
   }
 }
 
