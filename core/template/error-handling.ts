@@ -97,11 +97,14 @@ function expression(entries: string[], outcome: string): string {
  * A preset result expression that sets no variable for an answer the error
  * expression calls unexpected: with variables set, the error expression
  * would get them instead of the response and let the answer complete the
- * task (see above). The preset sees the response as usual (`response`
- * wraps it in a result expression).
+ * task (see above). The result expression gets the response's own fields
+ * (`status`, `body`) as variables, so the guard is the rule alone; the
+ * error expression then words the message. Kept short: every template
+ * carries it once per preset, and each is parsed when templates are checked.
  */
 export function deferUnexpectedAnswer(preset: string, rule: AnswerRule): string {
-  return expression(unexpectedAnswerEntries(rule), `if unexpected = null then ${preset.trim().replace(/^=/, '')} else {}`);
+  const expected = [`list contains([${rule.statuses.join(', ')}], status)`, ...(rule.needsResult ? ['body instance of context', 'get value(body, "result") != null'] : [])];
+  return `=if ${expected.join(' and ')} then ${preset.trim().replace(/^=/, '')} else {}`;
 }
 
 /** The preset: unexpected answers are incidents, ServiceNow's errors BPMN errors or retries. */
