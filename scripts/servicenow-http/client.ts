@@ -2,7 +2,7 @@ import { HttpClient, type Attempt, type HttpAnswer, type HttpClientOptions, type
 import { parseRetryAfter, SERVICENOW_RETRY } from '../http/retry';
 import { TokenCache, type GrantedToken } from '../http/token-cache';
 import { basicAuthorization, requestOAuthToken } from './auth';
-import type { Credentials } from './credentials';
+import { secretsOf, type Credentials } from './credentials';
 import { errorFromResponse, errorFromTransport, htmlError, looksLikeHtml, ServiceNowError } from './errors';
 import { parseLinkHeader, withStableOrder } from './paging';
 
@@ -160,7 +160,7 @@ export class ServiceNowClient {
         headers: { Accept: 'application/json' },
         ...(credentials.kind === 'basic' ? { authorization: basicAuthorization(credentials.username, credentials.password) } : { token: this.tokens })
       },
-      (attempt) => readTableAnswer<T>(attempt, url, this.http.timeoutMs, table)
+      (attempt) => readTableAnswer<T>(attempt, url, this.http.timeoutMs, secretsOf(credentials), table)
     );
   }
 
@@ -173,7 +173,7 @@ export class ServiceNowClient {
           { method: 'POST', url: `${this.options.baseUrl}${path}`, headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() },
           (attempt) => {
             if (attempt.answer && (attempt.answer.status === 401 || attempt.answer.status === 400)) return { error: oauthRefused(attempt.answer.status), retriable: false };
-            return readTableAnswer<unknown>(attempt, `${this.options.baseUrl}${path}`, this.http.timeoutMs);
+            return readTableAnswer<unknown>(attempt, `${this.options.baseUrl}${path}`, this.http.timeoutMs, secretsOf(credentials));
           }
         ).then((response) => response.body),
       credentials
@@ -182,7 +182,7 @@ export class ServiceNowClient {
 }
 
 /** What an answer of the Table API (or /oauth_token.do) means: its JSON body, or a ServiceNowError saying what to do. */
-function readTableAnswer<T>(attempt: Attempt, url: string, timeoutMs: number, table?: string): Verdict<JsonResponse<T>> {
+function readTableAnswer<T>(attempt: Attempt, url: string, timeoutMs: number, secrets: readonly string[], table?: string): Verdict<JsonResponse<T>> {
   const refused = (error: ServiceNowError): Verdict<JsonResponse<T>> => ({ error, retriable: error.retriable });
   if (attempt.failure) return refused(errorFromTransport(attempt.failure, url, timeoutMs, table));
   const { status, statusText, headers, text } = attempt.answer;
@@ -196,6 +196,7 @@ function readTableAnswer<T>(attempt: Attempt, url: string, timeoutMs: number, ta
         contentType,
         body: text,
         url,
+        secrets,
         ...(table ? { table } : {}),
         ...(retryAfterMs !== undefined ? { retryAfterSeconds: retryAfterMs / 1000 } : {}),
         ...(headers.get('location') ? { location: headers.get('location') ?? '' } : {})

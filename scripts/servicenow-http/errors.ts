@@ -78,10 +78,13 @@ export function errorFromResponse(input: {
   retryAfterSeconds?: number;
   /** The Location header of a redirect. */
   location?: string;
+  /** The credentials' secrets: a server that echoes the request (a proxy, a custom error page) must not show them. */
+  secrets?: readonly string[];
 }): ServiceNowError {
   const { status, table } = input;
   const where = table ? ` reading ${table}` : '';
-  const serverSays = serviceNowMessage(input.body);
+  const said = serviceNowMessage(input.body);
+  const serverSays = said === undefined ? undefined : withoutSecrets(said, input.secrets ?? []);
   const details = serverSays ? [`ServiceNow said: ${serverSays}`] : [];
   const common = { status, details, ...(table ? { table } : {}) };
   if (status >= 300 && status < 400) {
@@ -169,6 +172,16 @@ export function errorFromTransport(failure: TransportFailure, url: string, timeo
     ...options,
     details: ['Usually a network hiccup or a proxy; try again.']
   });
+}
+
+/** `text` with every secret, as sent and as encoded in a URL or form, replaced by `***`. */
+export function withoutSecrets(text: string, secrets: readonly string[]): string {
+  let scrubbed = text;
+  for (const secret of secrets) {
+    if (secret === '') continue;
+    for (const form of new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)])) scrubbed = scrubbed.split(form).join('***');
+  }
+  return scrubbed;
 }
 
 export function looksLikeHtml(contentType: string, body: string): boolean {

@@ -256,4 +256,19 @@ describe('scripts/servicenow-http - client', () => {
     expect(error.message).toMatch(/cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
     expect(waits).toEqual([]);
   });
+  it('keeps the credentials out of what it quotes from an error answer that echoes them', async () => {
+    // given: a proxy or custom error page that repeats the request it refused, as sent and form-encoded
+    const secret = 'p@ss word/1';
+    const echoing = new ServiceNowClient({ baseUrl: emulator.url, credentials: { kind: 'basic', username: 'svc', password: secret }, retry: { sleep: async () => undefined }, fetch: async () =>
+      new Response(JSON.stringify({ error: { message: `bad request for password=${secret}`, detail: `form: password=${new URLSearchParams({ s: secret }).toString().slice(2)}&user=svc, url: ${encodeURIComponent(secret)}` }, status: 'failure' }), { status: 400, headers: { 'content-type': 'application/json' } }) });
+
+    // when
+    const error = await failure(echoing.listAll('task'));
+
+    // then
+    const shown = [error.message, ...error.details].join('\n');
+    expect(shown).toContain('ServiceNow said: bad request for password=***: form: password=***&user=svc, url: ***');
+    expect(shown).not.toContain('p@ss');
+    expect(shown).not.toContain('p%40ss');
+  });
 });
