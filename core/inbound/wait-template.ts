@@ -3,7 +3,7 @@ import { authenticationProperties } from '../template/connection';
 import { toFieldIndex } from '../template/field-index';
 import { outputVariableNames } from '../template/output';
 import type { BuildOptions, ElementTemplate, TemplateProperty } from '../template/types';
-import { asConnectorProperty, connectorProperty, feelDefault, inboundTypeProperty, messageNameProperty, processCorrelationKey } from './inbound-properties';
+import { asConnectorProperty, connectorProperty, feelDefault, inboundTypeProperty, JAVA_DURATION, messageNameProperty, processCorrelationKey } from './inbound-properties';
 import { inboundEnvelope, type InboundKind } from './envelope';
 import type { WaitExample } from './wait-examples';
 
@@ -11,7 +11,7 @@ import type { WaitExample } from './wait-examples';
 export const HTTP_POLLING_TYPE = 'io.camunda:http-polling:1';
 /** The property the record query is bound to; the plugin validates its `sysparm_query` entry. */
 export const WAIT_QUERY_PROPERTY_ID = 'recordQuery';
-const ISO_DURATION = { value: '^(=.*|P(?=\\d|T\\d)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?)$', message: 'must be an ISO-8601 duration such as PT1M or PT30S.' };
+const ISO_DURATION = { value: `^(=.*|${JAVA_DURATION})$`, message: 'must be an ISO-8601 duration such as PT1M or PT30S.' };
 
 /**
  * The record query as a FEEL context for the connector's `queryParameters`.

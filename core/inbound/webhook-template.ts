@@ -3,7 +3,7 @@ import { toFieldIndex } from '../template/field-index';
 import { outputVariableNames } from '../template/output';
 import type { BuildOptions, ElementTemplate, TemplateProperty } from '../template/types';
 import { inboundEnvelope, type InboundKind } from './envelope';
-import { connectorProperty, feelDefault, inboundTypeProperty, messageNameProperty, processCorrelationKey } from './inbound-properties';
+import { connectorProperty, feelDefault, inboundTypeProperty, JAVA_DURATION, messageNameProperty, processCorrelationKey } from './inbound-properties';
 import { SIGNATURE_HEADER, WEBHOOK_SECRET_NAME, type RecordOperation } from './webhook-payload';
 
 /** The HTTP Webhook connector (connectors 8.8 `HttpWebhookExecutable`). */
@@ -103,9 +103,14 @@ export function buildWebhookTemplate(table: Table, kind: InboundKind, options: B
       description: 'How long an event waits for a process that is not waiting yet (ISO-8601, e.g. PT1H); empty: the runtime\'s default.',
       group: 'correlation',
       type: 'String',
-      feel: 'optional',
+      // The runtime reads the raw text with Duration.parse when it registers the process, never as FEEL, and
+      // a failure leaves every connector of that process inactive (connectors 8.8.16
+      // ProcessDefinitionInspector.getCorrelationPointCatchEvent, ProcessStateStoreImpl.newlyDeployed). So no FEEL
+      // toggle (the Modeler skips the pattern for FEEL), and optional: the Modeler writes a non-optional empty
+      // zeebe:property as value="" (bpmn-js-element-templates createZeebeProperty, shouldUpdate), which Duration.parse refuses.
+      optional: true,
       binding: connectorProperty('messageTtl'),
-      constraints: { notEmpty: false, pattern: { value: '^(PT.*|P\\d+D.*|=.*|)$', message: 'must be an ISO-8601 duration.' } }
+      constraints: { notEmpty: false, pattern: { value: `^(${JAVA_DURATION})?$`, message: 'must be an ISO-8601 duration of days, hours, minutes or seconds, such as PT1H or P1D.' } }
     },
     messageNameProperty(),
     {

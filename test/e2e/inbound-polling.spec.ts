@@ -6,7 +6,7 @@ import { outputVariableNames } from '../../core/template/output';
 import { DEFAULT_USER, startEmulator, type RunningEmulator } from '../../scripts/emulator/server';
 import { loadEmulatorSnapshot } from '../../scripts/emulator/snapshot-source';
 import { readSnapshot } from '../../scripts/metadata/read-snapshot';
-import { applyInbound, correlate, feel, MessageBroker, poll } from '../helpers/inbound-proof';
+import { applyInbound, correlate, feel, MessageBroker, poll, registerElement } from '../helpers/inbound-proof';
 
 const SECRETS = { SERVICENOW_USERNAME: DEFAULT_USER.username, SERVICENOW_PASSWORD: DEFAULT_USER.password };
 /** A record state that does not match each example yet, and one that does. */
@@ -48,6 +48,7 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
       const variables = { [sysIdVariable]: record.sys_id };
       const element = applyInbound(template, { url: `${emulator.url}/api/now/table/${example.table}` }, SECRETS);
       expect(element.violations).toEqual([]);
+      expect(registerElement(element, kind)).toMatchObject({ kind, correlationKeyExpression: '=body.result[1].sys_id', messageTtl: undefined });
       const subscription = { messageName: element.messageName ?? '', correlationKey: feel(element.correlationKey ?? '', variables) };
       const broker = new MessageBroker();
       const outcomes: string[] = [];

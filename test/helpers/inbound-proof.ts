@@ -3,7 +3,12 @@
  * event templates' tests. Each step names the source it mirrors (camunda/connectors 8.8.16):
  *
  * 1. Modeler: `applyTemplate` of request-proof writes the `zeebe:property`
- *    entries (conditions and defaults as bpmn-js-element-templates does).
+ *    entries (conditions and defaults as bpmn-js-element-templates does);
+ *    an empty one is written as `value=""` unless the property is optional
+ *    (bpmn-js-element-templates 2.30 `createZeebeProperty`, `shouldUpdate`).
+ * 1b. Runtime, on deployment: `registerElement` reads the correlation point
+ *    (`ProcessDefinitionInspector`); a message TTL Duration.parse refuses
+ *    leaves the whole process unregistered.
  * 2. Runtime: secrets replaced in the properties' JSON
  *    (`InboundPropertyHandler.getPropertiesWithSecrets`, the SecretUtil of
  *    runtime/secrets.ts), dotted names
@@ -26,10 +31,12 @@
  *    (ALREADY_EXISTS → `MessageAlreadyCorrelated`); a message correlates to a
  *    subscription with the same name and correlation key.
  */
+import type { InboundKind } from '../../core/inbound/envelope';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { sendLikeRestConnector } from '../e2e/rest-connector';
 import { applyTemplate, type ProvenRequest, type SampleResponse } from './request-proof';
 import { evaluateFeel } from './runtime/feel';
+import { parseJavaDuration } from './runtime/java-duration';
 import { replaceSecrets } from './runtime/secrets';
 
 type Values = Record<string, unknown>;
@@ -51,7 +58,8 @@ export function applyInbound(template: ElementTemplate, values: Values, secrets:
   let messageName: string | undefined;
   for (const [property, value] of applied.persisted) {
     const { binding } = property;
-    if (binding.type === 'zeebe:property' && value !== undefined && value !== '') properties[binding.name] = String(value);
+    // getRawProperties keeps every property with a value, "" included.
+    if (binding.type === 'zeebe:property' && ((value !== undefined && value !== '') || !property.optional)) properties[binding.name] = String(value ?? '');
     if (binding.type === 'bpmn:Message#zeebe:subscription#property') correlationKey = value === undefined ? undefined : String(value);
     if (binding.type === 'bpmn:Message#property') messageName = generatedValue(property) ?? (value === undefined ? undefined : String(value));
   }
@@ -65,6 +73,37 @@ function generatedValue(property: TemplateProperty): string | undefined {
 /** The same SecretUtil replacement over the properties' JSON as over an outbound job's variables. */
 function withSecrets(properties: Record<string, string>, secrets: Record<string, string>): Record<string, string> {
   return replaceSecrets(properties, secrets) as Record<string, string>;
+}
+
+/** Why the runtime logs "Failed to register process" and activates none of its connectors (`ProcessStateStoreImpl.newlyDeployed`). */
+export class ProcessNotRegistered extends Error {}
+
+export interface CorrelationPoint {
+  kind: InboundKind;
+  correlationKeyExpression: string | undefined;
+  messageIdExpression: string | undefined;
+  /** Seconds; undefined: the runtime's default TTL (`InboundCorrelationHandler.publishMessage`). */
+  messageTtl: number | undefined;
+}
+
+/**
+ * Step 1b: `ProcessDefinitionInspector.getCorrelationPointForElement` (connectors 8.8.16, same in 8.9.7):
+ * the TTL is the raw text through Duration.parse, which throws outside the caught
+ * InvalidInboundConnectorDefinitionException; a catch or boundary event without a correlation key
+ * expression is skipped (undefined: the element never activates).
+ */
+export function registerElement(element: InboundElement, kind: InboundKind): CorrelationPoint | undefined {
+  const { properties } = element;
+  let messageTtl: number | undefined;
+  if (properties.messageTtl !== undefined) {
+    try {
+      messageTtl = parseJavaDuration(properties.messageTtl);
+    } catch (error) {
+      throw new ProcessNotRegistered(`Failed to register process: messageTtl "${properties.messageTtl}": ${(error as Error).message}`);
+    }
+  }
+  if (kind !== 'start' && properties.correlationKeyExpression === undefined) return undefined;
+  return { kind, correlationKeyExpression: properties.correlationKeyExpression, messageIdExpression: properties.messageIdExpression, messageTtl };
 }
 
 /** `readWrappedProperties`: `{"a.b": x}` → `{a: {b: x}}`. */

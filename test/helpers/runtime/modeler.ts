@@ -97,8 +97,9 @@ function violations(persisted: Map<TemplateProperty, unknown>): string[] {
     if (constraints.minLength && (text ?? '').length < constraints.minLength) found.push(`${name}: shorter than ${constraints.minLength}`);
     const pattern = typeof constraints.pattern === 'string' ? constraints.pattern : constraints.pattern?.value;
     const message = typeof constraints.pattern === 'string' ? undefined : constraints.pattern?.message;
-    // The Modeler shows `{label} {message}` (bpmn-js-element-templates validateProperty).
-    if (pattern && !new RegExp(pattern).test(String(text))) found.push(`${name}: does not match ${pattern}${message ? ` (${message})` : ''}`);
+    // The Modeler shows `{label} {message}` (bpmn-js-element-templates validateProperty), and tests a value
+    // that is not written as "" (getPropertyValue's default).
+    if (pattern && !new RegExp(pattern).test(text ?? '')) found.push(`${name}: does not match ${pattern}${message ? ` (${message})` : ''}`);
   }
   return found;
 }
