@@ -1,4 +1,4 @@
-import { SIGNATURE_HEADER } from '../inbound/webhook-payload';
+import { SIGNATURE_HEADER, WEBHOOK_SECRET_PROPERTY } from '../inbound/webhook-payload';
 
 /** The Script Include's name (its API name in the global scope). */
 export const SCRIPT_INCLUDE_NAME = 'CamundaClient';
@@ -42,7 +42,7 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
       sys_mod_count: String(gr.getValue('sys_mod_count') || '0'),
       record: this._storedValues(gr)
     });
-    var secret = this._required('camunda.webhook.secret');
+    var secret = this._required('${WEBHOOK_SECRET_PROPERTY}');
     var signature = new GlideCertificateEncryption().generateMac(GlideStringUtil.base64Encode(secret), 'HmacSHA256', body);
     var headers = { 'Content-Type': 'application/json' };
     headers[${SCRIPT_INCLUDE_NAME}.SIGNATURE_HEADER] = signature;

@@ -6,6 +6,8 @@ export type RecordOperation = 'insert' | 'update';
 
 /** The header carrying the Base64 HMAC-SHA256 of the raw body (the connector also accepts Base64: `HMACSignatureValidator`). */
 export const SIGNATURE_HEADER = 'X-ServiceNow-Signature';
+/** The ServiceNow system property the Script Include signs with. */
+export const WEBHOOK_SECRET_PROPERTY = 'camunda.webhook.secret';
 /** The cluster secret the webhook templates verify with. */
 export const WEBHOOK_SECRET_NAME = 'SERVICENOW_WEBHOOK_SECRET';
 

@@ -4,7 +4,7 @@ import { outputVariableNames } from '../template/output';
 import type { BuildOptions, ElementTemplate, TemplateProperty } from '../template/types';
 import { inboundEnvelope, type InboundKind } from './envelope';
 import { connectorProperty, feelDefault, inboundTypeProperty, JAVA_DURATION, messageNameProperty, processCorrelationKey } from './inbound-properties';
-import { SIGNATURE_HEADER, WEBHOOK_SECRET_NAME, type RecordOperation } from './webhook-payload';
+import { SIGNATURE_HEADER, WEBHOOK_SECRET_NAME, WEBHOOK_SECRET_PROPERTY, type RecordOperation } from './webhook-payload';
 
 /** The HTTP Webhook connector (connectors 8.8 `HttpWebhookExecutable`). */
 export const WEBHOOK_TYPE = 'io.camunda:webhook:1';
@@ -14,10 +14,10 @@ export function defaultWebhookId(table: string): string {
   return `servicenow-${table.replace(/_/g, '-')}`;
 }
 
-const EVENT_CHOICES: { name: string; value: string; operations: RecordOperation[] }[] = [
-  { name: 'Created or updated', value: '', operations: ['insert', 'update'] },
-  { name: 'Created', value: 'insert', operations: ['insert'] },
-  { name: 'Updated', value: 'update', operations: ['update'] }
+const EVENT_CHOICES: { name: string; operations: RecordOperation[] }[] = [
+  { name: 'Created or updated', operations: ['insert', 'update'] },
+  { name: 'Created', operations: ['insert'] },
+  { name: 'Updated', operations: ['update'] }
 ];
 
 /**
@@ -48,13 +48,14 @@ export function buildWebhookTemplate(table: Table, kind: InboundKind, options: B
       processCorrelationKey('sys_id', `The ${table.label} record whose events this process waits for, e.g. <code>=${names.sysId}</code>.`, `=${names.sysId}`),
       { id: 'correlationKeyPayload', type: 'Hidden', value: '=request.body.sys_id', binding: connectorProperty('correlationKeyExpression') }
     ];
+  const eventChoices = EVENT_CHOICES.map(({ name, operations }) => ({ name: `${table.label} ${name.toLowerCase()}`, value: webhookActivation(table.name, operations) }));
   const properties: TemplateProperty[] = [
     inboundTypeProperty(WEBHOOK_TYPE),
     { id: 'inbound.method', type: 'Hidden', value: 'post', binding: connectorProperty('inbound.method') },
     {
       id: 'inbound.context',
       label: 'Webhook ID',
-      description: 'The last part of the webhook URL <code>&lt;connectors base URL&gt;/inbound/&lt;ID&gt;</code>; give the same ID to <code>servicenow-artifacts --webhook-id</code>.',
+      description: 'The last part of the webhook URL <code>&lt;connectors base URL&gt;/inbound/&lt;ID&gt;</code>; give the same ID to <code>servicenow-artifacts --webhook-id</code>. The events of one process may share an ID; another process needs its own (the runtime activates one process per ID, the other waits until it is undeployed).',
       group: 'endpoint',
       type: 'String',
       value: defaultWebhookId(table.name),
@@ -65,7 +66,7 @@ export function buildWebhookTemplate(table: Table, kind: InboundKind, options: B
     {
       id: 'inbound.hmacSecret',
       label: 'HMAC secret',
-      description: 'The shared secret ServiceNow signs with (system property <code>x_camunda.webhook.secret</code>). Keep the <code>{{secrets.NAME}}</code> placeholder and create the secret in your cluster.',
+      description: `The shared secret ServiceNow signs with (system property <code>${WEBHOOK_SECRET_PROPERTY}</code>). Keep the <code>{{secrets.NAME}}</code> placeholder and create the secret in your cluster.`,
       group: 'authentication',
       type: 'String',
       feel: 'optional',
@@ -77,23 +78,24 @@ export function buildWebhookTemplate(table: Table, kind: InboundKind, options: B
     { id: 'inbound.hmacAlgorithm', type: 'Hidden', value: 'sha_256', binding: connectorProperty('inbound.hmacAlgorithm') },
     { id: 'inbound.auth.type', type: 'Hidden', value: 'NONE', binding: connectorProperty('inbound.auth.type') },
     {
+      // Bound to the activation condition itself: a helper zeebe:property would count among the properties the
+      // runtime groups elements by (InboundConnectorDetailsUtil.extractRawProperties), so a "created" start and an
+      // "updated" catch on one webhook ID could not share it.
       id: 'serviceNowEvent',
       label: 'Event',
       group: 'activation',
       type: 'Dropdown',
-      value: '',
-      choices: EVENT_CHOICES.map(({ name, value }) => ({ name: `${table.label} ${name.toLowerCase()}`, value })),
-      binding: connectorProperty('serviceNowEvent')
+      value: eventChoices[0]?.value,
+      choices: eventChoices,
+      binding: connectorProperty('activationCondition')
     },
-    ...EVENT_CHOICES.map(({ value, operations }): TemplateProperty => ({
-      id: `activationCondition.${value || 'any'}`,
-      type: 'Hidden',
-      value: webhookActivation(table.name, operations),
-      binding: connectorProperty('activationCondition'),
-      condition: value ? { property: 'serviceNowEvent', equals: value } : { property: 'serviceNowEvent', isEmpty: true }
-    })),
     // A request for another table or operation is answered 200 and dropped, not retried by ServiceNow.
     { id: 'consumeUnmatchedEvents', type: 'Hidden', value: true, binding: connectorProperty('consumeUnmatchedEvents') },
+    // The events of one process on one webhook ID share its endpoint, each taking the requests its activation
+    // condition matches. Without a mode each element is an executable of its own, and the second one registered
+    // on the same ID only stands by, health DOWN (connectors 8.8.16 InboundConnectorElement.deduplicationId,
+    // WebhookConnectorRegistry.register, WebhookExecutables.markAsDownAndAdd; unchanged in 8.9.7).
+    { id: 'deduplicationModeAuto', type: 'Hidden', value: 'AUTO', binding: connectorProperty('deduplicationMode') },
     ...correlation,
     // One message per record version: a resent request (same sys_mod_count) is a duplicate.
     { id: 'messageIdExpression', type: 'Hidden', value: '=request.body.table + ":" + request.body.sys_id + ":" + string(request.body.sys_mod_count)', binding: connectorProperty('messageIdExpression') },

@@ -195,3 +195,86 @@ export async function poll(element: InboundElement, variables: Values): Promise<
   const request = pollRequest(element, variables);
   return { request, result: await sendLikeRestConnector(request) };
 }
+
+/** An inbound element as deployed: its process definition and element id. */
+export interface DeployedElement {
+  processDefinitionKey: string;
+  elementId: string;
+  kind: InboundKind;
+  element: InboundElement;
+}
+
+/** connectors 8.8.16 `Keywords.PROPERTIES_EXCLUDED_FROM_DEDUPLICATION`. */
+const EXCLUDED_FROM_DEDUPLICATION = new Set([
+  'inbound.type', 'deduplicationMode', 'deduplicationId', 'messageIdExpression', 'correlationKeyExpression', 'inbound.activationCondition',
+  'activationCondition', 'messageTtl', 'correlationRequired', 'deduplicationModeManualFlag', 'resultExpression', 'resultVariable', 'consumeUnmatchedEvents'
+]);
+
+/**
+ * `InboundConnectorElement.deduplicationId` (the webhook declares no deduplicationProperties): without a mode one
+ * executable per element; AUTO one per process definition and set of remaining properties; MANUAL per given id.
+ */
+export function deduplicationId({ processDefinitionKey, elementId, element }: DeployedElement): string {
+  const { properties } = element;
+  const process = `<default>-${processDefinitionKey}`;
+  const mode = properties.deduplicationMode;
+  if (mode === undefined) return `${process}-${elementId}`;
+  if (mode === 'AUTO') return `${process}-${JSON.stringify(Object.entries(properties).filter(([name]) => !EXCLUDED_FROM_DEDUPLICATION.has(name)).sort(([a], [b]) => a.localeCompare(b)))}`;
+  if (mode === 'MANUAL' && properties.deduplicationId !== undefined) return `${process}-${properties.deduplicationId}`;
+  throw new Error(`invalid deduplicationMode ${mode}`);
+}
+
+/** The elements behind one webhook ID: the active executable's, and those of the executables standing by. */
+export interface WebhookEndpoint {
+  active: DeployedElement[];
+  standby: DeployedElement[][];
+}
+
+/**
+ * Executables grouped by deduplication id (`InboundExecutableRegistryImpl`), then registered by their
+ * `inbound.context` in deployment order: the first is active, a later one on the same context stands by
+ * (`WebhookConnectorRegistry.register`, `WebhookExecutables.markAsDownAndAdd`).
+ */
+export function registerWebhooks(deployed: DeployedElement[]): Map<string, WebhookEndpoint> {
+  const executables = new Map<string, DeployedElement[]>();
+  for (const each of deployed) {
+    if (!registerElement(each.element, each.kind)) continue;
+    const id = deduplicationId(each);
+    executables.set(id, [...(executables.get(id) ?? []), each]);
+  }
+  const endpoints = new Map<string, WebhookEndpoint>();
+  for (const elements of executables.values()) {
+    const context = elements[0]?.element.properties['inbound.context'] ?? '';
+    const endpoint = endpoints.get(context);
+    if (endpoint) endpoint.standby.push(elements);
+    else endpoints.set(context, { active: elements, standby: [] });
+  }
+  return endpoints;
+}
+
+export interface WebhookAnswer {
+  status: number;
+  /** The element the request activated, with what it correlates. */
+  activated?: { elementId: string; correlation: Correlation };
+}
+
+/**
+ * A request that passed the signature check, as `InboundWebhookRestController` answers it: 404 for an ID
+ * without an active webhook; `InboundCorrelationHandler.canActivate` over the executable's elements (none:
+ * 200 when one consumes unmatched events, else 422; several: 422); a catch event without a correlation key 422.
+ */
+export function answerWebhook(endpoints: Map<string, WebhookEndpoint>, context: string, body: Values): WebhookAnswer {
+  const endpoint = endpoints.get(context);
+  if (!endpoint) return { status: 404 };
+  const payload = { request: { body, headers: {}, params: {} }, connectorData: {}, documents: [] };
+  const matching = endpoint.active.filter(({ element }) => {
+    const condition = element.properties.activationCondition;
+    return !condition || feel(condition, payload) === true;
+  });
+  if (matching.length === 0) return { status: endpoint.active.some(({ element }) => element.properties.consumeUnmatchedEvents === 'true') ? 200 : 422 };
+  const [activated] = matching;
+  if (!activated || matching.length > 1) return { status: 422 };
+  const correlation = correlate(activated.element, payload, '');
+  if (activated.kind !== 'start' && (correlation.correlationKey === undefined || correlation.correlationKey === null)) return { status: 422 };
+  return { status: 200, activated: { elementId: activated.elementId, correlation } };
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessRuleScript } from '../../../core/artifacts/artifacts';
 import { SCRIPT_INCLUDE_NAME, scriptIncludeSource } from '../../../core/artifacts/script-include';
 import { SIGNATURE_HEADER } from '../../../core/inbound/webhook-payload';
-import { buildWebhookTemplate } from '../../../core/inbound/webhook-template';
+import { buildWebhookTemplate, webhookActivation } from '../../../core/inbound/webhook-template';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
 import { startCamundaEmulator } from '../../helpers/camunda-emulator';
 import { applyInbound, correlate } from '../../helpers/inbound-proof';
@@ -72,7 +72,7 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
     const before = camunda.webhooks.length;
     const incident = (await readSnapshot()).tables.get('incident');
     if (!incident) throw new Error('no incident table');
-    const element = applyInbound(buildWebhookTemplate(incident, 'intermediate', { idPrefix: 'test.servicenow', version: 1 }), { serviceNowEvent: 'update' }, { SERVICENOW_WEBHOOK_SECRET: WEBHOOK_SECRET });
+    const element = applyInbound(buildWebhookTemplate(incident, 'intermediate', { idPrefix: 'test.servicenow', version: 1 }), { serviceNowEvent: webhookActivation('incident', ['update']) }, { SERVICENOW_WEBHOOK_SECRET: WEBHOOK_SECRET });
 
     // when
     const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', 'servicenow-incident')], entry: 'true', properties: properties(), current: { table: 'incident', values: INCIDENT } });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildWebhookTemplate } from '../../../core/inbound/webhook-template';
+import { buildWebhookTemplate, webhookActivation } from '../../../core/inbound/webhook-template';
 import type { Table } from '../../../core/metadata/model';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
-import { applyInbound, ProcessNotRegistered, registerElement } from '../../helpers/inbound-proof';
+import { answerWebhook, applyInbound, ProcessNotRegistered, registerElement, registerWebhooks, type DeployedElement } from '../../helpers/inbound-proof';
 import { parseJavaDuration } from '../../helpers/runtime/java-duration';
 
 const KINDS = ['start', 'intermediate', 'boundary'] as const;
@@ -45,5 +45,37 @@ describe('the webhook event templates as the connector runtime registers them', 
       expect(() => registerElement({ ...applyInbound(template, {}, SECRETS), properties: { messageTtl: ttl } }, 'intermediate'), ttl).toThrow(ProcessNotRegistered);
       expect(applyInbound(template, { messageTtl: ttl }, SECRETS).violations, ttl).toEqual([expect.stringContaining('messageTtl: does not match')]);
     }
+  });
+
+  describe('one webhook ID for several events', () => {
+    const record = (operation: string) => ({ table: 'incident', operation, sys_id: '46d44a5dc0a80a8a012345b0d2d6c7e1', sys_mod_count: '3', record: { state: '2' } });
+    const deployed = (processDefinitionKey: string, elementId: string, kind: (typeof KINDS)[number], operations: ('insert' | 'update')[]): DeployedElement => ({
+      processDefinitionKey,
+      elementId,
+      kind,
+      element: applyInbound(buildWebhookTemplate(incident, kind, { idPrefix: 'test.servicenow', version: 1 }), { serviceNowEvent: webhookActivation('incident', operations) }, SECRETS)
+    });
+
+    it('in one process, a "created" start event and an "updated" catch event share the endpoint: each gets its records', () => {
+      // given one process definition with both events on the default webhook ID
+      const endpoints = registerWebhooks([deployed('1', 'Started', 'start', ['insert']), deployed('1', 'Updated', 'intermediate', ['update'])]);
+
+      // when ServiceNow posts a created and an updated record
+      const created = answerWebhook(endpoints, 'servicenow-incident', record('insert'));
+      const updated = answerWebhook(endpoints, 'servicenow-incident', record('update'));
+
+      // then both elements stand behind the one active webhook and each activates on its own event
+      expect(endpoints.get('servicenow-incident')?.standby).toEqual([]);
+      expect(created).toMatchObject({ status: 200, activated: { elementId: 'Started' } });
+      expect(updated).toMatchObject({ status: 200, activated: { elementId: 'Updated', correlation: { correlationKey: '46d44a5dc0a80a8a012345b0d2d6c7e1', messageId: 'incident:46d44a5dc0a80a8a012345b0d2d6c7e1:3' } } });
+      expect(answerWebhook(endpoints, 'servicenow-incident', { ...record('update'), table: 'problem' })).toEqual({ status: 200 });
+    });
+
+    it('another process on the same webhook ID stands by, as the Webhook ID field says', () => {
+      const endpoints = registerWebhooks([deployed('1', 'Updated', 'intermediate', ['update']), deployed('2', 'AlsoUpdated', 'boundary', ['update'])]);
+      expect(endpoints.get('servicenow-incident')?.active.map(({ elementId }) => elementId)).toEqual(['Updated']);
+      expect(endpoints.get('servicenow-incident')?.standby.map((group) => group.map(({ elementId }) => elementId))).toEqual([['AlsoUpdated']]);
+      expect(buildWebhookTemplate(incident, 'boundary', { idPrefix: 'test.servicenow', version: 1 }).properties.find(({ id }) => id === 'inbound.context')?.description).toContain('another process needs its own');
+    });
   });
 });
