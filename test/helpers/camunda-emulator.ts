@@ -104,14 +104,19 @@ export async function startCamundaEmulator(options: CamundaEmulatorOptions) {
     const rawBody = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
     const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
     let signatureValid: boolean;
+    let missingHeader = false;
     try {
       signatureValid = connectorAcceptsSignature(rawBody, request.headers, options.hmacHeader, options.webhookSecret);
     } catch {
       signatureValid = false;
+      missingHeader = true;
     }
     webhooks.push({ id: (request.params as { id: string }).id, rawBody: rawBody.toString('utf8'), headers, signatureValid });
-    // HttpWebhookExecutable.verifySignature: 401 INVALID_SIGNATURE.
-    return signatureValid ? reply.code(200).send({}) : reply.code(401).send({ reason: 'INVALID_SIGNATURE' });
+    // connectors 8.8.16 HttpWebhookExecutable.webhookSignatureIsValid wraps the missing-header ConnectorException in a
+    // RuntimeException, which InboundWebhookRestController.buildErrorResponse answers 500 without a body; a wrong
+    // signature is a WebhookSecurityException(401), answered with GenericErrorResponse(reason); success is an empty 200.
+    if (missingHeader) return reply.code(500).send();
+    return signatureValid ? reply.code(200).send() : reply.code(401).send({ reason: "HMAC signature check didn't pass" });
   });
 
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

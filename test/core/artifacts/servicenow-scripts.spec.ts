@@ -96,6 +96,14 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
     expect(run.logs).toEqual([['warn', expect.stringContaining('answered 401') as string]]);
   });
 
+  it('the webhook answers as the connector runtime does: 500 without the signature header, 401 with the reason for a wrong one', async () => {
+    const post = (headers: Record<string, string>) => fetch(`${camunda.url}/inbound/servicenow-incident`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{"table":"incident"}' });
+    const unsigned = await post({});
+    const wrong = await post({ [SIGNATURE_HEADER]: 'c2lnbmF0dXJl' });
+    expect([unsigned.status, await unsigned.text()]).toEqual([500, '']);
+    expect([wrong.status, await wrong.json()]).toEqual([401, { reason: "HMAC signature check didn't pass" }]);
+  });
+
   it('calls the five v2 endpoints with bodies valid against the published API, with one cached client-credentials token', async () => {
     // given
     const calls = camunda.calls.length;
