@@ -32,7 +32,8 @@ Options:
   --rule <spec>          table, operations and optional filter, e.g.
                          "sc_req_item:update:approval=approved" (repeatable)
   --webhook-id <t>=<id>  webhook ID for a table (default servicenow-<table>, as the
-                         event templates' default)
+                         event templates' default); repeat it for each process that
+                         listens: the runtime gives one process per webhook ID
   --out <file>           output file (default: ${DEFAULT_OUT})
   --name <name>          update set name (default: Camunda integration)
   --metadata <dir>       snapshot to check tables and conditions (default: the bundled metadata/)

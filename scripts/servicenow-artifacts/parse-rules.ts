@@ -17,7 +17,8 @@ export interface ParsedRules {
 
 /**
  * `--rule <table>:<insert,update>[:<encoded query>]` (the query may itself
- * contain colons) and `--webhook-id <table>=<id>`, checked against the
+ * contain colons) and `--webhook-id <table>=<id>` (repeatable per table: one
+ * webhook per process listening), checked against the
  * metadata: unknown tables and operations, and queries with errors, are
  * refused with the rule they came from.
  */
@@ -59,19 +60,20 @@ export function parseRules(ruleArgs: string[], webhookArgs: string[], metadata: 
         else warnings.push(line);
       }
     }
-    rules.push({ table, operations: [...new Set(operations.map((each) => OPERATIONS[each] as RecordOperation))], condition, webhookId: webhookIds.get(table) ?? defaultWebhookId(table) });
+    rules.push({ table, operations: [...new Set(operations.map((each) => OPERATIONS[each] as RecordOperation))], condition, webhookIds: webhookIds.get(table) ?? [defaultWebhookId(table)] });
   }
   for (const table of webhookIds.keys()) if (!seen.has(table)) problems.push(`--webhook-id ${table}=…: no --rule for ${table}`);
   if (problems.length > 0) throw new UserError(`${problems.length} problem(s) in the rules; nothing was written`, problems);
   return { rules, warnings };
 }
 
-function parseWebhookIds(args: string[]): Map<string, string> {
-  const ids = new Map<string, string>();
+function parseWebhookIds(args: string[]): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
   for (const arg of args) {
     const [table, id] = arg.split('=');
     if (!table || !id || !WEBHOOK_ID.test(id)) throw new UserError(`--webhook-id "${arg}": give <table>=<id>, the id of letters, digits and single - or _ (as the webhook template's Webhook ID)`);
-    ids.set(table, id);
+    const known = ids.get(table) ?? [];
+    if (!known.includes(id)) ids.set(table, [...known, id]);
   }
   return ids;
 }

@@ -27,7 +27,7 @@ function lintWithServiceNowRules(source: string): string[] {
 
 const SCRIPTS = [
   ['the Script Include', scriptIncludeSource()],
-  ['a Business Rule', businessRuleScript('update', 'servicenow-incident')]
+  ['a Business Rule', businessRuleScript('update', ['servicenow-incident'])]
 ] as const;
 
 describe('generated ServiceNow scripts', () => {
@@ -75,7 +75,7 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
     const element = applyInbound(buildWebhookTemplate(incident, 'intermediate', { idPrefix: 'test.servicenow', version: 1 }), { serviceNowEvent: webhookActivation('incident', ['update']) }, { SERVICENOW_WEBHOOK_SECRET: WEBHOOK_SECRET });
 
     // when
-    const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', 'servicenow-incident')], entry: 'true', properties: properties(), current: { table: 'incident', values: INCIDENT } });
+    const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', ['servicenow-incident'])], entry: 'true', properties: properties(), current: { table: 'incident', values: INCIDENT } });
 
     // then
     expect(run).toMatchObject({ ok: true, logs: [] });
@@ -91,9 +91,16 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
 
   it('a record signed with another secret is refused by the connector\'s check (401) and the failure is logged', async () => {
     const before = camunda.webhooks.length;
-    const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('insert', 'servicenow-incident')], entry: 'true', properties: { ...properties(), 'camunda.webhook.secret': 'not-the-secret' }, current: { table: 'incident', values: INCIDENT } });
+    const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('insert', ['servicenow-incident'])], entry: 'true', properties: { ...properties(), 'camunda.webhook.secret': 'not-the-secret' }, current: { table: 'incident', values: INCIDENT } });
     expect(camunda.webhooks.slice(before).map((webhook) => webhook.signatureValid)).toEqual([false]);
     expect(run.logs).toEqual([['warn', expect.stringContaining('answered 401') as string]]);
+  });
+
+  it('a Business Rule for two listening processes posts the record to each webhook ID, both signed', async () => {
+    const before = camunda.webhooks.length;
+    const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', ['servicenow-incident', 'incident-escalation'])], entry: 'true', properties: properties(), current: { table: 'incident', values: INCIDENT } });
+    expect(camunda.webhooks.slice(before).map((webhook) => [webhook.id, webhook.signatureValid])).toEqual([['servicenow-incident', true], ['incident-escalation', true]]);
+    expect(run.logs).toEqual([]);
   });
 
   it('the webhook answers as the connector runtime does: 500 without the signature header, 401 with the reason for a wrong one', async () => {

@@ -7,8 +7,8 @@ const REQUEST: ArtifactsRequest = {
   name: 'Camunda integration',
   timestamp: '2026-12-02 00:00:00',
   rules: [
-    { table: 'incident', operations: ['insert', 'update'], condition: 'active=true^priority<=2', webhookId: 'servicenow-incident' },
-    { table: 'sc_req_item', operations: ['update'], condition: '', webhookId: 'servicenow-sc-req-item' }
+    { table: 'incident', operations: ['insert', 'update'], condition: 'active=true^priority<=2', webhookIds: ['servicenow-incident'] },
+    { table: 'sc_req_item', operations: ['update'], condition: '', webhookIds: ['servicenow-sc-req-item'] }
   ]
 };
 
