@@ -104,7 +104,9 @@ export function buildWaitTemplate(table: Table, example: WaitExample, kind: Excl
     {
       id: 'httpRequestInterval',
       label: 'Polling interval',
-      description: 'ISO-8601 duration between two requests per waiting process instance. Each poll counts against the instance\'s REST rate limits.',
+      // Bound once per deployed element, without process variables (connectors 8.8.16 ProcessInstancesFetcherTask:
+      // context.bindProperties; AbstractFeelDeserializer evaluates FEEL in an empty context there).
+      description: 'ISO-8601 duration between two requests per waiting process instance. Each poll counts against the instance\'s REST rate limits. Read once when the process is deployed: a FEEL expression here sees no process variables.',
       group: 'interval',
       type: 'String',
       feel: 'optional',
