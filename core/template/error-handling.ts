@@ -1,5 +1,6 @@
 import { allOf, headerBinding, OPERATION_HTTP, OPERATIONS, whenOperation, type Operation } from './operations';
 import type { Condition, TemplateProperty } from './types';
+import { isComment, type FeelNode, type FeelParser } from '../feel/tree';
 
 /** Seconds to wait after a 429 that carries no usable Retry-After header. */
 const DEFAULT_RATE_LIMIT_WAIT = 60;
@@ -94,17 +95,73 @@ function expression(entries: string[], outcome: string): string {
 }
 
 /**
- * A preset result expression that sets no variable for an answer the error
+ * A result expression that sets no variable for an answer the error
  * expression calls unexpected: with variables set, the error expression
  * would get them instead of the response and let the answer complete the
- * task (see above). The result expression gets the response's own fields
- * (`status`, `body`) as variables, so the guard is the rule alone; the
- * error expression then words the message. Kept short: every template
- * carries it once per preset, and each is parsed when templates are checked.
+ * task (see above). The presets carry it, and so does what the output
+ * helper writes and the lint fix offers for a custom expression. The result
+ * expression gets the response's own fields (`status`, `body`) as
+ * variables, so the guard is the rule alone; the error expression then
+ * words the message. Kept short: every template carries it once per preset,
+ * and each is parsed when templates are checked.
  */
-export function deferUnexpectedAnswer(preset: string, rule: AnswerRule): string {
-  const expected = [`list contains([${rule.statuses.join(', ')}], status)`, ...(rule.needsResult ? ['body instance of context', 'get value(body, "result") != null'] : [])];
-  return `=if ${expected.join(' and ')} then ${preset.trim().replace(/^=/, '')} else {}`;
+export function deferUnexpectedAnswer(mapping: string, rule: GuardedAnswer): string {
+  return `=if ${expectedAnswer(rule)} then ${mapping.trim().replace(/^=/, '')} else {}`;
+}
+
+/** What a guard checks: the answer rule without the API's name (only the error expression's message uses it). */
+export type GuardedAnswer = Pick<AnswerRule, 'statuses' | 'needsResult'>;
+
+function expectedAnswer(rule: GuardedAnswer): string {
+  return [`list contains([${rule.statuses.join(', ')}], status)`, ...(rule.needsResult ? ['body instance of context', 'get value(body, "result") != null'] : [])].join(' and ');
+}
+
+/** Whether a guard checks exactly what `rule` asks of an answer. */
+export function guardsFor(guard: GuardedAnswer, rule: GuardedAnswer): boolean {
+  return expectedAnswer(guard) === expectedAnswer(rule);
+}
+
+/**
+ * A result expression guarded by `deferUnexpectedAnswer`, read back with the
+ * FEEL grammar (so line breaks and spacing may differ): the mapping it
+ * guards and what its guard checks. Undefined for any other expression,
+ * one that does not parse, or an `if` whose condition is not the guard.
+ */
+export function readDeferredAnswer(expression: string, feel: FeelParser): { mapping: string; guard: GuardedAnswer } | undefined {
+  const source = expression.trim().replace(/^=/, '');
+  const tree = feel(source);
+  let broken = false;
+  tree.iterate({ enter: (node) => { if (node.type.isError) broken = true; } });
+  const [top, ...rest] = codeChildren(tree.topNode);
+  if (broken || rest.length > 0 || top?.name !== 'IfExpression') return undefined;
+  const parts = codeChildren(top);
+  const [condition, mapping, otherwise] = [parts[1], parts[3], parts[5]];
+  if (parts.length !== 6 || !condition || !mapping || otherwise?.name !== 'Context' || codeChildren(otherwise).some((node) => node.name === 'ContextEntry')) return undefined;
+  // Compared without whitespace: the grammar already read the tokens, only their spacing may differ.
+  const written = source.slice(condition.from, condition.to).replace(/\s+/g, '');
+  const statuses = /^listcontains\(\[([0-9,]*)\],status\)/.exec(written)?.[1]?.split(',').filter(Boolean).map(Number);
+  if (!statuses) return undefined;
+  const guard = [true, false].map((needsResult) => ({ statuses, needsResult })).find((candidate) => expectedAnswer(candidate).replace(/\s+/g, '') === written);
+  return guard ? { mapping: `=${source.slice(mapping.from, mapping.to)}`, guard } : undefined;
+}
+
+function codeChildren(node: FeelNode): FeelNode[] {
+  const list: FeelNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) if (!isComment(child)) list.push(child);
+  return list;
+}
+
+/**
+ * The answer rule behind one of our preset error expressions (either mode),
+ * read back from its text and confirmed by building the preset again, so a
+ * changed, older or foreign expression gives none.
+ */
+export function presetErrorRule(expression: string): AnswerRule | undefined {
+  const statuses = /not\(list contains\(\[([0-9, ]*)\], status\)\)/.exec(expression)?.[1]?.split(', ').filter(Boolean).map(Number);
+  const api = /the instance URL does not reach the ([^(]+?) \(use the instance/.exec(expression)?.[1];
+  if (!statuses || !api) return undefined;
+  const rule: AnswerRule = { statuses, needsResult: expression.includes('" without a result: the instance URL'), api };
+  return expression === serviceNowErrorExpression(rule) || expression === unexpectedAnswerExpression(rule) ? rule : undefined;
 }
 
 /** The preset: unexpected answers are incidents, ServiceNow's errors BPMN errors or retries. */

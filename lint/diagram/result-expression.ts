@@ -1,4 +1,5 @@
 import { isComment, type FeelNode, type FeelParser } from '../../core/feel/tree';
+import { deferUnexpectedAnswer, readDeferredAnswer, type GuardedAnswer } from '../../core/template/error-handling';
 import { outputVariableNames } from '../../core/template/output';
 
 /**
@@ -8,7 +9,11 @@ import { outputVariableNames } from '../../core/template/output';
  * the generator's preset does).
  * The REST connector evaluates the result expression with the response in
  * scope (`body`, also as `response.body`). Entries written by the user are
- * kept; only the helper's own entries are added, renamed or removed.
+ * kept; only the helper's own entries are added, renamed or removed. Given
+ * the task's answer rule, the context is wrapped in the answer check the
+ * presets carry (core/template/error-handling.ts `deferUnexpectedAnswer`),
+ * so an unexpected answer still reaches the error expression; a context
+ * already inside that check is read and written through it.
  */
 
 /** `incident` → `incidentSysId`, `sc_req_item` → `scReqItemSysId` (the generator's names). */
@@ -46,7 +51,7 @@ interface Entry {
  * the helper leaves it alone rather than rewrite text it cannot read).
  */
 function contextEntries(expression: string | undefined, feel: FeelParser): Entry[] | undefined {
-  const trimmed = expression?.trim() ?? '';
+  const trimmed = unguarded(expression, feel).mapping;
   if (!trimmed.startsWith('=')) return undefined;
   const source = trimmed.slice(1);
   const tree = feel(source);
@@ -90,25 +95,43 @@ export function readOutputVariables(expression: string | undefined, feel: FeelPa
   return { ...(sysId ? { sysId } : {}), ...(number ? { number } : {}) };
 }
 
-/**
- * The result expression with the helper's entries set to `sysIdVariable`
- * (and its number variable when `withNumber`). Returns undefined when the
- * existing expression is not a FEEL context the helper can extend.
- */
-export function writeOutputVariables(expression: string | undefined, sysIdVariable: string, withNumber: boolean, feel: FeelParser): string | undefined {
-  const entries = [`${sysIdVariable}: ${storedValue('body.result.sys_id')}`];
-  if (withNumber) entries.push(`${numberVariableFor(sysIdVariable)}: ${storedValue('body.result.number')}`);
+/** The expression inside an answer check, and that check; or the expression itself. */
+function unguarded(expression: string | undefined, feel: FeelParser): { mapping: string; guard?: GuardedAnswer } {
   const trimmed = expression?.trim() ?? '';
-  if (!trimmed || trimmed === '=') return `={${entries.join(', ')}}`;
-  const existing = contextEntries(trimmed, feel);
-  if (!existing) return undefined;
-  return `={${[...entries, ...existing.filter((entry) => !isHelperEntry(entry)).map((entry) => entry.text)].join(', ')}}`;
+  const deferred = trimmed ? readDeferredAnswer(trimmed, feel) : undefined;
+  return deferred ? { mapping: deferred.mapping.trim(), guard: deferred.guard } : { mapping: trimmed };
 }
 
-/** The expression without the helper's entries (undefined when nothing is left). */
-export function removeOutputVariables(expression: string | undefined, feel: FeelParser): string | undefined {
+/** The keys the expression's context sets (through an answer check), or undefined when it is no FEEL context. */
+export function contextKeys(expression: string | undefined, feel: FeelParser): string[] | undefined {
+  return contextEntries(expression, feel)?.map((entry) => entry.key);
+}
+
+/**
+ * The result expression with the helper's entries set to `sysIdVariable`
+ * (and its number variable when `withNumber`), inside the answer check of
+ * `rule` when given (else of the check it already has). Returns undefined
+ * when the existing expression is not a FEEL context the helper can extend.
+ */
+export function writeOutputVariables(expression: string | undefined, sysIdVariable: string, withNumber: boolean, feel: FeelParser, rule?: GuardedAnswer): string | undefined {
+  const entries = [`${sysIdVariable}: ${storedValue('body.result.sys_id')}`];
+  if (withNumber) entries.push(`${numberVariableFor(sysIdVariable)}: ${storedValue('body.result.number')}`);
+  const { mapping, guard } = unguarded(expression, feel);
+  if (!mapping || mapping === '=') return written(entries, rule ?? guard);
+  const existing = contextEntries(mapping, feel);
+  if (!existing) return undefined;
+  return written([...entries, ...existing.filter((entry) => !isHelperEntry(entry)).map((entry) => entry.text)], rule ?? guard);
+}
+
+/** The expression without the helper's entries (undefined when nothing is left), its other entries kept inside the answer check. */
+export function removeOutputVariables(expression: string | undefined, feel: FeelParser, rule?: GuardedAnswer): string | undefined {
   const existing = contextEntries(expression, feel);
   if (!existing) return expression;
   const others = existing.filter((entry) => !isHelperEntry(entry));
-  return others.length ? `={${others.map((entry) => entry.text).join(', ')}}` : undefined;
+  return others.length ? written(others.map((entry) => entry.text), rule ?? unguarded(expression, feel).guard) : undefined;
+}
+
+/** A context of the entries; inside an answer check one entry a line, since the check's condition already makes the first line long. */
+function written(entries: string[], guard: GuardedAnswer | undefined): string {
+  return guard ? deferUnexpectedAnswer(`={\n  ${entries.join(',\n  ')}\n}`, guard) : `={${entries.join(', ')}}`;
 }

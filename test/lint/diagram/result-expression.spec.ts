@@ -8,10 +8,12 @@ import {
   writeOutputVariables
 } from '../../../lint/diagram/result-expression';
 import { parseFeelExpression } from '../../../core/feel/parse';
+import { parseFeel } from '../../../core/template/check/feel';
+import { operationRule, readDeferredAnswer } from '../../../core/template/error-handling';
 
 /** What the REST connector gives the result expression: the response, also as `response`. */
-function runResultExpression(expression: string, body: unknown): unknown {
-  const response = { status: 201, headers: {}, body };
+function runResultExpression(expression: string, body: unknown, status = 201): unknown {
+  const response = { status, headers: {}, body };
   const result = evaluate(expression.slice(1), { ...response, response });
   return result.value;
 }
@@ -106,6 +108,50 @@ describe('lint/diagram - result-expression', () => {
     // then
     expect(removed).toBe('={summary: body.result.short_description}');
     expect(removeOutputVariables(writeOutputVariables(undefined, 'incidentSysId', true, parseFeelExpression), parseFeelExpression)).toBeUndefined();
+  });
+
+  describe('inside the answer check of the task\'s rule', () => {
+    const create = operationRule('create');
+
+    it('writes a FEEL expression that maps a good answer and sets nothing for a redirect, an HTML page or an answer without result', () => {
+      // when
+      const expression = writeOutputVariables(undefined, 'incidentSysId', true, parseFeelExpression, create) as string;
+
+      // then: one entry a line under the check, readable in the panel's FEEL editor
+      expect(expression).toBe([
+        '=if list contains([201], status) and body instance of context and get value(body, "result") != null then {',
+        '  incidentSysId: (if body.result.sys_id instance of context then body.result.sys_id.value else body.result.sys_id),',
+        '  incidentNumber: (if body.result.number instance of context then body.result.number.value else body.result.number)',
+        '} else {}'
+      ].join('\n'));
+      expect(parseFeel(expression.slice(1)).valid).toBe(true);
+      expect(runResultExpression(expression, created)).toEqual({ incidentSysId: created.result.sys_id, incidentNumber: 'INC0010001' });
+      expect(runResultExpression(expression, null, 302)).toEqual({});
+      expect(runResultExpression(expression, '<html>Log in</html>')).toEqual({});
+      expect(runResultExpression(expression, { error: 'x' })).toEqual({});
+    });
+
+    it('adds to, reads and removes from a context already inside the check, and moves it to the task\'s rule', () => {
+      // given: a guarded expression of the user's, written for Get
+      const mine = writeOutputVariables('={summary: body.result.short_description}', 'oldSysId', false, parseFeelExpression, operationRule('get')) as string;
+
+      // when: the task now creates
+      const expression = writeOutputVariables(mine, 'incidentSysId', true, parseFeelExpression, create) as string;
+
+      // then
+      expect(readDeferredAnswer(expression, parseFeelExpression)?.guard).toEqual({ statuses: [201], needsResult: true });
+      expect(runResultExpression(expression, created)).toEqual({ incidentSysId: created.result.sys_id, incidentNumber: 'INC0010001', summary: 'Printer down' });
+      expect(readOutputVariables(expression, parseFeelExpression)).toEqual({ sysId: 'incidentSysId', number: 'incidentNumber' });
+      const removed = removeOutputVariables(expression, parseFeelExpression) as string;
+      expect(readDeferredAnswer(removed, parseFeelExpression)?.mapping).toBe('={\n  summary: body.result.short_description\n}');
+      expect(removeOutputVariables(writeOutputVariables(undefined, 'incidentSysId', true, parseFeelExpression, create), parseFeelExpression)).toBeUndefined();
+    });
+
+    it('keeps the check a context already has when no rule is given (a custom error expression)', () => {
+      const guarded = writeOutputVariables(undefined, 'incidentSysId', false, parseFeelExpression, create) as string;
+      expect(readDeferredAnswer(writeOutputVariables(guarded, 'problemSysId', false, parseFeelExpression) as string, parseFeelExpression)?.guard).toEqual({ statuses: [201], needsResult: true });
+      expect(writeOutputVariables(undefined, 'incidentSysId', false, parseFeelExpression)).toBe('={incidentSysId: (if body.result.sys_id instance of context then body.result.sys_id.value else body.result.sys_id)}');
+    });
   });
 
   it('derives the number variable from the sys_id variable', () => {
