@@ -5,6 +5,7 @@
 import inputTextIntact from './rules/input-text-intact';
 import payloadFields from './rules/payload-fields';
 import queryWarnings from './rules/query-warnings';
+import resultExpressionGuard from './rules/result-expression-guard';
 import returnedFields from './rules/returned-fields';
 import sysIdVariables from './rules/sys-id-variables';
 import uncheckedFields from './rules/unchecked-fields';
@@ -17,7 +18,8 @@ export const rules = {
   'input-text-intact': inputTextIntact,
   'returned-fields': returnedFields,
   'payload-fields': payloadFields,
-  'unchecked-fields': uncheckedFields
+  'unchecked-fields': uncheckedFields,
+  'result-expression-guard': resultExpressionGuard
 };
 
 const recommended: Record<string, 'error' | 'warn' | 'info'> = {
@@ -27,7 +29,8 @@ const recommended: Record<string, 'error' | 'warn' | 'info'> = {
   'servicenow/input-text-intact': 'error',
   'servicenow/returned-fields': 'warn',
   'servicenow/payload-fields': 'warn',
-  'servicenow/unchecked-fields': 'info'
+  'servicenow/unchecked-fields': 'info',
+  'servicenow/result-expression-guard': 'warn'
 };
 
 export const configs = {

@@ -27,7 +27,7 @@ export interface LintProblem {
   /** The rule reporting it; none for a file that is no BPMN diagram. */
   rule?: string;
   message: string;
-  /** The engine's diagnostic: code and offsets into the query value. */
+  /** The engine's diagnostic: code and offsets into the query value; a fix of a whole value (a result expression) has a suggestion and no offsets. */
   code?: string;
   start?: number;
   end?: number;
@@ -38,7 +38,7 @@ interface Report {
   id: string;
   message: string;
   category: string;
-  servicenow?: { code: string; start: number; end: number; suggestion?: string };
+  servicenow?: { code?: string; start?: number; end?: number; suggestion?: string };
 }
 
 const resolver = {

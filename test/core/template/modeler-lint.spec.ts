@@ -11,7 +11,7 @@ import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplate } from '../../../core/template/build-template';
 import type { ElementTemplate } from '../../../core/template/types';
-import { applyTemplate } from '../../helpers/request-proof';
+import { taskDiagram as diagram } from '../../helpers/task-diagram';
 import { CURATED_TABLES } from '../../../scripts/generate/curated-tables';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
 import { isOfferedForWriting } from '../../../core/template/field-kinds';
@@ -25,36 +25,6 @@ beforeAll(async () => {
 });
 
 const template = buildTemplate(incidentTable(), { idPrefix: 'community.servicenow', version: 1 });
-
-function attribute(value: unknown): string {
-  return String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\n/g, '&#10;');
-}
-
-/** The diagram the Modeler writes for one service task using `template` with `values`. */
-function diagram(elementTemplate: ElementTemplate, values: Record<string, unknown>): string {
-  const { persisted } = applyTemplate(elementTemplate, values);
-  const inputs: string[] = [];
-  const headers: string[] = [];
-  const definition: string[] = [];
-  for (const [property, value] of persisted) {
-    const binding = property.binding as { type: string; name?: string; key?: string; property?: string };
-    if (binding.type === 'zeebe:input') inputs.push(`<zeebe:input target="${binding.name}"${value === undefined ? '' : ` source="${attribute(value)}"`} />`);
-    if (binding.type === 'zeebe:taskHeader' && value !== undefined) headers.push(`<zeebe:header key="${binding.key}" value="${attribute(value)}" />`);
-    if (binding.type === 'zeebe:taskDefinition') definition.push(`${binding.property}="${attribute(value)}"`);
-  }
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn" modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">
-  <bpmn:process id="p" isExecutable="true">
-    <bpmn:serviceTask id="Task" zeebe:modelerTemplate="${elementTemplate.id}" zeebe:modelerTemplateVersion="${elementTemplate.version}">
-      <bpmn:extensionElements>
-        <zeebe:taskDefinition ${definition.join(' ')} />
-        <zeebe:ioMapping>${inputs.join('')}</zeebe:ioMapping>
-        <zeebe:taskHeaders>${headers.join('')}</zeebe:taskHeaders>
-      </bpmn:extensionElements>
-    </bpmn:serviceTask>
-  </bpmn:process>
-</bpmn:definitions>`;
-}
 
 const Linter = UntypedLinter as new (options: { resolver: unknown }) => { lint(root: unknown, config: unknown): Promise<unknown> };
 
