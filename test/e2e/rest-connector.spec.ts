@@ -7,8 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ProvenRequest } from '../helpers/request-proof';
-import { ConnectorError, responseBody, sendLikeRestConnector } from './rest-connector';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFeelExpression } from '../../core/feel/parse';
+import { presetErrorRule } from '../../core/template/error-handling';
+import type { ElementTemplate } from '../../core/template/types';
+import { writeOutputVariables } from '../../lint/diagram/result-expression';
+import { applyTemplate, proveRequest, runJob, type JobOptions, type ProvenRequest } from '../helpers/request-proof';
+import { ConnectorError, EMULATOR_SECRETS, responseBody, sendLikeRestConnector } from './rest-connector';
 
 interface Seen {
   method: string;
@@ -21,7 +27,7 @@ let server: Server;
 let base = '';
 const seen: Seen[] = [];
 /** What the server answers per path. */
-const answers = new Map<string, { status: number; type?: string; text: string }>();
+const answers = new Map<string, { status: number; type?: string; text: string; headers?: Record<string, string> }>();
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -30,7 +36,7 @@ beforeAll(async () => {
     request.on('end', () => {
       seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
       const answer = answers.get(new URL(request.url ?? '/', 'http://x').pathname) ?? { status: 200, type: 'application/json', text: '{"result":{}}' };
-      response.writeHead(answer.status, answer.type ? { 'Content-Type': answer.type } : {});
+      response.writeHead(answer.status, { ...(answer.type ? { 'Content-Type': answer.type } : {}), ...answer.headers });
       response.end(answer.text);
     });
   });
@@ -101,5 +107,54 @@ describe('e2e/rest-connector - OAuth client credentials', () => {
     answers.set('/empty', { status: 200, type: 'application/json', text: '{"token_type":"Bearer"}' });
     await sendLikeRestConnector(request({ authentication: oauth('/empty') }));
     expect(last().headers.authorization).toBe('Bearer null');
+  });
+});
+
+describe('e2e/rest-connector - a custom result expression and an unexpected answer', () => {
+  const incident = [JSON.parse(readFileSync(join(__dirname, '../../templates/servicenow-incident.json'), 'utf8'))].flat()[0] as ElementTemplate;
+  const SYS_ID = '46d44a5fa9fe198100c4bf8d1234abcd';
+  const path = `/api/now/table/incident/${SYS_ID}`;
+  const get = (resultExpression: string) => ({ instanceUrl: base, operation: 'get', sysId: SYS_ID, resultMapping: 'custom', resultExpression });
+  /** What the output helper writes for this task: its entries inside the answer check of the task's preset error expression. */
+  const helperWritten = () => {
+    const rule = presetErrorRule(applyTemplate(incident, get('=')).taskHeaders.errorExpression ?? '');
+    if (!rule) throw new Error('the incident template\'s Get has no preset error expression');
+    return writeOutputVariables(undefined, 'incidentSysId', true, parseFeelExpression, rule) as string;
+  };
+  /** Sends the task's request over HTTP, then runs the job on the answer as the connector runtime does. */
+  const run = async (values: Record<string, unknown>, options: JobOptions = {}) => {
+    const response = await sendLikeRestConnector(proveRequest(incident, values, { secrets: EMULATOR_SECRETS }));
+    return runJob(incident, values, response, options);
+  };
+
+  it('guarded by the helper, a redirect to the login page and an HTML page raise an incident, a JSON record maps its outputs', async () => {
+    // given
+    const values = get(helperWritten());
+
+    // when: the instance URL reaches a login redirect
+    answers.set(path, { status: 302, text: '', headers: { Location: 'https://dev1.service-now.com/login.do' } });
+    // then
+    expect(await run(values)).toMatchObject({ kind: 'failed', retries: 0, message: expect.stringContaining('ServiceNow answered HTTP 302 redirecting to https://dev1.service-now.com/login.do instead of 200') });
+
+    // when: a login page (HTML, 200)
+    answers.set(path, { status: 200, type: 'text/html', text: '<html><body>Log in</body></html>' });
+    // then
+    expect(await run(values)).toMatchObject({ kind: 'failed', retries: 0, message: expect.stringContaining('ServiceNow answered HTTP 200 without a result') });
+
+    // when: the Table API's record
+    answers.set(path, { status: 200, type: 'application/json', text: JSON.stringify({ result: { sys_id: SYS_ID, number: 'INC0010001' } }) });
+    // then
+    expect(await run(values)).toEqual({ kind: 'completed', variables: { incidentSysId: SYS_ID, incidentNumber: 'INC0010001' }, warnings: [] });
+  });
+
+  it('unguarded, the same redirect completes the task with null outputs (what the lint rule reports)', async () => {
+    // given: the Result expression field's example, no result variable
+    answers.set(path, { status: 302, text: '', headers: { Location: 'https://dev1.service-now.com/login.do' } });
+
+    // when: missing fields read as null, as in the runtime
+    const outcome = await run(get('={incidentSysId: body.result.sys_id}'), { strict: false });
+
+    // then
+    expect(outcome).toMatchObject({ kind: 'completed', variables: { incidentSysId: null } });
   });
 });
