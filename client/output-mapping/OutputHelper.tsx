@@ -6,7 +6,11 @@
  * A new name is saved on Enter, the button, or when the field loses focus
  * (the description already reads the new name, so leaving must not lose it).
  * After a rename, it offers to rename the later tasks' inputs that read the
- * old name too, as one more undoable step.
+ * old name too, as one more undoable step. Under our preset error handling
+ * it writes the entries inside the presets' answer check, so a redirect or a
+ * login page still reaches the error expression and raises an incident; a
+ * result expression without that check gets the lint rule's warning here,
+ * with the checked form as a fix.
  */
 import type { DiagramElement } from '../types/bpmn-js';
 import { useService } from 'bpmn-js-properties-panel';
@@ -21,6 +25,7 @@ import { writeHeader, writeProperty } from '../shared/write-binding';
 import { getHeaderValue } from '../../lint/diagram/zeebe';
 import { defaultSysIdVariable, isValidVariableName, numberVariableFor, removeOutputVariables, writeOutputVariables } from '../../lint/diagram/result-expression';
 import { activePreset, isResultExpression, RESULT_EXPRESSION, storedSysIdVariable } from '../../lint/diagram/stored-variable';
+import { resultGuardProblem, taskAnswerRule } from '../../lint/diagram/result-guard';
 import { usagesText, variableUsages, type VariableUsage } from './variable-usages';
 
 export function OutputHelper({ element, id }: { element: DiagramElement; id: string }) {
@@ -46,7 +51,10 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
   const fields = table ? metadataForTemplate(template, table, bundled)?.tables.get(table)?.fields : undefined;
   const withNumber = !fields || fields.some((field) => field.element === 'number');
   const error = name && !isValidVariableName(name) ? 'Use letters, digits and _ only, starting with a letter.' : undefined;
-  const next = name && !error && feel ? writeOutputVariables(base, name, withNumber, feel) : undefined;
+  // The answer rule of the task's preset error expression: the helper's entries map only such an answer.
+  const rule = template ? taskAnswerRule(template, element.businessObject) : undefined;
+  const next = name && !error && feel ? writeOutputVariables(base, name, withNumber, feel, rule) : undefined;
+  const unguarded = template ? resultGuardProblem(template, element.businessObject, feel) : undefined;
   const custom = Boolean(name && !error && next === undefined);
 
   // Templates with a preset mapping (ours) show the expression only in their custom mode: switch to it first.
@@ -69,7 +77,7 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
     });
     setOffer(undefined);
   };
-  const remove = () => { if (feel) write(removeOutputVariables(base, feel) ?? ''); };
+  const remove = () => { if (feel) write(removeOutputVariables(base, feel, rule) ?? ''); };
 
   const inputId = `bio-properties-panel-${id}`;
   return (
@@ -95,6 +103,12 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
         {stored && stored === name ? <span class="servicenow-output-status">{`Stored in the result expression as ${stored}.`}</span> : null}
         {stored ? <button type="button" class="servicenow-output-remove" onClick={remove}>Stop storing</button> : null}
       </div>
+      {unguarded ? (
+        <p class="servicenow-sysid-warning servicenow-output-guard" role="status">
+          {`Warning: the result expression ${unguarded.message}`}
+          <button type="button" class="servicenow-fix" onClick={() => write(unguarded.suggestion)}>Add the answer check</button>
+        </p>
+      ) : null}
       {offer ? (
         <p class="servicenow-output-usages" role="status">
           {`Later tasks still read ${offer.from}. `}

@@ -16,6 +16,7 @@ import { sameBinding } from '../../core/template/rules/bindings';
 import type { FeelParser } from '../../core/feel/tree';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { defaultSysIdVariable, readOutputVariables, writeOutputVariables } from '../../lint/diagram/result-expression';
+import { taskAnswerRule } from '../../lint/diagram/result-guard';
 import { isResultExpression } from '../../lint/diagram/stored-variable';
 import { inOneStep } from '../shared/batch-command';
 import { fieldOfProperty, isOfficialTemplate, isServiceNowTemplate, tableOf, tableProperty } from '../../lint/diagram/servicenow-template';
@@ -77,7 +78,8 @@ export function switchTable(element: DiagramElement, option: TableOption, servic
     // An order template's outputs are the request's, not a renamed record variable.
     if (output.sysId && feel && !option.catalogItem) {
       const variable = oldTable && output.sysId === defaultSysIdVariable(oldTable) ? defaultSysIdVariable(option.table) : output.sysId;
-      const expression = writeOutputVariables(getHeaderValue(target.businessObject, 'resultExpression'), variable, output.number !== undefined, feel);
+      // Inside the new template's answer check, as the output helper writes it (the presets' error expression must still see an unexpected answer).
+      const expression = writeOutputVariables(getHeaderValue(target.businessObject, 'resultExpression'), variable, output.number !== undefined, feel, taskAnswerRule(option.template, target.businessObject));
       if (expression) writeHeader(target, 'resultExpression', expression, services);
     }
   });

@@ -20,6 +20,9 @@ test.describe('sys_id output helper and picker', () => {
     // then
     await expect.poll(() => headerValue(page, 'Task_Create', 'resultExpression')).toContain('newIncidentSysId: (if body.result.sys_id instance of context');
     expect(await headerValue(page, 'Task_Create', 'resultExpression')).toContain('newIncidentNumber: (if body.result.number instance of context');
+    // inside the presets' answer check for Create (201 with a result), so a login redirect still raises an incident
+    expect(await headerValue(page, 'Task_Create', 'resultExpression')).toMatch(/^=if list contains\(\[201\], status\) and body instance of context and get value\(body, "result"\) != null then \{\n {2}newIncidentSysId: /);
+    await expect(page.locator('.servicenow-output-guard')).toHaveCount(0);
     expect(await headerValue(page, 'Task_Create', 'serviceNowResultMapping')).toBe('custom');
     await expect((await templateGroup(page, 'output')).getByLabel('Result expression')).toBeVisible();
     await screenshot(page, 'output-helper', helper);
@@ -117,5 +120,37 @@ test.describe('sys_id output helper and picker', () => {
     // then
     await expect.poll(() => inputValue(page, 'Task_Get', 'sn_sysId')).toBe('=incidentSysId');
     expect(await headerValue(page, 'Task_Create', 'resultExpression')).toContain('createdSysId:');
+  });
+
+  test('a result expression without the answer check is reported, and the helper adds the check in one undoable step', async ({ page }) => {
+    // given
+    await openHarness(page, { diagram: 'incident-tasks.bpmn' });
+    await selectElement(page, 'Task_Create');
+    const output = await templateGroup(page, 'output');
+    await output.getByLabel('Result mapping', { exact: true }).selectOption('custom');
+
+    // when: the modeler's own mapping, no result variable
+    await output.locator('[data-entry-id]').filter({ has: page.getByText('Result expression', { exact: true }) }).locator('.cm-content').fill('{incidentSysId: body.result.sys_id}');
+    await expect.poll(() => headerValue(page, 'Task_Create', 'resultExpression')).toBe('={incidentSysId: body.result.sys_id}');
+
+    // then: in the Problems list and under the helper
+    const problem = page.locator('#problems li[data-element-id="Task_Create"][data-rule="servicenow/result-expression-guard"]');
+    await expect(problem).toContainText('completes the task with null outputs instead of raising an incident');
+    const warning = page.locator('.servicenow-output-guard');
+    await expect(warning).toContainText('Warning: the result expression sets variables for every answer');
+
+    // when
+    await warning.getByRole('button', { name: 'Add the answer check' }).click();
+
+    // then
+    await expect.poll(() => headerValue(page, 'Task_Create', 'resultExpression')).toBe('=if list contains([201], status) and body instance of context and get value(body, "result") != null then {incidentSysId: body.result.sys_id} else {}');
+    await expect(problem).toHaveCount(0);
+    await expect(warning).toHaveCount(0);
+
+    // when
+    await undo(page);
+
+    // then
+    expect(await headerValue(page, 'Task_Create', 'resultExpression')).toBe('={incidentSysId: body.result.sys_id}');
   });
 });
