@@ -43,12 +43,15 @@ export function resultGuardProblem(template: ElementTemplate, bo: ModdleElement,
   const rule = taskAnswerRule(template, bo);
   if (!rule) return undefined;
   const expected = answerText(rule);
+  const resultVariable = getHeaderValue(bo, RESULT_VARIABLE)?.trim();
   const deferred = readDeferredAnswer(expression, feel);
   if (deferred) {
     const { guard } = deferred;
     if (guardsFor(guard, rule)) return undefined;
     const missesGood = rule.statuses.some((status) => !guard.statuses.includes(status)) || (guard.needsResult && !rule.needsResult);
-    const letsThrough = guard.statuses.some((status) => !rule.statuses.includes(status)) || (!guard.needsResult && rule.needsResult);
+    // With a result variable the error expression still finds the response in it.
+    const letsThrough = !resultVariable && (guard.statuses.some((status) => !rule.statuses.includes(status)) || (!guard.needsResult && rule.needsResult));
+    if (!missesGood && !letsThrough) return undefined;
     const consequences = [
       ...(missesGood ? ['a good answer maps nothing and the task completes without its outputs'] : []),
       ...(letsThrough ? ['an unexpected answer completes the task instead of raising an incident'] : [])
@@ -60,19 +63,18 @@ export function resultGuardProblem(template: ElementTemplate, bo: ModdleElement,
     };
   }
   const suggestion = deferUnexpectedAnswer(expression, rule);
-  const resultVariable = getHeaderValue(bo, RESULT_VARIABLE)?.trim();
   if (resultVariable) {
     // The result variable's copy of the response is what the error expression checks, unless the expression sets that same variable.
     if (!contextKeys(expression, feel)?.includes(resultVariable)) return undefined;
     return {
       code: 'result.overwrites-result-variable',
-      message: `sets ${resultVariable}, the result variable, for every answer, replacing the response the error expression checks, so a redirect to a login page, an HTML page or an answer without a result completes the task with null outputs instead of raising an incident. Map only ${expected} (the output helper writes that check), or give the result variable another name.`,
+      message: `sets ${resultVariable}, the result variable, without the answer check (${expected}), replacing the response the error expression checks, so a redirect to a login page, an HTML page or an answer without a result can complete the task with null outputs instead of raising an incident. Map inside that check (the output helper writes it), or give the result variable another name.`,
       suggestion
     };
   }
   return {
     code: 'result.unguarded',
-    message: `sets variables for every answer, and once it sets any the error expression gets them instead of the response (no result variable is set), so a redirect to a login page, an HTML page or an answer without a result completes the task with null outputs instead of raising an incident. Map only ${expected} (the output helper writes that check), or set a result variable.`,
+    message: `sets its variables without the answer check (${expected}); once it sets any, the error expression gets them instead of the response (no result variable is set), so a redirect to a login page, an HTML page or an answer without a result can complete the task with null outputs instead of raising an incident. Map inside that check (the output helper writes it), or set a result variable.`,
     suggestion
   };
 }

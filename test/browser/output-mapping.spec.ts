@@ -135,9 +135,9 @@ test.describe('sys_id output helper and picker', () => {
 
     // then: in the Problems list and under the helper
     const problem = page.locator('#problems li[data-element-id="Task_Create"][data-rule="servicenow/result-expression-guard"]');
-    await expect(problem).toContainText('completes the task with null outputs instead of raising an incident');
+    await expect(problem).toContainText('can complete the task with null outputs instead of raising an incident');
     const warning = page.locator('.servicenow-output-guard');
-    await expect(warning).toContainText('Warning: the result expression sets variables for every answer');
+    await expect(warning).toContainText('Warning: the result expression sets its variables without the answer check (HTTP 201 with a result)');
 
     // when
     await warning.getByRole('button', { name: 'Add the answer check' }).click();

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeelExpression } from '../../core/feel/parse';
-import { presetErrorRule } from '../../core/template/error-handling';
+import { deferUnexpectedAnswer, presetErrorRule } from '../../core/template/error-handling';
 import type { ElementTemplate } from '../../core/template/types';
 import { writeOutputVariables } from '../../lint/diagram/result-expression';
 import { applyTemplate, proveRequest, runJob, type JobOptions, type ProvenRequest } from '../helpers/request-proof';
@@ -115,12 +115,14 @@ describe('e2e/rest-connector - a custom result expression and an unexpected answ
   const SYS_ID = '46d44a5fa9fe198100c4bf8d1234abcd';
   const path = `/api/now/table/incident/${SYS_ID}`;
   const get = (resultExpression: string) => ({ instanceUrl: base, operation: 'get', sysId: SYS_ID, resultMapping: 'custom', resultExpression });
-  /** What the output helper writes for this task: its entries inside the answer check of the task's preset error expression. */
-  const helperWritten = () => {
+  /** The answer rule of the task's preset error expression, as the output helper and the lint rule read it. */
+  const answerRule = () => {
     const rule = presetErrorRule(applyTemplate(incident, get('=')).taskHeaders.errorExpression ?? '');
     if (!rule) throw new Error('the incident template\'s Get has no preset error expression');
-    return writeOutputVariables(undefined, 'incidentSysId', true, parseFeelExpression, rule) as string;
+    return rule;
   };
+  /** What the output helper writes for this task: its entries inside that rule's answer check. */
+  const helperWritten = () => writeOutputVariables(undefined, 'incidentSysId', true, parseFeelExpression, answerRule()) as string;
   /** Sends the task's request over HTTP, then runs the job on the answer as the connector runtime does. */
   const run = async (values: Record<string, unknown>, options: JobOptions = {}) => {
     const response = await sendLikeRestConnector(proveRequest(incident, values, { secrets: EMULATOR_SECRETS }));
@@ -147,14 +149,21 @@ describe('e2e/rest-connector - a custom result expression and an unexpected answ
     expect(await run(values)).toEqual({ kind: 'completed', variables: { incidentSysId: SYS_ID, incidentNumber: 'INC0010001' }, warnings: [] });
   });
 
-  it('unguarded, the same redirect completes the task with null outputs (what the lint rule reports)', async () => {
+  it('unguarded, the same redirect completes the task with null outputs (what the lint rule reports); the rule\'s fix raises the incident', async () => {
     // given: the Result expression field's example, no result variable
+    const mine = '={incidentSysId: body.result.sys_id}';
     answers.set(path, { status: 302, text: '', headers: { Location: 'https://dev1.service-now.com/login.do' } });
 
     // when: missing fields read as null, as in the runtime
-    const outcome = await run(get('={incidentSysId: body.result.sys_id}'), { strict: false });
+    const outcome = await run(get(mine), { strict: false });
 
     // then
     expect(outcome).toMatchObject({ kind: 'completed', variables: { incidentSysId: null } });
+
+    // when: the expression inside the answer check, as the lint rule's fix writes it
+    const fixed = await run(get(deferUnexpectedAnswer(mine, answerRule())));
+
+    // then
+    expect(fixed).toMatchObject({ kind: 'failed', retries: 0, message: expect.stringContaining('ServiceNow answered HTTP 302 redirecting to https://dev1.service-now.com/login.do') });
   });
 });

@@ -35,7 +35,7 @@ const task = (template: ElementTemplate, values: Values, headers?: Record<string
 const MINE = '={incidentSysId: body.result.sys_id}';
 const createCustom = (resultExpression: string, more: Values = {}) => ({ instanceUrl: 'https://dev1.service-now.com', operation: 'create', resultMapping: 'custom', resultExpression, ...more });
 const RESULT_ENTRY = 'custom-entry-community.servicenow.incident-output-2';
-const UNGUARDED = 'Result expression: sets variables for every answer, and once it sets any the error expression gets them instead of the response (no result variable is set), so a redirect to a login page, an HTML page or an answer without a result completes the task with null outputs instead of raising an incident. Map only HTTP 201 with a result (the output helper writes that check), or set a result variable.';
+const UNGUARDED = 'Result expression: sets its variables without the answer check (HTTP 201 with a result); once it sets any, the error expression gets them instead of the response (no result variable is set), so a redirect to a login page, an HTML page or an answer without a result can complete the task with null outputs instead of raising an incident. Map inside that check (the output helper writes it), or set a result variable.';
 
 describe('lint/bpmnlint-plugin-servicenow - rules/result-expression-guard', () => {
   RuleTester.verify('result-expression-guard', resultExpressionGuard, {
@@ -43,6 +43,7 @@ describe('lint/bpmnlint-plugin-servicenow - rules/result-expression-guard', () =
       { name: 'the preset mapping', moddleElement: task(incident, { operation: 'create' }), config },
       { name: 'a custom expression inside the answer check the output helper writes', moddleElement: task(incident, createCustom(writeOutputVariables(undefined, 'incidentSysId', true, parseFeelExpression, operationRule('create')) as string)), config },
       { name: 'a custom expression with a result variable, whose copy of the response the error expression checks', moddleElement: task(incident, createCustom(MINE, { resultVariable: 'raw' })), config },
+      { name: 'a looser answer check (Delete\'s) with a result variable, whose copy of the response the error expression checks', moddleElement: task(incident, { ...createCustom(deferUnexpectedAnswer(MINE, operationRule('delete'))), operation: 'get', resultVariable: 'raw' }), config },
       { name: 'a custom expression that sets nothing', moddleElement: task(incident, createCustom('={}')), config },
       { name: 'a custom error expression: whether a redirect is an incident is the modeler\'s own decision', moddleElement: task(incident, createCustom(MINE, { errorHandling: 'custom', errorExpression: '=if error.code = "404" then bpmnError("NOT_FOUND", error.message) else null' })), config },
       // camunda/connectors@9b30630f connectors/servicenow/blueprints/servicenow-integration-blueprint.bpmn ("Create a Change Request", "Search Request Item"),
@@ -77,12 +78,23 @@ describe('lint/bpmnlint-plugin-servicenow - rules/result-expression-guard', () =
         }
       },
       {
+        name: 'a looser answer check (Delete\'s) and no result variable: only the unexpected answers are a problem',
+        moddleElement: task(incident, { ...createCustom(deferUnexpectedAnswer(MINE, operationRule('delete'))), operation: 'get' }),
+        config,
+        report: {
+          id: 'Task',
+          message: 'Result expression: checks for HTTP 200 or 204, but this operation answers HTTP 200 with a result: an unexpected answer completes the task instead of raising an incident (did the operation change?). Check for HTTP 200 with a result instead.',
+          propertiesPanel: { entryIds: [RESULT_ENTRY] },
+          servicenow: { code: 'result.guard-mismatch', suggestion: deferUnexpectedAnswer(MINE, operationRule('get')) }
+        }
+      },
+      {
         name: 'a custom expression that sets the result variable itself, replacing the response',
         moddleElement: task(incident, createCustom('={raw: body.result}', { resultVariable: 'raw' })),
         config,
         report: {
           id: 'Task',
-          message: 'Result expression: sets raw, the result variable, for every answer, replacing the response the error expression checks, so a redirect to a login page, an HTML page or an answer without a result completes the task with null outputs instead of raising an incident. Map only HTTP 201 with a result (the output helper writes that check), or give the result variable another name.',
+          message: 'Result expression: sets raw, the result variable, without the answer check (HTTP 201 with a result), replacing the response the error expression checks, so a redirect to a login page, an HTML page or an answer without a result can complete the task with null outputs instead of raising an incident. Map inside that check (the output helper writes it), or give the result variable another name.',
           propertiesPanel: { entryIds: [RESULT_ENTRY] },
           servicenow: { code: 'result.overwrites-result-variable', suggestion: deferUnexpectedAnswer('={raw: body.result}', operationRule('create')) }
         }
@@ -118,7 +130,7 @@ describe('lint/bpmnlint-plugin-servicenow - rules/result-expression-guard', () =
         const values = { ...(operation ? { operation } : {}), resultMapping: 'custom' };
         if (!applyTemplate(template, values).active.some((property) => property.id === 'resultExpression')) continue;
         const reports = await lint(template, { ...values, resultExpression: MINE });
-        expect(reports['servicenow/result-expression-guard']?.map((report) => report.message.startsWith('Result expression: sets variables for every answer')), `${template.id} ${operation}`).toEqual([true]);
+        expect(reports['servicenow/result-expression-guard']?.map((report) => report.message.startsWith('Result expression: sets its variables without the answer check')), `${template.id} ${operation}`).toEqual([true]);
         custom++;
       }
     }
