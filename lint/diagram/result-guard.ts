@@ -14,7 +14,7 @@ import type { FeelParser } from '../../core/feel/tree';
 import { deferUnexpectedAnswer, guardsFor, presetErrorRule, readDeferredAnswer, type AnswerRule, type GuardedAnswer } from '../../core/template/error-handling';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { contextKeys } from './result-expression';
-import { activePreset, RESULT_EXPRESSION } from './stored-variable';
+import { isResultExpression, RESULT_EXPRESSION } from './stored-variable';
 import { activeProperties } from './template-values';
 import { getHeaderValue, type ModdleElement } from './zeebe';
 
@@ -30,17 +30,26 @@ export interface ResultGuardProblem {
 }
 
 /** The answer rule of the task's preset error expression (applied and unchanged), or undefined when it has none of ours. */
-export function taskAnswerRule(template: ElementTemplate, bo: ModdleElement): AnswerRule | undefined {
+export function taskAnswerRule(template: ElementTemplate, bo: ModdleElement, active?: TemplateProperty[]): AnswerRule | undefined {
   const expression = getHeaderValue(bo, ERROR_EXPRESSION);
-  if (!expression) return undefined;
-  const preset = activeProperties(template, bo).find((property) => property.type === 'Hidden' && isHeader(property, ERROR_EXPRESSION) && property.value === expression);
-  return preset ? presetErrorRule(expression) : undefined;
+  if (!expression || !holdsPresetErrorExpression(template, expression)) return undefined;
+  return (active ?? activeProperties(template, bo)).some((property) => isErrorPreset(property, expression)) ? presetErrorRule(expression) : undefined;
+}
+
+const isErrorPreset = (property: TemplateProperty, expression: string) => property.type === 'Hidden' && isHeader(property, ERROR_EXPRESSION) && property.value === expression;
+
+/** A text compare before any condition is evaluated: a task with a custom or no error expression costs nothing more. */
+function holdsPresetErrorExpression(template: ElementTemplate, expression: string | undefined): expression is string {
+  return expression !== undefined && template.properties.some((property) => isErrorPreset(property, expression));
 }
 
 export function resultGuardProblem(template: ElementTemplate, bo: ModdleElement, feel: FeelParser): ResultGuardProblem | undefined {
   const expression = getHeaderValue(bo, RESULT_EXPRESSION)?.trim();
-  if (!expression || setsNothing(expression) || activePreset(template, bo)) return undefined;
-  const rule = taskAnswerRule(template, bo);
+  if (!expression || setsNothing(expression) || !holdsPresetErrorExpression(template, getHeaderValue(bo, ERROR_EXPRESSION))) return undefined;
+  const active = activeProperties(template, bo);
+  // The preset mapping, applied and unchanged, carries its check already.
+  if (active.some((property) => property.type === 'Hidden' && isResultExpression(property) && property.value === getHeaderValue(bo, RESULT_EXPRESSION))) return undefined;
+  const rule = taskAnswerRule(template, bo, active);
   if (!rule) return undefined;
   const expected = answerText(rule);
   const resultVariable = getHeaderValue(bo, RESULT_VARIABLE)?.trim();
@@ -85,7 +94,7 @@ function answerText(rule: GuardedAnswer): string {
 
 /** The non-Hidden property the task's result expression is edited in (our custom mode, or a plain Text field). */
 export function resultExpressionProperty(template: ElementTemplate, bo: ModdleElement): TemplateProperty | undefined {
-  return activeProperties(template, bo).find((property) => property.type !== 'Hidden' && isHeader(property, RESULT_EXPRESSION));
+  return activeProperties(template, bo).find((property) => property.type !== 'Hidden' && isResultExpression(property));
 }
 
 /** `={}` and `=null` set no variable: nothing to guard. */
