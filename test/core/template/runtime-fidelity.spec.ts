@@ -15,6 +15,9 @@ import { selectTables } from '../../../scripts/generate/select-tables';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
 import { createValues, fieldElement, marker } from '../../e2e/sample-values';
 import { CURATED_TABLES } from '../../../scripts/generate/curated-tables';
+import { parseFeelExpression } from '../../../core/feel/parse';
+import { presetErrorRule } from '../../../core/template/error-handling';
+import { writeOutputVariables } from '../../../lint/diagram/result-expression';
 import { applyTemplate, CONNECTOR_INPUTS, HOSTILE_PROCESS_VARIABLES, IncidentRaised, proveRequest, runJob, type ConnectorRuntime } from '../../helpers/request-proof';
 
 const SYS_ID = '0123456789abcdef0123456789abcdef';
@@ -125,6 +128,24 @@ describe('core/template - what the runtime does with every template', () => {
       const completed = runJob(entry.template, values, answer);
       expect(completed.kind, `${entry.name} ${operation} ${resultVariable}`).toBe('completed');
       if (resultVariable && completed.kind === 'completed') expect(completed.variables[resultVariable]).toMatchObject({ status: answer.status });
+    }
+  }));
+
+  it('a custom result expression the output helper writes still raises the incident on a redirect or an HTML page, and maps a record', eachCase((entry, operation) => {
+    if (operation !== 'create' && operation !== 'get' && operation !== 'update') return;
+    for (const errorHandling of ['', 'none']) {
+      // given: what the helper writes for this task, inside the answer check of its preset error expression
+      const base = { ...valuesFor(entry, operation), errorHandling, resultMapping: 'custom' };
+      const rule = presetErrorRule(applyTemplate(entry.template, { ...base, resultExpression: '=' }).taskHeaders.errorExpression ?? '');
+      expect(rule, `${entry.name} ${operation} ${errorHandling}`).toBeDefined();
+      const values = { ...base, resultExpression: writeOutputVariables(undefined, 'recordSysId', false, parseFeelExpression, rule) };
+      const status = operation === 'create' ? 201 : 200;
+
+      // then
+      expect(runJob(entry.template, values, { status: 302, headers: { Location: 'https://dev1.service-now.com/login.do' }, body: null }), `${entry.name} ${operation} ${errorHandling}`)
+        .toMatchObject({ kind: 'failed', retries: 0, message: expect.stringContaining('302 redirecting to https://dev1.service-now.com/login.do') });
+      expect(runJob(entry.template, values, { status, body: '<html>Log in</html>' })).toMatchObject({ kind: 'failed', retries: 0 });
+      expect(runJob(entry.template, values, { status, body: { result: { sys_id: SYS_ID } } })).toMatchObject({ kind: 'completed', variables: { recordSysId: SYS_ID } });
     }
   }));
 
