@@ -104,7 +104,7 @@ export function OutputHelper({ element, id }: { element: DiagramElement; id: str
         {stored ? <button type="button" class="servicenow-output-remove" onClick={remove}>Stop storing</button> : null}
       </div>
       {unguarded ? (
-        <p class="servicenow-sysid-warning servicenow-output-guard" role="status">
+        <p class="servicenow-output-guard" role="status">
           {`Warning: the result expression ${unguarded.message}`}
           <button type="button" class="servicenow-fix" onClick={() => write(unguarded.suggestion)}>Add the answer check</button>
         </p>
