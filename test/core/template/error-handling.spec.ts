@@ -1,8 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFeelExpression } from '../../../core/feel/parse';
 import { parseFeel } from '../../../core/template/check/feel';
 import { deferUnexpectedAnswer, guardsFor, operationRule, presetErrorRule, readDeferredAnswer, serviceNowErrorExpression, unexpectedAnswerExpression, type AnswerRule } from '../../../core/template/error-handling';
 import { OPERATIONS } from '../../../core/template/operations';
+import type { ElementTemplate } from '../../../core/template/types';
+
+const TEMPLATES_DIR = join(__dirname, '../../../templates');
 
 const MAPPING = '={incidentSysId: body.result.sys_id}';
 const CREATE = operationRule('create');
@@ -59,5 +64,17 @@ describe('core/template - error-handling', () => {
     }
     expect(presetErrorRule(serviceNowErrorExpression(CREATE).replace('jobError(unexpected)', 'null'))).toBeUndefined();
     expect(presetErrorRule('=if error.code = "404" then bpmnError("NOT_FOUND", error.message) else null')).toBeUndefined();
+  });
+
+  it('reads a rule back from every preset error expression of the shipped templates (the lint rule and the output helper rely on it)', () => {
+    // given
+    const presets = readdirSync(TEMPLATES_DIR).filter((file) => file.endsWith('.json'))
+      .flatMap((file) => ([JSON.parse(readFileSync(join(TEMPLATES_DIR, file), 'utf8'))].flat() as ElementTemplate[]).flatMap((template) => template.properties
+        .filter((property) => property.type === 'Hidden' && (property.binding as { key?: string }).key === 'errorExpression')
+        .map((property) => ({ where: `${file} ${property.id}`, value: String(property.value) }))));
+
+    // then
+    expect(presets.length).toBeGreaterThan(100);
+    for (const { where, value } of presets) expect(presetErrorRule(value), where).toBeDefined();
   });
 });
