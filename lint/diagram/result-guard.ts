@@ -77,13 +77,13 @@ export function resultGuardProblem(template: ElementTemplate, bo: ModdleElement,
     if (!contextKeys(expression, feel)?.includes(resultVariable)) return undefined;
     return {
       code: 'result.overwrites-result-variable',
-      message: `sets ${resultVariable}, the result variable, without the answer check (${expected}), replacing the response the error expression checks, so a redirect to a login page, an HTML page or an answer without a result can complete the task with null outputs instead of raising an incident. Map inside that check (the output helper writes it), or give the result variable another name.`,
+      message: `sets ${resultVariable}, the result variable, without the answer check (${expected}), replacing the response the error expression checks, so a redirect to a login page, an HTML page or an answer without a result can complete the task with null outputs instead of raising an incident. Put the mapping inside that check (the output helper and the fix write it), or give the result variable another name.`,
       suggestion
     };
   }
   return {
     code: 'result.unguarded',
-    message: `sets its variables without the answer check (${expected}); once it sets any, the error expression gets them instead of the response (no result variable is set), so a redirect to a login page, an HTML page or an answer without a result can complete the task with null outputs instead of raising an incident. Map inside that check (the output helper writes it), or set a result variable.`,
+    message: `sets its variables without the answer check (${expected}); once it sets any, the error expression gets them instead of the response (no result variable is set), so a redirect to a login page, an HTML page or an answer without a result can complete the task with null outputs instead of raising an incident. Put the mapping inside that check (the output helper and the fix write it), or set a result variable.`,
     suggestion
   };
 }

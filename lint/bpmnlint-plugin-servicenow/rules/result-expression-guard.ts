@@ -1,10 +1,11 @@
 /**
  * `servicenow/result-expression-guard`: a ServiceNow task's own result
- * expression sets variables for every answer while no result variable
- * keeps the response, so the error expression (which the connector then
- * hands those variables instead of the response) cannot turn a redirect to
- * a login page or an HTML page into an incident: the task completes with
- * null outputs. Also an answer check left over from another operation.
+ * expression sets variables without the presets' answer check while no
+ * result variable keeps the response (or sets the result variable itself),
+ * so the error expression, which the connector then hands those variables
+ * instead of the response, cannot turn a redirect to a login page or an
+ * HTML page into an incident: the task completes with null outputs. Also an
+ * answer check left over from another operation.
  * The fix offered is the expression inside the answer check the presets
  * and the output helper write (lint/diagram/result-guard.ts).
  */

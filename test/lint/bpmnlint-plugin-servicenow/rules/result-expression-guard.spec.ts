@@ -35,7 +35,7 @@ const task = (template: ElementTemplate, values: Values, headers?: Record<string
 const MINE = '={incidentSysId: body.result.sys_id}';
 const createCustom = (resultExpression: string, more: Values = {}) => ({ instanceUrl: 'https://dev1.service-now.com', operation: 'create', resultMapping: 'custom', resultExpression, ...more });
 const RESULT_ENTRY = 'custom-entry-community.servicenow.incident-output-2';
-const UNGUARDED = 'Result expression: sets its variables without the answer check (HTTP 201 with a result); once it sets any, the error expression gets them instead of the response (no result variable is set), so a redirect to a login page, an HTML page or an answer without a result can complete the task with null outputs instead of raising an incident. Map inside that check (the output helper writes it), or set a result variable.';
+const UNGUARDED = 'Result expression: sets its variables without the answer check (HTTP 201 with a result); once it sets any, the error expression gets them instead of the response (no result variable is set), so a redirect to a login page, an HTML page or an answer without a result can complete the task with null outputs instead of raising an incident. Put the mapping inside that check (the output helper and the fix write it), or set a result variable.';
 
 describe('lint/bpmnlint-plugin-servicenow - rules/result-expression-guard', () => {
   RuleTester.verify('result-expression-guard', resultExpressionGuard, {
@@ -94,7 +94,7 @@ describe('lint/bpmnlint-plugin-servicenow - rules/result-expression-guard', () =
         config,
         report: {
           id: 'Task',
-          message: 'Result expression: sets raw, the result variable, without the answer check (HTTP 201 with a result), replacing the response the error expression checks, so a redirect to a login page, an HTML page or an answer without a result can complete the task with null outputs instead of raising an incident. Map inside that check (the output helper writes it), or give the result variable another name.',
+          message: 'Result expression: sets raw, the result variable, without the answer check (HTTP 201 with a result), replacing the response the error expression checks, so a redirect to a login page, an HTML page or an answer without a result can complete the task with null outputs instead of raising an incident. Put the mapping inside that check (the output helper and the fix write it), or give the result variable another name.',
           propertiesPanel: { entryIds: [RESULT_ENTRY] },
           servicenow: { code: 'result.overwrites-result-variable', suggestion: deferUnexpectedAnswer('={raw: body.result}', operationRule('create')) }
         }
