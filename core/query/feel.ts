@@ -7,21 +7,14 @@
  * accept as any value. Diagnostics and tree offsets are mapped back to the
  * FEEL text; suggestions are re-escaped for a FEEL string.
  */
-import { isComment, type FeelNode, type FeelParser } from '../feel/tree';
+import { FEEL_ESCAPES, readConcatenation } from '../feel/concatenation';
+import type { FeelParser } from '../feel/tree';
 import type { CheckOptions, CheckResult } from './check-result';
 import type { Completion } from './complete';
 import type { Diagnostic } from './diagnostics';
 import { OPAQUE } from './scan';
 
 type Check = (text: string, options: CheckOptions) => CheckResult;
-
-/** One operand of the top-level `+` chain, as offsets into the value (after its `=`). */
-interface Operand {
-  start: number;
-  end: number;
-  /** A complete string literal (its quotes at `start` and `end - 1`). */
-  literal: boolean;
-}
 
 export function checkFeel(value: string, options: CheckOptions & { feel: FeelParser }, check: Check): CheckResult {
   const operands = readConcatenation(value, options.feel);
@@ -96,48 +89,6 @@ function escapeFeel(text: string): string {
   return text.replace(/[\\"]/g, (char) => `\\${char}`).replace(/\n/g, '\\n');
 }
 
-/**
- * The operands of the expression's top-level `+` chain (`"a" + b + "c"` has
- * three; anything else, `("a" + b)` or `if ... then ... else ...`, is one),
- * or where a string literal opens that is never closed: the grammar reports
- * such a quote as an error token of its own.
- */
-function readConcatenation(value: string, feel: FeelParser): { list: Operand[] } | { unclosed: number } {
-  const expression = value.slice(1);
-  const tree = feel(expression);
-  let unclosed: number | undefined;
-  tree.iterate({
-    enter(node) {
-      if (unclosed !== undefined) return false;
-      if (node.type.isError && expression.charAt(node.from) === '"') unclosed = node.from + 1;
-      return undefined;
-    }
-  });
-  if (unclosed !== undefined) return { unclosed };
-  const list: Operand[] = [];
-  const visit = (node: FeelNode) => {
-    const operator = node.name === 'ArithmeticExpression' ? node.getChild('ArithOp') : null;
-    if (operator && expression.slice(operator.from, operator.to) === '+') {
-      for (let child = node.firstChild; child; child = child.nextSibling) if (child.name !== 'ArithOp' && !isComment(child)) visit(child);
-      return;
-    }
-    list.push({ start: node.from + 1, end: node.to + 1, literal: node.name === 'StringLiteral' && !node.type.isError });
-  };
-  let top = tree.topNode.firstChild;
-  while (top && isComment(top)) top = top.nextSibling;
-  if (top) visit(top);
-  else list.push({ start: 1, end: 1, literal: false });
-  return { list };
-}
-
-
-/**
- * The escapes feel-scala decodes in a string literal (FeelParser.scala,
- * translateEscapes): any other backslash, `\u0041` included, stays in the
- * text as written. feelin also decodes `\u`; the engine does not.
- */
-const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', '\\': '\\', "'": "'" };
-
 /** The checked text with, per character, where it came from in the FEEL source. */
 class Synthetic {
   text = '';
@@ -155,7 +106,7 @@ class Synthetic {
         continue;
       }
       const next = this.source.charAt(i + 1);
-      const decoded = ESCAPES[next];
+      const decoded = FEEL_ESCAPES[next];
       if (decoded === undefined) {
         this.push(char, i, i + 1);
         continue;

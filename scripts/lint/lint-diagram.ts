@@ -109,7 +109,7 @@ function templateUses(elementsById: Record<string, DiagramElement>, templates: r
     const version = templateVersionOf(element as ModdleElement);
     const known = templates.filter((template) => template.id === templateId);
     // A REST connector task calling the Table API is checked even when its template is unknown (lint/diagram/rest-task.ts).
-    const checked = findTemplate(templates, templateId, version) !== undefined || (known.length === 0 && restTableQuery(element as ModdleElement) !== undefined);
+    const checked = findTemplate(templates, templateId, version) !== undefined || (known.length === 0 && restTableQuery(element as ModdleElement, parseFeelExpression) !== undefined);
     const key = `${templateId}\u0000${version ?? ''}\u0000${checked}`;
     const knownVersions = checked ? undefined : [...new Set(known.map((template) => template.version).filter((each) => each !== undefined))].sort((a, b) => a - b);
     const use = uses.get(key) ?? { templateId, ...(version === undefined ? {} : { version }), checked, ...(knownVersions ? { knownVersions } : {}), elementIds: [] };

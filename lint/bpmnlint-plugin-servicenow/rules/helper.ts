@@ -39,9 +39,9 @@ export function queryRule(severity: Severity) {
         return;
       }
       // The REST connector calling the Table API: its template, if any, is none of the plugin's (no panel entry to lead to).
-      const rest = node.id && !linksOtherServiceNowVersion(node, options) ? restTableQuery(node) : undefined;
-      if (!rest) return;
       const context = lintContextOf(node, options);
+      const rest = node.id && !linksOtherServiceNowVersion(node, options) ? restTableQuery(node, context.feel) : undefined;
+      if (!rest) return;
       const checked = checkRestQueryText(rest, context.metadata, context.feel);
       if (checked.parameters) report(`${REST_QUERY_LABEL}: `, checked.parameters.diagnostics, undefined);
       if (checked.url) report(`${REST_URL_LABEL}: `, checked.url.diagnostics, undefined);

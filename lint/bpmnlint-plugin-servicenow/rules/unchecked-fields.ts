@@ -13,7 +13,7 @@ import { linkedTemplate, linksOtherServiceNowVersion, type Reporter } from '../.
 import { queryDiagnosticsEntryId } from '../../diagram/entry-ids';
 import { propertyEntryId } from '../../diagram/template-values';
 import type { ModdleElement } from '../../diagram/zeebe';
-import type { LintRuleOptions } from '../../lint-context';
+import { lintContextOf, type LintRuleOptions } from '../../lint-context';
 
 const SYNTAX_CHECKED = 'the query\'s syntax is checked';
 
@@ -30,7 +30,7 @@ export default function uncheckedFields(options: LintRuleOptions = {}) {
           entryId ? { propertiesPanel: { entryIds: [queryDiagnosticsEntryId(entryId)] } } : undefined);
         return;
       }
-      const rest = linksOtherServiceNowVersion(node, options) ? undefined : restTableQuery(node);
+      const rest = linksOtherServiceNowVersion(node, options) ? undefined : restTableQuery(node, lintContextOf(node, options).feel);
       if (rest && !rest.table) reporter.report(node.id, `URL: fields not checked: the table in the URL is computed at runtime; ${SYNTAX_CHECKED}.`);
     }
   };

@@ -28,7 +28,8 @@ describe('lint/bpmnlint-plugin-servicenow - rules/unchecked-fields', () => {
     valid: [
       // A table from the dropdown, a custom table written out, a FEEL table on an operation without a query.
       { name: 'tasks whose table lint can read, or that send no query', moddleElement: fixture('valid-table-set.bpmn'), config },
-      { name: 'a task linking a version of a template lint does not have, whose request computes the table', moddleElement: fixture('valid-other-template-version.bpmn'), config }
+      { name: 'a task linking a version of a template lint does not have, whose request computes the table', moddleElement: fixture('valid-other-template-version.bpmn'), config },
+      { name: 'a REST connector task whose URL joins the table as a literal of its own', moddleElement: fixture('valid-rest-joined-table.bpmn'), config }
     ],
     invalid: [
       {

@@ -79,6 +79,9 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
         inUrl(`${TABLE_URL}?sysparm_query=active=true^caler_id=abc&sysparm_limit=5`), undefined, 'URL (sysparm_query)'),
       unknownField('an unknown field in the query of a FEEL-built URL of a REST connector task', 'invalid-rest-url-feel.bpmn',
         inUrl('="https://" + snInstance + ".service-now.com/api/now/table/incident?sysparm_query=active=true^caler_id=" + callerSysId + "&sysparm_limit=5"'), undefined, 'URL (sysparm_query)'),
+      // The table is a literal of its own, after a variable instance URL: its fields are known.
+      unknownField('an unknown field in the query of a URL joined from a variable and literals', 'invalid-rest-url-joined.bpmn',
+        inUrl('=snBaseUrl + "/api/now/table/" + "incident" + "?sysparm_query=active=true^caler_id=" + callerSysId'), undefined, 'URL (sysparm_query)'),
       {
         // An operation computed in FEEL may read records: the query's syntax is checked (its fields are not: servicenow/unchecked-fields says so).
         name: 'a syntax error in the query of a task whose operation is a FEEL value',
