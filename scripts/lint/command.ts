@@ -30,7 +30,10 @@ official ServiceNow templates (@camunda/connectors-element-templates), in
 every .camunda/element-templates folder above a diagram, and in --templates.
 A folder is searched recursively for .bpmn files (not in node_modules or
 folders whose name starts with a dot); a file that is no BPMN diagram is
-an error of that file, and the others are still checked. Each problem names the
+an error of that file, and the others are still checked. Attributes written
+with spaces around "=" (valid XML, which Camunda Modeler's XML reader drops)
+are read as Zeebe reads them, with a warning; whatever else that reader skips
+or cannot resolve is a warning too. Each problem names the
 diagram line of its task. The summary says how many tasks were checked per
 template; tasks whose template id or version lint does not know are listed
 as unchecked (with the template id, version and task count), never passed.
@@ -41,7 +44,7 @@ Options:
   --templates <path>   element template file or directory (repeatable)
   --metadata <dir>     snapshot directory to use instead of the bundled one
   --json               print {files, errors, warnings, problems:[{file, line, id, name, severity, rule, message, code, start, end, suggestion}]
-                       (no id and rule for a file that is no BPMN diagram),
+                       (no id and rule for a file that is no BPMN diagram, no rule for what the XML reader reports),
                        templates:[{file, templateId, version, tasks, checked, knownVersions}]}
                        (version null when the diagram's is no number)
 

@@ -14,6 +14,7 @@ import { configs, rules } from '../../lint/bpmnlint-plugin-servicenow';
 import { findTemplate } from '../../lint/diagram/find-template';
 import { restTableQuery } from '../../lint/diagram/rest-task';
 import { templateVersionOf, type ModdleElement } from '../../lint/diagram/zeebe';
+import { tightenAttributeSpacing, type SpacedTag } from './attribute-spacing';
 
 export interface LintProblem {
   file: string;
@@ -24,7 +25,7 @@ export interface LintProblem {
   line?: number;
   /** `info`: a note of what could not be checked, not a problem. */
   severity: 'error' | 'warning' | 'info';
-  /** The rule reporting it; none for a file that is no BPMN diagram. */
+  /** The rule reporting it; none for a file that is no BPMN diagram, or for what the XML reader reports. */
   rule?: string;
   message: string;
   /** The engine's diagnostic: code and offsets into the query value; a fix of a whole value (a result expression) has a suggestion and no offsets. */
@@ -72,10 +73,12 @@ export async function lintDiagram(file: string, xml: string, options: LintRuleOp
   // The CLI has the FEEL grammar at hand (the plugin fetches it as a chunk): rules read FEEL values with it.
   const ruleOptions: LintRuleOptions = { feel: parseFeelExpression, ...options };
   const moddle = new BpmnModdle({ zeebe: zeebeSchema });
+  const readable = tightenAttributeSpacing(xml);
   let rootElement: { $type: string };
   let elementsById: Record<string, DiagramElement>;
+  let warnings: ReaderWarning[];
   try {
-    ({ rootElement, elementsById } = await moddle.fromXML(xml, 'bpmn:Definitions') as { rootElement: { $type: string }; elementsById: Record<string, DiagramElement> });
+    ({ rootElement, elementsById, warnings } = await moddle.fromXML(readable.xml, 'bpmn:Definitions') as { rootElement: { $type: string }; elementsById: Record<string, DiagramElement>; warnings: ReaderWarning[] });
   } catch (error) {
     // An error of this file, as validate reports an unreadable template: the other diagrams of a folder are still checked.
     return { problems: [{ file, severity: 'error', message: `not a BPMN diagram (${(error as Error).message.split('\n')[0]}); pass .bpmn files saved by Camunda Modeler` }], templates: [] };
@@ -83,7 +86,7 @@ export async function lintDiagram(file: string, xml: string, options: LintRuleOp
   const ruleConfig = Object.fromEntries(Object.entries(configs.recommended.rules).map(([name, category]) => [name, [category, ruleOptions]]));
   const results = await new Linter({ resolver }).lint(rootElement, { rules: ruleConfig }) as Record<string, Report[]>;
   const uses = templateUses(elementsById, templates);
-  const problems: LintProblem[] = [];
+  const problems: LintProblem[] = [...spacingProblems(file, xml, readable.spaced, elementsById), ...readerProblems(file, warnings, elementsById)];
   let lines: Map<string, number> | undefined;
   for (const [rule, reports] of Object.entries(results)) {
     for (const report of reports) {
@@ -94,6 +97,10 @@ export async function lintDiagram(file: string, xml: string, options: LintRuleOp
         ...(report.servicenow ?? {})
       });
     }
+  }
+  for (const problem of problems) if (problem.line === undefined && problem.id !== undefined) {
+    const line = (lines ??= idLines(xml)).get(problem.id);
+    if (line) problem.line = line;
   }
   // In diagram order, as a reader goes through the file (ids are random: Activity_0divtrc, Activity_0pg78zh).
   problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.id ?? '').localeCompare(b.id ?? '') || (a.start ?? 0) - (b.start ?? 0) || (a.rule ?? '').localeCompare(b.rule ?? ''));
@@ -117,6 +124,60 @@ function templateUses(elementsById: Record<string, DiagramElement>, templates: r
     uses.set(key, use);
   }
   return [...uses.values()].sort((a, b) => a.templateId.localeCompare(b.templateId) || (a.version ?? 0) - (b.version ?? 0));
+}
+
+/** What bpmn-moddle's fromXML warns of (moddle-xml 12.3.2 `context.addWarning`). */
+interface ReaderWarning {
+  message: string;
+  element?: { id?: unknown };
+}
+
+const READER = 'the XML reader of Camunda Modeler and lint (bpmn-moddle)';
+
+/** Attributes lint read only after rewriting their spacing (scripts/lint/attribute-spacing.ts): the Modeler would lose them. */
+function spacingProblems(file: string, xml: string, spaced: SpacedTag[], elementsById: Record<string, DiagramElement>): LintProblem[] {
+  const lineAt = lineCounter(xml);
+  return spaced.map((tag) => {
+    const name = tag.id === undefined ? undefined : elementsById[tag.id]?.name;
+    const written = tag.attributes.map((attribute) => `${attribute}="…"`).join(', ');
+    return {
+      file, ...(tag.id === undefined ? {} : { id: tag.id }), ...(name ? { name } : {}), line: lineAt(tag.offset), severity: 'warning',
+      message: `<${tag.tag}> writes ${tag.attributes.join(', ')} with spaces around "=": valid XML, which Zeebe reads (and lint, rewritten), but ${READER} drops such attributes: the Modeler reads the element without them, and saving writes it so; write ${written} without spaces`
+    };
+  });
+}
+
+/**
+ * What the XML reader skipped or could not resolve, each once: lint did not
+ * check it, and nothing says so otherwise. Unknown attributes are left out:
+ * the reader keeps them (as `$attrs`).
+ */
+function readerProblems(file: string, warnings: readonly ReaderWarning[], elementsById: Record<string, DiagramElement>): LintProblem[] {
+  const problems = new Map<string, LintProblem>();
+  for (const warning of warnings) {
+    if (warning.message.startsWith('unknown attribute')) continue;
+    // "unparsable content <tag> detected\n\tline: 3\n\tcolumn: 0\n\tnested error: ...", its line 0-based.
+    const unparsable = /^unparsable content (<[^>]*>) ?detected\n\tline: (\d+)\n\tcolumn: \d+\n\tnested error: ([^\n]*)/.exec(warning.message);
+    const id = typeof warning.element?.id === 'string' ? warning.element.id : undefined;
+    const name = id === undefined ? undefined : elementsById[id]?.name;
+    const message = unparsable
+      ? `${READER} skipped part of ${unparsable[1]} (${unparsable[3]}): lint did not check it, and the Modeler neither shows nor saves it; correct the XML`
+      : `${READER} reports ${warning.message.split('\n')[0]}, and leaves it out: lint did not check it, and the Modeler neither shows nor saves it`;
+    const line = unparsable ? Number(unparsable[2]) + 1 : undefined;
+    const key = `${line}\u0000${id}\u0000${message}`;
+    if (!problems.has(key)) problems.set(key, { file, ...(id === undefined ? {} : { id }), ...(name ? { name } : {}), ...(line === undefined ? {} : { line }), severity: 'warning', message });
+  }
+  return [...problems.values()];
+}
+
+/** The 1-based line of an offset, asked in increasing order: the text is read once. */
+function lineCounter(xml: string): (offset: number) => number {
+  let line = 1;
+  let scanned = 0;
+  return (offset) => {
+    for (; scanned < offset; scanned++) if (xml.charCodeAt(scanned) === 10) line++;
+    return line;
+  };
 }
 
 /**

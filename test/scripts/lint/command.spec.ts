@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -142,13 +142,51 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     expect(stdout).toContain(`${diagram}:4: Task_1: error: Query parameters (sysparm_query): caler_id is not a field of incident`);
   });
 
+  it('reads attributes written with spaces around "=" as Zeebe does, and warns that Camunda Modeler drops them', async () => {
+    // given: id, template and query attributes written `name = "value"`, and a flow to an element that does not exist
+    const diagram = relative(root, join(__dirname, 'command', 'spaced-attributes.bpmn'));
+
+    // when
+    const { code, stdout } = await runCli(['lint', diagram, '--json'], { cwd: root });
+
+    // then: the task is checked (its query error found), and what the Modeler's reader would lose or skip is named
+    expect(code).toBe(1);
+    const { problems, templates } = JSON.parse(stdout);
+    expect(templates).toMatchObject([{ templateId: 'io.camunda.connectors.ServiceNowIncident.v1', version: 3, tasks: 1, checked: true }]);
+    expect(problems).toMatchObject([
+      { line: 4, id: 'Task_1', severity: 'warning', message: expect.stringMatching(/^<bpmn:serviceTask> writes id, zeebe:modelerTemplate with spaces around "=".*drops such attributes.*write id="…", zeebe:modelerTemplate="…" without spaces$/) },
+      { line: 4, id: 'Task_1', severity: 'error', rule: 'servicenow/valid-query', code: 'field.unknown' },
+      { line: 7, id: 'Task_1', severity: 'warning', message: expect.stringMatching(/^<zeebe:input> writes source with spaces/) },
+      { line: 11, id: 'Flow_1', severity: 'warning', message: expect.stringContaining('reports unresolved reference <Task_Missing>') }
+    ]);
+    expect(problems[0].rule).toBeUndefined();
+  });
+
+  it('names what the XML reader skipped in an element, with its line', async () => {
+    // given: a duplicated attribute, which the reader drops
+    const dir = mkdtempSync(join(tmpdir(), 'lint-skipped-'));
+    const file = join(dir, 'skipped.bpmn');
+    writeFileSync(file, '<?xml version="1.0"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">\n<bpmn:process id="P" name="a" name="b"/>\n</bpmn:definitions>\n');
+
+    try {
+      // when
+      const { code, stdout } = await runCli(['lint', file], { cwd: root });
+
+      // then
+      expect(code).toBe(0);
+      expect(stdout).toContain(`${file}:3: warning: the XML reader of Camunda Modeler and lint (bpmn-moddle) skipped part of <bpmn:process> (attribute <name> already defined): lint did not check it`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lints every .bpmn diagram in a folder', async () => {
     // when
     const { code, stdout } = await runCli(['lint', relative(root, join(__dirname, 'command'))], { cwd: root });
 
     // then
     expect(code).toBe(1);
-    expect(stdout).toMatch(/9 diagram\(s\) checked: 7 error\(s\)/);
+    expect(stdout).toMatch(/10 diagram\(s\) checked: 8 error\(s\)/);
   });
 
   it('lints a linked diagram in a folder it searches, and does not follow a linked folder (which may loop)', async () => {
