@@ -129,7 +129,10 @@ function templateUses(elementsById: Record<string, DiagramElement>, templates: r
 /** What bpmn-moddle's fromXML warns of (moddle-xml 12.3.2 `context.addWarning`). */
 interface ReaderWarning {
   message: string;
-  element?: { id?: unknown };
+  element?: { id?: unknown; $type?: unknown };
+  /** For an unresolved reference: the referring property (`bpmn:targetRef`) and the id it names. */
+  property?: unknown;
+  value?: unknown;
 }
 
 const READER = 'the XML reader of Camunda Modeler and lint (bpmn-moddle)';
@@ -148,21 +151,27 @@ function spacingProblems(file: string, xml: string, spaced: SpacedTag[], element
 }
 
 /**
- * What the XML reader skipped or could not resolve, each once: lint did not
- * check it, and nothing says so otherwise. Unknown attributes are left out:
- * the reader keeps them (as `$attrs`).
+ * What the XML reader skipped or could not resolve in the process model, each
+ * once: lint did not check it, and nothing says so otherwise. Left out:
+ * unknown attributes, which the reader keeps (as `$attrs`), and diagram
+ * interchange (bpmndi) references to a missing element, which lose a shape
+ * of nothing lint reads.
  */
 function readerProblems(file: string, warnings: readonly ReaderWarning[], elementsById: Record<string, DiagramElement>): LintProblem[] {
   const problems = new Map<string, LintProblem>();
   for (const warning of warnings) {
     if (warning.message.startsWith('unknown attribute')) continue;
+    const type = warning.element?.$type;
+    if (warning.message.startsWith('unresolved reference') && typeof type === 'string' && type.startsWith('bpmndi:')) continue;
     // "unparsable content <tag> detected\n\tline: 3\n\tcolumn: 0\n\tnested error: ...", its line 0-based.
     const unparsable = /^unparsable content (<[^>]*>) ?detected\n\tline: (\d+)\n\tcolumn: \d+\n\tnested error: ([^\n]*)/.exec(warning.message);
     const id = typeof warning.element?.id === 'string' ? warning.element.id : undefined;
     const name = id === undefined ? undefined : elementsById[id]?.name;
     const message = unparsable
       ? `${READER} skipped part of ${unparsable[1]} (${unparsable[3]}): lint did not check it, and the Modeler neither shows nor saves it; correct the XML`
-      : `${READER} reports ${warning.message.split('\n')[0]}, and leaves it out: lint did not check it, and the Modeler neither shows nor saves it`;
+      : warning.message.startsWith('unresolved reference')
+        ? `${String(warning.property)} names ${String(warning.value)}, no element of this diagram: ${READER} drops the reference, so lint, like the Modeler, goes without it; name an existing element or remove the reference`
+        : `${READER} reports ${warning.message.split('\n')[0]}`;
     const line = unparsable ? Number(unparsable[2]) + 1 : undefined;
     const key = `${line}\u0000${id}\u0000${message}`;
     if (!problems.has(key)) problems.set(key, { file, ...(id === undefined ? {} : { id }), ...(name ? { name } : {}), ...(line === undefined ? {} : { line }), severity: 'warning', message });
