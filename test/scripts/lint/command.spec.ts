@@ -180,13 +180,28 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     }
   });
 
+  it('checks diagrams as camunda/connectors\' end-to-end test makes them: Zeebe\'s model API, the template applied by element-templates-cli', async () => {
+    // given
+    const fixture = (name: string) => relative(root, join(__dirname, 'command', name));
+
+    // when
+    const { code, stdout } = await runCli(['lint', fixture('e2e-official-create.bpmn'), fixture('e2e-official-read-ns0.bpmn'), fixture('e2e-official-v1-custom-table.bpmn')], { cwd: root });
+
+    // then: the Zeebe namespace under another prefix (ns0) is read too; the create task and the query on a custom table are clean
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${fixture('e2e-official-read-ns0.bpmn')}:7: sn-incident-create: error: Query parameters (sysparm_query): caler_id is not a field of incident`);
+    expect(stdout).toContain(`${fixture('e2e-official-create.bpmn')}: checked 1 task(s) using io.camunda.connectors.ServiceNow.v1 v3\n`);
+    expect(stdout).toContain(`${fixture('e2e-official-v1-custom-table.bpmn')}: checked 1 task(s) using io.camunda.connectors.ServiceNow.v1 v1\n`);
+    expect(stdout).toMatch(/\n3 diagram\(s\) checked: 1 error\(s\), 0 warning\(s\); 3 task\(s\) checked, 0 unchecked\n$/);
+  });
+
   it('lints every .bpmn diagram in a folder', async () => {
     // when
     const { code, stdout } = await runCli(['lint', relative(root, join(__dirname, 'command'))], { cwd: root });
 
     // then
     expect(code).toBe(1);
-    expect(stdout).toMatch(/10 diagram\(s\) checked: 8 error\(s\)/);
+    expect(stdout).toMatch(/13 diagram\(s\) checked: 9 error\(s\)/);
   });
 
   it('lints a linked diagram in a folder it searches, and does not follow a linked folder (which may loop)', async () => {
