@@ -40,7 +40,8 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
       choices: Array.isArray(property.choices) ? property.choices.filter(isObject) as TemplateProperty['choices'] : undefined,
       condition: conditionOrNothing(property.condition)
     }));
-  const name = (property: CheckedProperty, index: number) => property.id ?? `#${index}`;
+  // A property without an id by its place, and its label when it has one: in a template of a hundred properties "#85" alone is a count to make.
+  const name = (property: CheckedProperty, index: number) => property.id ?? (typeof property.label === 'string' && property.label ? `#${index} (${property.label})` : `#${index}`);
 
   // (1) template level: engines, $schema, icon
   // The schema makes engines optional and the Modelers then offer the template for every version: a gap, not a defect.

@@ -1,6 +1,7 @@
 /**
  * Cut-down copies of real Camunda 8 templates on which the checks once
- * reported false findings; each fixture names its source below.
+ * reported false findings, or find a true one; each fixture names its
+ * source below.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,5 +77,12 @@ describe('core/template/check - real templates', () => {
   // camunda/connectors@9b30630f5cacce76db089e7780b6aeecc032baec connectors/agentic-ai/connector-agentic-ai/element-templates/agenticai-a2a-client-outbound-connector.json
   it('lets a condition read a property declared after it: applyConditions reads the element, not the order', () => {
     expect(checkTemplate(fixture('a2a-client-gateway-type.json'))).toEqual([]);
+  });
+
+  // camunda/connectors@9b30630f5cacce76db089e7780b6aeecc032baec connectors/gitlab/element-templates/gitlab-connector.json (version 9)
+  it('finds two properties writing one input under one condition, naming those without an id by place and label', () => {
+    // "Milestone ID" writes assigneeIds, as "Assignee IDs" does, for the same operation: one overwrites the other in the request
+    const template = fixture('gitlab-merge-request-ids.json');
+    expect(errors(template)).toEqual([{ severity: 'error', property: '#4 (Milestone ID)', message: 'binds zeebe:input:assigneeIds like "#3 (Assignee IDs)" and both can be active at once' }]);
   });
 });
