@@ -14,7 +14,8 @@ import { configs, rules } from '../../lint/bpmnlint-plugin-servicenow';
 import { findTemplate } from '../../lint/diagram/find-template';
 import { restTableQuery } from '../../lint/diagram/rest-task';
 import { templateVersionOf, type ModdleElement } from '../../lint/diagram/zeebe';
-import { tightenAttributeSpacing, type SpacedTag } from './attribute-spacing';
+import { tightenAttributeSpacing } from './attribute-spacing';
+import { readerProblems, spacingProblems, type ReaderWarning } from './reader-problems';
 
 export interface LintProblem {
   file: string;
@@ -124,69 +125,6 @@ function templateUses(elementsById: Record<string, DiagramElement>, templates: r
     uses.set(key, use);
   }
   return [...uses.values()].sort((a, b) => a.templateId.localeCompare(b.templateId) || (a.version ?? 0) - (b.version ?? 0));
-}
-
-/** What bpmn-moddle's fromXML warns of (moddle-xml 12.3.2 `context.addWarning`). */
-interface ReaderWarning {
-  message: string;
-  element?: { id?: unknown; $type?: unknown };
-  /** For an unresolved reference: the referring property (`bpmn:targetRef`) and the id it names. */
-  property?: unknown;
-  value?: unknown;
-}
-
-const READER = 'the XML reader of Camunda Modeler and lint (bpmn-moddle)';
-
-/** Attributes lint read only after rewriting their spacing (scripts/lint/attribute-spacing.ts): the Modeler would lose them. */
-function spacingProblems(file: string, xml: string, spaced: SpacedTag[], elementsById: Record<string, DiagramElement>): LintProblem[] {
-  const lineAt = lineCounter(xml);
-  return spaced.map((tag) => {
-    const name = tag.id === undefined ? undefined : elementsById[tag.id]?.name;
-    const written = tag.attributes.map((attribute) => `${attribute}="…"`).join(', ');
-    return {
-      file, ...(tag.id === undefined ? {} : { id: tag.id }), ...(name ? { name } : {}), line: lineAt(tag.offset), severity: 'warning',
-      message: `<${tag.tag}> writes ${tag.attributes.join(', ')} with spaces around "=": valid XML, which Zeebe reads (and lint, rewritten), but ${READER} drops such attributes: the Modeler reads the element without them, and saving writes it so; write ${written} without spaces`
-    };
-  });
-}
-
-/**
- * What the XML reader skipped or could not resolve in the process model, each
- * once: lint did not check it, and nothing says so otherwise. Left out:
- * unknown attributes, which the reader keeps (as `$attrs`), and diagram
- * interchange (bpmndi) references to a missing element, which lose a shape
- * of nothing lint reads.
- */
-function readerProblems(file: string, warnings: readonly ReaderWarning[], elementsById: Record<string, DiagramElement>): LintProblem[] {
-  const problems = new Map<string, LintProblem>();
-  for (const warning of warnings) {
-    if (warning.message.startsWith('unknown attribute')) continue;
-    const type = warning.element?.$type;
-    if (warning.message.startsWith('unresolved reference') && typeof type === 'string' && type.startsWith('bpmndi:')) continue;
-    // "unparsable content <tag> detected\n\tline: 3\n\tcolumn: 0\n\tnested error: ...", its line 0-based.
-    const unparsable = /^unparsable content (<[^>]*>) ?detected\n\tline: (\d+)\n\tcolumn: \d+\n\tnested error: ([^\n]*)/.exec(warning.message);
-    const id = typeof warning.element?.id === 'string' ? warning.element.id : undefined;
-    const name = id === undefined ? undefined : elementsById[id]?.name;
-    const message = unparsable
-      ? `${READER} skipped part of ${unparsable[1]} (${unparsable[3]}): lint did not check it, and the Modeler neither shows nor saves it; correct the XML`
-      : warning.message.startsWith('unresolved reference')
-        ? `${String(warning.property)} names ${String(warning.value)}, no element of this diagram: ${READER} drops the reference, so lint, like the Modeler, goes without it; name an existing element or remove the reference`
-        : `${READER} reports ${warning.message.split('\n')[0]}`;
-    const line = unparsable ? Number(unparsable[2]) + 1 : undefined;
-    const key = `${line}\u0000${id}\u0000${message}`;
-    if (!problems.has(key)) problems.set(key, { file, ...(id === undefined ? {} : { id }), ...(name ? { name } : {}), ...(line === undefined ? {} : { line }), severity: 'warning', message });
-  }
-  return [...problems.values()];
-}
-
-/** The 1-based line of an offset, asked in increasing order: the text is read once. */
-function lineCounter(xml: string): (offset: number) => number {
-  let line = 1;
-  let scanned = 0;
-  return (offset) => {
-    for (; scanned < offset; scanned++) if (xml.charCodeAt(scanned) === 10) line++;
-    return line;
-  };
 }
 
 /**
