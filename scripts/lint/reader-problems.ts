@@ -53,7 +53,7 @@ export function readerProblems(file: string, warnings: readonly ReaderWarning[],
     const id = typeof warning.element?.id === 'string' ? warning.element.id : undefined;
     const name = id === undefined ? undefined : elementsById[id]?.name;
     const message = unparsable
-      ? `${READER} skipped part of ${unparsable[1]} (${unparsable[3]}): lint did not check it, and the Modeler neither shows nor saves it; correct the XML`
+      ? skippedContent(unparsable[1] as string, unparsable[3] as string)
       : warning.message.startsWith('unresolved reference')
         ? `${String(warning.property)} names ${String(warning.value)}, no element of this diagram: ${READER} drops the reference, so lint, like the Modeler, goes without it; name an existing element or remove the reference`
         : `${READER} reports ${warning.message.split('\n')[0]}`;
@@ -72,4 +72,17 @@ function lineCounter(xml: string): (offset: number) => number {
     for (; scanned < offset; scanned++) if (xml.charCodeAt(scanned) === 10) line++;
     return line;
   };
+}
+
+/**
+ * An element of a type the BPMN and Zeebe schemas lint reads with do not
+ * define may be newer than them (a Modeler with a newer zeebe-bpmn-moddle
+ * writes and keeps it), so it is not called wrong XML; anything else the
+ * reader skipped (a repeated or unreadable attribute) is.
+ */
+function skippedContent(tag: string, cause: string): string {
+  if (cause.startsWith('unknown type')) {
+    return `${READER} skipped ${tag}, a type its BPMN and Zeebe schemas do not define: lint did not check it or what it holds; if a newer Camunda Modeler wrote it, update camunda-modeler-servicenow-plugin, else correct the XML`;
+  }
+  return `${READER} skipped part of ${tag} (${cause}): lint did not check it, and the Modeler neither shows nor saves it; correct the XML`;
 }

@@ -163,10 +163,10 @@ describe('scripts/lint - camunda-servicenow lint', () => {
   });
 
   it('names what the XML reader skipped in an element, with its line', async () => {
-    // given: a duplicated attribute, which the reader drops
+    // given: a duplicated attribute, which the reader drops, and an element of a type its schemas lack (maybe a newer one)
     const dir = mkdtempSync(join(tmpdir(), 'lint-skipped-'));
     const file = join(dir, 'skipped.bpmn');
-    writeFileSync(file, '<?xml version="1.0"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">\n<bpmn:process id="P" name="a" name="b"/>\n</bpmn:definitions>\n');
+    writeFileSync(file, '<?xml version="1.0"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">\n<bpmn:process id="P" name="a" name="b">\n<bpmn:futureTask id="F"/>\n</bpmn:process>\n</bpmn:definitions>\n');
 
     try {
       // when
@@ -175,6 +175,7 @@ describe('scripts/lint - camunda-servicenow lint', () => {
       // then
       expect(code).toBe(0);
       expect(stdout).toContain(`${file}:3: warning: the XML reader of Camunda Modeler and lint (bpmn-moddle) skipped part of <bpmn:process> (attribute <name> already defined): lint did not check it`);
+      expect(stdout).toContain(`${file}:4: warning: the XML reader of Camunda Modeler and lint (bpmn-moddle) skipped <bpmn:futureTask>, a type its BPMN and Zeebe schemas do not define: lint did not check it or what it holds; if a newer Camunda Modeler wrote it, update camunda-modeler-servicenow-plugin, else correct the XML\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
