@@ -33,6 +33,9 @@ export function validateTemplateText(file: string, text: string): FileProblem[] 
   } catch (error) {
     return [{ file, severity: 'error', message: `not valid JSON: ${jsonProblem(text, error)}` }];
   }
+  if (isTemplateIndex(parsed)) {
+    return [{ file, severity: 'error', message: 'a template index (template ids mapped to versions and the URLs of their files, as camunda/connectors\' connector-templates.json), not an element template: validate the template files it names' }];
+  }
   const templates = Array.isArray(parsed) ? parsed : [parsed];
   if (templates.length === 0) return [{ file, severity: 'error', message: 'the file holds an empty array: no template' }];
   return templates.flatMap((template, index) => {
@@ -120,4 +123,17 @@ export function formatProblem(problem: FileProblem): string {
   const template = problem.templateId ? `${problem.templateId}${version}` : problem.templateIndex === undefined ? undefined : `[${problem.templateIndex}]`;
   const location = [problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`, template, problem.property].filter(Boolean).join(': ');
   return `${location}: ${problem.severity}: ${problem.message}`;
+}
+
+/**
+ * Camunda's index of connector templates (camunda/connectors
+ * connector-templates.json: `{ "<id>": [{ version, ref, engine }] }`) sits
+ * among template files but holds none; read as a template it yields a list
+ * of missing template fields instead of saying what it is.
+ */
+function isTemplateIndex(parsed: unknown): boolean {
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return false;
+  const entries = Object.values(parsed);
+  return entries.length > 0 && entries.every((versions) => Array.isArray(versions) && versions.length > 0
+    && versions.every((each) => each !== null && typeof each === 'object' && typeof (each as { ref?: unknown }).ref === 'string'));
 }

@@ -30,6 +30,23 @@ describe('scripts/validate - validateTemplateText', () => {
     );
   });
 
+  it('names a template index as what it is, not as a template missing every field', () => {
+    // given: cut down from camunda/connectors@9b30630f5cacce76db089e7780b6aeecc032baec connector-templates.json
+    const ref = (path: string) => `https://raw.githubusercontent.com/camunda/connectors/0356ec830e012babff5b16932ba0a2f5e0a2e4cb/connectors/servicenow/element-templates/${path}`;
+    const index = {
+      'io.camunda.connectors.ServiceNow.v1': [{ version: 3, ref: ref('servicenow-connector.json'), engine: { camunda: null } }, { version: 2, ref: ref('versioned/servicenow-connector-2.json'), engine: { camunda: null } }],
+      'io.camunda.connectors.ServiceNowFlow.v1': [{ version: 1, ref: ref('servicenow-flow-starter-connector.json'), engine: { camunda: null } }]
+    };
+
+    // when
+    const problems = validateTemplateText('connector-templates.json', JSON.stringify(index, null, 2));
+
+    // then
+    expect(problems).toEqual([{ file: 'connector-templates.json', severity: 'error', message: 'a template index (template ids mapped to versions and the URLs of their files, as camunda/connectors\' connector-templates.json), not an element template: validate the template files it names' }]);
+    // a template is never taken for one
+    expect(validateTemplateText('t.json', JSON.stringify(valid)).some((problem) => problem.message.startsWith('a template index'))).toBe(false);
+  });
+
   it('reports a schema error for junk, not a crash', () => {
     const template = { ...valid, properties: [{ type: 'String', binding: 'nope', condition: { allMatch: 'x' } }] };
     const problems = validateTemplateText('t.json', JSON.stringify(template));
