@@ -43,7 +43,8 @@ const PROBE = 'probe';
 function probe(template: ElementTemplate): ElementTemplate {
   return {
     ...template,
-    properties: template.properties.map(({ feel: _feel, ...property }, index) => ({ ...property, label: `#${index}`, constraints: { pattern: { value: '(?!)', message: PROBE } } }))
+    // The schema holds an optional property to `notEmpty: false` whenever it has constraints.
+    properties: template.properties.map(({ feel: _feel, ...property }, index) => ({ ...property, label: `#${index}`, constraints: { ...(property.optional ? { notEmpty: false } : {}), pattern: { value: '(?!)', message: PROBE } } }))
   };
 }
 
