@@ -22,6 +22,8 @@ const outputFile = path.resolve(__dirname, process.env.SERVICENOW_BUNDLE_OUTPUT 
 
 module.exports = {
   mode: 'production',
+  // Desktop Modeler runs the plugin in Electron's Chromium: webpack's own runtime may use the syntax esbuild emits (es2022).
+  target: ['web', 'es2022'],
   entry: './client/index.ts',
   output: {
     path: path.dirname(outputFile),

@@ -18,6 +18,7 @@
 import type { FeelParser } from '../core/feel/tree';
 import type { Metadata } from '../core/metadata/model';
 import type { ElementTemplate } from '../core/template/types';
+import type { FeelChecks } from './diagram/feel-checks';
 import type { ModdleElement } from './diagram/zeebe';
 
 export interface LintContext {
@@ -25,6 +26,8 @@ export interface LintContext {
   readonly metadata?: Metadata | undefined;
   /** Reads FEEL values; until the plugin's FEEL chunk arrives there is none and FEEL values are not judged. */
   readonly feel?: FeelParser | undefined;
+  /** The checks that read FEEL and only run with the parser; the plugin fetches them in its FEEL chunk, so its script stays small. */
+  readonly feelChecks?: FeelChecks | undefined;
 }
 
 /** The options each rule takes; without `templates` the diagram's own context applies. */
@@ -32,6 +35,7 @@ export interface LintRuleOptions {
   templates?: readonly ElementTemplate[];
   metadata?: Metadata;
   feel?: FeelParser;
+  feelChecks?: FeelChecks;
 }
 
 // A registered symbol: the same key whichever copy of this module attached it.
@@ -51,9 +55,9 @@ export function attachLintContext(definitions: object, context: LintContext): vo
  * wrong reported).
  */
 export function lintContextOf(node: ModdleElement, options: LintRuleOptions): LintContext {
-  if (options.templates) return { templates: options.templates, metadata: options.metadata, feel: options.feel };
+  if (options.templates) return { templates: options.templates, metadata: options.metadata, feel: options.feel, feelChecks: options.feelChecks };
   let root = node;
   while (root.$parent) root = root.$parent;
   const attached = (root as { [CONTEXT]?: LintContext })[CONTEXT];
-  return attached ?? (options.metadata ? { templates: [], metadata: options.metadata, feel: options.feel } : NO_CONTEXT);
+  return attached ?? (options.metadata ? { templates: [], metadata: options.metadata, feel: options.feel, feelChecks: options.feelChecks } : NO_CONTEXT);
 }

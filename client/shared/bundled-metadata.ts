@@ -10,6 +10,7 @@
  * modeler (each Desktop tab) has its own and no module holds any.
  */
 import type { FeelParser } from '../../core/feel/tree';
+import type { FeelChecks } from '../../lint/diagram/feel-checks';
 import type { Metadata, Table } from '../../core/metadata/model';
 import type { Service } from '../types/bpmn-js';
 
@@ -25,18 +26,28 @@ const loadBundledChunk = async (): Promise<Metadata> => {
   return reader.default(snapshot.default);
 };
 
-const loadFeelChunk = async (): Promise<FeelParser> => (await import(/* webpackChunkName: "servicenow-feel" */ './feel-chunk')).default;
+/** The FEEL parser and the lint checks that read FEEL, which come with it. */
+export interface FeelChunk {
+  parser: FeelParser;
+  checks: FeelChecks;
+}
+
+const loadFeelChunk = async (): Promise<FeelChunk> => {
+  const chunk = await import(/* webpackChunkName: "servicenow-feel" */ './feel-chunk');
+  return { parser: chunk.default, checks: chunk.FEEL_CHECKS };
+};
 
 export class BundledMetadata {
   static $inject = ['eventBus'];
   private metadata: Metadata | null | undefined;
   private parser: FeelParser | undefined;
+  private checks: FeelChecks | undefined;
   private loading: Promise<void> | undefined;
 
   constructor(
     private readonly eventBus: Service,
     private readonly loadMetadata: () => Promise<Metadata> = loadBundledChunk,
-    private readonly loadFeel: () => Promise<FeelParser> = loadFeelChunk
+    private readonly loadFeel: () => Promise<FeelChunk> = loadFeelChunk
   ) {}
 
   /** The snapshot when it has arrived; otherwise starts fetching it and returns undefined. */
@@ -51,6 +62,12 @@ export class BundledMetadata {
     return this.parser;
   }
 
+  /** The lint checks that read FEEL, once the FEEL chunk has arrived (see `feel`). */
+  feelChecks(): FeelChecks | undefined {
+    if (this.metadata === undefined) void this.load();
+    return this.checks;
+  }
+
   /** Resolves once the snapshot and the FEEL parser are loaded (or known not to load). */
   load(): Promise<void> {
     this.loading ??= Promise.all([
@@ -60,8 +77,9 @@ export class BundledMetadata {
         console.warn('[servicenow] the bundled metadata snapshot does not load:', error);
         this.metadata = null;
       }),
-      this.loadFeel().then((parser) => {
+      this.loadFeel().then(({ parser, checks }) => {
         this.parser = parser;
+        this.checks = checks;
       }).catch((error: unknown) => {
         console.warn('[servicenow] the FEEL parser does not load:', error);
       })

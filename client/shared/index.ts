@@ -23,7 +23,8 @@ class ServiceNowLintContext {
     const context: LintContext = {
       get templates() { return elementTemplates.getAll(); },
       get metadata() { return bundled.current(); },
-      get feel() { return bundled.feel(); }
+      get feel() { return bundled.feel(); },
+      get feelChecks() { return bundled.feelChecks(); }
     };
     // Each import (importXML or importDefinitions) brings new definitions; the first lint pass follows it.
     eventBus.on('import.render.start', ({ definitions }: { definitions?: object }) => {

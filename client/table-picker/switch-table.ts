@@ -15,7 +15,8 @@ import { operationPresetId, presetOperation } from '../../core/template/presets'
 import { sameBinding } from '../../core/template/rules/bindings';
 import type { FeelParser } from '../../core/feel/tree';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
-import { defaultSysIdVariable, readOutputVariables, writeOutputVariables } from '../../lint/diagram/result-expression';
+import { defaultSysIdVariable, readOutputVariables } from '../../lint/diagram/result-expression';
+import { writeOutputVariables } from '../../lint/diagram/result-expression-writer';
 import { taskAnswerRule } from '../../lint/diagram/result-guard';
 import { isResultExpression } from '../../lint/diagram/stored-variable';
 import { inOneStep } from '../shared/batch-command';

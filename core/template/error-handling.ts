@@ -1,6 +1,6 @@
 import { allOf, headerBinding, OPERATION_HTTP, OPERATIONS, whenOperation, type Operation } from './operations';
 import type { Condition, TemplateProperty } from './types';
-import { isComment, type FeelNode, type FeelParser } from '../feel/tree';
+import type { GuardedAnswer } from './answer-guard';
 
 /** Seconds to wait after a 429 that carries no usable Retry-After header. */
 const DEFAULT_RATE_LIMIT_WAIT = 60;
@@ -26,14 +26,12 @@ export function successStatuses(operation: Operation): number[] {
  * can fix and no retry cures. The answer is the response itself or, among
  * output variables, the result variable's copy of it (a context with a
  * numeric `status` and `headers`); the preset result expressions set no
- * variable for such an answer (`deferUnexpectedAnswer`), so the response
+ * variable for such an answer (answer-guard.ts), so the response
  * reaches this check. Everything is read through `get value`: `error`
  * itself is undefined after a success.
  */
 /** What a successful answer looks like: its statuses, whether its body holds `result`, and the API a wrong URL misses. */
-export interface AnswerRule {
-  statuses: number[];
-  needsResult: boolean;
+export interface AnswerRule extends GuardedAnswer {
   api: string;
 }
 
@@ -92,63 +90,6 @@ function expression(entries: string[], outcome: string): string {
   return `={
   ${[...entries, `outcome: ${outcome}`].join(',\n  ')}
 }.outcome`;
-}
-
-/**
- * A result expression that sets no variable for an answer the error
- * expression calls unexpected: with variables set, the error expression
- * would get them instead of the response and let the answer complete the
- * task (see above). The presets carry it, and so does what the output
- * helper writes and the lint fix offers for a custom expression. The result
- * expression gets the response's own fields (`status`, `body`) as
- * variables, so the guard is the rule alone; the error expression then
- * words the message. Kept short: every template carries it once per preset,
- * and each is parsed when templates are checked.
- */
-export function deferUnexpectedAnswer(mapping: string, rule: GuardedAnswer): string {
-  return `=if ${expectedAnswer(rule)} then ${mapping.trim().replace(/^=/, '')} else {}`;
-}
-
-/** What a guard checks: the answer rule without the API's name (only the error expression's message uses it). */
-export type GuardedAnswer = Pick<AnswerRule, 'statuses' | 'needsResult'>;
-
-function expectedAnswer(rule: GuardedAnswer): string {
-  return [`list contains([${rule.statuses.join(', ')}], status)`, ...(rule.needsResult ? ['body instance of context', 'get value(body, "result") != null'] : [])].join(' and ');
-}
-
-/** Whether a guard checks exactly what `rule` asks of an answer. */
-export function guardsFor(guard: GuardedAnswer, rule: GuardedAnswer): boolean {
-  return expectedAnswer(guard) === expectedAnswer(rule);
-}
-
-/**
- * A result expression guarded by `deferUnexpectedAnswer`, read back with the
- * FEEL grammar (so line breaks and spacing may differ): the mapping it
- * guards and what its guard checks. Undefined for any other expression,
- * one that does not parse, or an `if` whose condition is not the guard.
- */
-export function readDeferredAnswer(expression: string, feel: FeelParser): { mapping: string; guard: GuardedAnswer } | undefined {
-  const source = expression.trim().replace(/^=/, '');
-  const tree = feel(source);
-  let broken = false;
-  tree.iterate({ enter: (node) => { if (node.type.isError) broken = true; } });
-  const [top, ...rest] = codeChildren(tree.topNode);
-  if (broken || rest.length > 0 || top?.name !== 'IfExpression') return undefined;
-  const parts = codeChildren(top);
-  const [condition, mapping, otherwise] = [parts[1], parts[3], parts[5]];
-  if (parts.length !== 6 || !condition || !mapping || otherwise?.name !== 'Context' || codeChildren(otherwise).some((node) => node.name === 'ContextEntry')) return undefined;
-  // Compared without whitespace: the grammar already read the tokens, only their spacing may differ.
-  const written = source.slice(condition.from, condition.to).replace(/\s+/g, '');
-  const statuses = /^listcontains\(\[([0-9,]*)\],status\)/.exec(written)?.[1]?.split(',').filter(Boolean).map(Number);
-  if (!statuses) return undefined;
-  const guard = [true, false].map((needsResult) => ({ statuses, needsResult })).find((candidate) => expectedAnswer(candidate).replace(/\s+/g, '') === written);
-  return guard ? { mapping: `=${source.slice(mapping.from, mapping.to)}`, guard } : undefined;
-}
-
-function codeChildren(node: FeelNode): FeelNode[] {
-  const list: FeelNode[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) if (!isComment(child)) list.push(child);
-  return list;
 }
 
 /**

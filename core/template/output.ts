@@ -1,4 +1,5 @@
-import { deferUnexpectedAnswer, operationRule } from './error-handling';
+import { deferUnexpectedAnswer } from './answer-guard';
+import { operationRule } from './error-handling';
 import { allOf, headerBinding, whenOperation, type Operation } from './operations';
 import { customResultExpressionProperty, resultMappingProperty, resultVariableProperty } from './preset-output';
 import type { TemplateProperty } from './types';

@@ -1,4 +1,5 @@
-import { deferUnexpectedAnswer, type AnswerRule } from './error-handling';
+import { deferUnexpectedAnswer } from './answer-guard';
+import type { AnswerRule } from './error-handling';
 import { headerBinding } from './operations';
 import type { Condition, TemplateProperty } from './types';
 

@@ -1,17 +1,18 @@
 import { isComment, type FeelNode, type FeelParser } from '../../core/feel/tree';
-import { deferUnexpectedAnswer, readDeferredAnswer, type GuardedAnswer } from '../../core/template/error-handling';
+import { readDeferredAnswer, type GuardedAnswer } from '../../core/template/answer-guard';
 import { outputVariableNames } from '../../core/template/output';
 
 /**
- * The output helper's part of a task's result expression: a FEEL context
- * entry storing the record's sys_id (and number) in process variables, e.g.
+ * Reads the output helper's part of a task's result expression (the panel's
+ * helpers write it with result-expression-writer.ts): a FEEL context entry
+ * storing the record's sys_id (and number) in process variables, e.g.
  * `={incidentSysId: body.result.sys_id, ...}` (written display-value safe, as
  * the generator's preset does).
  * The REST connector evaluates the result expression with the response in
  * scope (`body`, also as `response.body`). Entries written by the user are
  * kept; only the helper's own entries are added, renamed or removed. Given
  * the task's answer rule, the context is wrapped in the answer check the
- * presets carry (core/template/error-handling.ts `deferUnexpectedAnswer`),
+ * presets carry (core/template/answer-guard.ts `deferUnexpectedAnswer`),
  * so an unexpected answer still reaches the error expression; a context
  * already inside that check is read and written through it.
  */
@@ -31,13 +32,11 @@ export function isValidVariableName(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
 }
 
-/** A column's stored value; with `sysparm_display_value=all` the column is a `{value, display_value}` context. */
-const storedValue = (path: string) => `(if ${path} instance of context then ${path}.value else ${path})`;
 /** The paths of the record's sys_id and number in the response (the connector also puts the body under `response`). */
 const SYS_ID_PATHS = new Set(['body.result.sys_id', 'response.body.result.sys_id']);
 const NUMBER_PATHS = new Set(['body.result.number', 'response.body.result.number']);
 
-interface Entry {
+export interface Entry {
   key: string;
   text: string;
   /** Whether the value reads the record's sys_id or number path. */
@@ -50,7 +49,7 @@ interface Entry {
  * undefined when the expression is something else or does not parse (then
  * the helper leaves it alone rather than rewrite text it cannot read).
  */
-function contextEntries(expression: string | undefined, feel: FeelParser): Entry[] | undefined {
+export function contextEntries(expression: string | undefined, feel: FeelParser): Entry[] | undefined {
   const trimmed = unguarded(expression, feel).mapping;
   if (!trimmed.startsWith('=')) return undefined;
   const source = trimmed.slice(1);
@@ -85,7 +84,7 @@ function readPaths(node: FeelNode, source: string, paths = new Set<string>()): S
   return paths;
 }
 
-const isHelperEntry = (entry: Entry) => entry.readsSysId || entry.readsNumber;
+export const isHelperEntry = (entry: Entry) => entry.readsSysId || entry.readsNumber;
 
 /** The variables that the expression's entries fill from the record's sys_id and number. */
 export function readOutputVariables(expression: string | undefined, feel: FeelParser): { sysId?: string; number?: string } {
@@ -96,7 +95,7 @@ export function readOutputVariables(expression: string | undefined, feel: FeelPa
 }
 
 /** The expression inside an answer check, and that check; or the expression itself. */
-function unguarded(expression: string | undefined, feel: FeelParser): { mapping: string; guard?: GuardedAnswer } {
+export function unguarded(expression: string | undefined, feel: FeelParser): { mapping: string; guard?: GuardedAnswer } {
   const trimmed = expression?.trim() ?? '';
   const deferred = trimmed ? readDeferredAnswer(trimmed, feel) : undefined;
   return deferred ? { mapping: deferred.mapping.trim(), guard: deferred.guard } : { mapping: trimmed };
@@ -105,33 +104,4 @@ function unguarded(expression: string | undefined, feel: FeelParser): { mapping:
 /** The keys the expression's context sets (through an answer check), or undefined when it is no FEEL context. */
 export function contextKeys(expression: string | undefined, feel: FeelParser): string[] | undefined {
   return contextEntries(expression, feel)?.map((entry) => entry.key);
-}
-
-/**
- * The result expression with the helper's entries set to `sysIdVariable`
- * (and its number variable when `withNumber`), inside the answer check of
- * `rule` when given (else of the check it already has). Returns undefined
- * when the existing expression is not a FEEL context the helper can extend.
- */
-export function writeOutputVariables(expression: string | undefined, sysIdVariable: string, withNumber: boolean, feel: FeelParser, rule?: GuardedAnswer): string | undefined {
-  const entries = [`${sysIdVariable}: ${storedValue('body.result.sys_id')}`];
-  if (withNumber) entries.push(`${numberVariableFor(sysIdVariable)}: ${storedValue('body.result.number')}`);
-  const { mapping, guard } = unguarded(expression, feel);
-  if (!mapping || mapping === '=') return written(entries, rule ?? guard);
-  const existing = contextEntries(mapping, feel);
-  if (!existing) return undefined;
-  return written([...entries, ...existing.filter((entry) => !isHelperEntry(entry)).map((entry) => entry.text)], rule ?? guard);
-}
-
-/** The expression without the helper's entries (undefined when nothing is left), its other entries kept inside the answer check. */
-export function removeOutputVariables(expression: string | undefined, feel: FeelParser, rule?: GuardedAnswer): string | undefined {
-  const existing = contextEntries(expression, feel);
-  if (!existing) return expression;
-  const others = existing.filter((entry) => !isHelperEntry(entry));
-  return others.length ? written(others.map((entry) => entry.text), rule ?? unguarded(expression, feel).guard) : undefined;
-}
-
-/** A context of the entries; inside an answer check one entry a line, since the check's condition already makes the first line long. */
-function written(entries: string[], guard: GuardedAnswer | undefined): string {
-  return guard ? deferUnexpectedAnswer(`={\n  ${entries.join(',\n  ')}\n}`, guard) : `={${entries.join(', ')}}`;
 }

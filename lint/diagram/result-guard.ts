@@ -11,7 +11,8 @@
  * official templates), no guard decides whether a redirect is an incident.
  */
 import type { FeelParser } from '../../core/feel/tree';
-import { deferUnexpectedAnswer, guardsFor, presetErrorRule, readDeferredAnswer, type AnswerRule, type GuardedAnswer } from '../../core/template/error-handling';
+import { deferUnexpectedAnswer, guardsFor, readDeferredAnswer, type GuardedAnswer } from '../../core/template/answer-guard';
+import { presetErrorRule, type AnswerRule } from '../../core/template/error-handling';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
 import { contextKeys } from './result-expression';
 import { isResultExpression, RESULT_EXPRESSION } from './stored-variable';

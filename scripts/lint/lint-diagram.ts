@@ -11,6 +11,7 @@ import { parseFeelExpression } from '../../core/feel/parse';
 import type { ElementTemplate } from '../../core/template/types';
 import type { LintRuleOptions } from '../../lint/lint-context';
 import { configs, rules } from '../../lint/bpmnlint-plugin-servicenow';
+import { FEEL_CHECKS } from '../../lint/diagram/feel-checks';
 import { findTemplate } from '../../lint/diagram/find-template';
 import { restTableQuery } from '../../lint/diagram/rest-task';
 import { templateVersionOf, type ModdleElement } from '../../lint/diagram/zeebe';
@@ -72,7 +73,7 @@ interface DiagramElement {
 export async function lintDiagram(file: string, xml: string, options: LintRuleOptions & { templates: readonly ElementTemplate[] }): Promise<DiagramLint> {
   const { templates } = options;
   // The CLI has the FEEL grammar at hand (the plugin fetches it as a chunk): rules read FEEL values with it.
-  const ruleOptions: LintRuleOptions = { feel: parseFeelExpression, ...options };
+  const ruleOptions: LintRuleOptions = { feel: parseFeelExpression, feelChecks: FEEL_CHECKS, ...options };
   const moddle = new BpmnModdle({ zeebe: zeebeSchema });
   const readable = tightenAttributeSpacing(xml);
   let rootElement: { $type: string };

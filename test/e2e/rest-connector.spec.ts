@@ -10,9 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeelExpression } from '../../core/feel/parse';
-import { deferUnexpectedAnswer, presetErrorRule } from '../../core/template/error-handling';
+import { deferUnexpectedAnswer } from '../../core/template/answer-guard';
+import { presetErrorRule } from '../../core/template/error-handling';
 import type { ElementTemplate } from '../../core/template/types';
-import { writeOutputVariables } from '../../lint/diagram/result-expression';
+import { writeOutputVariables } from '../../lint/diagram/result-expression-writer';
 import { applyTemplate, proveRequest, runJob, type JobOptions, type ProvenRequest } from '../helpers/request-proof';
 import { ConnectorError, EMULATOR_SECRETS, responseBody, sendLikeRestConnector } from './rest-connector';
 

@@ -7,10 +7,10 @@
  * HTML page into an incident: the task completes with null outputs. Also an
  * answer check left over from another operation.
  * The fix offered is the expression inside the answer check the presets
- * and the output helper write (lint/diagram/result-guard.ts).
+ * and the output helper write (lint/diagram/result-guard.ts), which comes
+ * with the FEEL parser (lint/diagram/feel-checks.ts).
  */
 import { findTemplate } from '../../diagram/find-template';
-import { resultExpressionProperty, resultGuardProblem } from '../../diagram/result-guard';
 import { isServiceNowTemplate } from '../../diagram/servicenow-template';
 import { propertyEntryId } from '../../diagram/template-values';
 import { templateIdOf, templateVersionOf, type ModdleElement } from '../../diagram/zeebe';
@@ -21,14 +21,14 @@ export default function resultExpressionGuard(options: LintRuleOptions = {}) {
   return {
     check(node: ModdleElement, reporter: Reporter) {
       if (!node.id || !templateIdOf(node)) return;
-      const { templates, feel } = lintContextOf(node, options);
-      // The guard is read as FEEL: until the parser is there, nothing is judged.
-      if (!feel) return;
+      const { templates, feel, feelChecks } = lintContextOf(node, options);
+      // The guard is read as FEEL: until the parser and its checks are there, nothing is judged.
+      if (!feel || !feelChecks) return;
       const template = findTemplate(templates, templateIdOf(node), templateVersionOf(node));
       if (!isServiceNowTemplate(template)) return;
-      const problem = resultGuardProblem(template, node, feel);
+      const problem = feelChecks.resultGuardProblem(template, node, feel);
       if (!problem) return;
-      const property = resultExpressionProperty(template, node);
+      const property = feelChecks.resultExpressionProperty(template, node);
       const entryId = property && propertyEntryId(template, property, node);
       reporter.report(node.id, `Result expression: ${problem.message}`, {
         ...(entryId ? { propertiesPanel: { entryIds: [entryId] } } : {}),

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFeelExpression } from '../../../core/feel/parse';
 import { parseFeel } from '../../../core/template/check/feel';
-import { deferUnexpectedAnswer, guardsFor, operationRule, presetErrorRule, readDeferredAnswer, serviceNowErrorExpression, unexpectedAnswerExpression, type AnswerRule } from '../../../core/template/error-handling';
+import { deferUnexpectedAnswer, guardsFor, readDeferredAnswer } from '../../../core/template/answer-guard';
+import { operationRule, presetErrorRule, serviceNowErrorExpression, unexpectedAnswerExpression, type AnswerRule } from '../../../core/template/error-handling';
 import { OPERATIONS } from '../../../core/template/operations';
 import type { ElementTemplate } from '../../../core/template/types';
 

@@ -17,7 +17,7 @@ import { createValues, fieldElement, marker } from '../../e2e/sample-values';
 import { CURATED_TABLES } from '../../../scripts/generate/curated-tables';
 import { parseFeelExpression } from '../../../core/feel/parse';
 import { presetErrorRule } from '../../../core/template/error-handling';
-import { writeOutputVariables } from '../../../lint/diagram/result-expression';
+import { writeOutputVariables } from '../../../lint/diagram/result-expression-writer';
 import { applyTemplate, CONNECTOR_INPUTS, HOSTILE_PROCESS_VARIABLES, IncidentRaised, proveRequest, runJob, type ConnectorRuntime } from '../../helpers/request-proof';
 
 const SYS_ID = '0123456789abcdef0123456789abcdef';

@@ -1,15 +1,11 @@
 import { evaluate } from 'feelin';
 import { describe, expect, it } from 'vitest';
-import {
-  defaultSysIdVariable,
-  numberVariableFor,
-  readOutputVariables,
-  removeOutputVariables,
-  writeOutputVariables
-} from '../../../lint/diagram/result-expression';
+import { defaultSysIdVariable, numberVariableFor, readOutputVariables } from '../../../lint/diagram/result-expression';
+import { removeOutputVariables, writeOutputVariables } from '../../../lint/diagram/result-expression-writer';
 import { parseFeelExpression } from '../../../core/feel/parse';
 import { parseFeel } from '../../../core/template/check/feel';
-import { operationRule, readDeferredAnswer } from '../../../core/template/error-handling';
+import { readDeferredAnswer } from '../../../core/template/answer-guard';
+import { operationRule } from '../../../core/template/error-handling';
 
 /** What the REST connector gives the result expression: the response, also as `response`. */
 function runResultExpression(expression: string, body: unknown, status = 201): unknown {

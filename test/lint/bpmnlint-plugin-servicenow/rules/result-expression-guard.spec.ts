@@ -9,8 +9,10 @@ import resultExpressionGuard from '../../../../lint/bpmnlint-plugin-servicenow/r
 import type { LintRuleOptions } from '../../../../lint/lint-context';
 import type { ElementTemplate } from '../../../../core/template/types';
 import { parseFeelExpression } from '../../../../core/feel/parse';
-import { deferUnexpectedAnswer, operationRule } from '../../../../core/template/error-handling';
-import { writeOutputVariables } from '../../../../lint/diagram/result-expression';
+import { deferUnexpectedAnswer } from '../../../../core/template/answer-guard';
+import { operationRule } from '../../../../core/template/error-handling';
+import { FEEL_CHECKS } from '../../../../lint/diagram/feel-checks';
+import { writeOutputVariables } from '../../../../lint/diagram/result-expression-writer';
 import { taskDiagram } from '../../../helpers/task-diagram';
 import { applyTemplate, type Values } from '../../../helpers/runtime/modeler';
 
@@ -21,7 +23,7 @@ const TEMPLATES_DIR = join(__dirname, '../../../../templates');
 const ours = readdirSync(TEMPLATES_DIR).filter((file) => file.endsWith('.json')).sort().flatMap((file) => [JSON.parse(readFileSync(join(TEMPLATES_DIR, file), 'utf8'))].flat() as ElementTemplate[]);
 const official = ['servicenow-connector.json', 'servicenow-incident-connector.json', 'servicenow-flow-starter-connector.json']
   .flatMap((file) => JSON.parse(readFileSync(require.resolve(`@camunda/connectors-element-templates/src/element-templates/${file}`), 'utf8')) as ElementTemplate[]);
-const config: LintRuleOptions = { templates: [...ours, ...official], feel: parseFeelExpression };
+const config: LintRuleOptions = { templates: [...ours, ...official], feel: parseFeelExpression, feelChecks: FEEL_CHECKS };
 
 const byId = (id: string, version?: number) => {
   const found = config.templates?.filter((template) => template.id === id && (version === undefined || template.version === version)).sort((a, b) => (b.version ?? 0) - (a.version ?? 0))[0];
@@ -45,6 +47,8 @@ describe('lint/bpmnlint-plugin-servicenow - rules/result-expression-guard', () =
       { name: 'a custom expression with a result variable, whose copy of the response the error expression checks', moddleElement: task(incident, createCustom(MINE, { resultVariable: 'raw' })), config },
       { name: 'a looser answer check (Delete\'s) with a result variable, whose copy of the response the error expression checks', moddleElement: task(incident, { ...createCustom(deferUnexpectedAnswer(MINE, operationRule('delete'))), operation: 'get', resultVariable: 'raw' }), config },
       { name: 'a custom expression that sets nothing', moddleElement: task(incident, createCustom('={}')), config },
+      // The plugin before its FEEL chunk arrives has neither the parser nor the checks that read FEEL: nothing is judged yet.
+      { name: 'an unguarded custom expression before the FEEL checks are loaded', moddleElement: task(incident, createCustom(MINE)), config: { ...config, feelChecks: undefined } },
       { name: 'a custom error expression: whether a redirect is an incident is the modeler\'s own decision', moddleElement: task(incident, createCustom(MINE, { errorHandling: 'custom', errorExpression: '=if error.code = "404" then bpmnError("NOT_FOUND", error.message) else null' })), config },
       // camunda/connectors@9b30630f connectors/servicenow/blueprints/servicenow-integration-blueprint.bpmn ("Create a Change Request", "Search Request Item"),
       // on the official template versions @camunda/connectors-element-templates ships: they have no error expression, so no guard changes what a redirect does.

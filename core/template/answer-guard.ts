@@ -1,0 +1,68 @@
+/**
+ * The answer check a result expression carries, kept apart from the error
+ * expressions it works with (error-handling.ts): the plugin's lint and
+ * output helper write and read it in every tab, while the large preset
+ * expressions are needed only when templates are built or judged.
+ */
+import { isComment, type FeelNode, type FeelParser } from '../feel/tree';
+
+/**
+ * A result expression that sets no variable for an answer the error
+ * expression calls unexpected: with variables set, the error expression
+ * would get them instead of the response and let the answer complete the
+ * task (error-handling.ts explains the runtime). The presets carry it,
+ * and so does what the output helper writes and the lint fix offers for a
+ * custom expression. The result
+ * expression gets the response's own fields (`status`, `body`) as
+ * variables, so the guard is the rule alone; the error expression then
+ * words the message. Kept short: every template carries it once per preset,
+ * and each is parsed when templates are checked.
+ */
+export function deferUnexpectedAnswer(mapping: string, rule: GuardedAnswer): string {
+  return `=if ${expectedAnswer(rule)} then ${mapping.trim().replace(/^=/, '')} else {}`;
+}
+
+/** What a guard checks: an answer rule (error-handling.ts) without the API's name, which only the error expression's message uses. */
+export interface GuardedAnswer {
+  statuses: number[];
+  needsResult: boolean;
+}
+
+function expectedAnswer(rule: GuardedAnswer): string {
+  return [`list contains([${rule.statuses.join(', ')}], status)`, ...(rule.needsResult ? ['body instance of context', 'get value(body, "result") != null'] : [])].join(' and ');
+}
+
+/** Whether a guard checks exactly what `rule` asks of an answer. */
+export function guardsFor(guard: GuardedAnswer, rule: GuardedAnswer): boolean {
+  return expectedAnswer(guard) === expectedAnswer(rule);
+}
+
+/**
+ * A result expression guarded by `deferUnexpectedAnswer`, read back with the
+ * FEEL grammar (so line breaks and spacing may differ): the mapping it
+ * guards and what its guard checks. Undefined for any other expression,
+ * one that does not parse, or an `if` whose condition is not the guard.
+ */
+export function readDeferredAnswer(expression: string, feel: FeelParser): { mapping: string; guard: GuardedAnswer } | undefined {
+  const source = expression.trim().replace(/^=/, '');
+  const tree = feel(source);
+  let broken = false;
+  tree.iterate({ enter: (node) => { if (node.type.isError) broken = true; } });
+  const [top, ...rest] = codeChildren(tree.topNode);
+  if (broken || rest.length > 0 || top?.name !== 'IfExpression') return undefined;
+  const parts = codeChildren(top);
+  const [condition, mapping, otherwise] = [parts[1], parts[3], parts[5]];
+  if (parts.length !== 6 || !condition || !mapping || otherwise?.name !== 'Context' || codeChildren(otherwise).some((node) => node.name === 'ContextEntry')) return undefined;
+  // Compared without whitespace: the grammar already read the tokens, only their spacing may differ.
+  const written = source.slice(condition.from, condition.to).replace(/\s+/g, '');
+  const statuses = /^listcontains\(\[([0-9,]*)\],status\)/.exec(written)?.[1]?.split(',').filter(Boolean).map(Number);
+  if (!statuses) return undefined;
+  const guard = [true, false].map((needsResult) => ({ statuses, needsResult })).find((candidate) => expectedAnswer(candidate).replace(/\s+/g, '') === written);
+  return guard ? { mapping: `=${source.slice(mapping.from, mapping.to)}`, guard } : undefined;
+}
+
+function codeChildren(node: FeelNode): FeelNode[] {
+  const list: FeelNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) if (!isComment(child)) list.push(child);
+  return list;
+}
