@@ -297,7 +297,7 @@ export function defaultMaxLength(type: string): number {
 }
 
 /** Why an operator is limited, worded by the validator. */
-export type OperatorLimit = 'date-only' | 'reference-only' | 'class-only' | 'not-boolean' | 'numbers-or-dates';
+export type OperatorLimit = 'date-only' | 'reference-only' | 'class-only' | 'geo-only' | 'not-boolean' | 'numbers-or-dates';
 
 interface OperatorScope {
   operators: readonly string[];
@@ -326,6 +326,8 @@ export const OPERATOR_SCOPES: readonly OperatorScope[] = [
   { operators: DATE_ONLY, limit: 'date-only', families: ['date'] },
   { operators: ['IN_HIERARCHY', 'IN_HIERARCHY_DYNAMIC'], limit: 'reference-only', families: ['reference'] },
   { operators: ['INSTANCEOF'], limit: 'class-only', types: ['sys_class_name'] },
+  // The geo point type (`geo_point` among the SDK's data types, flow-data-helpers.ts).
+  { operators: ['DISTANCE_SPHERE_WITHIN'], limit: 'geo-only', types: ['geo_point'] },
   { operators: [...ORDERING, ...TEXT_MATCH], limit: 'not-boolean', except: ['boolean'] },
   { operators: FIELD_COMPARISONS, limit: 'numbers-or-dates', families: ['number', 'date', 'choice'] }
 ];

@@ -123,7 +123,8 @@ export type OperatorName =
   | 'MORETHAN' | 'LESSTHAN'
   | 'DYNAMIC' | 'IN_HIERARCHY' | 'IN_HIERARCHY_DYNAMIC' | 'INSTANCEOF'
   | 'VALCHANGES' | 'CHANGESFROM' | 'CHANGESTO'
-  | 'DOESNOTHAVE' | 'EXCLUDING';
+  | 'DOESNOTHAVE' | 'EXCLUDING'
+  | 'DISTANCE_SPHERE_WITHIN';
 
 /** The value micro-syntaxes. Which one a condition gets depends on its operator. */
 export type Value = Scalar | Script | List | Range | DateOn | DatePart | Relative | FieldComparison | FieldDistance;

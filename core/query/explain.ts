@@ -187,6 +187,11 @@ function explainCondition(condition: Condition, scope: Scope): string {
     const dynamic = operator.name === 'IN_HIERARCHY_DYNAMIC' ? 'the dynamic option ' : '';
     return `${label} is in the hierarchy ${opaque(hierarchy)} starting at ${dynamic}${opaque(start)}`;
   }
+  // `longitude,latitude<radius`, the radius in meters (ServiceNowDocs geopoint-dev-guide.md).
+  if (operator.name === 'DISTANCE_SPHERE_WITHIN' && value.type === 'Scalar' && value.text.includes('<')) {
+    const at = value.text.lastIndexOf('<');
+    return `${label} is within ${opaque(value.text.slice(at + 1))} meters of ${opaque(value.text.slice(0, at))}`;
+  }
   // INSTANCEOF takes the class and every class extending it (ServiceNowDocs c_UseTheINSTANCEOFOperator.md).
   if (operator.name === 'INSTANCEOF' && value.type === 'Scalar' && !value.text.includes(OPAQUE)) {
     const named = tableLabel(value.text, scope);

@@ -3,7 +3,8 @@
  * takes and how the explanation words it. Sources: ServiceNow docs
  * r_OpAvailableFiltersQueries (operators by field type, aliases `*` `!*` `%`),
  * the SDK encoded-query guide (`NOTLIKE`), servicenow.itsm (`RELATIVEGE/LE/EE`,
- * `EMPTY` vs `ISEMPTY`), GlideQuery.parse (`CONTAINS`, `DOES NOT CONTAIN`).
+ * `EMPTY` vs `ISEMPTY`), GlideQuery.parse (`CONTAINS`, `DOES NOT CONTAIN`),
+ * the GlideGeoPoint developer guide (`DISTANCE_SPHERE_WITHIN`).
  */
 import type { OperatorName } from './ast';
 
@@ -83,7 +84,9 @@ export const OPERATORS: readonly OperatorInfo[] = [
   info('CHANGESFROM', 'scalar', 'changes from', { conditionOnly: true }),
   info('CHANGESTO', 'scalar', 'changes to', { conditionOnly: true }),
   info('DOESNOTHAVE', 'scalar', 'does not have', { needsValue: true }),
-  info('EXCLUDING', 'scalar', 'excludes', { needsValue: true })
+  info('EXCLUDING', 'scalar', 'excludes', { needsValue: true }),
+  // `geopointDISTANCE_SPHERE_WITHINlongitude,latitude<radius`, the radius in meters (ServiceNowDocs api-reference/developer-guides/geopoint-dev-guide.md).
+  info('DISTANCE_SPHERE_WITHIN', 'scalar', 'is within', { needsValue: true })
 ];
 
 const byName = new Map<OperatorName, OperatorInfo>(OPERATORS.map((operator) => [operator.name, operator]));

@@ -28,6 +28,8 @@ export function operatorMismatch(operator: OperatorName, field: Field, family: T
       return `${operator} only works on reference fields; ${field.element} is ${type}.`;
     case 'class-only':
       return `${operator} only works on the class field (sys_class_name); ${field.element} is ${type}.`;
+    case 'geo-only':
+      return `${operator} only works on geo point fields; ${field.element} is ${type}.`;
     case 'not-boolean':
       return `${operator} does not apply to a true/false field; use = or !=.`;
     case 'numbers-or-dates':

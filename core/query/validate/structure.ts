@@ -11,6 +11,13 @@ import { DATE_UNITS, DISTANCE_DIRECTIONS, isNumber, isSysId, RELATIVE_DIRECTIONS
 
 const spellingKinds = new Map(SPELLINGS.map((spelling) => [spelling.raw, spelling.kind]));
 
+/**
+ * `longitude,latitude<radius` of DISTANCE_SPHERE_WITHIN: decimal constants, `<` the
+ * required delimiter (ServiceNowDocs geopoint-dev-guide.md); a geopoint may be
+ * written in parentheses and with a space after the comma.
+ */
+const GEO_RADIUS = /^\(?-?\d{1,3}(?:\.\d{1,15})?, ?-?\d{1,3}(?:\.\d{1,15})?\)?<\d{1,15}(?:\.\d{1,15})?$/;
+
 export function checkConditionShape(condition: Condition, out: Diagnostic[]): void {
   const { operator, field } = condition;
   const trimmed = field.raw.trim();
@@ -68,6 +75,10 @@ function checkValueShape(condition: Condition, value: Value, out: Diagnostic[]):
       if (condition.operator.name === 'DYNAMIC' && !value.raw.includes(OPAQUE) && !value.raw.split(',').every(isSysId)) {
         out.push({ severity: 'error', code: 'value.sys-id', start: value.start, end: value.end,
           message: `DYNAMIC needs the sys_id of a dynamic filter option (sys_filter_option_dynamic), 32 hexadecimal characters; "${value.raw}" is not one.` });
+      }
+      if (condition.operator.name === 'DISTANCE_SPHERE_WITHIN' && !value.raw.includes(OPAQUE) && !GEO_RADIUS.test(value.raw)) {
+        out.push({ severity: 'error', code: 'value.malformed', start: value.start, end: value.end,
+          message: `DISTANCE_SPHERE_WITHIN needs longitude,latitude<radius in meters, e.g. -0.189937,51.473584<1000000 (the < is required and the only delimiter allowed); "${value.raw}" is not that.` });
       }
       return;
     case 'List':

@@ -80,6 +80,8 @@ describe('core/metadata - field types', () => {
     expect(operatorLimit('LIKE', 'boolean', 'boolean')).toBe('not-boolean');
     expect(operatorLimit('GT_FIELD', 'string', 'string')).toBe('numbers-or-dates');
     expect(operatorLimit('GT_FIELD', 'number', 'percent_complete')).toBeUndefined();
+    expect(operatorLimit('DISTANCE_SPHERE_WITHIN', 'string', 'string')).toBe('geo-only');
+    expect(operatorLimit('DISTANCE_SPHERE_WITHIN', 'other', 'geo_point')).toBeUndefined();
     expect(operatorLimit('ON', 'other', 'u_new_type')).toBeUndefined();
     expect(knownFieldType('u_new_type')).toBeUndefined();
     expect(fieldTypeNames()).toContain('glide_utc_time');

@@ -95,6 +95,8 @@ const cases: Case[] = [
   { query: 'sla_dueRELATIVEGT@hour@Ago@1', code: 'value.malformed', severity: 'error', range: 'Ago', suggestion: 'ago', syntaxOnly: true },
   { query: 'sla_dueRELATIVEGT@hour@ago@one', code: 'value.malformed', severity: 'error', range: 'one', syntaxOnly: true },
   { query: 'sla_dueDATEPARTMonday@monday', code: 'value.malformed', severity: 'error', range: 'monday', syntaxOnly: true },
+  // ServiceNow/ServiceNowDocs@cb48b5c markdown/api-reference/developer-guides/geopoint-dev-guide.md:158: "Any other comparison operator is invalid"
+  { query: 'u_locationDISTANCE_SPHERE_WITHIN-0.189937,51.473584<=1000000', code: 'value.malformed', severity: 'error', range: '-0.189937,51.473584<=1000000', syntaxOnly: true },
   { query: 'reassignment_countBETWEEN5@1', code: 'value.range-order', severity: 'warning', range: '5@1', suggestion: '1@5', syntaxOnly: true },
   { query: 'short_description*vpn', code: 'style.operator-alias', severity: 'info', range: '*', suggestion: 'LIKE', syntaxOnly: true },
   { query: '', code: 'style.empty-query', severity: 'info', range: '', syntaxOnly: true },

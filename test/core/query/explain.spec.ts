@@ -61,7 +61,9 @@ describe('core/query - explain', () => {
       'Caller.Manager is in the hierarchy fdd0fa0f93f5d2505bd0bd886cba1015 starting at the dynamic option 90d1921e5f510100a9ad2572f2b477fe'],
     // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-administration/c_UseTheINSTANCEOFOperator.md:20
     ['sys_class_nameINSTANCEOFcmdb_ci_server', 'Task type is cmdb_ci_server or a class extending it'],
-    ['caller_id.sys_class_nameINSTANCEOFsys_user', 'Caller.Class is User (sys_user) or a class extending it']
+    ['caller_id.sys_class_nameINSTANCEOFsys_user', 'Caller.Class is User (sys_user) or a class extending it'],
+    // ServiceNow/ServiceNowDocs@cb48b5c markdown/api-reference/developer-guides/geopoint-dev-guide.md:170
+    ['u_locationDISTANCE_SPHERE_WITHIN-0.189937,51.473584<1000000', 'U location is within 1000000 meters of -0.189937,51.473584']
   ])('explains %j', (query, expected) => {
     expect(checkQuery(query, withMetadata).explanation).toBe(expected);
   });

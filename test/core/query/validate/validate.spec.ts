@@ -212,6 +212,7 @@ describe('core/query/validate - fields against metadata', () => {
     ['short_descriptionIN_HIERARCHYabc', 'IN_HIERARCHY only works on reference fields; short_description is a string field.'],
     ['short_descriptionIN_HIERARCHY_DYNAMICabc', 'IN_HIERARCHY_DYNAMIC only works on reference fields; short_description is a string field.'],
     ['categoryINSTANCEOFtask', 'INSTANCEOF only works on the class field (sys_class_name); category is a choice field.'],
+    ['short_descriptionDISTANCE_SPHERE_WITHIN-0.189937,51.473584<1000000', 'DISTANCE_SPHERE_WITHIN only works on geo point fields; short_description is a string field.'],
     ['activeLIKEtrue', 'LIKE does not apply to a true/false field; use = or !=.'],
     ['activeBETWEENfalse@true', 'BETWEEN does not apply to a true/false field; use = or !=.'],
     ['short_descriptionGT_FIELDdescription', 'GT_FIELD compares numbers or dates; short_description is a string field.']
