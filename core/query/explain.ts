@@ -216,8 +216,12 @@ function valueText(value: Value, field: Field | undefined, scope: Scope): string
       return opaque(value.label.text) + dateOnRange(value);
     case 'DatePart':
       return opaque(value.label.text);
-    case 'Relative':
-      return `${count(value.amount.text, value.unit.text)} ${value.direction.text === 'ahead' ? 'from now' : 'ago'}`;
+    case 'Relative': {
+      // A negative count turns the direction round (`@hour@ago@-24` is 24 hours from now).
+      const negative = value.amount.text.startsWith('-');
+      const ahead = (value.direction.text === 'ahead') !== negative;
+      return `${count(negative ? value.amount.text.slice(1) : value.amount.text, value.unit.text)} ${ahead ? 'from now' : 'ago'}`;
+    }
     case 'FieldComparison':
       return `${fieldLabel(value.field, scope)}${value.unit ? ` (same ${value.unit.text})` : ''}`;
     case 'FieldDistance':

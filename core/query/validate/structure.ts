@@ -96,7 +96,11 @@ function checkValueShape(condition: Condition, value: Value, out: Diagnostic[]):
     case 'Relative':
       checkUnit(value.unit, out);
       checkWord(value.direction, RELATIVE_DIRECTIONS, out);
-      checkCount(value.amount, out);
+      if (isNegativeCount(value.amount)) {
+        checkNegativeRelative(value.direction, value.amount, out);
+      } else {
+        checkCount(value.amount, out);
+      }
       return;
     case 'FieldDistance':
       checkUnit(value.unit, out);
@@ -174,6 +178,24 @@ function checkCount(count: Scalar, out: Diagnostic[]): void {
   if (/^\d{1,9}$/.test(count.raw) || count.raw.includes(OPAQUE)) return;
   out.push({ severity: 'error', code: 'value.malformed', start: count.start, end: count.end,
     message: `"${count.raw}" must be a whole number (how many units).` });
+}
+
+function isNegativeCount(count: Scalar): boolean {
+  return count.raw.charCodeAt(0) === 45 /* - */ && /^-\d{1,9}$/.test(count.raw);
+}
+
+/**
+ * `@hour@ago@-24`: a negative count turns the direction round ("Returns the
+ * timestamp of 24 hours from now", a public Grafana ServiceNow data source's
+ * query help); ServiceNow's own docs only show positive counts, and the other
+ * direction says the same without a sign.
+ */
+function checkNegativeRelative(direction: Scalar, count: Scalar, out: Diagnostic[]): void {
+  const opposite = direction.raw === 'ago' ? 'ahead' : direction.raw === 'ahead' ? 'ago' : undefined;
+  if (!opposite) return;
+  const amount = count.raw.slice(1);
+  out.push({ severity: 'info', code: 'style.negative-count', start: direction.start, end: count.end, suggestion: `${opposite}@${amount}`,
+    message: `${direction.raw}@${count.raw} counts the other way, ${opposite} ${amount}; ServiceNow's documentation only shows positive counts, so write ${opposite}@${amount}.` });
 }
 
 function isEmpty(value: Value): boolean {

@@ -94,6 +94,8 @@ const cases: Case[] = [
   { query: 'sla_dueRELATIVEGT@hours@ago@1', code: 'value.malformed', severity: 'error', range: 'hours', suggestion: 'hour', syntaxOnly: true },
   { query: 'sla_dueRELATIVEGT@hour@Ago@1', code: 'value.malformed', severity: 'error', range: 'Ago', suggestion: 'ago', syntaxOnly: true },
   { query: 'sla_dueRELATIVEGT@hour@ago@one', code: 'value.malformed', severity: 'error', range: 'one', syntaxOnly: true },
+  // "@hour@ago@-24 Returns the timestamp of 24 hours from now" (a Grafana ServiceNow data source's query help, code index find_string id 26308138209)
+  { query: 'sla_dueRELATIVELT@hour@ago@-24', code: 'style.negative-count', severity: 'info', range: 'ago@-24', suggestion: 'ahead@24', syntaxOnly: true },
   { query: 'sla_dueDATEPARTMonday@monday', code: 'value.malformed', severity: 'error', range: 'monday', syntaxOnly: true },
   // ServiceNow/ServiceNowDocs@cb48b5c markdown/api-reference/developer-guides/geopoint-dev-guide.md:158: "Any other comparison operator is invalid"
   { query: 'u_locationDISTANCE_SPHERE_WITHIN-0.189937,51.473584<=1000000', code: 'value.malformed', severity: 'error', range: '-0.189937,51.473584<=1000000', syntaxOnly: true },

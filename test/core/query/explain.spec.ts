@@ -35,6 +35,9 @@ describe('core/query - explain', () => {
     ['reassignment_countBETWEEN1@3', 'Reassignment count is between 1 and 3'],
     ['sla_dueONToday@javascript:gs.beginningOfToday()@javascript:gs.endOfToday()', 'SLA due on Today'],
     ['sla_dueRELATIVEGT@dayofweek@ago@7', 'SLA due is after 7 days ago'],
+    // a negative count turns the direction round (a Grafana ServiceNow data source's query help, code index find_string id 26308138209)
+    ['sla_dueRELATIVELT@hour@ago@-24', 'SLA due is before 24 hours from now'],
+    ['sla_dueRELATIVEGT@day@ahead@-1', 'SLA due is after 1 day ago'],
     // ServiceNow/ServiceNowDocs@cb48b5c markdown/customer-service-management/customer-self-service-and-omnichannel-engagement/config-data-viz-comp.md:109
     ['sys_updated_onONLast 7 days@javascript:gs.beginningOfLast7Days()@javascript:gs.endOfLast7Days()', 'Updated on Last 7 days'],
     // ServiceNow/ServiceNowDocs@cb48b5c markdown/api-reference/server-api-reference/c_GlideSystemAPI.md:1083: the scripts, not the label, decide the range
