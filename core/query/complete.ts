@@ -18,6 +18,8 @@ import { DATE_UNITS, DISTANCE_DIRECTIONS, RELATIVE_DIRECTIONS } from './validate
 import { fieldPath } from './values';
 import { completeFeel } from './feel';
 import { DATE_PERIODS, dateOnValue } from './date-periods';
+import { DYNAMIC_OPTIONS } from './dynamic-options';
+import { optionFits } from './validate/dynamic';
 
 export type CompletionKind = 'field' | 'operator' | 'value' | 'separator' | 'keyword';
 
@@ -172,6 +174,7 @@ class Context {
     const words = MICRO_SYNTAX_WORDS[info.value]?.[part];
     if (words?.length) return this.words(words, written.slice(written.lastIndexOf('@') + 1), part === 1 ? 'date unit' : 'direction');
     if (info.value !== 'scalar') return longer;
+    if (operator.name === 'DYNAMIC') return this.dynamicOptions(field, valueStart, written);
     const values = this.values(field, valueStart, written, new Set(), resolved?.owner);
     if (values.length === 0 && written !== '' && longer.length) return longer;
     const exact = values.some((each) => each.insert === written);
@@ -259,6 +262,17 @@ class Context {
     return options
       .filter(([value, label]) => (!taken.has(value) || value === written) && (value.toLowerCase().startsWith(lower) || startsAWord(label.toLowerCase(), lower)))
       .map(([value, label]): Completion => ({ kind: 'value', label: value, insert: value, detail: label, start, end }));
+  }
+
+  /** The well-known dynamic filter options whose records the reference field holds (Me, One of My Groups...), by label or sys_id. */
+  private dynamicOptions(field: Field, start: number, written: string): Completion[] {
+    const { metadata } = this.options;
+    const target = field.reference;
+    if (!metadata || target === undefined) return [];
+    const lower = written.toLowerCase();
+    const end = this.valueEnd(this.caret);
+    return [...DYNAMIC_OPTIONS].filter(([sysId, option]) => optionFits(option, target, metadata) && (sysId.startsWith(lower) || startsAWord(option.label.toLowerCase(), lower)))
+      .map(([sysId, option]): Completion => ({ kind: 'value', label: option.label, insert: sysId, detail: `dynamic filter option ${option.label} (${sysId})`, start, end }));
   }
 
   /** Whole `ON` values for the documented periods whose label starts with what is written (`Today@javascript:gs.beginningOfToday()@…`). */

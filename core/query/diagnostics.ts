@@ -50,6 +50,7 @@ export const DIAGNOSTIC_CODES = {
   'value.inactive-choice': 'An inactive choice value: still valid on old records, no longer offered.',
   'value.class': 'A class (sys_class_name, INSTANCEOF) outside the queried table\'s hierarchy: no record has it.',
   'value.reference': 'A reference compared with something that is not a sys_id.',
+  'value.dynamic-option': 'A well-known dynamic filter option (Me, One of My Groups...) on a reference to another table than the option gives: nothing matches.',
   'value.sys-id': 'Not a 32-character hexadecimal sys_id where one is required.',
   'value.boolean': 'A boolean field compared with something other than true or false.',
   'value.number': 'A number field compared with something that is not a number.',

@@ -14,6 +14,7 @@ import { lookupField } from './validate/fields';
 import { findChoice } from './validate/typed';
 import { fieldType } from '../metadata/field-types';
 import { periodWords } from './date-periods';
+import { dynamicOption } from './dynamic-options';
 
 export interface ExplainOptions {
   table?: string;
@@ -184,8 +185,11 @@ function explainCondition(condition: Condition, scope: Scope): string {
   // `<hierarchy>%40<start>`: a hierarchy definition and the record (or, for _DYNAMIC, the dynamic option) it starts at (r_OpAvailableFiltersQueries, reference fields).
   if ((operator.name === 'IN_HIERARCHY' || operator.name === 'IN_HIERARCHY_DYNAMIC') && value.type === 'Scalar' && /^[^%]+%40[^%]+$/.test(value.text)) {
     const [hierarchy, start] = value.text.split('%40') as [string, string];
-    const dynamic = operator.name === 'IN_HIERARCHY_DYNAMIC' ? 'the dynamic option ' : '';
-    return `${label} is in the hierarchy ${opaque(hierarchy)} starting at ${dynamic}${opaque(start)}`;
+    const from = operator.name === 'IN_HIERARCHY_DYNAMIC' ? `the dynamic option ${dynamicName(start)}` : opaque(start);
+    return `${label} is in the hierarchy ${opaque(hierarchy)} starting at ${from}`;
+  }
+  if (operator.name === 'DYNAMIC' && value.type === 'Scalar') {
+    return `${label} ${phrase} ${value.text.split(',').map(dynamicName).join(', ')}`;
   }
   // `longitude,latitude<radius`, the radius in meters (ServiceNowDocs geopoint-dev-guide.md).
   if (operator.name === 'DISTANCE_SPHERE_WITHIN' && value.type === 'Scalar' && value.text.includes('<')) {
@@ -281,6 +285,11 @@ function durationText(text: string): string | undefined {
   const parts = ([[days, 'day'], [hours, 'hour'], [minutes, 'minute'], [seconds, 'second']] as const)
     .filter(([amount]) => amount > 0).map(([amount, unit]) => count(String(amount), unit));
   return parts.length ? parts.join(' ') : 'no time';
+}
+
+/** A well-known dynamic filter option by its label (`Me`), any other by its sys_id. */
+function dynamicName(sysId: string): string {
+  return dynamicOption(sysId)?.label ?? opaque(sysId);
 }
 
 function opaque(text: string): string {

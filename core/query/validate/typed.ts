@@ -11,6 +11,7 @@ import { lookupField, resolvePath } from './fields';
 import { fieldType, WORD_SYS_IDS } from '../../metadata/field-types';
 import { closestMatch } from '../../text/close-matches';
 import { checkClassName, isClassField } from './class-names';
+import { checkDynamicOption } from './dynamic';
 import { isBoolean, isDate, isNumber, isSysId, repairBoolean, repairDate, repairNumber, repairSysId } from './literals';
 
 const EQUALITY = new Set(['=', '!=', 'IN', 'NOT IN']);
@@ -30,6 +31,7 @@ export function checkConditionTypes(condition: Condition, table: Table, metadata
     out.push({ severity: 'warning', code: 'operator.not-for-type', start: operator.start, end: operator.end, message: mismatch });
   }
   if (!value) return;
+  if (operator.name === 'DYNAMIC' && value.type === 'Scalar' && !value.text.includes(OPAQUE)) checkDynamicOption(value, field, metadata, out);
   const wholeDay = wholeDayEquality(condition, field, family);
   if (wholeDay) out.push(wholeDay);
   const tooLong = longerThanField(condition, field, family);

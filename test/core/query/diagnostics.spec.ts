@@ -85,6 +85,8 @@ const cases: Case[] = [
   { query: 'reassignment_count>1 000', code: 'value.number', severity: 'error', range: '1 000', suggestion: '1000' },
   { query: 'opened_at>2024-01-05T10:00:00Z', code: 'value.date', severity: 'error', range: '2024-01-05T10:00:00Z', suggestion: '2024-01-05 10:00:00' },
   { query: 'opened_at<2024-02-30', code: 'value.date', severity: 'error', range: '2024-02-30' },
+  // Me gives a user (ServiceNowDocs r_UsingTheDynamicOperator.md: Me is an option for User [sys_user] references)
+  { query: 'assignment_groupDYNAMIC90d1921e5f510100a9ad2572f2b477fe', code: 'value.dynamic-option', severity: 'warning', range: '90d1921e5f510100a9ad2572f2b477fe' },
   { query: 'opened_at=2024-01-05', code: 'value.date', severity: 'warning', range: '=2024-01-05',
     suggestion: "ON2024-01-05@javascript:gs.dateGenerate('2024-01-05','start')@javascript:gs.dateGenerate('2024-01-05','end')" },
   { query: 'opened_atBETWEEN2024-01-01@2024/2/1', code: 'value.date', severity: 'error', range: '2024/2/1', suggestion: '2024-02-01' },

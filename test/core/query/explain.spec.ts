@@ -61,7 +61,11 @@ describe('core/query - explain', () => {
     ['caller_id.managerIN_HIERARCHYfdd0fa0f93f5d2505bd0bd886cba1015%409ee1b13dc6112271007f9d0efdb69cd0',
       'Caller.Manager is in the hierarchy fdd0fa0f93f5d2505bd0bd886cba1015 starting at 9ee1b13dc6112271007f9d0efdb69cd0'],
     ['caller_id.managerIN_HIERARCHY_DYNAMICfdd0fa0f93f5d2505bd0bd886cba1015%4090d1921e5f510100a9ad2572f2b477fe',
-      'Caller.Manager is in the hierarchy fdd0fa0f93f5d2505bd0bd886cba1015 starting at the dynamic option 90d1921e5f510100a9ad2572f2b477fe'],
+      'Caller.Manager is in the hierarchy fdd0fa0f93f5d2505bd0bd886cba1015 starting at the dynamic option Me'],
+    // the out-of-box dynamic filter options by their labels (ServiceNowDocs r_UsingTheDynamicOperator.md; sys_ids: benthomasknight/sn-encoded-query@5f7324b src/Comparators/Dynamic.ts)
+    ['active=true^assigned_toDYNAMIC90d1921e5f510100a9ad2572f2b477fe^assignment_groupDYNAMICd6435e965f510100a9ad2572f2b47744',
+      'Active is true and Assigned to is (dynamic) Me and Assignment group is (dynamic) One of My Groups'],
+    ['caller_idDYNAMIC0f63961e5f510100a9ad2572f2b47745,b637bd21ef3221002841f7f775c0fbb6', 'Caller is (dynamic) One of My Assignments, b637bd21ef3221002841f7f775c0fbb6'],
     // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-administration/c_UseTheINSTANCEOFOperator.md:20
     ['sys_class_nameINSTANCEOFcmdb_ci_server', 'Task type is cmdb_ci_server or a class extending it'],
     ['caller_id.sys_class_nameINSTANCEOFsys_user', 'Caller.Class is User (sys_user) or a class extending it'],
