@@ -37,7 +37,7 @@ export const DIAGNOSTIC_CODES = {
   'syntax.feel': 'A FEEL expression whose string literals cannot be read (unclosed string).',
   'field.unknown': 'The field does not exist on the table: ServiceNow silently drops the condition (a warning for u_, x_ and sn_ fields checked against the bundled snapshot).',
   'field.not-reference': 'A dot-walk through a field that is not a reference.',
-  'field.related-link': 'An RLQUERY counting by a field that references another table than the queried one: no record is related through it.',
+  'field.related-link': 'An RLQUERY counting by a field that references another table than the queried one, or a SUBQUERY or JOIN linking fields that hold records of unrelated tables: no record is related through it.',
   'field.unverifiable': 'A dot-walk into a table that is not in the metadata, or a table that is not in it.',
   'field.dynamic': 'A part computed at runtime (FEEL) where a field or operator goes: not checked.',
   'operator.unknown': 'Not an encoded-query operator: ServiceNow silently drops the condition.',

@@ -135,7 +135,7 @@ function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {
     case 'SubQuery': {
       const sub = nested(scope, term.table.name);
       const where = term.conditions ? explainQuery(term.conditions, sub) : '';
-      return `${humanize(term.field.name, scope)} is the ${term.joinField.name} of a ${tableLabel(term.table.name, scope)} record${where ? ` where ${where}` : ''}`;
+      return `${nameLabel(term.field.name, scope)} is the ${nameLabel(term.joinField.name, sub)} of a ${tableLabel(term.table.name, scope)} record${where ? ` where ${where}` : ''}`;
     }
     case 'Join': {
       const joined = nested(scope, term.right.table.name);
@@ -333,6 +333,11 @@ function describeField(path: FieldPath, scope: Scope): { field: Field | undefine
     table = field?.reference ? scope.metadata?.tables.get(field.reference) : undefined;
   }
   return { field: known ? field : undefined, label: path.raw.includes(OPAQUE) ? opaque(label) : label };
+}
+
+/** A field named in a block header (no dot-walk): its label, else the name humanized. */
+function nameLabel(name: string, scope: Scope): string {
+  return (scope.table ? lookupField(scope.table, name)?.label : undefined) ?? humanize(name, scope);
 }
 
 function isDateField(path: FieldPath, scope: Scope): boolean {

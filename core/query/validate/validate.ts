@@ -6,11 +6,11 @@
  */
 import type { Clause, Group, Query, Term } from '../ast';
 import type { Diagnostic } from '../diagnostics';
-import type { Metadata, Table } from '../../metadata/model';
+import type { Field, Metadata, Table } from '../../metadata/model';
 import { lookupField, resolvePath } from './fields';
 import { checkConditionShape } from './structure';
 import { checkConditionTypes } from './typed';
-import { checkRelatedLink } from './related-link';
+import { checkLinkedFields, checkRelatedLink } from './related-link';
 
 export interface ValidateOptions {
   table?: string;
@@ -70,15 +70,26 @@ class Walker {
         return;
       }
       case 'SubQuery': {
-        if (table) this.field(term.field.name, term.field, table);
+        const field = table ? this.field(term.field.name, term.field, table) : undefined;
         const sub = this.table(term.table.name, term.table);
-        if (sub) this.field(term.joinField.name, term.joinField, sub);
+        const joinField = sub ? this.field(term.joinField.name, term.joinField, sub) : undefined;
+        if (field && joinField && table && sub && metadata) {
+          const mismatch = checkLinkedFields('SUBQUERY', { field, table }, { field: joinField, table: sub }, { start: term.field.start, end: term.table.start - 1 }, metadata);
+          if (mismatch) out.push(mismatch);
+        }
         if (term.conditions) this.query(term.conditions, sub);
         return;
       }
       case 'Join': {
+        // The left table is the queried one or one joined before (`JOINsys_user.sys_id=sys_user_group.manager!^JOINsys_user_group.sys_id=task.assignment_group!`).
+        const left = this.metadata?.tables.get(term.left.table.name);
+        const leftField = left ? this.field(term.left.field.name, term.left.field, left) : undefined;
         const joined = this.table(term.right.table.name, term.right.table);
-        if (joined) this.field(term.right.field.name, term.right.field, joined);
+        const rightField = joined ? this.field(term.right.field.name, term.right.field, joined) : undefined;
+        if (left && leftField && joined && rightField && metadata) {
+          const mismatch = checkLinkedFields('JOIN', { field: leftField, table: left }, { field: rightField, table: joined }, { start: term.left.table.start, end: term.right.field.end }, metadata);
+          if (mismatch) out.push(mismatch);
+        }
         if (term.conditions) this.query(term.conditions, joined);
         return;
       }
@@ -98,11 +109,14 @@ class Walker {
     return table;
   }
 
-  private field(name: string, at: { start: number; end: number }, table: Table): void {
-    if (this.metadata && !lookupField(table, name)) {
+  /** A field named in an RLQUERY/SUBQUERY/JOIN header; an unknown one is reported like a condition's. */
+  private field(name: string, at: { start: number; end: number }, table: Table): Field | undefined {
+    const field = lookupField(table, name);
+    if (this.metadata && !field) {
       const path = { type: 'FieldPath' as const, raw: name, start: at.start, end: at.end, segments: [{ type: 'Name' as const, name, start: at.start, end: at.end }] };
       resolvePath(path, table, this.metadata, this.out);
     }
+    return field;
   }
 
   /** The same single condition twice in one group: one of them is a typo or a leftover. */

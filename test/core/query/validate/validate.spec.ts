@@ -174,6 +174,18 @@ describe('core/query/validate - fields against metadata', () => {
     expect(findings('RLQUERYsys_user_group.name,>=1^ENDRLQUERY^RLQUERYincident.cmdb_ci,>=1^ENDRLQUERY', 'instance', 'sys_user')).toEqual([]);
   });
 
+  it('reports a SUBQUERY or JOIN that links fields holding records of unrelated tables', () => {
+    // the documented links: sys_user.sys_id among the groups' managers, equal to a group's manager (jamesamcgaha/supernow@8f9de92 posts/querying-related-tables.md:135 and :153)
+    expect(findings('active=true^SUBQUERYsys_id,manager,sys_user_group^active=true^ENDSUBQUERY^JOINsys_user.sys_id=sys_user_group.manager!active=true', 'instance', 'sys_user')).toEqual([]);
+    // a reference compared with the sys_id of its own table, and a chain of joins from a table joined before (same post, :57)
+    expect(findings('SUBQUERYcaller_id,sys_id,sys_user^active=true^ENDSUBQUERY^JOINincident.assignment_group=sys_user_group.sys_id!^JOINsys_user_group.manager=sys_user.sys_id!active=true')).toEqual([]);
+    // a group is never a user: no incident's assignment group is among user sys_ids, no user is a group's department head
+    expect(findings('SUBQUERYassignment_group,sys_id,sys_user^active=true^ENDSUBQUERY')).toEqual([['error', 'field.related-link', 'assignment_group,sys_id']]);
+    expect(findings('JOINsys_user_group.sys_id=cmn_department.head!name=IT', 'instance', 'sys_user')).toEqual([['error', 'field.related-link', 'sys_user_group.sys_id=cmn_department.head']]);
+    // a field that is no reference, or a table outside the metadata, is left alone; an unknown field on the left of a JOIN is reported
+    expect(findings('SUBQUERYshort_description,name,sys_user_group^ENDSUBQUERY^JOINincident.caller_idd=sys_user.sys_id!active=true')).toEqual([['error', 'field.unknown', 'caller_idd']]);
+  });
+
   it('says once that a nested table is not in the metadata and does not check its conditions', () => {
     expect(findings('RLQUERYtask_ci.task,>=1^ci_item.name=x^ENDRLQUERY')).toEqual([['info', 'field.unverifiable', 'task_ci']]);
   });
