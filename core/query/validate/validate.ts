@@ -23,7 +23,7 @@ export function validate(ast: Query, text: string, options: ValidateOptions): Di
     out.push({ severity: 'info', code: 'style.empty-query', start: 0, end: 0, message: 'An empty query matches every record of the table.' });
   }
   checkUrlEncoding(text, out);
-  checkParameterSyntax(text, out);
+  const parameters = checkParameterSyntax(text, out);
   const { metadata } = options;
   let root: Table | undefined;
   if (options.table !== undefined && metadata) {
@@ -33,12 +33,14 @@ export function validate(ast: Query, text: string, options: ValidateOptions): Di
         message: `The table ${options.table} is not in the metadata (${metadata.source}), so its fields are not checked.` });
     }
   }
-  new Walker(text, metadata, out).query(ast, root);
+  new Walker(text, metadata, out, parameters).query(ast, root);
   return out;
 }
 
 class Walker {
-  constructor(private readonly text: string, private readonly metadata: Metadata | undefined, private readonly out: Diagnostic[]) {}
+  constructor(private readonly text: string, private readonly metadata: Metadata | undefined, private readonly out: Diagnostic[],
+    /** Where a `sysparm_` URL parameter pasted into the query starts: reported as such, so not as an unknown field too. */
+    private readonly parameters: ReadonlySet<number>) {}
 
   query(query: Query, table: Table | undefined): void {
     for (const group of query.groups) {
@@ -54,7 +56,7 @@ class Walker {
     switch (term.type) {
       case 'Condition':
         checkConditionShape(term, out);
-        if (table && metadata) checkConditionTypes(term, table, metadata, out);
+        if (table && metadata && !this.parameters.has(term.field.start)) checkConditionTypes(term, table, metadata, out);
         return;
       case 'OrderBy':
       case 'GroupBy':
@@ -164,16 +166,31 @@ function checkUrlEncoding(text: string, out: Diagnostic[]): void {
   }
 }
 
-/** `sysparm_query=active=true` or `...&sysparm_limit=10`: URL syntax pasted with the query. */
-function checkParameterSyntax(text: string, out: Diagnostic[]): void {
-  if (!text.includes('sysparm_')) return;
+const NO_PARAMETERS: ReadonlySet<number> = new Set();
+
+/**
+ * `sysparm_query=active=true`, `...&sysparm_limit=10` or `...^sysparm_fields=number`:
+ * URL syntax pasted with the query. Returns where each parameter name starts.
+ */
+function checkParameterSyntax(text: string, out: Diagnostic[]): ReadonlySet<number> {
+  if (!text.includes('sysparm_')) return NO_PARAMETERS;
+  const names = new Set<number>();
   const prefix = /^sysparm_query=/.exec(text);
   if (prefix) {
+    names.add(0);
     out.push({ severity: 'error', code: 'syntax.parameter-name', start: 0, end: prefix[0].length, suggestion: '',
       message: 'Only the query goes here, without "sysparm_query=": as written, ServiceNow looks for a field named sysparm_query.' });
   }
-  for (const match of text.matchAll(/&sysparm_[a-z_]+=[^&^]*/g)) {
-    out.push({ severity: 'error', code: 'syntax.parameter-name', start: match.index, end: match.index + match[0].length, suggestion: '',
-      message: `${match[0].slice(1)} is a separate URL parameter, not part of the query: set it in its own field and remove it here.` });
+  // ServiceNow reserves the sysparm_ prefix for URL parameters: no column is named so.
+  for (const match of text.matchAll(/(?:&|\^(?:OR|NQ)?|^)sysparm_[a-z_]+=[^&^]*/g)) {
+    const separator = match[0].indexOf('sysparm_');
+    if (match.index === 0 && prefix) continue;
+    names.add(match.index + separator);
+    let end = match.index + match[0].length;
+    // At the start, the separator after it goes too, or the fix would leave the query starting with one.
+    if (separator === 0 && text.charCodeAt(end) === 94) end++;
+    out.push({ severity: 'error', code: 'syntax.parameter-name', start: match.index, end, suggestion: '',
+      message: `${match[0].slice(separator)} is a separate URL parameter, not part of the query: set it in its own field${match[0].charCodeAt(0) === 94 ? ' (URL parameters are joined with &, conditions with ^)' : ''} and remove it here.` });
   }
+  return names;
 }

@@ -42,6 +42,10 @@ const cases: Case[] = [
   { query: 'active%3Dtrue', code: 'syntax.url-encoded', severity: 'warning', range: '%3D', suggestion: '=', syntaxOnly: true },
   { query: 'sysparm_query=active=true', code: 'syntax.parameter-name', severity: 'error', range: 'sysparm_query=', suggestion: '', syntaxOnly: true },
   { query: 'active=true&sysparm_limit=10', code: 'syntax.parameter-name', severity: 'error', range: '&sysparm_limit=10', suggestion: '', syntaxOnly: true },
+  // a parameter joined with ^ (a public GPT-3 ServiceNow assistant, code index find_string id 26970783343): not an unknown field as well
+  { query: 'assigned_to=46d44a23a9fe19810012d100cca80666^sysparm_fields=number,short_description', code: 'syntax.parameter-name', severity: 'error',
+    range: '^sysparm_fields=number,short_description', suggestion: '' },
+  { query: 'sysparm_limit=10^active=true', code: 'syntax.parameter-name', severity: 'error', range: 'sysparm_limit=10^', suggestion: '', syntaxOnly: true },
   { query: '="active=true^caller_id=', code: 'syntax.feel', severity: 'error', range: '"active=true^caller_id=', feel: true },
   { query: 'caller=abc', code: 'field.unknown', severity: 'error', range: 'caller', suggestion: 'caller_id',
     message: 'caller is not a field of incident, so ServiceNow would silently drop this condition and return more records; did you mean caller_id?' },

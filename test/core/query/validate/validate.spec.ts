@@ -186,6 +186,19 @@ describe('core/query/validate - fields against metadata', () => {
     expect(findings('SUBQUERYshort_description,name,sys_user_group^ENDSUBQUERY^JOINincident.caller_idd=sys_user.sys_id!active=true')).toEqual([['error', 'field.unknown', 'caller_idd']]);
   });
 
+  it('reports a sysparm_ URL parameter pasted into the query once, not as an unknown field as well', () => {
+    expect(findings('sysparm_query=active=true&sysparm_limit=10')).toEqual([
+      ['error', 'syntax.parameter-name', 'sysparm_query='],
+      ['error', 'syntax.parameter-name', '&sysparm_limit=10']
+    ]);
+    expect(findings('active=true^ORsysparm_fields=number^NQsysparm_limit=1')).toEqual([
+      ['error', 'syntax.parameter-name', '^ORsysparm_fields=number'],
+      ['error', 'syntax.parameter-name', '^NQsysparm_limit=1']
+    ]);
+    // a value that merely contains the prefix is a value
+    expect(findings('short_descriptionSTARTSWITHsysparm_')).toEqual([]);
+  });
+
   it('says once that a nested table is not in the metadata and does not check its conditions', () => {
     expect(findings('RLQUERYtask_ci.task,>=1^ci_item.name=x^ENDRLQUERY')).toEqual([['info', 'field.unverifiable', 'task_ci']]);
   });
