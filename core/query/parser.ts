@@ -31,9 +31,22 @@ function closestOperator(word: string): OperatorGuess | undefined {
       }
     }
   }
+  best ??= truncatedOperator(key);
   if (guesses.size >= 1000) guesses.clear();
   guesses.set(key, best);
   return best;
+}
+
+/** `LIrestaurant`: the word is the start of exactly one operator (LIKE), cut short. */
+function truncatedOperator(word: string): OperatorGuess | undefined {
+  if (word.length < 2) return undefined;
+  let found: Spelling | undefined;
+  for (const spelling of KEYWORD_SPELLINGS) {
+    if (spelling.raw.length <= word.length || !spelling.raw.startsWith(word)) continue;
+    if (found) return undefined;
+    found = spelling;
+  }
+  return found ? { spelling: found, length: word.length, distance: found.raw.length - word.length } : undefined;
 }
 
 export function parse(text: string): { ast: Query; diagnostics: Diagnostic[] } {

@@ -181,7 +181,7 @@ function checkParameterSyntax(text: string, out: Diagnostic[]): ReadonlySet<numb
     out.push({ severity: 'error', code: 'syntax.parameter-name', start: 0, end: prefix[0].length, suggestion: '',
       message: 'Only the query goes here, without "sysparm_query=": as written, ServiceNow looks for a field named sysparm_query.' });
   }
-  // ServiceNow reserves the sysparm_ prefix for URL parameters: no column is named so.
+  // sysparm_ names the Table API's URL parameters (ServiceNowDocs c_TableAPI.md), after ^ as after &.
   for (const match of text.matchAll(/(?:&|\^(?:OR|NQ)?|^)sysparm_[a-z_]+=[^&^]*/g)) {
     const separator = match[0].indexOf('sysparm_');
     if (match.index === 0 && prefix) continue;

@@ -145,6 +145,16 @@ describe('core/query - parser', () => {
       expect(terms(ast)[1]).toMatchObject({ operator: { raw: 'STARTSWTIH', name: null }, value: { raw: 'INC' } });
     });
 
+    it('suggests the one operator a cut-short word starts, and none when several do', () => {
+      // given: short_descriptionLIrestaurant from a public C# client (code index find_string id 717917173)
+      const guess = (text: string) => parseQuery(text).diagnostics.map((diagnostic) => [text.slice(diagnostic.start, diagnostic.end), diagnostic.suggestion]);
+
+      // then
+      expect(guess('short_descriptionLIrestaurant')).toEqual([['LI', 'LIKE']]);
+      expect(guess('short_descriptionSTARTSvpn')).toEqual([['STARTS', 'STARTSWITH']]);
+      expect(guess('short_descriptionEMx')).toEqual([['EM', undefined]]); // EMPTY, EMPTYSTRING
+    });
+
     it('reads a capitalised word after the name as part of the field, not as an operator', () => {
       // when
       const { ast, diagnostics } = parseQuery('u_Vendor_ref=1');
