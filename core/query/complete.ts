@@ -174,8 +174,7 @@ class Context {
     const words = MICRO_SYNTAX_WORDS[info.value]?.[part];
     if (words?.length) return this.words(words, written.slice(written.lastIndexOf('@') + 1), part === 1 ? 'date unit' : 'direction');
     if (info.value !== 'scalar') return longer;
-    if (operator.name === 'DYNAMIC') return this.dynamicOptions(field, valueStart, written);
-    const values = this.values(field, valueStart, written, new Set(), resolved?.owner);
+    const values = operator.name === 'DYNAMIC' ? this.dynamicOptions(field, valueStart, written) : this.values(field, valueStart, written, new Set(), resolved?.owner);
     if (values.length === 0 && written !== '' && longer.length) return longer;
     const exact = values.some((each) => each.insert === written);
     return (exact ? values.concat(this.separators()) : values.length || written === '' ? values : this.separators()).concat(longer);

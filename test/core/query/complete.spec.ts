@@ -123,18 +123,22 @@ describe('core/query - complete', () => {
 
   it.each([
     // the options an instance has out of the box for users and groups (ServiceNowDocs r_UsingTheDynamicOperator.md)
-    ['caller_idDYNAMIC|', ['Me', 'One of My Assignments', 'One of My Approvals', 'Users With Roles'], '90d1921e5f510100a9ad2572f2b477fe'],
-    ['caller_idDYNAMICone of my ap|', ['One of My Approvals'], '54635e965f510100a9ad2572f2b4774c'],
-    ['assignment_groupDYNAMIC|^active=true', ['One of My Groups'], 'd6435e965f510100a9ad2572f2b47744'],
-    ['caller_id.departmentDYNAMIC|', [], undefined]
-  ])('%s offers the dynamic filter options %j for the referenced table', (marked, expected, first) => {
+    ['caller_idDYNAMIC|', ['Me', 'One of My Assignments', 'One of My Approvals', 'Users With Roles'], '90d1921e5f510100a9ad2572f2b477fe', false],
+    ['caller_idDYNAMICone of my ap|', ['One of My Approvals'], '54635e965f510100a9ad2572f2b4774c', false],
+    ['assignment_groupDYNAMIC|^active=true', ['One of My Groups'], 'd6435e965f510100a9ad2572f2b47744', false],
+    ['caller_id.departmentDYNAMIC|', [], undefined, false],
+    // a whole option is followed by the separators
+    ['caller_idDYNAMIC90d1921e5f510100a9ad2572f2b477fe|', ['Me'], '90d1921e5f510100a9ad2572f2b477fe', true]
+  ] as const)('%s offers the dynamic filter options %j for the referenced table', (marked, expected, first, separators) => {
     // when
     const [text, caret] = at(marked);
-    const found = complete(text, caret, options).filter((each) => each.kind === 'value');
+    const all = complete(text, caret, options);
+    const found = all.filter((each) => each.kind === 'value');
 
     // then
     expect(labels(found)).toEqual(expected);
     expect(found[0]?.insert).toBe(first);
+    expect(all.some((each) => each.kind === 'separator')).toBe(separators);
     if (found[0]) expect(checkQuery(accept(text, found[0]), options).diagnostics).toEqual([]);
   });
 
