@@ -6,7 +6,7 @@
 import type { Clause, Condition, Group, Invalid, Join, Query, RelatedListQuery, Span, SubQuery, Term } from './ast';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 import { KEYWORD_SPELLINGS, matchOperator, operatorInfo, type Spelling } from './operators';
-import { caretRun, isLowerLetter, isScriptAt, isUpperLetter, nameEnd, OPAQUE, scriptEnd } from './scan';
+import { caretRun, isInvisible, isLowerLetter, isScriptAt, isUpperLetter, nameEnd, OPAQUE, scriptEnd } from './scan';
 import { allowedEdits, editDistance } from '../text/close-matches';
 import { fieldPath, name, readValue, scalar } from './values';
 
@@ -57,6 +57,8 @@ export function parse(text: string): { ast: Query; diagnostics: Diagnostic[] } {
   const ast = parser.query(1, null);
   return { ast, diagnostics: parser.diagnostics };
 }
+
+const INVISIBLE_NAMES: Record<number, string> = { 0x200b: 'a zero-width space (U+200B)', 0x2060: 'a word joiner (U+2060)', 0xfeff: 'a zero-width no-break space (U+FEFF)' };
 
 const TEXT_QUERIES = [['TEXTQUERY', '123TEXTQUERY321='], ['TEXTINDEXGROUP', '123TEXTINDEXGROUP321=']] as const;
 const BLOCK_ENDS = ['ENDRLQUERY', 'ENDSUBQUERY'] as const;
@@ -463,6 +465,7 @@ class Parser {
         end = i + escaped;
         break;
       }
+      if (code >= 0x200b && isInvisible(code)) this.reportInvisible(i);
       partStart = code === 64 || code === 44;
       i++;
     }
@@ -471,6 +474,13 @@ class Parser {
         'This javascript: value has an unclosed quote or bracket: close it (a ^ ends the value even inside quotes, so keep ^ out of scripts).');
     }
     return end;
+  }
+
+  /** A zero-width character in a value: ServiceNow compares it too, so the value is another one than it looks. */
+  private reportInvisible(at: number): void {
+    const name = INVISIBLE_NAMES[this.text.charCodeAt(at)] ?? 'an invisible character';
+    this.report('warning', 'syntax.invisible-character', { start: at, end: at + 1 },
+      `The value contains ${name}, usually copied with text from a web page: ServiceNow compares it as part of the value, so records holding the value as it looks do not match. Remove it.`, '');
   }
 
   /** First `char` in `[from, limit)`, else `limit` (bounded, so scans stay linear). */

@@ -75,6 +75,15 @@ export function nameEnd(text: string, from: number): number {
   return end;
 }
 
+/**
+ * Zero-width characters that web pages carry into copied text (the
+ * ServiceNow docs' own reservation API example has one after a sys_id).
+ * Not U+200C/U+200D, which some scripts and emoji need.
+ */
+export function isInvisible(code: number): boolean {
+  return code === 0x200b || code === 0x2060 || code === 0xfeff;
+}
+
 export function isLowerLetter(code: number): boolean {
   return code >= 97 && code <= 122;
 }

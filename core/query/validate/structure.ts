@@ -122,7 +122,8 @@ function checkScalarText(value: Scalar, out: Diagnostic[]): void {
       message: 'Conditions are joined with ^, not &: here & is part of the value, so the next "condition" is never applied.' });
   }
   const trimmed = value.raw.trim();
-  if (trimmed !== value.raw && trimmed !== '') {
+  // trim() also drops U+FEFF, which has its own finding (syntax.invisible-character).
+  if (trimmed !== value.raw && trimmed !== '' && value.raw.replaceAll('\ufeff', '') !== trimmed) {
     out.push({ severity: 'info', code: 'style.whitespace', start: value.start, end: value.end, suggestion: trimmed,
       message: `The value "${value.raw}" has spaces around it; ServiceNow compares them literally.` });
   }

@@ -15,6 +15,9 @@ import { checkDynamicOption } from './dynamic';
 import { isBoolean, isDate, isNumber, isSysId, repairBoolean, repairDate, repairNumber, repairSysId } from './literals';
 
 const EQUALITY = new Set(['=', '!=', 'IN', 'NOT IN']);
+/** The zero-width characters the parser reports (scan.ts isInvisible). */
+const INVISIBLE = /[\u200b\u2060\ufeff]/;
+const INVISIBLE_ALL = /[\u200b\u2060\ufeff]/g;
 const ORDERING = new Set(['<', '<=', '>', '>=']);
 
 export function checkConditionTypes(condition: Condition, table: Table, metadata: Metadata, out: Diagnostic[]): void {
@@ -114,6 +117,11 @@ interface LeafFinding extends Diagnostic {
 
 function checkLeaf(leaf: Scalar, field: Field, family: TypeFamily, operator: string, table: Table, metadata: Metadata): LeafFinding | undefined {
   const diagnostic = checkLeafValue(leaf, field, family, operator, table, metadata);
+  // A zero-width character has its own finding (syntax.invisible-character): the value without it is what was meant.
+  if (diagnostic && INVISIBLE.test(leaf.text)) {
+    const visible = leaf.text.replace(INVISIBLE_ALL, '');
+    if (!checkLeafValue({ ...leaf, raw: visible, text: visible }, field, family, operator, table, metadata)) return undefined;
+  }
   // Quoted values ('1', "true") are compared with their quotes: suggest the bare value when that one is right.
   const quoted = /^(['"])(.*)\1$/.exec(leaf.text);
   if (diagnostic && quoted && !checkLeafValue({ ...leaf, raw: quoted[2]!, text: quoted[2]! }, field, family, operator, table, metadata)) {
@@ -219,6 +227,11 @@ function sysIdCase(leaf: Scalar, field: Field): LeafFinding {
 
 function referenceDiagnostic(leaf: Scalar, field: Field, metadata: Metadata): LeafFinding {
   const target = field.reference ?? '';
+  // `assigned_to=3D4860…`: quoted-printable (an email) writes "=" as "=3D" (ServiceNowDocs edge-encryption/json-overview.md has one).
+  if (leaf.text.startsWith('3D') && isSysId(leaf.text.slice(2))) {
+    return { severity: 'warning', code: 'value.reference', start: leaf.start, end: leaf.end, suggestion: leaf.text.slice(2),
+      message: `"${leaf.text}" is a sys_id with "3D" before it, what is left of "=3D", the way an email (quoted-printable) writes "=": remove the 3D.` };
+  }
   const targetTable = metadata.tables.get(target);
   const byName = targetTable ? lookupField(targetTable, 'name') !== undefined : NAMED_TABLES.test(target);
   return { severity: 'warning', code: 'value.reference', start: leaf.start, end: leaf.end,

@@ -37,6 +37,12 @@ const cases: Case[] = [
   { query: 'active=true^ORDERBY', code: 'syntax.missing-order-field', severity: 'error', range: 'ORDERBY', syntaxOnly: true },
   { query: 'elementISNOTEMPTY^ORDERBYname,element', code: 'syntax.order-list', severity: 'warning', range: 'ORDERBYname,element',
     suggestion: 'ORDERBYname^ORDERBYelement', syntaxOnly: true },
+  // ServiceNow/ServiceNowDocs@cb48b5c markdown/api-reference/rest-apis/wsd_reservation-api.md:4156 has a zero-width space after the sys_id
+  { query: 'active=true^requested_for=2de07e1887cb89106342b846dabb35fe\u200b^building=4703a4cedb3650106c731dcd13961945', code: 'syntax.invisible-character', severity: 'warning',
+    range: '\u200b', suggestion: '', syntaxOnly: true },
+  // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-security/edge-encryption/json-overview.md:48: "=" written the quoted-printable way
+  { query: 'assigned_to=3D4860165813e63a00d00abd322244b092^category=network', code: 'value.reference', severity: 'warning',
+    range: '3D4860165813e63a00d00abd322244b092', suggestion: '4860165813e63a00d00abd322244b092' },
   { query: 'active=true&priority=1', code: 'syntax.ampersand', severity: 'warning', range: '&', suggestion: '^', syntaxOnly: true },
   { query: 'active=true%5Epriority=1', code: 'syntax.url-encoded', severity: 'warning', range: '%5E', suggestion: '^', syntaxOnly: true },
   { query: 'active%3Dtrue', code: 'syntax.url-encoded', severity: 'warning', range: '%3D', suggestion: '=', syntaxOnly: true },

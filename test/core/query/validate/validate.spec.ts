@@ -199,6 +199,15 @@ describe('core/query/validate - fields against metadata', () => {
     expect(findings('short_descriptionSTARTSWITHsysparm_')).toEqual([]);
   });
 
+  it('reports a zero-width character in a value once, not as a wrong value as well, and only where it is', () => {
+    expect(findings('caller_id=46d44a23a9fe19810012d100cca80666\u200b^state=2\ufeff^short_descriptionLIKEa\u200cb')).toEqual([
+      ['warning', 'syntax.invisible-character', '\u200b'],
+      ['warning', 'syntax.invisible-character', '\ufeff']
+    ]);
+    // a value that is wrong without it keeps its own finding
+    expect(findings('state=9\u2060')).toEqual([['error', 'value.choice', '9\u2060'], ['warning', 'syntax.invisible-character', '\u2060']]);
+  });
+
   it('says once that a nested table is not in the metadata and does not check its conditions', () => {
     expect(findings('RLQUERYtask_ci.task,>=1^ci_item.name=x^ENDRLQUERY')).toEqual([['info', 'field.unverifiable', 'task_ci']]);
   });
