@@ -32,6 +32,7 @@ export const DIAGNOSTIC_CODES = {
   'syntax.missing-order-field': 'ORDERBY, ORDERBYDESC or GROUPBY without a field.',
   'syntax.order-list': 'ORDERBY or GROUPBY with several fields separated by commas: each takes one field.',
   'syntax.invisible-character': 'A zero-width character (U+200B, U+2060, U+FEFF) inside a value, usually copied from a web page: ServiceNow compares it too.',
+  'syntax.missing-separator': 'An ORDERBY directive glued to the end of a value without `^` (a query built by concatenation): it is part of the value.',
   'syntax.ampersand': '`&` between conditions: the Table API reads it as a literal character, conditions are joined with `^`.',
   'syntax.url-encoded': 'A URL-encoded separator or operator (`%5E`, `%3D`...) inside the query: it would be encoded twice and read literally.',
   'syntax.parameter-name': 'URL parameter syntax inside the query (`sysparm_query=` at the start, `&sysparm_limit=10`): only the query value goes here.',

@@ -115,7 +115,16 @@ function checkValueShape(condition: Condition, value: Value, out: Diagnostic[]):
   }
 }
 
+/** `ORDERBYDESCopened_at` at the end of a value: a sort directive glued on without its `^`. */
+const GLUED_ORDER = /^ORDERBY(?:DESC)?[a-z_][a-z0-9_.]{0,79}$/;
+
 function checkScalarText(value: Scalar, out: Diagnostic[]): void {
+  const order = value.raw.lastIndexOf('ORDERBY');
+  if (order > 0 && GLUED_ORDER.test(value.raw.slice(order))) {
+    const at = value.start + order;
+    out.push({ severity: 'warning', code: 'syntax.missing-separator', start: at, end: at, suggestion: '^',
+      message: `${value.raw.slice(order)} is glued to the value without a ^ before it: the records are not sorted, and the value compared ends with "${value.raw.slice(order)}".` });
+  }
   const ampersand = ampersandJoin(value.raw);
   if (ampersand >= 0) {
     out.push({ severity: 'warning', code: 'syntax.ampersand', start: value.start + ampersand, end: value.start + ampersand + 1, suggestion: '^',

@@ -43,6 +43,8 @@ const cases: Case[] = [
   // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-security/edge-encryption/json-overview.md:48: "=" written the quoted-printable way
   { query: 'assigned_to=3D4860165813e63a00d00abd322244b092^category=network', code: 'value.reference', severity: 'warning',
     range: '3D4860165813e63a00d00abd322244b092', suggestion: '4860165813e63a00d00abd322244b092' },
+  // a public incident list builds `${consulta}ORDERBYDESCopened_at` (code index find_string id 70811649088)
+  { query: 'numberLIKEvpn^ORshort_descriptionLIKEvpnORDERBYDESCopened_at', code: 'syntax.missing-separator', severity: 'warning', range: '', suggestion: '^', syntaxOnly: true },
   { query: 'active=true&priority=1', code: 'syntax.ampersand', severity: 'warning', range: '&', suggestion: '^', syntaxOnly: true },
   { query: 'active=true%5Epriority=1', code: 'syntax.url-encoded', severity: 'warning', range: '%5E', suggestion: '^', syntaxOnly: true },
   { query: 'active%3Dtrue', code: 'syntax.url-encoded', severity: 'warning', range: '%3D', suggestion: '=', syntaxOnly: true },
