@@ -7,6 +7,7 @@ import type { Scalar } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import type { Field, Metadata } from '../../metadata/model';
 import { dynamicOption, type DynamicOption } from '../dynamic-options';
+import { relatedTables } from './related-link';
 
 export function checkDynamicOption(value: Scalar, field: Field, metadata: Metadata, out: Diagnostic[]): void {
   const target = field.reference;
@@ -22,9 +23,7 @@ export function checkDynamicOption(value: Scalar, field: Field, metadata: Metada
   }
 }
 
-/** A reference to `target` can hold the option's records: the same table, or one extending the other. */
+/** A reference to `target` can hold the option's records (the same table, or one extending the other), or the metadata cannot tell. */
 export function optionFits(option: DynamicOption, target: string, metadata: Metadata): boolean {
-  const { table } = option;
-  if (target === table) return true;
-  return metadata.tables.get(target)?.hierarchy.includes(table) === true || metadata.tables.get(table)?.hierarchy.includes(target) === true;
+  return relatedTables(target, option.table, metadata) !== false;
 }

@@ -51,7 +51,7 @@ function describe(side: LinkSide): string {
 }
 
 /** True when one table is or extends the other, false when both hierarchies are known and neither does, undefined otherwise. */
-function relatedTables(a: string, b: string, metadata: Metadata): boolean | undefined {
+export function relatedTables(a: string, b: string, metadata: Metadata): boolean | undefined {
   if (a === b) return true;
   const first = metadata.tables.get(a);
   const second = metadata.tables.get(b);

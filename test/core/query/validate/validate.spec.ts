@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkQuery } from '../../../../core/query/index';
 import type { MetadataOrigin } from '../../../../core/metadata/model';
-import { field, incident, metadata, table } from '../metadata';
+import { field, group, incident, metadata, sysUser, table } from '../metadata';
 
 function findings(query: string, origin: MetadataOrigin = 'instance', tableName = 'incident') {
   return checkQuery(query, { table: tableName, metadata: metadata(origin) }).diagnostics
@@ -197,6 +197,18 @@ describe('core/query/validate - fields against metadata', () => {
     ]);
     // a value that merely contains the prefix is a value
     expect(findings('short_descriptionSTARTSWITHsysparm_')).toEqual([]);
+  });
+
+  it('reports an out-of-box dynamic filter option on a reference to another table, not when the metadata cannot tell', () => {
+    // Me gives users, One of My Groups groups (ServiceNowDocs r_UsingTheDynamicOperator.md)
+    expect(findings('assigned_toDYNAMIC90d1921e5f510100a9ad2572f2b477fe^assignment_groupDYNAMICd6435e965f510100a9ad2572f2b47744')).toEqual([]);
+    expect(findings('assignment_groupDYNAMIC90d1921e5f510100a9ad2572f2b477fe^watch_listDYNAMICd6435e965f510100a9ad2572f2b47744,90d1921e5f510100a9ad2572f2b477fe')).toEqual([
+      ['warning', 'value.dynamic-option', '90d1921e5f510100a9ad2572f2b477fe'],
+      ['warning', 'value.dynamic-option', 'd6435e965f510100a9ad2572f2b47744']
+    ]);
+    // customer_contact is not in the metadata: whether it extends sys_user cannot be told, so nothing is reported
+    const customer = table('u_customer', 'Customer', [field('u_contact', 'Contact', 'reference', { reference: 'customer_contact' })]);
+    expect(checkQuery('u_contactDYNAMIC90d1921e5f510100a9ad2572f2b477fe', { table: 'u_customer', metadata: metadata('instance', [customer, sysUser, group]) }).diagnostics).toEqual([]);
   });
 
   it('reports a zero-width character in a value once, not as a wrong value as well, and only where it is', () => {
