@@ -83,7 +83,7 @@ class Walker {
         return;
       }
       case 'Join': {
-        // The left table is the queried one or one joined before (`JOINsys_user.sys_id=sys_user_group.manager!^JOINsys_user_group.sys_id=task.assignment_group!`).
+        // The left table is the queried one or one joined before (`JOINsys_user.sys_id=sys_user_group.manager!^JOINsys_user_group.sys_id=task.assignment_group!`): looked up, not required to be the queried one.
         const left = this.metadata?.tables.get(term.left.table.name);
         const leftField = left ? this.field(term.left.field.name, term.left.field, left) : undefined;
         const joined = this.table(term.right.table.name, term.right.table);
