@@ -8,6 +8,7 @@ import type { Diagnostic, Severity } from '../diagnostics';
 import { findField, type Field, type Metadata, type Table } from '../../metadata/model';
 import { OPAQUE } from '../scan';
 import { closestMatch } from '../../text/close-matches';
+import { fieldPath } from '../values';
 
 export interface Resolution {
   /** The last segment's field. */
@@ -105,7 +106,7 @@ function unverifiable(range: { start: number; end: number }, table: string, rest
 }
 
 function unknownField(segment: Name, path: FieldPath, table: Table, metadata: Metadata): Diagnostic {
-  const suggestion = suggestField(segment.name, table);
+  const suggestion = commaForDot(segment, path, table, metadata) ?? suggestField(segment.name, table);
   // u_ (customer), x_ (scoped app) and sn_ (store app) columns exist only where those are installed.
   const custom = /^(u_|x_|sn_)/.test(segment.name);
   const lenient = metadata.origin === 'template' || (custom && (metadata.origin === 'bundled' || metadata.origin === 'sdk'));
@@ -117,6 +118,18 @@ function unknownField(segment: Name, path: FieldPath, table: Table, metadata: Me
   const diagnostic: Diagnostic = { severity, code: 'field.unknown', start: segment.start, end: segment.end, message };
   if (suggestion) diagnostic.suggestion = suggestion;
   return diagnostic;
+}
+
+/**
+ * `cmdb_ci,sys_class_name`: a comma typed for the dot of a dot-walk (a public
+ * Grafana ServiceNow dashboard has one). The segment with dots, when it and
+ * the rest of the path resolve from `table`.
+ */
+function commaForDot(segment: Name, path: FieldPath, table: Table, metadata: Metadata): string | undefined {
+  if (!segment.name.includes(',')) return undefined;
+  const dotted = segment.name.replaceAll(',', '.');
+  const candidate = dotted + path.raw.slice(segment.end - path.start);
+  return resolvePath(fieldPath(candidate, 0, candidate.length), table, metadata, []) ? dotted : undefined;
 }
 
 /** Suggestions per table and written name: live validation re-checks the same query on every keystroke. */

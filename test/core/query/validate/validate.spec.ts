@@ -211,6 +211,13 @@ describe('core/query/validate - fields against metadata', () => {
     expect(checkQuery('u_contactDYNAMIC90d1921e5f510100a9ad2572f2b477fe', { table: 'u_customer', metadata: metadata('instance', [customer, sysUser, group]) }).diagnostics).toEqual([]);
   });
 
+  it('offers the dot-walk for a comma typed in its place, when the dotted path resolves', () => {
+    // optimizca/servicenow-grafana@6ea98b0 src/dashboards/AWS Inventory - US Regions.json:1615 has state!=closed^cmdb_ci,sys_class_name=cmdb_ci_vm_instance
+    const fixes = (query: string) => checkQuery(query, { table: 'incident', metadata: metadata() }).diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.suggestion]);
+    expect(fixes('caller_id,department.name=IT')).toEqual([['field.unknown', 'caller_id.department']]);
+    expect(fixes('caller_id,nme=Abel^caller_id,department.nme=IT')).toEqual([['field.unknown', undefined], ['field.unknown', undefined]]);
+  });
+
   it('reports a zero-width character in a value once, not as a wrong value as well, and only where it is', () => {
     expect(findings('caller_id=46d44a23a9fe19810012d100cca80666\u200b^state=2\ufeff^short_descriptionLIKEa\u200cb')).toEqual([
       ['warning', 'syntax.invisible-character', '\u200b'],
