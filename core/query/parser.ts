@@ -107,7 +107,7 @@ class Parser {
         // Report the separator before the gap, or after it at the start; once per separator (`^` alone is one finding).
         const range = separatorStart >= 0 ? { start: separatorStart, end: separatorEnd } : kind === 'end' ? term : { start: termEnd, end: nextEnd };
         if (range.start !== lastEmptyReport) {
-          this.reportEmpty(range, separatorStart < 0, kind === 'end');
+          this.reportEmpty(range, separatorStart < 0, kind === 'end', depth === 1 && separatorEnd - separatorStart === 1);
           lastEmptyReport = range.start;
         }
       }
@@ -144,7 +144,12 @@ class Parser {
     return { type: 'Clause', start, end, terms };
   }
 
-  private reportEmpty(range: Span, leading: boolean, trailing: boolean): void {
+  private reportEmpty(range: Span, leading: boolean, trailing: boolean, caret: boolean): void {
+    // A last plain ^ changes nothing: ServiceNow/WorkArena's filter tests, run on live instances, list `…^description=x^` among the ways to write `…^description=x`.
+    if (trailing && !leading && caret && range.start === this.text.length - 1) {
+      this.report('info', 'syntax.empty-term', range, 'The query ends with a ^, which ServiceNow ignores: remove it.', '');
+      return;
+    }
     const message = leading && !trailing ? 'The query starts with a separator: remove it.'
       : trailing && !leading ? 'The query ends with a separator: remove it.'
         : 'Nothing between these separators: remove the extra separator.';
