@@ -22,7 +22,7 @@ describe('scripts/check-query - command', () => {
 
   it('exits 0 for a query without errors, warnings included', async () => {
     // when
-    const result = await runCli(['check-query', '--table', 'x_acme_ticket', '--metadata', snapshot, 'state=10^ORDERBYnumber^']);
+    const result = await runCli(['check-query', '--table', 'x_acme_ticket', '--metadata', snapshot, '^state=10^ORDERBYnumber']);
 
     // then
     expect(result.code).toBe(0);
