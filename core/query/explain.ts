@@ -140,7 +140,8 @@ function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {
     case 'Join': {
       const joined = nested(scope, term.right.table.name);
       const where = term.conditions ? explainQuery(term.conditions, joined) : '';
-      return `joined with ${tableLabel(term.right.table.name, scope)} (${term.left.field.name} = ${term.right.field.name})${where ? ` where ${where}` : ''}`;
+      const left = nameLabel(term.left.field.name, nested(scope, term.left.table.name));
+      return `joined with ${tableLabel(term.right.table.name, scope)} (${left} = ${nameLabel(term.right.field.name, joined)})${where ? ` where ${where}` : ''}`;
     }
     case 'Invalid':
       return term.raw.includes(OPAQUE) ? '(a condition computed at runtime)' : `(unreadable: ${term.raw})`;

@@ -48,6 +48,8 @@ describe('core/query - explain', () => {
     ['RLQUERYsys_user_group.manager,>=1^active=true^ENDRLQUERY', 'with at least 1 Group record (by manager) where Active is true'],
     // jamesamcgaha/supernow@8f9de92 posts/querying-related-tables.md:135 (there on sys_user; the labels come from the tables named)
     ['SUBQUERYcaller_id,manager,sys_user_group^active=true^ENDSUBQUERY', 'Caller is the Manager of a Group record where Active is true'],
+    // the joined fields by their labels, as for SUBQUERY
+    ['JOINincident.caller_id=sys_user.sys_id!active=true', 'joined with User (Caller = Sys ID) where Active is true'],
     ['123TEXTQUERY321=email', 'matching the keywords "email"'],
     ['active=true^EQ^GROUPBYcategory', 'Active is true, grouped by Category'],
     ['opened_at=2024-01-05 10:00:00', 'Opened is 2024-01-05 10:00:00'],
