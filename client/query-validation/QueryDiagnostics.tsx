@@ -27,6 +27,7 @@ import { writeProperty } from '../shared/write-binding';
 import { checkQueryText } from '../../lint/query/check-task-query';
 import { movedParameters, type MovedParameter } from './moved-parameters';
 import { useLiveText } from './use-live-text';
+import { useQueryExplainer } from './use-query-explainer';
 import { commitPendingInput } from './live-text';
 import { QUERY_CHECKED_EVENT, isLintBehind } from './live-check';
 
@@ -58,7 +59,8 @@ export function QueryDiagnostics({ element, id, queryEntryId, property }: Props)
   // The snapshot's arrival (other tables, for dot-walks) checks the query again.
   const snapshot = useBundledMetadata();
   const feel = useFeelParser();
-  const result = useMemo(() => checkQueryText(text, template, table, snapshot, feel), [text, template, table, snapshot, feel]);
+  const explainer = useQueryExplainer();
+  const result = useMemo(() => checkQueryText(text, template, table, snapshot, feel, explainer), [text, template, table, snapshot, feel, explainer]);
 
   useEffect(() => { eventBus.fire(QUERY_CHECKED_EVENT, { element, text }); }, [text, element]);
 

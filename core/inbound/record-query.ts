@@ -1,4 +1,5 @@
-import { checkFeelQuery, checkQuery, type CheckOptions, type CheckResult } from '../query/index';
+import { checkFeelQuery, checkQuery } from '../query/check';
+import type { CheckOptions, CheckResult } from '../query/check-result';
 import type { ElementTemplate, TemplateProperty } from '../template/types';
 import { isWaitTemplate } from './template-kind';
 import { WAIT_QUERY_PROPERTY_ID } from './wait-template';

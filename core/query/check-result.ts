@@ -12,7 +12,11 @@ export interface CheckOptions {
   feel?: FeelParser;
   /** The query is sent with every space removed (Camunda's official ServiceNow templates): check it as sent. */
   spacesRemoved?: boolean;
+  /** Words the query (core/query/explain.ts `explainWithItems`); without it the result's explanation is empty (check.ts). */
+  explainer?: Explainer;
 }
+
+export type Explainer = (ast: QueryAst, options: CheckOptions) => { explanation: string; items: string[] };
 
 export interface CheckResult {
   ast: QueryAst;

@@ -7,12 +7,8 @@ import type { QueryAst } from './ast';
 import type { Diagnostic } from './diagnostics';
 import { parse } from './parser';
 import { print } from './printer';
-import { validate } from './validate/validate';
+import * as check from './check';
 import { explain, explainWithItems } from './explain';
-import { checkFeel } from './feel';
-import { checkAsSent } from './sent-text';
-import { checkUrlText } from './url-query';
-import { hasError } from './diagnostics';
 import type { CheckOptions, CheckResult } from './check-result';
 
 export type * from './ast';
@@ -24,7 +20,7 @@ export { applySuggestion, applySuggestions } from './fix';
 export type { OperatorInfo } from './operators';
 export { complete, completeFeelQuery } from './complete';
 export type { Completion, CompletionKind, CompleteOptions } from './complete';
-export type { CheckOptions, CheckResult } from './check-result';
+export type { CheckOptions, CheckResult, Explainer } from './check-result';
 export { hasUrlQuery } from './url-query';
 
 /** Parses any string into a tree plus syntax diagnostics. Never throws. */
@@ -37,63 +33,31 @@ export function printQuery(ast: QueryAst): string {
   return print(ast);
 }
 
-/** Parses and, given a table and metadata, validates fields, operators and values. */
+/** Parses and, given a table and metadata, validates fields, operators and values; explains the query in plain words. */
 export function checkQuery(text: string, options: CheckOptions = {}): CheckResult {
-  if (options.spacesRemoved || text.includes('{{')) return checkAsSent(text, options, checkText);
-  return checkText(text, options);
-}
-
-/** Checks the text exactly as given. */
-function checkText(text: string, options: CheckOptions): CheckResult {
-  const { ast, diagnostics } = parse(text);
-  const checked = validate(ast, text, options);
-  const all = checked.length === 0 ? diagnostics : diagnostics.length === 0 ? checked : diagnostics.concat(checked);
-  if (all.length > 1) all.sort(byPosition);
-  const { explanation, items } = explainWithItems(ast, options);
-  return { ast, diagnostics: all, explanation, explanationItems: items, ok: !hasError(all) };
+  return check.checkQuery(text, explained(options));
 }
 
 /**
  * Checks a `sysparm_query` value that is a FEEL expression (`="active=true^caller_id=" + id`):
  * the string literals it concatenates are checked, every other part is an
- * opaque runtime value. Offsets refer to the FEEL text. A value that does not
- * start with `=` is checked as a plain query; a FEEL value without `options.feel`
- * is `pending`, with no findings.
+ * opaque runtime value (see check.ts).
  */
 export function checkFeelQuery(value: string, options: CheckOptions = {}): CheckResult {
-  if (!value.startsWith('=')) {
-    return checkQuery(value, options);
-  }
-  const { feel } = options;
-  if (!feel) return { ...checkQuery('', options), diagnostics: [], explanation: '', explanationItems: [], ok: true, pending: true };
-  return checkFeel(value, { ...options, feel }, checkQuery);
+  return check.checkFeelQuery(value, explained(options));
 }
 
-/**
- * Checks the `sysparm_query` parameter of a URL (core/query/url-query.ts),
- * plain or a FEEL expression (`="https://" + host + "/api/now/table/incident?sysparm_query=active=true"`):
- * offsets refer to the URL as written. Undefined when the URL has no such
- * parameter; a FEEL URL without `options.feel` is `pending`.
- */
+/** Checks the `sysparm_query` parameter of a URL, plain or a FEEL expression (see check.ts); undefined when the URL has none. */
 export function checkUrlQuery(url: string, options: CheckOptions = {}): CheckResult | undefined {
-  const inUrl = (text: string, opts: CheckOptions) => checkUrlText(text, opts, checkQuery);
-  if (!url.startsWith('=')) return inUrl(url, options);
-  const { feel } = options;
-  if (!feel) return checkFeelQuery(url, options);
-  let found = false;
-  const result = checkFeel(url, { ...options, feel }, (text, opts) => {
-    const checked = inUrl(text, opts);
-    found ||= checked !== undefined;
-    return checked ?? { ...checkQuery('', opts), diagnostics: [] };
-  });
-  return found ? result : undefined;
+  return check.checkUrlQuery(url, explained(options));
+}
+
+/** The engine's entry explains every query it checks, unless the caller brings its own explainer. */
+function explained(options: CheckOptions): CheckOptions {
+  return options.explainer ? options : { ...options, explainer: explainWithItems };
 }
 
 /** The query in plain words. */
 export function explainQuery(ast: QueryAst, options: CheckOptions = {}): string {
   return explain(ast, options);
-}
-
-function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.start - b.start || a.end - b.end;
 }

@@ -4,7 +4,8 @@
  */
 import { checkRecordQuery } from '../../core/inbound/record-query';
 import { isWaitTemplate } from '../../core/inbound/template-kind';
-import { checkFeelQuery, checkUrlQuery, type CheckOptions, type CheckResult } from '../../core/query';
+import { checkFeelQuery, checkUrlQuery } from '../../core/query/check';
+import type { CheckOptions, CheckResult, Explainer } from '../../core/query/check-result';
 import type { FeelParser } from '../../core/feel/tree';
 import type { Metadata } from '../../core/metadata/model';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
@@ -50,9 +51,13 @@ function feelOperation(template: ElementTemplate, query: TemplateProperty, bo: M
   return null;
 }
 
-/** Checks query text (plain or FEEL `=...`) against the table's metadata: the template's field index on top of `bundled`. */
-export function checkQueryText(value: string, template: ElementTemplate | undefined, table: string | undefined, bundled: Metadata | undefined, feel: FeelParser | undefined): CheckResult {
-  const options = queryOptions(template, table, bundled, feel);
+/**
+ * Checks query text (plain or FEEL `=...`) against the table's metadata: the
+ * template's field index on top of `bundled`. Explained only with an
+ * `explainer` (the panel's; the lint shows diagnostics alone).
+ */
+export function checkQueryText(value: string, template: ElementTemplate | undefined, table: string | undefined, bundled: Metadata | undefined, feel: FeelParser | undefined, explainer?: Explainer): CheckResult {
+  const options = { ...queryOptions(template, table, bundled, feel), ...(explainer ? { explainer } : {}) };
   // A wait template's query is the sysparm_query entry of its FEEL context.
   return isWaitTemplate(template) ? checkRecordQuery(value, options) : checkFeelQuery(value, options);
 }
