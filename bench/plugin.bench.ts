@@ -14,9 +14,10 @@
  *   metadata, which sits in its own chunk: metadata_chunk_kb, every table of
  *   the bundled snapshot packed (target <= 250); metadata_reader_chunk_kb:
  *   the code reading that snapshot, a chunk fetched alongside it;
- *   autocomplete_chunk_kb (the query suggestions, fetched when a query field
- *   is first shown), table_switch_chunk_kb (fetched when the table list opens),
- *   feel_chunk_kb (the FEEL grammar, fetched with the snapshot) and
+ *   autocomplete_chunk_kb (the query suggestions and explanation, fetched
+ *   when a query field is first shown), table_switch_chunk_kb (fetched when
+ *   the table list opens), feel_chunk_kb (the FEEL grammar and the lint
+ *   checks reading FEEL, fetched with the snapshot) and
  *   panel_helpers_chunk_kb (the table picker, the output helper and the sys_id
  *   picker, fetched when a ServiceNow task is first shown).
  * Builds the plugin and the harness first when dist/ lacks them.
