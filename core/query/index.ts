@@ -52,9 +52,18 @@ export function checkUrlQuery(url: string, options: CheckOptions = {}): CheckRes
   return check.checkUrlQuery(url, explained(options));
 }
 
-/** The engine's entry explains every query it checks, unless the caller brings its own explainer. */
+/**
+ * The engine's entry explains every query it checks, unless the caller
+ * brings its own explainer. One copy per options object: callers check many
+ * queries with the same options, and a fresh object per call costs more
+ * than the check of a short query.
+ */
+const withExplainer = new WeakMap<CheckOptions, CheckOptions>();
 function explained(options: CheckOptions): CheckOptions {
-  return options.explainer ? options : { ...options, explainer: explainWithItems };
+  if (options.explainer) return options;
+  let found = withExplainer.get(options);
+  if (!found) withExplainer.set(options, (found = { ...options, explainer: explainWithItems }));
+  return found;
 }
 
 /** The query in plain words. */
