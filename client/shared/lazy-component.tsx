@@ -1,29 +1,38 @@
 /** @jsxImportSource @bpmn-io/properties-panel/preact */
 /**
- * A panel entry whose component sits in a chunk of its own, next to the
- * plugin script like the metadata chunk: fetched when the entry is first
- * shown, so the plugin script stays small and diagrams without such an
- * entry never load it. Renders nothing until the chunk arrives.
+ * Code in a chunk of its own, next to the plugin script like the metadata
+ * chunk: fetched when a panel entry first needs it, so the plugin script
+ * stays small and diagrams without such an entry never load it.
  */
 import { useEffect, useState } from '@bpmn-io/properties-panel/preact/hooks';
 import type { JSX } from '@bpmn-io/properties-panel/preact/jsx-runtime';
 
 type Component<P> = (props: P) => JSX.Element;
 
-export function lazyComponent<P extends object>(load: () => Promise<Component<P>>, what: string): Component<P> {
+/** A hook giving the chunk's export: undefined until it arrives, then a re-render with it. */
+export function lazyExport<T extends (...args: never[]) => unknown>(load: () => Promise<T>, what: string): () => T | undefined {
   // webpack keeps a fetched chunk for the page anyway; this only spares later entries a render without it.
-  let loaded: Component<P> | undefined;
-  let loading: Promise<Component<P>> | undefined;
-  const fetchOnce = () => (loading ??= load().then((component) => (loaded = component)));
-  return function Lazy(props: P) {
-    const [Loaded, setLoaded] = useState<Component<P> | undefined>(() => loaded);
+  let loaded: T | undefined;
+  let loading: Promise<T> | undefined;
+  const fetchOnce = () => (loading ??= load().then((value) => (loaded = value)));
+  return function useLazyExport() {
+    const [value, setValue] = useState<T | undefined>(() => loaded);
     useEffect(() => {
-      if (Loaded) return undefined;
+      if (value) return undefined;
       let mounted = true;
-      fetchOnce().then((component) => { if (mounted) setLoaded(() => component); })
+      fetchOnce().then((found) => { if (mounted) setValue(() => found); })
         .catch((error: unknown) => console.warn(`[servicenow] ${what} does not load:`, error));
       return () => { mounted = false; };
     }, []);
+    return value;
+  };
+}
+
+/** A panel entry whose component sits in such a chunk: it renders nothing until the chunk arrives. */
+export function lazyComponent<P extends object>(load: () => Promise<Component<P>>, what: string): Component<P> {
+  const useLoaded = lazyExport(load, what);
+  return function Lazy(props: P) {
+    const Loaded = useLoaded();
     return Loaded ? <Loaded {...props} /> : null;
   };
 }
