@@ -69,10 +69,12 @@ export function buildWebhookTemplate(table: Table, kind: InboundKind, options: B
       description: `The shared secret ServiceNow signs with (system property <code>${WEBHOOK_SECRET_PROPERTY}</code>). Keep the <code>{{secrets.NAME}}</code> placeholder and create the secret in your cluster.`,
       group: 'authentication',
       type: 'String',
-      feel: 'optional',
+      // The runtime reads the key as the text written, secrets replaced, never as FEEL (connectors
+      // WebhookConnectorProperties.hmacSecret has no @FEEL; HttpWebhookExecutable.activate hands it to the
+      // HMACVerifier as is): "=secrets.X" would sign with those ten characters and refuse every event.
       value: `{{secrets.${WEBHOOK_SECRET_NAME}}}`,
       binding: connectorProperty('inbound.hmacSecret'),
-      constraints: { notEmpty: true }
+      constraints: { notEmpty: true, pattern: { value: '^[^=]', message: 'is read as text, never as FEEL: write the key itself or a {{secrets.NAME}} placeholder, without a leading =.' } }
     },
     { id: 'inbound.hmacHeader', type: 'Hidden', value: SIGNATURE_HEADER, binding: connectorProperty('inbound.hmacHeader') },
     { id: 'inbound.hmacAlgorithm', type: 'Hidden', value: 'sha_256', binding: connectorProperty('inbound.hmacAlgorithm') },

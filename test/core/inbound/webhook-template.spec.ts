@@ -4,6 +4,8 @@ import type { Table } from '../../../core/metadata/model';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
 import { answerWebhook, applyInbound, ProcessNotRegistered, registerElement, registerWebhooks, type DeployedElement } from '../../helpers/inbound-proof';
 import { parseJavaDuration } from '../../helpers/runtime/java-duration';
+import { connectorAcceptsSignature } from '../../helpers/camunda-emulator';
+import { createHmac } from 'node:crypto';
 
 const KINDS = ['start', 'intermediate', 'boundary'] as const;
 const SECRETS = { SERVICENOW_WEBHOOK_SECRET: 'webhook-secret' };
@@ -45,6 +47,24 @@ describe('the webhook event templates as the connector runtime registers them', 
       expect(() => registerElement({ ...applyInbound(template, {}, SECRETS), properties: { messageTtl: ttl } }, 'intermediate'), ttl).toThrow(ProcessNotRegistered);
       expect(applyInbound(template, { messageTtl: ttl }, SECRETS).violations, ttl).toEqual([expect.stringContaining('messageTtl: does not match')]);
     }
+  });
+
+  it('the HMAC secret reaches the signature check as written, secrets replaced: a FEEL-looking key is refused in the Modeler', () => {
+    const template = buildWebhookTemplate(incident, 'start', { idPrefix: 'test.servicenow', version: 1 });
+    const body = Buffer.from('{"table":"incident","operation":"insert"}');
+    const signed = (key: string) => ({ 'x-servicenow-signature': createHmac('sha256', key).update(body).digest('hex') });
+
+    // the default placeholder: the runtime signs with the secret's value, so ServiceNow's signature passes
+    const element = applyInbound(template, {}, SECRETS);
+    const key = element.properties['inbound.hmacSecret'] ?? '';
+    const header = element.properties['inbound.hmacHeader'] ?? '';
+    expect(connectorAcceptsSignature(body, signed('webhook-secret'), header, key)).toBe(true);
+
+    // the runtime never evaluates the property: "=secrets.X" would be the key itself, so no FEEL toggle is offered
+    expect(template.properties.find((property) => property.id === 'inbound.hmacSecret')).not.toHaveProperty('feel');
+    expect(connectorAcceptsSignature(body, signed('webhook-secret'), header, '=secrets.SERVICENOW_WEBHOOK_SECRET')).toBe(false);
+    expect(applyInbound(template, { 'inbound.hmacSecret': '=secrets.SERVICENOW_WEBHOOK_SECRET' }, SECRETS).violations).toEqual([expect.stringContaining('inbound.hmacSecret: does not match')]);
+    expect(applyInbound(template, { 'inbound.hmacSecret': 'a-key-typed-in' }, SECRETS).violations).toEqual([]);
   });
 
   describe('one webhook ID for several events', () => {
