@@ -1,5 +1,5 @@
 import { deferUnexpectedAnswer } from './answer-guard';
-import { operationRule } from './error-handling';
+import { operationRule, successStatuses } from './error-handling';
 import { allOf, headerBinding, whenOperation, type Operation } from './operations';
 import { customResultExpressionProperty, resultMappingProperty, resultVariableProperty } from './preset-output';
 import type { TemplateProperty } from './types';
@@ -78,6 +78,7 @@ export function outputProperties(tableName: string | undefined, hasNumber: boole
         condition: allOf({ property: 'resultMapping', isEmpty: true }, whenOperation(...scoped))
       }));
     }),
-    customResultExpressionProperty(['body', 'headers', 'status'], `={${names.sysId}: body.result.sys_id}`, allOf({ property: 'resultMapping', equals: 'custom' }, whenOperation('create', 'get', 'query', 'update', 'count')))
+    customResultExpressionProperty(['body', 'headers', 'status'], `={${names.sysId}: body.result.sys_id}`, allOf({ property: 'resultMapping', equals: 'custom' }, whenOperation('create', 'get', 'query', 'update', 'count')),
+      { rule: operationRule('create'), scope: ` for Create; Get, Query, Update and Count check for ${successStatuses('get').join(' or ')}` })
   ];
 }

@@ -1,4 +1,4 @@
-import { deferUnexpectedAnswer } from './answer-guard';
+import { deferUnexpectedAnswer, type GuardedAnswer } from './answer-guard';
 import type { AnswerRule } from './error-handling';
 import { headerBinding } from './operations';
 import type { Condition, TemplateProperty } from './types';
@@ -28,8 +28,16 @@ export function presetOutputProperties(presetName: string, presets: ResultPreset
       const mapped: Condition = { property: 'resultMapping', isEmpty: true };
       return { id: `resultExpression.${preset.id}`, type: 'Hidden', value: deferUnexpectedAnswer(preset.expression, preset.rule), binding: headerBinding('resultExpression'), condition: preset.condition ? { allMatch: [mapped, preset.condition] } : mapped };
     }),
-    customResultExpressionProperty(['body', 'headers', 'status', 'document'], example, { property: 'resultMapping', equals: 'custom' })
+    customResultExpressionProperty(['body', 'headers', 'status', 'document'], example, { property: 'resultMapping', equals: 'custom' }, exampleCheck(presets, example))
   ];
+}
+
+/** The answer check the example is shown in: the preset's, or with presets of several rules the one the example maps like. */
+function exampleCheck(presets: ResultPreset[], example: string): ExampleCheck | undefined {
+  const preset = presets.find((candidate) => candidate.expression === example) ?? presets[0];
+  if (!preset) return undefined;
+  const rules = new Set(presets.map((candidate) => JSON.stringify({ statuses: candidate.rule.statuses, needsResult: candidate.rule.needsResult })));
+  return { rule: preset.rule, scope: rules.size > 1 ? ` for ${preset.id[0]?.toUpperCase()}${preset.id.slice(1)}; the other operations check their own statuses` : '' };
 }
 
 /**
@@ -56,12 +64,24 @@ export function resultMappingProperty(presetName: string, condition?: Condition)
   };
 }
 
-/** The result expression the modeler writes when the mapping is custom; `response` names what it may read. */
-export function customResultExpressionProperty(response: string[], example: string, condition: Condition): TemplateProperty {
+/** The answer check a custom expression's example is written in, and which operations it is for (empty: all). */
+export interface ExampleCheck {
+  rule: GuardedAnswer;
+  scope: string;
+}
+
+/**
+ * The result expression the modeler writes when the mapping is custom; `response` names what it may read.
+ * Its example keeps the preset's answer check: once a result expression sets a variable, the error
+ * expression gets those variables instead of the response (error-handling.ts), so an unchecked mapping
+ * lets a login redirect complete the task with empty variables, and Web Modeler has no lint to say so.
+ */
+export function customResultExpressionProperty(response: string[], example: string, condition: Condition, check?: ExampleCheck): TemplateProperty {
+  const shown = check ? `Keep the answer check, or an unexpected answer such as a login redirect completes the task with empty variables, e.g. <code>${deferUnexpectedAnswer(example, check.rule)}</code>${check.scope}.` : `E.g. <code>${example}</code>.`;
   return {
     id: 'resultExpression',
     label: 'Result expression',
-    description: `Maps the response (${response.map((key) => `<code>${key}</code>`).join(', ')}) to process variables, e.g. <code>${example}</code>.`,
+    description: `Maps the response (${response.map((key) => `<code>${key}</code>`).join(', ')}) to process variables. ${shown}`,
     group: 'output',
     type: 'Text',
     feel: 'required',

@@ -150,6 +150,25 @@ describe('e2e/rest-connector - a custom result expression and an unexpected answ
     expect(await run(values)).toEqual({ kind: 'completed', variables: { incidentSysId: SYS_ID, incidentNumber: 'INC0010001' }, warnings: [] });
   });
 
+  it('the Result expression field\'s own example, copied into a Create task, raises the incident for a redirect and maps a created record', async () => {
+    // given: the example as the field's description shows it (Web Modeler has no lint to add the check)
+    const description = incident.properties.find((property) => property.id === 'resultExpression')?.description ?? '';
+    const example = /e\.g\. <code>(=[^<]+)<\/code> for Create/.exec(description)?.[1];
+    expect(example).toBeDefined();
+    const create = { instanceUrl: base, operation: 'create', 'field.short_description': 'Printer on fire', resultMapping: 'custom', resultExpression: example };
+    const collection = '/api/now/table/incident';
+
+    // when: a login redirect
+    answers.set(collection, { status: 302, text: '', headers: { Location: 'https://dev1.service-now.com/login.do' } });
+    // then
+    expect(await run(create)).toMatchObject({ kind: 'failed', retries: 0, message: expect.stringContaining('ServiceNow answered HTTP 302 redirecting to https://dev1.service-now.com/login.do instead of 201') });
+
+    // when: the created record
+    answers.set(collection, { status: 201, type: 'application/json', text: JSON.stringify({ result: { sys_id: SYS_ID, number: 'INC0010002' } }) });
+    // then
+    expect(await run(create)).toEqual({ kind: 'completed', variables: { incidentSysId: SYS_ID }, warnings: [] });
+  });
+
   it('unguarded, the same redirect completes the task with null outputs (what the lint rule reports); the rule\'s fix raises the incident', async () => {
     // given: the Result expression field's example, no result variable
     const mine = '={incidentSysId: body.result.sys_id}';
