@@ -18,7 +18,7 @@ const pureRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'lib/**', 'templates/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '**/*.bundle.js'] },
+  { ignores: ['node_modules/**', 'dist/**', 'lib/**', 'templates/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '**/*.bundle.js', 'test/**/fluent-sources/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
