@@ -13,8 +13,9 @@ import type { Metadata } from '../../core/metadata/model';
 import { OVERLAY_FILE, parseOverlay, type Overlay, type OverlayTable } from '../../core/metadata/overlay';
 import { formatProblem, Problems } from '../../core/metadata/problems';
 import { snapshotFiles } from './snapshot-files';
-import { parseTableSource, type SdkTable } from './sdk/parse-table-source';
-import { choiceRecord, englishLabel, sdkTableRecords, tableRecord, type RawRecord, type TableRecords } from './sdk/to-records';
+import { collectTables } from './sdk/collect-tables';
+import { parseTableSources, type SdkRecord, type SdkTable } from './sdk/parse-table-source';
+import { choiceRecord, englishLabel, recordOfSdkRecord, sdkTableRecords, tableRecord, type RawRecord, type TableRecords } from './sdk/to-records';
 
 export const SDK_TABLES_DIR = join('src', 'fluent', 'tables');
 
@@ -39,12 +40,12 @@ export async function importSdk(options: ImportOptions): Promise<ImportResult> {
   const problems = new Problems();
   const overlay = parseOverlay(options.overlay.path, options.overlay.text, problems);
   if (!overlay) throw new UserError(`The overlay ${options.overlay.path} is invalid.`, problems.errors.map(formatProblem));
-  const { version, tables: sdkTables, skipped: unreadable } = await readSdk(options.sdkDir);
-  const builder = new SnapshotBuilder(sdkTables, overlay, options.overlay.path);
+  const { version, tables: sdkTables, records: sdkRecords, skipped: unreadable } = await readSdk(options.sdkDir);
+  const builder = new SnapshotBuilder(sdkTables, sdkRecords, overlay, options.overlay.path);
   for (const table of options.tables ?? everyTable(sdkTables, overlay)) builder.addComplete(table);
   builder.addReferenceTargets();
   const records = builder.finish();
-  const skipped = [...unreadable, ...[...builder.complete].sort().flatMap((name) => sdkTables.get(name)?.skipped ?? [])];
+  const skipped = [...unreadable, ...[...builder.complete].sort().flatMap((name) => sdkTables.get(name)?.skipped ?? []), ...builder.unusedRecords()];
 
   const source = `@servicenow/sdk-core ${version} Fluent table sources (src/fluent/tables/*.now.ts) + ${OVERLAY_FILE}`;
   const { files, manifest } = snapshotFiles(
@@ -63,27 +64,24 @@ function everyTable(sdkTables: ReadonlyMap<string, SdkTable>, overlay: Overlay):
   return [...new Set([...sdkTables.keys(), ...fromOverlay])].sort();
 }
 
-async function readSdk(sdkDir: string): Promise<{ version: string; tables: Map<string, SdkTable>; skipped: string[] }> {
+async function readSdk(sdkDir: string): Promise<{ version: string; tables: Map<string, SdkTable>; records: SdkRecord[]; skipped: string[] }> {
   let version: string;
   let names: string[];
   const tablesDir = join(sdkDir, SDK_TABLES_DIR);
   try {
     version = (JSON.parse(await readFile(join(sdkDir, 'package.json'), 'utf8')) as { version: string }).version;
-    // Table sources sit in sub-folders too (atf/), and not every one is named *.now.ts; index.ts files only re-export.
-    names = (await readdir(tablesDir, { recursive: true })).filter((name) => name.endsWith('.ts') && !/(^|[\\/])index\.ts$/.test(name)).map((name) => name.split('\\').join('/')).sort();
+    // Table sources sit in sub-folders too (atf/). Fluent sources are the *.now.ts files: 4.9.0 also ships a stale
+    // sysevent_script_action.ts beside sysevent_script_action.now.ts, which src/fluent/tables/index.ts exports instead.
+    names = (await readdir(tablesDir, { recursive: true })).filter((name) => name.endsWith('.now.ts')).map((name) => name.split('\\').join('/')).sort();
   } catch (error) {
     throw new UserError(
       `${sdkDir} is not an @servicenow/sdk-core package with table sources in ${SDK_TABLES_DIR} (${(error as Error).message}). Pass --sdk <dir> pointing at the unpacked package (npm pack @servicenow/sdk-core).`
     );
   }
-  const tables = new Map<string, SdkTable>();
-  const skipped: string[] = [];
-  for (const name of names) {
-    const parsed = parseTableSource(join(SDK_TABLES_DIR, name), await readFile(join(tablesDir, name), 'utf8'));
-    skipped.push(...parsed.skipped);
-    for (const table of parsed.tables) tables.set(table.name, table);
-  }
-  return { version, tables, skipped };
+  const files = await Promise.all(names.map(async (name) => ({ file: join(SDK_TABLES_DIR, name), text: await readFile(join(tablesDir, name), 'utf8') })));
+  const { tables, records, skipped, problems } = collectTables([parseTableSources(files)]);
+  if (problems.length) throw new UserError('The SDK import failed; nothing was written.', problems);
+  return { version, tables, records, skipped };
 }
 
 /** Collects records table by table, merging the overlay's record facts. */
@@ -93,11 +91,29 @@ class SnapshotBuilder {
   private readonly records = new Map<string, TableRecords>();
   private readonly problems: string[] = [];
 
+  /** The dictionary and choice records written with Record(), by the table they describe. */
+  private readonly sdkRecords = new Map<string, SdkRecord[]>();
+
   constructor(
     private readonly sdk: ReadonlyMap<string, SdkTable>,
+    records: readonly SdkRecord[],
     private readonly overlay: Overlay,
     private readonly overlayPath: string
-  ) {}
+  ) {
+    for (const record of records) {
+      const table = typeof record.data['name'] === 'string' ? record.data['name'] : '';
+      const list = this.sdkRecords.get(table);
+      if (list) list.push(record);
+      else this.sdkRecords.set(table, [record]);
+    }
+  }
+
+  /** Record() calls for tables no source or overlay defines: said, since nothing else uses them. */
+  unusedRecords(): string[] {
+    return [...this.sdkRecords].filter(([table]) => !this.sdk.has(table) && !this.overlay.tables[table]?.table).flatMap(([table, records]) =>
+      records.map((record) => `${record.at}: Record() of ${record.table} for ${table ? `table ${table}, which no Table() defines` : 'no literal table name'}; left out`)
+    );
+  }
 
   /** A table with all its columns, and its super classes up to the root. */
   addComplete(name: string): void {
@@ -157,8 +173,24 @@ class SnapshotBuilder {
     const records: TableRecords = sdkTable
       ? sdkTableRecords(sdkTable, this.problems)
       : { table: tableRecord(name, extra!.table!.label, extra!.table!.superClass), columns: [], overrides: [], choices: [] };
+    this.addSdkRecords(name, records);
     if (extra) this.mergeOverlay(name, records, extra);
     return records;
+  }
+
+  /** Columns and choices written as Record() join the table's own; a column given twice is refused, a choice given twice the loader warns about. */
+  private addSdkRecords(name: string, records: TableRecords): void {
+    for (const sdkRecord of this.sdkRecords.get(name) ?? []) {
+      const converted = recordOfSdkRecord(sdkRecord, this.problems);
+      if (!converted) continue;
+      if (converted.table === 'sys_choice') {
+        records.choices.push(converted.record);
+        continue;
+      }
+      if (records.columns.some((column) => column['element'] === converted.record['element'])) {
+        this.problems.push(`${sdkRecord.at}: Record() of sys_dictionary for ${name}.${converted.record['element']}, which the Table() schema already defines; keep one definition`);
+      } else records.columns.push(converted.record);
+    }
   }
 
   private mergeOverlay(name: string, records: TableRecords, extra: OverlayTable): void {

@@ -1,9 +1,14 @@
 /**
- * Reads one Fluent table source (`export const incident = Table({...})`)
- * with the TypeScript compiler API and returns its literal configuration.
- * Only literals are evaluated; anything computed is reported, never run.
+ * Reads one Fluent source (`export const incident = Table({...})`) with the
+ * TypeScript compiler API and returns the literal configuration of its
+ * `Table()` calls and of its `Record()` calls that write dictionary or choice
+ * records. Only literals are evaluated (static-value.ts); anything computed
+ * is reported, never run. A file with neither is no table source and gives
+ * nothing; a file with a syntax error is refused.
  */
 import ts from 'typescript';
+import { UserError } from '../../../core/errors';
+import { NOT_LITERAL, SourceScope, type Entry } from './static-value';
 
 export interface SdkColumn {
   element: string;
@@ -16,6 +21,8 @@ export interface SdkColumn {
 
 export interface SdkTable {
   name: string;
+  /** `Table({ augments: 'incident', schema })`: columns added to a table defined elsewhere. */
+  augments: boolean;
   config: Record<string, unknown>;
   columns: SdkColumn[];
   at: string;
@@ -23,127 +30,163 @@ export interface SdkTable {
   skipped: string[];
 }
 
+/** `Record({ table: 'sys_choice', data: {...} })`: a dictionary or choice record written as a plain record. */
+export interface SdkRecord {
+  table: MetadataRecordTable;
+  data: Record<string, unknown>;
+  at: string;
+}
+
 export interface ParseResult {
   tables: SdkTable[];
-  /** Table() calls the importer could not read at all, as `file:line: what`. */
+  records: SdkRecord[];
+  /** Calls the importer could not read at all, as `file:line: what`. */
   skipped: string[];
 }
 
-const NOT_LITERAL = Symbol('not a literal');
+/** The record tables whose Record() calls describe table metadata; Record() of any other table is data and skipped quietly. */
+export const METADATA_RECORD_TABLES = ['sys_choice', 'sys_dictionary'] as const;
+export type MetadataRecordTable = (typeof METADATA_RECORD_TABLES)[number];
 
+/** Table options that only identify the definition to the SDK's build ($id, $meta); never metadata, so never reported. */
+const BUILD_ONLY = /^\$/;
+
+/** One file read on its own. */
 export function parseTableSource(file: string, text: string): ParseResult {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const result: ParseResult = { tables: [], skipped: [] };
-  const at = (node: ts.Node) => `${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
+  return parseTableSources([{ file, text }]);
+}
 
+/** Files read together, so that one can use a const another exports (`choices: PropertyTypeChoices`). */
+export function parseTableSources(files: readonly { file: string; text: string }[]): ParseResult {
+  const sources = files.map(({ file, text }) => {
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    refuseSyntaxErrors(source);
+    return source;
+  });
+  const scope = new SourceScope(sources);
+  const result: ParseResult = { tables: [], records: [], skipped: [] };
+  const at = (node: ts.Node) => {
+    const source = node.getSourceFile();
+    return `${source.fileName}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
+  };
+  const reader = new Reader(scope, at, result);
   const visit = (node: ts.Node): void => {
-    const call = asCall(node, 'Table');
-    if (call) {
-      const table = readTable(call, at, result.skipped);
-      if (table) result.tables.push(table);
-      return;
+    if (ts.isCallExpression(node)) {
+      const callee = scope.calleeName(node);
+      if (callee === 'Table') return reader.table(node);
+      if (callee === 'Record') return reader.record(node);
     }
     ts.forEachChild(node, visit);
   };
-  visit(source);
+  for (const source of sources) visit(source);
   return result;
 }
 
-function readTable(call: ts.CallExpression, at: (node: ts.Node) => string, fileSkipped: string[]): SdkTable | undefined {
-  const skipped: string[] = [];
-  const argument = call.arguments[0];
-  if (!argument || !ts.isObjectLiteralExpression(unwrap(argument))) return undefined;
-  const object = unwrap(argument) as ts.ObjectLiteralExpression;
-  const config: Record<string, unknown> = {};
-  const columns: SdkColumn[] = [];
-  for (const property of object.properties) {
-    const key = propertyName(property);
-    if (key === undefined || !ts.isPropertyAssignment(property)) continue;
-    if (key === 'schema' && ts.isObjectLiteralExpression(unwrap(property.initializer))) {
-      columns.push(...readSchema(unwrap(property.initializer) as ts.ObjectLiteralExpression, at, skipped));
-      continue;
-    }
-    const value = literal(property.initializer);
-    if (value === NOT_LITERAL) skipped.push(`${at(property)}: table option ${key} is computed`);
-    else config[key] = value;
-  }
-  const name = config['name'];
-  if (typeof name !== 'string') {
-    fileSkipped.push(`${at(call)}: Table() without a literal name`);
-    return undefined;
-  }
-  return { name, config, columns, at: at(call), skipped };
+/** tsc would refuse the file, and reading a broken tree could silently drop columns. */
+function refuseSyntaxErrors(source: ts.SourceFile): void {
+  const diagnostics = syntacticDiagnostics(source);
+  if (diagnostics.length === 0) return;
+  // The first error names the place; the ones after it mostly follow from it.
+  const first = diagnostics[0]!;
+  const { line, character } = source.getLineAndCharacterOfPosition(first.start ?? 0);
+  const where = `${source.fileName}:${line + 1}:${character + 1}`;
+  throw new UserError(
+    `${where}: syntax error: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')} The file's tables cannot be read; fix it (now-sdk build needs it to compile too) and run again.`
+  );
 }
 
-function readSchema(schema: ts.ObjectLiteralExpression, at: (node: ts.Node) => string, skipped: string[]): SdkColumn[] {
-  const columns: SdkColumn[] = [];
-  for (const property of schema.properties) {
-    const element = propertyName(property);
-    if (element === undefined || !ts.isPropertyAssignment(property)) {
-      skipped.push(`${at(property)}: schema entry is not a plain "name: XColumn({...})"`);
-      continue;
+/** The parser's own diagnostics, through a one-file program (the public API for them). */
+function syntacticDiagnostics(source: ts.SourceFile): readonly ts.Diagnostic[] {
+  const options: ts.CompilerOptions = { noResolve: true, noLib: true, types: [] };
+  const host = ts.createCompilerHost(options);
+  const isSource = (name: string) => name.split('\\').join('/') === source.fileName.split('\\').join('/');
+  host.getSourceFile = (name) => (isSource(name) ? source : undefined);
+  host.fileExists = isSource;
+  const program = ts.createProgram({ rootNames: [source.fileName], options, host });
+  return program.getSyntacticDiagnostics(source);
+}
+
+class Reader {
+  constructor(
+    private readonly scope: SourceScope,
+    private readonly at: (node: ts.Node) => string,
+    private readonly result: ParseResult
+  ) {}
+
+  table(call: ts.CallExpression): void {
+    const object = call.arguments[0] && this.scope.objectOf(call.arguments[0]);
+    if (!object) {
+      this.result.skipped.push(`${this.at(call)}: Table() whose configuration is not an object literal`);
+      return;
     }
-    const call = unwrap(property.initializer);
-    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) {
-      skipped.push(`${at(property)}: column ${element} is not a column function call`);
-      continue;
+    const skipped: string[] = [];
+    const config: Record<string, unknown> = {};
+    const columns: SdkColumn[] = [];
+    const report = (node: ts.Node, what: string) => skipped.push(`${this.at(node)}: table option ${what} is computed`);
+    for (const entry of this.scope.entries(object, report)) {
+      if (entry.key === 'schema') {
+        const schema = this.scope.objectOf(entry.value);
+        if (schema) columns.push(...this.schema(schema, skipped));
+        else skipped.push(`${this.at(entry.node)}: the schema is not an object literal; no columns read`);
+        continue;
+      }
+      const value = this.scope.literal(entry.value);
+      if (value !== NOT_LITERAL) config[entry.key] = value;
+      else if (!BUILD_ONLY.test(entry.key)) report(entry.node, entry.key);
+    }
+    const augments = typeof config['augments'] === 'string';
+    const name = augments ? config['augments'] : config['name'];
+    if (typeof name !== 'string') {
+      this.result.skipped.push(`${this.at(call)}: Table() without a literal name`);
+      return;
+    }
+    this.result.tables.push({ name, augments, config, columns, at: this.at(call), skipped });
+  }
+
+  record(call: ts.CallExpression): void {
+    const object = call.arguments[0] && this.scope.objectOf(call.arguments[0]);
+    const entries = object ? this.scope.entries(object) : undefined;
+    const value = (key: string) => {
+      const entry = entries?.find((candidate) => candidate.key === key);
+      return entry && this.scope.literal(entry.value);
+    };
+    const table = value('table');
+    if (!(METADATA_RECORD_TABLES as readonly unknown[]).includes(table)) return;
+    const data = value('data');
+    if (data === NOT_LITERAL || typeof data !== 'object' || data === null || Array.isArray(data)) {
+      this.result.skipped.push(`${this.at(call)}: Record() of ${String(table)} whose data is not an object literal`);
+      return;
+    }
+    const dataEntry = entries!.find((candidate) => candidate.key === 'data')!;
+    // Report the computed fields, keeping the rest.
+    this.scope.literal(dataEntry.value, (node, key) => this.result.skipped.push(`${this.at(node)}: ${String(table)} record field ${key} is computed; left out`));
+    this.result.records.push({ table: table as MetadataRecordTable, data: data as Record<string, unknown>, at: this.at(call) });
+  }
+
+  private schema(schema: ts.ObjectLiteralExpression, skipped: string[]): SdkColumn[] {
+    const columns: SdkColumn[] = [];
+    const entries = this.scope.entries(schema, (node, what) => skipped.push(`${this.at(node)}: schema entry ${what} is computed; its columns are left out`));
+    for (const entry of entries) {
+      const column = this.column(entry, skipped);
+      if (column) columns.push(column);
+    }
+    return columns;
+  }
+
+  private column(entry: Entry, skipped: string[]): SdkColumn | undefined {
+    const { key: element, node } = entry;
+    const call = this.scope.resolve(entry.value);
+    const kind = ts.isCallExpression(call) ? this.scope.calleeName(call) : undefined;
+    if (!ts.isCallExpression(call) || kind === undefined) {
+      skipped.push(`${this.at(node)}: column ${element} is not a column function call`);
+      return undefined;
     }
     const argument = call.arguments[0];
-    const config = argument === undefined ? {} : literal(argument, (node, key) => skipped.push(`${at(node)}: ${element}.${key} is computed; left out`));
+    const config = argument === undefined ? {} : this.scope.literal(argument, (inner, key) => skipped.push(`${this.at(inner)}: ${element}.${key} is computed; left out`));
     if (config === NOT_LITERAL || typeof config !== 'object' || config === null || Array.isArray(config)) {
-      skipped.push(`${at(property)}: column ${element} has a computed configuration`);
-      continue;
+      skipped.push(`${this.at(node)}: column ${element} has a computed configuration`);
+      return undefined;
     }
-    columns.push({ element, kind: call.expression.text, config: config as Record<string, unknown>, at: at(property) });
+    return { element, kind, config: config as Record<string, unknown>, at: this.at(node) };
   }
-  return columns;
-}
-
-/** The value of a literal expression (objects and arrays included), or NOT_LITERAL. */
-function literal(node: ts.Expression, onComputed?: (node: ts.Node, key: string) => void): unknown {
-  const expression = unwrap(node);
-  if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return expression.text;
-  if (ts.isNumericLiteral(expression)) return Number(expression.text);
-  if (expression.kind === ts.SyntaxKind.TrueKeyword) return true;
-  if (expression.kind === ts.SyntaxKind.FalseKeyword) return false;
-  if (expression.kind === ts.SyntaxKind.NullKeyword) return null;
-  if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.MinusToken) {
-    const value = literal(expression.operand);
-    return typeof value === 'number' ? -value : NOT_LITERAL;
-  }
-  if (ts.isArrayLiteralExpression(expression)) {
-    const values = expression.elements.map((element) => literal(element, onComputed));
-    return values.includes(NOT_LITERAL) ? NOT_LITERAL : values;
-  }
-  if (ts.isObjectLiteralExpression(expression)) {
-    const object: Record<string, unknown> = {};
-    for (const property of expression.properties) {
-      const key = propertyName(property);
-      if (key === undefined || !ts.isPropertyAssignment(property)) return NOT_LITERAL;
-      const value = literal(property.initializer, onComputed);
-      // A computed option (e.g. a script built at run time) is left out, not guessed.
-      if (value !== NOT_LITERAL) object[key] = value;
-      else onComputed?.(property, key);
-    }
-    return object;
-  }
-  return NOT_LITERAL;
-}
-
-function unwrap(node: ts.Expression): ts.Expression {
-  let current = node;
-  while (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
-  return current;
-}
-
-function asCall(node: ts.Node, callee: string): ts.CallExpression | undefined {
-  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === callee ? node : undefined;
-}
-
-function propertyName(property: ts.ObjectLiteralElementLike): string | undefined {
-  const name = property.name;
-  if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
-  if (ts.isComputedPropertyName(name) && ts.isStringLiteral(name.expression)) return name.expression.text;
-  return undefined;
 }

@@ -4,7 +4,7 @@
  * sys_choice), every value a string as in metadata/README.md.
  */
 import { columnFunctionTypes, OVERRIDE_FUNCTION, typeFromOption } from './column-types';
-import type { SdkColumn, SdkTable } from './parse-table-source';
+import type { SdkColumn, SdkRecord, SdkTable } from './parse-table-source';
 
 export type RawRecord = Record<string, string>;
 
@@ -57,7 +57,9 @@ function internalType(column: SdkColumn): string | undefined {
 
 export function columnRecord(table: string, column: SdkColumn, type: string): RawRecord {
   const { config } = column;
-  const dynamic = isRecord(config['dynamicValueDefinitions']) ? config['dynamicValueDefinitions'] : {};
+  // Every option has a deprecated snake_case spelling the SDK still accepts (src/db/Column.ts, types/Reference.ts, types/Choice.ts).
+  const dynamicOption = config['dynamicValueDefinitions'] ?? config['dynamic_value_definitions'];
+  const dynamic = isRecord(dynamicOption) ? dynamicOption : {};
   const fromOtherTable = dynamic['type'] === 'choices_from_other_table';
   const calculated = dynamic['type'] === 'calculated_value' || config['formula'] !== undefined || config['functionDefinition'] !== undefined || config['function_definition'] !== undefined;
   const readOnly = config['readOnly'] === true || config['read_only'] === true || config['readOnlyOption'] !== undefined;
@@ -73,7 +75,7 @@ export function columnRecord(table: string, column: SdkColumn, type: string): Ra
     mandatory: flag(config['mandatory']),
     read_only: flag(readOnly),
     reference: text(config['referenceTable']) ?? '',
-    reference_key: text(config['referenceKey']) ?? '',
+    reference_key: text(config['referenceKey']) ?? text(config['reference_key']) ?? '',
     default_value: text(config['default']) ?? '',
     choice: typeof config['dropdown'] === 'string' ? (dropdownModes[config['dropdown']] ?? '') : '',
     choice_table: fromOtherTable ? (text(dynamic['table']) ?? '') : '',
@@ -140,6 +142,41 @@ export function choiceRecord(
     language: 'en',
     dependent_value: choice.dependentValue ?? ''
   };
+}
+
+/**
+ * A `Record({ table: 'sys_dictionary' | 'sys_choice', data })` as the Table API
+ * record it writes: the data's fields are the record's columns already, only
+ * their values become strings. Undefined (with a problem) when a key is missing.
+ */
+export function recordOfSdkRecord(record: SdkRecord, problems: string[]): { table: SdkRecord['table']; record: RawRecord } | undefined {
+  const data = Object.fromEntries(Object.entries(record.data).flatMap(([key, value]) => {
+    const string = text(value);
+    return string === undefined ? [] : [[key, string]];
+  }));
+  const required = record.table === 'sys_choice' ? ['name', 'element', 'value'] : ['name', 'element', 'internal_type'];
+  const missing = required.filter((key) => !data[key]);
+  if (missing.length) {
+    problems.push(`${record.at}: Record() of ${record.table} without ${missing.join(', ')}; give ${missing.length > 1 ? 'them' : 'it'} as literal strings`);
+    return undefined;
+  }
+  if (record.table === 'sys_choice') {
+    const language = data['language'] ?? 'en';
+    if (language !== 'en') return undefined;
+    return {
+      table: record.table,
+      record: choiceRecord(data['name']!, data['element']!, {
+        value: data['value']!,
+        label: data['label'],
+        sequence: data['sequence'],
+        inactive: data['inactive'] === 'true',
+        dependentValue: data['dependent_value']
+      })
+    };
+  }
+  const blank = columnRecord(data['name']!, { element: data['element']!, kind: 'Record', config: {}, at: record.at }, data['internal_type']!);
+  const known = Object.fromEntries(Object.keys(blank).flatMap((key) => (data[key] === undefined ? [] : [[key, data[key]]])));
+  return { table: record.table, record: { ...blank, ...known } };
 }
 
 /** A Fluent label: a string, or documentation entries per language. */

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,6 +40,22 @@ describe('scripts/metadata - import-sdk', () => {
       expect(pick('state')).toMatchObject({ internalType: 'integer', definedOn: 'task' });
       expect(pick('short_description')).toEqual({ internalType: 'string', reference: undefined, maxLength: 160, definedOn: 'task' });
       expect(findField(incident, 'state')?.choices.map((choice) => choice.value)).toEqual(['1', '2', '3', '6', '7', '8']);
+    });
+
+    it('reads choices another file shares through a const, and the *.now.ts source the SDK exports rather than a stale copy', async () => {
+      // given: sys_user_preference.now.ts takes PropertyTypeChoices from sys_properties.now.ts; sysevent_script_action.ts
+      // lacks the `synchronous` column of sysevent_script_action.now.ts, the one src/fluent/tables/index.ts exports
+      const overlay = await overlayFile(join(bundledSnapshotDir, 'overlay.json'));
+
+      // when
+      const { metadata, skipped } = await importSdk({ sdkDir: realSdk, overlay, tables: ['sys_user_preference', 'sys_properties', 'sysevent_script_action'] });
+
+      // then
+      const values = (table: string) => findField(metadata.tables.get(table)!, 'type')?.choices.map((choice) => choice.value);
+      expect(values('sys_user_preference')).toEqual(values('sys_properties'));
+      expect(values('sys_user_preference')).toContain('password2');
+      expect(findField(metadata.tables.get('sysevent_script_action')!, 'synchronous')).toMatchObject({ internalType: 'boolean', defaultValue: 'false' });
+      expect(skipped).toEqual([]);
     });
 
     it('rebuilds the bundled snapshot byte for byte', async () => {
@@ -146,6 +162,39 @@ describe('scripts/metadata - import-sdk', () => {
     });
   });
 
+  describe('Fluent written the ways real apps write it (fluent-sources/patterns)', () => {
+    const patterns = join(__dirname, 'sdk', 'fluent-sources', 'patterns');
+
+    it('reads shared consts across files, spreads, aliased imports, language labels, Record() choices and columns, and augmented tables', async () => {
+      // when
+      const { metadata, skipped, manifest } = await importSdk({ sdkDir: patterns, overlay: await overlayFile(join(patterns, 'overlay.json')), tables: ['x_acme_case'] });
+
+      // then
+      const acme = metadata.tables.get('x_acme_case')!;
+      expect(acme).toMatchObject({ label: 'Case', superClass: 'task' });
+      expect(acme.fields.map((field) => field.element).sort()).toEqual([
+        'channel', 'code', 'hours', 'number', 'parent_case', 'reviewed_by', 'reviewed_on', 'severity', 'short_description', 'state', 'summary', 'x_acme_flagged'
+      ]);
+      expect(findField(acme, 'summary')).toMatchObject({ internalType: 'string', maxLength: 200, mandatory: true });
+      expect(findField(acme, 'severity')?.choices.map((choice) => `${choice.value}${choice.inactive ? ' (inactive)' : ''}`)).toEqual(['high', 'medium (inactive)', 'low']);
+      expect(findField(acme, 'parent_case')).toMatchObject({ reference: 'x_acme_case', referenceKey: 'number' });
+      expect(findField(acme, 'reviewed_by')).toMatchObject({ reference: 'sys_user', definedOn: 'x_acme_case' });
+      expect(findField(acme, 'hours')).toMatchObject({ internalType: 'integer', mandatory: true, defaultValue: '0' });
+      // The child's own sys_choice records replace task's list; the French one is not an English label.
+      expect(findField(acme, 'state')?.choices.map((choice) => `${choice.value}=${choice.label}`)).toEqual(['1=New', '18=Awaiting customer']);
+      expect(findField(metadata.tables.get('task')!, 'state')?.choices.map((choice) => choice.label)).toEqual(['Open', 'Closed']);
+      expect(findField(acme, 'x_acme_flagged')).toMatchObject({ internalType: 'boolean', definedOn: 'task' });
+      // Math.max(10, 20) is reported, not run; the BusinessRule and the data Record() say nothing, a choice for an unknown table is reported.
+      expect(findField(acme, 'code')?.maxLength).toBe(40);
+      const tables = join('src', 'fluent', 'tables');
+      expect(skipped).toEqual([
+        `${join(tables, 'x_acme_case.now.ts')}:23: code.maxLength is computed; left out`,
+        `${join(tables, 'business-rule.now.ts')}:19: Record() of sys_choice for table x_acme_gone, which no Table() defines; left out`
+      ]);
+      expect(manifest.tables).toEqual(['task', 'x_acme_case']);
+    });
+  });
+
   describe('camunda-servicenow metadata import-sdk', () => {
     let out: string | undefined;
     afterEach(async () => {
@@ -173,6 +222,26 @@ describe('scripts/metadata - import-sdk', () => {
       expect(second.code).toBe(0);
       expect(JSON.parse(second.stdout)).toMatchObject({ fields: { ticket_task: 12 } });
       expect(await readAll(out)).toEqual(firstFiles);
+    });
+
+    it('exits 1, names the file and line, and writes nothing when a source has a syntax error', async () => {
+      // given
+      out = await mkdtemp(join(tmpdir(), 'import-sdk-'));
+      const sdk = join(out, 'sdk');
+      await mkdir(join(sdk, 'src', 'fluent', 'tables'), { recursive: true });
+      await writeFile(join(sdk, 'package.json'), '{ "name": "@servicenow/sdk-core", "version": "0.0.1-broken" }');
+      await writeFile(join(sdk, 'src', 'fluent', 'tables', 'x_t.now.ts'), "export const x_t = Table({\n  name: 'x_t',\n  schema: { a: StringColumn({ label: 'A' }) }\n");
+      const snapshot = join(out, 'snapshot');
+      await mkdir(snapshot);
+      await writeFile(join(snapshot, 'overlay.json'), '{ "format": 1, "tables": {} }');
+
+      // when
+      const result = await runCli(['metadata', 'import-sdk', '--sdk', sdk, '--out', snapshot]);
+
+      // then
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`${join('src', 'fluent', 'tables', 'x_t.now.ts')}:4:1: syntax error: '}' expected.`);
+      expect(await readdir(snapshot)).toEqual(['overlay.json']);
     });
 
     it('exits 1 and writes nothing when the overlay is missing', async () => {
