@@ -47,7 +47,7 @@ describe('scripts/metadata/sdk - parseTableSource', () => {
     // given
     const source = `
       const size = 40
-      export const a = Table({ name: 'a', schema: { x: StringColumn({ maxLength: size * 2, label: 'X' }), y: shared.y } })
+      export const a = Table({ name: 'a', schema: { x: StringColumn({ maxLength: size * 2, label: 'X' }), y: shared.y, ...makeColumns() } })
       export const b = Table({ name: 'b', extends: pick(), schema: {} })
       export const c = Table({ name: dynamicName, schema: {} })`;
 
@@ -56,7 +56,7 @@ describe('scripts/metadata/sdk - parseTableSource', () => {
 
     // then
     expect(tables.map((table) => [table.name, table.columns.map((column) => column.element), table.skipped])).toEqual([
-      ['a', ['x'], ['f.now.ts:3: x.maxLength is computed; left out', 'f.now.ts:3: column y is not a column function call']],
+      ['a', ['x'], ['f.now.ts:3: schema entry ...makeColumns() is computed; its columns are left out', 'f.now.ts:3: x.maxLength is computed; left out', 'f.now.ts:3: column y is not a column function call']],
       ['b', [], ['f.now.ts:4: table option extends is computed']]
     ]);
     expect(tables[0]!.columns[0]!.config).toEqual({ label: 'X' });
