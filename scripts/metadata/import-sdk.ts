@@ -67,12 +67,16 @@ function everyTable(sdkTables: ReadonlyMap<string, SdkTable>, overlay: Overlay):
 async function readSdk(sdkDir: string): Promise<{ version: string; tables: Map<string, SdkTable>; records: SdkRecord[]; skipped: string[] }> {
   let version: string;
   let names: string[];
+  let others: string[];
   const tablesDir = join(sdkDir, SDK_TABLES_DIR);
   try {
     version = (JSON.parse(await readFile(join(sdkDir, 'package.json'), 'utf8')) as { version: string }).version;
     // Table sources sit in sub-folders too (atf/). Fluent sources are the *.now.ts files: 4.9.0 also ships a stale
     // sysevent_script_action.ts beside sysevent_script_action.now.ts, which src/fluent/tables/index.ts exports instead.
-    names = (await readdir(tablesDir, { recursive: true })).filter((name) => name.endsWith('.now.ts')).map((name) => name.split('\\').join('/')).sort();
+    const all = (await readdir(tablesDir, { recursive: true })).map((name) => name.split('\\').join('/')).sort();
+    names = all.filter((name) => name.endsWith('.now.ts'));
+    // Said, so that a table a future SDK ships only in a plain .ts file does not vanish unnoticed; index.ts files only re-export.
+    others = all.filter((name) => name.endsWith('.ts') && !name.endsWith('.now.ts') && !/(^|\/)index\.ts$/.test(name));
   } catch (error) {
     throw new UserError(
       `${sdkDir} is not an @servicenow/sdk-core package with table sources in ${SDK_TABLES_DIR} (${(error as Error).message}). Pass --sdk <dir> pointing at the unpacked package (npm pack @servicenow/sdk-core).`
@@ -81,7 +85,8 @@ async function readSdk(sdkDir: string): Promise<{ version: string; tables: Map<s
   const files = await Promise.all(names.map(async (name) => ({ file: join(SDK_TABLES_DIR, name), text: await readFile(join(tablesDir, name), 'utf8') })));
   const { tables, records, skipped, problems } = collectTables([parseTableSources(files)]);
   if (problems.length) throw new UserError('The SDK import failed; nothing was written.', problems);
-  return { version, tables, records, skipped };
+  const unread = others.map((name) => `${join(SDK_TABLES_DIR, name)}: not a Fluent source (*.now.ts); not read`);
+  return { version, tables, records, skipped: [...unread, ...skipped] };
 }
 
 /** Collects records table by table, merging the overlay's record facts. */
