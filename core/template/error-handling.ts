@@ -2,6 +2,22 @@ import { allOf, headerBinding, OPERATION_HTTP, OPERATIONS, whenOperation, type O
 import type { Condition, TemplateProperty } from './types';
 import type { GuardedAnswer } from './answer-guard';
 
+/**
+ * The title of the page a hibernating personal developer instance serves,
+ * with HTTP 200, for every path (demisto/content ServiceNowv2.py
+ * `send_request`, Itential's ServiceNow adapter `isHibernating`).
+ */
+const HIBERNATING_PAGE = 'Instance Hibernating page';
+
+/**
+ * What a 200 carries when a transaction quota cancels a request that already
+ * ran: the records so far, then `"error": {...}, "status": "failure"` at the
+ * end, often as broken JSON, which the connector hands over as text
+ * (ServiceNow KB1297438; ServiceNow/PySNC record.py `GlideRecord.query`,
+ * StackVista/stackstate-agent-integrations servicenow.py `_get_json`).
+ */
+const CANCELLED_TRANSACTION = 'Transaction cancelled';
+
 /** Seconds to wait after a 429 that carries no usable Retry-After header. */
 const DEFAULT_RATE_LIMIT_WAIT = 60;
 
@@ -49,12 +65,17 @@ function unexpectedAnswerEntries(rule: AnswerRule): string[] {
     'answered: if failure != null then {} else if get value(response, "status") instance of number then response else if count(stored) > 0 then get value(stored[1], "value") else {}',
     'status: get value(answered, "status")',
     'answer: if get value(answered, "body") instance of context then get value(answered, "body") else {}',
+    'page: if get value(answered, "body") instance of string then get value(answered, "body") else ""',
     'answerHeaders: if get value(answered, "headers") instance of context then get value(answered, "headers") else {}',
-    'location: if get value(answerHeaders, "Location") = null then get value(answerHeaders, "location") else get value(answerHeaders, "Location")',
+    // Header names keep the server's spelling (connectors HeadersHelper.flattenHeaders): matched ignoring case.
+    'location: get entries(answerHeaders)[lower case(item.key) = "location"].value[1]',
     `unexpected: if failure != null or status = null then null
+    else if contains(page, "${HIBERNATING_PAGE}") then "The instance is hibernating: wake it, then retry"
     else if not(list contains([${statuses.join(', ')}], status)) then "ServiceNow answered HTTP " + string(status) + (if location = null then "" else " redirecting to " + string(location)) + " instead of ${expected}: the instance URL does not reach the ${api} (use the instance's https:// address)"
-    ${needsResult ? `else if get value(answer, "result") = null then "ServiceNow answered HTTP " + string(status) + " without a result: the instance URL does not reach the ${api}"
-    ` : ''}else null`
+    ${needsResult
+    ? `else if get value(answer, "result") = null or get value(answer, "error") != null then "ServiceNow answered HTTP " + string(status) + (if get value(answer, "error") != null or contains(page, "${CANCELLED_TRANSACTION}") then " with a cancelled transaction: ask for fewer records or columns" else " without a result: the instance URL does not reach the ${api}")`
+    : `else if contains(lower case(page), "<html") then "ServiceNow answered HTTP " + string(status) + " with a web page: the instance URL does not reach the ${api}"`}
+    else null`
   ];
 }
 
@@ -72,12 +93,14 @@ const SERVICENOW_FAILURE_ENTRIES = [
   'variables: if get value(failed, "variables") instance of context then get value(failed, "variables") else {}',
   'errorResponse: if get value(variables, "response") instance of context then get value(variables, "response") else {}',
   'body: get value(errorResponse, "body")',
-  'snError: if body instance of context and get value(body, "error") instance of context then get value(body, "error") else {}',
+  'bodyError: if body instance of context then get value(body, "error") else null',
+  // ServiceNow's REST APIs answer {"error": {message, detail}}; its token endpoint (oauth_token.do) answers OAuth's {"error", "error_description"} strings.
+  'snError: if bodyError instance of context then bodyError else if bodyError instance of string then {message: bodyError, detail: get value(body, "error_description")} else {}',
   'snMessage: get value(snError, "message")',
   'snDetail: get value(snError, "detail")',
   'message: if snMessage = null then get value(failed, "message") else string(snMessage) + (if snDetail = null then "" else ": " + string(snDetail))',
   'headers: if get value(errorResponse, "headers") instance of context then get value(errorResponse, "headers") else {}',
-  'retryAfter: if get value(headers, "Retry-After") = null then get value(headers, "retry-after") else get value(headers, "Retry-After")',
+  'retryAfter: get entries(headers)[lower case(item.key) = "retry-after"].value[1]',
   `wait: if retryAfter != null and matches(string(retryAfter), "^[0-9]+$") then duration("PT" + string(retryAfter) + "S") else duration("PT${DEFAULT_RATE_LIMIT_WAIT}S")`
 ];
 

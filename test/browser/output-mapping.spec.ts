@@ -143,7 +143,7 @@ test.describe('sys_id output helper and picker', () => {
     await warning.getByRole('button', { name: 'Add the answer check' }).click();
 
     // then
-    await expect.poll(() => headerValue(page, 'Task_Create', 'resultExpression')).toBe('=if list contains([201], status) and body instance of context and get value(body, "result") != null then {incidentSysId: body.result.sys_id} else {}');
+    await expect.poll(() => headerValue(page, 'Task_Create', 'resultExpression')).toBe('=if list contains([201], status) and body instance of context and get value(body, "result") != null and get value(body, "error") = null then {incidentSysId: body.result.sys_id} else {}');
     await expect(problem).toHaveCount(0);
     await expect(warning).toHaveCount(0);
 

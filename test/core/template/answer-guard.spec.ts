@@ -26,7 +26,7 @@ describe('core/template - answer-guard', () => {
 
   it('reads a guard back whatever its line breaks and spacing, and tells the rules apart', () => {
     // given: the helper's layout, the mapping on lines of its own
-    const guarded = '=if list contains([201],status) and\n  body instance of context and get value(body, "result") != null then {\n  a: body.result.sys_id\n}\nelse {}';
+    const guarded = '=if list contains([201],status) and\n  body instance of context and get value(body, "result") != null\n  and get value(body, "error") = null then {\n  a: body.result.sys_id\n}\nelse {}';
 
     // when
     const read = readDeferredAnswer(guarded, parseFeelExpression);
@@ -42,7 +42,7 @@ describe('core/template - answer-guard', () => {
     ['a plain context', MAPPING],
     ['an if that maps something else otherwise', '=if list contains([201], status) then {a: 1} else {b: 2}'],
     ['an if with another condition', '=if status = 201 then {a: 1} else {}'],
-    ['a guard with a further condition', '=if list contains([201], status) and body instance of context and get value(body, "result") != null and x then {a: 1} else {}'],
+    ['a guard with a further condition', '=if list contains([201], status) and body instance of context and get value(body, "result") != null and get value(body, "error") = null and x then {a: 1} else {}'],
     ['a guard that does not parse', '=if list contains([201], status) then {a: } else {}'],
     ['a guard followed by more', '=if list contains([201], status) then {a: 1} else {} + 1']
   ])('reads no guard in %s', (_name, expression) => {

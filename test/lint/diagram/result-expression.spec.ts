@@ -115,7 +115,7 @@ describe('lint/diagram - result-expression', () => {
 
       // then: one entry a line under the check, readable in the panel's FEEL editor
       expect(expression).toBe([
-        '=if list contains([201], status) and body instance of context and get value(body, "result") != null then {',
+        '=if list contains([201], status) and body instance of context and get value(body, "result") != null and get value(body, "error") = null then {',
         '  incidentSysId: (if body.result.sys_id instance of context then body.result.sys_id.value else body.result.sys_id),',
         '  incidentNumber: (if body.result.number instance of context then body.result.number.value else body.result.number)',
         '} else {}'
