@@ -168,6 +168,15 @@ describe('e2e/servicenow-answers - what the presets make of real answers', () =>
     });
   });
 
+  it('a 401 without a body gives the reason phrase, whether the runtime hands the body over as null (8.8) or as "" (8.9); a load balancer\'s 503 page is retried', async () => {
+    // 8.8.16 HttpCommonResultResponseHandler.extractBody: blank is null; 8.9.7 ConnectorExceptionMapper.from: the text as read, "" included.
+    for (const body of [null, '']) {
+      const answer = { status: 401, reason: 'Unauthorized', headers: { 'WWW-Authenticate': 'BASIC realm="Service-now"' }, body };
+      expect(runJob(incident, { instanceUrl: base, ...get }, answer), JSON.stringify(body)).toMatchObject({ kind: 'bpmnError', code: 'SERVICENOW_401', message: 'Unauthorized' });
+    }
+    expect(await run(get, RECORD_PATH, { status: 503, type: 'text/html', text: '<html><body><h1>503 Service Unavailable</h1></body></html>' }, { retries: 3 })).toMatchObject({ kind: 'failed', retries: 2, retryBackoff: 'PT30S', message: 'Service Unavailable' });
+  });
+
   it('the Table API\'s own error body still becomes the BPMN error with its message and detail', async () => {
     // ServiceNow's answer to a sys_id it cannot read (KB0717149's message; demisto/content ServiceNowv2.py `send_request` matches 'No Record found').
     const notFound = { status: 404, type: JSON_TYPE, text: '{"error":{"message":"No Record found","detail":"Record doesn\'t exist or ACL restricts the record retrieval"},"status":"failure"}' };
