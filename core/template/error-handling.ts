@@ -67,7 +67,7 @@ function unexpectedAnswerEntries(rule: AnswerRule): string[] {
     'answer: if get value(answered, "body") instance of context then get value(answered, "body") else {}',
     'page: if get value(answered, "body") instance of string then get value(answered, "body") else ""',
     'answerHeaders: if get value(answered, "headers") instance of context then get value(answered, "headers") else {}',
-    // Header names keep the server's spelling (connectors HeadersHelper.flattenHeaders): matched ignoring case.
+    // Header names keep the server's spelling (connectors HeadersHelper.flattenHeaders): matched ignoring case; `[1]` of no match is null (feel-scala FeelInterpreter `filterList`).
     'location: get entries(answerHeaders)[lower case(item.key) = "location"].value[1]',
     `unexpected: if failure != null or status = null then null
     else if contains(page, "${HIBERNATING_PAGE}") then "The instance is hibernating: wake it, then retry"
