@@ -37,9 +37,11 @@ export function successStatuses(operation: Operation): number[] {
  * wraps whichever it got. It treats only a status >= 400 as an error and
  * follows no redirect, so a 3xx (login page, http→https, a custom domain)
  * or an answer without the Table API's `result` would complete the task
- * with null outputs. These entries turn such an answer into an incident
- * (`jobError`, no retries): the URL is wrong, which no BPMN error boundary
- * can fix and no retry cures. The answer is the response itself or, among
+ * with null outputs, and a 200 web page would complete a Delete. These
+ * entries turn such an answer into an incident (`jobError`, no retries):
+ * the URL is wrong or the instance asleep, which no BPMN error boundary can
+ * fix and no retry cures; so is a 200 whose records end in a cancelled
+ * transaction's error, which asks for a smaller query. The answer is the response itself or, among
  * output variables, the result variable's copy of it (a context with a
  * numeric `status` and `headers`); the preset result expressions set no
  * variable for such an answer (answer-guard.ts), so the response
