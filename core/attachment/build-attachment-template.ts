@@ -8,7 +8,12 @@
  * file name and Content-Type from the document's metadata), or as base64
  * inside JSON (DocumentHelper); a document as the whole body is serialized
  * as JSON, never as raw bytes. So uploads use `POST /api/now/attachment/upload`
- * (multipart), not `/file` (raw body). Downloads set `storeResponse`, which
+ * (multipart), not `/file` (raw body). The part's file name is the one in the
+ * document reference the connector receives (DocumentFactoryImpl.resolve
+ * takes the reference's metadata), and httpclient5's LEGACY multipart mode
+ * writes a part's Content-Type and filename only when it has a file name
+ * (LegacyMultipart.formatMultipartHeader): a document without one reaches
+ * ServiceNow as a plain form field, not a file. Downloads set `storeResponse`, which
  * stores the body as a document with the response's Content-Type
  * (FileResponseHandler in 8.8, HttpCommonResultMapper in 8.9) and returns
  * it as `document`.
@@ -18,8 +23,9 @@ import { authenticationProperties, connectionProperties } from '../template/conn
 import { constantConnectorInputProperties } from '../template/connector-inputs';
 import { errorPropertiesFor, type AnswerRule } from '../template/error-handling';
 import { apiGroups } from '../template/groups';
+import { feelString } from '../template/body';
 import { BASE_URL_VARIABLE, headerBinding, inputBinding } from '../template/operations';
-import { SYS_ID } from '../template/patterns';
+import { safeTextPattern, SYS_ID } from '../template/patterns';
 import { presetOutputProperties, RESULT_CONTEXT } from '../template/preset-output';
 import { retryProperties, taskProperties, timeoutProperties } from '../template/runtime';
 import type { BuildOptions, Condition, ElementTemplate, TemplateProperty } from '../template/types';
@@ -45,6 +51,7 @@ const OPERATION = 'attachmentOperation';
 const TABLE = 'sn_tableName';
 const RECORD = 'sn_recordSysId';
 const DOCUMENT = 'sn_document';
+const FILE_NAME = 'sn_fileName';
 const ATTACHMENT = 'sn_attachmentSysId';
 
 function when(...operations: AttachmentOperation[]): Condition {
@@ -89,13 +96,24 @@ function operationInputs(): TemplateProperty[] {
     {
       id: 'document',
       label: 'Document',
-      description: 'A Camunda document reference, e.g. <code>=invoice</code> from a form\'s file picker or <code>=attachmentDocument</code> from a download. Its file name and content type become the attachment\'s.',
+      description: 'A Camunda document reference, e.g. <code>=invoice</code> from a form\'s file picker or <code>=attachmentDocument</code> from a download. Its file name and content type become the attachment\'s; a document without a file name (one the REST connector stored from a response, like a download) needs <b>File name</b>.',
       group: 'operation',
       type: 'String',
       feel: 'required',
       binding: inputBinding(DOCUMENT),
       condition: when('upload'),
       constraints: { notEmpty: true }
+    },
+    {
+      id: 'fileName',
+      label: 'File name',
+      description: 'The attachment\'s file name, e.g. <code>invoice.pdf</code>; empty: the document\'s own. Needed for a document without one, such as a download: ServiceNow takes the file only from a form part with a file name.',
+      group: 'operation',
+      type: 'String',
+      feel: 'optional',
+      binding: inputBinding(FILE_NAME),
+      condition: when('upload'),
+      constraints: { pattern: safeTextPattern() }
     },
     {
       id: 'attachmentSysId',
@@ -109,6 +127,36 @@ function operationInputs(): TemplateProperty[] {
       constraints: SYS_ID_CONSTRAINT
     }
   ];
+}
+
+const NO_DOCUMENT = 'ServiceNow attachment upload: Document is not a Camunda document reference (e.g. =invoice from a form\'s file picker).';
+const NO_FILE_NAME = 'ServiceNow attachment upload: the document has no file name (a document the REST connector stored from a response has none), and ServiceNow takes the file only from a form part with a file name: set File name.';
+
+/**
+ * The document the file part is made of. The connector names the part's
+ * file and type after the reference's metadata, so: File name, when set,
+ * replaces `metadata.fileName` (`name` of an external document); a Camunda
+ * document without a name of its own fails the input mapping (feel-scala
+ * `assert`) with an incident saying so, instead of ServiceNow answering that
+ * no file was sent; and a content type with parameters (`text/plain;
+ * charset=UTF-8`, as a download stores it) loses them, since httpcore5
+ * `ContentType.create` refuses `;` and the connector then sends
+ * application/octet-stream (DocumentAwareMultipartEntityBuilder.getContentType).
+ * An external document's name may come from the download's
+ * Content-Disposition (ExternalDocument.metadata), which only the connector sees.
+ */
+function uploadDocument(): string {
+  const kind = `get value(${DOCUMENT}, "camunda.document.type")`;
+  const named = `${FILE_NAME} != null and ${FILE_NAME} != ""`;
+  const metadata = `(if ${DOCUMENT}.metadata instance of context then ${DOCUMENT}.metadata else {})`;
+  const ownName = `${DOCUMENT}.metadata.fileName`;
+  const type = `${DOCUMENT}.metadata.contentType`;
+  const bareType = `if ${type} instance of string then replace(${type}, " *;.*", "") else ${type}`;
+  const fileName = `if ${named} then ${FILE_NAME} else ${ownName}`;
+  return `(if not(${DOCUMENT} instance of context) or ${kind} = null then assert(${DOCUMENT}, false, ${feelString(NO_DOCUMENT)})`
+    + ` else if ${kind} = "external" then (if ${named} then context put(${DOCUMENT}, "name", ${FILE_NAME}) else ${DOCUMENT})`
+    + ` else if not(${named}) and (${ownName} = null or ${ownName} = "") then assert(${DOCUMENT}, false, ${feelString(NO_FILE_NAME)})`
+    + ` else context put(${DOCUMENT}, "metadata", context put(context put(${metadata}, "fileName", ${fileName}), "contentType", ${bareType})))`;
 }
 
 function requestInputs(): TemplateProperty[] {
@@ -131,8 +179,8 @@ function requestInputs(): TemplateProperty[] {
       { id: `url.${operation}`, type: 'Hidden', value: urls[operation], binding: inputBinding('url'), condition: when(operation) },
       { id: `headers.${operation}`, type: 'Hidden', value: headers[operation], binding: inputBinding('headers'), condition: when(operation) }
     ]),
-    // Form fields before the file, as ServiceNow's upload examples send them (a FEEL context of up to four entries keeps its order).
-    { id: 'body.upload', type: 'Hidden', value: `={"table_name": ${TABLE}, "table_sys_id": ${RECORD}, "uploadFile": ${DOCUMENT}}`, binding: inputBinding('body'), condition: when('upload') },
+    // Form fields before the file: the docs (c_AttachmentAPI, POST /now/attachment/upload) want the file content in the final part only (a FEEL context of up to four entries keeps its order).
+    { id: 'body.upload', type: 'Hidden', value: `={"table_name": ${TABLE}, "table_sys_id": ${RECORD}, "uploadFile": ${uploadDocument()}}`, binding: inputBinding('body'), condition: when('upload') },
     { id: 'body.none', type: 'Hidden', value: '=null', binding: inputBinding('body'), condition: when('list', 'download', 'delete') },
     { id: 'queryParameters.list', type: 'Hidden', value: `={"sysparm_query": "table_sys_id=" + ${RECORD} + "^ORDERBYsys_created_on"}`, binding: inputBinding('queryParameters'), condition: when('list') },
     { id: 'queryParameters.none', type: 'Hidden', value: '={}', binding: inputBinding('queryParameters'), condition: when('upload', 'download', 'delete') },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ElementTemplate } from '../../core/template/types';
 import { startEmulator, type RunningEmulator } from '../../scripts/emulator/server';
 import { loadEmulatorSnapshot } from '../../scripts/emulator/snapshot-source';
-import { applyTemplate, evaluateError, evaluateResult, proveRequest, runJob } from '../helpers/request-proof';
+import { applyTemplate, evaluateError, evaluateResult, IncidentRaised, proveRequest, runJob } from '../helpers/request-proof';
 import { DocumentStore, type DocumentReference } from './documents';
 import { ConnectorError, EMULATOR_SECRETS as SECRETS, sendLikeRestConnector } from './rest-connector';
 
@@ -145,6 +145,50 @@ describe('e2e - order, attachment, flow and count templates against the emulator
       expect(JSON.parse(String(downloaded.response.headers?.['x-attachment-metadata']))).toMatchObject({ file_name: 'invoice.pdf' });
       expect(deleted.response.status).toBe(204);
       expect(gone.outcome).toMatchObject({ errorType: 'bpmnError', code: 'SERVICENOW_404' });
+    });
+
+    it('re-uploads a downloaded document, which has no file name, under the File name given; a content type with parameters loses them', async () => {
+      // given: what storeResponse stores (HttpCommonResultMapper.storeDocument: content type from the response, no file name)
+      const incident = emulator.store.insert('incident', { short_description: 'Forwarded file' }, 'admin');
+      const bytes = Buffer.from('id;amount\n1;20\n');
+      const report = documents.create(bytes, { contentType: 'text/csv; charset=UTF-8' });
+
+      // when
+      const uploaded = await run(template, { attachmentOperation: 'upload', tableName: 'incident', recordSysId: incident.sys_id, document: '=report', fileName: 'report.csv' }, { report });
+
+      // then
+      expect(emulator.store.get('sys_attachment', String(uploaded.result.attachmentSysId))).toMatchObject({ file_name: 'report.csv', content_type: 'text/csv', size_bytes: String(bytes.length) });
+      expect(emulator.attachments.get(String(uploaded.result.attachmentSysId))?.equals(bytes)).toBe(true);
+    });
+
+    it('a document without a file name and no File name raises an incident naming the fix, before anything is sent', () => {
+      // given
+      const incident = emulator.store.insert('incident', { short_description: 'Nameless file' }, 'admin');
+      const nameless = documents.create(Buffer.from('x'), { contentType: 'application/octet-stream' });
+      const sent = emulator.requests.length;
+
+      // when
+      const prove = () => proveRequest(template, { instanceUrl: emulator.url, attachmentOperation: 'upload', tableName: 'incident', recordSysId: incident.sys_id, document: '=nameless' }, { secrets: SECRETS, variables: { nameless } });
+
+      // then
+      expect(prove).toThrow(IncidentRaised);
+      expect(prove).toThrow(/the document has no file name .* set File name/);
+      expect(emulator.requests.length).toBe(sent);
+    });
+
+    it('sends a nameless document the way the connector does, as a plain form field, which ServiceNow does not take as a file', async () => {
+      // given: the body the template would send without its file-name check
+      const incident = emulator.store.insert('incident', { short_description: 'Field, not file' }, 'admin');
+      const nameless = documents.create(Buffer.from('x'), { contentType: 'application/pdf' });
+      const request = proveRequest(template, { instanceUrl: emulator.url, attachmentOperation: 'upload', tableName: 'incident', recordSysId: incident.sys_id, document: '=nameless', fileName: 'n.pdf' }, { secrets: SECRETS, variables: { nameless } });
+      const body = { ...(request.body as Record<string, unknown>), uploadFile: nameless };
+
+      // when
+      const error = await sendLikeRestConnector({ ...request, body }, documents).then(() => undefined, (thrown: unknown) => thrown);
+
+      // then
+      expect(error).toBeInstanceOf(ConnectorError);
+      expect((error as ConnectorError).code).toBe('400');
     });
   });
 

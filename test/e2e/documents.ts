@@ -38,14 +38,38 @@ export function isDocumentReference(value: unknown): value is DocumentReference 
   return typeof value === 'object' && value !== null && (value as Record<string, unknown>)['camunda.document.type'] === 'camunda';
 }
 
-/** The multipart body the connector builds from a Map body. */
-export function multipartBody(body: Record<string, unknown>, documents: DocumentStore): FormData {
-  const form = new FormData();
+/**
+ * The multipart body the connector builds from a Map body
+ * (DocumentAwareMultipartEntityBuilder, httpclient5 LEGACY mode): every part
+ * gets a Content-Disposition; only a part with a file name also gets its
+ * Content-Type and `filename` (LegacyMultipart.formatMultipartHeader), so a
+ * document without a file name goes out like a text field. A document's
+ * content type is read by httpcore5 `ContentType.create`, which lower-cases
+ * it and refuses `"`, `,` and `;`: then, or without one, the part is
+ * application/octet-stream. A list sends one part per item; nulls are skipped.
+ */
+export function multipartBody(body: Record<string, unknown>, documents: DocumentStore): { contentType: string; bytes: Buffer } {
+  const boundary = randomUUID().replace(/-/g, '');
+  const chunks: Buffer[] = [];
+  const part = (name: string, data: Buffer, fileName?: string | null, contentType?: string) => {
+    const disposition = `Content-Disposition: form-data; name="${name}"${fileName !== null && fileName !== undefined ? `; filename="${fileName}"` : ''}`;
+    const type = fileName !== null && fileName !== undefined ? `\r\nContent-Type: ${contentType ?? 'application/octet-stream'}` : '';
+    chunks.push(Buffer.from(`--${boundary}\r\n${disposition}${type}\r\n\r\n`), data, Buffer.from('\r\n'));
+  };
+  const add = (name: string, value: unknown) => {
+    if (isDocumentReference(value)) part(name, documents.read(value), value.metadata.fileName, partContentType(value.metadata.contentType));
+    else part(name, Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)));
+  };
   for (const [name, value] of Object.entries(body)) {
     if (value === null || value === undefined) continue;
-    if (isDocumentReference(value)) {
-      form.append(name, new Blob([new Uint8Array(documents.read(value))], { type: value.metadata.contentType ?? 'application/octet-stream' }), value.metadata.fileName ?? undefined);
-    } else form.append(name, typeof value === 'string' ? value : JSON.stringify(value));
+    if (Array.isArray(value)) value.forEach((item) => add(name, item));
+    else add(name, value);
   }
-  return form;
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { contentType: `multipart/form-data; boundary=${boundary}`, bytes: Buffer.concat(chunks) };
+}
+
+function partContentType(raw: string | null): string {
+  if (raw === null || !raw.trim() || /[";,]/.test(raw)) return 'application/octet-stream';
+  return raw.toLowerCase();
 }

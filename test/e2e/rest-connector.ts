@@ -57,7 +57,7 @@ export async function sendLikeRestConnector(request: ProvenRequest, documents?: 
   const headers: Record<string, string> = Object.fromEntries(Object.entries(request.headers ?? {}).map(([name, value]) => [name, String(value)]));
   const authorization = await authorize(request.authentication, timeoutMs);
   if (authorization) headers.Authorization = authorization;
-  let body: string | FormData | undefined;
+  let body: string | Blob | undefined;
   const multipart = /^multipart\/form-data/i.test(String(headers['Content-Type'] ?? ''));
   if (BODY_METHODS.has(request.method)) {
     if (request.body === null || request.body === undefined) {
@@ -66,9 +66,10 @@ export async function sendLikeRestConnector(request: ProvenRequest, documents?: 
       headers['Content-Type'] ??= 'text/plain; charset=ISO-8859-1';
     }
     else if (multipart && documents && typeof request.body === 'object') {
-      // fetch writes the boundary into the Content-Type itself, as the connector's MultipartEntityBuilder does.
-      delete headers['Content-Type'];
-      body = multipartBody(request.body as Record<string, unknown>, documents);
+      // The connector drops a multipart Content-Type without boundary and sends the entity's own (ApacheRequestHeadersBuilder).
+      const multipartEntity = multipartBody(request.body as Record<string, unknown>, documents);
+      headers['Content-Type'] = multipartEntity.contentType;
+      body = new Blob([new Uint8Array(multipartEntity.bytes)]);
     }
     else if (typeof request.body === 'string') {
       body = request.body;
