@@ -18,7 +18,7 @@ import { optionalPattern, SYS_ID } from '../template/patterns';
 import { presetOutputProperties, RESULT_CONTEXT } from '../template/preset-output';
 import { retryProperties, taskProperties, timeoutProperties } from '../template/runtime';
 import type { BuildOptions, ElementTemplate, TemplateGroup, TemplateProperty } from '../template/types';
-import { variableEntry, variableProperty, VARIABLES_GROUP } from './variable-inputs';
+import { rowSetEntry, rowSetProperty, variableEntry, variableProperty, VARIABLES_GROUP } from './variable-inputs';
 
 export const CATALOG_API_DOCUMENTATION = 'https://www.servicenow.com/docs/bundle/zurich-api-reference/page/integrate/inbound-rest/concept/c_ServiceCatalogAPI.html';
 export const ORDER_ANY_ITEM_ID = 'OrderCatalogItem';
@@ -102,12 +102,12 @@ function tailProperties(): TemplateProperty[] {
 /** The order template of one catalog item. */
 export function buildOrderTemplate(item: CatalogItem, options: BuildOptions, slug: string = orderSlug(item)): ElementTemplate {
   const id = orderTemplateId(options.idPrefix, slug);
-  const variables = `{${item.variables.map(variableEntry).join(', ')}}`;
+  const variables = `{${[...item.variables.map(variableEntry), ...item.rowSets.map(rowSetEntry)].join(', ')}}`;
   const source = item.source ? ` Example item from ${item.source}${item.verify ? ` (unconfirmed: ${item.verify})` : ''}.` : '';
   return envelope({
     id,
     name: `ServiceNow: Order ${item.name}`,
-    description: `Orders the catalog item "${item.name}" (sys_id ${item.sysId}) through the Service Catalog API: creates the request (sc_request) and requested item with its ${item.variables.length} variables, and starts the item's flow and approvals.${source}`,
+    description: `Orders the catalog item "${item.name}" (sys_id ${item.sysId}) through the Service Catalog API: creates the request (sc_request) and requested item with its ${item.variables.length} variables${item.rowSets.length > 0 ? ` and ${item.rowSets.length} multi-row variable set${item.rowSets.length === 1 ? '' : 's'}` : ''}, and starts the item's flow and approvals.${source}`,
     keywords: [...new Set(['servicenow', 'service catalog', 'order', 'request', item.name.toLowerCase()])],
     version: options.version,
     metadata: { api: 'catalog', catalogItem: { sysId: item.sysId, name: item.name } },
@@ -118,6 +118,7 @@ export function buildOrderTemplate(item: CatalogItem, options: BuildOptions, slu
       ...connectionProperties(),
       ...authenticationProperties(),
       ...item.variables.map(variableProperty),
+      ...item.rowSets.map(rowSetProperty),
       ...requestProperties(feelString(item.sysId), withoutUnset(variables)),
       ...tailProperties()
     ]
@@ -153,7 +154,7 @@ export function buildOrderAnyItemTemplate(options: BuildOptions): ElementTemplat
       {
         id: 'variables',
         label: 'Variables',
-        description: 'The item\'s variables by name as a FEEL context, e.g. <code>={"laptop_type": "standard", "justification": reason}</code>. Yes/No variables take "Yes" or "No". Entries whose value is null or empty are not sent.',
+        description: 'The item\'s variables by name as a FEEL context, e.g. <code>={"laptop_type": "standard", "justification": reason}</code>. Yes/No variables take "Yes" or "No"; a multi-row variable set takes the JSON text of its rows (an array of objects keyed by its variables) under its internal name. Entries whose value is null or empty are not sent.',
         group: VARIABLES_GROUP,
         type: 'Text',
         feel: 'required',

@@ -2,7 +2,7 @@
  * One typed template input per catalog variable, and the FEEL entry that
  * puts its value into an order's `variables`.
  */
-import type { CatalogVariable } from '../metadata/catalog';
+import type { CatalogRowSet, CatalogVariable } from '../metadata/catalog';
 import { feelString } from '../template/body';
 import { inputBinding } from '../template/operations';
 import { DATE, DATE_TIME, INTEGER, safeTextPattern, SYS_ID } from '../template/patterns';
@@ -88,4 +88,47 @@ export function variableEntry(variable: CatalogVariable): string {
       : variable.kind === 'checkbox' ? `if ${input} = true then "true" else "false"`
         : `if ${input} = null then null else string(${input})`;
   return `${feelString(variable.name)}: ${value}`;
+}
+
+/** The input a multi-row set's rows are mapped to: `sn_rows_<internal name>`. */
+export function rowSetInput(set: CatalogRowSet): string {
+  return `sn_rows_${set.name}`;
+}
+
+/** The Modeler property of a multi-row variable set: its rows as a FEEL list of contexts, or JSON text. */
+export function rowSetProperty(set: CatalogRowSet): TemplateProperty {
+  const columns = set.variables.map((variable) => `<code>${variable.name}</code>${variable.mandatory ? ' (mandatory)' : ''}`).join(', ');
+  const example = set.variables.slice(0, 2).map((variable) => `"${variable.name}": "…"`).join(', ');
+  return {
+    id: `rowSet.${set.name}`,
+    label: `${set.label} (rows)`,
+    description: `Multi-row variable set <code>${set.name}</code>: a list of rows, each a context of ${columns || 'the set\'s variables'}, e.g. <code>=[{${example}}]</code>; values are sent as text (a Yes/No column takes "Yes" or "No"). Or the rows as JSON text. Empty: no rows.`,
+    group: VARIABLES_GROUP,
+    type: 'Text',
+    feel: 'required',
+    binding: inputBinding(rowSetInput(set))
+  };
+}
+
+const ROW_KEY = '^[A-Za-z_][A-Za-z0-9_]*$';
+// Characters JSON would need escaped: FEEL has no JSON writer, and replace() reads backslashes in its replacement differently in feel-scala (Java regex) and elsewhere, so such a value fails instead of being escaped.
+const NEEDS_ESCAPE = '["\\\\\\u0000-\\u001F]';
+
+/**
+ * The FEEL entry `"<internal name>": <rows as JSON text>` of a multi-row set:
+ * ServiceNow keeps an MRVS value as the JSON text of an array of row objects
+ * (c_GlideFormAPI getValue/setValue), so a FEEL list of contexts is written
+ * out as that text; JSON text is passed on as it is, an empty input sends
+ * nothing. Names and values that JSON would need to escape fail the input
+ * mapping (feel-scala `assert`) with the set named.
+ */
+export function rowSetEntry(set: CatalogRowSet): string {
+  const input = rowSetInput(set);
+  const fail = (value: string, cause: string) => `assert(${value}, false, ${feelString(`ServiceNow order: rows of ${set.name}: ${cause}`)})`;
+  const key = `(if matches(entry.key, ${feelString(ROW_KEY)}) then entry.key else ${fail('entry.key', 'a column name must be a variable name (letters, digits and _)')})`;
+  const text = `(if matches(string(entry.value), ${feelString(NEEDS_ESCAPE)}) then ${fail('entry.value', 'a value holds a double quote, a backslash or a control character; give the rows as JSON text instead')} else string(entry.value))`;
+  const quote = feelString('"');
+  const row = `(if row instance of context then "{" + string join(for entry in get entries(row)[item.value != null] return ${quote} + ${key} + ${feelString('":"')} + ${text} + ${quote}, ",") + "}" else ${fail('row', 'each row must be a context of column values')})`;
+  const value = `if ${input} = null or ${input} = "" then null else if ${input} instance of string then ${input} else if ${input} instance of list then "[" + string join(for row in ${input} return ${row}, ",") + "]" else ${fail(input, 'give a list of rows (contexts) or JSON text')}`;
+  return `${feelString(set.name)}: ${value}`;
 }

@@ -1,9 +1,11 @@
 /**
  * Service Catalog records of a snapshot (metadata/README.md, "Catalog
- * files"): `sc_cat_item`, `item_option_new`, `question_choice` and
- * `io_set_item`, in the Table API's shape, resolved into items with their
- * variables (own ones and those of their variable sets), ordered as the
- * catalog form orders them.
+ * files"): `sc_cat_item`, `item_option_new`, `question_choice`,
+ * `io_set_item` and `item_option_new_set`, in the Table API's shape,
+ * resolved into items with their variables (own ones and those of their
+ * single-row variable sets), ordered as the catalog form orders them, and
+ * their multi-row variable sets, whose variables are the columns of rows
+ * sent under the set's internal name.
  */
 import { VARIABLE_TYPE_NAMES, variableInputKind, variableReferenceTable, type VariableInputKind } from '../catalog/variable-types';
 import type { Sourced } from './overlay';
@@ -15,8 +17,12 @@ export const CATALOG_FILES = {
   items: 'sc_cat_item.json',
   variables: 'item_option_new.json',
   choices: 'question_choice.json',
-  setItems: 'io_set_item.json'
+  setItems: 'io_set_item.json',
+  sets: 'item_option_new_set.json'
 } as const;
+
+/** `item_option_new_set.type` of a multi-row variable set (@servicenow/sdk-core 4.9.0 src/fluent/tables/item_option_new_set.now.ts: one_to_one Single Row, one_to_many Multi Row). */
+export const MULTI_ROW_SET_TYPE = 'one_to_many';
 
 export interface CatalogChoice {
   value: string;
@@ -42,6 +48,23 @@ export interface CatalogVariable {
   variableSet?: string;
 }
 
+/**
+ * A multi-row variable set of an item: its value in an order is the rows as
+ * JSON text, an array of objects keyed by the set's variable names, under
+ * the set's internal name (the form's value of an MRVS, as GlideForm
+ * getValue/setValue read and write it: c_GlideFormAPI).
+ */
+export interface CatalogRowSet {
+  sysId: string;
+  /** `internal_name`: the key in `variables` of an order. */
+  name: string;
+  /** `title`, what the form shows. */
+  label: string;
+  order: number;
+  /** The columns of a row, in form order (layout types left out). */
+  variables: CatalogVariable[];
+}
+
 export interface CatalogItem {
   sysId: string;
   name: string;
@@ -50,8 +73,10 @@ export interface CatalogItem {
   /** For bundled examples (overlay `catalogItems`): the public source, and what it does not confirm. */
   source?: string;
   verify?: string;
-  /** Input variables only (layout types are left out), in form order. */
+  /** Input variables only (layout types are left out), in form order; without those of multi-row sets. */
   variables: CatalogVariable[];
+  /** The item's multi-row variable sets, in form order. */
+  rowSets: CatalogRowSet[];
 }
 
 type ReadFile = (file: string) => Raw[] | undefined;
@@ -60,7 +85,7 @@ type ReadFile = (file: string) => Raw[] | undefined;
 export function readCatalog(read: ReadFile, problems: Problems, sources: Readonly<Record<string, Sourced>> = {}): CatalogItem[] | undefined {
   const itemRaws = read(CATALOG_FILES.items);
   if (itemRaws === undefined) {
-    for (const file of [CATALOG_FILES.variables, CATALOG_FILES.choices, CATALOG_FILES.setItems]) {
+    for (const file of [CATALOG_FILES.variables, CATALOG_FILES.choices, CATALOG_FILES.setItems, CATALOG_FILES.sets]) {
       if (read(file) !== undefined) problems.error(file, undefined, `needs ${CATALOG_FILES.items}: catalog records belong to the items they describe`);
     }
     return undefined;
@@ -69,13 +94,21 @@ export function readCatalog(read: ReadFile, problems: Problems, sources: Readonl
   const variables = readVariables(read(CATALOG_FILES.variables) ?? [], problems);
   attachChoices(variables, read(CATALOG_FILES.choices) ?? [], problems);
   const sets = readSetItems(read(CATALOG_FILES.setItems) ?? [], new Set(items.map((item) => item.sysId)), problems);
+  const rowSets = readMultiRowSets(read(CATALOG_FILES.sets) ?? [], problems);
 
   const own = groupBy(variables.filter((variable) => variable.catItem), (variable) => variable.catItem ?? '');
   const inSet = groupBy(variables.filter((variable) => variable.variableSet), (variable) => variable.variableSet ?? '');
   for (const item of items) {
     const entries: { order: number; variables: CatalogVariable[] }[] = [{ order: 0, variables: sortByOrder(own.get(item.sysId) ?? []) }];
-    for (const set of sets.get(item.sysId) ?? []) entries.push({ order: set.order, variables: sortByOrder(inSet.get(set.variableSet) ?? []) });
+    const itemRowSets: CatalogRowSet[] = [];
+    for (const set of sets.get(item.sysId) ?? []) {
+      const rowSet = rowSets.get(set.variableSet);
+      const setVariables = sortByOrder(inSet.get(set.variableSet) ?? []);
+      if (rowSet) itemRowSets.push({ ...rowSet, order: set.order, variables: setVariables.filter((variable) => variable.kind !== 'none').map(withoutItemKey) });
+      else entries.push({ order: set.order, variables: setVariables });
+    }
     entries.sort((a, b) => a.order - b.order);
+    itemRowSets.sort((a, b) => a.order - b.order);
     const seen = new Map<string, CatalogVariable>();
     for (const variable of entries.flatMap((entry) => entry.variables)) {
       const other = seen.get(variable.name);
@@ -85,9 +118,14 @@ export function readCatalog(read: ReadFile, problems: Problems, sources: Readonl
       }
       seen.set(variable.name, variable);
     }
+    itemRowSets.forEach((rowSet, index) => {
+      const clash = seen.get(rowSet.name) ?? itemRowSets.slice(0, index).find((other) => other.name === rowSet.name);
+      if (clash) problems.error(CATALOG_FILES.sets, `record (${rowSet.name}, sys_id ${rowSet.sysId})`, `item "${item.name}" has a variable or another variable set named ${rowSet.name} (sys_id ${clash.sysId}): an order's variables are keyed by name, and ServiceNow refuses a variable named like a set's internal name`);
+    });
     const sourced = sources[item.sysId];
     if (sourced) Object.assign(item, { source: sourced.source }, sourced.verify ? { verify: sourced.verify } : {});
     item.variables = [...seen.values()].filter((variable) => variable.kind !== 'none').map(withoutItemKey);
+    item.rowSets = itemRowSets;
   }
   return items;
 }
@@ -106,7 +144,7 @@ function readItems(raws: Raw[], problems: Problems): CatalogItem[] {
     if (!isSysId(sysId)) problems.error(file, read.ref, `sys_id must be 32 hexadecimal characters, got "${sysId}": it becomes the order URL`);
     if (ids.has(sysId)) problems.error(file, read.ref, `second item with sys_id ${sysId}`);
     ids.add(sysId);
-    items.push({ sysId, name, shortDescription: read.text('short_description', raw['short_description']), category: read.text('category', raw['category']), variables: [] });
+    items.push({ sysId, name, shortDescription: read.text('short_description', raw['short_description']), category: read.text('category', raw['category']), variables: [], rowSets: [] });
   });
   return items;
 }
@@ -195,6 +233,29 @@ function readSetItems(raws: Raw[], items: ReadonlySet<string>, problems: Problem
     const list = sets.get(item) ?? [];
     list.push({ variableSet, order: read.integer('order', raw['order']) ?? 0 });
     sets.set(item, list);
+  });
+  return sets;
+}
+
+/**
+ * The multi-row sets of `item_option_new_set.json` by sys_id; a set that is
+ * not there, or single-row, contributes its variables to the item's own.
+ */
+function readMultiRowSets(raws: Raw[], problems: Problems): Map<string, Omit<CatalogRowSet, 'order' | 'variables'>> {
+  const file = CATALOG_FILES.sets;
+  const reader = new RecordReader(file, problems, ['internal_name']);
+  const sets = new Map<string, Omit<CatalogRowSet, 'order' | 'variables'>>();
+  raws.forEach((raw, index) => {
+    const read = reader.at(raw, index);
+    const sysId = read.required('sys_id', raw['sys_id']);
+    if (sysId === undefined || read.text('type', raw['type']) !== MULTI_ROW_SET_TYPE) return;
+    const name = read.required('internal_name', raw['internal_name']);
+    if (name === undefined) return;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      problems.error(file, read.ref, `internal_name "${name}" is not a variable name (letters, digits and _): it is the key of the set's rows in an order`);
+      return;
+    }
+    sets.set(sysId, { sysId, name, label: read.text('title', raw['title']) ?? name });
   });
   return sets;
 }

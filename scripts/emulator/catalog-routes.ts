@@ -8,7 +8,7 @@ export interface EmulatedOrder {
   item: string;
   quantity: number;
   requestedFor?: string;
-  /** The variables as sent (ServiceNow stores them as strings in sc_item_option). */
+  /** The variables as sent (ServiceNow stores them as strings in sc_item_option; a multi-row set's rows as JSON text). */
   variables: Record<string, string>;
   requestSysId: string;
   requestItemSysIds: string[];
@@ -44,8 +44,9 @@ export function registerCatalogRoutes(app: FastifyInstance, context: CatalogRout
     if (typeof variables !== 'object' || Array.isArray(variables)) return reply.code(400).send(errorBody('Invalid variables', 'variables must be an object of variable name to value'));
     const values: Record<string, string> = {};
     for (const [name, value] of Object.entries(variables as Record<string, unknown>)) {
-      // Names the item does not have are ignored by the instance as well.
-      if (item.variables.some((variable) => variable.name === name) && value !== null && value !== undefined) values[name] = typeof value === 'string' ? value : JSON.stringify(value);
+      // Names the item does not have are ignored by the instance as well; a multi-row set's rows come under its internal name.
+      const known = item.variables.some((variable) => variable.name === name) || item.rowSets.some((set) => set.name === name);
+      if (known && value !== null && value !== undefined) values[name] = typeof value === 'string' ? value : JSON.stringify(value);
     }
     const requestedFor = typeof body.sysparm_requested_for === 'string' && body.sysparm_requested_for ? body.sysparm_requested_for : undefined;
     if (!store.schema('sc_request') || !store.schema('sc_req_item')) return reply.code(500).send(errorBody('Emulator: the snapshot has no sc_request or sc_req_item table', null));

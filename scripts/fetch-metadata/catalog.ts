@@ -11,7 +11,8 @@ export const CATALOG_FIELDS: Record<CatalogTableName, readonly string[]> = {
   sc_cat_item: ['sys_id', 'name', 'short_description', 'category', 'active'],
   item_option_new: ['sys_id', 'name', 'question_text', 'type', 'mandatory', 'order', 'reference', 'list_table', 'default_value', 'cat_item', 'variable_set', 'active'],
   question_choice: ['sys_id', 'question', 'value', 'text', 'order', 'inactive'],
-  io_set_item: ['sys_id', 'sc_cat_item', 'variable_set', 'order']
+  io_set_item: ['sys_id', 'sc_cat_item', 'variable_set', 'order'],
+  item_option_new_set: ['sys_id', 'internal_name', 'title', 'type']
 };
 
 export interface CatalogFetchOptions {
@@ -37,8 +38,8 @@ export function catalogItemQuery(spec: string): { query: string; names?: string[
 }
 
 /**
- * Reads the active catalog items `spec` selects, their variable sets, their
- * variables (own and from the sets) and the variables' choices, paging like
+ * Reads the active catalog items `spec` selects, their variable sets (links
+ * and set records), their variables (own and from the sets) and the variables' choices, paging like
  * the metadata tables.
  */
 export async function fetchCatalog(client: ServiceNowClient, spec: string, options: CatalogFetchOptions = {}): Promise<CatalogRecords> {
@@ -69,6 +70,8 @@ export async function fetchCatalog(client: ServiceNowClient, spec: string, optio
   const itemIds = items.map((item) => item.sys_id ?? '').filter(Boolean);
   const setItems = await inBatches('io_set_item', itemIds, (batch) => `sc_cat_itemIN${batch}^ORDERBYorder`);
   const setIds = [...new Set(setItems.map((row) => row.variable_set ?? '').filter(Boolean))];
+  // A multi-row set's variables are the columns of its rows, sent under its internal name: the loader needs each set's type.
+  const sets = await inBatches('item_option_new_set', setIds, (batch) => `sys_idIN${batch}`);
   const variables = [
     ...(await inBatches('item_option_new', itemIds, (batch) => `cat_itemIN${batch}^active=true^ORDERBYorder`)),
     ...(await inBatches('item_option_new', setIds, (batch) => `variable_setIN${batch}^active=true^ORDERBYorder`))
@@ -78,6 +81,7 @@ export async function fetchCatalog(client: ServiceNowClient, spec: string, optio
     sc_cat_item: sortRecords(items, ['name']),
     item_option_new: sortRecords(variables, ['cat_item', 'variable_set', 'order']),
     question_choice: sortRecords(choices, ['question', 'order', 'value']),
-    io_set_item: sortRecords(setItems, ['sc_cat_item', 'order'])
+    io_set_item: sortRecords(setItems, ['sc_cat_item', 'order']),
+    item_option_new_set: sortRecords(sets, ['sys_id'])
   };
 }

@@ -17,7 +17,7 @@ export const FILE_OF: Record<MetadataTableName, string> = {
 };
 
 /** The Service Catalog tables a snapshot may hold (metadata/README.md, "Catalog files"). */
-export const CATALOG_TABLES = ['sc_cat_item', 'item_option_new', 'question_choice', 'io_set_item'] as const;
+export const CATALOG_TABLES = ['sc_cat_item', 'item_option_new', 'question_choice', 'io_set_item', 'item_option_new_set'] as const;
 export type CatalogTableName = (typeof CATALOG_TABLES)[number];
 export type CatalogRecords = Record<CatalogTableName, RawRecord[]>;
 
@@ -25,7 +25,8 @@ const CATALOG_FILE_OF: Record<CatalogTableName, string> = {
   sc_cat_item: CATALOG_FILES.items,
   item_option_new: CATALOG_FILES.variables,
   question_choice: CATALOG_FILES.choices,
-  io_set_item: CATALOG_FILES.setItems
+  io_set_item: CATALOG_FILES.setItems,
+  item_option_new_set: CATALOG_FILES.sets
 };
 
 /**

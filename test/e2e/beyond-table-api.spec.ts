@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildOrderTemplate } from '../../core/catalog/build-order-template';
+import type { CatalogItem } from '../../core/metadata/catalog';
 import type { ElementTemplate } from '../../core/template/types';
 import { startEmulator, type RunningEmulator } from '../../scripts/emulator/server';
 import { loadEmulatorSnapshot } from '../../scripts/emulator/snapshot-source';
@@ -116,6 +118,32 @@ describe('e2e - order, attachment, flow and count templates against the emulator
     // then
     expect(emulator.orders.at(-1)?.variables).toEqual({ laptop_type: 'standard', justification: 'Replacement' });
     expect(result.requestSysId).toBe(emulator.orders.at(-1)?.requestSysId);
+  });
+
+  it('an item with a multi-row variable set: the rows reach order_now under the set\'s internal name as the JSON text ServiceNow keeps', async () => {
+    // given: the bundled snapshot with one more item, its rows in a multi-row set (item_option_new_set type one_to_many)
+    const snapshot = await loadEmulatorSnapshot();
+    const column = (name: string, typeCode: string, kind: 'text' | 'yesNo') => ({ sysId: name.padEnd(32, '0').slice(0, 32), name, label: name, typeCode, kind, mandatory: false, order: 100, choices: [] });
+    const item: CatalogItem = { sysId: 'abcdefabcdefabcdefabcdefabcdef01', name: 'Onboarding', variables: [], rowSets: [{ sysId: 'f'.repeat(32), name: 'new_hires', label: 'New hires', order: 100, variables: [column('employee_name', '6', 'text'), column('laptop', '1', 'yesNo')] }] };
+    if (!snapshot.metadata) throw new Error('e2e: the bundled snapshot has no metadata');
+    snapshot.metadata = { ...snapshot.metadata, catalogItems: [...(snapshot.metadata.catalogItems ?? []), item] };
+    const own = await startEmulator({ snapshot });
+    try {
+      const template = buildOrderTemplate(item, { idPrefix: 'community.servicenow', version: 1 });
+      const values = { instanceUrl: own.url, 'rowSet.new_hires': '=[{"employee_name": "Ada Lovelace", "laptop": "Yes"}, {"employee_name": "Grace Hopper", "laptop": "No"}]' };
+
+      // when
+      const request = proveRequest(template, values, { secrets: SECRETS });
+      const response = await sendLikeRestConnector(request, documents);
+
+      // then
+      expect(request.warnings).toEqual([]);
+      expect(response.status).toBe(200);
+      expect(JSON.parse(String(own.orders.at(-1)?.variables.new_hires))).toEqual([{ employee_name: 'Ada Lovelace', laptop: 'Yes' }, { employee_name: 'Grace Hopper', laptop: 'No' }]);
+      expect(evaluateResult(template, values, response).requestNumber).toMatch(/^REQ\d{7}$/);
+    } finally {
+      await own.close();
+    }
   });
 
   describe('servicenow-api-attachment.json', () => {

@@ -83,4 +83,48 @@ describe('core/metadata - catalog files', () => {
     expect(metadata.catalogItems?.[0]?.variables[0]?.kind).toBe('text');
     expect(metadata.warnings.map((warning) => warning.message)).toEqual(['unknown variable type 99: read as text']);
   });
+
+  describe('multi-row variable sets (item_option_new_set.json, type one_to_many)', () => {
+    const ROWS = '9'.repeat(32);
+    const files = (sets: Record<string, string>[], extra: Record<string, string>[] = []) => [
+      file('sc_cat_item', [{ sys_id: ITEM, name: 'Onboarding', active: 'true' }]),
+      file('item_option_new', [
+        variable('a'.repeat(32), 'start_date', '9', { order: '100' }),
+        variable('b'.repeat(32), 'employee_name', '6', { cat_item: '', variable_set: ROWS, order: '10', mandatory: 'true' }),
+        variable('c'.repeat(32), 'laptop', '1', { cat_item: '', variable_set: ROWS, order: '20' }),
+        variable('d'.repeat(32), 'contact', '6', { cat_item: '', variable_set: SET, order: '10' }),
+        ...extra
+      ]),
+      file('io_set_item', [{ sc_cat_item: ITEM, variable_set: SET, order: '200' }, { sc_cat_item: ITEM, variable_set: ROWS, order: '300' }]),
+      file('item_option_new_set', sets)
+    ];
+
+    it('groups a multi-row set\'s variables as the columns of its rows, keyed by its internal name; a single-row set adds its variables to the item\'s own', () => {
+      // when
+      const metadata = load(files([
+        { sys_id: ROWS, internal_name: 'new_hires', title: 'New hires', type: 'one_to_many' },
+        { sys_id: SET, internal_name: 'contact_info', title: 'Contact', type: 'one_to_one' }
+      ]));
+
+      // then
+      const [item] = metadata.catalogItems ?? [];
+      expect(item?.variables.map((entry) => entry.name)).toEqual(['start_date', 'contact']);
+      expect(item?.rowSets).toEqual([{ sysId: ROWS, name: 'new_hires', label: 'New hires', order: 300, variables: [expect.objectContaining({ name: 'employee_name', kind: 'text', mandatory: true }), expect.objectContaining({ name: 'laptop', kind: 'yesNo' })] }]);
+    });
+
+    it('without the set records every set is read as single-row, as before', () => {
+      const [item] = load(files([])).catalogItems ?? [];
+      expect(item?.variables.map((entry) => entry.name)).toEqual(['start_date', 'contact', 'employee_name', 'laptop']);
+      expect(item?.rowSets).toEqual([]);
+    });
+
+    it('names a set whose internal name is no variable name or is taken by a variable of the item', () => {
+      expect(problems(files([{ sys_id: ROWS, internal_name: 'new hires', type: 'one_to_many' }]))).toEqual([
+        'item_option_new_set.json record 1 (new hires, sys_id 99999999999999999999999999999999): internal_name "new hires" is not a variable name (letters, digits and _): it is the key of the set\'s rows in an order'
+      ]);
+      expect(problems(files([{ sys_id: ROWS, internal_name: 'start_date', type: 'one_to_many' }]))).toEqual([
+        'item_option_new_set.json record (start_date, sys_id 99999999999999999999999999999999): item "Onboarding" has a variable or another variable set named start_date (sys_id aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa): an order\'s variables are keyed by name, and ServiceNow refuses a variable named like a set\'s internal name'
+      ]);
+    });
+  });
 });

@@ -56,4 +56,23 @@ describe('scripts/fetch-metadata - --catalog-items', () => {
     expect(unknown.stderr).toContain('no active catalog item named "Standard Laptop"');
     expect(await readdir(work)).not.toContain('missing');
   });
+
+  it('reads the item\'s variable set records, so a multi-row set becomes one rows input keyed by its internal name', async () => {
+    // given: the emulator's copy of the bundled "Contact Information" set, made multi-row for this test (the sample's is single-row)
+    await emulator.close();
+    const snapshot = await loadEmulatorSnapshot();
+    const setId = snapshot.catalog?.io_set_item[0]?.variable_set ?? '';
+    if (snapshot.catalog) snapshot.catalog.item_option_new_set = [{ sys_id: setId, internal_name: 'contacts', title: 'Contacts', type: 'one_to_many' }];
+    emulator = await startEmulator({ snapshot });
+
+    // when
+    const result = await fetch('Laptop Request');
+
+    // then
+    expect(result).toMatchObject({ code: 0 });
+    const [item] = (await readSnapshot(join(work, 'snap'))).catalogItems ?? [];
+    expect(item?.rowSets.map((set) => [set.name, set.label, set.variables.length > 0])).toEqual([['contacts', 'Contacts', true]]);
+    expect(item?.variables.some((variable) => variable.variableSet === setId)).toBe(false);
+    expect(emulator.requests.some((request) => request.path === '/api/now/table/item_option_new_set')).toBe(true);
+  });
 });
