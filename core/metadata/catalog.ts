@@ -21,6 +21,19 @@ export const CATALOG_FILES = {
   sets: 'item_option_new_set.json'
 } as const;
 
+/**
+ * Catalog item classes that order_now does not order, by `sys_class_name`
+ * (the classes ServiceNow names in glide.sc.mobile exclusions and its order
+ * guide scripts, r_ServiceCatalogProperties, c_RunningOrderGuidesAutomatically),
+ * with what to do instead: the Service Catalog API takes record producers
+ * through submit_producer and order guides through submit_guide/checkout_guide.
+ */
+const NOT_ORDERED_WITH_ORDER_NOW: Readonly<Record<string, string>> = {
+  sc_cat_item_producer: 'a record producer: ServiceNow takes it through submit_producer (Service Catalog API), which creates a record of its table rather than a request, and which no template here calls yet; skipped',
+  sc_cat_item_guide: 'an order guide: ServiceNow orders its items through submit_guide or checkout_guide (Service Catalog API), not order_now; skipped: fetch the items it orders instead',
+  sc_cat_item_content: 'a content item (a link or a knowledge article), which cannot be ordered; skipped'
+};
+
 /** `item_option_new_set.type` of a multi-row variable set (@servicenow/sdk-core 4.9.0 src/fluent/tables/item_option_new_set.now.ts: one_to_one Single Row, one_to_many Multi Row). */
 export const MULTI_ROW_SET_TYPE = 'one_to_many';
 
@@ -141,6 +154,11 @@ function readItems(raws: Raw[], problems: Problems): CatalogItem[] {
     const sysId = read.required('sys_id', raw['sys_id']);
     const name = read.required('name', raw['name']);
     if (sysId === undefined || name === undefined) return;
+    const notOrderable = NOT_ORDERED_WITH_ORDER_NOW[read.text('sys_class_name', raw['sys_class_name']) ?? 'sc_cat_item'];
+    if (notOrderable) {
+      problems.warn(file, read.ref, `"${name}" is ${notOrderable}`);
+      return;
+    }
     if (!isSysId(sysId)) problems.error(file, read.ref, `sys_id must be 32 hexadecimal characters, got "${sysId}": it becomes the order URL`);
     if (ids.has(sysId)) problems.error(file, read.ref, `second item with sys_id ${sysId}`);
     ids.add(sysId);

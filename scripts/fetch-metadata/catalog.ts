@@ -8,7 +8,7 @@ import type { CatalogRecords, CatalogTableName, RawRecord } from '../metadata/sn
 
 /** The columns read per catalog table (metadata/README.md, "Catalog files"). */
 export const CATALOG_FIELDS: Record<CatalogTableName, readonly string[]> = {
-  sc_cat_item: ['sys_id', 'name', 'short_description', 'category', 'active'],
+  sc_cat_item: ['sys_id', 'name', 'short_description', 'category', 'active', 'sys_class_name'],
   item_option_new: ['sys_id', 'name', 'question_text', 'type', 'mandatory', 'order', 'reference', 'list_table', 'default_value', 'cat_item', 'variable_set', 'active'],
   question_choice: ['sys_id', 'question', 'value', 'text', 'order', 'inactive'],
   io_set_item: ['sys_id', 'sc_cat_item', 'variable_set', 'order'],

@@ -127,4 +127,24 @@ describe('core/metadata - catalog files', () => {
       ]);
     });
   });
+
+  it('skips record producers, order guides and content items with a warning naming what orders them: order_now does not', () => {
+    // when
+    const metadata = load([
+      file('sc_cat_item', [
+        { sys_id: ITEM, name: 'Laptop', sys_class_name: 'sc_cat_item' },
+        { sys_id: '1'.repeat(32), name: 'Create Incident', sys_class_name: 'sc_cat_item_producer' },
+        { sys_id: '2'.repeat(32), name: 'New Employee Hire', sys_class_name: 'sc_cat_item_guide' },
+        { sys_id: '3'.repeat(32), name: 'VPN guide', sys_class_name: 'sc_cat_item_content' }
+      ])
+    ]);
+
+    // then
+    expect(metadata.catalogItems?.map((item) => item.name)).toEqual(['Laptop']);
+    expect(metadata.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringMatching(/^"Create Incident" is a record producer: ServiceNow takes it through submit_producer/),
+      expect.stringMatching(/^"New Employee Hire" is an order guide: .*submit_guide or checkout_guide/),
+      expect.stringMatching(/^"VPN guide" is a content item .* cannot be ordered; skipped$/)
+    ]);
+  });
 });

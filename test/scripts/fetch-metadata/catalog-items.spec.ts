@@ -57,20 +57,27 @@ describe('scripts/fetch-metadata - --catalog-items', () => {
     expect(await readdir(work)).not.toContain('missing');
   });
 
-  it('reads the item\'s variable set records, so a multi-row set becomes one rows input keyed by its internal name', async () => {
-    // given: the emulator's copy of the bundled "Contact Information" set, made multi-row for this test (the sample's is single-row)
+  it('reads the items\' classes and variable set records: a record producer is skipped with a warning, a multi-row set becomes one rows input keyed by its internal name', async () => {
+    // given: the emulator's copy of the bundled "Contact Information" set, made multi-row for this test (the sample's is single-row), and a record producer
     await emulator.close();
     const snapshot = await loadEmulatorSnapshot();
     const setId = snapshot.catalog?.io_set_item[0]?.variable_set ?? '';
-    if (snapshot.catalog) snapshot.catalog.item_option_new_set = [{ sys_id: setId, internal_name: 'contacts', title: 'Contacts', type: 'one_to_many' }];
+    if (snapshot.catalog) {
+      snapshot.catalog.item_option_new_set = [{ sys_id: setId, internal_name: 'contacts', title: 'Contacts', type: 'one_to_many' }];
+      snapshot.catalog.sc_cat_item = [...snapshot.catalog.sc_cat_item.map((row) => ({ ...row, sys_class_name: 'sc_cat_item' })), { sys_id: '1'.repeat(32), name: 'Create Incident', active: 'true', sys_class_name: 'sc_cat_item_producer' }];
+    }
     emulator = await startEmulator({ snapshot });
 
     // when
-    const result = await fetch('Laptop Request');
+    const result = await fetch('Laptop Request,Create Incident');
 
     // then
     expect(result).toMatchObject({ code: 0 });
-    const [item] = (await readSnapshot(join(work, 'snap'))).catalogItems ?? [];
+    expect(result.stderr).toContain('1 loader warnings');
+    const fetched = await readSnapshot(join(work, 'snap'));
+    expect(fetched.warnings.map((warning) => warning.message)).toEqual([expect.stringMatching(/^"Create Incident" is a record producer/)]);
+    expect(fetched.catalogItems?.map((item) => item.name)).toEqual(['Laptop Request']);
+    const [item] = fetched.catalogItems ?? [];
     expect(item?.rowSets.map((set) => [set.name, set.label, set.variables.length > 0])).toEqual([['contacts', 'Contacts', true]]);
     expect(item?.variables.some((variable) => variable.variableSet === setId)).toBe(false);
     expect(emulator.requests.some((request) => request.path === '/api/now/table/item_option_new_set')).toBe(true);
