@@ -25,6 +25,9 @@ export const ORDER_ANY_ITEM_ID = 'OrderCatalogItem';
 
 const QUANTITY = 'sn_quantity';
 const REQUESTED_FOR = 'sn_requestedFor';
+const ALSO_REQUEST_FOR = 'sn_alsoRequestFor';
+/** The Requested For variable type: the item's requests may be for more users (c_ServiceCatalogAPI, sysparm_also_request_for). */
+const REQUESTED_FOR_TYPE = '31';
 const ITEM_SYS_ID = 'sn_catalogItemSysId';
 const VARIABLES = 'sn_variables';
 
@@ -46,7 +49,24 @@ function groups(): TemplateGroup[] {
   return apiGroups([{ id: 'item', label: 'Catalog item', openByDefault: true }], [{ id: VARIABLES_GROUP, label: 'Variables', openByDefault: true }]);
 }
 
-function orderProperties(): TemplateProperty[] {
+/**
+ * sysparm_also_request_for (c_ServiceCatalogAPI, order_now): up to 50 more
+ * users, each getting a requested item of its own in the one request
+ * (delegated-request-exp); ServiceNow rejects it for an item without a
+ * Requested For variable, so an item's own template offers it only then.
+ */
+const ALSO_REQUEST_FOR_PROPERTY: TemplateProperty = {
+  id: 'alsoRequestFor',
+  label: 'Also request for (sysparm_also_request_for)',
+  description: 'Comma-separated sys_ids of up to 50 more <code>sys_user</code> records: each gets a requested item of its own in the same request. The item needs a Requested For variable with <b>Enable also request for</b>; if one user does not qualify, ServiceNow rejects the whole order.',
+  group: 'item',
+  type: 'String',
+  feel: 'optional',
+  binding: inputBinding(ALSO_REQUEST_FOR),
+  constraints: { pattern: optionalPattern(`${SYS_ID}(,${SYS_ID}){0,49}`, 'must be up to 50 sys_ids separated by commas (or a FEEL expression starting with =).') }
+};
+
+function orderProperties(alsoRequestFor: boolean): TemplateProperty[] {
   return [
     {
       id: 'quantity',
@@ -67,13 +87,15 @@ function orderProperties(): TemplateProperty[] {
       feel: 'optional',
       binding: inputBinding(REQUESTED_FOR),
       constraints: { pattern: optionalPattern(SYS_ID, 'must be a sys_id: 32 hexadecimal characters (or a FEEL expression starting with =).') }
-    }
+    },
+    ...(alsoRequestFor ? [ALSO_REQUEST_FOR_PROPERTY] : [])
   ];
 }
 
 /** method, url, headers and body: the variables context is built without unset values. */
-function requestProperties(itemPath: string, variablesContext: string): TemplateProperty[] {
-  const body = withoutUnset(`{"sysparm_quantity": string(${QUANTITY}), "sysparm_requested_for": ${REQUESTED_FOR}, "variables": ${variablesContext}}`);
+function requestProperties(itemPath: string, variablesContext: string, alsoRequestFor: boolean): TemplateProperty[] {
+  const also = alsoRequestFor ? `, "sysparm_also_request_for": ${ALSO_REQUEST_FOR}` : '';
+  const body = withoutUnset(`{"sysparm_quantity": string(${QUANTITY}), "sysparm_requested_for": ${REQUESTED_FOR}${also}, "variables": ${variablesContext}}`);
   return [
     { id: 'method', type: 'Hidden', value: 'POST', binding: inputBinding('method') },
     { id: 'url', type: 'Hidden', value: `=${BASE_URL_VARIABLE} + "/api/sn_sc/servicecatalog/items/" + ${itemPath} + "/order_now"`, binding: inputBinding('url') },
@@ -102,6 +124,7 @@ function tailProperties(): TemplateProperty[] {
 /** The order template of one catalog item. */
 export function buildOrderTemplate(item: CatalogItem, options: BuildOptions, slug: string = orderSlug(item)): ElementTemplate {
   const id = orderTemplateId(options.idPrefix, slug);
+  const alsoRequestFor = item.variables.some((variable) => variable.typeCode === REQUESTED_FOR_TYPE);
   const variables = `{${[...item.variables.map(variableEntry), ...item.rowSets.map(rowSetEntry)].join(', ')}}`;
   const source = item.source ? ` Example item from ${item.source}${item.verify ? ` (unconfirmed: ${item.verify})` : ''}.` : '';
   return envelope({
@@ -114,12 +137,12 @@ export function buildOrderTemplate(item: CatalogItem, options: BuildOptions, slu
     groups: groups(),
     properties: [
       ...taskProperties(id, options.version),
-      ...orderProperties(),
+      ...orderProperties(alsoRequestFor),
       ...connectionProperties(),
       ...authenticationProperties(),
       ...item.variables.map(variableProperty),
       ...item.rowSets.map(rowSetProperty),
-      ...requestProperties(feelString(item.sysId), withoutUnset(variables)),
+      ...requestProperties(feelString(item.sysId), withoutUnset(variables), alsoRequestFor),
       ...tailProperties()
     ]
   }, CATALOG_API_DOCUMENTATION);
@@ -148,7 +171,7 @@ export function buildOrderAnyItemTemplate(options: BuildOptions): ElementTemplat
         binding: inputBinding(ITEM_SYS_ID),
         constraints: { notEmpty: true, pattern: { value: `^${SYS_ID}$`, message: 'must be a sys_id: 32 hexadecimal characters (or a FEEL expression starting with =).' } }
       },
-      ...orderProperties(),
+      ...orderProperties(true),
       ...connectionProperties(),
       ...authenticationProperties(),
       {
@@ -161,7 +184,7 @@ export function buildOrderAnyItemTemplate(options: BuildOptions): ElementTemplat
         binding: inputBinding(VARIABLES),
         constraints: { notEmpty: true }
       },
-      ...requestProperties(ITEM_SYS_ID, withoutUnset(VARIABLES)),
+      ...requestProperties(ITEM_SYS_ID, withoutUnset(VARIABLES), true),
       ...tailProperties()
     ]
   }, CATALOG_API_DOCUMENTATION);

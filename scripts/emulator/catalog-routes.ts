@@ -8,6 +8,8 @@ export interface EmulatedOrder {
   item: string;
   quantity: number;
   requestedFor?: string;
+  /** sysparm_also_request_for: the other users, each with requested items of their own. */
+  alsoRequestFor?: string[];
   /** The variables as sent (ServiceNow stores them as strings in sc_item_option; a multi-row set's rows as JSON text). */
   variables: Record<string, string>;
   requestSysId: string;
@@ -25,7 +27,10 @@ export interface CatalogRouteContext {
  * `POST /api/sn_sc/servicecatalog/items/{sys_id}/order_now` (Service
  * Catalog API): creates one sc_request and `sysparm_quantity` sc_req_items
  * and keeps the variables' values; answers 200 with the request's sys_id
- * and number. Like the instance, it does not enforce mandatory variables
+ * and number. `sysparm_also_request_for` (comma-separated sys_ids, at most
+ * 50) adds requested items for those users to the same request, and is
+ * rejected for an item without a Requested For variable, as the docs say
+ * (the 400 and its wording are the emulator's). Like the instance, it does not enforce mandatory variables
  * (a catalog form does, the REST API does not): the templates' constraints
  * are the guard.
  */
@@ -49,16 +54,33 @@ export function registerCatalogRoutes(app: FastifyInstance, context: CatalogRout
       if (known && value !== null && value !== undefined) values[name] = typeof value === 'string' ? value : JSON.stringify(value);
     }
     const requestedFor = typeof body.sysparm_requested_for === 'string' && body.sysparm_requested_for ? body.sysparm_requested_for : undefined;
+    const also = alsoRequestFor(body.sysparm_also_request_for, item);
+    if (typeof also === 'string') return reply.code(400).send(errorBody('Invalid sysparm_also_request_for', also));
     if (!store.schema('sc_request') || !store.schema('sc_req_item')) return reply.code(500).send(errorBody('Emulator: the snapshot has no sc_request or sc_req_item table', null));
     const scRequest = store.insert('sc_request', { requested_for: requestedFor ?? '', short_description: item.name }, user);
     const requestItemSysIds: string[] = [];
-    for (let index = 0; index < quantity; index++) {
-      const requestItem = store.insert('sc_req_item', { request: scRequest.sys_id, cat_item: item.sysId, quantity: '1', short_description: item.name, requested_for: requestedFor ?? '' }, user);
-      requestItemSysIds.push(requestItem.sys_id ?? '');
+    // One request; a requested item per user (delegated-request-exp: "Separate RITMs are created, one for each user").
+    for (const forUser of [requestedFor ?? '', ...also]) {
+      for (let index = 0; index < quantity; index++) {
+        const requestItem = store.insert('sc_req_item', { request: scRequest.sys_id, cat_item: item.sysId, quantity: '1', short_description: item.name, requested_for: forUser }, user);
+        requestItemSysIds.push(requestItem.sys_id ?? '');
+      }
     }
-    context.orders.push({ item: item.sysId, quantity, ...(requestedFor ? { requestedFor } : {}), variables: values, requestSysId: scRequest.sys_id ?? '', requestItemSysIds });
+    context.orders.push({ item: item.sysId, quantity, ...(requestedFor ? { requestedFor } : {}), ...(also.length > 0 ? { alsoRequestFor: also } : {}), variables: values, requestSysId: scRequest.sys_id ?? '', requestItemSysIds });
     return reply.code(200).send({
       result: { sys_id: scRequest.sys_id, number: scRequest.number, request_number: scRequest.number, request_id: scRequest.sys_id, table: 'sc_request' }
     });
   });
+}
+
+const REQUESTED_FOR_TYPE = '31';
+
+/** The users of sysparm_also_request_for, or why ServiceNow rejects the order (c_ServiceCatalogAPI, order_now). */
+function alsoRequestFor(value: unknown, item: CatalogItem): string[] | string {
+  if (value === undefined || value === null || value === '') return [];
+  if (typeof value !== 'string') return 'sysparm_also_request_for must be a comma-separated string of sys_user sys_ids';
+  const users = value.split(',').map((sysId) => sysId.trim()).filter(Boolean);
+  if (users.length > 50) return `You cannot specify more than 50 additional users (got ${users.length})`;
+  if (!item.variables.some((variable) => variable.typeCode === REQUESTED_FOR_TYPE)) return `The item ${item.name} has no Requested For variable: it cannot be requested for other users`;
+  return users;
 }

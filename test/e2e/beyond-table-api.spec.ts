@@ -120,15 +120,24 @@ describe('e2e - order, attachment, flow and count templates against the emulator
     expect(result.requestSysId).toBe(emulator.orders.at(-1)?.requestSysId);
   });
 
-  it('an item with a multi-row variable set: the rows reach order_now under the set\'s internal name as the JSON text ServiceNow keeps', async () => {
-    // given: the bundled snapshot with one more item, its rows in a multi-row set (item_option_new_set type one_to_many)
+  /** An emulator whose catalog has `item` besides the bundled example (the order route serves the snapshot's resolved items). */
+  const withItem = async (item: CatalogItem, test: (own: RunningEmulator) => Promise<void>) => {
     const snapshot = await loadEmulatorSnapshot();
-    const column = (name: string, typeCode: string, kind: 'text' | 'yesNo') => ({ sysId: name.padEnd(32, '0').slice(0, 32), name, label: name, typeCode, kind, mandatory: false, order: 100, choices: [] });
-    const item: CatalogItem = { sysId: 'abcdefabcdefabcdefabcdefabcdef01', name: 'Onboarding', variables: [], rowSets: [{ sysId: 'f'.repeat(32), name: 'new_hires', label: 'New hires', order: 100, variables: [column('employee_name', '6', 'text'), column('laptop', '1', 'yesNo')] }] };
     if (!snapshot.metadata) throw new Error('e2e: the bundled snapshot has no metadata');
     snapshot.metadata = { ...snapshot.metadata, catalogItems: [...(snapshot.metadata.catalogItems ?? []), item] };
     const own = await startEmulator({ snapshot });
     try {
+      await test(own);
+    } finally {
+      await own.close();
+    }
+  };
+  const column = (name: string, typeCode: string, kind: 'text' | 'yesNo' | 'reference') => ({ sysId: name.padEnd(32, '0').slice(0, 32), name, label: name, typeCode, kind, mandatory: false, order: 100, choices: [] });
+
+  it('an item with a multi-row variable set: the rows reach order_now under the set\'s internal name as the JSON text ServiceNow keeps', async () => {
+    // given: an item whose rows are a multi-row set (item_option_new_set type one_to_many)
+    const item: CatalogItem = { sysId: 'abcdefabcdefabcdefabcdefabcdef01', name: 'Onboarding', variables: [], rowSets: [{ sysId: 'f'.repeat(32), name: 'new_hires', label: 'New hires', order: 100, variables: [column('employee_name', '6', 'text'), column('laptop', '1', 'yesNo')] }] };
+    await withItem(item, async (own) => {
       const template = buildOrderTemplate(item, { idPrefix: 'community.servicenow', version: 1 });
       const values = { instanceUrl: own.url, 'rowSet.new_hires': '=[{"employee_name": "Ada Lovelace", "laptop": "Yes"}, {"employee_name": "Grace Hopper", "laptop": "No"}]' };
 
@@ -141,9 +150,39 @@ describe('e2e - order, attachment, flow and count templates against the emulator
       expect(response.status).toBe(200);
       expect(JSON.parse(String(own.orders.at(-1)?.variables.new_hires))).toEqual([{ employee_name: 'Ada Lovelace', laptop: 'Yes' }, { employee_name: 'Grace Hopper', laptop: 'No' }]);
       expect(evaluateResult(template, values, response).requestNumber).toMatch(/^REQ\d{7}$/);
-    } finally {
-      await own.close();
-    }
+    });
+  });
+
+  it('an item with a Requested For variable offers Also request for: one request, a requested item for each user', async () => {
+    // given
+    const item: CatalogItem = { sysId: 'abcdefabcdefabcdefabcdefabcdef02', name: 'Access badge', variables: [{ ...column('requested_for', '31', 'reference'), reference: 'sys_user' }], rowSets: [] };
+    const others = ['1'.repeat(32), '2'.repeat(32)];
+    await withItem(item, async (own) => {
+      const template = buildOrderTemplate(item, { idPrefix: 'community.servicenow', version: 1 });
+
+      // when
+      const request = proveRequest(template, { instanceUrl: own.url, requestedFor: USER_SYS_ID, alsoRequestFor: others.join(','), 'variable.requested_for': USER_SYS_ID }, { secrets: SECRETS });
+      await sendLikeRestConnector(request, documents);
+
+      // then
+      expect(request.body).toMatchObject({ sysparm_requested_for: USER_SYS_ID, sysparm_also_request_for: others.join(',') });
+      const order = own.orders.at(-1);
+      expect(order?.alsoRequestFor).toEqual(others);
+      expect(order?.requestItemSysIds.map((sysId) => own.store.get('sc_req_item', sysId)?.requested_for)).toEqual([USER_SYS_ID, ...others]);
+      expect(new Set(order?.requestItemSysIds.map((sysId) => own.store.get('sc_req_item', sysId)?.request))).toEqual(new Set([order?.requestSysId]));
+    });
+    expect(load('servicenow-order-laptop-request.json').properties.some((property) => property.id === 'alsoRequestFor')).toBe(false);
+  });
+
+  it('Also request for an item without a Requested For variable is rejected by ServiceNow, which the error handling names', async () => {
+    // given
+    const generic = load('servicenow-api-order-catalog-item.json');
+
+    // when
+    const { outcome } = await failure(generic, { catalogItem: '7c2e81106c4331ecd3c6f7cc7f1c1b09', variables: '={"laptop_type": "standard"}', alsoRequestFor: '1'.repeat(32) });
+
+    // then
+    expect(outcome).toMatchObject({ errorType: 'bpmnError', code: 'SERVICENOW_400', message: expect.stringContaining('has no Requested For variable') });
   });
 
   describe('servicenow-api-attachment.json', () => {
