@@ -30,9 +30,13 @@ export interface CatalogRouteContext {
  * and number. `sysparm_also_request_for` (comma-separated sys_ids, at most
  * 50) adds requested items for those users to the same request, and is
  * rejected for an item without a Requested For variable, as the docs say
- * (the 400 and its wording are the emulator's). Like the instance, it does not enforce mandatory variables
- * (a catalog form does, the REST API does not): the templates' constraints
- * are the guard.
+ * (the 400 and its wording are the emulator's). Refused with 400 and the
+ * messages the docs list for the cart item order_now orders
+ * (c_ServiceCatalogAPI, add_to_cart status codes): "Invalid quantity
+ * value", "Security constraints prevent ordering of Item" (an unknown or
+ * inaccessible item: 400, not 404) and "Mandatory Variables are required"
+ * (a mandatory variable not sent or empty; check boxes and Yes/No always
+ * carry a value, and a multi-row set's columns are the rows' business).
  */
 export function registerCatalogRoutes(app: FastifyInstance, context: CatalogRouteContext): void {
   const { store } = context;
@@ -41,10 +45,10 @@ export function registerCatalogRoutes(app: FastifyInstance, context: CatalogRout
     if (!user) return reply.code(401).send(errorBody('User Not Authenticated', 'Required to provide Auth information'));
     const sysId = (request.params as { sys_id: string }).sys_id;
     const item = context.items.find((candidate) => candidate.sysId === sysId);
-    if (!item) return reply.code(404).send(errorBody('Catalog item not found', `No active catalog item with sys_id ${sysId}`));
+    if (!item) return reply.code(400).send(errorBody('Security constraints prevent ordering of Item', `Emulator: no active catalog item with sys_id ${sysId}`));
     const body = (request.body ?? {}) as Record<string, unknown>;
     const quantity = body.sysparm_quantity === undefined ? 1 : Number(body.sysparm_quantity);
-    if (!Number.isInteger(quantity) || quantity < 1) return reply.code(400).send(errorBody('Invalid quantity', `sysparm_quantity must be a positive whole number, got ${JSON.stringify(body.sysparm_quantity)}`));
+    if (!Number.isInteger(quantity) || quantity < 1) return reply.code(400).send(errorBody('Invalid quantity value', `Emulator: sysparm_quantity must be a positive whole number, got ${JSON.stringify(body.sysparm_quantity)}`));
     const variables = body.variables ?? {};
     if (typeof variables !== 'object' || Array.isArray(variables)) return reply.code(400).send(errorBody('Invalid variables', 'variables must be an object of variable name to value'));
     const values: Record<string, string> = {};
@@ -53,6 +57,8 @@ export function registerCatalogRoutes(app: FastifyInstance, context: CatalogRout
       const known = item.variables.some((variable) => variable.name === name) || item.rowSets.some((set) => set.name === name);
       if (known && value !== null && value !== undefined) values[name] = typeof value === 'string' ? value : JSON.stringify(value);
     }
+    const missing = item.variables.filter((variable) => variable.mandatory && variable.kind !== 'checkbox' && variable.kind !== 'yesNo' && (values[variable.name] ?? '') === '');
+    if (missing.length > 0) return reply.code(400).send(errorBody('Mandatory Variables are required', `Emulator: not sent: ${missing.map((variable) => variable.name).join(', ')}`));
     const requestedFor = typeof body.sysparm_requested_for === 'string' && body.sysparm_requested_for ? body.sysparm_requested_for : undefined;
     const also = alsoRequestFor(body.sysparm_also_request_for, item);
     if (typeof also === 'string') return reply.code(400).send(errorBody('Invalid sysparm_also_request_for', also));

@@ -13,6 +13,8 @@ import { ConnectorError, EMULATOR_SECRETS as SECRETS, sendLikeRestConnector } fr
 const TEMPLATES_DIR = join(__dirname, '..', '..', 'templates');
 const load = (file: string) => JSON.parse(readFileSync(join(TEMPLATES_DIR, file), 'utf8')) as ElementTemplate;
 const USER_SYS_ID = '6816f79cc0a8016401c5a33be04be441';
+/** The Laptop Request's mandatory variables (metadata/item_option_new.json) but justification, as FEEL context entries. */
+const MANDATORY_EXCEPT_JUSTIFICATION = '"laptop_type": "standard", "operating_system": "linux", "contact_name": "Ada Lovelace", "contact_email": "ada@example.com"';
 
 describe('e2e - order, attachment, flow and count templates against the emulator', () => {
   let emulator: RunningEmulator;
@@ -96,15 +98,30 @@ describe('e2e - order, attachment, flow and count templates against the emulator
       expect(emulator.requests.length).toBe(sent);
     });
 
-    it('a 404 for an unknown item becomes SERVICENOW_404', async () => {
+    it('an unknown item is refused as ServiceNow refuses it, 400 "Security constraints prevent ordering of Item", which becomes SERVICENOW_400', async () => {
       // given
       const generic = load('servicenow-api-order-catalog-item.json');
 
       // when
-      const { outcome } = await failure(generic, { catalogItem: '0123456789abcdef0123456789abcdef', variables: '={}' });
+      const { error, outcome } = await failure(generic, { catalogItem: '0123456789abcdef0123456789abcdef', variables: '={}' });
+
+      // then: the add_to_cart status codes of c_ServiceCatalogAPI (order_now orders the same cart item)
+      expect(error.code).toBe('400');
+      expect(outcome).toMatchObject({ errorType: 'bpmnError', code: 'SERVICENOW_400', message: expect.stringContaining('Security constraints prevent ordering of Item') });
+    });
+
+    it('an order by sys_id without a mandatory variable is refused with 400 "Mandatory Variables are required", and nothing is created', async () => {
+      // given
+      const generic = load('servicenow-api-order-catalog-item.json');
+      const orders = emulator.orders.length;
+
+      // when
+      const { outcome } = await failure(generic, { catalogItem: '7c2e81106c4331ecd3c6f7cc7f1c1b09', variables: `={${MANDATORY_EXCEPT_JUSTIFICATION}}` });
 
       // then
-      expect(outcome).toMatchObject({ errorType: 'bpmnError', code: 'SERVICENOW_404', message: 'Catalog item not found: No active catalog item with sys_id 0123456789abcdef0123456789abcdef' });
+      expect(outcome).toMatchObject({ errorType: 'bpmnError', code: 'SERVICENOW_400', message: expect.stringContaining('Mandatory Variables are required') });
+      expect(String((outcome as { message?: string }).message)).toContain('justification');
+      expect(emulator.orders.length).toBe(orders);
     });
   });
 
@@ -113,10 +130,10 @@ describe('e2e - order, attachment, flow and count templates against the emulator
     const template = load('servicenow-api-order-catalog-item.json');
 
     // when
-    const { result } = await run(template, { catalogItem: '7c2e81106c4331ecd3c6f7cc7f1c1b09', variables: '={"laptop_type": "standard", "justification": reason, "needed_by": null}' }, { reason: 'Replacement' });
+    const { result } = await run(template, { catalogItem: '7c2e81106c4331ecd3c6f7cc7f1c1b09', variables: `={${MANDATORY_EXCEPT_JUSTIFICATION}, "justification": reason, "needed_by": null}` }, { reason: 'Replacement' });
 
     // then
-    expect(emulator.orders.at(-1)?.variables).toEqual({ laptop_type: 'standard', justification: 'Replacement' });
+    expect(emulator.orders.at(-1)?.variables).toEqual({ laptop_type: 'standard', operating_system: 'linux', contact_name: 'Ada Lovelace', contact_email: 'ada@example.com', justification: 'Replacement' });
     expect(result.requestSysId).toBe(emulator.orders.at(-1)?.requestSysId);
   });
 
@@ -179,7 +196,7 @@ describe('e2e - order, attachment, flow and count templates against the emulator
     const generic = load('servicenow-api-order-catalog-item.json');
 
     // when
-    const { outcome } = await failure(generic, { catalogItem: '7c2e81106c4331ecd3c6f7cc7f1c1b09', variables: '={"laptop_type": "standard"}', alsoRequestFor: '1'.repeat(32) });
+    const { outcome } = await failure(generic, { catalogItem: '7c2e81106c4331ecd3c6f7cc7f1c1b09', variables: `={${MANDATORY_EXCEPT_JUSTIFICATION}, "justification": "x"}`, alsoRequestFor: '1'.repeat(32) });
 
     // then
     expect(outcome).toMatchObject({ errorType: 'bpmnError', code: 'SERVICENOW_400', message: expect.stringContaining('has no Requested For variable') });
