@@ -29,9 +29,10 @@ const PATH = 'sn_triggerPath';
 const HEADERS = 'sn_headers';
 const BODY_METHODS = ['POST', 'PUT', 'PATCH'];
 
+/** A "REST API - Asynchronous" trigger answers `{"result": {"executionId": ...}}` (Integration Hub docs, rest-trigger: "the REST request returns the execution ID"). */
 const FLOW_PRESET = `={${FLOW_OUTPUT.response}: body, ${FLOW_OUTPUT.executionId}: if body instance of context and get value(body, "result") instance of context then get value(get value(body, "result"), "executionId") else null}`;
 
-/** What a flow answers is the flow's: any 2xx, with or without `result`. */
+/** Any 2xx, with or without `result`: a trigger path may also be a Scripted REST API answering its own way. */
 const FLOW_RULE = { statuses: [200, 201, 202, 204], needsResult: false, api: 'flow\'s REST API trigger' };
 
 export function buildFlowTemplate(options: BuildOptions): ElementTemplate {
@@ -49,7 +50,7 @@ export function buildFlowTemplate(options: BuildOptions): ElementTemplate {
       {
         id: 'triggerPath',
         label: 'REST API trigger path',
-        description: 'The path the flow\'s REST API trigger shows, starting with <code>/api/</code>.',
+        description: 'The path the flow\'s REST API trigger shows: <code>/api/&lt;flow\'s application scope&gt;/&lt;flow name&gt;/&lt;path parameters&gt;</code>.',
         placeholder: '/api/sn_cico/flow_starter/my_flow',
         group: 'flow',
         type: 'String',

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorBody } from './responses';
 
@@ -24,10 +24,12 @@ export interface FlowRun {
 export const DEFAULT_FLOW_TRIGGERS: EmulatedFlowTrigger[] = [{ path: '/api/sn_cico/flow_starter/my_flow' }];
 
 /**
- * A Flow Designer REST API trigger: any method, headers, query and JSON
- * body start one execution, answered with `{"result": {"executionId",
- * "status", "inputs"}}`. That answer's shape is the emulator's (no public
- * source documents what a REST-triggered flow returns: the flow defines it).
+ * A Flow Designer "REST API - Asynchronous" trigger: any method, headers,
+ * query and JSON body start one execution, answered with the execution ID
+ * only, `{"result": {"executionId": "ndoxeRhshDSezldeGfbYlviFSeFnBjCO"}}`
+ * in the docs' example (Integration Hub, rest-trigger: "The flow executes
+ * and the REST request returns the execution ID"): 32 letters, not a sys_id.
+ * The 400 for a missing required input is the emulator's.
  */
 export function registerFlowRoutes(app: FastifyInstance, triggers: readonly EmulatedFlowTrigger[], runs: FlowRun[], authenticate: (request: FastifyRequest) => string | undefined): void {
   for (const trigger of triggers) {
@@ -40,11 +42,18 @@ export function registerFlowRoutes(app: FastifyInstance, triggers: readonly Emul
         const inputs = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
         const missing = (trigger.requiredInputs ?? []).find((input) => inputs[input] === undefined || inputs[input] === null || inputs[input] === '');
         if (missing) return reply.code(400).send(errorBody('Invalid flow input', `Mandatory input ${missing} is missing`));
-        const executionId = randomBytes(16).toString('hex');
+        const executionId = executionIdLike();
         const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'authorization').map(([name, value]) => [name, String(value)]));
         runs.push({ path: trigger.path, method: request.method, executionId, query: { ...(request.query as Record<string, string>) }, headers, body });
-        return reply.code(200).send({ result: { executionId, status: 'started', inputs } });
+        return reply.code(200).send({ result: { executionId } });
       }
     });
   }
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** An execution ID of the docs' form: 32 mixed-case letters. */
+function executionIdLike(): string {
+  return Array.from({ length: 32 }, () => LETTERS[randomInt(LETTERS.length)]).join('');
 }
