@@ -76,9 +76,11 @@ export function registerAttachmentRoutes(app: FastifyInstance, context: Attachme
     scope.post('/api/now/attachment/upload', withUser((request, reply, user) => {
       const parts = Buffer.isBuffer(request.body) ? parseMultipart(request.body, request.headers['content-type'] ?? '') : undefined;
       if (!parts) return reply.code(400).send(errorBody('Expected a multipart/form-data body', 'Send table_name, table_sys_id and the file as form parts'));
-      const field = (name: string) => parts.find((part) => part.name === name && part.fileName === undefined)?.data.toString('utf8');
-      const file = parts.find((part) => part.fileName !== undefined);
+      const fileIndex = parts.findIndex((part) => part.fileName !== undefined);
+      const file = parts[fileIndex];
       if (!file) return reply.code(400).send(errorBody('No file part in the form', null));
+      // "Ensure that the file content is contained in the final part of the message only. Earlier parts should contain only metadata" (c_AttachmentAPI, POST /upload): fields after the file are not read.
+      const field = (name: string) => parts.slice(0, fileIndex).find((part) => part.name === name)?.data.toString('utf8');
       return create(request, reply, user, { table: field('table_name'), sysId: field('table_sys_id'), fileName: file.fileName, contentType: file.contentType, data: file.data });
     }));
 

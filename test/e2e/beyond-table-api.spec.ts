@@ -205,6 +205,31 @@ describe('e2e - order, attachment, flow and count templates against the emulator
   describe('servicenow-api-attachment.json', () => {
     const template = load('servicenow-api-attachment.json');
 
+    it('the emulator reads the form fields only before the file part, as the Attachment API asks: the template sends them first', async () => {
+      // given
+      const incident = emulator.store.insert('incident', { short_description: 'Order of parts' }, 'admin');
+      const form = (fieldsFirst: boolean) => {
+        const data = new FormData();
+        const file = () => data.append('uploadFile', new Blob(['x'], { type: 'text/plain' }), 'a.txt');
+        if (!fieldsFirst) file();
+        data.append('table_name', 'incident');
+        data.append('table_sys_id', String(incident.sys_id));
+        if (fieldsFirst) file();
+        return data;
+      };
+      const post = (body: FormData) => fetch(`${emulator.url}/api/now/attachment/upload`, { method: 'POST', body, headers: { Authorization: `Basic ${Buffer.from(`${SECRETS.SERVICENOW_USERNAME}:${SECRETS.SERVICENOW_PASSWORD}`).toString('base64')}` } });
+
+      // when
+      const fileFirst = await post(form(false));
+      const fieldsFirst = await post(form(true));
+
+      // then
+      expect(fileFirst.status).toBe(400);
+      expect(fieldsFirst.status).toBe(201);
+      const request = proveRequest(template, { instanceUrl: emulator.url, attachmentOperation: 'upload', tableName: 'incident', recordSysId: incident.sys_id, document: '=doc' }, { secrets: SECRETS, variables: { doc: documents.create(Buffer.from('x'), { fileName: 'a.txt', contentType: 'text/plain' }) } });
+      expect(Object.keys(request.body as object).at(-1)).toBe('uploadFile');
+    });
+
     it('uploads a document to an incident, lists it, downloads the same bytes as a document, deletes it', async () => {
       // given
       const incident = emulator.store.insert('incident', { short_description: 'With a file' }, 'admin');
