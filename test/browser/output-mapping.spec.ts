@@ -20,8 +20,8 @@ test.describe('sys_id output helper and picker', () => {
     // then
     await expect.poll(() => headerValue(page, 'Task_Create', 'resultExpression')).toContain('newIncidentSysId: (if body.result.sys_id instance of context');
     expect(await headerValue(page, 'Task_Create', 'resultExpression')).toContain('newIncidentNumber: (if body.result.number instance of context');
-    // inside the presets' answer check for Create (201 with a result), so a login redirect still raises an incident
-    expect(await headerValue(page, 'Task_Create', 'resultExpression')).toMatch(/^=if list contains\(\[201\], status\) and body instance of context and get value\(body, "result"\) != null then \{\n {2}newIncidentSysId: /);
+    // inside the presets' answer check for Create (201 with a result and no cancelled transaction), so a login redirect still raises an incident
+    expect(await headerValue(page, 'Task_Create', 'resultExpression')).toMatch(/^=if list contains\(\[201\], status\) and body instance of context and get value\(body, "result"\) != null and get value\(body, "error"\) = null then \{\n {2}newIncidentSysId: /);
     await expect(page.locator('.servicenow-output-guard')).toHaveCount(0);
     expect(await headerValue(page, 'Task_Create', 'serviceNowResultMapping')).toBe('custom');
     await expect((await templateGroup(page, 'output')).getByLabel('Result expression')).toBeVisible();
