@@ -17,6 +17,7 @@ import { restTableQuery } from '../../lint/diagram/rest-task';
 import { templateVersionOf, type ModdleElement } from '../../lint/diagram/zeebe';
 import { tightenAttributeSpacing } from './attribute-spacing';
 import { readerProblems, spacingProblems, type ReaderWarning } from './reader-problems';
+import { unreadableDiagram } from './unreadable-diagram';
 
 export interface LintProblem {
   file: string;
@@ -83,7 +84,7 @@ export async function lintDiagram(file: string, xml: string, options: LintRuleOp
     ({ rootElement, elementsById, warnings } = await moddle.fromXML(readable.xml, 'bpmn:Definitions') as { rootElement: { $type: string }; elementsById: Record<string, DiagramElement>; warnings: ReaderWarning[] });
   } catch (error) {
     // An error of this file, as validate reports an unreadable template: the other diagrams of a folder are still checked.
-    return { problems: [{ file, severity: 'error', message: `not a BPMN diagram (${(error as Error).message.split('\n')[0]}); pass .bpmn files saved by Camunda Modeler` }], templates: [] };
+    return { problems: [unreadableDiagram(file, xml, error as Error)], templates: [] };
   }
   const ruleConfig = Object.fromEntries(Object.entries(configs.recommended.rules).map(([name, category]) => [name, [category, ruleOptions]]));
   const results = await new Linter({ resolver }).lint(rootElement, { rules: ruleConfig }) as Record<string, Report[]>;

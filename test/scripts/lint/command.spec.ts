@@ -262,11 +262,33 @@ describe('scripts/lint - camunda-servicenow lint', () => {
 
       // then
       expect(code).toBe(1);
-      expect(stdout).toContain('a-broken.bpmn: error: not a BPMN diagram (');
+      expect(stdout).toContain('a-broken.bpmn: error: not a BPMN diagram (its root element <foo> is no bpmn:definitions)');
       expect(stdout).toContain('b-order.bpmn:4: Task_Query "Find incidents": error:');
       expect(stdout).toMatch(/2 diagram\(s\) checked: 3 error\(s\)/);
       expect(json).toMatchObject({ errors: 1, problems: [{ file: 'a-broken.bpmn', severity: 'error', message: expect.stringContaining('pass .bpmn files saved by Camunda Modeler') }] });
       expect(json.problems[0]).not.toHaveProperty('id');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  it('says where and why the XML reader refused a whole file: a namespace prefix never declared, an empty file', async () => {
+    // given: bpmn-js-element-templates' fixture using camunda: without xmlns:camunda (SOURCES.md), and an empty file as camunda-modeler's file-context tests keep one
+    const project = mkdtempSync(join(tmpdir(), 'lint-unreadable-'));
+    try {
+      cpSync(join(__dirname, 'command', 'undeclared-prefix.bpmn'), join(project, 'a-prefix.bpmn'));
+      writeFileSync(join(project, 'b-empty.bpmn'), '');
+
+      // when
+      const { code, stdout } = await runCli(['lint', '.'], { cwd: project });
+      const json = JSON.parse((await runCli(['lint', 'a-prefix.bpmn', '--json'], { cwd: project })).stdout);
+
+      // then
+      expect(code).toBe(1);
+      expect(stdout).toContain('a-prefix.bpmn:7: error: unreadable XML: <camunda:errorEventDefinition> uses the prefix "camunda", which no xmlns:camunda attribute declares; Camunda Modeler cannot open the file either');
+      expect(stdout).toContain('b-empty.bpmn: error: an empty file, not a BPMN diagram');
+      expect(stdout).toMatch(/2 diagram\(s\) checked: 2 error\(s\)/);
+      expect(json.problems).toEqual([expect.objectContaining({ file: 'a-prefix.bpmn', line: 7, severity: 'error' })]);
     } finally {
       rmSync(project, { recursive: true, force: true });
     }
