@@ -1,8 +1,11 @@
-// Typings for the two untyped modules the lint command (and the harness) use.
+// Typings for the untyped modules the lint and validate commands (and the harness) use.
 declare module 'bpmn-moddle' {
   export class BpmnModdle {
     constructor(packages?: Record<string, unknown>);
     fromXML(xml: string, typeName?: string): Promise<{ rootElement: unknown; elementsById: Record<string, unknown>; warnings: unknown[] }>;
+    /** The type of a name such as `bpmn:ServiceTask`; undefined for a name no package defines. */
+    getType(name: string): unknown;
+    getElementDescriptor(type: unknown): { allTypesByName: Record<string, unknown> };
   }
 }
 

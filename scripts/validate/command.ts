@@ -17,7 +17,9 @@ checks the schema misses: duplicate property ids, conditions naming a missing
 property, undefined groups, dropdown values outside their choices, FEEL that
 does not parse, properties sharing a binding while both active, FEEL reading
 inputs mapped later, icons over 8 KB (Web Modeler's limit), missing engines,
-duplicate id+version. Size limits: a template file at most 4 MB, a name,
+duplicate id+version, and what Camunda Modeler's loader refuses besides the
+schema: an elementType its appliesTo types cannot become, a $schema naming a
+newer schema version than this validator knows. Size limits: a template file at most 4 MB, a name,
 description, label or tooltip at most 10,000 characters.
 Directories are searched recursively for .json files.
 

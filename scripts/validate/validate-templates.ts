@@ -2,6 +2,7 @@ import { checkTemplate, type Severity } from '../../core/template/check/check-te
 import type { ElementTemplate } from '../../core/template/types';
 import { meaningfulErrors, validateZeebeText, type SchemaError } from './zeebe-schema';
 import { fileTooLarge, oversizedTexts } from './size-limits';
+import { modelerRefusals } from './modeler-refusals';
 import { jsonProblem } from '../io/text-file';
 
 /** One finding in one file: where (template, property) and what. */
@@ -53,6 +54,7 @@ export function validateTemplateText(file: string, text: string): FileProblem[] 
     ];
     if (template && typeof template === 'object' && !Array.isArray(template)) {
       for (const problem of oversizedTexts(template as Record<string, unknown>)) problems.push({ ...where, ...problem });
+      for (const problem of modelerRefusals(template as Record<string, unknown>)) problems.push({ ...where, ...problem });
       try {
         for (const problem of checkTemplate(template as ElementTemplate)) problems.push({ ...where, ...problem });
       } catch (error) {

@@ -26,6 +26,7 @@ type CompiledCheck = ((template: unknown) => boolean) & { warnings?: unknown[] }
 
 interface Validator {
   validateZeebe(template: unknown): SchemaResult;
+  getZeebeSchemaVersion(): string;
   compiledCheck?: CompiledCheck;
 }
 
@@ -54,6 +55,9 @@ function loadValidator(): Validator {
 }
 
 const validator = loadValidator();
+
+/** The newest element template schema version this validator knows (a Modeler refuses templates naming a newer one). */
+export const zeebeSchemaVersion = validator.getZeebeSchemaVersion();
 
 /** Whether the shortcut for valid templates is available (the bundle has the loader it needs). */
 export const hasCompiledCheck = typeof validator.compiledCheck === 'function';
