@@ -45,6 +45,18 @@ export function holdsBareSecret(text: string): boolean {
   return /secrets\.[A-Za-z0-9]/.test(text.replace(SECRET_PLACEHOLDERS, ''));
 }
 
+/**
+ * Whether the whole text is one secret reference in the connector runtime's
+ * older form, `secrets.SENDGRID_API_KEY` (camunda/connectors 9b30630
+ * `SecretUtil.SECRET_PATTERN_SECRETS`, still replaced beside
+ * `{{secrets.NAME}}`): meant as the secret, as in the Camunda Web Modeler
+ * diagram of the BPMN MIWG test suite (Reference/C.9.0.bpmn), not text that
+ * the replacement would change.
+ */
+export function isSecretReference(text: string): boolean {
+  return /^secrets\.(?:[a-zA-Z0-9]+[/._-])*[a-zA-Z0-9]+$/.test(text);
+}
+
 /** Why a static input value would not reach ServiceNow as typed (the two cases SAFE_TEXT refuses), or undefined. */
 export function staticTextProblem(text: string): string | undefined {
   if (text.includes('\\')) return 'holds a backslash, which Zeebe reads as an escape (\\n becomes a line break; a trailing \\ or \\" fails the deployment): write it as a FEEL string with every \\ doubled';

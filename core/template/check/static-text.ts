@@ -1,4 +1,4 @@
-import { holdsBareSecret, staticTextProblem } from '../patterns';
+import { holdsBareSecret, isSecretReference, staticTextProblem } from '../patterns';
 import type { Binding, TemplateProperty } from '../types';
 
 type Report = (severity: 'error' | 'warning', property: string | undefined, message: string) => void;
@@ -22,7 +22,7 @@ export function checkStaticText(property: Omit<TemplateProperty, 'binding'> & { 
   if (property.binding?.type !== 'zeebe:input') return;
   const values = [property.value, ...(property.choices ?? []).map((choice) => choice.value)];
   for (const value of values) {
-    if (typeof value !== 'string' || value === '') continue;
+    if (typeof value !== 'string' || value === '' || isSecretReference(value)) continue;
     const feel = value.trim().startsWith('=');
     const problem = feel ? (holdsBareSecret(value) ? 'holds the text secrets.<name>, which the connector runtime replaces in the evaluated value' : undefined) : staticTextProblem(value);
     if (problem) report('error', where, `value "${value.length > 40 ? `${value.slice(0, 37)}...` : value}" ${problem}`);

@@ -4,12 +4,13 @@
  * string literal, so a backslash is an escape (`\n` a line break, a trailing
  * `\` fails the deployment); the connector runtime replaces `secrets.<name>`
  * anywhere in the job's variables, FEEL-built values included, with a
- * cluster secret, or fails the task without retries. Checks every input of
+ * cluster secret, or fails the task without retries (a value that is one
+ * such reference and nothing else is meant as the secret). Checks every input of
  * every task, so diagrams saved before the templates refused such text, or
  * edited by hand, are caught too; the properties panel entry is named when
  * the task's template is loaded.
  */
-import { holdsBareSecret, staticTextProblem } from '../../../core/template/patterns';
+import { holdsBareSecret, isSecretReference, staticTextProblem } from '../../../core/template/patterns';
 import { findTemplate } from '../../diagram/find-template';
 import { lintContextOf, type LintRuleOptions } from '../../lint-context';
 import { activeProperties, propertyEntryId } from '../../diagram/template-values';
@@ -20,8 +21,8 @@ import type { Reporter } from '../../diagnostic-report';
 const FEEL_STRINGS = /"(?:\\.|[^"\\])*"/g;
 
 function problemOf(source: string): string | undefined {
-  if (!source.trim().startsWith('=')) return staticTextProblem(source);
-  return (source.match(FEEL_STRINGS) ?? []).some(holdsBareSecret) ? 'builds text holding secrets.<name>, which the connector runtime replaces with a cluster secret, or fails the task without retries when there is none: reword it, or write {{secrets.NAME}}' : undefined;
+  if (!source.trim().startsWith('=')) return isSecretReference(source) ? undefined : staticTextProblem(source);
+  return (source.match(FEEL_STRINGS) ?? []).some((literal) => !isSecretReference(literal.slice(1, -1)) && holdsBareSecret(literal)) ? 'builds text holding secrets.<name>, which the connector runtime replaces with a cluster secret, or fails the task without retries when there is none: reword it, or write {{secrets.NAME}}' : undefined;
 }
 
 export default function inputTextIntact(options: LintRuleOptions = {}) {

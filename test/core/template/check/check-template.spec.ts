@@ -58,7 +58,9 @@ describe('core/template/check - checkTemplate', () => {
       { id: 'pick', type: 'Dropdown', value: 'a', choices: [{ name: 'A', value: 'a' }, { name: 'B', value: 'see secrets.yaml' }], binding: { type: 'zeebe:input', name: 'pick' } },
       { id: 'built', type: 'Hidden', value: '="rotate secrets.key"', binding: { type: 'zeebe:input', name: 'built' } },
       { id: 'note', label: 'Note', type: 'Text', feel: 'optional', binding: { type: 'zeebe:input', name: 'note' } },
-      { id: 'secret', type: 'Hidden', value: '{{secrets.TOKEN}}', binding: { type: 'zeebe:input', name: 'secret' } }
+      { id: 'secret', type: 'Hidden', value: '{{secrets.TOKEN}}', binding: { type: 'zeebe:input', name: 'secret' } },
+      // the runtime's older secret form as the whole value is the secret (camunda/connectors SecretUtil SECRET_PATTERN_SECRETS)
+      { id: 'legacySecret', type: 'Hidden', value: 'secrets.SENDGRID_API_KEY', binding: { type: 'zeebe:input', name: 'apiKey' } }
     ];
 
     // when

@@ -18,7 +18,11 @@ const SECRET = 'holds the text secrets.<name>, which the connector runtime repla
 
 describe('lint/bpmnlint-plugin-servicenow - rules/input-text-intact', () => {
   RuleTester.verify('input-text-intact', inputTextIntact, {
-    valid: [{ name: 'plain text, a secret placeholder, FEEL reading a variable and a FEEL string with a backslash', moddleElement: fixture('valid-inputs.bpmn'), config }],
+    valid: [
+      { name: 'plain text, a secret placeholder, FEEL reading a variable and a FEEL string with a backslash', moddleElement: fixture('valid-inputs.bpmn'), config },
+      // The runtime's older secret form as a whole value is the secret, as Camunda Web Modeler saved it (the fixture names its source).
+      { name: 'a whole value secrets.<name>: a secret reference in the older form', moddleElement: fixture('valid-legacy-secret-reference.bpmn'), config }
+    ],
     invalid: [
       { name: 'a bare secrets.<name> in static text', moddleElement: fixture('invalid-bare-secret.bpmn'), config, report: { id: 'Task_1', message: `Input sn_f_short_description ${SECRET}` } },
       {
