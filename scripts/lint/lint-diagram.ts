@@ -89,7 +89,7 @@ export async function lintDiagram(file: string, xml: string, options: LintRuleOp
   const ruleConfig = Object.fromEntries(Object.entries(configs.recommended.rules).map(([name, category]) => [name, [category, ruleOptions]]));
   const results = await new Linter({ resolver }).lint(rootElement, { rules: ruleConfig }) as Record<string, Report[]>;
   const uses = templateUses(elementsById, templates);
-  const problems: LintProblem[] = [...spacingProblems(file, xml, readable.spaced, elementsById), ...readerProblems(file, warnings, elementsById)];
+  const problems: LintProblem[] = [...spacingProblems(file, xml, readable.spaced, elementsById), ...readerProblems(file, xml, warnings, elementsById)];
   let lines: Map<string, number> | undefined;
   for (const [rule, reports] of Object.entries(results)) {
     for (const report of reports) {

@@ -42,10 +42,16 @@ export function spacingProblems(file: string, xml: string, spaced: SpacedTag[], 
  * interchange (bpmndi) references to a missing element, which lose a shape
  * of nothing lint reads.
  */
-export function readerProblems(file: string, warnings: readonly ReaderWarning[], elementsById: Record<string, DiagramElement>): LintProblem[] {
+export function readerProblems(file: string, xml: string, warnings: readonly ReaderWarning[], elementsById: Record<string, DiagramElement>): LintProblem[] {
   const problems = new Map<string, LintProblem>();
   for (const warning of warnings) {
     if (warning.message.startsWith('unknown attribute')) continue;
+    const encoding = /^unsupported document encoding <([^>]*)>/.exec(warning.message)?.[1];
+    if (encoding !== undefined) {
+      const problem = encodingProblem(file, xml, encoding);
+      if (problem) problems.set(`encoding\u0000${encoding}`, problem);
+      continue;
+    }
     const type = warning.element?.$type;
     if (warning.message.startsWith('unresolved reference') && typeof type === 'string' && type.startsWith('bpmndi:')) continue;
     // "unparsable content <tag> detected\n\tline: 3\n\tcolumn: 0\n\tnested error: ...", its line 0-based.
@@ -62,6 +68,24 @@ export function readerProblems(file: string, warnings: readonly ReaderWarning[],
     if (!problems.has(key)) problems.set(key, { file, ...(id === undefined ? {} : { id }), ...(name ? { name } : {}), ...(line === undefined ? {} : { line }), severity: 'warning', message });
   }
   return [...problems.values()];
+}
+
+/**
+ * A declared encoding other than UTF-8 (ISO-8859-1 from Activiti Designer and
+ * Open-BPMN, windows-1252 from Enterprise Architect, in the BPMN MIWG test
+ * suite): the reader falls back to UTF-8, and Camunda Modeler reads every
+ * file as UTF-8 in the first place (camunda-modeler app/lib/file-system.js). A file of ASCII characters only reads the same
+ * in every such encoding, so that changes nothing; otherwise names and values
+ * may not read as written.
+ */
+function encodingProblem(file: string, xml: string, encoding: string): LintProblem | undefined {
+  // eslint-disable-next-line no-control-regex -- ASCII is the range in question
+  if (/^[\u0000-\u007F]*$/.test(xml.replace(/^\uFEFF/, ''))) return undefined;
+  const broken = xml.includes('\uFFFD');
+  return {
+    file, line: 1, severity: 'warning',
+    message: `declares encoding ${encoding}, but ${READER} reads every file as UTF-8${broken ? ': bytes of this file are no UTF-8, so characters outside ASCII in names and values read as \uFFFD there, and in what lint checks' : ', which this file is, so it reads as written there (a tool that honours the declaration would not)'}; save it as UTF-8 with encoding="UTF-8"`
+  };
 }
 
 /** The 1-based line of an offset, asked in increasing order: the text is read once. */

@@ -202,7 +202,7 @@ describe('scripts/lint - camunda-servicenow lint', () => {
 
     // then
     expect(code).toBe(1);
-    expect(stdout).toMatch(/13 diagram\(s\) checked: 9 error\(s\)/);
+    expect(stdout).toMatch(/15 diagram\(s\) checked: 10 error\(s\)/);
   });
 
   it('lints a linked diagram in a folder it searches, and does not follow a linked folder (which may loop)', async () => {
