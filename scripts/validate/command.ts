@@ -19,7 +19,10 @@ does not parse, properties sharing a binding while both active, FEEL reading
 inputs mapped later, icons over 8 KB (Web Modeler's limit), missing engines,
 duplicate id+version, and what Camunda Modeler's loader refuses besides the
 schema: an elementType its appliesTo types cannot become, a $schema naming a
-newer schema version than this validator knows. Size limits: a template file at most 4 MB, a name,
+newer schema version than this validator knows. A Camunda 7 template (its
+$schema names @camunda/element-templates-json-schema, or it has none and binds
+camunda: elements) is checked against the Camunda 7 schema instead, as Desktop
+Modeler offers it to Camunda 7 diagrams; the semantic checks are for Camunda 8. Size limits: a template file at most 4 MB, a name,
 description, label or tooltip at most 10,000 characters.
 Directories are searched recursively for .json files.
 

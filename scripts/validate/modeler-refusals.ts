@@ -10,24 +10,24 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { TemplateProblem } from '../../core/template/check/check-template';
-import { zeebeSchemaVersion } from './zeebe-schema';
 
 /** The base types within which the Modeler lets an element change its type (`MORPHABLE_TYPES`). */
 const MORPHABLE_TYPES = ['bpmn:Activity', 'bpmn:Event', 'bpmn:Gateway'];
 
 let moddle: BpmnModdle | undefined;
 
-export function modelerRefusals(template: Record<string, unknown>): TemplateProblem[] {
-  return [...newerSchema(template.$schema), ...impossibleElementType(template.appliesTo, template.elementType)];
+/** `schemaVersion`: the newest version of the template's schema (Camunda 8 or 7) the validator knows. */
+export function modelerRefusals(template: Record<string, unknown>, schemaVersion: string): TemplateProblem[] {
+  return [...newerSchema(template.$schema, schemaVersion), ...impossibleElementType(template.appliesTo, template.elementType)];
 }
 
 /** The Modeler reads the first `x.y.z` of the `$schema` URL as the version it needs (`getSchemaVersion`). */
-function newerSchema(schema: unknown): TemplateProblem[] {
+function newerSchema(schema: unknown, known: string): TemplateProblem[] {
   const version = typeof schema === 'string' ? /\d+\.\d+\.\d+/.exec(schema)?.[0] : undefined;
-  if (version === undefined || compareVersions(version, zeebeSchemaVersion) <= 0) return [];
+  if (version === undefined || compareVersions(version, known) <= 0) return [];
   return [{
     severity: 'error',
-    message: `$schema names schema version ${version}, newer than ${zeebeSchemaVersion}, the newest this check and the Modelers of its time know: a Camunda Modeler refuses a template whose schema is newer than its own ("unsupported element template schema version"), and this check cannot read it against that schema; name version ${zeebeSchemaVersion} or older, or no version`
+    message: `$schema names schema version ${version}, newer than ${known}, the newest this check and the Modelers of its time know: a Camunda Modeler refuses a template whose schema is newer than its own ("unsupported element template schema version"), and this check cannot read it against that schema; name version ${known} or older, or no version`
   }];
 }
 

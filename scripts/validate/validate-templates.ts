@@ -1,6 +1,6 @@
 import { checkTemplate, type Severity } from '../../core/template/check/check-template';
 import type { ElementTemplate } from '../../core/template/types';
-import { meaningfulErrors, validateZeebeText, type SchemaError } from './zeebe-schema';
+import { camunda7SchemaPackage, camunda7SchemaVersion, meaningfulErrors, validateCamunda7, validateZeebeText, zeebeSchemaVersion, type SchemaError } from './zeebe-schema';
 import { fileTooLarge, oversizedTexts } from './size-limits';
 import { modelerRefusals } from './modeler-refusals';
 import { jsonProblem } from '../io/text-file';
@@ -47,14 +47,18 @@ export function validateTemplateText(file: string, text: string): FileProblem[] 
       ...(Array.isArray(parsed) ? { templateIndex: index } : {})
     };
     // The file's own text keeps line numbers in the validator's data pointers; a template in an array has none of its own.
-    const schema = validateZeebeText(Array.isArray(parsed) ? JSON.stringify(template, null, 2) : text, template);
+    const own = Array.isArray(parsed) ? JSON.stringify(template, null, 2) : text;
+    const camunda7 = isCamunda7Template(template);
+    const schema = camunda7 ? validateCamunda7(own) : validateZeebeText(own, template);
     const problems: FileProblem[] = [
       ...meaningfulErrors(schema).map((error) => schemaProblem(where, template, error, 'error')),
       ...(schema.warnings ?? []).map((warning) => schemaProblem(where, template, warning, 'warning'))
     ];
     if (template && typeof template === 'object' && !Array.isArray(template)) {
       for (const problem of oversizedTexts(template as Record<string, unknown>)) problems.push({ ...where, ...problem });
-      for (const problem of modelerRefusals(template as Record<string, unknown>)) problems.push({ ...where, ...problem });
+      for (const problem of modelerRefusals(template as Record<string, unknown>, camunda7 ? camunda7SchemaVersion : zeebeSchemaVersion)) problems.push({ ...where, ...problem });
+      // The semantic checks read Zeebe bindings and Camunda 8 runtime rules.
+      if (camunda7) return problems;
       try {
         for (const problem of checkTemplate(template as ElementTemplate)) problems.push({ ...where, ...problem });
       } catch (error) {
@@ -125,6 +129,29 @@ export function formatProblem(problem: FileProblem): string {
   const template = problem.templateId ? `${problem.templateId}${version}` : problem.templateIndex === undefined ? undefined : `[${problem.templateIndex}]`;
   const location = [problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`, template, problem.property].filter(Boolean).join(': ');
   return `${location}: ${problem.severity}: ${problem.message}`;
+}
+
+/**
+ * A Camunda 7 template: its `$schema` names the Camunda 7 schema, or it has
+ * none and binds `camunda:` extension elements or attributes, which only
+ * Camunda 7 has.
+ * Desktop Modeler offers every template without the Camunda 8 schema to
+ * Camunda 7 diagrams (camunda-modeler client/src/util/elementTemplates.js
+ * `getPlatformTemplates`), and its resources/element-templates folder holds
+ * such templates beside Camunda 8 ones (samples.json, rpa.json): checked
+ * against the Camunda 7 schema, they are no broken Camunda 8 templates. A
+ * template without `$schema` and without such bindings stays a Camunda 8
+ * template that lacks its `$schema`.
+ */
+function isCamunda7Template(template: unknown): boolean {
+  if (!template || typeof template !== 'object') return false;
+  const { $schema: schema, properties } = template as { $schema?: unknown; properties?: unknown };
+  if (typeof schema === 'string') return schema.includes(camunda7SchemaPackage);
+  return schema === undefined && Array.isArray(properties)
+    && properties.some((property) => {
+      const binding = (property as { binding?: { type?: unknown; name?: unknown } } | null)?.binding;
+      return String(binding?.type ?? '').startsWith('camunda:') || (binding?.type === 'property' && String(binding.name ?? '').startsWith('camunda:'));
+    });
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The official JSON schema check (@bpmn-io/element-templates-validator,
- * the library Desktop and Web Modeler use), typed for our use.
+ * the library Desktop and Web Modeler use), typed for our use: the Camunda 8
+ * (Zeebe) schema, and the Camunda 7 one for templates that name it.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,6 +28,10 @@ type CompiledCheck = ((template: unknown) => boolean) & { warnings?: unknown[] }
 interface Validator {
   validateZeebe(template: unknown): SchemaResult;
   getZeebeSchemaVersion(): string;
+  /** The Camunda 7 schema's check (@camunda/element-templates-json-schema), which Desktop Modeler's Camunda 7 diagrams use. */
+  validate(template: unknown): SchemaResult;
+  getSchemaVersion(): string;
+  getSchemaPackage(): string;
   compiledCheck?: CompiledCheck;
 }
 
@@ -58,6 +63,15 @@ const validator = loadValidator();
 
 /** The newest element template schema version this validator knows (a Modeler refuses templates naming a newer one). */
 export const zeebeSchemaVersion = validator.getZeebeSchemaVersion();
+
+/** The package a Camunda 7 template's `$schema` names, and the newest version of it this validator knows. */
+export const camunda7SchemaPackage = validator.getSchemaPackage();
+export const camunda7SchemaVersion = validator.getSchemaVersion();
+
+/** The Camunda 7 schema's result for a template's JSON text (with line numbers). */
+export function validateCamunda7(text: string): SchemaResult {
+  return validator.validate(text);
+}
 
 /** Whether the shortcut for valid templates is available (the bundle has the loader it needs). */
 export const hasCompiledCheck = typeof validator.compiledCheck === 'function';

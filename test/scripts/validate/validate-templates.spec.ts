@@ -54,6 +54,33 @@ describe('scripts/validate - validateTemplateText', () => {
   });
 });
 
+describe('scripts/validate - Camunda 7 templates', () => {
+  // Unchanged from camunda/camunda-modeler@6bf14d710c2d8cf17016b34c4bc2d319719b8101 resources/element-templates/:
+  // samples.json's "Mail Task" (the Camunda 7 $schema) and rpa.json's first template (no $schema, camunda: bindings).
+  const camunda7 = (name: string) => readFileSync(join(__dirname, 'camunda7', name), 'utf8');
+
+  it('checks a template naming the Camunda 7 schema, or binding camunda: elements without a $schema, against the Camunda 7 schema, as Desktop Modeler offers them to Camunda 7 diagrams', () => {
+    expect(validateTemplateText('samples-mail-task.json', camunda7('samples-mail-task.json'))).toEqual([]);
+    expect(validateTemplateText('rpa-bot.json', camunda7('rpa-bot.json'))).toEqual([]);
+  });
+
+  it('reports what the Camunda 7 schema refuses, with the line', () => {
+    // given: the Mail Task with a Zeebe binding, which Camunda 7 has not
+    const text = camunda7('samples-mail-task.json').replace('"camunda:inputParameter"', '"zeebe:input"');
+
+    // when
+    const problems = validateTemplateText('mail.json', text);
+
+    // then
+    expect(problems).toEqual([expect.objectContaining({ templateId: 'com.camunda.example.MailTask', property: '#1', line: 23, severity: 'error', message: expect.stringMatching(/^binding\/type: invalid property.binding type "zeebe:input"; must be any of \{ property, camunda:property, camunda:inputParameter/) })]);
+  });
+
+  it('still takes a template without $schema and without camunda: bindings for a Camunda 8 one missing its $schema', () => {
+    const { $schema: _schema, ...template } = valid;
+    expect(validateTemplateText('t.json', JSON.stringify(template)).filter((problem) => problem.severity === 'error').map((problem) => problem.message)).toEqual([expect.stringMatching(/^no \$schema: the Modeler offers a template to Camunda 8 diagrams only when/)]);
+  });
+});
+
 describe('scripts/validate - duplicateVersions', () => {
   const template = (version?: number) => JSON.stringify({ id: 'x.small', ...(version === undefined ? {} : { version }) });
 
