@@ -12,6 +12,10 @@ const PASS_DIAGRAMS = 'pass .bpmn files saved by Camunda Modeler';
 
 export function unreadableDiagram(file: string, xml: string, error: Error & { warnings?: { message?: unknown }[] }): LintProblem {
   if (xml.replace(/^\uFEFF/, '').trim() === '') return { file, severity: 'error', message: `an empty file, not a BPMN diagram; ${PASS_DIAGRAMS}` };
+  // UTF-16 (as Windows tools may save XML) read as UTF-8 holds a NUL after every ASCII character.
+  if (xml.includes('\u0000')) {
+    return { file, severity: 'error', message: 'saved as UTF-16 (or another encoding with NUL bytes), not UTF-8: Camunda Modeler reads every file as UTF-8 (camunda-modeler app/lib/file-system.js) and cannot open it either, so lint checked nothing in it; save it as UTF-8' };
+  }
   const unparsable = /^unparsable content ([\s\S]*?) ?detected\n\tline: (\d+)\n\tcolumn: \d+\n\tnested error: ([^\n]*)/.exec(error.message);
   if (unparsable) {
     const line = Number(unparsable[2]) + 1;

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -272,12 +272,14 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     }
   });
 
-  it('says where and why the XML reader refused a whole file: a namespace prefix never declared, an empty file', async () => {
+  it('says where and why the XML reader refused a whole file: a namespace prefix never declared, an empty file, UTF-16', async () => {
     // given: bpmn-js-element-templates' fixture using camunda: without xmlns:camunda (SOURCES.md), and an empty file as camunda-modeler's file-context tests keep one
     const project = mkdtempSync(join(tmpdir(), 'lint-unreadable-'));
     try {
       cpSync(join(__dirname, 'command', 'undeclared-prefix.bpmn'), join(project, 'a-prefix.bpmn'));
       writeFileSync(join(project, 'b-empty.bpmn'), '');
+      // the same fixture saved as UTF-16 with a byte order mark, as Windows tools may write XML
+      writeFileSync(join(project, 'c-utf16.bpmn'), Buffer.from(`\uFEFF${readFileSync(join(__dirname, 'command', 'undeclared-prefix.bpmn'), 'utf8').replace('UTF-8', 'UTF-16')}`, 'utf16le'));
 
       // when
       const { code, stdout } = await runCli(['lint', '.'], { cwd: project });
@@ -287,7 +289,8 @@ describe('scripts/lint - camunda-servicenow lint', () => {
       expect(code).toBe(1);
       expect(stdout).toContain('a-prefix.bpmn:7: error: unreadable XML: <camunda:errorEventDefinition> uses the prefix "camunda", which no xmlns:camunda attribute declares; Camunda Modeler cannot open the file either');
       expect(stdout).toContain('b-empty.bpmn: error: an empty file, not a BPMN diagram');
-      expect(stdout).toMatch(/2 diagram\(s\) checked: 2 error\(s\)/);
+      expect(stdout).toContain('c-utf16.bpmn: error: saved as UTF-16 (or another encoding with NUL bytes), not UTF-8: Camunda Modeler reads every file as UTF-8');
+      expect(stdout).toMatch(/3 diagram\(s\) checked: 3 error\(s\)/);
       expect(json.problems).toEqual([expect.objectContaining({ file: 'a-prefix.bpmn', line: 7, severity: 'error' })]);
     } finally {
       rmSync(project, { recursive: true, force: true });
