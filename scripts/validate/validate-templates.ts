@@ -37,6 +37,9 @@ export function validateTemplateText(file: string, text: string): FileProblem[] 
   if (isTemplateIndex(parsed)) {
     return [{ file, severity: 'error', message: 'a template index (template ids mapped to versions and the URLs of their files, as camunda/connectors\' connector-templates.json), not an element template: validate the template files it names' }];
   }
+  if (isPackageManifest(file, parsed)) {
+    return [{ file, severity: 'error', message: 'an npm package manifest, not an element template (as in @camunda/connectors-element-templates, whose templates sit under src/element-templates/): validate the template files of the package' }];
+  }
   const templates = Array.isArray(parsed) ? parsed : [parsed];
   if (templates.length === 0) return [{ file, severity: 'error', message: 'the file holds an empty array: no template' }];
   return templates.flatMap((template, index) => {
@@ -152,6 +155,11 @@ function isCamunda7Template(template: unknown): boolean {
       const binding = (property as { binding?: { type?: unknown; name?: unknown } } | null)?.binding;
       return String(binding?.type ?? '').startsWith('camunda:') || (binding?.type === 'property' && String(binding.name ?? '').startsWith('camunda:'));
     });
+}
+
+/** A `package.json` that is no template: found when a folder holding an npm package of templates is validated. */
+function isPackageManifest(file: string, parsed: unknown): boolean {
+  return /(?:^|[\\/])package\.json$/.test(file) && !!parsed && typeof parsed === 'object' && !Array.isArray(parsed) && !('appliesTo' in parsed);
 }
 
 /**

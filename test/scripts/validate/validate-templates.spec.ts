@@ -47,6 +47,19 @@ describe('scripts/validate - validateTemplateText', () => {
     expect(validateTemplateText('t.json', JSON.stringify(valid)).some((problem) => problem.message.startsWith('a template index'))).toBe(false);
   });
 
+  it('names the package.json of an npm package of templates as what it is, not as a template missing every field', () => {
+    // given: the manifest of @camunda/connectors-element-templates 1.0.29 (npm), cut down to its first fields
+    const manifest = { name: '@camunda/connectors-element-templates', version: '1.0.29', description: 'Camunda Connectors Store with all out of the box connectors', main: 'src/index.js' };
+
+    // when
+    const problems = validateTemplateText('node_modules/@camunda/connectors-element-templates/package.json', JSON.stringify(manifest, null, 2));
+
+    // then
+    expect(problems).toEqual([{ file: 'node_modules/@camunda/connectors-element-templates/package.json', severity: 'error', message: expect.stringMatching(/^an npm package manifest, not an element template/) }]);
+    // a template in a file of that name is still checked as one
+    expect(validateTemplateText('package.json', JSON.stringify(valid)).some((problem) => problem.message.startsWith('an npm package manifest'))).toBe(false);
+  });
+
   it('reports a schema error for junk, not a crash', () => {
     const template = { ...valid, properties: [{ type: 'String', binding: 'nope', condition: { allMatch: 'x' } }] };
     const problems = validateTemplateText('t.json', JSON.stringify(template));
