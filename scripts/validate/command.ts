@@ -3,7 +3,7 @@ import { parseOptions } from '../cli/parse-options';
 import { UserError } from '../../core/errors';
 import type { Command } from '../cli/command';
 import { collectTemplateFiles } from '../io/template-files';
-import { duplicateVersions, formatProblem, type FileProblem } from './validate-templates';
+import { configurationConflicts, duplicateVersions, formatProblem, type FileProblem } from './validate-templates';
 import { openValidation } from './validation-pool';
 
 export const command: Command = {
@@ -19,7 +19,9 @@ does not parse, properties sharing a binding while both active, FEEL reading
 inputs mapped later, icons over 8 KB (Web Modeler's limit), missing engines,
 duplicate id+version, and what Camunda Modeler's loader refuses besides the
 schema: an elementType its appliesTo types cannot become, a $schema naming a
-newer schema version than this validator knows. A Camunda 7 template (its
+newer schema version than this validator knows, blank names of configuration
+templates, and (a warning) one configuration template id+version embedded
+with two definitions. A Camunda 7 template (its
 $schema names @camunda/element-templates-json-schema, or it has none and binds
 camunda: elements) is checked against the Camunda 7 schema instead, as Desktop
 Modeler offers it to Camunda 7 diagrams; the semantic checks are for Camunda 8. Size limits: a template file at most 4 MB, a name,
@@ -43,7 +45,7 @@ Exit code: 0 no errors (warnings allowed), 1 errors found or bad arguments.`,
     } finally {
       await validation.close();
     }
-    const problems: FileProblem[] = [...checked.flat(), ...duplicateVersions(texts)];
+    const problems: FileProblem[] = [...checked.flat(), ...duplicateVersions(texts), ...configurationConflicts(texts)];
     const errors = problems.filter((problem) => problem.severity === 'error').length;
     const warnings = problems.length - errors;
     if (values.json) {

@@ -2,8 +2,9 @@
  * What Camunda Modeler's template loader refuses besides the JSON schema
  * (bpmn-js-element-templates `cloud-element-templates/Validator.js` and the
  * base `element-templates/Validator.js` it extends, at commit 32df31dc): a
- * `$schema` naming a newer schema version than the Modeler's, and an
- * `elementType` the template's `appliesTo` cannot become. The schema
+ * `$schema` naming a newer schema version than the Modeler's, an
+ * `elementType` the template's `appliesTo` cannot become, and blank names of
+ * configuration templates. The schema
  * accepts both, and the Modeler then drops the template with an error in
  * its log, so the template never shows up in the chooser.
  */
@@ -18,7 +19,29 @@ let moddle: BpmnModdle | undefined;
 
 /** `schemaVersion`: the newest version of the template's schema (Camunda 8 or 7) the validator knows. */
 export function modelerRefusals(template: Record<string, unknown>, schemaVersion: string): TemplateProblem[] {
-  return [...newerSchema(template.$schema, schemaVersion), ...impossibleElementType(template.appliesTo, template.elementType)];
+  return [...newerSchema(template.$schema, schemaVersion), ...impossibleElementType(template.appliesTo, template.elementType), ...blankConfigurationNames(template)];
+}
+
+/**
+ * Embedded configuration templates and Configuration properties: the schema
+ * requires their names, the Modeler also refuses one that is only spaces
+ * (`_validateConfiguration`, `isNonEmptyString`).
+ */
+function blankConfigurationNames(template: Record<string, unknown>): TemplateProblem[] {
+  const blank = (value: unknown) => typeof value === 'string' && value.trim() === '';
+  const problems: TemplateProblem[] = [];
+  const refuse = (what: string, property?: string) => problems.push({ severity: 'error', ...(property === undefined ? {} : { property }), message: `${what} is empty or only spaces: Camunda Modeler refuses the template (it needs a non-empty string there)` });
+  (Array.isArray(template.configurationTemplates) ? template.configurationTemplates : []).forEach((configuration: unknown, index) => {
+    for (const key of ['id', 'name', 'kind']) if (blank((configuration as Record<string, unknown> | null)?.[key])) refuse(`configurationTemplates/${index}/${key}`);
+  });
+  (Array.isArray(template.properties) ? template.properties : []).forEach((property: unknown, index) => {
+    const { type, id, configurationTemplate, binding } = (property ?? {}) as { type?: unknown; id?: unknown; configurationTemplate?: unknown; binding?: { name?: unknown } };
+    if (type !== 'Configuration') return;
+    const where = typeof id === 'string' ? id : `#${index}`;
+    if (blank(configurationTemplate)) refuse('configurationTemplate', where);
+    if (blank(binding?.name)) refuse('binding/name', where);
+  });
+  return problems;
 }
 
 /** The Modeler reads the first `x.y.z` of the `$schema` URL as the version it needs (`getSchemaVersion`). */

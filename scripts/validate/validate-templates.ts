@@ -127,6 +127,59 @@ export function duplicateVersions(files: { file: string; text: string }[]): File
   return problems;
 }
 
+/**
+ * Configuration templates embedded in element templates are shared by id and
+ * version (1 when absent) across everything the Modeler loads: a second
+ * definition that differs is ignored, with a warning
+ * (bpmn-js-element-templates `getConfigurationTemplateConflictWarnings`).
+ */
+export function configurationConflicts(files: { file: string; text: string }[]): FileProblem[] {
+  const first = new Map<string, { definition: string; where: string; value: Record<string, unknown> }>();
+  const problems: FileProblem[] = [];
+  for (const { file, text } of files) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    const templates: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
+    templates.forEach((template, index) => {
+      const { id, version, configurationTemplates } = (template ?? {}) as { id?: unknown; version?: unknown; configurationTemplates?: unknown };
+      if (!Array.isArray(configurationTemplates)) return;
+      for (const configuration of configurationTemplates as { id?: unknown; version?: unknown }[]) {
+        if (!configuration || typeof configuration !== 'object' || !configuration.id) continue;
+        const key = `${String(configuration.id)}@${String(configuration.version ?? 1)}`;
+        const definition = JSON.stringify(canonical(configuration));
+        const seen = first.get(key);
+        if (!seen) {
+          first.set(key, { definition, where: `${file}${typeof id === 'string' ? ` (${id})` : ''}`, value: configuration as Record<string, unknown> });
+          continue;
+        }
+        if (seen.definition === definition) continue;
+        const differing = [...new Set([...Object.keys(seen.value), ...Object.keys(configuration)])]
+          .filter((field) => JSON.stringify(canonical(seen.value[field])) !== JSON.stringify(canonical((configuration as Record<string, unknown>)[field])));
+        problems.push({
+          file,
+          ...(typeof id === 'string' ? { templateId: id } : {}),
+          ...(typeof version === 'number' ? { templateVersion: version } : {}),
+          ...(Array.isArray(parsed) ? { templateIndex: index } : {}),
+          severity: 'warning',
+          message: `embeds configuration template ${String(configuration.id)} version ${String(configuration.version ?? 1)} unlike ${seen.where} (${differing.join(', ')} ${differing.length === 1 ? 'differs' : 'differ'}): Camunda Modeler keeps the first definition it loads and ignores this one; embed the same definition, or give this one another id or version`
+        });
+      }
+    });
+  }
+  return problems;
+}
+
+/** The value with object keys sorted, so that two definitions compare by content. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+  return value;
+}
+
 export function formatProblem(problem: FileProblem): string {
   const version = problem.templateVersion === undefined ? '' : ` v${problem.templateVersion}`;
   const template = problem.templateId ? `${problem.templateId}${version}` : problem.templateIndex === undefined ? undefined : `[${problem.templateIndex}]`;
