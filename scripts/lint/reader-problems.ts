@@ -61,7 +61,7 @@ export function readerProblems(file: string, xml: string, warnings: readonly Rea
     const message = unparsable
       ? skippedContent(unparsable[1] as string, unparsable[3] as string)
       : warning.message.startsWith('unresolved reference')
-        ? `${String(warning.property)} names ${String(warning.value)}, no element of this diagram: ${READER} drops the reference, so lint, like the Modeler, goes without it; name an existing element or remove the reference`
+        ? unresolvedReference(String(warning.property), String(warning.value), elementsById)
         : `${READER} reports ${warning.message.split('\n')[0]}`;
     const line = unparsable ? Number(unparsable[2]) + 1 : undefined;
     const key = `${line}\u0000${id}\u0000${message}`;
@@ -86,6 +86,21 @@ function encodingProblem(file: string, xml: string, encoding: string): LintProbl
     file, line: 1, severity: 'warning',
     message: `declares encoding ${encoding}, but ${READER} reads every file as UTF-8${broken ? ': bytes of this file are no UTF-8, so characters outside ASCII in names and values read as \uFFFD there, and in what lint checks' : ', which this file is, so it reads as written there (a tool that honours the declaration would not)'}; save it as UTF-8 with encoding="UTF-8"`
   };
+}
+
+/**
+ * A reference the reader could not resolve. It resolves plain ids only: a
+ * QName such as `bpmn2:_b_puXB` (GenMyModel writes every reference so, its
+ * prefix bound to the BPMN namespace) is dropped even when the element is in
+ * this diagram, and `triso:unspecified` or `java:java.lang.Boolean` (Trisotech,
+ * Bonita) name something of another namespace, which it does not follow.
+ */
+function unresolvedReference(property: string, value: string, elementsById: Record<string, DiagramElement>): string {
+  const prefixed = /^([^:\s]+):(.+)$/.exec(value);
+  const dropped = `${READER} drops the reference, so lint, like the Modeler, goes without it`;
+  if (prefixed && elementsById[prefixed[2] as string]) return `${property} names ${value}, the id ${prefixed[2]} with the namespace prefix ${prefixed[1]}: ${READER} resolves plain ids only, so it drops the reference, lint, like the Modeler, goes without it, and saving in the Modeler loses it; write ${prefixed[2]}`;
+  if (prefixed) return `${property} names ${value}, something of the namespace prefixed ${prefixed[1]} rather than an element of this diagram: ${dropped}, and saving in the Modeler loses it`;
+  return `${property} names ${value}, no element of this diagram: ${dropped}; name an existing element or remove the reference`;
 }
 
 /** The 1-based line of an offset, asked in increasing order: the text is read once. */

@@ -28,3 +28,32 @@ describe('scripts/lint - what the XML reader says of a declared encoding other t
     expect(problems).toEqual([expect.objectContaining({ line: 1, severity: 'warning', message: expect.stringContaining('reads every file as UTF-8, which this file is, so it reads as written there') })]);
   });
 });
+
+describe('scripts/lint - references the XML reader could not resolve', () => {
+  // In the shape GenMyModel 0.47 exports (BPMN MIWG test suite, GenMyModel 0.47/B.1.0-export.bpmn): every reference a QName
+  // whose prefix is bound to the BPMN namespace; and a reference into another namespace, as Trisotech writes (Reference/C.8.1.bpmn).
+  const diagram = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn2:definitions xmlns:bpmn2="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:triso="http://www.trisotech.com/2015/triso/modeling" id="D" targetNamespace="http://www.omg.org/spec/BPMN/20100524/MODEL">
+  <bpmn2:process id="P">
+    <bpmn2:task id="A" />
+    <bpmn2:task id="B" />
+    <bpmn2:sequenceFlow id="F" sourceRef="bpmn2:A" targetRef="B" />
+    <bpmn2:sendTask id="S" messageRef="triso:unspecified" />
+    <bpmn2:sequenceFlow id="G" sourceRef="B" targetRef="Missing" />
+  </bpmn2:process>
+</bpmn2:definitions>
+`;
+
+  it('says whether the id is in the diagram behind a namespace prefix, names another namespace, or is missing', async () => {
+    // when
+    const { problems } = await lintDiagram('refs.bpmn', diagram, { templates: [] });
+
+    // then
+    expect(problems.map((problem) => [problem.line, problem.id, problem.message.split(': ')[0]])).toEqual([
+      [6, 'F', 'bpmn:sourceRef names bpmn2:A, the id A with the namespace prefix bpmn2'],
+      [7, 'S', 'bpmn:messageRef names triso:unspecified, something of the namespace prefixed triso rather than an element of this diagram'],
+      [8, 'G', 'bpmn:targetRef names Missing, no element of this diagram']
+    ]);
+    expect(problems[0]?.message).toMatch(/resolves plain ids only, so it drops the reference, lint, like the Modeler, goes without it, and saving in the Modeler loses it; write A$/);
+  });
+});
