@@ -3,11 +3,12 @@
  * (bpmn-js-element-templates `cloud-element-templates/Validator.js` and the
  * base `element-templates/Validator.js` it extends, at commit 32df31dc): a
  * `$schema` naming a newer schema version than the Modeler's, an
- * `elementType` the template's `appliesTo` cannot become, and blank names of
- * configuration templates. The schema
+ * `elementType` the template's `appliesTo` cannot become, an `engines` entry
+ * that is no semver range, and blank names of configuration templates. The schema
  * accepts both, and the Modeler then drops the template with an error in
  * its log, so the template never shows up in the chooser.
  */
+import { isSatisfied } from '@bpmn-io/semver-compat';
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeSchema from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import type { TemplateProblem } from '../../core/template/check/check-template';
@@ -19,7 +20,20 @@ let moddle: BpmnModdle | undefined;
 
 /** `schemaVersion`: the newest version of the template's schema (Camunda 8 or 7) the validator knows. */
 export function modelerRefusals(template: Record<string, unknown>, schemaVersion: string): TemplateProblem[] {
-  return [...newerSchema(template.$schema, schemaVersion), ...impossibleElementType(template.appliesTo, template.elementType), ...blankConfigurationNames(template)];
+  return [...newerSchema(template.$schema, schemaVersion), ...impossibleElementType(template.appliesTo, template.elementType), ...invalidEngineRanges(template.engines), ...blankConfigurationNames(template)];
+}
+
+/**
+ * Each `engines` value must be a semver range: the Modeler checks it with the
+ * same library (`_validateEngines`: `isSatisfied(range, '0.0.0') === null`
+ * from @bpmn-io/semver-compat) and refuses the template otherwise.
+ */
+function invalidEngineRanges(engines: unknown): TemplateProblem[] {
+  if (!engines || typeof engines !== 'object' || Array.isArray(engines)) return [];
+  return Object.entries(engines).filter(([, range]) => typeof range === 'string' && isSatisfied(range, '0.0.0') === null).map(([engine, range]) => ({
+    severity: 'error',
+    message: `engines.${engine} "${range}" is no semver range: Camunda Modeler refuses the template ("Engine <${engine}> specifies invalid semver range"); write a range such as ^8.8 or >=8.8`
+  }));
 }
 
 /**

@@ -53,6 +53,11 @@ describe('scripts/validate - what Camunda Modeler refuses besides the schema', (
     }
   });
 
+  it('refuses an engines value that is no semver range, as the Modeler\'s own check (@bpmn-io/semver-compat) does, and takes the ranges of its engines fixture', () => {
+    expect(errors('engines-invalid.json').map((problem) => problem.message.split(': ')[0])).toEqual(['engines.camunda "invalid-version" is no semver range']);
+    expect(errors('engines.json')).toEqual([]);
+  });
+
   it('refuses configuration template names that are only spaces, which the schema lets through (_validateConfiguration)', () => {
     // given: Validator.spec.js' createTemplate and createConfigurationTemplate, with blank names
     const template = {
