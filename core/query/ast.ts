@@ -225,14 +225,21 @@ export interface EndOfQuery extends Span {
   type: 'EndOfQuery';
 }
 
-/** `123TEXTQUERY321=<terms>` (keyword search) or `123TEXTINDEXGROUP321=<group>`. */
+/**
+ * `123TEXTQUERY321=<terms>` (keyword search), `123TEXTINDEXGROUP321=<group>`,
+ * or a full-text search by its search operator: `IR_AND_QUERY=` (every term,
+ * as 123TEXTQUERY321), `IR_OR_QUERY=` (any term), `IR_AND_OR_QUERY=` (every
+ * term, else any; the Change Management API's textSearch default).
+ */
 export interface TextQuery extends Span {
   type: 'TextQuery';
   /** Written `GOTO123TEXTQUERY321=` (ServiceNow's own knowledge search uses this form). */
   goto?: boolean;
-  kind: 'TEXTQUERY' | 'TEXTINDEXGROUP';
+  kind: TextQueryKind;
   value: Scalar;
 }
+
+export type TextQueryKind = 'TEXTQUERY' | 'TEXTINDEXGROUP' | 'IR_AND_QUERY' | 'IR_OR_QUERY' | 'IR_AND_OR_QUERY';
 
 /**
  * `RLQUERY<table>.<field>,<comparator><count>[,m2m]` then conditions on the

@@ -5,7 +5,7 @@
  * newest Created first". Labels and choice labels come from the metadata
  * when it has the table, else field names are humanized.
  */
-import type { Clause, Condition, DateOn, FieldPath, Group, Leaf, Query, Term, Value } from './ast';
+import type { Clause, Condition, DateOn, FieldPath, Group, Leaf, Query, Term, TextQueryKind, Value } from './ast';
 import type { Field, Metadata, Table } from '../metadata/model';
 import { operatorInfo } from './operators';
 import { OPAQUE } from './scan';
@@ -126,7 +126,7 @@ function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {
       ordering?.push(`grouped by ${fieldLabel(term.field, scope)}`);
       return '';
     case 'TextQuery':
-      return term.kind === 'TEXTQUERY' ? `matching the keywords "${term.value.text}"` : `in the text index group ${term.value.text}`;
+      return term.kind === 'TEXTINDEXGROUP' ? `in the text index group ${term.value.text}` : `matching ${TEXT_SEARCHES[term.kind][0]} "${term.value.text}"${TEXT_SEARCHES[term.kind][1]}`;
     case 'RelatedListQuery': {
       const related = nested(scope, term.table.name);
       const where = term.conditions ? explainQuery(term.conditions, related) : '';
@@ -149,6 +149,14 @@ function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {
       return '';
   }
 }
+
+/** Which of the search terms a record must contain, by text search (ast.ts TextQuery): the words before and after the terms. */
+const TEXT_SEARCHES: Record<Exclude<TextQueryKind, 'TEXTINDEXGROUP'>, [string, string]> = {
+  TEXTQUERY: ['the keywords', ''],
+  IR_AND_QUERY: ['all the keywords', ''],
+  IR_OR_QUERY: ['any of the keywords', ''],
+  IR_AND_OR_QUERY: ['all the keywords', ' (else any of them)']
+};
 
 const COUNTS: Record<string, string> = { '>=': 'at least', '>': 'more than', '=': 'exactly', '<=': 'at most', '<': 'fewer than', '!=': 'other than' };
 

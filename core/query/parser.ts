@@ -3,10 +3,10 @@
  * yields a tree (unreadable terms become `Invalid` nodes kept verbatim) and
  * diagnostics. Single forward pass with bounded look-ahead: linear time.
  */
-import type { Clause, Condition, Group, Invalid, Join, Query, RelatedListQuery, Span, SubQuery, Term } from './ast';
+import type { Clause, Condition, Group, Invalid, Join, Query, RelatedListQuery, Span, SubQuery, Term, TextQueryKind } from './ast';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 import { KEYWORD_SPELLINGS, matchOperator, operatorInfo, type Spelling } from './operators';
-import { caretRun, isInvisible, isLowerLetter, isScriptAt, isUpperLetter, nameEnd, OPAQUE, scriptEnd } from './scan';
+import { caretRun, isInvisible, isLowerLetter, isScriptAt, isUpperLetter, nameEnd, OPAQUE, scriptEnd, TEXT_QUERY_KEYWORDS } from './scan';
 import { allowedEdits, editDistance } from '../text/close-matches';
 import { fieldPath, name, readValue, scalar } from './values';
 
@@ -60,7 +60,7 @@ export function parse(text: string): { ast: Query; diagnostics: Diagnostic[] } {
 
 const INVISIBLE_NAMES: Record<number, string> = { 0x200b: 'a zero-width space (U+200B)', 0x2060: 'a word joiner (U+2060)', 0xfeff: 'a zero-width no-break space (U+FEFF)' };
 
-const TEXT_QUERIES = [['TEXTQUERY', '123TEXTQUERY321='], ['TEXTINDEXGROUP', '123TEXTINDEXGROUP321=']] as const;
+const TEXT_QUERIES = Object.entries(TEXT_QUERY_KEYWORDS) as Array<[TextQueryKind, string]>;
 const BLOCK_ENDS = ['ENDRLQUERY', 'ENDSUBQUERY'] as const;
 const DIRECTIVES = new Set(['OrderBy', 'GroupBy', 'EndOfQuery', 'RelatedListQuery', 'SubQuery', 'TextQuery']);
 

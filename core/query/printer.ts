@@ -4,6 +4,7 @@
  * parsed query prints back to the same string.
  */
 import type { FieldPath, Leaf, Query, Term, Value } from './ast';
+import { TEXT_QUERY_KEYWORDS } from './scan';
 
 export function print(query: Query): string {
   const separator = '^'.repeat(query.depth);
@@ -29,7 +30,7 @@ function printTerm(term: Term, depth: number): string {
     case 'EndOfQuery':
       return 'EQ';
     case 'TextQuery':
-      return `${term.goto ? 'GOTO' : ''}123${term.kind}321=${term.value.raw}`;
+      return (term.goto ? 'GOTO' : '') + TEXT_QUERY_KEYWORDS[term.kind] + term.value.raw;
     case 'RelatedListQuery': {
       const separator = '^'.repeat(depth);
       let text = `RLQUERY${term.table.name}.${term.field.name},${term.comparator}${term.count.raw}${term.m2m ? ',m2m' : ''}`;

@@ -2,8 +2,23 @@
  * Low-level scanning shared by the parser and the value readers. Every
  * function moves forward only, so parsing stays linear in the query length.
  */
+import type { TextQueryKind } from './ast';
 
 export const SCRIPT_PREFIX = 'javascript:';
+
+/**
+ * How each text search is written (its name and the `=`). The IR_ forms are
+ * GlideRecord's search operators (codecreative.io/blog/gliderecord-full-text-search-explained,
+ * snprotips.com/blog/2017/6/4/powerful-text-search-in-scripted-glide-record;
+ * ServiceNowDocs api-reference/rest-apis/change-management-api.md: textSearch "defaults to IR_AND_OR_QUERY").
+ */
+export const TEXT_QUERY_KEYWORDS: Readonly<Record<TextQueryKind, string>> = {
+  TEXTQUERY: '123TEXTQUERY321=',
+  TEXTINDEXGROUP: '123TEXTINDEXGROUP321=',
+  IR_AND_QUERY: 'IR_AND_QUERY=',
+  IR_OR_QUERY: 'IR_OR_QUERY=',
+  IR_AND_OR_QUERY: 'IR_AND_OR_QUERY='
+};
 
 /**
  * Number of consecutive `^` at `position`, counting at most `limit`: callers

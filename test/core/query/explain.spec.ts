@@ -51,6 +51,11 @@ describe('core/query - explain', () => {
     // the joined fields by their labels, as for SUBQUERY
     ['JOINincident.caller_id=sys_user.sys_id!active=true', 'joined with User (Caller = Sys ID) where Active is true'],
     ['123TEXTQUERY321=email', 'matching the keywords "email"'],
+    // codecreative.io/blog/gliderecord-full-text-search-explained and snprotips.com/blog/2017/6/4/powerful-text-search-in-scripted-glide-record:
+    // IR_AND_QUERY needs every term (as 123TEXTQUERY321), IR_OR_QUERY any, IR_AND_OR_QUERY every term and falls back to any
+    ['IR_AND_QUERY=apples oranges', 'matching all the keywords "apples oranges"'],
+    ['IR_OR_QUERY=apples oranges', 'matching any of the keywords "apples oranges"'],
+    ['IR_AND_OR_QUERY=vpn^active=true', 'matching all the keywords "vpn" (else any of them) and Active is true'],
     ['active=true^EQ^GROUPBYcategory', 'Active is true, grouped by Category'],
     ['opened_at=2024-01-05 10:00:00', 'Opened is 2024-01-05 10:00:00'],
     ['=true', '(missing field) is true'],

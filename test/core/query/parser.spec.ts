@@ -35,7 +35,11 @@ describe('core/query - parser', () => {
       ['ORDERBYDESCsys_created_on', { type: 'OrderBy', descending: true }],
       ['GROUPBYcategory', { type: 'GroupBy' }],
       ['123TEXTQUERY321=email server', { type: 'TextQuery', kind: 'TEXTQUERY', value: { raw: 'email server' } }],
-      ['123TEXTINDEXGROUP321=portal', { type: 'TextQuery', kind: 'TEXTINDEXGROUP', value: { raw: 'portal' } }]
+      ['123TEXTINDEXGROUP321=portal', { type: 'TextQuery', kind: 'TEXTINDEXGROUP', value: { raw: 'portal' } }],
+      // codecreative.io/blog/gliderecord-full-text-search-explained: GlideRecord's full-text search operators
+      ['IR_AND_QUERY=Application', { type: 'TextQuery', kind: 'IR_AND_QUERY', value: { raw: 'Application' } }],
+      ['IR_OR_QUERY=Test Application', { type: 'TextQuery', kind: 'IR_OR_QUERY', value: { raw: 'Test Application' } }],
+      ['IR_AND_OR_QUERY=Application', { type: 'TextQuery', kind: 'IR_AND_OR_QUERY', value: { raw: 'Application' } }]
     ])('reads the directive %s', (text, expected) => {
       // when
       const { ast, diagnostics } = parseQuery(text);

@@ -5,7 +5,7 @@
  * letter or digit (so `<` + `=5` cannot turn into `<=`).
  */
 import fc from 'fast-check';
-import type { Clause, Condition, FieldPath, Group, Leaf, Name, Query, Scalar, Script, Term, Value } from '../../../core/query/ast';
+import type { Clause, Condition, FieldPath, Group, Leaf, Name, Query, Scalar, Script, Term, TextQueryKind, Value } from '../../../core/query/ast';
 import { OPERATORS, SPELLINGS, type ValueSyntax } from '../../../core/query/operators';
 
 const at = { start: 0, end: 0 };
@@ -53,7 +53,7 @@ const directive: fc.Arbitrary<Term> = fc.oneof(
   fc.record({ descending: fc.boolean(), field: fieldPath }).map((term): Term => ({ type: 'OrderBy', ...term, ...at })),
   fieldPath.map((field): Term => ({ type: 'GroupBy', field, ...at })),
   fc.constant<Term>({ type: 'EndOfQuery', ...at }),
-  fc.record({ kind: fc.constantFrom('TEXTQUERY' as const, 'TEXTINDEXGROUP' as const), value: scalar(scalarText) }).map((term): Term => ({ type: 'TextQuery', ...term, ...at }))
+  fc.record({ kind: fc.constantFrom<TextQueryKind>('TEXTQUERY', 'TEXTINDEXGROUP', 'IR_AND_QUERY', 'IR_OR_QUERY', 'IR_AND_OR_QUERY'), value: scalar(scalarText) }).map((term): Term => ({ type: 'TextQuery', ...term, ...at }))
 );
 
 function query(depth: number, level: number): fc.Arbitrary<Query> {
