@@ -40,8 +40,15 @@ export interface Query extends Span {
   type: 'Query';
   /** Carets per separator: 1 at top level (`^`, `^OR`, `^NQ`), 2 for `^^`, `^^OR`, `^^NQ`. */
   depth: number;
-  /** `^NQ`-separated groups, OR-ed. Empty only for the empty string. Each group has at least one clause. */
+  /** `^NQ`-separated groups, OR-ed. Empty only for the empty string or a `script` query. Each group has at least one clause. */
   groups: Group[];
+  /**
+   * The whole query is one `javascript:` script that returns the query
+   * (an advanced reference qualifier: `javascript:"company=" + current.company`,
+   * ServiceNowDocs platform-administration/c_ReferenceQualifiers.md); `groups`
+   * is then empty, as what the query filters is only known once it runs.
+   */
+  script?: Script;
 }
 
 export type QueryAst = Query;

@@ -80,6 +80,8 @@ export function complete(query: string, offset: number, options: CompleteOptions
   const caret = Math.max(0, Math.min(Math.trunc(Number.isFinite(offset) ? offset : query.length), query.length));
   const context = new Context(query, caret, options);
   const { ast } = parse(query.slice(0, caret));
+  // Inside a query that is one script, the caret is in JavaScript: no field or operator fits there.
+  if (ast.script) return [];
   const root = options.table ? context.table(options.table) : undefined;
   const found = termAtEnd(ast, caret, root, context);
   const list = found ? context.forTerm(found.term, found.table) : context.startOfTerm(root, true);

@@ -38,6 +38,10 @@ export function explain(ast: Query, options: ExplainOptions): string {
  */
 export function explainWithItems(ast: Query, options: ExplainOptions): { explanation: string; items: string[] } {
   const scope: Scope = { metadata: options.metadata, table: options.table === undefined ? undefined : options.metadata?.tables.get(options.table) };
+  if (ast.script) {
+    const explanation = `The records matching the query that the script ${ast.script.script} returns`;
+    return { explanation, items: [explanation] };
+  }
   const ordering: string[] = [];
   const group = ast.groups.length === 1 ? ast.groups[0]! : undefined;
   if (!group) {

@@ -3,12 +3,12 @@
  * yields a tree (unreadable terms become `Invalid` nodes kept verbatim) and
  * diagnostics. Single forward pass with bounded look-ahead: linear time.
  */
-import type { Clause, Condition, Group, Invalid, Join, Query, RelatedListQuery, Span, SubQuery, Term, TextQueryKind } from './ast';
+import type { Clause, Condition, Group, Invalid, Join, Query, RelatedListQuery, Script, Span, SubQuery, Term, TextQueryKind } from './ast';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 import { KEYWORD_SPELLINGS, matchOperator, operatorInfo, type Spelling } from './operators';
 import { caretRun, isInvisible, isLowerLetter, isScriptAt, isUpperLetter, nameEnd, OPAQUE, scriptEnd, TEXT_QUERY_KEYWORDS } from './scan';
 import { allowedEdits, editDistance } from '../text/close-matches';
-import { fieldPath, name, readValue, scalar } from './values';
+import { fieldPath, leaf, name, readValue, scalar } from './values';
 
 interface OperatorGuess { spelling: Spelling; length: number; distance: number }
 
@@ -54,6 +54,8 @@ export function parse(text: string): { ast: Query; diagnostics: Diagnostic[] } {
   if (text === '') {
     return { ast: { type: 'Query', start: 0, end: 0, depth: 1, groups: [] }, diagnostics: [] };
   }
+  // A query that is one script returns the query when it runs; a `^` inside its strings separates nothing yet.
+  if (isScriptAt(text, 0)) return { ast: { type: 'Query', start: 0, end: text.length, depth: 1, groups: [], script: leaf(text, 0, text.length) as Script }, diagnostics: [] };
   const ast = parser.query(1, null);
   return { ast, diagnostics: parser.diagnostics };
 }

@@ -7,6 +7,7 @@ import type { FieldPath, Leaf, Query, Term, Value } from './ast';
 import { TEXT_QUERY_KEYWORDS } from './scan';
 
 export function print(query: Query): string {
+  if (query.script) return query.script.raw;
   const separator = '^'.repeat(query.depth);
   const groups: string[] = [];
   for (const group of query.groups) {

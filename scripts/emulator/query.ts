@@ -21,6 +21,7 @@ type Outcome = boolean | 'ignored';
  * when `invalidReturnsNoRows` (glide.invalid_query.returns_no_rows) is set.
  */
 export function compileQuery(ast: Query, schema: TableSchema, resolver: Resolver, options: { invalidReturnsNoRows: boolean }): CompiledQuery {
+  if (ast.script) throw new UnsupportedQueryError('the emulator does not run a query that is one javascript: script');
   const orders = ast.groups.flatMap((group) => group.clauses.flatMap((clause) => clause.terms)).filter((term) => term.type === 'OrderBy');
   let invalid = false;
   const value = (record: StoredRecord, path: string) => resolvePath(record, schema, path, resolver)?.value;

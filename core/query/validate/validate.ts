@@ -22,6 +22,12 @@ export function validate(ast: Query, text: string, options: ValidateOptions): Di
   if (text === '') {
     out.push({ severity: 'info', code: 'style.empty-query', start: 0, end: 0, message: 'An empty query matches every record of the table.' });
   }
+  if (ast.script) {
+    // ServiceNowDocs platform-administration/c_ReferenceQualifiers.md: the script "must return a query string".
+    out.push({ severity: 'info', code: 'syntax.script-query', start: 0, end: text.length,
+      message: 'The whole query is a script that returns the query, the form of an advanced reference qualifier: its conditions are known only once it runs, so they are not checked here.' });
+    return out;
+  }
   checkUrlEncoding(text, out);
   const parameters = checkParameterSyntax(text, out);
   const { metadata } = options;

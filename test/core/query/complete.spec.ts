@@ -53,7 +53,9 @@ describe('core/query - complete', () => {
 
   it.each([
     // a list of references cannot be dot-walked, a table outside the metadata has no fields to offer
-    'watch_list.|', 'cmdb_ci.|', 'state.|', 'caller_id.nosuch.|'
+    'watch_list.|', 'cmdb_ci.|', 'state.|', 'caller_id.nosuch.|',
+    // a query that is one script (an advanced reference qualifier): the caret is in JavaScript
+    'javascript:"caller_id=" + current.cal|'
   ])('%s offers nothing', (marked) => {
     const [text, caret] = at(marked);
     expect(complete(text, caret, options)).toEqual([]);

@@ -118,6 +118,8 @@ const cases: Case[] = [
   { query: 'reassignment_countBETWEEN5@1', code: 'value.range-order', severity: 'warning', range: '5@1', suggestion: '1@5', syntaxOnly: true },
   { query: 'short_description*vpn', code: 'style.operator-alias', severity: 'info', range: '*', suggestion: 'LIKE', syntaxOnly: true },
   { query: '', code: 'style.empty-query', severity: 'info', range: '', syntaxOnly: true },
+  // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-administration/c_ReferenceQualifiers.md: "javascript:"company=" + current.company"
+  { query: 'javascript:"company=" + current.company', code: 'syntax.script-query', severity: 'info', range: 'javascript:"company=" + current.company' },
   { query: 'assignment_group=', code: 'style.empty-equals', severity: 'info', range: '=', suggestion: 'ISEMPTY', syntaxOnly: true },
   { query: 'active=true^priority=1^active=true', code: 'style.duplicate-condition', severity: 'warning', range: '^active=true', suggestion: '', syntaxOnly: true },
   { query: 'active =true', code: 'style.whitespace', severity: 'warning', range: 'active ', suggestion: 'active', syntaxOnly: true },

@@ -51,6 +51,8 @@ describe('core/query - explain', () => {
     // the joined fields by their labels, as for SUBQUERY
     ['JOINincident.caller_id=sys_user.sys_id!active=true', 'joined with User (Caller = Sys ID) where Active is true'],
     ['123TEXTQUERY321=email', 'matching the keywords "email"'],
+    // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-administration/c_ReferenceQualifiers.md: the script "must return a query string"
+    ['javascript:new myScriptInclude().my_refqual()', 'The records matching the query that the script new myScriptInclude().my_refqual() returns'],
     // codecreative.io/blog/gliderecord-full-text-search-explained and snprotips.com/blog/2017/6/4/powerful-text-search-in-scripted-glide-record:
     // IR_AND_QUERY needs every term (as 123TEXTQUERY321), IR_OR_QUERY any, IR_AND_OR_QUERY every term and falls back to any
     ['IR_AND_QUERY=apples oranges', 'matching all the keywords "apples oranges"'],

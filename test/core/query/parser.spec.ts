@@ -71,6 +71,30 @@ describe('core/query - parser', () => {
       expect(terms(ast).map((term) => term.type)).toEqual(['Condition', 'Condition', 'EndOfQuery', 'GroupBy', 'OrderBy']);
     });
 
+    // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-administration/c_ReferenceQualifiers.md: advanced reference qualifiers
+    it.each([
+      ['javascript:new myScriptInclude().my_refqual()', 'new myScriptInclude().my_refqual()'],
+      [`javascript:'u_active=true^' + "u_hr_service="+current.hr_service`, `'u_active=true^' + "u_hr_service="+current.hr_service`]
+    ])('reads %s, a whole query that is one script, as that script (its ^ separates nothing)', (text, script) => {
+      // when
+      const { ast, diagnostics } = parseQuery(text);
+
+      // then
+      expect(diagnostics).toEqual([]);
+      expect(ast.groups).toEqual([]);
+      expect(ast.script).toMatchObject({ type: 'Script', start: 0, end: text.length, script });
+      expect(printQuery(ast)).toBe(text);
+    });
+
+    it('reads a script that is only a value as the value of its condition', () => {
+      // when
+      const { ast } = parseQuery('caller_id=javascript:gs.getUserID()^active=true');
+
+      // then
+      expect(ast.script).toBeUndefined();
+      expect(terms(ast).map((term) => term.type)).toEqual(['Condition', 'Condition']);
+    });
+
     it('treats ^ORDERBY as AND plus ordering, not as ^OR', () => {
       // when
       const { ast } = parseQuery('a=1^ORDERBYb');

@@ -109,6 +109,15 @@ describe('scripts/emulator - server', () => {
       expect(scripted.json).toEqual({ error: { message: 'Emulator: unsupported query', detail: 'the emulator does not run javascript: values (javascript:gs.getUserID())' }, status: 'failure' });
     });
 
+    it('answers 400 for a query that is one script rather than listing every record', async () => {
+      // when
+      const scripted = await call(emulator, 'GET', `/api/now/table/u_asset_request?sysparm_query=${encodeURIComponent('javascript:"active=" + true')}`);
+
+      // then
+      expect(scripted.status).toBe(400);
+      expect(scripted.json).toEqual({ error: { message: 'Emulator: unsupported query', detail: 'the emulator does not run a query that is one javascript: script' }, status: 'failure' });
+    });
+
     it('answers an empty list with 200 [] on the default API and 404 on /api/now/v1', async () => {
       // when
       const latest = await call(emulator, 'GET', '/api/now/table/u_asset_request?sysparm_query=state%3D9');
