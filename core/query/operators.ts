@@ -4,7 +4,8 @@
  * r_OpAvailableFiltersQueries (operators by field type, aliases `*` `!*` `%`),
  * the SDK encoded-query guide (`NOTLIKE`), servicenow.itsm (`RELATIVEGE/LE/EE`,
  * `EMPTY` vs `ISEMPTY`), GlideQuery.parse (`CONTAINS`, `DOES NOT CONTAIN`),
- * the GlideGeoPoint developer guide (`DISTANCE_SPHERE_WITHIN`).
+ * the GlideGeoPoint developer guide (`DISTANCE_SPHERE_WITHIN`), ServiceNow's
+ * condition builder script condition_global_variables14.js (`MATCH_PAT`, `MATCH_RGX`).
  */
 import type { OperatorName } from './ast';
 
@@ -83,6 +84,10 @@ export const OPERATORS: readonly OperatorInfo[] = [
   info('VALCHANGES', 'none', 'changes', { conditionOnly: true }),
   info('CHANGESFROM', 'scalar', 'changes from', { conditionOnly: true }),
   info('CHANGESTO', 'scalar', 'changes to', { conditionOnly: true }),
+  // ServiceNow's condition builder script (condition_global_variables14.js) offers these on strings and lists them with
+  // VALCHANGES, CHANGESFROM and CHANGESTO as the operators it evaluates itself (`extopers`), not the database.
+  info('MATCH_PAT', 'scalar', 'matches the pattern', { conditionOnly: true, needsValue: true }),
+  info('MATCH_RGX', 'scalar', 'matches the regular expression', { conditionOnly: true, needsValue: true }),
   info('DOESNOTHAVE', 'scalar', 'does not have', { needsValue: true }),
   info('EXCLUDING', 'scalar', 'excludes', { needsValue: true }),
   // `geopointDISTANCE_SPHERE_WITHINlongitude,latitude<radius`, the radius in meters (ServiceNowDocs api-reference/developer-guides/geopoint-dev-guide.md).

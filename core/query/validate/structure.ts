@@ -39,7 +39,9 @@ export function checkConditionShape(condition: Condition, out: Diagnostic[]): vo
     // CHANGESTO x asks for records that now hold x: `=` is the query for that.
     out.push({ severity: 'error', code: 'operator.condition-only', start: operator.start, end: operator.end,
       ...(operator.name === 'CHANGESTO' ? { suggestion: '=' } : {}),
-      message: `${operator.name} only means something in conditions evaluated when a record changes (business rules, notifications); a Table API query cannot use it${operator.name === 'CHANGESTO' ? '. To find records that hold the value now, use =' : ''}.` });
+      message: operator.name === 'MATCH_PAT' || operator.name === 'MATCH_RGX'
+        ? `${operator.name} is one of the operators ServiceNow's condition builder evaluates itself, with VALCHANGES (business rules, notifications), not the database: a Table API query cannot use it. To search text, use LIKE or STARTSWITH.`
+        : `${operator.name} only means something in conditions evaluated when a record changes (business rules, notifications); a Table API query cannot use it${operator.name === 'CHANGESTO' ? '. To find records that hold the value now, use =' : ''}.` });
   }
   const { value } = condition;
   if (info.value === 'none') {

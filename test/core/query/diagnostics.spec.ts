@@ -69,6 +69,8 @@ const cases: Case[] = [
   { query: 'impactEMPTY', code: 'operator.variant', severity: 'warning', range: 'EMPTY', suggestion: 'ISEMPTY', syntaxOnly: true },
   { query: 'stateVALCHANGES', code: 'operator.condition-only', severity: 'error', range: 'VALCHANGES', syntaxOnly: true },
   { query: 'stateCHANGESTO6', code: 'operator.condition-only', severity: 'error', range: 'CHANGESTO', suggestion: '=', syntaxOnly: true },
+  // ServiceNow's condition builder script condition_global_variables14.js (code index find_string id 36040753113): extopers MATCH_PAT, MATCH_RGX, VALCHANGES...
+  { query: 'short_descriptionMATCH_RGX.*vpn.*', code: 'operator.condition-only', severity: 'error', range: 'MATCH_RGX', syntaxOnly: true },
   { query: 'short_descriptionRELATIVEGT@hour@ago@1', code: 'operator.not-for-type', severity: 'warning', range: 'RELATIVEGT' },
   { query: 'active>true', code: 'operator.not-for-type', severity: 'warning', range: '>' },
   { query: 'short_descriptionLIKE', code: 'value.missing', severity: 'error', range: 'LIKE', syntaxOnly: true,
