@@ -67,6 +67,7 @@ export const DIAGNOSTIC_CODES = {
   'style.empty-query': 'An empty query matches every record.',
   'style.empty-equals': '`field=` with nothing after it: ISEMPTY says the same more clearly.',
   'style.duplicate-condition': 'The same condition twice in one group.',
+  'style.always-true': '`field!=a^ORfield!=b`: every record differs from one of the values, so the alternatives match every record with a value (AND was meant).',
   'style.whitespace': 'Spaces around a field or value: ServiceNow compares them literally.',
   'style.negative-count': 'A relative date with a negative count (`@hour@ago@-24`): the other direction without the sign (`@hour@ahead@24`) says the same as documented.'
 } as const;

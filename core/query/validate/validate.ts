@@ -4,7 +4,7 @@
  * metadata. Nested queries (RLQUERY, SUBQUERY, JOIN) are checked against
  * their own table when the metadata has it.
  */
-import type { Clause, Group, Query, Term } from '../ast';
+import type { Clause, Condition, Group, Query, Scalar, Term } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import type { Field, Metadata, Table } from '../../metadata/model';
 import { lookupField, resolvePath } from './fields';
@@ -52,6 +52,7 @@ class Walker {
     for (const group of query.groups) {
       this.duplicates(group);
       for (const clause of group.clauses) {
+        if (clause.terms.length > 1) this.alwaysTrue(clause);
         for (const term of clause.terms) this.term(term, table);
       }
     }
@@ -149,6 +150,30 @@ class Walker {
     }
   }
 
+  /**
+   * `state!=6^ORstate!=7`: every record differs from one of two values, so the
+   * alternatives match every record that has a state (the code meant AND).
+   * Script values may be equal at runtime, so only written values count.
+   */
+  private alwaysTrue(clause: Clause): void {
+    const { terms } = clause;
+    for (let index = 1; index < terms.length; index++) {
+      const term = terms[index]!;
+      if (!isWrittenNotEqual(term)) continue;
+      for (let other = 0; other < index; other++) {
+        const earlier = terms[other]!;
+        if (!isWrittenNotEqual(earlier) || earlier.field.raw !== term.field.raw || earlier.value.raw === term.value.raw) continue;
+        const written = this.text.slice(clause.start, clause.end);
+        const field = term.field.raw;
+        const all = terms.every((each) => isWrittenNotEqual(each) && each.field.raw === field && !each.value.raw.includes(','));
+        const list = all ? `${field}NOT IN${terms.map((each) => (each as Condition & { value: Scalar }).value.raw).join(',')}` : undefined;
+        this.out.push({ severity: 'warning', code: 'style.always-true', start: clause.start, end: clause.end, ...(list ? { suggestion: list } : {}),
+          message: `${written} matches every record that has a ${field}: each one differs from one of the values. To exclude them all, join the conditions with ^${list ? ` or write ${list}` : ''}.` });
+        return;
+      }
+    }
+  }
+
   /** An earlier single-condition clause with the same text as `key`. */
   private seenBefore(clauses: Clause[], index: number, key: string): boolean {
     for (let other = 0; other < index; other++) {
@@ -157,6 +182,11 @@ class Walker {
     }
     return false;
   }
+}
+
+/** A `field!=value` condition with a value written out (not a script). */
+function isWrittenNotEqual(term: Term): term is Condition & { value: Scalar } {
+  return term.type === 'Condition' && term.operator.name === '!=' && term.value?.type === 'Scalar' && term.value.raw !== '';
 }
 
 const ENCODED: Record<string, string> = { '5E': '^', '3D': '=', '20': ' ', '2C': ',', '21': '!', '3C': '<', '3E': '>' };

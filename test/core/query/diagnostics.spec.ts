@@ -124,6 +124,8 @@ const cases: Case[] = [
   { query: 'javascript:"company=" + current.company', code: 'syntax.script-query', severity: 'info', range: 'javascript:"company=" + current.company' },
   { query: 'assignment_group=', code: 'style.empty-equals', severity: 'info', range: '=', suggestion: 'ISEMPTY', syntaxOnly: true },
   { query: 'active=true^priority=1^active=true', code: 'style.duplicate-condition', severity: 'warning', range: '^active=true', suggestion: '', syntaxOnly: true },
+  // public GitHub code (code index find_string id 16142496518), commented "state is not closed, resolved, cancelled"
+  { query: 'state!=6^ORstate!=7^ORstate!=8', code: 'style.always-true', severity: 'warning', range: 'state!=6^ORstate!=7^ORstate!=8', suggestion: 'stateNOT IN6,7,8', syntaxOnly: true },
   { query: 'active =true', code: 'style.whitespace', severity: 'warning', range: 'active ', suggestion: 'active', syntaxOnly: true },
   { query: 'short_description=vpn ', code: 'style.whitespace', severity: 'info', range: 'vpn ', suggestion: 'vpn', syntaxOnly: true },
   { query: 'active = true ^ short_description=no vpn', code: 'value.spaces-removed', severity: 'warning', range: 'no vpn', spacesRemoved: true },

@@ -294,3 +294,28 @@ describe('core/query/validate - fields against metadata', () => {
     expect(incident.fields.map((entry) => entry.element)).toEqual(expect.arrayContaining(['caller_id', 'subcategory', 'made_sla', 'activity_due']));
   });
 });
+
+describe('core/query/validate - alternatives that match every record', () => {
+  it.each([
+    // the real one (code index find_string id 16142496518) and a ^OR alternative between the two
+    ['state!=6^ORstate!=7^ORstate!=8', [['warning', 'style.always-true', 'state!=6^ORstate!=7^ORstate!=8']]],
+    ['active=true^state!=6^ORpriority=1^ORstate!=7', [['warning', 'style.always-true', 'state!=6^ORpriority=1^ORstate!=7']]],
+    // the same value twice, different fields, a runtime value or AND: each can exclude a record
+    ['state!=6^ORstate!=6', []],
+    ['state!=6^ORpriority!=1', []],
+    ['state!=6^ORstate!=javascript:gs.getProperty("closed")', []],
+    ['state!=6^state!=7', []]
+  ])('%s', (query, expected) => {
+    expect(findings(query).filter(([, code]) => code === 'style.always-true')).toEqual(expected);
+  });
+
+  it('offers NOT IN only when every alternative excludes a value of the same field', () => {
+    // when
+    const fix = (query: string) => checkQuery(query, { table: 'incident', metadata: metadata() }).diagnostics
+      .find((diagnostic) => diagnostic.code === 'style.always-true')?.suggestion;
+
+    // then
+    expect(fix('state!=6^ORstate!=7')).toBe('stateNOT IN6,7');
+    expect(fix('state!=6^ORpriority=1^ORstate!=7')).toBeUndefined();
+  });
+});
