@@ -258,7 +258,12 @@ function dateOnRange(value: DateOn): string {
   const end = periodOf(value.to, 'endOf');
   if (start === undefined || end === undefined) return '';
   if (start === end && start === value.label.text.trim().toLowerCase()) return '';
-  return ` (from the beginning of ${start} to the end of ${end})`;
+  return ` (from the beginning of ${thePeriod(start)} to the end of ${thePeriod(end)})`;
+}
+
+/** A period in a sentence: `last 7 days` is "the last 7 days"; `last week` stays as it is. */
+function thePeriod(words: string): string {
+  return /^(last|next) \d/.test(words) ? `the ${words}` : words;
 }
 
 /** Compiled once: a query explanation is on the hot path of every check. */
@@ -274,8 +279,24 @@ function periodOf(leaf: Leaf, prefix: keyof typeof PERIOD_SCRIPTS): string | und
   return match ? periodWords(match[1]!) : undefined;
 }
 
+/** `gs.daysAgo(7)`, `gs.daysAgoStart(30)`, `gs.daysAgoEnd(0)` (ServiceNowDocs c_GlideSystemAPI.md). */
+const DAYS_AGO = /^gs\.daysAgo(Start|End)?\((\d+)\)$/;
+
+/** The date-time a GlideSystem date script gives, in words (`the beginning of last week`), else undefined. */
+function dateScriptWords(leaf: Leaf): string | undefined {
+  const start = periodOf(leaf, 'beginningOf');
+  if (start !== undefined) return `the beginning of ${thePeriod(start)}`;
+  const end = periodOf(leaf, 'endOf');
+  if (end !== undefined) return `the end of ${thePeriod(end)}`;
+  if (leaf.type !== 'Script') return undefined;
+  const days = DAYS_AGO.exec(leaf.script.trim());
+  if (!days) return undefined;
+  const ago = days[2] === '0' ? 'today' : days[2] === '1' ? 'yesterday' : `the day ${days[2]} days ago`;
+  return days[1] === 'Start' ? `the beginning of ${ago}` : days[1] === 'End' ? `the end of ${ago}` : days[2] === '0' ? 'now' : `${count(days[2]!, 'day')} ago`;
+}
+
 function leafText(leaf: Leaf, field: Field | undefined): string {
-  if (leaf.type === 'Script') return `the result of ${leaf.script}`;
+  if (leaf.type === 'Script') return dateScriptWords(leaf) ?? `the result of ${leaf.script}`;
   if (leaf.text === '' || leaf.text === 'NULL') return 'empty';
   if (field && fieldType(field.internalType).input === 'duration') {
     const length = durationText(leaf.text);

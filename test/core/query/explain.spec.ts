@@ -45,6 +45,14 @@ describe('core/query - explain', () => {
     ['opened_atONToday@javascript:gs.beginningOfYesterday()@javascript:gs.endOfYesterday()', 'Opened on Today (from the beginning of yesterday to the end of yesterday)'],
     ['sla_dueMORETHANactivity_due@day@before@1', 'SLA due is more than 1 day before Activity due'],
     ['caller_id=javascript:gs.getUserID()', 'Caller is the result of gs.getUserID()'],
+    // GlideSystem date scripts in words (ServiceNow/ServiceNowDocs@cb48b5c markdown/api-reference/server-api-reference/c_GlideSystemAPI.md);
+    // the first from https://www.nowspectrum.com/blog/gliderecord-encoded-queries.html
+    ['sys_created_on>=javascript:gs.beginningOfLast7Days()', 'Created at or after the beginning of the last 7 days'],
+    ['opened_atBETWEENjavascript:gs.beginningOfLastWeek()@javascript:gs.endOfLastWeek()', 'Opened is between the beginning of last week and the end of last week'],
+    ['opened_at<javascript:gs.daysAgoStart(30)', 'Opened before the beginning of the day 30 days ago'],
+    ['opened_at<=javascript:gs.daysAgoEnd(1)', 'Opened at or before the end of yesterday'],
+    ['opened_at>javascript:gs.daysAgo(7)', 'Opened after 7 days ago'],
+    ['opened_atONLast 90 days@javascript:gs.beginningOfLast90Days()@javascript:gs.endOfLast90Days()', 'Opened on Last 90 days'],
     ['RLQUERYsys_user_group.manager,>=1^active=true^ENDRLQUERY', 'with at least 1 Group record (by manager) where Active is true'],
     // jamesamcgaha/supernow@8f9de92 posts/querying-related-tables.md:135 (there on sys_user; the labels come from the tables named)
     ['SUBQUERYcaller_id,manager,sys_user_group^active=true^ENDSUBQUERY', 'Caller is the Manager of a Group record where Active is true'],
