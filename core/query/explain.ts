@@ -226,6 +226,8 @@ function valueText(value: Value, field: Field | undefined, scope: Scope): string
     case 'Script':
       return leafText(value, field);
     case 'List':
+      // One script returns the whole list: "one of the results of …", not "one of the result of …".
+      if (value.items.length === 1 && value.items[0]!.type === 'Script') return scriptWords(value.items[0]!, true) ?? `the results of ${value.items[0]!.script}`;
       return value.items.map((item) => leafText(item, field)).join(', ');
     case 'Range':
       return `${leafText(value.from, field)} and ${leafText(value.to, field)}`;
@@ -282,6 +284,26 @@ function periodOf(leaf: Leaf, prefix: keyof typeof PERIOD_SCRIPTS): string | und
 /** `gs.daysAgo(7)`, `gs.daysAgoStart(30)`, `gs.daysAgoEnd(0)` (ServiceNowDocs c_GlideSystemAPI.md). */
 const DAYS_AGO = /^gs\.daysAgo(Start|End)?\((\d+)\)$/;
 
+/**
+ * What the GlideSystem scripts written for "me" give (ServiceNowDocs c_GlideSystemAPI.md: getUserID, getMyGroups),
+ * as one value and as a list: `assignment_group=javascript:getMyGroups()` matches any of the groups.
+ */
+const USER_SCRIPTS: Record<string, [value: string, list: string]> = {
+  'gs.getUserID()': ['the current user', 'the current user'],
+  'gs.getUser().getMyGroups()': ["one of the current user's groups", "the current user's groups"],
+  'getMyGroups()': ["one of the current user's groups", "the current user's groups"]
+};
+
+/** What a well-known GlideSystem script gives, in words (`the beginning of last week`, `the current user`), else undefined. */
+function scriptWords(leaf: Leaf, asList = false): string | undefined {
+  if (leaf.type === 'Script') {
+    const script = leaf.script.trim();
+    const user = USER_SCRIPTS[script.endsWith(';') ? script.slice(0, -1) : script];
+    if (user) return user[asList ? 1 : 0];
+  }
+  return dateScriptWords(leaf);
+}
+
 /** The date-time a GlideSystem date script gives, in words (`the beginning of last week`), else undefined. */
 function dateScriptWords(leaf: Leaf): string | undefined {
   const start = periodOf(leaf, 'beginningOf');
@@ -296,7 +318,7 @@ function dateScriptWords(leaf: Leaf): string | undefined {
 }
 
 function leafText(leaf: Leaf, field: Field | undefined): string {
-  if (leaf.type === 'Script') return dateScriptWords(leaf) ?? `the result of ${leaf.script}`;
+  if (leaf.type === 'Script') return scriptWords(leaf) ?? `the result of ${leaf.script}`;
   if (leaf.text === '' || leaf.text === 'NULL') return 'empty';
   if (field && fieldType(field.internalType).input === 'duration') {
     const length = durationText(leaf.text);

@@ -44,7 +44,13 @@ describe('core/query - explain', () => {
     ['opened_atONThis week@javascript:gs.beginningOfThisWeek()@javascript:gs.endOfNextWeek()', 'Opened on This week (from the beginning of this week to the end of next week)'],
     ['opened_atONToday@javascript:gs.beginningOfYesterday()@javascript:gs.endOfYesterday()', 'Opened on Today (from the beginning of yesterday to the end of yesterday)'],
     ['sla_dueMORETHANactivity_due@day@before@1', 'SLA due is more than 1 day before Activity due'],
-    ['caller_id=javascript:gs.getUserID()', 'Caller is the result of gs.getUserID()'],
+    // gs.getUserID() "Returns the sys_id of the current user", getMyGroups() the groups the current user belongs to (c_GlideSystemAPI.md);
+    // the IN form from public code (code index find_string id 2074422141), the = form as incident modules write it
+    ['caller_id=javascript:gs.getUserID()', 'Caller is the current user'],
+    ['assignment_groupINjavascript:gs.getUser().getMyGroups()^active=true', "Assignment group is one of the current user's groups and Active is true"],
+    ['assignment_group=javascript:getMyGroups()', "Assignment group is one of the current user's groups"],
+    ['caller_idINjavascript:new MyUtil().callers()', 'Caller is one of the results of new MyUtil().callers()'],
+    ['caller_id=javascript:new MyUtil().caller()', 'Caller is the result of new MyUtil().caller()'],
     // GlideSystem date scripts in words (ServiceNow/ServiceNowDocs@cb48b5c markdown/api-reference/server-api-reference/c_GlideSystemAPI.md);
     // the first from https://www.nowspectrum.com/blog/gliderecord-encoded-queries.html
     ['sys_created_on>=javascript:gs.beginningOfLast7Days()', 'Created at or after the beginning of the last 7 days'],
