@@ -360,8 +360,13 @@ function count(amount: string, unit: string): string {
 function resolveField(path: FieldPath, scope: Scope): Field | undefined {
   let table = scope.table;
   let field: Field | undefined;
-  for (const segment of path.segments) {
+  for (let index = 0; index < path.segments.length; index++) {
+    const segment = path.segments[index]!;
     if (!table) return undefined;
+    if (segment.name.startsWith('ref_') && index < path.segments.length - 1) {
+      table = scope.metadata?.tables.get(segment.name.slice(4));
+      continue;
+    }
     field = lookupField(table, segment.name);
     if (!field) return undefined;
     table = field.reference ? scope.metadata?.tables.get(field.reference) : undefined;
@@ -382,6 +387,13 @@ function describeField(path: FieldPath, scope: Scope): { field: Field | undefine
   let known = true;
   for (let index = 0; index < path.segments.length; index++) {
     const name = path.segments[index]!.name;
+    // `task.ref_incident.caller_id`: the task read as an incident (validate/fields.ts resolvePath).
+    if (name.startsWith('ref_') && index < path.segments.length - 1) {
+      const downcast = name.slice(4);
+      label = index === 0 ? tableLabel(downcast, scope) : `${label} (as ${tableLabel(downcast, scope)})`;
+      table = scope.metadata?.tables.get(downcast);
+      continue;
+    }
     field = table ? lookupField(table, name) : undefined;
     known &&= field !== undefined;
     const part = field ? field.label : humanize(name, scope);

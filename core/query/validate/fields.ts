@@ -69,6 +69,12 @@ export function resolvePath(path: FieldPath, root: Table, metadata: Metadata, di
         diagnostics.push(unverifiable({ start: segment.start, end: path.end }, downcast, segments.slice(index + 1)));
         return undefined;
       }
+      // Only a table of the same class hierarchy can be read in place of this one (ref_incident on task, not ref_sys_user).
+      if (!target.hierarchy.includes(table.name) && !table.hierarchy.includes(target.name)) {
+        diagnostics.push({ severity: 'error', code: 'field.unknown', start: segment.start, end: segment.end,
+          message: `${segment.name} reads the ${table.name} record as ${downcast}, which does not extend ${table.name}: no record is both, so ServiceNow would silently drop this condition.` });
+        return undefined;
+      }
       table = target;
       continue;
     }

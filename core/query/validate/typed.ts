@@ -50,6 +50,8 @@ export function checkConditionTypes(condition: Condition, table: Table, metadata
       // The fix is in the field: `caller_id=Abel Tuter` → `caller_id.name=Abel Tuter`, so the range covers both.
       diagnostic.start = condition.field.start;
       diagnostic.suggestion = `${condition.field.raw}.${byDisplayName}${operator.raw}${leaf.raw}`;
+      // The message names the field alone; the fix keeps the path and the operator as written (`task.ref_incident.caller_id!=…`).
+      diagnostic.message = diagnostic.message.replace(`dot-walk: ${field.element}.${byDisplayName}=${leaf.text}`, `dot-walk: ${diagnostic.suggestion}`);
     }
     out.push(diagnostic);
   }

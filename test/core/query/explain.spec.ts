@@ -28,6 +28,8 @@ describe('core/query - explain', () => {
     ['active=true^NQstate=1^priority=1', 'Active is true or (State is New and Priority is 1 - Critical)'],
     ['stateNOT IN6,7', 'State is not one of Resolved, Closed'],
     ['caller_id.department.name=IT', 'Caller.Department.Name is IT'],
+    // ref_<table> reads the record as a record of a child table (the labels are that table's)
+    ['ref_incident.caller_id.name=Abel Tuter', 'Incident.Caller.Name is Abel Tuter'],
     ['short_descriptionLIKEvpn^descriptionISEMPTY', 'Short description contains vpn and Description is empty'],
     ['opened_at>2024-01-01', 'Opened after 2024-01-01'],
     ['opened_at!=NULL', 'Opened is not empty'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkQuery } from '../../../../core/query/index';
 import type { MetadataOrigin } from '../../../../core/metadata/model';
-import { field, group, incident, metadata, sysUser, table } from '../metadata';
+import { classHierarchyMetadata, field, group, incident, metadata, sysUser, table } from '../metadata';
 
 function findings(query: string, origin: MetadataOrigin = 'instance', tableName = 'incident') {
   return checkQuery(query, { table: tableName, metadata: metadata(origin) }).diagnostics
@@ -143,6 +143,22 @@ describe('core/query/validate - fields against metadata', () => {
       ['field.unknown', 'nam'],
       ['field.unverifiable', 'ref_problem.known_error']
     ]);
+  });
+
+  it.each([
+    // a child table read in place of its parent, and the other way round, resolve; a table of another hierarchy does not
+    ['task', 'ref_problem.sys_class_name=problem', []],
+    ['incident', 'parent.ref_incident.sys_class_name=incident', []],
+    ['incident', 'ref_task.sys_class_name=incident', []],
+    ['task', 'ref_cmdb_ci_server.sys_class_name=cmdb_ci_server', [['error', 'field.unknown', 'ref_cmdb_ci_server']]],
+    ['incident', 'parent.ref_cmdb_ci.sys_class_name=cmdb_ci', [['error', 'field.unknown', 'ref_cmdb_ci']]]
+  ])('on %s, %s gets %j', (tableName, query, expected) => {
+    // when
+    const found = checkQuery(query, { table: tableName, metadata: classHierarchyMetadata() }).diagnostics
+      .map((diagnostic) => [diagnostic.severity, diagnostic.code, query.slice(diagnostic.start, diagnostic.end)]);
+
+    // then
+    expect(found).toEqual(expected);
   });
 
   it('checks ORDERBY and GROUPBY fields', () => {
