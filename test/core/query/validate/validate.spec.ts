@@ -335,3 +335,20 @@ describe('core/query/validate - alternatives that match every record', () => {
     expect(fix('state!=6^ORpriority=1^ORstate!=7')).toBeUndefined();
   });
 });
+
+describe('core/query/validate - the match-by-name hint of a reference', () => {
+  it.each([
+    ['caller_id!=Abel Tuter', 'caller_id.name!=Abel Tuter'],
+    ['parent.ref_incident.caller_id=Abel Tuter', 'parent.ref_incident.caller_id.name=Abel Tuter']
+  ])('%s: the message names the fix it offers, %s', (query, fix) => {
+    // given: the referenced task is an incident here
+    const tables = metadata('instance', [table('task', 'Task', [field('number', 'Number', 'string')]), ...metadata().tables.values()]);
+
+    // when
+    const found = checkQuery(query, { table: 'incident', metadata: tables }).diagnostics.find((diagnostic) => diagnostic.code === 'value.reference');
+
+    // then
+    expect(found?.suggestion).toBe(fix);
+    expect(found?.message).toContain(`dot-walk: ${fix}.`);
+  });
+});
