@@ -44,8 +44,9 @@ export interface Query extends Span {
   groups: Group[];
   /**
    * The whole query is one `javascript:` script that returns the query
-   * (an advanced reference qualifier: `javascript:"company=" + current.company`,
-   * ServiceNowDocs platform-administration/c_ReferenceQualifiers.md); `groups`
+   * (`javascript:'active=true^' + getGroupQualifier()`, ServiceNowDocs
+   * platform-user-interface/c_EncodedQueryStrings.md; advanced reference qualifiers,
+   * platform-administration/c_ReferenceQualifiers.md); `groups`
    * is then empty, as what the query filters is only known once it runs.
    */
   script?: Script;

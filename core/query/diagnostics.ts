@@ -24,7 +24,7 @@ export const DIAGNOSTIC_CODES = {
   'syntax.missing-operator': 'A condition without an operator (`active` instead of `active=true`).',
   'syntax.missing-field': 'A condition without a field (`=true`).',
   'syntax.unclosed-script': 'A `javascript:` value with an unclosed quote or bracket.',
-  'syntax.script-query': 'The whole query is a `javascript:` script returning the query (an advanced reference qualifier): what it filters is known only when it runs.',
+  'syntax.script-query': 'The whole query is a `javascript:` script returning the query (`javascript:\'active=true^\' + getGroupQualifier()`, advanced reference qualifiers): what it filters is known only when it runs.',
   'syntax.escaped-caret': 'A `^^` inside a value: read as a literal `^`, which ServiceNow sources disagree about.',
   'syntax.unterminated-block': 'RLQUERY or SUBQUERY without ENDRLQUERY/ENDSUBQUERY: the rest of the query belongs to it.',
   'syntax.unexpected-end': 'ENDRLQUERY or ENDSUBQUERY without a block to close.',

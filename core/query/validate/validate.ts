@@ -23,9 +23,10 @@ export function validate(ast: Query, text: string, options: ValidateOptions): Di
     out.push({ severity: 'info', code: 'style.empty-query', start: 0, end: 0, message: 'An empty query matches every record of the table.' });
   }
   if (ast.script) {
-    // ServiceNowDocs platform-administration/c_ReferenceQualifiers.md: the script "must return a query string".
+    // ServiceNowDocs platform-user-interface/c_EncodedQueryStrings.md (`javascript:'active=true^' + getGroupQualifier()`: "The function
+    // must return a string that can be concatenated…") and platform-administration/c_ReferenceQualifiers.md.
     out.push({ severity: 'info', code: 'syntax.script-query', start: 0, end: text.length,
-      message: 'The whole query is a script that returns the query, the form of an advanced reference qualifier: its conditions are known only once it runs, so they are not checked here.' });
+      message: 'The whole query is a script that returns the query (the documented javascript:\'field=value^\' + function() form, as in advanced reference qualifiers): its conditions are known only once it runs, so they are not checked here.' });
     return out;
   }
   checkUrlEncoding(text, out);

@@ -71,8 +71,10 @@ describe('core/query - parser', () => {
       expect(terms(ast).map((term) => term.type)).toEqual(['Condition', 'Condition', 'EndOfQuery', 'GroupBy', 'OrderBy']);
     });
 
-    // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-administration/c_ReferenceQualifiers.md: advanced reference qualifiers
+    // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-user-interface/c_EncodedQueryStrings.md:100 and
+    // platform-administration/c_ReferenceQualifiers.md (advanced reference qualifiers)
     it.each([
+      [`javascript:'active=true^' + getGroupQualifier()`, `'active=true^' + getGroupQualifier()`],
       ['javascript:new myScriptInclude().my_refqual()', 'new myScriptInclude().my_refqual()'],
       [`javascript:'u_active=true^' + "u_hr_service="+current.hr_service`, `'u_active=true^' + "u_hr_service="+current.hr_service`]
     ])('reads %s, a whole query that is one script, as that script (its ^ separates nothing)', (text, script) => {
