@@ -226,6 +226,14 @@ export interface OrderBy extends Span {
 export interface GroupBy extends Span {
   type: 'GroupBy';
   field: FieldPath;
+  /**
+   * Written `TRENDBY<field>,<interval>` (`TRENDBYsys_created_on,month`): a trend
+   * report's time grouping, kept in report filters (sys_report.filter) next to
+   * GROUPBY; like it, it selects no records.
+   */
+  trend?: true;
+  /** The trend's interval after the comma (`month`), when written. */
+  interval?: Scalar;
 }
 
 /** `EQ`: the optional end-of-conditions marker; ordering may follow it. */

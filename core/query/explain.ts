@@ -127,7 +127,9 @@ function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {
       return '';
     }
     case 'GroupBy':
-      ordering?.push(`grouped by ${fieldLabel(term.field, scope)}`);
+      ordering?.push(term.trend
+        ? `trended by ${fieldLabel(term.field, scope)}${term.interval && term.interval.text !== '' ? ` per ${term.interval.text}` : ''}`
+        : `grouped by ${fieldLabel(term.field, scope)}`);
       return '';
     case 'TextQuery':
       return term.kind === 'TEXTINDEXGROUP' ? `in the text index group ${term.value.text}` : `matching ${TEXT_SEARCHES[term.kind][0]} "${term.value.text}"${TEXT_SEARCHES[term.kind][1]}`;

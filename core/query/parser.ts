@@ -6,7 +6,7 @@
 import type { Clause, Condition, Group, Invalid, Join, Query, RelatedListQuery, Script, Span, SubQuery, Term, TextQueryKind } from './ast';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 import { KEYWORD_SPELLINGS, matchOperator, operatorInfo, type Spelling } from './operators';
-import { caretRun, isInvisible, isLowerLetter, isScriptAt, isUpperLetter, nameEnd, OPAQUE, scriptEnd, TEXT_QUERY_KEYWORDS } from './scan';
+import { caretRun, isAscendingPrefix, isInvisible, isLowerLetter, isScriptAt, isUpperLetter, nameEnd, OPAQUE, scriptEnd, TEXT_QUERY_KEYWORDS } from './scan';
 import { allowedEdits, editDistance } from '../text/close-matches';
 import { fieldPath, leaf, name, readValue, scalar } from './values';
 
@@ -173,6 +173,7 @@ class Parser {
     if (text.startsWith('ORDERBYDESC', start)) return this.directive(start, 11, 'OrderBy', true, depth);
     if (text.startsWith('ORDERBY', start)) return this.directive(start, 7, 'OrderBy', false, depth);
     if (text.startsWith('GROUPBY', start)) return this.directive(start, 7, 'GroupBy', false, depth);
+    if (text.startsWith('TRENDBY', start)) return this.trend(start);
     if (this.isKeywordTerm(start, 'EQ')) {
       this.position = start + 2;
       return { type: 'EndOfQuery', start, end: start + 2 };
@@ -219,6 +220,21 @@ class Parser {
     return inner;
   }
 
+  /** `TRENDBY<field>,<interval>`: a trend report's grouping (ast.ts GroupBy). */
+  private trend(start: number): Term {
+    const fieldStart = start + 7;
+    const end = this.nextCaret(fieldStart);
+    this.position = end;
+    const comma = this.text.indexOf(',', fieldStart);
+    const fieldEnd = comma >= 0 && comma < end ? comma : end;
+    if (fieldEnd === fieldStart) {
+      this.report('error', 'syntax.missing-order-field', { start, end }, 'TRENDBY needs a date field right after it (TRENDBYsys_created_on,month).');
+    }
+    const term: Term = { type: 'GroupBy', start, end, field: fieldPath(this.text, fieldStart, fieldEnd), trend: true };
+    if (fieldEnd < end) term.interval = scalar(this.text, fieldEnd + 1, end);
+    return term;
+  }
+
   private directive(start: number, length: number, type: 'OrderBy' | 'GroupBy', descending: boolean, depth: number): Term {
     const fieldStart = start + length;
     const end = this.nextCaret(fieldStart);
@@ -227,6 +243,10 @@ class Parser {
     const keyword = this.text.slice(start, fieldStart);
     if (end === fieldStart) {
       this.report('error', 'syntax.missing-order-field', { start, end }, `${keyword} needs a field name right after it (ORDERBYnumber).`);
+    } else if (type === 'OrderBy' && !descending && isAscendingPrefix(field.raw)) {
+      this.report('warning', 'syntax.order-asc', { start, end },
+        `ORDERBYASC is not a ServiceNow keyword: ORDERBY already sorts ascending, so "${field.raw}" is read as a field that does not exist and the records are not sorted.`,
+        `ORDERBY${field.raw.slice(3)}`);
     } else if (field.raw.includes(',')) {
       // `ORDERBYname,element` is read as one field named "name,element", which does not exist.
       const fields = field.raw.split(',').filter((name) => name !== '');

@@ -27,7 +27,7 @@ function printTerm(term: Term, depth: number): string {
     case 'OrderBy':
       return (term.descending ? 'ORDERBYDESC' : 'ORDERBY') + printField(term.field);
     case 'GroupBy':
-      return 'GROUPBY' + printField(term.field);
+      return term.trend ? `TRENDBY${printField(term.field)}${term.interval ? `,${term.interval.raw}` : ''}` : 'GROUPBY' + printField(term.field);
     case 'EndOfQuery':
       return 'EQ';
     case 'TextQuery':

@@ -99,6 +99,15 @@ export function isInvisible(code: number): boolean {
   return code === 0x200b || code === 0x2060 || code === 0xfeff;
 }
 
+/**
+ * `ORDERBYASCsys_created_on`: ASC is no ServiceNow keyword (ORDERBY sorts ascending),
+ * so the field read is "ASCsys_created_on" and the instance drops the sort
+ * (public code that emitted it, code index find_string id 58535953909).
+ */
+export function isAscendingPrefix(field: string): boolean {
+  return field.length > 3 && field.startsWith('ASC') && isLowerLetter(field.charCodeAt(3));
+}
+
 export function isLowerLetter(code: number): boolean {
   return code >= 97 && code <= 122;
 }

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { Field, Metadata, Table } from '../../metadata/model';
 import { lookupField, resolvePath } from './fields';
 import { checkConditionShape } from './structure';
+import { isAscendingPrefix } from '../scan';
 import { checkConditionTypes } from './typed';
 import { checkLinkedFields, checkRelatedLink } from './related-link';
 
@@ -67,6 +68,10 @@ class Walker {
         if (table && metadata && !this.parameters.has(term.field.start)) checkConditionTypes(term, table, metadata, out);
         return;
       case 'OrderBy':
+        // `ORDERBYASCnumber` is reported by the parser with its fix; its field is checked once fixed.
+        if (!term.descending && isAscendingPrefix(term.field.raw)) return;
+        if (table && metadata && term.field.raw !== '') resolvePath(term.field, table, metadata, out);
+        return;
       case 'GroupBy':
         if (table && metadata && term.field.raw !== '') resolvePath(term.field, table, metadata, out);
         return;

@@ -109,6 +109,8 @@ const cases: Case[] = [
   { query: `short_description=${'x'.repeat(161)}`, code: 'value.too-long', severity: 'warning', range: 'x'.repeat(161),
     message: 'This value has 161 characters but short_description holds at most 160, so no record can match.' },
   { query: 'stateIN1, 2,,3', code: 'value.list', severity: 'warning', range: '1, 2,,3', suggestion: '1,2,3', syntaxOnly: true },
+  // public code emitted it and found "the instance dropped the clause and answered in its own order" (code index find_string id 58535953909)
+  { query: 'active=true^ORDERBYASCsys_created_on', code: 'syntax.order-asc', severity: 'warning', range: 'ORDERBYASCsys_created_on', suggestion: 'ORDERBYsys_created_on' },
   { query: 'sla_dueRELATIVEGT@hours@ago@1', code: 'value.malformed', severity: 'error', range: 'hours', suggestion: 'hour', syntaxOnly: true },
   { query: 'sla_dueRELATIVEGT@hour@Ago@1', code: 'value.malformed', severity: 'error', range: 'Ago', suggestion: 'ago', syntaxOnly: true },
   { query: 'sla_dueRELATIVEGT@hour@ago@one', code: 'value.malformed', severity: 'error', range: 'one', syntaxOnly: true },

@@ -75,6 +75,8 @@ describe('core/query - explain', () => {
     ['IR_OR_QUERY=apples oranges', 'matching any of the keywords "apples oranges"'],
     ['IR_AND_OR_QUERY=vpn^active=true', 'matching all the keywords "vpn" (else any of them) and Active is true'],
     ['active=true^EQ^GROUPBYcategory', 'Active is true, grouped by Category'],
+    // the filter of the report "KPI - Number of Incidents by Category" ends so (code index find_string id 59236543825)
+    ['active=true^GROUPBYcategory^TRENDBYopened_at,month', 'Active is true, grouped by Category, then trended by Opened per month'],
     ['opened_at=2024-01-05 10:00:00', 'Opened is 2024-01-05 10:00:00'],
     ['=true', '(missing field) is true'],
     ['active=true^ORDERBY', 'Active is true, sorted by (missing field)'],

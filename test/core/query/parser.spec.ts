@@ -34,6 +34,9 @@ describe('core/query - parser', () => {
       ['ORDERBYnumber', { type: 'OrderBy', descending: false }],
       ['ORDERBYDESCsys_created_on', { type: 'OrderBy', descending: true }],
       ['GROUPBYcategory', { type: 'GroupBy' }],
+      // a trend report's filter (code index find_string id 36359990072: `^EQ^GROUPBYtable_name^TRENDBYsys_created_on,month`)
+      ['TRENDBYsys_created_on,month', { type: 'GroupBy', trend: true, field: { raw: 'sys_created_on' }, interval: { raw: 'month' } }],
+      ['TRENDBYopened_at', { type: 'GroupBy', trend: true, field: { raw: 'opened_at' } }],
       ['123TEXTQUERY321=email server', { type: 'TextQuery', kind: 'TEXTQUERY', value: { raw: 'email server' } }],
       ['123TEXTINDEXGROUP321=portal', { type: 'TextQuery', kind: 'TEXTINDEXGROUP', value: { raw: 'portal' } }],
       // codecreative.io/blog/gliderecord-full-text-search-explained: GlideRecord's full-text search operators

@@ -52,6 +52,8 @@ const condition: fc.Arbitrary<Condition> = fc.constantFrom(...SPELLINGS).chain((
 const directive: fc.Arbitrary<Term> = fc.oneof(
   fc.record({ descending: fc.boolean(), field: fieldPath }).map((term): Term => ({ type: 'OrderBy', ...term, ...at })),
   fieldPath.map((field): Term => ({ type: 'GroupBy', field, ...at })),
+  fc.record({ field: fieldPath, interval: fc.option(words(['month', 'year', 'week']), { nil: undefined }) })
+    .map(({ field, interval }): Term => ({ type: 'GroupBy', field, trend: true, ...(interval ? { interval } : {}), ...at })),
   fc.constant<Term>({ type: 'EndOfQuery', ...at }),
   fc.record({ kind: fc.constantFrom<TextQueryKind>('TEXTQUERY', 'TEXTINDEXGROUP', 'IR_AND_QUERY', 'IR_OR_QUERY', 'IR_AND_OR_QUERY'), value: scalar(scalarText) }).map((term): Term => ({ type: 'TextQuery', ...term, ...at }))
 );
