@@ -43,7 +43,8 @@ export function explainWithItems(ast: Query, options: ExplainOptions): { explana
     return { explanation, items: [explanation] };
   }
   const ordering: string[] = [];
-  const group = ast.groups.length === 1 ? ast.groups[0]! : undefined;
+  const groups = appliedGroups(ast.groups);
+  const group = groups.length === 1 ? groups[0]! : undefined;
   if (!group) {
     const explanation = sentence(explainQuery(ast, scope, ordering), ordering);
     return { explanation, items: [explanation] };
@@ -65,7 +66,7 @@ function explainQuery(query: Query, scope: Scope, ordering?: string[]): string {
   let shown = 0;
   let firstText = '';
   let firstClauses = 0;
-  for (const group of query.groups) {
+  for (const group of appliedGroups(query.groups)) {
     const words = explainGroup(group, scope, ordering);
     if (words.text === '') continue;
     shown++;
@@ -79,6 +80,27 @@ function explainQuery(query: Query, scope: Scope, ordering?: string[]): string {
     }
   }
   return text;
+}
+
+/** RLQUERY and SUBQUERY join the query with AND whatever separator comes before them ("^ORRLQUERY and ^NQRLQUERY end up treated the same as ^RLQUERY", jamesamcgaha/supernow posts/querying-related-tables.md). */
+function isAndOnly(term: Term): boolean {
+  return term.type === 'RelatedListQuery' || term.type === 'SubQuery';
+}
+
+/** The groups as ServiceNow applies them: one that ^NQ opens with RLQUERY or SUBQUERY belongs to the group before it. */
+function appliedGroups(groups: Group[]): Group[] {
+  let merged: Group[] | undefined;
+  for (let index = 1; index < groups.length; index++) {
+    const group = groups[index]!;
+    if (isAndOnly(group.clauses[0]!.terms[0]!)) {
+      merged ??= groups.slice(0, index);
+      const previous = merged[merged.length - 1]!;
+      merged[merged.length - 1] = { ...previous, end: group.end, clauses: previous.clauses.concat(group.clauses) };
+    } else if (merged) {
+      merged.push(group);
+    }
+  }
+  return merged ?? groups;
 }
 
 /** The group's clauses joined with "and"; `items`, when given, gets each clause's words as well. */
@@ -107,12 +129,19 @@ function explainGroup(group: Group, scope: Scope, ordering?: string[], items?: s
 function explainClause(clause: Clause, scope: Scope, ordering?: string[]): { text: string; terms: number } {
   let text = '';
   let terms = 0;
+  let applied = '';
   for (const term of clause.terms) {
     const words = explainTerm(term, scope, ordering);
     if (words === '') continue;
+    if (terms > 0 && isAndOnly(term)) {
+      applied += ` and ${words}`;
+      continue;
+    }
     text = terms === 0 ? words : `${text} or ${words}`;
     terms++;
   }
+  // `a^ORb^ORRLQUERY…`: (a or b) and the related-list condition; counted as alternatives so the group keeps it apart.
+  if (applied !== '') return { text: `${terms > 1 ? `(${text})` : text}${applied}`, terms: 2 };
   return { text, terms };
 }
 

@@ -88,8 +88,14 @@ class Parser {
     let separatorStart = -1;
     let separatorEnd = -1;
     let lastEmptyReport = -1;
+    let newGroup = false;
     for (;;) {
       const term = this.term(depth);
+      // "^ORRLQUERY and ^NQRLQUERY end up treated the same as ^RLQUERY", likewise SUBQUERY (jamesamcgaha/supernow posts/querying-related-tables.md).
+      if (newGroup && (term.type === 'RelatedListQuery' || term.type === 'SubQuery')) {
+        this.report('warning', 'syntax.misplaced-directive', term,
+          `${text.slice(term.start, Math.min(term.end, term.start + 20))}… cannot start a ^NQ alternative: ServiceNow applies it with AND (^) to the query before it anyway; write ^ instead of ^NQ.`);
+      }
       terms.push(term);
       const termEnd = this.position;
       const run = caretRun(text, termEnd, depth + 1);
@@ -126,6 +132,7 @@ class Parser {
       if (kind === 'end') {
         return { type: 'Query', start, end: termEnd, depth, groups };
       }
+      newGroup = kind === 'new';
       separatorStart = termEnd;
       separatorEnd = nextEnd;
       this.position = nextEnd;
@@ -138,7 +145,7 @@ class Parser {
         if (DIRECTIVES.has(term.type)) {
           const written = this.text.slice(term.start, Math.min(term.end, term.start + 20));
           this.report('warning', 'syntax.misplaced-directive', term, term.type === 'RelatedListQuery' || term.type === 'SubQuery'
-            ? `${written}… cannot be an ^OR alternative: ServiceNow applies it with AND (^) anyway; write ^ before it, or use ^NQ for an alternative.`
+            ? `${written}… cannot be an ^OR alternative: ServiceNow applies it with AND (^) anyway; write ^ before it.`
             : `${written}… is not a condition, so it cannot be an ^OR alternative; write it after a plain ^.`);
         }
       }

@@ -62,6 +62,9 @@ describe('core/query - explain', () => {
     ['opened_at>javascript:gs.daysAgo(7)', 'Opened after 7 days ago'],
     ['opened_atONLast 90 days@javascript:gs.beginningOfLast90Days()@javascript:gs.endOfLast90Days()', 'Opened on Last 90 days'],
     ['RLQUERYsys_user_group.manager,>=1^active=true^ENDRLQUERY', 'with at least 1 Group record (by manager) where Active is true'],
+    // "^ORRLQUERY and ^NQRLQUERY end up treated the same as ^RLQUERY" (jamesamcgaha/supernow@8f9de92 posts/querying-related-tables.md)
+    ['active=true^ORRLQUERYsys_user_group.manager,>=1^ENDRLQUERY', 'Active is true and with at least 1 Group record (by manager)'],
+    ['active=true^NQRLQUERYsys_user_group.manager,>=1^ENDRLQUERY^NQpriority=1', '(Active is true and with at least 1 Group record (by manager)) or Priority is 1 - Critical'],
     // jamesamcgaha/supernow@8f9de92 posts/querying-related-tables.md:135 (there on sys_user; the labels come from the tables named)
     ['SUBQUERYcaller_id,manager,sys_user_group^active=true^ENDSUBQUERY', 'Caller is the Manager of a Group record where Active is true'],
     // the joined fields by their labels, as for SUBQUERY

@@ -424,6 +424,24 @@ describe('core/query - parser', () => {
       expect(diagnostics.filter((diagnostic) => diagnostic.code === 'syntax.empty-term').map((diagnostic) => [diagnostic.start, diagnostic.end])).toEqual(ranges);
     });
 
+    // jamesamcgaha/supernow@8f9de92 posts/querying-related-tables.md: "^ORRLQUERY and ^NQRLQUERY end up treated the same as ^RLQUERY" (and SUBQUERY)
+    it.each([
+      ['active=true^ORRLQUERYtask.parent,>=1^ENDRLQUERY', 'RLQUERYtask.parent,>=1^ENDRLQUERY'],
+      ['active=true^NQRLQUERYtask.parent,>=1^ENDRLQUERY', 'RLQUERYtask.parent,>=1^ENDRLQUERY'],
+      ['active=true^NQSUBQUERYsys_id,assigned_to,task^active=true^ENDSUBQUERY', 'SUBQUERYsys_id,assigned_to,task^active=true^ENDSUBQUERY']
+    ])('warns that %s is applied with AND', (text, range) => {
+      // when
+      const { diagnostics } = parseQuery(text);
+
+      // then
+      expect(diagnostics.map((diagnostic) => [diagnostic.code, text.slice(diagnostic.start, diagnostic.end)])).toEqual([['syntax.misplaced-directive', range]]);
+      expect(diagnostics[0]!.message).not.toContain('use ^NQ');
+    });
+
+    it('leaves a JOIN after ^NQ alone: its conditions join the alternatives', () => {
+      expect(parseQuery('JOINsys_user.sys_id=sys_user_group.manager!active=true^NQJOINsys_user.sys_id=task.assigned_to!active=true').diagnostics).toEqual([]);
+    });
+
     it('warns about ordering written as an ^OR alternative', () => {
       // when
       const { diagnostics } = parseQuery('active=true^ORORDERBYnumber');

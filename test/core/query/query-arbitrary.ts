@@ -63,7 +63,10 @@ function query(depth: number, level: number): fc.Arbitrary<Query> {
   const single = level > 1 ? fc.oneof(condition, directive) : fc.oneof({ weight: 6, arbitrary: condition }, { weight: 2, arbitrary: directive }, { weight: 2, arbitrary: block(depth, level) });
   const clause = fc.oneof(alternatives, single.map((term) => [term])).map((terms): Clause => ({ type: 'Clause', terms, ...at }));
   const group = fc.array(clause, { minLength: 1, maxLength: 3 }).map((clauses): Group => ({ type: 'Group', clauses, ...at }));
-  return fc.array(group, { minLength: 1, maxLength: 2 }).map((groups): Query => ({ type: 'Query', depth, groups, ...at }));
+  // A group after ^NQ that opens with RLQUERY or SUBQUERY is applied with AND, so it is not well formed (parser.ts).
+  const opensWithBlock = (each: Group) => each.clauses[0]!.terms[0]!.type === 'RelatedListQuery' || each.clauses[0]!.terms[0]!.type === 'SubQuery';
+  return fc.array(group, { minLength: 1, maxLength: 2 }).filter((groups) => !groups.slice(1).some(opensWithBlock))
+    .map((groups): Query => ({ type: 'Query', depth, groups, ...at }));
 }
 
 function block(depth: number, level: number): fc.Arbitrary<Term> {
