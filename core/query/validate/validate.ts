@@ -30,7 +30,7 @@ export function validate(ast: Query, text: string, options: ValidateOptions): Di
       message: 'The whole query is a script that returns the query (the documented javascript:\'field=value^\' + function() form, as in advanced reference qualifiers): its conditions are known only once it runs, so they are not checked here.' });
     return out;
   }
-  checkUrlEncoding(text, out);
+  checkUrlEncoding(text, ast, out);
   const parameters = checkParameterSyntax(text, out);
   const { metadata } = options;
   let root: Table | undefined;
@@ -198,14 +198,36 @@ function isWrittenNotEqual(term: Term): term is Condition & { value: Scalar } {
 const ENCODED: Record<string, string> = { '5E': '^', '3D': '=', '20': ' ', '2C': ',', '21': '!', '3C': '<', '3E': '>' };
 
 /** `%5E`, `%3D`...: a query copied from a URL still encoded. `%40` is left alone (IN_HIERARCHY values use it). */
-function checkUrlEncoding(text: string, out: Diagnostic[]): void {
+function checkUrlEncoding(text: string, ast: Query, out: Diagnostic[]): void {
   // Most queries have no %: skip the regex scan and its match objects.
   if (!text.includes('%')) return;
   for (const match of text.matchAll(/%(5E|3D|20|2C|21|3C|3E)/gi)) {
     const decoded = ENCODED[match[1]!.toUpperCase()]!;
+    // `ONLast%202%20quarters@…` (ServiceNowDocs DatasetDefinitionAPI.md:175): the label only names the range its scripts
+    // compute (c_GlideSystemAPI.md:1083 labels a range that runs to the end of next week "This week").
+    if (inDateLabel(ast, match.index)) {
+      out.push({ severity: 'info', code: 'syntax.url-encoded', start: match.index, end: match.index + 3, suggestion: decoded,
+        message: `${match[0]} is a URL-encoded "${decoded}" in the label of an ON range; the label only names the range, so the query filters the same, but write "${decoded}".` });
+      continue;
+    }
     out.push({ severity: 'warning', code: 'syntax.url-encoded', start: match.index, end: match.index + 3, suggestion: decoded,
       message: `${match[0]} is a URL-encoded "${decoded}": write "${decoded}" here; the connector encodes the query itself, and ServiceNow would read ${match[0]} literally.` });
   }
+}
+
+/** Whether `index` is inside the label of an ON/NOTON value (`Today@…@…`), at any nesting. */
+function inDateLabel(query: Query, index: number): boolean {
+  for (const group of query.groups) {
+    for (const clause of group.clauses) {
+      for (const term of clause.terms) {
+        if (index < term.start || index >= term.end) continue;
+        if (term.type === 'Condition') return term.value?.type === 'DateOn' && index >= term.value.label.start && index < term.value.label.end;
+        if ('conditions' in term && term.conditions) return inDateLabel(term.conditions, index);
+        return false;
+      }
+    }
+  }
+  return false;
 }
 
 const NO_PARAMETERS: ReadonlySet<number> = new Set();

@@ -352,3 +352,20 @@ describe('core/query/validate - the match-by-name hint of a reference', () => {
     expect(found?.message).toContain(`dot-walk: ${fix}.`);
   });
 });
+
+describe('core/query/validate - URL-encoded characters', () => {
+  it.each([
+    // ServiceNow/ServiceNowDocs@cb48b5c markdown/api-reference/server-api-reference/DatasetDefinitionAPI.md:175: in an ON label, which only names the range
+    ['sys_created_onONLast%202%20quarters@javascript:gs.beginningOfLast2Quarters()@javascript:gs.endOfLast2Quarters()^state=3', [['info', '%20'], ['info', '%20']]],
+    ['RLQUERYtask.parent,>=1^opened_atONLast%207%20days@javascript:gs.beginningOfLast7Days()@javascript:gs.endOfLast7Days()^ENDRLQUERY', [['info', '%20'], ['info', '%20']]],
+    // in a value or between conditions ServiceNow compares them literally
+    ['short_description=no%20vpn', [['warning', '%20']]],
+    ['active=true%5Epriority=1', [['warning', '%5E']]]
+  ])('%s', (query, expected) => {
+    // when
+    const found = checkQuery(query).diagnostics.filter((diagnostic) => diagnostic.code === 'syntax.url-encoded');
+
+    // then
+    expect(found.map((diagnostic) => [diagnostic.severity, query.slice(diagnostic.start, diagnostic.end)])).toEqual(expected);
+  });
+});
