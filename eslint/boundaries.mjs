@@ -11,12 +11,12 @@ export const FEATURES = {
   client: {
     shared: ['shared', 'types'],
     public: {
-      'input-checks': ['InputDiagnostics.tsx'],
+      'input-checks': ['LazyInputDiagnostics.ts'],
       lint: ['index.ts'],
       'output-mapping': ['LazyOutputHelper.ts'],
       properties: ['index.ts'],
       'query-autocomplete': ['entries.ts'],
-      'query-validation': ['QueryDiagnostics.tsx', 'live-check.ts', 'live-text.ts', 'use-live-text.ts'],
+      'query-validation': ['LazyQueryDiagnostics.ts', 'live-check.ts', 'live-text.ts', 'use-live-text.ts'],
       servicenow: ['index.ts'],
       'status-bar': ['ServiceNowStatusBar.ts'],
       'sys-id-picker': ['index.ts', 'LazySysIdPicker.ts'],

@@ -11,8 +11,8 @@
 import type { Service, DiagramElement } from '../types/bpmn-js';
 import { LazyOutputHelper } from '../output-mapping/LazyOutputHelper';
 import { addQueryAutocomplete } from '../query-autocomplete/entries';
-import { QueryDiagnostics } from '../query-validation/QueryDiagnostics';
-import { InputDiagnostics } from '../input-checks/InputDiagnostics';
+import { LazyQueryDiagnostics } from '../query-validation/LazyQueryDiagnostics';
+import { LazyInputDiagnostics } from '../input-checks/LazyInputDiagnostics';
 import { checkedInputs } from '../../lint/input-checks/check-task-inputs';
 import { MoreFieldsFilter } from './MoreFieldsFilter';
 import { filterMoreFields, moreFieldsFilterText } from './more-fields-filter';
@@ -90,10 +90,10 @@ function annotateTemplateEntries(groups: Group[], template: ElementTemplate): vo
       const property = entry.property;
       if (!property) return [entry];
       if (query && sameProperty(property, query)) {
-        return [entry, { id: queryDiagnosticsEntryId(entry.id), component: QueryDiagnostics, queryEntryId: entry.id, property }];
+        return [entry, { id: queryDiagnosticsEntryId(entry.id), component: LazyQueryDiagnostics, queryEntryId: entry.id, property }];
       }
       const input = checked.find((each) => sameProperty(property, each.property));
-      if (input) return [entry, { id: inputChecksEntryId(entry.id), component: InputDiagnostics, inputEntryId: entry.id, property, kind: input.kind }];
+      if (input) return [entry, { id: inputChecksEntryId(entry.id), component: LazyInputDiagnostics, inputEntryId: entry.id, property, kind: input.kind }];
       const sysId = sysIds.find((input) => sameProperty(property, input.property));
       if (sysId) {
         return [entry, { id: sysIdPickerEntryId(entry.id), component: LazySysIdPicker, property, ...(sysId.referencedTable ? { referencedTable: sysId.referencedTable } : {}) }];

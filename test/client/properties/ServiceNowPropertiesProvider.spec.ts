@@ -13,10 +13,10 @@ import type { ElementTemplate, TemplateProperty } from '../../../core/template/t
 // The entry components render in the panel (browser tests); here they are only the values the provider places.
 vi.mock('../../../client/table-picker/LazyTablePicker', () => ({ LazyTablePicker: 'LazyTablePicker' }));
 vi.mock('../../../client/output-mapping/LazyOutputHelper', () => ({ LazyOutputHelper: 'LazyOutputHelper' }));
-vi.mock('../../../client/query-validation/QueryDiagnostics', () => ({ QueryDiagnostics: 'QueryDiagnostics' }));
+vi.mock('../../../client/query-validation/LazyQueryDiagnostics', () => ({ LazyQueryDiagnostics: 'LazyQueryDiagnostics' }));
 vi.mock('../../../client/sys-id-picker/LazySysIdPicker', () => ({ LazySysIdPicker: 'LazySysIdPicker' }));
 vi.mock('../../../client/query-autocomplete/LazyQueryAutocomplete', () => ({ LazyQueryAutocomplete: 'LazyQueryAutocomplete' }));
-vi.mock('../../../client/input-checks/InputDiagnostics', () => ({ InputDiagnostics: 'InputDiagnostics' }));
+vi.mock('../../../client/input-checks/LazyInputDiagnostics', () => ({ LazyInputDiagnostics: 'LazyInputDiagnostics' }));
 vi.mock('../../../client/properties/MoreFieldsFilter', () => ({ MoreFieldsFilter: 'MoreFieldsFilter' }));
 
 const read = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../../templates', name), 'utf8')) as ElementTemplate;
@@ -71,7 +71,7 @@ describe('client/properties - ServiceNowPropertiesProvider', () => {
       ['ElementTemplates__CustomProperties-operation', ['custom-entry-q', 'custom-entry-q-servicenow-diagnostics', 'custom-entry-q-servicenow-autocomplete', 'custom-entry-s', 'custom-entry-s-servicenow-sysid-picker', 'custom-entry-i']]
     ]);
     expect(result.find((group) => group.id === 'servicenow')).toMatchObject({ label: 'ServiceNow table', shouldOpen: true });
-    expect(result[3]!.entries[1]).toMatchObject({ component: 'QueryDiagnostics', queryEntryId: 'custom-entry-q', property: property(incident, 'sysparm_query') });
+    expect(result[3]!.entries[1]).toMatchObject({ component: 'LazyQueryDiagnostics', queryEntryId: 'custom-entry-q', property: property(incident, 'sysparm_query') });
     expect(result[3]!.entries[2]).toMatchObject({ component: 'LazyQueryAutocomplete', queryEntryId: 'custom-entry-q' });
     expect(result[3]!.entries[4]).toMatchObject({ component: 'LazySysIdPicker', property: property(incident, 'sysId') });
     expect(result[2]!.entries.map((entry) => entry['component'])).toEqual(['LazyTablePicker', 'LazyOutputHelper']);
