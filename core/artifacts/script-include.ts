@@ -23,6 +23,7 @@ export function scriptIncludeSource(): string {
   return `var ${SCRIPT_INCLUDE_NAME} = Class.create();
 
 ${SCRIPT_INCLUDE_NAME}.SIGNATURE_HEADER = '${SIGNATURE_HEADER}';
+${SCRIPT_INCLUDE_NAME}.JSON_TYPE = 'application/json; charset=utf-8';
 /** Renew a token this many seconds before it expires. */
 ${SCRIPT_INCLUDE_NAME}.TOKEN_LEEWAY_SECONDS = 30;
 /** Tokens of this script engine, by token URL and client: reused by every call in the same transaction. */
@@ -35,7 +36,7 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
 
   /** POSTs the record to the webhook <camunda.webhook.base_url>/inbound/<webhookId>, signed. Returns the HTTP status. */
   sendRecord: function (gr, operation, webhookId) {
-    var body = JSON.stringify({
+    var body = this._json({
       table: String(gr.getTableName()),
       operation: String(operation),
       sys_id: String(gr.getUniqueValue()),
@@ -44,7 +45,7 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
     });
     var secret = this._required('${WEBHOOK_SECRET_PROPERTY}');
     var signature = new GlideCertificateEncryption().generateMac(GlideStringUtil.base64Encode(secret), 'HmacSHA256', body);
-    var headers = { 'Content-Type': 'application/json' };
+    var headers = { 'Content-Type': ${SCRIPT_INCLUDE_NAME}.JSON_TYPE };
     headers[${SCRIPT_INCLUDE_NAME}.SIGNATURE_HEADER] = signature;
     var url = this._trimSlash(this._required('camunda.webhook.base_url')) + '/inbound/' + encodeURIComponent(webhookId);
     return this._send('post', url, headers, body).status;
@@ -84,8 +85,8 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
 
   _api: function (path, body) {
     var url = this._trimSlash(this._required('camunda.api.base_url')) + path;
-    var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Authorization': 'Bearer ' + this._token() };
-    var response = this._send('post', url, headers, JSON.stringify(body));
+    var headers = { 'Content-Type': ${SCRIPT_INCLUDE_NAME}.JSON_TYPE, 'Accept': 'application/json', 'Authorization': 'Bearer ' + this._token() };
+    var response = this._send('post', url, headers, this._json(body));
     if (response.status < 200 || response.status > 299) {
       throw new Error('Camunda ' + path + ' answered ' + response.status + ': ' + response.body);
     }
@@ -130,6 +131,18 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
       gs.warn('Camunda: ' + method.toUpperCase() + ' ' + url + ' answered ' + status);
     }
     return { status: status, body: String(response.getBody() || '') };
+  },
+
+  /**
+   * JSON in ASCII only: every other character as its \\u escape, which every
+   * JSON reader turns back into the same text. The webhook's HMAC is checked
+   * over the raw body bytes, so the bytes must not depend on the charset the
+   * HTTP client or the MAC function encodes a string with.
+   */
+  _json: function (value) {
+    return JSON.stringify(value).replace(/[\\u007f-\\uffff]/g, function (c) {
+      return '\\\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4);
+    });
   },
 
   _storedValues: function (gr) {

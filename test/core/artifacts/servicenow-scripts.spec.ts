@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { parse } from 'acorn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { SCRIPT_INCLUDE_NAME, scriptIncludeSource } from '../../../core/artifact
 import { SIGNATURE_HEADER } from '../../../core/inbound/webhook-payload';
 import { buildWebhookTemplate, webhookActivation } from '../../../core/inbound/webhook-template';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
-import { startCamundaEmulator } from '../../helpers/camunda-emulator';
+import { connectorAcceptsSignature, startCamundaEmulator } from '../../helpers/camunda-emulator';
 import { applyInbound, correlate } from '../../helpers/inbound-proof';
 import { runInServiceNow } from '../../helpers/servicenow-sandbox';
 
@@ -96,6 +97,34 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
     expect(run.logs).toEqual([['warn', expect.stringContaining('answered 401') as string]]);
   });
 
+  it('a record with non-ASCII text goes out as ASCII-only JSON, so its signature holds whatever charset the HTTP client encodes the body in', async () => {
+    // given: umlaut, euro sign, CJK and an emoji (a surrogate pair)
+    const record = { ...INCIDENT, short_description: 'Drucker im 3. Stock außer Betrieb – 5 € Schaden, 打印机 😀' };
+    const before = camunda.webhooks.length;
+
+    // when
+    const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', ['servicenow-incident'])], entry: 'true', properties: properties(), current: { table: 'incident', values: record } });
+
+    // then
+    expect(run.logs).toEqual([]);
+    const [received] = camunda.webhooks.slice(before);
+    const rawBody = received?.rawBody ?? '';
+    expect(received?.signatureValid).toBe(true);
+    expect([...rawBody].filter((c) => c.charCodeAt(0) > 0x7e)).toEqual([]);
+    expect((JSON.parse(rawBody) as { record: unknown }).record).toEqual(record);
+    expect(received?.headers['content-type']).toBe('application/json; charset=utf-8');
+    // An HTTP client that encodes a body without charset as ISO-8859-1 (HTTP/1.1's default for text) sends these very bytes.
+    const signature = received?.headers[SIGNATURE_HEADER.toLowerCase()] ?? '';
+    expect(connectorAcceptsSignature(Buffer.from(rawBody, 'latin1'), { [SIGNATURE_HEADER]: signature }, SIGNATURE_HEADER, WEBHOOK_SECRET)).toBe(true);
+  });
+
+  it('the ISO-8859-1 check above fails for a body with raw non-ASCII text (so it proves something)', () => {
+    const body = JSON.stringify({ short_description: 'außer Betrieb' });
+    const signature = createHmac('sha256', Buffer.from(WEBHOOK_SECRET, 'utf8')).update(body, 'utf8').digest('base64');
+    expect(connectorAcceptsSignature(Buffer.from(body, 'utf8'), { [SIGNATURE_HEADER]: signature }, SIGNATURE_HEADER, WEBHOOK_SECRET)).toBe(true);
+    expect(connectorAcceptsSignature(Buffer.from(body, 'latin1'), { [SIGNATURE_HEADER]: signature }, SIGNATURE_HEADER, WEBHOOK_SECRET)).toBe(false);
+  });
+
   it('a Business Rule for two listening processes posts the record to each webhook ID, both signed', async () => {
     const before = camunda.webhooks.length;
     const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', ['servicenow-incident', 'incident-escalation'])], entry: 'true', properties: properties(), current: { table: 'incident', values: INCIDENT } });
@@ -136,6 +165,16 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
     expect(made.flatMap((call) => call.problems)).toEqual([]);
     expect(made[1]?.body).toEqual({ name: 'incident-updated', correlationKey: INCIDENT.sys_id, timeToLive: 3600000, messageId: `incident:${INCIDENT.sys_id}:3`, variables: { state: '6' } });
     expect(camunda.tokenRequests.slice(tokens)).toEqual([{ grant_type: 'client_credentials', client_id: CLIENT.clientId, client_secret: '<redacted>', audience: CLIENT.audience }]);
+  });
+
+  it('sends Camunda API variables with non-ASCII text as ASCII-only JSON that reads back the same', async () => {
+    const calls = camunda.calls.length;
+    const variables = { summary: 'Störung – 5 €, 打印机 😀' };
+    const run = await runInServiceNow({ scripts: [scriptIncludeSource()], entry: `new ${SCRIPT_INCLUDE_NAME}().broadcastSignal('major-incident', ${JSON.stringify(variables)})`, properties: properties() });
+    expect(run.error).toBeUndefined();
+    const request = run.requests.find((each) => each.url.endsWith('/v2/signals/broadcast'));
+    expect([...(request?.body ?? '')].filter((c) => c.charCodeAt(0) > 0x7e)).toEqual([]);
+    expect(camunda.calls.slice(calls)[0]?.body).toEqual({ signalName: 'major-incident', variables });
   });
 
   it('the emulator refuses a body the API does not define (so the schema check can fail)', async () => {
