@@ -2,6 +2,8 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildArtifacts, type ArtifactsRequest } from '../../../core/artifacts/artifacts';
 import { scriptIncludeSource } from '../../../core/artifacts/script-include';
+import { recordPayload, updateSetXml, type ArtifactRecord } from '../../../core/artifacts/update-set';
+import { isUserError } from '../../../core/errors';
 
 const REQUEST: ArtifactsRequest = {
   name: 'Camunda integration',
@@ -84,5 +86,66 @@ describe('the update set XML', () => {
   it('is deterministic: the same request gives the same bytes and sys_ids', () => {
     expect(buildArtifacts(REQUEST).xml).toBe(xml);
     expect(buildArtifacts({ ...REQUEST, name: 'Other' }).xml).not.toBe(xml);
+  });
+});
+
+/**
+ * The importer's view: a conforming XML 1.0 parser, as the instance reads an
+ * uploaded file, first turns every literal CR LF or CR into LF (section 2.11)
+ * and resolves character references; fast-xml-parser does the latter with
+ * htmlEntities. Real exports hold the payload either in CDATA or, when the
+ * record has CDATA of its own (a script), entity-escaped (both forms in
+ * lerwine/SetupAndConfig xml/sys_remote_update_set_Post_Upgrade_Patch20201104.xml):
+ * a reader of the parsed text sees no difference, and ours is always escaped.
+ */
+const importer = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false, attributeNamePrefix: '@', htmlEntities: true });
+function importFields(xml: string): Record<string, unknown>[] {
+  const read = (text: string) => importer.parse(text.replace(/\r\n?/g, '\n')) as Record<string, unknown>;
+  const unload = (read(xml).unload ?? {}) as { sys_update_xml: { payload: string } | { payload: string }[] };
+  return [unload.sys_update_xml].flat().map((update) => {
+    const record = (read(update.payload).record_update ?? {}) as Record<string, unknown> & { '@table': string };
+    return record[record['@table']] as Record<string, unknown>;
+  });
+}
+
+describe('the update set as the importer reads it', () => {
+  const tricky: ArtifactRecord = {
+    table: 'sys_script_include',
+    type: 'Script Include',
+    targetName: 'Tricky',
+    fields: {
+      name: 'Tricky',
+      // CDATA's end marker, markup characters, Windows line ends, a tab and a character outside the BMP.
+      script: 'var a = "]]>";\r\nif (x < 1 && y > 2) { gs.info(\'<b>\' + "&amp;"); }\r\n\tvar s = "😀 ä";\r'
+    },
+    fieldAttributes: { name: { display_value: 'line one\nline two\ttab' } }
+  };
+
+  it('gives back every character of a script, the CR of Windows line ends included, and of an attribute', () => {
+    const [fields] = importFields(updateSetXml({ name: 'Set', description: 'd', timestamp: '2026-12-02 00:00:00', records: [tricky] }));
+    expect(fields?.script).toBe(tricky.fields.script);
+    expect(fields?.name).toEqual({ '#text': 'Tricky', '@display_value': 'line one\nline two\ttab' });
+  });
+
+  it('would lose the CR if it were written literally (so the check above can fail)', () => {
+    const literal = '<?xml version="1.0" encoding="UTF-8"?><unload><sys_update_xml><payload>&lt;record_update table="t"&gt;&lt;t&gt;&lt;script&gt;a\r\nb&lt;/script&gt;&lt;/t&gt;&lt;/record_update&gt;</payload></sys_update_xml></unload>';
+    expect(importFields(literal)[0]?.script).toBe('a\nb');
+  });
+
+  it('reads our payload like a CDATA payload of a real export', () => {
+    const payload = recordPayload({ table: 'sys_properties', type: 'System Property', targetName: 'x.flag', fields: { name: 'x.flag', value: 'a < b & c' } }, '2026-12-02 00:00:00');
+    const wrap = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><unload unload_date="2026-12-02 00:00:00"><sys_update_xml action="INSERT_OR_UPDATE">${inner}</sys_update_xml></unload>`;
+    const escaped = wrap(`<payload>${payload.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</payload>`);
+    const cdata = wrap(`<payload><![CDATA[${payload}]]></payload>`);
+    expect(importFields(escaped)).toEqual(importFields(cdata));
+    expect(importFields(escaped)[0]?.value).toBe('a < b & c');
+  });
+
+  it('refuses a character XML 1.0 cannot carry, naming the field, instead of writing a file the instance rejects', () => {
+    const attempt = () => buildArtifacts({ ...REQUEST, name: 'Camunda\u0007integration' });
+    expect(attempt).toThrow(/the update set's name holds the character U\+0007 at 8, which XML 1\.0 cannot carry/);
+    try { attempt(); } catch (error) { expect(isUserError(error)).toBe(true); }
+    expect(() => recordPayload({ ...tricky, fields: { name: 'Tricky', script: 'half \uD83D pair' } }, '2026-12-02 00:00:00')).toThrow(/script holds the character U\+D83D/);
+    expect(XMLValidator.validate(buildArtifacts({ ...REQUEST, name: 'Tab\tand 😀' }).xml)).toBe(true);
   });
 });

@@ -40,6 +40,14 @@ describe('camunda-servicenow servicenow-artifacts', () => {
     expect(await readdir(cwd)).toEqual([]);
   });
 
+  it('refuses a --name with a character XML cannot carry (exit 1, naming the field) and writes nothing', async () => {
+    const cwd = await workdir();
+    const result = await runCli(['servicenow-artifacts', '--rule', 'incident:insert', '--name', 'Camunda\u001bintegration', ...TIMESTAMP], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("the update set's name holds the character U+001B at 8, which XML 1.0 cannot carry");
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
   it('replaces an update set it wrote, but never another file', async () => {
     const cwd = await workdir();
     const rule = ['--rule', 'incident:insert'];
