@@ -44,7 +44,7 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
       record: this._storedValues(gr)
     });
     var secret = this._required('${WEBHOOK_SECRET_PROPERTY}');
-    var signature = new GlideCertificateEncryption().generateMac(GlideStringUtil.base64Encode(secret), 'HmacSHA256', body);
+    var signature = new GlideCertificateEncryption().generateMac(this._base64Utf8(secret), 'HmacSHA256', body);
     var headers = { 'Content-Type': ${SCRIPT_INCLUDE_NAME}.JSON_TYPE };
     headers[${SCRIPT_INCLUDE_NAME}.SIGNATURE_HEADER] = signature;
     var url = this._trimSlash(this._required('camunda.webhook.base_url')) + '/inbound/' + encodeURIComponent(webhookId);
@@ -143,6 +143,25 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
     return JSON.stringify(value).replace(/[\\u007f-\\uffff]/g, function (c) {
       return '\\\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4);
     });
+  },
+
+  /**
+   * Base64 of the text's UTF-8 bytes, the key generateMac takes: the connector
+   * keys its HMAC with the secret's UTF-8 bytes, and the platform's own
+   * base64Encode documents no charset for characters beyond ASCII.
+   */
+  _base64Utf8: function (text) {
+    var bytes = encodeURIComponent(String(text)).replace(/%([0-9A-F]{2})/g, function (match, hex) {
+      return String.fromCharCode(parseInt(hex, 16));
+    });
+    var alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    var out = '';
+    for (var i = 0; i < bytes.length; i += 3) {
+      var n = (bytes.charCodeAt(i) << 16) | ((bytes.charCodeAt(i + 1) || 0) << 8) | (bytes.charCodeAt(i + 2) || 0);
+      out += alphabet.charAt((n >> 18) & 63) + alphabet.charAt((n >> 12) & 63) +
+        (i + 1 < bytes.length ? alphabet.charAt((n >> 6) & 63) : '=') + (i + 2 < bytes.length ? alphabet.charAt(n & 63) : '=');
+    }
+    return out;
   },
 
   _storedValues: function (gr) {

@@ -118,6 +118,13 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
     expect(connectorAcceptsSignature(Buffer.from(rawBody, 'latin1'), { [SIGNATURE_HEADER]: signature }, SIGNATURE_HEADER, WEBHOOK_SECRET)).toBe(true);
   });
 
+  it('keys the MAC with the Base64 of the secret\'s UTF-8 bytes, as the connector keys its HMAC, for any secret', async () => {
+    const secrets = ['', 'a', 'ab', 'abc', WEBHOOK_SECRET, 'Geheimnis-ß-€-打印机-😀', 'x'.repeat(65)];
+    const entry = `(function () { var c = new ${SCRIPT_INCLUDE_NAME}(); return ${JSON.stringify(secrets)}.map(function (s) { return c._base64Utf8(s); }); })()`;
+    const run = await runInServiceNow({ scripts: [scriptIncludeSource()], entry, properties: properties() });
+    expect(run.value).toEqual(secrets.map((secret) => Buffer.from(secret, 'utf8').toString('base64')));
+  });
+
   it('the ISO-8859-1 check above fails for a body with raw non-ASCII text (so it proves something)', () => {
     const body = JSON.stringify({ short_description: 'außer Betrieb' });
     const signature = createHmac('sha256', Buffer.from(WEBHOOK_SECRET, 'utf8')).update(body, 'utf8').digest('base64');
