@@ -73,7 +73,6 @@ const context = vm.createContext({
       return createHmac('sha256', Buffer.from(String(key), 'base64')).update(String(data), 'utf8').digest('base64');
     };
   },
-  GlideStringUtil: { base64Encode: (text) => Buffer.from(String(text), 'utf8').toString('base64') },
   current: current ? glideRecord(current.table, current.values) : undefined,
   previous: null
 });
