@@ -94,8 +94,10 @@ function systemProperties(): ArtifactRecord[] {
       read_roles: 'admin',
       sys_name: property.name,
       type: property.type,
-      // Left empty: the admin fills it in after the commit; no secret ever travels in the XML.
-      value: '',
+      // No value element at all: no secret ever travels in the XML and a new property starts empty for the admin to
+      // fill in, as with an empty one; but a later import of a regenerated set (another rule added) then carries no
+      // empty value to write over the filled-in one. (ServiceNow documents neither way what a commit does with a field
+      // the payload leaves out; an empty element would be written for sure.)
       write_roles: 'admin'
     }
   }));
