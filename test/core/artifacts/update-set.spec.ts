@@ -76,6 +76,23 @@ describe('the update set XML', () => {
     expect(ordered.parse(rebuilt)).toEqual(tree);
   });
 
+  it('ties each update to its record as an export does: name and sys_update_name <table>_<sys_id>, 32-hex ids, the set referenced, the type labels of a real export', () => {
+    const hex32 = /^[0-9a-f]{32}$/;
+    const all = records();
+    const ids = new Set<string>();
+    for (const { update, table, fields, setId } of all) {
+      const raw = update as unknown as Record<string, string>;
+      const sysId = String(fields.sys_id);
+      for (const id of [sysId, raw.sys_id ?? '', raw.update_guid ?? '', setId]) expect(id).toMatch(hex32);
+      expect([raw.name, fields.sys_update_name, fields.sys_class_name]).toEqual([`${table}_${sysId}`, `${table}_${sysId}`, table]);
+      expect(raw.update_guid_history).toBe(`${raw.update_guid ?? ''}:${raw.payload_hash ?? ''}`);
+      ids.add(sysId).add(raw.sys_id ?? '');
+    }
+    expect(ids.size).toBe(2 * all.length);
+    // "System Property" as in lerwine/SetupAndConfig xml/sys_remote_update_set_Post_Upgrade_Patch20201104.xml.
+    expect([...new Set(all.map(({ table, update }) => `${table}=${update.type}`))]).toEqual(['sys_script_include=Script Include', 'sys_properties=System Property', 'sys_script=Business Rule']);
+  });
+
   it('carries no secret and no value that a re-import would write over the one the admin filled in', () => {
     const properties = records().filter((record) => record.table === 'sys_properties');
     expect(properties.map((record) => record.fields.name)).toContain('camunda.oauth.client_secret');
