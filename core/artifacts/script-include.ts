@@ -88,7 +88,7 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
     var headers = { 'Content-Type': ${SCRIPT_INCLUDE_NAME}.JSON_TYPE, 'Accept': 'application/json', 'Authorization': 'Bearer ' + this._token() };
     var response = this._send('post', url, headers, this._json(body));
     if (response.status < 200 || response.status > 299) {
-      throw new Error('Camunda ' + path + ' answered ' + response.status + ': ' + response.body);
+      throw new Error(this._failure('Camunda ' + path, response) + (response.body ? ': ' + response.body : ''));
     }
     return response.body ? JSON.parse(response.body) : {};
   },
@@ -107,7 +107,7 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
     if (audience) form += '&audience=' + encodeURIComponent(audience);
     if (scope) form += '&scope=' + encodeURIComponent(scope);
     var response = this._send('post', tokenUrl, { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' }, form);
-    if (response.status !== 200) throw new Error('Camunda token request answered ' + response.status);
+    if (response.status !== 200) throw new Error(this._failure('Camunda token request', response));
     var token = JSON.parse(response.body);
     var lifetime = Number(token.expires_in || 0) - ${SCRIPT_INCLUDE_NAME}.TOKEN_LEEWAY_SECONDS;
     ${SCRIPT_INCLUDE_NAME}.tokens[cacheKey] = { accessToken: token.access_token, expiresAt: now + Math.max(lifetime, 0) * 1000 };
@@ -123,14 +123,28 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
       if (headers.hasOwnProperty(name)) request.setRequestHeader(name, headers[name]);
     }
     request.setRequestBody(body);
-    var response = request.execute();
+    var what = 'Camunda: ' + method.toUpperCase() + ' ' + url;
+    var response;
+    try {
+      // The API reference: execute() "might throw exception if http connection timed out".
+      response = request.execute();
+    } catch (e) {
+      gs.error(what + ' failed: ' + (e && e.message ? e.message : e));
+      return { status: 0, body: '', error: String(e && e.message ? e.message : e) };
+    }
     var status = response.getStatusCode();
     if (response.haveError() && status === 0) {
-      gs.error('Camunda: ' + method.toUpperCase() + ' ' + url + ' failed: ' + response.getErrorMessage());
+      gs.error(what + ' failed: ' + response.getErrorMessage());
+      return { status: 0, body: '', error: String(response.getErrorMessage()) };
     } else if (status < 200 || status > 299) {
-      gs.warn('Camunda: ' + method.toUpperCase() + ' ' + url + ' answered ' + status);
+      gs.warn(what + ' answered ' + status);
     }
     return { status: status, body: String(response.getBody() || '') };
+  },
+
+  /** Why a call failed, for the error a caller sees: the transport's message, or the HTTP status. */
+  _failure: function (what, response) {
+    return what + (response.status === 0 ? ' failed: ' + response.error : ' answered ' + response.status);
   },
 
   /**

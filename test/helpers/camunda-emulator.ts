@@ -20,6 +20,8 @@ export interface CamundaEmulatorOptions {
   hmacHeader: string;
   /** Token lifetime in seconds. */
   expiresIn?: number;
+  /** Webhook IDs whose answer comes this many milliseconds late (a process slow to correlate). */
+  webhookDelayMs?: Record<string, number>;
 }
 
 export interface ReceivedCall {
@@ -111,7 +113,10 @@ export async function startCamundaEmulator(options: CamundaEmulatorOptions) {
       signatureValid = false;
       missingHeader = true;
     }
-    webhooks.push({ id: (request.params as { id: string }).id, rawBody: rawBody.toString('utf8'), headers, signatureValid });
+    const id = (request.params as { id: string }).id;
+    webhooks.push({ id, rawBody: rawBody.toString('utf8'), headers, signatureValid });
+    const delay = options.webhookDelayMs?.[id];
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     // connectors 8.8.16 HttpWebhookExecutable.webhookSignatureIsValid wraps the missing-header ConnectorException in a
     // RuntimeException, which InboundWebhookRestController.buildErrorResponse answers 500 without a body; a wrong
     // signature is a WebhookSecurityException(401), answered with GenericErrorResponse(reason); success is an empty 200.

@@ -36,6 +36,8 @@ RESTMessageV2.prototype.setRequestHeader = function (name, value) { this.headers
 RESTMessageV2.prototype.setRequestBody = function (body) { this.body = String(body); };
 RESTMessageV2.prototype.execute = function () {
   const answer = httpSync({ method: this.method.toUpperCase(), url: this.endpoint, headers: this.headers, body: this.body, timeoutMs: this.timeoutMs });
+  // The API reference on execute(): "Might throw exception if http connection timed out".
+  if (answer.status === 0 && /TimeoutError/.test(answer.error ?? '')) throw new Error(`Read timed out after ${this.timeoutMs} ms`);
   return {
     getStatusCode: () => answer.status,
     getBody: () => answer.body,

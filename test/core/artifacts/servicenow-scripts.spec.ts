@@ -139,6 +139,18 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
     expect(run.logs).toEqual([]);
   });
 
+  it('a webhook that times out (execute() throws, as the API reference warns) is logged and does not keep the record from the next webhook', async () => {
+    const slow = await startCamundaEmulator({ ...CLIENT, webhookSecret: WEBHOOK_SECRET, hmacHeader: SIGNATURE_HEADER, webhookDelayMs: { 'slow-process': 1000 } });
+    try {
+      const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', ['slow-process', 'servicenow-incident'])], entry: 'true', properties: { ...properties(), 'camunda.webhook.base_url': slow.url, 'camunda.http.timeout_ms': '200' }, current: { table: 'incident', values: INCIDENT } });
+      expect([run.ok, run.error]).toEqual([true, undefined]);
+      expect(slow.webhooks.map((webhook) => [webhook.id, webhook.signatureValid])).toEqual([['slow-process', true], ['servicenow-incident', true]]);
+      expect(run.logs).toEqual([['error', `Camunda: POST ${slow.url}/inbound/slow-process failed: Read timed out after 200 ms`]]);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('the webhook answers as the connector runtime does: 500 without the signature header, 401 with the reason for a wrong one', async () => {
     const post = (headers: Record<string, string>) => fetch(`${camunda.url}/inbound/servicenow-incident`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{"table":"incident"}' });
     const unsigned = await post({});
