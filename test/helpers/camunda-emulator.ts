@@ -60,7 +60,7 @@ export function connectorAcceptsSignature(rawBody: Buffer, headers: Record<strin
 }
 
 export async function startCamundaEmulator(options: CamundaEmulatorOptions) {
-  const app = Fastify();
+  const app = Fastify({ forceCloseConnections: true });
   await app.register(formbody);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   const ajv = new Ajv({ allErrors: true });
