@@ -142,6 +142,14 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
     return { status: status, body: String(response.getBody() || '') };
   },
 
+  /**
+   * JSON.stringify replacer: a record field passed as a variable (current.number, not current.getValue('number'))
+   * is a GlideElement, a platform object and no JSON value; it goes as its stored value, the string it converts to.
+   */
+  _fieldValues: function (key, value) {
+    return value !== null && typeof value === 'object' && typeof value.getDisplayValue === 'function' && typeof value.getED === 'function' ? String(value) : value;
+  },
+
   /** Why a call failed, for the error a caller sees: the transport's message, or the HTTP status. */
   _failure: function (what, response) {
     return what + (response.status === 0 ? ' failed: ' + response.error : ' answered ' + response.status);
@@ -154,7 +162,7 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
    * HTTP client or the MAC function encodes a string with.
    */
   _json: function (value) {
-    return JSON.stringify(value).replace(/[\\u007f-\\uffff]/g, function (c) {
+    return JSON.stringify(value, this._fieldValues).replace(/[\\u007f-\\uffff]/g, function (c) {
       return '\\\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4);
     });
   },

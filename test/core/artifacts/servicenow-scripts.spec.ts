@@ -196,6 +196,18 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
     expect(camunda.calls.slice(calls)[0]?.body).toEqual({ signalName: 'major-incident', variables });
   });
 
+  it('sends a record field passed as a variable (a GlideElement, current.number) as its stored value', async () => {
+    const calls = camunda.calls.length;
+    // A stand-in with the GlideElement methods the API reference documents (getDisplayValue, getED) and its value as toString.
+    const entry = `(function () {
+      function field(value) { return { getDisplayValue: function () { return 'label of ' + value; }, getED: function () { return {}; }, toString: function () { return value; } }; }
+      return new ${SCRIPT_INCLUDE_NAME}().broadcastSignal('major-incident', { number: field('INC0010001'), nested: { state: field('6') }, plain: { getDisplayValue: 'kept' } });
+    })()`;
+    const run = await runInServiceNow({ scripts: [scriptIncludeSource()], entry, properties: properties() });
+    expect(run.error).toBeUndefined();
+    expect(camunda.calls.slice(calls)[0]?.body).toEqual({ signalName: 'major-incident', variables: { number: 'INC0010001', nested: { state: '6' }, plain: { getDisplayValue: 'kept' } } });
+  });
+
   it('the emulator refuses a body the API does not define (so the schema check can fail)', async () => {
     const calls = camunda.calls.length;
     const entry = `(function () { var c = new ${SCRIPT_INCLUDE_NAME}(); c._api('/v2/messages/publication', { messageName: 'x' }); })()`;
