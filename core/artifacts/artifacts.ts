@@ -58,7 +58,10 @@ function businessRule(rule: RecordRule, operation: RecordOperation): ArtifactRec
       script: businessRuleScript(operation, rule.webhookIds),
       sys_name: name,
       // Async: the request runs after the transaction commits, so a slow or down Camunda never delays the user's save.
-      when: 'async'
+      // async_always is what "async" stores since Rome; the older 'async' is deprecated and does not run while the
+      // instance is upgrading (ServiceNow KB1588310; @servicenow/sdk-core sys_script.now.ts: "deprecated in Rome"), so
+      // records saved during an upgrade would never reach Camunda.
+      when: 'async_always'
     },
     fieldAttributes: { filter_condition: { table: rule.table } }
   };

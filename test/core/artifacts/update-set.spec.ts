@@ -4,6 +4,7 @@ import { buildArtifacts, type ArtifactsRequest } from '../../../core/artifacts/a
 import { scriptIncludeSource } from '../../../core/artifacts/script-include';
 import { recordPayload, updateSetXml, type ArtifactRecord } from '../../../core/artifacts/update-set';
 import { isUserError } from '../../../core/errors';
+import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
 
 const REQUEST: ArtifactsRequest = {
   name: 'Camunda integration',
@@ -68,7 +69,7 @@ describe('the update set XML', () => {
     expect(include?.fields.script).toBe(scriptIncludeSource());
     const rules = all.filter((record) => record.table === 'sys_script');
     expect(rules.map((rule) => [rule.fields.collection, rule.fields.when, rule.fields.action_insert, rule.fields.action_update])).toEqual([
-      ['incident', 'async', 'true', 'false'], ['incident', 'async', 'false', 'true'], ['sc_req_item', 'async', 'false', 'true']
+      ['incident', 'async_always', 'true', 'false'], ['incident', 'async_always', 'false', 'true'], ['sc_req_item', 'async_always', 'false', 'true']
     ]);
     expect(rules[0]?.fields.filter_condition).toEqual({ '#text': 'active=true^priority<=2', '@table': 'incident' });
     for (const record of all) expect(record.update.remote_update_set['#text']).toBe(record.setId);
@@ -91,6 +92,24 @@ describe('the update set XML', () => {
     expect(ids.size).toBe(2 * all.length);
     // "System Property" as in lerwine/SetupAndConfig xml/sys_remote_update_set_Post_Upgrade_Patch20201104.xml.
     expect([...new Set(all.map(({ table, update }) => `${table}=${update.type}`))]).toEqual(['sys_script_include=Script Include', 'sys_properties=System Property', 'sys_script=Business Rule']);
+  });
+
+  it('writes only fields the three tables have, and in choice fields only their choices (the bundled metadata, from @servicenow/sdk-core\'s table sources)', async () => {
+    const metadata = await readSnapshot();
+    const problems: string[] = [];
+    for (const { table, fields } of records()) {
+      const known = new Map((metadata.tables.get(table)?.fields ?? []).map((field) => [field.element, field]));
+      for (const [name, value] of Object.entries(fields)) {
+        // sys_* are sys_metadata's own fields (sys_name, sys_scope, ...), which every one of these tables extends.
+        if (name.startsWith('sys_') || name.startsWith('@')) continue;
+        const field = known.get(name);
+        const text = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['#text'] ?? '' : value;
+        if (!field) problems.push(`${table}.${name}: no such field`);
+        else if (field.choices.length > 0 && !field.choices.some((choice) => choice.value === text && !choice.inactive)) problems.push(`${table}.${name}: ${String(text)} is no choice`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(metadata.tables.get('sys_script')?.fields.find((field) => field.element === 'when')?.choices.map((choice) => choice.value)).toContain('async_always');
   });
 
   it('carries no secret and no value that a re-import would write over the one the admin filled in', () => {
