@@ -46,14 +46,16 @@ export function registerFaultHooks(app: FastifyInstance, faults: FaultInjector, 
         request.raw.socket.destroy();
         return;
       default:
-        return; // truncated-json and change-between-pages act on the way out
+        return; // the others act on the way out
     }
   });
 
   app.addHook('onSend', async (request, _reply, payload) => {
-    if (applied.get(request)?.kind === 'truncated-json' && typeof payload === 'string') {
-      return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
-    }
+    const fault = applied.get(request);
+    if (!fault || typeof payload !== 'string') return payload;
+    if (fault.kind === 'truncated-json') return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+    if (fault.kind === 'cancelled-transaction') return cancelledPage(payload, fault.cutOff ?? false);
+    if (fault.kind === 'acl-hide-rows' || fault.kind === 'acl-hide-fields') return withAclApplied(payload, fault);
     return payload;
   });
 
@@ -61,6 +63,41 @@ export function registerFaultHooks(app: FastifyInstance, faults: FaultInjector, 
     const table = tableInPath(pathOf(request.url));
     if (applied.get(request)?.kind === 'change-between-pages' && table) changeTable(store, table);
   });
+}
+
+/** What a Transaction Quota Rule appends to the answer it cancels (ServiceNow KB1297438). */
+const CANCELLED = {
+  message: 'Transaction cancelled: maximum execution time exceeded',
+  detail: 'Transaction cancelled: maximum execution time exceeded Check logs for error trace or enable glide.rest.debug property to verify REST request processing'
+};
+
+/** Half the page, then the error: well-formed, or cut mid-record as the KB shows it. */
+function cancelledPage(payload: string, cutOff: boolean): string {
+  const trailer = `"error":${JSON.stringify(CANCELLED)},"status":"failure"}`;
+  if (cutOff) return `${payload.slice(0, Math.max(1, Math.floor(payload.length / 2)))}${trailer}`;
+  const body = JSON.parse(payload) as { result?: unknown };
+  const rows = Array.isArray(body.result) ? body.result : [];
+  return JSON.stringify({ result: rows.slice(0, Math.floor(rows.length / 2)), error: CANCELLED, status: 'failure' });
+}
+
+/** The rows and fields read ACLs would hide, taken out of a list answer after paging, headers untouched. */
+function withAclApplied(payload: string, fault: Extract<FaultAction, { kind: 'acl-hide-rows' | 'acl-hide-fields' }>): string {
+  const body = JSON.parse(payload) as { result?: unknown };
+  if (!Array.isArray(body.result)) return payload;
+  const rows = body.result as Record<string, unknown>[];
+  const plain = (value: unknown) => (typeof value === 'object' && value !== null && 'value' in value ? (value as { value: unknown }).value : value);
+  if (fault.kind === 'acl-hide-rows') {
+    const hidden = (row: Record<string, unknown>) => Object.entries(fault.match).every(([field, value]) => plain(row[field]) === value);
+    return JSON.stringify({ ...body, result: rows.filter((row) => !hidden(row)) });
+  }
+  for (const row of rows) {
+    for (const field of fault.fields) {
+      if (!(field in row)) continue;
+      if (fault.blank) row[field] = '';
+      else delete row[field];
+    }
+  }
+  return JSON.stringify(body);
 }
 
 /** Someone adds a record to the table while a client pages through it. */

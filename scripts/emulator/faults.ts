@@ -13,7 +13,26 @@ export type FaultAction =
   | { kind: 'reset' }
   | { kind: 'truncated-json' }
   /** After serving a page of this table, insert one record into it (as if someone changed it meanwhile). */
-  | { kind: 'change-between-pages' };
+  | { kind: 'change-between-pages' }
+  /**
+   * A Transaction Quota Rule cancelling the request part-way: HTTP 200, half
+   * the page, then `"error": {...}, "status": "failure"` (ServiceNow
+   * KB1297438); `cutOff` sends the page cut mid-record, as the KB shows.
+   */
+  | { kind: 'cancelled-transaction'; cutOff?: boolean }
+  /**
+   * Read ACLs on rows: the rows whose fields have these values are dropped
+   * from each page after the count and the paging, HTTP 200 with
+   * X-Total-Count and Link unchanged (ServiceNow KB3047115, KB0718678).
+   */
+  | { kind: 'acl-hide-rows'; match: Record<string, string> }
+  /**
+   * Field ACLs: the fields are left out of every row, HTTP 200, as
+   * ServiceNow does for a field the user may not read (KB2971488);
+   * `blank` sends them as "" instead, as a dot-walk into a record the user
+   * may not read comes back.
+   */
+  | { kind: 'acl-hide-fields'; fields: string[]; blank?: boolean };
 
 export interface FaultMatch {
   method?: string;
@@ -119,6 +138,16 @@ export function faultProblems(fault: Record<string, unknown>): string[] {
       break;
     case 'slow':
       need('delayMs', isCount, 'a whole number of milliseconds (0 or more)');
+      break;
+    case 'cancelled-transaction':
+      optional('cutOff', (value) => typeof value === 'boolean', 'true or false');
+      break;
+    case 'acl-hide-rows':
+      need('match', (value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((entry) => typeof entry === 'string') && Object.keys(value).length > 0, 'an object of field names to string values');
+      break;
+    case 'acl-hide-fields':
+      need('fields', (value) => Array.isArray(value) && value.length > 0 && value.every((entry) => typeof entry === 'string'), 'a list of field names');
+      optional('blank', (value) => typeof value === 'boolean', 'true or false');
       break;
   }
   optional('times', (value) => isCount(value) && (value as number) > 0, 'a whole number above 0');

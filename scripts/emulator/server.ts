@@ -69,6 +69,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   schemas.set('sys_properties', schemaFromRecords('sys_properties', properties));
   const store = new TableStore(schemas, options);
   for (const table of METADATA_TABLES) store.seed(table, options.snapshot.records[table]);
+  linkSuperClasses(store);
   store.seed('sys_properties', properties);
   schemas.set('sys_attachment', ATTACHMENT_SCHEMA);
   for (const table of options.snapshot.catalog ? CATALOG_TABLES : []) {
@@ -186,4 +187,18 @@ function authenticate(request: FastifyRequest, users: readonly EmulatorUser[], o
   }
   const bearer = /^bearer\s+(.+)$/i.exec(header);
   return bearer?.[1] ? oauth.userFor(bearer[1]) : undefined;
+}
+
+/**
+ * On an instance `sys_db_object.super_class` is a reference: the parent's
+ * sys_id, with the name only through the `super_class.name` dot-walk.
+ * Snapshot rows carry just the name, so the sys_id is filled in from it.
+ */
+function linkSuperClasses(store: TableStore): void {
+  const tables = store.all('sys_db_object');
+  const idOf = new Map(tables.map((row) => [row.name ?? '', row.sys_id ?? '']));
+  for (const row of tables) {
+    const parent = row['super_class.name'];
+    if (parent && !row.super_class) row.super_class = idOf.get(parent) ?? '';
+  }
 }

@@ -2,7 +2,7 @@ import { UserError } from '../../core/errors';
 import { parseQuery } from '../../core/query/index';
 import type { ServiceNowClient } from '../servicenow-http/client';
 import type { FetchProgress } from './fetch';
-import { normalise, sortRecords } from './fetch';
+import { normalise, refuseHiddenFields, sortRecords } from './fetch';
 import { nameInBatches } from './queries';
 import type { CatalogRecords, CatalogTableName, RawRecord } from '../metadata/snapshot-files';
 
@@ -13,6 +13,15 @@ export const CATALOG_FIELDS: Record<CatalogTableName, readonly string[]> = {
   question_choice: ['sys_id', 'question', 'value', 'text', 'order', 'inactive'],
   io_set_item: ['sys_id', 'sc_cat_item', 'variable_set', 'order'],
   item_option_new_set: ['sys_id', 'internal_name', 'title', 'type']
+};
+
+/** The columns every catalog record must carry: without them a variable or choice would silently change (see REQUIRED_FIELDS). */
+const CATALOG_REQUIRED: Record<CatalogTableName, readonly string[]> = {
+  sc_cat_item: ['name', 'active', 'sys_class_name'],
+  item_option_new: ['name', 'type', 'mandatory', 'active'],
+  question_choice: ['question', 'value'],
+  io_set_item: ['sc_cat_item', 'variable_set'],
+  item_option_new_set: ['internal_name', 'type']
 };
 
 export interface CatalogFetchOptions {
@@ -51,6 +60,7 @@ export async function fetchCatalog(client: ServiceNowClient, spec: string, optio
       ...(options.pageSize ? { pageSize: options.pageSize } : {}),
       onPage: (event) => options.onProgress?.({ table, page: event.page, records: event.records, ...(event.total !== undefined ? { total: event.total } : {}) })
     });
+    refuseHiddenFields(table, rows, CATALOG_REQUIRED[table]);
     return rows.map((row) => normalise(row, CATALOG_FIELDS[table]));
   };
   const inBatches = async (table: CatalogTableName, ids: readonly string[], condition: (batch: string) => string) => {

@@ -2,7 +2,7 @@ import { UserError } from '../../core/errors';
 import type { ServiceNowClient } from '../servicenow-http/client';
 import { isServiceNowError, roleHintFor, ServiceNowError } from '../servicenow-http/errors';
 import { closeMatches } from '../../core/text/close-matches';
-import { FIELDS, isTableName, nameInBatches } from './queries';
+import { CHECK_FIELDS, FIELDS, isTableName, nameInBatches, REQUIRED_FIELDS } from './queries';
 import type { MetadataTableName, RawRecord, SnapshotRecords } from '../metadata/snapshot-files';
 import { tidyRecords, type Omission } from './tidy';
 
@@ -117,13 +117,64 @@ async function listByNames(client: ServiceNowClient, table: MetadataTableName, n
   for (const batch of nameInBatches(names)) {
     const rows = await client.listAll(table, {
       query: `nameIN${batch.join(',')}${extra}`,
-      fields: FIELDS[table],
+      fields: [...FIELDS[table], ...(CHECK_FIELDS[table] ?? [])],
       ...(options.pageSize ? { pageSize: options.pageSize } : {}),
       onPage: (event) => options.onProgress?.({ table, page: event.page, records: records.length + event.records, ...(event.total !== undefined ? { total: event.total } : {}) })
     });
+    refuseHiddenFields(table, rows, REQUIRED_FIELDS[table]);
+    if (table === 'sys_db_object') refuseUnnamedSuperClasses(rows);
     records.push(...rows.map((row) => normalise(row, FIELDS[table])));
   }
   return records;
+}
+
+/**
+ * Refuses an answer whose records lack a required field: ServiceNow leaves
+ * out a field the user may not read (a field ACL) with HTTP 200, and "" in
+ * its place would change what the snapshot says.
+ */
+export function refuseHiddenFields(table: string, rows: readonly Record<string, unknown>[], required: readonly string[]): void {
+  const hidden = new Map<string, { count: number; example: string }>();
+  for (const row of rows) {
+    for (const field of required) {
+      if (field in row) continue;
+      const seen = hidden.get(field);
+      if (seen) seen.count++;
+      else hidden.set(field, { count: 1, example: recordName(row) });
+    }
+  }
+  if (hidden.size === 0) return;
+  const fields = [...hidden.keys()];
+  throw new ServiceNowError('forbidden', `${table} answered without ${fields.join(', ')}: the user may not read ${fields.length === 1 ? 'that field' : 'those fields'}`, {
+    table,
+    details: [
+      ...[...hidden].map(([field, { count, example }]) => `${table}.${field}: missing in ${count} of ${rows.length} records (e.g. ${example})`),
+      'ServiceNow leaves out a field the user may not read (a field-level ACL) instead of refusing the request; a snapshot without it would be wrong.',
+      `Reading ${table} usually needs ${roleHintFor(table)}; ask an administrator to grant it, or to check the read ACLs on ${fields.map((field) => `${table}.${field.split('.')[0]}`).join(', ')}.`
+    ]
+  });
+}
+
+/** A table whose super class comes back as a sys_id without its name would be read as a root table, without the inherited columns. */
+function refuseUnnamedSuperClasses(rows: readonly Record<string, unknown>[]): void {
+  const text = (value: unknown) => (typeof value === 'string' ? value : value && typeof value === 'object' && 'value' in value ? String((value as { value: unknown }).value ?? '') : '');
+  const unnamed = rows.filter((row) => text(row.super_class) !== '' && text(row['super_class.name']) === '');
+  if (unnamed.length === 0) return;
+  throw new ServiceNowError('forbidden', `sys_db_object names the super class of ${unnamed.map((row) => text(row.name)).sort().join(', ')} only by sys_id: the user may not read ${unnamed.length === 1 ? 'that super class\'s record' : 'those super classes\' records'}`, {
+    table: 'sys_db_object',
+    details: [
+      ...unnamed.slice(0, 10).map((row) => `${text(row.name)}: super_class ${text(row.super_class)}, super_class.name empty`),
+      'Without the super class the table would lose every column it inherits.',
+      `Reading sys_db_object usually needs ${roleHintFor('sys_db_object')}; ask an administrator to let the integration user read every sys_db_object record.`
+    ]
+  });
+}
+
+function recordName(row: Record<string, unknown>): string {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const name = [text(row.name), text(row.element)].filter(Boolean).join('.');
+  const id = text(row.sys_id);
+  return [name, id ? `sys_id ${id}` : ''].filter(Boolean).join(', ') || 'a record without name or sys_id';
 }
 
 /** Keeps the requested columns in a fixed order, every value a string, so that output diffs well. */

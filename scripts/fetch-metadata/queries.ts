@@ -15,6 +15,29 @@ export const FIELDS = {
   sys_choice: ['sys_id', 'name', 'element', 'value', 'label', 'sequence', 'inactive', 'language', 'dependent_value']
 } as const;
 
+/**
+ * The columns an answer must carry in every record. ServiceNow leaves a
+ * field the user may not read out of the record, HTTP 200 (KB2971488);
+ * written as "" it would silently mean something else: a root table, an
+ * optional or writable column, a column without a type.
+ */
+export const REQUIRED_FIELDS: Record<keyof typeof FIELDS, readonly string[]> = {
+  // super_class.name is checked beside super_class: a root table's dot-walk may come back absent as well as "".
+  sys_db_object: ['name', 'super_class'],
+  sys_dictionary: ['name', 'element', 'internal_type', 'max_length', 'mandatory', 'read_only', 'reference', 'choice', 'active'],
+  sys_dictionary_override: ['name', 'element', 'mandatory_override', 'read_only_override', 'default_value_override'],
+  sys_choice: ['name', 'element', 'value', 'label', 'inactive', 'language']
+};
+
+/**
+ * Columns asked for only to check an answer, not written: the super class's
+ * sys_id tells a root table (empty) from a super class whose name the user
+ * may not read (a sys_id with an empty `super_class.name`).
+ */
+export const CHECK_FIELDS: Partial<Record<keyof typeof FIELDS, readonly string[]>> = {
+  sys_db_object: ['super_class']
+};
+
 /** Keeps each `nameIN` list short enough for any proxy's URL limit. */
 const MAX_NAMES_CHARS = 1800;
 

@@ -3,7 +3,7 @@ import { parseRetryAfter, SERVICENOW_RETRY } from '../http/retry';
 import { TokenCache, type GrantedToken } from '../http/token-cache';
 import { basicAuthorization, requestOAuthToken } from './auth';
 import { secretsOf, type Credentials } from './credentials';
-import { errorFromResponse, errorFromTransport, htmlError, looksLikeHtml, ServiceNowError } from './errors';
+import { cancelledError, errorFromResponse, roleHintFor, errorFromTransport, htmlError, looksLikeHtml, messageOf, ServiceNowError, withoutSecrets } from './errors';
 import { parseLinkHeader, withStableOrder } from './paging';
 
 /** The shared HTTP stack's options (timeouts, retries, clock) plus where and as whom. */
@@ -132,11 +132,14 @@ export class ServiceNowClient {
         url = next;
         continue;
       }
-      const reachedTotal = total !== undefined && offset + rows.length >= total;
-      if (rows.length < pageSize || reachedTotal || rows.length === 0) break;
-      url.searchParams.set('sysparm_offset', String(offset + rows.length));
+      // Without a Link header: read ACLs drop rows after paging (KB3047115), so a short page ends the list only when
+      // there is no count to go by. Advancing by the rows received never skips one, and sys_ids drop the repeats.
+      if (total !== undefined ? offset + Math.max(rows.length, 1) >= total : rows.length < pageSize || rows.length === 0) break;
+      url.searchParams.set('sysparm_offset', String(offset + (rows.length > 0 ? rows.length : pageSize)));
     }
-    return { records: [...records.values(), ...unkeyed], consistent: true };
+    const all = [...records.values(), ...unkeyed];
+    if (firstTotal !== undefined && all.length < firstTotal) throw hiddenRecordsError(table, firstTotal, all.length);
+    return { records: all, consistent: true };
   }
 
   /**
@@ -204,9 +207,12 @@ function readTableAnswer<T>(attempt: Attempt, url: string, timeoutMs: number, se
     );
   }
   if (looksLikeHtml(contentType, text)) return refused(htmlError(status, url, table));
+  let body: unknown;
   try {
-    return { value: { status, headers, body: (text ? JSON.parse(text) : {}) as T } };
+    body = text ? JSON.parse(text) : {};
   } catch {
+    // A cancelled transaction's error is appended to a page cut off mid-record (KB1297438), so the whole no longer parses.
+    if (CANCELLED.test(text)) return refused(cancelledError(status, url, withoutSecrets(CANCELLED.exec(text)?.[0] ?? '', secrets), table));
     return refused(
       new ServiceNowError('invalid-json', `the answer from ${new URL(url).pathname} is not valid JSON (${text.length} bytes, cut off?)`, {
         status,
@@ -215,6 +221,37 @@ function readTableAnswer<T>(attempt: Attempt, url: string, timeoutMs: number, se
       })
     );
   }
+  // ServiceNow answers 200 with an error beside (part of) the result when a quota rule cancelled the transaction.
+  if (isFailure(body)) {
+    const said = messageOf(body);
+    return refused(cancelledError(status, url, said === undefined ? undefined : withoutSecrets(said, secrets), table));
+  }
+  return { value: { status, headers, body: body as T } };
+}
+
+/** ServiceNow's message for a request a Transaction Quota Rule cancelled. */
+const CANCELLED = /Transaction cancelled[^"\\]*/;
+
+/** A 2xx body that carries ServiceNow's error shape, `{"error": {...}, "status": "failure"}`. */
+function isFailure(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const { error, status } = body as { error?: unknown; status?: unknown };
+  return (typeof error === 'object' && error !== null) || status === 'failure';
+}
+
+/**
+ * ServiceNow counts the matching records (X-Total-Count) before it applies
+ * read ACLs to each page and drops the rows the user may not read, with
+ * HTTP 200 (KB3047115, KB0718678): fewer records than counted means hidden ones.
+ */
+function hiddenRecordsError(table: string, counted: number, received: number): ServiceNowError {
+  return new ServiceNowError('forbidden', `the instance counted ${counted} matching records of ${table} but sent ${received}: read ACLs hide ${counted - received} from this user`, {
+    table,
+    details: [
+      'ServiceNow drops the records a user may not read from each page instead of refusing the request, so what arrived is incomplete.',
+      `Reading ${table} usually needs ${roleHintFor(table)}; ask an administrator to grant it to the integration user, then try again.`
+    ]
+  });
 }
 
 function oauthRefused(status: number): ServiceNowError {

@@ -15,6 +15,7 @@ export type ServiceNowErrorKind =
   | 'server'            // 5xx
   | 'html'              // an HTML page instead of JSON (login, hibernation)
   | 'invalid-json'      // a body that does not parse (truncated)
+  | 'cancelled'         // a 200 whose transaction a quota rule cut short: the page is incomplete
   | 'timeout'
   | 'connection-reset'
   | 'unreachable'       // DNS, refused connection
@@ -60,6 +61,13 @@ export function roleHintFor(table: string | undefined): string {
       return 'admin or personalize_choices';
     case 'sys_properties':
       return 'admin';
+    // The catalog tables fetch-metadata --catalog-items reads (README: usually catalog_admin or admin).
+    case 'sc_cat_item':
+    case 'item_option_new':
+    case 'item_option_new_set':
+    case 'io_set_item':
+    case 'question_choice':
+      return 'catalog_admin or admin';
     case undefined:
       return 'a role that grants read access';
     default:
@@ -189,18 +197,41 @@ export function looksLikeHtml(contentType: string, body: string): boolean {
 }
 
 /** `{"error":{"message","detail"}}` from a ServiceNow error body, when there is one. */
-function serviceNowMessage(body: string): string | undefined {
+export function serviceNowMessage(body: string): string | undefined {
   try {
-    const parsed = JSON.parse(body) as { error?: { message?: unknown; detail?: unknown } | string; error_description?: unknown };
-    if (typeof parsed.error === 'object' && parsed.error) {
-      const message = typeof parsed.error.message === 'string' ? parsed.error.message : '';
-      const detail = typeof parsed.error.detail === 'string' ? parsed.error.detail : '';
-      return [message, detail].filter(Boolean).join(': ') || undefined;
-    }
-    if (typeof parsed.error_description === 'string') return parsed.error_description;
-    if (typeof parsed.error === 'string') return parsed.error;
+    return messageOf(JSON.parse(body));
   } catch {
-    // not JSON: nothing to quote
+    return undefined; // not JSON: nothing to quote
   }
+}
+
+/** The same from a body already parsed. */
+export function messageOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const parsed = body as { error?: { message?: unknown; detail?: unknown } | string; error_description?: unknown };
+  if (typeof parsed.error === 'object' && parsed.error) {
+    const message = typeof parsed.error.message === 'string' ? parsed.error.message : '';
+    const detail = typeof parsed.error.detail === 'string' ? parsed.error.detail : '';
+    return [message, detail].filter(Boolean).join(': ') || undefined;
+  }
+  if (typeof parsed.error_description === 'string') return parsed.error_description;
+  if (typeof parsed.error === 'string') return parsed.error;
   return undefined;
+}
+
+/**
+ * A 2xx answer that ends in `"error": {...}, "status": "failure"`: a
+ * Transaction Quota Rule cancelled the request after part of the page was
+ * sent (ServiceNow KB1297438), so the records it holds are not all there.
+ */
+export function cancelledError(status: number, url: string, said: string | undefined, table?: string): ServiceNowError {
+  const where = table ? ` reading ${table}` : ` for ${new URL(url).pathname}`;
+  return new ServiceNowError('cancelled', `the instance cancelled the request${where} part-way (HTTP ${status}), so its records are incomplete`, {
+    status,
+    ...(table ? { table } : {}),
+    details: [
+      ...(said ? [`ServiceNow said: ${said}`] : []),
+      'A transaction quota rule ends REST requests that run too long (ServiceNow KB1297438); fetch fewer records per request with a smaller --page-size, e.g. --page-size 200.'
+    ]
+  });
 }
