@@ -1,5 +1,6 @@
 import { ServiceNowClient } from '../servicenow-http/client';
 import { isServiceNowError, looksLikeHtml, roleHintFor, type ServiceNowError } from '../servicenow-http/errors';
+import { CHECK_FIELDS, REQUIRED_FIELDS } from '../fetch-metadata/queries';
 
 export interface CheckResult {
   step: string;
@@ -10,7 +11,9 @@ export interface CheckResult {
   details: string[];
 }
 
-const METADATA_TABLES = ['sys_db_object', 'sys_dictionary', 'sys_dictionary_override', 'sys_choice'];
+const METADATA_TABLES = ['sys_db_object', 'sys_dictionary', 'sys_dictionary_override', 'sys_choice'] as const;
+type MetadataTable = (typeof METADATA_TABLES)[number];
+const isMetadataTable = (table: string): table is MetadataTable => (METADATA_TABLES as readonly string[]).includes(table);
 /** Tables that may legitimately hold no record at all. */
 const MAY_BE_EMPTY = new Set(['sys_dictionary_override']);
 
@@ -60,20 +63,48 @@ async function checkReachable(client: ServiceNowClient): Promise<CheckResult> {
   }
 }
 
-async function checkRead(client: ServiceNowClient, table: string): Promise<{ rows?: number; error?: ServiceNowError }> {
+interface ReadCheck {
+  rows?: number;
+  /** X-Total-Count: the matching records before read ACLs dropped any. */
+  counted?: number;
+  /** Fields fetch-metadata needs that the first record came without (field ACLs). */
+  hiddenFields?: string[];
+  error?: ServiceNowError;
+}
+
+/** Reads one record, with the fields fetch-metadata needs for a metadata table, to see what ACLs let through. */
+async function checkRead(client: ServiceNowClient, table: string): Promise<ReadCheck> {
+  const required = isMetadataTable(table) ? [...REQUIRED_FIELDS[table], ...(CHECK_FIELDS[table] ?? [])] : [];
   try {
-    const response = await client.getTable(table, { sysparm_limit: '1', sysparm_fields: 'sys_id' });
-    return { rows: Array.isArray(response.body.result) ? response.body.result.length : 0 };
+    const response = await client.getTable(table, { sysparm_limit: '1', sysparm_fields: [...new Set(['sys_id', ...required])].join(',') });
+    const rows = Array.isArray(response.body.result) ? (response.body.result as Record<string, unknown>[]) : [];
+    const total = response.headers.get('x-total-count');
+    const first = rows[0];
+    return {
+      rows: rows.length,
+      ...(total !== null && /^\d+$/.test(total) ? { counted: Number(total) } : {}),
+      ...(first ? { hiddenFields: required.filter((field) => !(field in first)) } : {})
+    };
   } catch (error) {
     if (isServiceNowError(error)) return { error };
     throw error;
   }
 }
 
-function readResult(table: string, read: { rows?: number; error?: ServiceNowError }): CheckResult {
+function readResult(table: string, read: ReadCheck): CheckResult {
   const step = `read ${table}`;
   if (read.error) return failure(step, read.error);
-  const mustHaveRecords = METADATA_TABLES.includes(table) && !MAY_BE_EMPTY.has(table);
+  const mustHaveRecords = isMetadataTable(table) && !MAY_BE_EMPTY.has(table);
+  // ServiceNow counts before it applies read ACLs to the page (KB3047115): a count with no row is hidden rows, not an empty table.
+  const hidden = read.rows === 0 && (read.counted ?? 0) > 0;
+  if (hidden && isMetadataTable(table)) {
+    return {
+      step,
+      ok: false,
+      message: `allowed, but read ACLs hide its records (the instance counts ${read.counted}, none visible)`,
+      details: [`Reading ${table} usually needs ${roleHintFor(table)}; ask an administrator to grant it to the integration user.`]
+    };
+  }
   if (read.rows === 0 && mustHaveRecords) {
     return {
       step,
@@ -81,6 +112,20 @@ function readResult(table: string, read: { rows?: number; error?: ServiceNowErro
       message: 'allowed, but no record is visible',
       details: [`ServiceNow hides records the user may not read; reading ${table} usually needs ${roleHintFor(table)}.`]
     };
+  }
+  if (read.hiddenFields && read.hiddenFields.length > 0) {
+    return {
+      step,
+      ok: false,
+      message: `allowed, but field ACLs hide ${read.hiddenFields.join(', ')}`,
+      details: [
+        'ServiceNow leaves out the fields a user may not read; fetch-metadata needs them to tell mandatory, read-only and typed columns apart.',
+        `Reading ${table} usually needs ${roleHintFor(table)}; or ask an administrator to check the read ACLs on ${read.hiddenFields.map((field) => `${table}.${field.split('.')[0]}`).join(', ')}.`
+      ]
+    };
+  }
+  if (hidden) {
+    return { step, ok: true, message: `allowed (no records visible: read ACLs hide the ${read.counted} the instance counts)`, details: [`fetch-metadata reads only the metadata of ${table}; its records need ${roleHintFor(table)}.`] };
   }
   if (read.rows === 0) {
     return { step, ok: true, message: 'allowed (no records visible)', details: [`Either it is empty or ACLs hide its records (reading ${table} usually needs ${roleHintFor(table)}).`] };

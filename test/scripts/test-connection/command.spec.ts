@@ -101,6 +101,34 @@ describe('scripts/test-connection - command', () => {
     expect(result.stdout).toContain('FAIL read sys_choice: allowed, but no record is visible');
   });
 
+  it('tells records that read ACLs hide (counted, none sent) from an empty table', async () => {
+    // given: ServiceNow counts the matches, then drops the rows the user may not read from the page (KB3047115)
+    emulator.faults.add({ kind: 'acl-hide-rows', table: 'sys_choice', match: { language: 'en' }, times: 10 });
+    const record = emulator.store.insert('u_asset_request', {}, 'someone');
+    emulator.faults.add({ kind: 'acl-hide-rows', table: 'u_asset_request', match: { sys_id: record.sys_id ?? '' }, times: 10 });
+
+    // when
+    const result = await runCommand(command, ['--instance', emulator.url, '--tables', 'u_asset_request'], { env: basicEnv });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/FAIL read sys_choice: allowed, but read ACLs hide its records \(the instance counts 9, none visible\)\n\s+Reading sys_choice usually needs admin or personalize_choices/);
+    expect(result.stdout).toContain('ok   read u_asset_request: allowed (no records visible: read ACLs hide the 1 the instance counts)');
+  });
+
+  it('reports the fields that field ACLs leave out of the metadata fetch-metadata reads', async () => {
+    // given: ServiceNow leaves out a field the user may not read, HTTP 200 (KB2971488)
+    emulator.faults.add({ kind: 'acl-hide-fields', table: 'sys_dictionary', fields: ['internal_type', 'mandatory'], times: 10 });
+
+    // when
+    const result = await runCommand(command, ['--instance', emulator.url], { env: basicEnv });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/FAIL read sys_dictionary: allowed, but field ACLs hide internal_type, mandatory\n[\s\S]*read ACLs on sys_dictionary\.internal_type, sys_dictionary\.mandatory/);
+    expect(result.stdout).toContain('ok   read sys_choice: allowed');
+  });
+
   it('reports a hibernating instance at the reachability step', async () => {
     // given
     emulator.faults.add({ kind: 'html', status: 200 });
