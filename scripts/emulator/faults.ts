@@ -23,7 +23,8 @@ export type FaultAction =
   /**
    * Read ACLs on rows: the rows whose fields have these values are dropped
    * from each page after the count and the paging, HTTP 200 with
-   * X-Total-Count and Link unchanged (ServiceNow KB3047115, KB0718678).
+   * X-Total-Count and Link unchanged: the Table API docs (GET /now/table)
+   * say sysparm_limit "is applied before ACL evaluation" (also KB3047115).
    */
   | { kind: 'acl-hide-rows'; match: Record<string, string> }
   /**

@@ -132,10 +132,11 @@ export class ServiceNowClient {
         url = next;
         continue;
       }
-      // Without a Link header: read ACLs drop rows after paging (KB3047115), so a short page ends the list only when
-      // there is no count to go by. Advancing by the rows received never skips one, and sys_ids drop the repeats.
-      if (total !== undefined ? offset + Math.max(rows.length, 1) >= total : rows.length < pageSize || rows.length === 0) break;
-      url.searchParams.set('sysparm_offset', String(offset + (rows.length > 0 ? rows.length : pageSize)));
+      // Without a Link header, page as the Table API docs say: sysparm_offset + sysparm_limit. The limit "is applied
+      // before ACL evaluation", so a page short of rows the user may not read is not the end; X-Total-Count is.
+      const limit = Number(url.searchParams.get('sysparm_limit') ?? pageSize);
+      if (total !== undefined ? offset + limit >= total : rows.length === 0) break;
+      url.searchParams.set('sysparm_offset', String(offset + limit));
     }
     const all = [...records.values(), ...unkeyed];
     if (firstTotal !== undefined && all.length < firstTotal) throw hiddenRecordsError(table, firstTotal, all.length);
@@ -240,9 +241,10 @@ function isFailure(body: unknown): boolean {
 }
 
 /**
- * ServiceNow counts the matching records (X-Total-Count) before it applies
- * read ACLs to each page and drops the rows the user may not read, with
- * HTTP 200 (KB3047115, KB0718678): fewer records than counted means hidden ones.
+ * ServiceNow counts the matching records (X-Total-Count) and applies
+ * sysparm_limit before ACL evaluation, then drops the rows the user may not
+ * read from each page with HTTP 200 (Table API docs, GET /now/table;
+ * KB3047115): fewer records than counted means hidden ones.
  */
 function hiddenRecordsError(table: string, counted: number, received: number): ServiceNowError {
   return new ServiceNowError('forbidden', `the instance counted ${counted} matching records of ${table} but sent ${received}: read ACLs hide ${counted - received} from this user`, {
