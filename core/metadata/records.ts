@@ -2,7 +2,8 @@
  * Reads the four Table API response files of a snapshot into typed records.
  * Values arrive as the Table API returns them (strings; `""` = absent); a
  * `{link, value}` object (a dump made without sysparm_exclude_reference_link)
- * is read through its `value`. Every bad record becomes a Problem.
+ * or `{display_value, value, link}` (sysparm_display_value=all) is read
+ * through its `value`. Every bad record becomes a Problem.
  */
 import type { ChoiceMode, Field } from './model';
 import type { Problems } from './problems';
@@ -111,6 +112,11 @@ export class RecordReader {
   }
 
   private notAString(key: string, raw: unknown): string | undefined {
+    // sysparm_display_value=true sends a reference as {display_value, link}: a label, not the stored value.
+    if (isObject(raw) && !('value' in raw) && 'display_value' in raw) {
+      this.problems.error(this.file, this.ref, `${key} holds only a display value (${JSON.stringify(raw['display_value'])}), not the stored value: the dump was made with sysparm_display_value=true; read it again with sysparm_display_value=false (the default) or all`);
+      return undefined;
+    }
     const value = isObject(raw) && 'value' in raw ? raw['value'] : raw;
     if (value === undefined || value === null || value === '') return undefined;
     if (typeof value === 'string') return value;

@@ -258,6 +258,38 @@ describe('core/metadata - loadSnapshot', () => {
       // when / then
       expect(field(load(parts), 'incident', 'caller_id')?.reference).toBe('sys_user');
     });
+
+    it('reads the value of a {display_value, value, link} object, as sysparm_display_value=all sends every field', () => {
+      // given: the Table API docs' "all: Returns both actual and display values" (GET /now/table), labels in the user's language
+      const parts = taskAndIncident();
+      const both = (value: string, display: string, link?: string) => ({ display_value: display, value, ...(link ? { link } : {}) });
+      const caller = parts.columns[6] as Record<string, unknown>;
+      caller['reference'] = both('sys_user', 'Benutzer', 'https://x/api/now/table/sys_db_object/sys_user');
+      caller['internal_type'] = both('reference', 'Referenz', 'https://x/api/now/table/sys_glide_object/reference');
+      caller['mandatory'] = both('true', 'wahr');
+      (parts.tables[1] as Record<string, unknown>)['super_class.name'] = both('task', 'Aufgabe');
+
+      // when
+      const metadata = load(parts);
+
+      // then
+      expect(field(metadata, 'incident', 'caller_id')).toMatchObject({ reference: 'sys_user', internalType: 'reference', mandatory: true });
+      expect(metadata.tables.get('incident')?.hierarchy).toEqual(['incident', 'task']);
+    });
+
+    it('refuses a {display_value, link} object, as sysparm_display_value=true sends a reference, naming the record and the fix', () => {
+      // given: a label where the table name belongs (shape as PySNC's test_serialize_reference_link_all serialises display_value=True)
+      const parts = taskAndIncident();
+      (parts.columns[6] as Record<string, unknown>)['reference'] = { display_value: 'User', link: 'https://x/api/now/table/sys_db_object/2b1d' };
+
+      // when
+      const error = loadError(parts);
+
+      // then
+      expect(error.details[0]).toBe(
+        'sys_dictionary.json record 7 (incident.caller_id): reference holds only a display value ("User"), not the stored value: the dump was made with sysparm_display_value=true; read it again with sysparm_display_value=false (the default) or all'
+      );
+    });
   });
 
   describe('manifest', () => {

@@ -190,10 +190,10 @@ describe('scripts/fetch-metadata - command', () => {
   });
 
   it('keeps the choices of the --language it fetched, and names that language in the manifest', async () => {
-    // given: German labels next to the English ones, as an instance with the German plugin has them
+    // given: German labels (non-ASCII, as UTF-8 JSON) next to the English ones, as an instance with the German plugin has them
     emulator.store.seed('sys_choice', [
       { name: 'task', element: 'state', value: '1', label: 'Neu', sequence: '1', inactive: 'false', language: 'de', dependent_value: '' },
-      { name: 'task', element: 'state', value: '2', label: 'In Bearbeitung', sequence: '2', inactive: 'false', language: 'de', dependent_value: '' }
+      { name: 'task', element: 'state', value: '2', label: 'In Bearbeitung – zurückgestellt', sequence: '2', inactive: 'false', language: 'de', dependent_value: '' }
     ]);
 
     // when
@@ -204,7 +204,7 @@ describe('scripts/fetch-metadata - command', () => {
     const manifest = JSON.parse(await readFile(join(work, 'de', 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.language).toBe('de');
     const state = (await readSnapshot(join(work, 'de'))).tables.get('u_asset_request')?.fields.find((field) => field.element === 'state');
-    expect(state?.choices?.map((choice) => [choice.value, choice.label])).toEqual([['1', 'Neu'], ['2', 'In Bearbeitung']]);
+    expect(state?.choices?.map((choice) => [choice.value, choice.label])).toEqual([['1', 'Neu'], ['2', 'In Bearbeitung – zurückgestellt']]);
   });
 
   it('fetches the older dependent column, so a column that names its parent only there still depends on it', async () => {
