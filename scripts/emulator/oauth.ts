@@ -76,6 +76,7 @@ export class OAuthServer {
   }
 }
 
+/** What /oauth_token.do answers wrong client or user credentials with, as reported from real instances (e.g. https://openillumi.com/?p=87705). */
 function denied(): TokenResult {
   return { ok: false, status: 401, body: { error: 'server_error', error_description: 'access_denied' } };
 }

@@ -176,7 +176,9 @@ export class ServiceNowClient {
         this.http.send(
           { method: 'POST', url: `${this.options.baseUrl}${path}`, headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() },
           (attempt) => {
-            if (attempt.answer && (attempt.answer.status === 401 || attempt.answer.status === 400)) return { error: oauthRefused(attempt.answer.status), retriable: false };
+            if (attempt.answer && (attempt.answer.status === 401 || attempt.answer.status === 400)) {
+              return { error: oauthRefused(attempt.answer.status, oauthMessage(attempt.answer.text, secretsOf(credentials))), retriable: false };
+            }
             return readTableAnswer<unknown>(attempt, `${this.options.baseUrl}${path}`, this.http.timeoutMs, secretsOf(credentials));
           }
         ).then((response) => response.body),
@@ -256,10 +258,25 @@ function hiddenRecordsError(table: string, counted: number, received: number): S
   });
 }
 
-function oauthRefused(status: number): ServiceNowError {
+/** `error` and `error_description` of an OAuth error answer (RFC 6749 section 5.2; ServiceNow sends e.g. server_error: access_denied). */
+function oauthMessage(text: string, secrets: readonly string[]): string | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { error, error_description: description } = body as { error?: unknown; error_description?: unknown };
+  const said = [error, description].filter((part): part is string => typeof part === 'string' && part !== '').join(': ');
+  return said ? withoutSecrets(said, secrets) : undefined;
+}
+
+function oauthRefused(status: number, said: string | undefined): ServiceNowError {
   return new ServiceNowError('unauthorized', `/oauth_token.do refused the OAuth credentials (HTTP ${status})`, {
     status,
     details: [
+      ...(said ? [`ServiceNow said: ${said}`] : []),
       'Check SERVICENOW_CLIENT_ID and SERVICENOW_CLIENT_SECRET (System OAuth > Application Registry), and for the password grant the user too.',
       'The client-credentials grant also needs glide.oauth.inbound.client.credential.grant_type.enabled=true and an OAuth application user.'
     ]

@@ -72,7 +72,7 @@ describe('scripts/test-connection - command', () => {
 
     // then
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/FAIL credentials: \/oauth_token\.do refused the OAuth credentials \(HTTP 401\)[\s\S]*Application Registry/);
+    expect(result.stdout).toMatch(/FAIL credentials: \/oauth_token\.do refused the OAuth credentials \(HTTP 401\)\n\s+ServiceNow said: server_error: access_denied\n[\s\S]*Application Registry/);
     expect(result.stdout + result.stderr).not.toContain('not-the-secret');
   });
 
