@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HIBERNATING_PAGE, type FaultAction, type FaultInjector } from './faults';
+import { HIBERNATING_PAGE, LOGIN_PAGE, type FaultAction, type FaultInjector } from './faults';
 import { isAdminPath, pathOf, tableInPath } from './paths';
 import { METADATA_TABLES, type StoredRecord } from './records';
 import { errorBody } from './responses';
@@ -34,7 +34,7 @@ export function registerFaultHooks(app: FastifyInstance, faults: FaultInjector, 
       case 'redirect':
         return reply.code(302).header('Location', fault.location).type('text/html; charset=UTF-8').send('');
       case 'html':
-        return reply.code(fault.status).type('text/html; charset=UTF-8').send(HIBERNATING_PAGE);
+        return reply.code(fault.status).type('text/html; charset=UTF-8').send(fault.page === 'login' ? LOGIN_PAGE : HIBERNATING_PAGE);
       case 'slow':
         await new Promise<void>((resolve) => {
           const entry = { timer: setTimeout(() => { pendingDelays.delete(entry); resolve(); }, fault.delayMs), resolve };

@@ -6,7 +6,8 @@
 export type FaultAction =
   | { kind: 'status'; status: 401 | 403 | 404 | 400 | 500 | 502 | 504; message?: string; detail?: string }
   | { kind: 'rate-limit'; retryAfterSeconds: number }
-  | { kind: 'html'; status: number }
+  /** An HTML page: a hibernating developer instance's (default) or a login page. */
+  | { kind: 'html'; status: number; page?: 'hibernating' | 'login' }
   /** A single sign-on redirect, as instances with SSO answer API calls without a session. */
   | { kind: 'redirect'; location: string }
   | { kind: 'slow'; delayMs: number }
@@ -106,6 +107,12 @@ export const HIBERNATING_PAGE = `<!DOCTYPE html>
 <body><h1>Your instance is hibernating</h1><p>Sign in to developer.servicenow.com to wake it up.</p></body></html>
 `;
 
+/** A sign-in page, as an instance behind single sign-on or a login proxy serves instead of JSON. */
+export const LOGIN_PAGE = `<!DOCTYPE html>
+<html><head><title>Log in | ServiceNow</title></head>
+<body><form action="login.do" method="post"><input name="user_name"><input name="user_password" type="password"></form></body></html>
+`;
+
 const STATUSES = [401, 403, 404, 400, 500, 502, 504];
 const isCount = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
@@ -133,6 +140,7 @@ export function faultProblems(fault: Record<string, unknown>): string[] {
       break;
     case 'html':
       need('status', (value) => typeof value === 'number' && Number.isInteger(value) && value >= 200 && value <= 599, 'an HTTP status from 200 to 599');
+      optional('page', (value) => value === 'hibernating' || value === 'login', 'hibernating or login');
       break;
     case 'redirect':
       need('location', (value) => typeof value === 'string' && value !== '', 'a URL');

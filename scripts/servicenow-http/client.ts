@@ -209,7 +209,7 @@ function readTableAnswer<T>(attempt: Attempt, url: string, timeoutMs: number, se
       })
     );
   }
-  if (looksLikeHtml(contentType, text)) return refused(htmlError(status, url, table));
+  if (looksLikeHtml(contentType, text)) return refused(htmlError(status, url, table, text));
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : {};

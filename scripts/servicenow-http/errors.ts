@@ -102,7 +102,7 @@ export function errorFromResponse(input: {
     });
   }
   if (looksLikeHtml(input.contentType, input.body)) {
-    return htmlError(status, input.url, table);
+    return htmlError(status, input.url, table, input.body);
   }
   if (status === 401) {
     return new ServiceNowError('unauthorized', `the instance refused the credentials (HTTP 401)${where}`, {
@@ -134,16 +134,27 @@ export function errorFromResponse(input: {
   return new ServiceNowError('bad-request', `the instance rejected the request with HTTP ${status}${where}`, common);
 }
 
-export function htmlError(status: number, url: string, table?: string): ServiceNowError {
+export function htmlError(status: number, url: string, table?: string, body = ''): ServiceNowError {
   const path = new URL(url).pathname;
   return new ServiceNowError('html', `the instance answered ${path} with an HTML page (HTTP ${status}) instead of JSON`, {
     status,
     ...(table ? { table } : {}),
-    details: [
-      'This is a login page, a hibernating developer instance or a proxy in between.',
-      'Open the instance in a browser (wake a hibernating PDI at developer.servicenow.com) and check the --instance URL.'
-    ]
+    details: isHibernatingPage(body)
+      ? ['It is the "Instance Hibernating page": the developer instance is hibernating; sign in at developer.servicenow.com, wake it, then try again.']
+      : [
+          'This is a login page, a hibernating developer instance or a proxy in between.',
+          'Open the instance in a browser (wake a hibernating PDI at developer.servicenow.com) and check the --instance URL.'
+        ]
   });
+}
+
+/**
+ * A sleeping developer instance answers every request, REST included, with
+ * HTTP 200 and a page titled "Instance Hibernating page" (what public
+ * ServiceNow clients look for, e.g. Itential's adapter labs' isHibernating).
+ */
+export function isHibernatingPage(body: string): boolean {
+  return body.includes('Instance Hibernating page');
 }
 
 /** Says what a request that got no answer at all means for an instance. */

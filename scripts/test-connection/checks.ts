@@ -1,5 +1,5 @@
 import { ServiceNowClient } from '../servicenow-http/client';
-import { isServiceNowError, looksLikeHtml, roleHintFor, type ServiceNowError } from '../servicenow-http/errors';
+import { isHibernatingPage, isServiceNowError, looksLikeHtml, roleHintFor, type ServiceNowError } from '../servicenow-http/errors';
 import { CHECK_FIELDS, REQUIRED_FIELDS } from '../fetch-metadata/queries';
 
 export interface CheckResult {
@@ -52,7 +52,9 @@ async function checkReachable(client: ServiceNowClient): Promise<CheckResult> {
         step,
         ok: false,
         message: `${new URL(baseUrl).host} answered with an HTML page (HTTP ${answer.status}), not the Table API`,
-        details: ['The instance is hibernating, behind a login page or a proxy. Wake a developer instance at developer.servicenow.com, or check the --instance URL.']
+        details: isHibernatingPage(answer.text)
+          ? ['It is the "Instance Hibernating page": the developer instance is hibernating; sign in at developer.servicenow.com, wake it, then try again.']
+          : ['The instance is hibernating, behind a login page or a proxy. Wake a developer instance at developer.servicenow.com, or check the --instance URL.']
       };
     }
     const tls = baseUrl.startsWith('https:') ? ', TLS certificate accepted' : '';

@@ -329,8 +329,9 @@ describe('scripts/fetch-metadata - command', () => {
       ['401', { kind: 'status', status: 401, table: 'sys_db_object' }, /the instance refused the credentials \(HTTP 401\)/],
       ['403 on sys_dictionary', { kind: 'status', status: 403, table: 'sys_dictionary' }, /access denied \(HTTP 403\) reading sys_dictionary[\s\S]*admin or personalize_dictionary/],
       ['403 on sys_choice', { kind: 'status', status: 403, table: 'sys_choice' }, /reading sys_choice[\s\S]*admin or personalize_choices/],
-      ['503 HTML that never ends', { kind: 'html', status: 503, times: 100 }, /HTML page \(HTTP 503\) instead of JSON[\s\S]*hibernating/],
-      ['a login page with HTTP 200', { kind: 'html', status: 200 }, /HTML page \(HTTP 200\) instead of JSON/],
+      ['503 HTML that never ends', { kind: 'html', status: 503, times: 100 }, /HTML page \(HTTP 503\) instead of JSON[\s\S]*Instance Hibernating page/],
+      ['a login page with HTTP 200', { kind: 'html', status: 200, page: 'login' }, /HTML page \(HTTP 200\) instead of JSON\n\s+This is a login page/],
+      ['a hibernating developer instance (HTTP 200)', { kind: 'html', status: 200, page: 'hibernating' }, /HTML page \(HTTP 200\) instead of JSON\n\s+It is the "Instance Hibernating page": the developer instance is hibernating; sign in at developer\.servicenow\.com, wake it/],
       ['rate limiting for hours', { kind: 'rate-limit', retryAfterSeconds: 7200 }, /rate limit exceeded \(HTTP 429\) reading sys_db_object; the instance asked to wait 7200 s/],
       ['resets that never stop', { kind: 'reset', times: 100 }, /the connection to 127\.0\.0\.1:\d+ broke/]
     ])('reports %s clearly and leaves the previous snapshot as it was', async (_name, fault, message) => {

@@ -130,15 +130,27 @@ describe('scripts/test-connection - command', () => {
   });
 
   it('reports a hibernating instance at the reachability step', async () => {
-    // given
-    emulator.faults.add({ kind: 'html', status: 200 });
+    // given: the page public clients detect a sleeping PDI by
+    emulator.faults.add({ kind: 'html', status: 200, page: 'hibernating' });
 
     // when
     const result = await runCommand(command, ['--instance', emulator.url], { env: basicEnv });
 
     // then
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/FAIL reachable \(DNS, connection, TLS\): 127\.0\.0\.1:\d+ answered with an HTML page \(HTTP 200\)[\s\S]*Wake a developer instance/);
+    expect(result.stdout).toMatch(/FAIL reachable \(DNS, connection, TLS\): 127\.0\.0\.1:\d+ answered with an HTML page \(HTTP 200\), not the Table API\n\s+It is the "Instance Hibernating page": the developer instance is hibernating; sign in at developer\.servicenow\.com, wake it/);
+  });
+
+  it('reports a login page at the reachability step without calling it hibernation', async () => {
+    // given
+    emulator.faults.add({ kind: 'html', status: 200, page: 'login' });
+
+    // when
+    const result = await runCommand(command, ['--instance', emulator.url], { env: basicEnv });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/FAIL reachable \(DNS, connection, TLS\): 127\.0\.0\.1:\d+ answered with an HTML page \(HTTP 200\), not the Table API\n\s+The instance is hibernating, behind a login page or a proxy/);
   });
 
   it('reports an instance that cannot be reached', async () => {
