@@ -3,7 +3,7 @@ import { faultProblems, type Fault, type FaultInjector } from './faults';
 import type { LoggedRequest } from './logged-request';
 import { errorBody } from './responses';
 
-const KINDS = new Set(['status', 'rate-limit', 'html', 'redirect', 'slow', 'reset', 'truncated-json', 'change-between-pages']);
+const KINDS = new Set(['status', 'rate-limit', 'html', 'redirect', 'slow', 'reset', 'truncated-json', 'change-between-pages', 'cancelled-transaction', 'acl-hide-rows', 'acl-hide-fields']);
 
 /**
  * `/__emulator/faults` (POST one fault, DELETE all) and `/__emulator/requests`

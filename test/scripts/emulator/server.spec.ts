@@ -339,6 +339,25 @@ describe('scripts/emulator - admin routes', () => {
     expect(log.result).toEqual([expect.objectContaining({ path: '/api/now/table/task', status: 429 })]);
   });
 
+  it('answers under a posted ACL fault as an instance does: the row is dropped from the page, the count stays', async () => {
+    // given
+    const first = emulator.store.insert('task', { short_description: 'hidden from the user' }, 'admin');
+    emulator.store.insert('task', { short_description: 'visible' }, 'admin');
+    const added = await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: 'acl-hide-rows', table: 'task', match: { sys_id: first?.sys_id } }) });
+
+    // when
+    const hidden = await call(emulator, 'GET', '/api/now/table/task?sysparm_fields=sys_id');
+    const plain = await call(emulator, 'GET', '/api/now/table/task?sysparm_fields=sys_id');
+
+    // then
+    expect(added.status).toBe(201);
+    const ids = (answer: typeof hidden) => (answer.json as { result: { sys_id: string }[] }).result.map((row) => row.sys_id);
+    expect(ids(plain)).toContain(first?.sys_id);
+    expect(ids(hidden)).toEqual(ids(plain).filter((id) => id !== first?.sys_id));
+    expect(hidden.headers.get('x-total-count')).toBe(plain.headers.get('x-total-count'));
+    expect(hidden.headers.get('link')).toBe(plain.headers.get('link'));
+  });
+
   it('refuses an unknown fault kind and clears faults', async () => {
     // given
     emulator.faults.add({ kind: 'status', status: 500, times: 10 });
@@ -360,7 +379,11 @@ describe('scripts/emulator - admin routes', () => {
     [{ kind: 'html' }, 'status must be an HTTP status'],
     [{ kind: 'slow', delayMs: -1 }, 'delayMs must be'],
     [{ kind: 'redirect' }, 'location must be a URL'],
-    [{ kind: 'reset', times: 0 }, 'times must be a whole number above 0']
+    [{ kind: 'reset', times: 0 }, 'times must be a whole number above 0'],
+    [{ kind: 'html', status: 200, page: 'sso' }, 'page must be hibernating or login'],
+    [{ kind: 'cancelled-transaction', cutOff: 'yes' }, 'cutOff must be true or false'],
+    [{ kind: 'acl-hide-rows', match: {} }, 'match must be an object of field names to string values'],
+    [{ kind: 'acl-hide-fields', fields: 'mandatory' }, 'fields must be a list of field names']
   ])('refuses the malformed fault %j with 400 and keeps serving', async (fault, message) => {
     // when
     const refused = await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) });
