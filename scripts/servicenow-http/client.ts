@@ -114,11 +114,13 @@ export class ServiceNowClient {
       if (!Array.isArray(rows)) {
         throw new ServiceNowError('invalid-json', `the answer for ${table} has no "result" list`, { table, status: response.status });
       }
+      const before = records.size + unkeyed.length;
       for (const row of rows as TableRecord[]) {
         const id = typeof row.sys_id === 'string' ? row.sys_id : undefined;
         if (id) records.set(id, row);
         else unkeyed.push(row);
       }
+      const repeated = rows.length > 0 && records.size + unkeyed.length === before;
       const totalHeader = response.headers.get('x-total-count');
       const total = totalHeader !== null && /^\d+$/.test(totalHeader) ? Number(totalHeader) : undefined;
       if (page === 1) firstTotal = total;
@@ -135,6 +137,13 @@ export class ServiceNowClient {
       // Without a Link header, page as the Table API docs say: sysparm_offset + sysparm_limit. The limit "is applied
       // before ACL evaluation", so a page short of rows the user may not read is not the end; X-Total-Count is.
       const limit = Number(url.searchParams.get('sysparm_limit') ?? pageSize);
+      if (repeated) {
+        // Only records already read: the offset was not applied, and paging on would loop.
+        throw new ServiceNowError('bad-request', `the instance sent the same records of ${table} again at sysparm_offset ${offset}`, {
+          table,
+          details: ['Something in between (a proxy or gateway) seems to drop sysparm_offset or the Link header; check the --instance URL and any proxy.']
+        });
+      }
       if (total !== undefined ? offset + limit >= total : rows.length === 0) break;
       url.searchParams.set('sysparm_offset', String(offset + limit));
     }

@@ -140,6 +140,31 @@ describe('scripts/fetch-metadata - ACL-filtered and cancelled answers', () => {
     expect(offsets).toEqual(Array.from({ length: Math.ceil(counted / 5) }, (_, page) => String(page * 5)));
   });
 
+  it('stops with a clear error when something in between drops sysparm_offset, instead of paging forever', async () => {
+    // given: a proxy that strips the Link header and the offset
+    const withoutOffset: typeof fetch = async (input, init) => {
+      const url = new URL(String(input));
+      url.searchParams.delete('sysparm_offset');
+      const response = await fetch(url, init);
+      const headers = new Headers(response.headers);
+      headers.delete('link');
+      return new Response(await response.text(), { status: response.status, statusText: response.statusText, headers });
+    };
+    const client = new ServiceNowClient({ baseUrl: emulator.url, credentials: { kind: 'basic', ...DEFAULT_USER }, fetch: withoutOffset });
+
+    // when
+    let error: unknown;
+    try {
+      await fetchMetadata(client, { tables: ['u_asset_request'], pageSize: 5 });
+    } catch (caught) {
+      error = caught;
+    }
+
+    // then
+    expect((error as Error).message).toBe('the instance sent the same records of sys_dictionary again at sysparm_offset 5');
+    expect(emulator.requests.filter((request) => request.table === 'sys_dictionary')).toHaveLength(2);
+  });
+
   it('answers sys_db_object.super_class with the super class\'s sys_id, as an instance does', async () => {
     // when
     const { json } = await call(emulator, 'GET', '/api/now/table/sys_db_object?sysparm_query=nameINu_asset_request,task&sysparm_fields=name,super_class,super_class.name&sysparm_exclude_reference_link=true');
