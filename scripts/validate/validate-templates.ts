@@ -96,6 +96,30 @@ function schemaProblem(where: Omit<FileProblem, 'severity' | 'message'>, templat
 export function duplicateVersions(files: { file: string; text: string }[]): FileProblem[] {
   const seen = new Map<string, { file: string; index: number }>();
   const problems: FileProblem[] = [];
+  for (const { file, template, index, inList } of loadedTemplates(files)) {
+    const { id, version } = (template ?? {}) as { id?: unknown; version?: unknown };
+    if (typeof id !== 'string') continue;
+    const key = `${id}@${String(version ?? '(none)')}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, { file, index });
+      continue;
+    }
+    const where = first.file === file ? `at index ${first.index} of this file` : `in ${first.file}`;
+    problems.push({
+      file,
+      templateId: id,
+      ...(typeof version === 'number' ? { templateVersion: version } : {}),
+      ...(inList ? { templateIndex: index } : {}),
+      severity: 'error',
+      message: `id ${id} version ${String(version ?? '(none)')} is also ${where}; the Modeler loads only one of them`
+    });
+  }
+  return problems;
+}
+
+/** Every template of the files that parse, in file order: the Modeler loads a file's list or its one template (a file that does not parse is `validateTemplateText`'s to report). */
+function* loadedTemplates(files: { file: string; text: string }[]): Generator<{ file: string; template: unknown; index: number; inList: boolean }> {
   for (const { file, text } of files) {
     let parsed: unknown;
     try {
@@ -103,28 +127,10 @@ export function duplicateVersions(files: { file: string; text: string }[]): File
     } catch {
       continue;
     }
+    const inList = Array.isArray(parsed);
     const templates: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
-    templates.forEach((template, index) => {
-      const { id, version } = (template ?? {}) as { id?: unknown; version?: unknown };
-      if (typeof id !== 'string') return;
-      const key = `${id}@${String(version ?? '(none)')}`;
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, { file, index });
-        return;
-      }
-      const where = first.file === file ? `at index ${first.index} of this file` : `in ${first.file}`;
-      problems.push({
-        file,
-        templateId: id,
-        ...(typeof version === 'number' ? { templateVersion: version } : {}),
-        ...(Array.isArray(parsed) ? { templateIndex: index } : {}),
-        severity: 'error',
-        message: `id ${id} version ${String(version ?? '(none)')} is also ${where}; the Modeler loads only one of them`
-      });
-    });
+    for (let index = 0; index < templates.length; index++) yield { file, template: templates[index], index, inList };
   }
-  return problems;
 }
 
 /**
@@ -136,39 +142,30 @@ export function duplicateVersions(files: { file: string; text: string }[]): File
 export function configurationConflicts(files: { file: string; text: string }[]): FileProblem[] {
   const first = new Map<string, { definition: string; where: string; value: Record<string, unknown> }>();
   const problems: FileProblem[] = [];
-  for (const { file, text } of files) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      continue;
-    }
-    const templates: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
-    templates.forEach((template, index) => {
-      const { id, version, configurationTemplates } = (template ?? {}) as { id?: unknown; version?: unknown; configurationTemplates?: unknown };
-      if (!Array.isArray(configurationTemplates)) return;
-      for (const configuration of configurationTemplates as { id?: unknown; version?: unknown }[]) {
-        if (!configuration || typeof configuration !== 'object' || !configuration.id) continue;
-        const key = `${String(configuration.id)}@${String(configuration.version ?? 1)}`;
-        const definition = JSON.stringify(canonical(configuration));
-        const seen = first.get(key);
-        if (!seen) {
-          first.set(key, { definition, where: `${file}${typeof id === 'string' ? ` (${id})` : ''}`, value: configuration as Record<string, unknown> });
-          continue;
-        }
-        if (seen.definition === definition) continue;
-        const differing = [...new Set([...Object.keys(seen.value), ...Object.keys(configuration)])]
-          .filter((field) => JSON.stringify(canonical(seen.value[field])) !== JSON.stringify(canonical((configuration as Record<string, unknown>)[field])));
-        problems.push({
-          file,
-          ...(typeof id === 'string' ? { templateId: id } : {}),
-          ...(typeof version === 'number' ? { templateVersion: version } : {}),
-          ...(Array.isArray(parsed) ? { templateIndex: index } : {}),
-          severity: 'warning',
-          message: `embeds configuration template ${String(configuration.id)} version ${String(configuration.version ?? 1)} unlike ${seen.where} (${differing.join(', ')} ${differing.length === 1 ? 'differs' : 'differ'}): Camunda Modeler keeps the first definition it loads and ignores this one; embed the same definition, or give this one another id or version`
-        });
+  for (const { file, template, index, inList } of loadedTemplates(files)) {
+    const { id, version, configurationTemplates } = (template ?? {}) as { id?: unknown; version?: unknown; configurationTemplates?: unknown };
+    if (!Array.isArray(configurationTemplates)) continue;
+    for (const configuration of configurationTemplates as { id?: unknown; version?: unknown }[]) {
+      if (!configuration || typeof configuration !== 'object' || !configuration.id) continue;
+      const key = `${String(configuration.id)}@${String(configuration.version ?? 1)}`;
+      const definition = JSON.stringify(canonical(configuration));
+      const seen = first.get(key);
+      if (!seen) {
+        first.set(key, { definition, where: `${file}${typeof id === 'string' ? ` (${id})` : ''}`, value: configuration as Record<string, unknown> });
+        continue;
       }
-    });
+      if (seen.definition === definition) continue;
+      const differing = [...new Set([...Object.keys(seen.value), ...Object.keys(configuration)])]
+        .filter((field) => JSON.stringify(canonical(seen.value[field])) !== JSON.stringify(canonical((configuration as Record<string, unknown>)[field])));
+      problems.push({
+        file,
+        ...(typeof id === 'string' ? { templateId: id } : {}),
+        ...(typeof version === 'number' ? { templateVersion: version } : {}),
+        ...(inList ? { templateIndex: index } : {}),
+        severity: 'warning',
+        message: `embeds configuration template ${String(configuration.id)} version ${String(configuration.version ?? 1)} unlike ${seen.where} (${differing.join(', ')} ${differing.length === 1 ? 'differs' : 'differ'}): Camunda Modeler keeps the first definition it loads and ignores this one; embed the same definition, or give this one another id or version`
+      });
+    }
   }
   return problems;
 }
