@@ -7,6 +7,8 @@
  * src/main/scala/org/camunda/feel/; FI = impl/interpreter/FeelInterpreter.scala,
  * the builtins are in impl/builtin/.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateFeel, FeelFailure, UnmodelledFeel } from './feel';
 import { UnmodelledJavaRegex } from './java-regex';
@@ -209,5 +211,32 @@ describe('helpers/runtime/feel - strings and lists (StringBuiltinFunctions.scala
 
   it('refuses a builtin form it does not model rather than guess', () => {
     expect(() => feel('matches("a", "a", "i")')).toThrow(UnmodelledFeel);
+  });
+});
+
+describe('helpers/runtime/feel - the committed templates\' own expressions', () => {
+  const property = (file: string, id: string): string => {
+    const template = JSON.parse(readFileSync(join('templates', file), 'utf8')) as { properties: { id: string; value?: unknown }[] };
+    const found = template.properties.find((candidate) => candidate.id === id);
+    if (typeof found?.value !== 'string') throw new Error(`${file} has no FEEL property ${id}`);
+    return found.value;
+  };
+
+  it('builds the base URL from a name or an address, $ being Java\'s', () => {
+    const baseUrl = property('servicenow-incident.json', 'baseUrl');
+    expect(feel(baseUrl, { sn_instanceUrl: 'dev1' })).toBe('https://dev1.service-now.com');
+    expect(feel(baseUrl, { sn_instanceUrl: 'https://dev1.service-now.com//' })).toBe('https://dev1.service-now.com');
+    expect(feel(baseUrl, { sn_instanceUrl: null })).toBeNull();
+    // a pasted name with its line break still counts as a name in Java (feelin: kept as an address)
+    expect(feel(baseUrl, { sn_instanceUrl: 'dev1\n' })).toBe('https://dev1\n.service-now.com');
+  });
+
+  it('correlates a poll on the first listed record only, null for an empty or a non-list result', () => {
+    const key = property('servicenow-incident-wait.json', 'correlationKeyPayload');
+    const record = property('servicenow-incident-wait.json', 'resultExpression');
+    expect(feel(key, { body: { result: [{ sys_id: 'a' }, { sys_id: 'b' }] } })).toBe('a');
+    expect(feel(key, { body: { result: [] } })).toBeNull();
+    expect(feel(key, { body: { result: { sys_id: 'a' } } })).toBeNull();
+    expect(feel(record, { body: { result: { sys_id: 'a' } } })).toEqual({ incidentRecord: null });
   });
 });
