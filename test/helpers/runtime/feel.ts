@@ -48,8 +48,9 @@ function feelScalaToString(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(feelScalaToString).join(', ')}]`;
   // `$key:$asString`, joined by ", " (the entry order of a Scala Map: insertion order up to 4 entries)
   if (isContext(value)) return `{${Object.entries(value).map(([key, inner]) => `${key}:${feelScalaToString(inner)}`).join(', ')}}`;
-  if (value instanceof FeelDuration || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new UnmodelledFeel(`string() of ${String(value)} is not modelled`);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  // durations print unlike feelin's ISO text (Val.scala:257: `P0D` for zero, seconds without their fraction); no template prints one
+  throw new UnmodelledFeel(`string() of ${value instanceof FeelDuration ? 'a duration' : String(value)} is not modelled`);
 }
 
 /** java.math.BigDecimal(String), which `number` parses with (package.scala:68 `stringToNumber`). */
