@@ -179,6 +179,10 @@ describe('helpers/runtime/feel - strings and lists (StringBuiltinFunctions.scala
     expect(feel('matches(x, "^[A-Za-z0-9][A-Za-z0-9-]*$")', { x: 'dev-1.service-now.com' })).toBe(false);
     expect(feel('matches(x, "a")', { x: null })).toBeNull();
     expect(feel('matches("a", "(")')).toBeNull();
+    // Java's \s is ASCII whitespace: no match for a no-break space (JavaScript's \s matches it)
+    expect(feel('matches(x, p)', { x: 'a\u00a0b', p: 'a\\sb' })).toBe(false);
+    expect(feel('matches(x, p)', { x: 'a\tb', p: 'a[\\s]b' })).toBe(true);
+    expect(() => feel('matches(x, p)', { x: 'a', p: '\\ba' })).toThrow(UnmodelledJavaRegex);
   });
 
   it('replace with Java regex and Java replacement strings (:131)', () => {

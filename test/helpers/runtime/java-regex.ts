@@ -9,7 +9,10 @@
  *   that ends the input (`\n`, `\r\n`, `\r`, `\u0085`, `\u2028`, `\u2029`),
  *   never between `\r` and `\n`; JavaScript's `$` only at the very end;
  * - `.` (class Dot, not DOTALL/UNIX_LINES) matches no line terminator,
- *   `\u0085` included, which JavaScript's `.` matches.
+ *   `\u0085` included, which JavaScript's `.` matches;
+ * - `\s` is ASCII whitespace only (`[ \t\n\x0B\f\r]`), JavaScript's takes
+ *   Unicode spaces too; `\b` finds word edges by Character.isLetterOrDigit,
+ *   JavaScript's by ASCII `\w` (refused).
  * Java-only syntax is refused rather than guessed, so the proof fails loudly
  * on a pattern it cannot model.
  */
@@ -23,8 +26,9 @@ export class JavaRegexError extends Error {}
 const LINE_TERMINATORS = '\\n\\r\\u0085\\u2028\\u2029';
 const DOT = `[^${LINE_TERMINATORS}]`;
 const DOLLAR = `(?=(?:\\r\\n|[${LINE_TERMINATORS}])?$)(?<!\\r(?=\\n$))`;
-// \Q..\E quoting, \A \z \Z \G anchors, \h \H \v \V \R \X, \p{..} classes
-const JAVA_ONLY_ESCAPES = new Set(['Q', 'E', 'A', 'z', 'Z', 'G', 'h', 'H', 'v', 'V', 'R', 'X', 'p', 'P']);
+// \Q..\E quoting, \A \z \Z \G anchors, \h \H \v \V \R \X, \p{..} classes, \b \B word edges
+const JAVA_ONLY_ESCAPES = new Set(['Q', 'E', 'A', 'z', 'Z', 'G', 'h', 'H', 'v', 'V', 'R', 'X', 'p', 'P', 'b', 'B']);
+const JAVA_SPACE = ' \\t\\n\\x0B\\f\\r';
 
 /** The JavaScript RegExp that matches what Pattern.compile(pattern) matches (flags: none, or 'g'). */
 export function javaPattern(pattern: string, flags = ''): RegExp {
@@ -35,8 +39,10 @@ export function javaPattern(pattern: string, flags = ''): RegExp {
     const next = pattern[index + 1];
     if (char === '\\') {
       if (next === undefined) throw new JavaRegexError(`Unexpected internal error near index ${index}: ${pattern}`);
-      if (JAVA_ONLY_ESCAPES.has(next)) throw new UnmodelledJavaRegex(`\\${next} in the Java pattern ${pattern}`);
-      out += char + next;
+      if (JAVA_ONLY_ESCAPES.has(next) || (inClass && next === 'S')) throw new UnmodelledJavaRegex(`\\${next} in the Java pattern ${pattern}`);
+      if (next === 's') out += inClass ? JAVA_SPACE : `[${JAVA_SPACE}]`;
+      else if (next === 'S') out += `[^${JAVA_SPACE}]`;
+      else out += char + next;
       index++;
     } else if (inClass) {
       if (char === '[' || (char === '&' && next === '&')) throw new UnmodelledJavaRegex(`a nested class or intersection in the Java pattern ${pattern}`);
