@@ -1,22 +1,7 @@
 import { allOf, headerBinding, OPERATION_HTTP, OPERATIONS, whenOperation, type Operation } from './operations';
 import type { Condition, TemplateProperty } from './types';
 import type { GuardedAnswer } from './answer-guard';
-
-/**
- * The title of the page a hibernating personal developer instance serves,
- * with HTTP 200, for every path (demisto/content ServiceNowv2.py
- * `send_request`, Itential's ServiceNow adapter `isHibernating`).
- */
-const HIBERNATING_PAGE = 'Instance Hibernating page';
-
-/**
- * What a 200 carries when a transaction quota cancels a request that already
- * ran: the records so far, then `"error": {...}, "status": "failure"` at the
- * end, often as broken JSON, which the connector hands over as text
- * (ServiceNow KB1297438; ServiceNow/PySNC record.py `GlideRecord.query`,
- * StackVista/stackstate-agent-integrations servicenow.py `_get_json`).
- */
-const CANCELLED_TRANSACTION = 'Transaction cancelled';
+import { CANCELLED_TRANSACTION, HIBERNATING_PAGE_TITLE } from '../instance-answers';
 
 /** Seconds to wait after a 429 that carries no usable Retry-After header. */
 const DEFAULT_RATE_LIMIT_WAIT = 60;
@@ -72,7 +57,7 @@ function unexpectedAnswerEntries(rule: AnswerRule): string[] {
     // Header names keep the server's spelling (connectors HeadersHelper.flattenHeaders): matched ignoring case; `[1]` of no match is null (feel-scala FeelInterpreter `filterList`).
     'location: get entries(answerHeaders)[lower case(item.key) = "location"].value[1]',
     `unexpected: if failure != null or status = null then null
-    else if contains(page, "${HIBERNATING_PAGE}") then "The instance is hibernating: wake it, then retry"
+    else if contains(page, "${HIBERNATING_PAGE_TITLE}") then "The instance is hibernating: wake it, then retry"
     else if not(list contains([${statuses.join(', ')}], status)) then "ServiceNow answered HTTP " + string(status) + (if location = null then "" else " redirecting to " + string(location)) + " instead of ${expected}: the instance URL does not reach the ${api} (use the instance's https:// address)"
     ${needsResult
     ? `else if get value(answer, "result") = null or get value(answer, "error") != null then "ServiceNow answered HTTP " + string(status) + (if get value(answer, "error") != null or contains(page, "${CANCELLED_TRANSACTION}") then " with a cancelled transaction: ask for fewer records or columns" else " without a result: the instance URL does not reach the ${api}")`

@@ -5,6 +5,7 @@ import { basicAuthorization, requestOAuthToken } from './auth';
 import { secretsOf, type Credentials } from './credentials';
 import { cancelledError, errorFromResponse, roleHintFor, errorFromTransport, htmlError, looksLikeHtml, messageOf, ServiceNowError, withoutSecrets } from './errors';
 import { parseLinkHeader, withStableOrder } from './paging';
+import { CANCELLED_TRANSACTION } from '../../core/instance-answers';
 
 /** The shared HTTP stack's options (timeouts, retries, clock) plus where and as whom. */
 export interface ClientOptions extends HttpClientOptions {
@@ -242,7 +243,7 @@ function readTableAnswer<T>(attempt: Attempt, url: string, timeoutMs: number, se
 }
 
 /** ServiceNow's message for a request a Transaction Quota Rule cancelled. */
-const CANCELLED = /Transaction cancelled[^"\\]*/;
+const CANCELLED = new RegExp(`${CANCELLED_TRANSACTION}[^"\\\\]*`);
 
 /** A 2xx body that carries ServiceNow's error shape, `{"error": {...}, "status": "failure"}`. */
 function isFailure(body: unknown): boolean {

@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors';
+import { HIBERNATING_PAGE_TITLE, isHibernatingPage } from '../../core/instance-answers';
 import { transportReason, type TransportFailure } from '../http/transport';
 import { urlWithoutSecrets } from '../http/url-secrets';
 
@@ -140,7 +141,7 @@ export function htmlError(status: number, url: string, table?: string, body = ''
     status,
     ...(table ? { table } : {}),
     details: isHibernatingPage(body)
-      ? ['It is the "Instance Hibernating page": the developer instance is hibernating; sign in at developer.servicenow.com, wake it, then try again.']
+      ? [HIBERNATING_ADVICE]
       : [
           'This is a login page, a hibernating developer instance or a proxy in between.',
           'Open the instance in a browser (wake a hibernating PDI at developer.servicenow.com) and check the --instance URL.'
@@ -148,14 +149,8 @@ export function htmlError(status: number, url: string, table?: string, body = ''
   });
 }
 
-/**
- * A sleeping developer instance answers every request, REST included, with
- * HTTP 200 and a page titled "Instance Hibernating page" (what public
- * ServiceNow clients look for, e.g. Itential's adapter labs' isHibernating).
- */
-export function isHibernatingPage(body: string): boolean {
-  return body.includes('Instance Hibernating page');
-}
+/** What to do about the page a hibernating developer instance answers every request with (core/instance-answers.ts). */
+export const HIBERNATING_ADVICE = `It is the "${HIBERNATING_PAGE_TITLE}": the developer instance is hibernating; sign in at developer.servicenow.com, wake it, then try again.`;
 
 /** Says what a request that got no answer at all means for an instance. */
 export function errorFromTransport(failure: TransportFailure, url: string, timeoutMs: number, table?: string): ServiceNowError {

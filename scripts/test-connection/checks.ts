@@ -1,5 +1,6 @@
 import { ServiceNowClient } from '../servicenow-http/client';
-import { isHibernatingPage, isServiceNowError, looksLikeHtml, roleHintFor, type ServiceNowError } from '../servicenow-http/errors';
+import { isHibernatingPage } from '../../core/instance-answers';
+import { HIBERNATING_ADVICE, isServiceNowError, looksLikeHtml, roleHintFor, type ServiceNowError } from '../servicenow-http/errors';
 import { CHECK_FIELDS, REQUIRED_FIELDS } from '../fetch-metadata/queries';
 
 export interface CheckResult {
@@ -53,7 +54,7 @@ async function checkReachable(client: ServiceNowClient): Promise<CheckResult> {
         ok: false,
         message: `${new URL(baseUrl).host} answered with an HTML page (HTTP ${answer.status}), not the Table API`,
         details: isHibernatingPage(answer.text)
-          ? ['It is the "Instance Hibernating page": the developer instance is hibernating; sign in at developer.servicenow.com, wake it, then try again.']
+          ? [HIBERNATING_ADVICE]
           : ['The instance is hibernating, behind a login page or a proxy. Wake a developer instance at developer.servicenow.com, or check the --instance URL.']
       };
     }
