@@ -157,13 +157,12 @@ export function refuseHiddenFields(table: string, rows: readonly Record<string, 
 
 /** A table whose super class comes back as a sys_id without its name would be read as a root table, without the inherited columns. */
 function refuseUnnamedSuperClasses(rows: readonly Record<string, unknown>[]): void {
-  const text = (value: unknown) => (typeof value === 'string' ? value : value && typeof value === 'object' && 'value' in value ? String((value as { value: unknown }).value ?? '') : '');
-  const unnamed = rows.filter((row) => text(row.super_class) !== '' && text(row['super_class.name']) === '');
+  const unnamed = rows.filter((row) => cellText(row.super_class) !== '' && cellText(row['super_class.name']) === '');
   if (unnamed.length === 0) return;
-  throw new ServiceNowError('forbidden', `sys_db_object names the super class of ${unnamed.map((row) => text(row.name)).sort().join(', ')} only by sys_id: the user may not read ${unnamed.length === 1 ? 'that super class\'s record' : 'those super classes\' records'}`, {
+  throw new ServiceNowError('forbidden', `sys_db_object names the super class of ${unnamed.map((row) => cellText(row.name)).sort().join(', ')} only by sys_id: the user may not read ${unnamed.length === 1 ? 'that super class\'s record' : 'those super classes\' records'}`, {
     table: 'sys_db_object',
     details: [
-      ...unnamed.slice(0, 10).map((row) => `${text(row.name)}: super_class ${text(row.super_class)}, super_class.name empty`),
+      ...unnamed.slice(0, 10).map((row) => `${cellText(row.name)}: super_class ${cellText(row.super_class)}, super_class.name empty`),
       'Without the super class the table would lose every column it inherits.',
       `Reading sys_db_object usually needs ${roleHintFor('sys_db_object')}; ask an administrator to let the integration user read every sys_db_object record.`
     ]
@@ -181,10 +180,14 @@ function recordName(row: Record<string, unknown>): string {
 export function normalise(row: Record<string, unknown>, fields: readonly string[]): RawRecord {
   const record: RawRecord = {};
   for (const field of fields) {
-    const value = row[field];
-    record[field] = typeof value === 'string' ? value : value && typeof value === 'object' && 'value' in value ? String((value as { value: unknown }).value ?? '') : value === undefined || value === null ? '' : String(value);
+    record[field] = cellText(row[field]);
   }
   return record;
+}
+
+/** A Table API value as text: a reference's `{value, link}` (or `display_value` form) by its value, absent and null as "". */
+function cellText(value: unknown): string {
+  return typeof value === 'string' ? value : value && typeof value === 'object' && 'value' in value ? String((value as { value: unknown }).value ?? '') : value === undefined || value === null ? '' : String(value);
 }
 
 export function sortRecords(records: RawRecord[], keys: readonly string[]): RawRecord[] {
