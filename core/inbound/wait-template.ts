@@ -54,10 +54,29 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Authentication exactly as the table templates offer it, as connector properties. */
+/**
+ * Fields the connector binds as written: an event has no input mapping that would evaluate FEEL first, and these
+ * have no @FEEL (connectors 8.8.16 and 8.9.7 http-base `OAuthAuthentication.scopes`), so "=x" would be sent as the
+ * scope itself.
+ */
+const TEXT_ONLY_FIELDS = new Set(['authentication.scopes']);
+
+function asTextOnly(property: TemplateProperty): TemplateProperty {
+  const { feel: _feel, ...rest } = property;
+  const given = property.constraints?.pattern;
+  const pattern = typeof given === 'string' ? { value: given } : given;
+  if (!pattern) throw new Error(`asTextOnly: ${property.id ?? '(no id)'} has no pattern to extend`);
+  return {
+    ...rest,
+    description: `${property.description ?? ''} Read as written, never as FEEL.`.trim(),
+    constraints: { ...property.constraints, pattern: { value: `^(?!=)${pattern.value.replace(/^\^/, '')}`, message: 'is read as text, never as FEEL: write the text itself or a {{secrets.NAME}} placeholder, without a leading = (and without \\ or a bare secrets.<name>).' } }
+  };
+}
+
+/** Authentication as the table templates offer it, as connector properties (FEEL only where the connector evaluates it). */
 export function inboundAuthentication(): TemplateProperty[] {
   return authenticationProperties().map((property) => {
-    const inbound = asConnectorProperty(property);
+    const inbound = TEXT_ONLY_FIELDS.has(property.id ?? '') ? asTextOnly(asConnectorProperty(property)) : asConnectorProperty(property);
     if (property.id !== 'authentication.oauthTokenEndpoint') return inbound;
     // The table templates derive it from their instance URL input; an event has no inputs to derive from.
     const { value: _derived, ...rest } = inbound;

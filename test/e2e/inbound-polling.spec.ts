@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WAIT_EXAMPLES } from '../../core/inbound/wait-examples';
 import { buildWaitTemplate } from '../../core/inbound/wait-template';
@@ -93,5 +95,64 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
     expect(seen?.auth).toBe('basic');
     expect(correlate(element, result as unknown as Record<string, unknown>, 'm').activated).toBe(false);
     expect(other.approval).toBe('approved');
+  });
+
+  describe('OAuth scopes', () => {
+    // A loopback token endpoint and Table API that record what the connector sends.
+    let server: Server;
+    let base = '';
+    const tokenForms: URLSearchParams[] = [];
+    beforeAll(async () => {
+      server = createServer((request, response) => {
+        let body = '';
+        request.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
+        request.on('end', () => {
+          if (request.method === 'POST') tokenForms.push(new URLSearchParams(body));
+          response.setHeader('content-type', 'application/json');
+          response.end(JSON.stringify(request.method === 'POST' ? { access_token: 'token', token_type: 'Bearer', expires_in: 1799, scope: 'useraccount' } : { result: [] }));
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(async () => {
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    const oauth = () => ({ url: `${base}/api/now/table/incident`, 'authentication.type': 'oauth-client-credentials-flow', 'authentication.oauthTokenEndpoint': `${base}/oauth_token.do` });
+    const OAUTH_SECRETS = { SERVICENOW_CLIENT_ID: 'client', SERVICENOW_CLIENT_SECRET: 'secret' };
+
+    it('reach the token request as written, never evaluated, so the template offers no FEEL for them and refuses a leading =', async () => {
+      const example = WAIT_EXAMPLES.find((each) => each.table === 'incident');
+      const table = metadata.tables.get('incident');
+      if (!example || !table) throw new Error('no incident wait example');
+      const template = buildWaitTemplate(table, example, 'intermediate', { idPrefix: 'test.servicenow', version: 1 });
+
+      // given scopes as text: they go out as typed
+      const element = applyInbound(template, { ...oauth(), 'authentication.scopes': 'useraccount' }, OAUTH_SECRETS);
+      expect(element.violations).toEqual([]);
+      await poll(element, { incidentSysId: '46d44a5dc0a80a8a012345b0d2d6c7e1' });
+      expect(tokenForms.at(-1)?.get('scope')).toBe('useraccount');
+
+      // when the property holds FEEL: the connector binds OAuthAuthentication.scopes (no @FEEL) as written
+      const feelScopes = { ...element, properties: { ...element.properties, 'authentication.scopes': '=scopeVariable' } };
+      await poll(feelScopes, { incidentSysId: '46d44a5dc0a80a8a012345b0d2d6c7e1', scopeVariable: 'useraccount' });
+
+      // then the expression itself is the scope, so the Modeler must not let it be written
+      expect(tokenForms.at(-1)?.get('scope')).toBe('=scopeVariable');
+      expect(template.properties.find((property) => property.id === 'authentication.scopes')).not.toHaveProperty('feel');
+      expect(applyInbound(template, { ...oauth(), 'authentication.scopes': '=scopeVariable' }, OAUTH_SECRETS).violations).toEqual([expect.stringContaining('authentication.scopes: does not match')]);
+    });
+
+    it('the FEEL fields next to them are evaluated with the process variables (so the check above can tell the two apart)', async () => {
+      const example = WAIT_EXAMPLES.find((each) => each.table === 'incident');
+      const table = metadata.tables.get('incident');
+      if (!example || !table) throw new Error('no incident wait example');
+      const template = buildWaitTemplate(table, example, 'intermediate', { idPrefix: 'test.servicenow', version: 1 });
+      const element = applyInbound(template, { ...oauth(), 'authentication.clientId': '=clientFromVariable' }, OAUTH_SECRETS);
+      expect(element.violations).toEqual([]);
+      await poll(element, { incidentSysId: '46d44a5dc0a80a8a012345b0d2d6c7e1', clientFromVariable: 'client-from-variable' });
+      expect(tokenForms.at(-1)?.get('client_id')).toBe('client-from-variable');
+    });
   });
 });

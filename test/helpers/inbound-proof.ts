@@ -132,14 +132,32 @@ function bound(value: unknown, variables: Values, warnings: string[]): unknown {
   return value;
 }
 
-/** Step 3: the poll request of one process instance. */
+/**
+ * The authentication fields with @FEEL, by type (connectors 8.8.16 and 8.9.7 http-base `BasicAuthentication`,
+ * `BearerAuthentication`, `OAuthAuthentication`): the others, `scopes` and the `type` discriminator, are bound as written.
+ */
+const FEEL_AUTHENTICATION_FIELDS: Record<string, readonly string[]> = {
+  basic: ['username', 'password'],
+  bearer: ['token'],
+  'oauth-client-credentials-flow': ['oauthTokenEndpoint', 'clientId', 'clientSecret', 'audience', 'clientAuthentication']
+};
+
+function boundAuthentication(authentication: unknown, variables: Values, warnings: string[]): unknown {
+  if (!authentication || typeof authentication !== 'object') return authentication;
+  const fields = authentication as Values;
+  const feelFields = FEEL_AUTHENTICATION_FIELDS[String(fields.type)] ?? [];
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, feelFields.includes(key) ? bound(value, variables, warnings) : value]));
+}
+
+/** Step 3: the poll request of one process instance (`PollingRuntimeProperties`: method, url, queryParameters, headers and the timeouts have @FEEL). */
 export function pollRequest(element: InboundElement, variables: Values): ProvenRequest {
   const warnings: string[] = [];
   const nested = nest(element.properties);
   const read = (name: string) => bound(nested[name], variables, warnings);
   const connectorInput: Record<string, unknown> = {
     method: read('method'), url: read('url'), queryParameters: read('queryParameters'), headers: read('headers'),
-    authentication: read('authentication'), connectionTimeoutInSeconds: read('connectionTimeoutInSeconds'), readTimeoutInSeconds: read('readTimeoutInSeconds')
+    authentication: boundAuthentication(nested.authentication, variables, warnings),
+    connectionTimeoutInSeconds: read('connectionTimeoutInSeconds'), readTimeoutInSeconds: read('readTimeoutInSeconds')
   };
   return {
     method: String(connectorInput.method),
