@@ -120,7 +120,10 @@ export function buildWebhookTemplate(table: Table, kind: InboundKind, options: B
     {
       id: 'resultVariable',
       label: 'Result variable',
-      description: 'Stores the whole request (body, headers, params) in this process variable.',
+      // The runtime stores the whole correlation context, WebhookTriggerResultContext {request, connectorData,
+      // documents} (connectors 8.8.16 InboundWebhookRestController.toWebhookTriggerResultContext,
+      // ConnectorResultHandler.createOutputVariables), not the request alone.
+      description: 'Stores what the webhook received in this process variable: <code>request</code> (<code>body</code>, <code>headers</code>, <code>params</code>), <code>connectorData</code> and <code>documents</code>; the record is <code>&lt;variable&gt;.request.body.record</code>.',
       group: 'output',
       type: 'String',
       binding: connectorProperty('resultVariable')

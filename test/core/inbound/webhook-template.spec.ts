@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWebhookTemplate, webhookActivation } from '../../../core/inbound/webhook-template';
 import type { Table } from '../../../core/metadata/model';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
-import { answerWebhook, applyInbound, ProcessNotRegistered, registerElement, registerWebhooks, type DeployedElement } from '../../helpers/inbound-proof';
+import { answerWebhook, applyInbound, feel, ProcessNotRegistered, registerElement, registerWebhooks, type DeployedElement } from '../../helpers/inbound-proof';
 import { parseJavaDuration } from '../../helpers/runtime/java-duration';
 import { connectorAcceptsSignature } from '../../helpers/camunda-emulator';
 import { createHmac } from 'node:crypto';
@@ -65,6 +65,23 @@ describe('the webhook event templates as the connector runtime registers them', 
     expect(connectorAcceptsSignature(body, signed('webhook-secret'), header, '=secrets.SERVICENOW_WEBHOOK_SECRET')).toBe(false);
     expect(applyInbound(template, { 'inbound.hmacSecret': '=secrets.SERVICENOW_WEBHOOK_SECRET' }, SECRETS).violations).toEqual([expect.stringContaining('inbound.hmacSecret: does not match')]);
     expect(applyInbound(template, { 'inbound.hmacSecret': 'a-key-typed-in' }, SECRETS).violations).toEqual([]);
+  });
+
+  it('the result variable holds the correlation context, not the request alone: the path its description names finds the record', () => {
+    // given an element storing what it received in "event"
+    const template = buildWebhookTemplate(incident, 'intermediate', { idPrefix: 'test.servicenow', version: 1 });
+    const element = applyInbound(template, { resultVariable: 'event', serviceNowEvent: webhookActivation('incident', ['update']) }, SECRETS);
+    const endpoints = registerWebhooks([{ processDefinitionKey: '1', elementId: 'Updated', kind: 'intermediate', element }]);
+    const body = { table: 'incident', operation: 'update', sys_id: '46d44a5dc0a80a8a012345b0d2d6c7e1', sys_mod_count: '3', record: { state: '2' } };
+
+    // when ServiceNow posts an updated record
+    const variables = answerWebhook(endpoints, 'servicenow-incident', body).activated?.correlation.variables ?? {};
+
+    // then the record sits under request.body, as the description says (a path from the variable on, as a user writes it)
+    const description = template.properties.find((property) => property.id === 'resultVariable')?.description ?? '';
+    const path = /<code>&lt;variable&gt;(\.[\w.]+)<\/code>/.exec(description)?.[1] ?? '(none named)';
+    expect(feel(`=event${path}`, variables)).toEqual({ state: '2' });
+    expect(feel('=event.body', variables)).toBeNull();
   });
 
   describe('one webhook ID for several events', () => {
