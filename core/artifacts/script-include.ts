@@ -1,7 +1,13 @@
 import { SIGNATURE_HEADER, WEBHOOK_SECRET_PROPERTY } from '../inbound/webhook-payload';
+import { fieldType, fieldTypeNames } from '../metadata/field-types';
 
 /** The Script Include's name (its API name in the global scope). */
 export const SCRIPT_INCLUDE_NAME = 'CamundaClient';
+
+/** The column types that hold a password, one-way hashed or encrypted (sys_user.user_password, password2 columns). */
+function passwordTypes(): string[] {
+  return fieldTypeNames().filter((type) => fieldType(type).input === 'secret');
+}
 
 /**
  * The Script Include, in ES5 as ServiceNow's server-side engine requires.
@@ -28,6 +34,8 @@ ${SCRIPT_INCLUDE_NAME}.JSON_TYPE = 'application/json; charset=utf-8';
 ${SCRIPT_INCLUDE_NAME}.TOKEN_LEEWAY_SECONDS = 30;
 /** Tokens of this script engine, by token URL and client: reused by every call in the same transaction. */
 ${SCRIPT_INCLUDE_NAME}.tokens = {};
+/** Column types whose stored value (a password hash or ciphertext) never leaves the instance. */
+${SCRIPT_INCLUDE_NAME}.PASSWORD_TYPES = ${JSON.stringify(Object.fromEntries(passwordTypes().map((type) => [type, true])))};
 
 ${SCRIPT_INCLUDE_NAME}.prototype = {
   initialize: function () {
@@ -186,12 +194,17 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
     return out;
   },
 
+  /**
+   * The record's stored values by field name, password columns left out: their value is a hash or ciphertext that
+   * Camunda has no use for and would keep in process variables (getED().getInternalType() is the column's type).
+   */
   _storedValues: function (gr) {
     var values = {};
     var elements = gr.getElements();
     var count = typeof elements.size === 'function' ? elements.size() : elements.length;
     for (var i = 0; i < count; i++) {
       var element = typeof elements.get === 'function' ? elements.get(i) : elements[i];
+      if (${SCRIPT_INCLUDE_NAME}.PASSWORD_TYPES.hasOwnProperty(String(element.getED().getInternalType()))) continue;
       values[String(element.getName())] = String(element.toString());
     }
     return values;

@@ -47,13 +47,20 @@ RESTMessageV2.prototype.execute = function () {
   };
 };
 
-/** A GlideRecord holding one record's stored values (what an async Business Rule's `current` reads). */
-function glideRecord(table, values) {
+/**
+ * A GlideRecord holding one record's stored values (what an async Business Rule's `current` reads); each element's
+ * getED().getInternalType() answers its column type from `types` (default string).
+ */
+function glideRecord(table, values, types = {}) {
   return {
     getTableName: () => table,
     getUniqueValue: () => values.sys_id,
     getValue: (name) => (name in values ? values[name] : null),
-    getElements: () => Object.keys(values).map((name) => ({ getName: () => name, toString: () => String(values[name]) }))
+    getElements: () => Object.keys(values).map((name) => ({
+      getName: () => name,
+      toString: () => String(values[name]),
+      getED: () => ({ getInternalType: () => types[name] ?? 'string' })
+    }))
   };
 }
 
@@ -75,7 +82,7 @@ const context = vm.createContext({
       return createHmac('sha256', Buffer.from(String(key), 'base64')).update(String(data), 'utf8').digest('base64');
     };
   },
-  current: current ? glideRecord(current.table, current.values) : undefined,
+  current: current ? glideRecord(current.table, current.values, current.types) : undefined,
   previous: null
 });
 

@@ -13,8 +13,8 @@ export interface SandboxRun {
   entry: string;
   /** System properties (gs.getProperty). */
   properties: Record<string, string>;
-  /** The Business Rule's current record. */
-  current?: { table: string; values: Record<string, string> };
+  /** The Business Rule's current record; `types` gives a column's internal type (default string). */
+  current?: { table: string; values: Record<string, string>; types?: Record<string, string> };
 }
 
 export interface SandboxResult {

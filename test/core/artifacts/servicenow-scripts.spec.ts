@@ -90,6 +90,26 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
     expect(correlation.variables).toEqual({ incidentSysId: INCIDENT.sys_id, incidentRecord: INCIDENT, incidentOperation: 'update' });
   });
 
+  it('a Business Rule leaves password columns out of the record it sends, whatever their name', async () => {
+    // given a user record with a one-way password (sys_user.user_password) and an encrypted custom column
+    const user = { sys_id: '62826bf03710200044e0bfc8bcbe5df1', user_name: 'abel.tuter', user_password: '$s$hash', u_api_key: 'ciphertext', sys_mod_count: '7' };
+    const before = camunda.webhooks.length;
+
+    // when
+    const run = await runInServiceNow({
+      scripts: [scriptIncludeSource(), businessRuleScript('update', ['servicenow-sys-user'])],
+      entry: 'true',
+      properties: properties(),
+      current: { table: 'sys_user', values: user, types: { user_password: 'password', u_api_key: 'password2', sys_id: 'GUID' } }
+    });
+
+    // then the other fields go, signed; the passwords stay on the instance
+    expect(run).toMatchObject({ ok: true, logs: [] });
+    const [received] = camunda.webhooks.slice(before);
+    expect(received?.signatureValid).toBe(true);
+    expect((JSON.parse(received?.rawBody ?? '') as { record: unknown }).record).toEqual({ sys_id: user.sys_id, user_name: 'abel.tuter', sys_mod_count: '7' });
+  });
+
   it('a record signed with another secret is refused by the connector\'s check (401) and the failure is logged', async () => {
     const before = camunda.webhooks.length;
     const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('insert', ['servicenow-incident'])], entry: 'true', properties: { ...properties(), 'camunda.webhook.secret': 'not-the-secret' }, current: { table: 'incident', values: INCIDENT } });
