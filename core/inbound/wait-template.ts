@@ -113,7 +113,10 @@ export function buildWaitTemplate(table: Table, example: WaitExample, kind: Excl
     {
       id: WAIT_QUERY_PROPERTY_ID,
       label: 'Record query',
-      description: 'The record\'s sys_id and the condition it must match, as an encoded query after <code>"^</code>. Do not use <code>^NQ</code>: it would start a query without the sys_id.',
+      // Variables: 8.8.16 SearchQueryClientImpl.queryVariables filters scopeKey = processInstanceKey, 8.9.7 scopeKey in
+      // (processInstanceKey, elementInstanceKey). A missing one makes the query null, which the HTTP client sends as a
+      // bare sysparm_query (ApacheRequestQueryParametersBuilder addParameter): the Table API then filters nothing.
+      description: 'The record\'s sys_id and the condition it must match, as an encoded query after <code>"^</code>. Do not use <code>^NQ</code>: it would start a query without the sys_id. The connector sees the process instance\'s own variables only (runtime 8.9: also the waiting element\'s), not those of an enclosing subprocess or multi-instance body; without the sys_id it would send no query and get any record back.',
       group: 'record',
       type: 'Text',
       ...feelDefault(recordQuery(names.sysId, example.condition)),
@@ -160,7 +163,8 @@ export function buildWaitTemplate(table: Table, example: WaitExample, kind: Excl
   return inboundEnvelope({
     id: `${options.idPrefix}.${table.name}.wait${kind === 'boundary' ? '.boundary' : ''}`,
     name: `ServiceNow: Wait for ${table.label}${kind === 'boundary' ? ' (boundary)' : ''}`,
-    description: `Waits until the ${table.label} record matches a condition (by default: ${example.until}), polling the Table API. Nothing to install in ServiceNow.`,
+    // ProcessInstancesFetcherTask.getRequestTaskKey (connectors 8.8.16, 8.9.7): one polling task per process instance.
+    description: `Waits until the ${table.label} record matches a condition (by default: ${example.until}), polling the Table API. Nothing to install in ServiceNow. Polls one waiting instance of the event per process instance: not for a parallel multi-instance.`,
     keywords: ['servicenow', table.name, table.label.toLowerCase(), 'wait', 'polling', example.until],
     kind,
     version: options.version,

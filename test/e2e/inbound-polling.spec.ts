@@ -8,7 +8,7 @@ import { outputVariableNames } from '../../core/template/output';
 import { DEFAULT_USER, startEmulator, type RunningEmulator } from '../../scripts/emulator/server';
 import { loadEmulatorSnapshot } from '../../scripts/emulator/snapshot-source';
 import { readSnapshot } from '../../scripts/metadata/read-snapshot';
-import { applyInbound, correlate, feel, MessageBroker, poll, registerElement } from '../helpers/inbound-proof';
+import { applyInbound, correlate, feel, MessageBroker, poll, pollingTasks, registerElement } from '../helpers/inbound-proof';
 
 const SECRETS = { SERVICENOW_USERNAME: DEFAULT_USER.username, SERVICENOW_PASSWORD: DEFAULT_USER.password };
 /** A record state that does not match each example yet, and one that does. */
@@ -95,6 +95,41 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
     expect(seen?.auth).toBe('basic');
     expect(correlate(element, result as unknown as Record<string, unknown>, 'm').activated).toBe(false);
     expect(other.approval).toBe('approved');
+  });
+
+  it('a sys_id variable the connector does not see (a subprocess\'s, a multi-instance body\'s) leaves the poll unfiltered, as the record query says', async () => {
+    // given an incident that is not resolved, its sys_id held where the connector cannot see it
+    const example = WAIT_EXAMPLES.find((each) => each.table === 'incident');
+    const table = metadata.tables.get('incident');
+    if (!example || !table) throw new Error('no incident wait example');
+    const template = buildWaitTemplate(table, example, 'intermediate', { idPrefix: 'test.servicenow', version: 1 });
+    const mine = emulator.store.insert('incident', { short_description: 'Printer', state: '2' }, 'admin');
+    emulator.store.insert('incident', { short_description: 'Another', state: '6' }, 'admin');
+    const element = applyInbound(template, { url: `${emulator.url}/api/now/table/incident` }, SECRETS);
+
+    // when the connector binds the query against the variables it fetched, without incidentSysId
+    const { request, result } = await poll(element, {});
+    const correlation = correlate(element, result as unknown as Record<string, unknown>, 'Wait_1' + '2251799813685301');
+
+    // then no query goes out, some other record comes back and is published under its own sys_id
+    expect(request.queryParameters).toEqual({ sysparm_query: null, sysparm_limit: '1' });
+    expect(correlation.activated).toBe(true);
+    expect(correlation.correlationKey).not.toBe(mine.sys_id);
+    const recordQuery = template.properties.find((property) => property.id === 'recordQuery')?.description ?? '';
+    expect(recordQuery).toContain('not those of an enclosing subprocess or multi-instance body');
+    expect(recordQuery).toContain('without the sys_id it would send no query');
+  });
+
+  it('polls one waiting instance of the event per process instance, so the template says it is not for a parallel multi-instance', () => {
+    // given a parallel multi-instance: two iterations of one process instance waiting at the same event
+    const tasks = pollingTasks([{ processInstanceKey: '1', elementInstanceKey: '10' }, { processInstanceKey: '1', elementInstanceKey: '11' }, { processInstanceKey: '2', elementInstanceKey: '20' }]);
+
+    // then the second iteration never gets a poll of its own
+    expect([...tasks]).toEqual([['1', '10'], ['2', '20']]);
+    const example = WAIT_EXAMPLES[0];
+    const table = example && metadata.tables.get(example.table);
+    if (!example || !table) throw new Error('no example');
+    expect(buildWaitTemplate(table, example, 'boundary', { idPrefix: 'test.servicenow', version: 1 }).description).toContain('not for a parallel multi-instance');
   });
 
   describe('OAuth scopes', () => {

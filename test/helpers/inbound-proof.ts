@@ -208,6 +208,24 @@ export class MessageBroker {
   }
 }
 
+/** A waiting element instance, as `ProcessInstanceClient.fetchActiveProcessInstanceKeyByDefinitionKeyAndElementId` lists it. */
+export interface WaitingInstance {
+  processInstanceKey: string;
+  elementInstanceKey: string;
+}
+
+/**
+ * Which waiting element instances get a polling task: `ProcessInstancesFetcherTask.scheduleRequest` keys the
+ * task by deduplication id and process instance key (`getRequestTaskKey`) and creates it for the first element
+ * instance seen (`computeIfAbsent`), keeping it while that process instance still waits there (connectors 8.8.16
+ * and 8.9.7). Returns the polled element instance per process instance.
+ */
+export function pollingTasks(waiting: readonly WaitingInstance[]): Map<string, string> {
+  const tasks = new Map<string, string>();
+  for (const { processInstanceKey, elementInstanceKey } of waiting) if (!tasks.has(processInstanceKey)) tasks.set(processInstanceKey, elementInstanceKey);
+  return tasks;
+}
+
 /** Steps 3-4: one poll against a live HTTP endpoint, returning the HttpCommonResult. */
 export async function poll(element: InboundElement, variables: Values): Promise<{ request: ProvenRequest; result: SampleResponse }> {
   const request = pollRequest(element, variables);
