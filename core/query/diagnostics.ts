@@ -78,5 +78,6 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 export const diagnosticCodes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
 
 export function hasError(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') return true;
+  return false;
 }

@@ -37,14 +37,25 @@ const systemFields = new Map<string, Field>(SYSTEM_FIELDS.map(([element, label, 
 /** Per table, its fields over the system columns: one lookup per name (validation and explanation ask for every segment). */
 const fieldIndexes = new WeakMap<Table, Map<string, Field>>();
 
+/**
+ * The index asked for last: a check asks for one table's fields many times in
+ * a row, and the WeakMap lookup cost more than the field's own. Holds that one
+ * table until another is asked for.
+ */
+let lastTable: Table | undefined;
+let lastIndex: Map<string, Field> | undefined;
+
 /** A field of `table`, falling back to the system columns every table has. */
 export function lookupField(table: Table, element: string): Field | undefined {
+  if (table === lastTable) return lastIndex!.get(element);
   let index = fieldIndexes.get(table);
   if (!index) {
     index = new Map(systemFields);
     for (const field of table.fields) index.set(field.element, findField(table, field.element)!);
     fieldIndexes.set(table, index);
   }
+  lastTable = table;
+  lastIndex = index;
   return index.get(element);
 }
 

@@ -125,7 +125,7 @@ function checkLeaf(leaf: Scalar, field: Field, family: TypeFamily, operator: str
     if (!checkLeafValue({ ...leaf, raw: visible, text: visible }, field, family, operator, table, metadata)) return undefined;
   }
   // Quoted values ('1', "true") are compared with their quotes: suggest the bare value when that one is right.
-  const quoted = /^(['"])(.*)\1$/.exec(leaf.text);
+  const quoted = diagnostic && /^(['"])(.*)\1$/.exec(leaf.text);
   if (diagnostic && quoted && !checkLeafValue({ ...leaf, raw: quoted[2]!, text: quoted[2]! }, field, family, operator, table, metadata)) {
     diagnostic.suggestion = quoted[2]!;
     diagnostic.message += ' Values are written without quotes in encoded queries.';
