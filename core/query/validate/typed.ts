@@ -184,14 +184,51 @@ export function checkChoice(leaf: Scalar, field: Field, table: Table, metadata: 
     return { severity: 'info', code: 'value.inactive-choice', start: leaf.start, end: leaf.end,
       message: `${value} (${choice.label}) is an inactive ${noun} of ${table.name}: old records may still have it, new ones cannot.` };
   }
-  const meant = choiceMeant(value, field.choices.filter((candidate) => !candidate.inactive));
+  const words = choiceWords(field);
+  const meant = guessChoice(words, value);
   const match = meant?.exact ? meant.choice : undefined;
-  const active = field.choices.filter((candidate) => !candidate.inactive);
   const numeric = fieldType(field.internalType).family === 'number';
   const lenient = !match && !numeric && (metadata.origin === 'bundled' || metadata.origin === 'sdk' || metadata.origin === 'template');
   const caveat = lenient ? ` (per the ${metadata.origin} metadata; your instance may have more: check with its metadata)` : '';
   return withSuggestion({ severity: lenient ? 'warning' : 'error', code: 'value.choice', start: leaf.start, end: leaf.end,
-    message: `${value} is not ${article(noun)} ${noun} of ${table.name}; ${plural(noun)} are ${listChoices(active)}${caveat}.` }, meant?.choice.value);
+    message: `${value} is not ${article(noun)} ${noun} of ${table.name}; ${words.nouns} are ${words.listed}${caveat}.` }, meant?.choice.value);
+}
+
+type ChoiceGuess = { choice: Choice; exact: boolean } | undefined;
+
+/** What a wrong value's finding says of the field's choices, and the guess per written value. */
+interface ChoiceWords {
+  active: Choice[];
+  listed: string;
+  nouns: string;
+  guesses: Map<string, ChoiceGuess>;
+}
+
+/**
+ * Per field: a wrong choice value is the most common finding on real
+ * queries, its guess (an edit distance to every choice) costs more than the
+ * rest of the check, and live validation re-checks the same query on every
+ * keystroke. Fields do not change once the metadata is built.
+ */
+const choiceWordsByField = new WeakMap<Field, ChoiceWords>();
+
+function choiceWords(field: Field): ChoiceWords {
+  let words = choiceWordsByField.get(field);
+  if (!words) {
+    const active = field.choices.filter((candidate) => !candidate.inactive);
+    words = { active, listed: listChoices(active), nouns: plural(field.label.toLowerCase()), guesses: new Map() };
+    choiceWordsByField.set(field, words);
+  }
+  return words;
+}
+
+/** choiceMeant over the active choices, remembered (bounded). */
+function guessChoice(words: ChoiceWords, value: string): ChoiceGuess {
+  if (words.guesses.has(value)) return words.guesses.get(value);
+  const guess = choiceMeant(value, words.active);
+  if (words.guesses.size >= 1000) words.guesses.clear();
+  words.guesses.set(value, guess);
+  return guess;
 }
 
 /**

@@ -31,6 +31,22 @@ describe('core/query/validate - fields against metadata', () => {
     expect(fixes('state=9')).toEqual([undefined]); // a short code is one edit from every digit: no guess
   });
 
+  it('gives each field its own fix and list for a wrong choice value, however often and in whatever order the value is checked', () => {
+    // given
+    const choiceFinding = (query: string) => checkQuery(query, { table: 'incident', metadata: metadata('instance') }).diagnostics
+      .filter((diagnostic) => diagnostic.code === 'value.choice').map(({ suggestion, message }) => ({ suggestion, message }));
+    const states = 'states are 1 New, 2 In Progress, 3 On Hold, 6 Resolved, 7 Closed, 8 Canceled.';
+    const priorities = 'priorities are 1 - Critical, 2 - High, 3 - Moderate, 4 - Low, 5 - Planning.';
+
+    // when / then: the same wrong words on two choice fields, checked twice
+    for (let round = 0; round < 2; round++) {
+      expect(choiceFinding('state=in progres')).toEqual([{ suggestion: '2', message: `in progres is not a state of incident; ${states}` }]);
+      expect(choiceFinding('priority=in progres')).toEqual([{ suggestion: undefined, message: `in progres is not a priority of incident; ${priorities}` }]);
+      expect(choiceFinding('priority=Critcal')).toEqual([{ suggestion: '1', message: `Critcal is not a priority of incident; ${priorities}` }]);
+      expect(choiceFinding('state=Critcal')).toEqual([{ suggestion: undefined, message: `Critcal is not a state of incident; ${states}` }]);
+    }
+  });
+
   it('words the custom-field warning for the modeler, with no command-line flag', () => {
     // when
     const [warning] = checkQuery('u_vendor_ref=1', { table: 'incident', metadata: metadata('bundled') }).diagnostics;
