@@ -21,6 +21,28 @@ export function isClassField(internalType: string): boolean {
 }
 
 /**
+ * Near misses per table map and written name, bounded: finding one reads the
+ * name of every table in the metadata, and live validation re-checks the same
+ * query on every keystroke. Within one metadata a table name means one table.
+ */
+const nearMisses = new WeakMap<Metadata['tables'], Map<string, string | undefined>>();
+
+/** The known class closest to `name` that a record of `table` can have. */
+function nearClass(name: string, operator: OperatorName, table: Table, metadata: Metadata, fits: (candidate: Table) => boolean): string | undefined {
+  let cache = nearMisses.get(metadata.tables);
+  if (!cache) nearMisses.set(metadata.tables, (cache = new Map()));
+  const key = `${table.name}\u0000${operator === 'INSTANCEOF' ? 'INSTANCEOF' : ''}\u0000${name}`;
+  if (cache.has(key)) return cache.get(key);
+  // Names first: only the few within reach are read as tables, since the metadata builds a table on first read.
+  const edits = allowedEdits(name.length);
+  const reachable = [...metadata.tables.keys()].filter((candidate) => editDistance(name, candidate, edits) <= edits && fits(metadata.tables.get(candidate)!));
+  const near = closestMatch(name, reachable);
+  if (cache.size >= 1000) cache.clear();
+  cache.set(key, near);
+  return near;
+}
+
+/**
  * A class name that no record of `table` can have: an error when the
  * metadata holds that class with its hierarchy, a warning with the closest
  * class when the name is unknown (instances add classes, so only a near miss
@@ -38,10 +60,7 @@ export function checkClassName(leaf: Scalar, operator: OperatorName, table: Tabl
     return { severity: 'error', code: 'value.class', ...at,
       message: `${name} is not ${table.name} or a table extending it${chain(known)}, so no ${table.name} record has this class.` };
   }
-  // Names first: only the few within reach are read as tables, since the metadata builds a table on first read.
-  const edits = allowedEdits(name.length);
-  const reachable = [...metadata.tables.keys()].filter((candidate) => editDistance(name, candidate, edits) <= edits && fits(metadata.tables.get(candidate)!));
-  const near = closestMatch(name, reachable);
+  const near = nearClass(name, operator, table, metadata, fits);
   if (!near) return undefined;
   return { severity: 'warning', code: 'value.class', ...at, suggestion: near,
     message: `${name} is not a table in the metadata; did you mean ${near}?` };

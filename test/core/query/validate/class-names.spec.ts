@@ -45,4 +45,20 @@ describe('core/query/validate - class names', () => {
     ]);
     expect(findings('parent.sys_class_name=incidnt', 'incident')).toEqual([['warning', 'value.class', 'incidnt', 'incident']]);
   });
+
+  it('suggests by the queried table and the operator, whatever the same metadata answered for the name before', () => {
+    // given: one metadata, asked about the same misspelt names from different tables and operators, twice
+    const metadata = hierarchyMetadata();
+    const suggestions = (query: string, tableName: string) => checkQuery(query, { table: tableName, metadata }).diagnostics
+      .filter((diagnostic) => diagnostic.code === 'value.class').map((diagnostic) => diagnostic.suggestion);
+
+    for (let round = 0; round < 2; round++) {
+      // then: incident is a task, not a configuration item
+      expect(suggestions('sys_class_name=incidnt', 'task')).toEqual(['incident']);
+      expect(suggestions('sys_class_name=incidnt', 'cmdb_ci')).toEqual([]);
+      // INSTANCEOF a super class fits, = does not (no incident record has the class task)
+      expect(suggestions('sys_class_nameINSTANCEOFtsk', 'incident')).toEqual(['task']);
+      expect(suggestions('sys_class_name=tsk', 'incident')).toEqual([]);
+    }
+  });
 });
