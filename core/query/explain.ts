@@ -449,7 +449,19 @@ function isDateField(path: FieldPath, scope: Scope): boolean {
 function humanize(name: string, scope: Scope): string {
   const system = scope.table ? undefined : lookupField(EMPTY_TABLE, name);
   if (system) return system.label;
-  const words = name.replaceAll('_', ' ').trim();
+  let words = humanized.get(name);
+  if (words === undefined) {
+    words = capitalize(name.replaceAll('_', ' ').trim());
+    if (humanized.size >= 1000) humanized.clear();
+    humanized.set(name, words);
+  }
+  return words;
+}
+
+/** Names the metadata does not know, in words, bounded: a query of another table has several, worded on every check. */
+const humanized = new Map<string, string>();
+
+function capitalize(words: string): string {
   const first = words.charCodeAt(0);
   if (first >= 97 && first <= 122) return String.fromCharCode(first - 32) + words.slice(1);
   return words.charAt(0).toUpperCase() + words.slice(1);

@@ -96,9 +96,15 @@ export const OPERATORS: readonly OperatorInfo[] = [
 
 const byName = new Map<OperatorName, OperatorInfo>(OPERATORS.map((operator) => [operator.name, operator]));
 
+/** The operator asked for last: each condition asks for its own several times over (parser, shape, types, explanation). */
+let last: OperatorInfo = OPERATORS[0]!;
+
 export function operatorInfo(name: OperatorName): OperatorInfo {
+  if (last.name === name) return last;
   // Every OperatorName is in OPERATORS (checked by a test).
-  return byName.get(name) as OperatorInfo;
+  const found = byName.get(name) as OperatorInfo;
+  if (found) last = found;
+  return found;
 }
 
 /** How a spelling relates to its operator. */
