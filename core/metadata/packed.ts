@@ -110,12 +110,18 @@ export function unpackSnapshot(packed: PackedSnapshot): { files: (SnapshotFile |
 function unpackRecords({ keys, defaults, rows }: PackedFile): Record<string, string>[] {
   const records: Record<string, string>[] = [];
   const labelIndex = keys.indexOf(LABEL_KEY) - 1;
+  // Every record starts as a copy of one holding the defaults: the copy takes the template's shape at once, where
+  // adding a dozen properties one by one walked the shape transitions for each of 100k records, and only the
+  // values that differ from the default are written.
+  const template: Record<string, string> = { name: '' };
+  for (let index = 0; index < defaults.length; index++) template[keys[index + 1]!] = defaults[index]!;
   for (const [table, tableRows] of Object.entries(rows)) {
     for (const row of tableRows) {
-      const record: Record<string, string> = { name: table };
-      for (let index = 0; index < defaults.length; index++) {
-        const value = row[index] ?? 0;
-        record[keys[index + 1]!] = value === 0 ? defaults[index]! : value === 1 && index === labelIndex ? '' : String(value);
+      const record = { ...template };
+      record['name'] = table;
+      for (let index = 0; index < row.length; index++) {
+        const value = row[index];
+        if (value !== 0 && value !== undefined) record[keys[index + 1]!] = value === 1 && index === labelIndex ? '' : String(value);
       }
       if (labelIndex >= 0 && row[labelIndex] === 1) record[LABEL_KEY] = spelledOut(record['element'] ?? '');
       records.push(record);
