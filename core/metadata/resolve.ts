@@ -81,7 +81,6 @@ class LazyTables implements ReadonlyMap<string, Table> {
     this.#resolvable = resolvable;
     this.#newResolver = newResolver;
     this.#names = [...resolvable.keys()];
-    this.#resolver = newResolver(this.#problems);
   }
 
   get size(): number {
@@ -139,7 +138,9 @@ class LazyTables implements ReadonlyMap<string, Table> {
 
   #resolve(name: string): Table {
     const { record, hierarchy } = this.#resolvable.get(name)!;
-    const table = this.#resolver!.table(record, hierarchy);
+    // Made on first read: its per-column arrays cost a loader that reads no table (a snapshot import) for nothing.
+    this.#resolver ??= this.#newResolver!(this.#problems);
+    const table = this.#resolver.table(record, hierarchy);
     this.#resolved.set(name, table);
     if (this.#resolved.size === this.#resolvable.size && this.#inOrder) this.#orderedWarnings = this.#problems.warnings;
     if (this.#resolved.size === this.#resolvable.size) this.#release();
