@@ -8,6 +8,8 @@
 import { parser, trackVariables } from 'lezer-feel';
 import type { FeelParser } from './tree';
 
-const expressionParser = parser.configure({ top: 'Expression', contextTracker: trackVariables({}) });
+// Built-ins whose names hold a keyword must be known to be read as one name; the wait templates' record query uses
+// `get or else` (feel-scala BooleanBuiltinFunctions), which the Modeler's FEEL editor knows from @camunda/feel-builtins.
+const expressionParser = parser.configure({ top: 'Expression', contextTracker: trackVariables({ 'get or else': null }) });
 
 export const parseFeelExpression: FeelParser = (expression) => expressionParser.parse(expression);

@@ -1,6 +1,7 @@
 import { checkFeelQuery, checkQuery } from '../query/check';
 import type { CheckOptions, CheckResult } from '../query/check-result';
 import type { ElementTemplate, TemplateProperty } from '../template/types';
+import { sysIdTerm, withoutFallback } from './sys-id-query';
 import { isWaitTemplate } from './template-kind';
 import { WAIT_QUERY_PROPERTY_ID } from './wait-template';
 
@@ -51,8 +52,10 @@ export function checkRecordQuery(value: string, options: CheckOptions = {}): Che
       diagnostics: [{ severity: 'error', code: 'syntax.feel', start: 0, end: value.length, message: 'Give a FEEL context with a "sysparm_query" entry, e.g. ={"sysparm_query": "sys_id=" + incidentSysId + "^active=true"}.' }]
     };
   }
-  const result = checkFeelQuery(`=${entry.expression}`, options);
-  const shift = entry.start - 1;
+  // The generated query wraps the concatenation in get or else(…, "sys_idISEMPTY"): check the query it sends when the sys_id is there.
+  const query = withoutFallback(entry.expression);
+  const result = checkFeelQuery(`=${query.expression}`, options);
+  const shift = entry.start + query.start - 1;
   return { ...result, diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, start: diagnostic.start + shift, end: diagnostic.end + shift })) };
 }
 
@@ -66,16 +69,12 @@ function isComputedContext(value: string): boolean {
   return expression !== undefined && expression !== '' && !/^[{"[\d-]/.test(expression);
 }
 
-/** `"sys_id=" + <variable>`: how a wait template's record query names the record it waits for. */
-const SYS_ID_TERM = /("sys_id="\s*\+\s*)([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)/;
-
 /**
  * The record query waiting for the record in `variable` instead: the sys_id
  * sits in the query and in the correlation key, and both must name the same
  * variable. Undefined when the query names its record some other way.
  */
 export function recordQueryWithSysId(value: string, variable: string): string | undefined {
-  const match = SYS_ID_TERM.exec(value);
-  if (!match) return undefined;
-  return value.slice(0, match.index) + match[1] + variable + value.slice(match.index + match[0].length);
+  const term = sysIdTerm(value);
+  return term && value.slice(0, term.start) + variable + value.slice(term.end);
 }

@@ -5,6 +5,7 @@ import { outputVariableNames } from '../template/output';
 import type { BuildOptions, ElementTemplate, TemplateProperty } from '../template/types';
 import { asConnectorProperty, connectorProperty, feelDefault, inboundTypeProperty, JAVA_DURATION, messageNameProperty, processCorrelationKey } from './inbound-properties';
 import { inboundEnvelope, type InboundKind } from './envelope';
+import { sysIdQueryExpression } from './sys-id-query';
 import type { WaitExample } from './wait-examples';
 
 /** The HTTP Polling connector (connectors 8.8 `HttpPollingConnector`). */
@@ -18,10 +19,11 @@ const ISO_DURATION = { value: `^(=.*|${JAVA_DURATION})$`, message: 'must be an I
  * The poll's properties are evaluated one by one against the root process
  * variables (connectors 8.8 `DefaultProcessInstanceContext.bind`, variables
  * of scope processInstanceKey: `SearchQueryClientImpl.queryVariables`), so
- * the sys_id and the condition must meet in this one expression.
+ * the sys_id and the condition must meet in this one expression; without
+ * the sys_id it falls back to a query no record matches (core/inbound/sys-id-query.ts).
  */
 export function recordQuery(sysIdVariable: string, condition: string): string {
-  return `={"sysparm_query": "sys_id=" + ${sysIdVariable} + "^${condition.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}", "sysparm_limit": "1"}`;
+  return `={"sysparm_query": ${sysIdQueryExpression(sysIdVariable, condition)}, "sysparm_limit": "1"}`;
 }
 
 /**
@@ -115,8 +117,9 @@ export function buildWaitTemplate(table: Table, example: WaitExample, kind: Excl
       label: 'Record query',
       // Variables: 8.8.16 SearchQueryClientImpl.queryVariables filters scopeKey = processInstanceKey, 8.9.7 scopeKey in
       // (processInstanceKey, elementInstanceKey). A missing one makes the query null, which the HTTP client sends as a
-      // bare sysparm_query (ApacheRequestQueryParametersBuilder addParameter): the Table API then filters nothing.
-      description: 'The record\'s sys_id and the condition it must match, as an encoded query after <code>"^</code>. Do not use <code>^NQ</code>: it would start a query without the sys_id. The connector sees the process instance\'s own variables only (runtime 8.9: also the waiting element\'s), not those of an enclosing subprocess or multi-instance body; without the sys_id it would send no query and get any record back.',
+      // bare sysparm_query (ApacheRequestQueryParametersBuilder addParameter): the Table API then filters nothing, hence the
+      // get or else fallback to a query no record matches (core/inbound/sys-id-query.ts).
+      description: 'The record\'s sys_id and the condition it must match, as an encoded query after <code>"^</code>. Do not use <code>^NQ</code>: it would start a query without the sys_id. The connector sees the process instance\'s own variables only (runtime 8.9: also the waiting element\'s), not those of an enclosing subprocess or multi-instance body. Without the sys_id, <code>get or else</code> sends <code>sys_idISEMPTY</code>, which no record matches: the event keeps waiting instead of taking another record.',
       group: 'record',
       type: 'Text',
       ...feelDefault(recordQuery(names.sysId, example.condition)),

@@ -8,7 +8,7 @@ import { outputVariableNames } from '../../core/template/output';
 import { DEFAULT_USER, startEmulator, type RunningEmulator } from '../../scripts/emulator/server';
 import { loadEmulatorSnapshot } from '../../scripts/emulator/snapshot-source';
 import { readSnapshot } from '../../scripts/metadata/read-snapshot';
-import { applyInbound, correlate, feel, MessageBroker, poll, pollingTasks, registerElement } from '../helpers/inbound-proof';
+import { applyInbound, correlate, feel, MessageBroker, poll, pollingTasks, registerElement, type InboundElement } from '../helpers/inbound-proof';
 
 const SECRETS = { SERVICENOW_USERNAME: DEFAULT_USER.username, SERVICENOW_PASSWORD: DEFAULT_USER.password };
 /** A record state that does not match each example yet, and one that does. */
@@ -97,27 +97,73 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
     expect(other.approval).toBe('approved');
   });
 
-  it('a sys_id variable the connector does not see (a subprocess\'s, a multi-instance body\'s) leaves the poll unfiltered, as the record query says', async () => {
-    // given an incident that is not resolved, its sys_id held where the connector cannot see it
-    const example = WAIT_EXAMPLES.find((each) => each.table === 'incident');
-    const table = metadata.tables.get('incident');
-    if (!example || !table) throw new Error('no incident wait example');
-    const template = buildWaitTemplate(table, example, 'intermediate', { idPrefix: 'test.servicenow', version: 1 });
-    const mine = emulator.store.insert('incident', { short_description: 'Printer', state: '2' }, 'admin');
-    emulator.store.insert('incident', { short_description: 'Another', state: '6' }, 'admin');
-    const element = applyInbound(template, { url: `${emulator.url}/api/now/table/incident` }, SECRETS);
+  describe('a sys_id variable the connector does not see (a subprocess\'s, a multi-instance body\'s)', () => {
+    /** An unresolved incident this process waits for, another one some other process waits for, and this wait's element. */
+    async function setUp() {
+      const example = WAIT_EXAMPLES.find((each) => each.table === 'incident');
+      const table = metadata.tables.get('incident');
+      if (!example || !table) throw new Error('no incident wait example');
+      const template = buildWaitTemplate(table, example, 'intermediate', { idPrefix: 'test.servicenow', version: 1 });
+      const mine = emulator.store.insert('incident', { short_description: 'Printer', state: '2' }, 'admin');
+      const element = applyInbound(template, { url: `${emulator.url}/api/now/table/incident` }, SECRETS);
+      expect(element.violations).toEqual([]);
+      return { example, template, mine, element };
+    }
 
-    // when the connector binds the query against the variables it fetched, without incidentSysId
-    const { request, result } = await poll(element, {});
-    const correlation = correlate(element, result as unknown as Record<string, unknown>, 'Wait_1' + '2251799813685301');
+    /** One poll with the variables the connector fetched (none: incidentSysId lives in a subprocess), published like the runtime. */
+    async function pollWithout(element: InboundElement) {
+      const { request, result } = await poll(element, {});
+      const seen = emulator.requests.at(-1);
+      const correlation = correlate(element, result as unknown as Record<string, unknown>, 'Wait_1' + '2251799813685301');
+      const body = result.body as { result?: { sys_id?: string; state?: string }[] } | undefined;
+      const returned = body?.result?.[0];
+      // Another process instance waiting at the same event for the record that came back (its sys_id in its own root scope).
+      const broker = new MessageBroker();
+      const outcome = correlation.activated && returned ? broker.publish(element.messageName ?? '', correlation, { messageName: element.messageName ?? '', correlationKey: returned.sys_id }) : 'not activated';
+      return { request, seen, correlation, returned, outcome, broker };
+    }
 
-    // then no query goes out, some other record comes back and is published under its own sys_id
-    expect(request.queryParameters).toEqual({ sysparm_query: null, sysparm_limit: '1' });
-    expect(correlation.activated).toBe(true);
-    expect(correlation.correlationKey).not.toBe(mine.sys_id);
-    const recordQuery = template.properties.find((property) => property.id === 'recordQuery')?.description ?? '';
-    expect(recordQuery).toContain('not those of an enclosing subprocess or multi-instance body');
-    expect(recordQuery).toContain('without the sys_id it would send no query');
+    it('before: a record query without the fallback sends no query and wakes a process waiting for another, unresolved record', async () => {
+      // given the query as written before the fallback (an older diagram, or edited by hand)
+      const { example, mine, element } = await setUp();
+      const unguarded = { ...element, properties: { ...element.properties, queryParameters: `={"sysparm_query": "sys_id=" + incidentSysId + "^${example.condition}", "sysparm_limit": "1"}` } };
+
+      // when it polls, the record the Table API returns first being new (the bare query returns whatever comes first)
+      const first = (await pollWithout(unguarded)).returned;
+      if (!first?.sys_id) throw new Error('the emulator returned no incident for a bare query');
+      emulator.store.update('incident', first.sys_id, { state: '1' }, 'admin');
+      const { request, seen, correlation, returned, outcome, broker } = await pollWithout(unguarded);
+
+      // then no filter goes out, some other record comes back and its waiting process is woken though it is not resolved
+      expect(returned?.sys_id).toBe(first.sys_id);
+      expect(request.queryParameters).toEqual({ sysparm_query: null, sysparm_limit: '1' });
+      expect(seen?.query.sysparm_query ?? '').toBe('');
+      expect(correlation.activated).toBe(true);
+      expect(returned?.sys_id).not.toBe(mine.sys_id);
+      expect(['6', '7']).not.toContain(returned?.state);
+      expect(outcome).toBe('correlated');
+      expect(broker.correlated).toHaveLength(1);
+    });
+
+    it('after: the generated query falls back to sys_idISEMPTY, which no record matches, so nothing is published and the event keeps waiting', async () => {
+      // given the generated record query
+      const { template, element } = await setUp();
+      expect(element.properties.queryParameters).toContain('get or else("sys_id=" + incidentSysId + "^');
+
+      // when
+      const { request, seen, correlation, outcome, broker } = await pollWithout(element);
+
+      // then the request still carries a sys_id condition, the Table API returns nothing and no message goes out
+      expect(request.queryParameters).toEqual({ sysparm_query: 'sys_idISEMPTY', sysparm_limit: '1' });
+      expect(seen?.query.sysparm_query).toBe('sys_idISEMPTY');
+      expect(seen?.status).toBe(200);
+      expect(correlation.activated).toBe(false);
+      expect(outcome).toBe('not activated');
+      expect(broker.correlated).toEqual([]);
+      const recordQuery = template.properties.find((property) => property.id === 'recordQuery')?.description ?? '';
+      expect(recordQuery).toContain('not those of an enclosing subprocess or multi-instance body');
+      expect(recordQuery).toContain('the event keeps waiting');
+    });
   });
 
   it('polls one waiting instance of the event per process instance, so the template says it is not for a parallel multi-instance', () => {

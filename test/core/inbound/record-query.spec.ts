@@ -4,12 +4,14 @@ import { recordQuery } from '../../../core/inbound/wait-template';
 import { applySuggestion } from '../../../core/query';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
 import { parseFeelExpression } from '../../../core/feel/parse';
+import { NO_RECORD_QUERY } from '../../../core/inbound/sys-id-query';
+import { evaluateFeel } from '../../helpers/runtime/feel';
 
 describe('the record query of a wait template', () => {
   it('finds the sysparm_query entry of the FEEL context, quoted or not, up to the next entry', () => {
     const value = recordQuery('scReqItemSysId', 'approval=approved');
     const entry = sysparmQueryEntry(value);
-    expect(entry?.expression).toBe('"sys_id=" + scReqItemSysId + "^approval=approved"');
+    expect(entry?.expression).toBe('get or else("sys_id=" + scReqItemSysId + "^approval=approved", "sys_idISEMPTY")');
     expect(value.slice(entry?.start, (entry?.start ?? 0) + (entry?.expression.length ?? 0))).toBe(entry?.expression);
     expect(sysparmQueryEntry('={sysparm_limit: "1", sysparm_query: "sys_id=" + id + "^a,b"}')?.expression).toBe('"sys_id=" + id + "^a,b"');
   });
@@ -24,6 +26,24 @@ describe('the record query of a wait template', () => {
     expect(unknown?.suggestion).toBe('state');
     expect(applySuggestion(value, unknown as NonNullable<typeof unknown>)).toBe(recordQuery('incidentSysId', 'state=6'));
     expect(checkRecordQuery(recordQuery('incidentSysId', 'stateIN6,7'), { table: 'incident', metadata, feel: parseFeelExpression }).diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')).toEqual([]);
+  });
+
+  it('sends a query no record matches when the sys_id variable is missing, and the sys_id condition when it is there', () => {
+    const value = recordQuery('incidentSysId', 'stateIN6,7');
+    const tree = parseFeelExpression(value.slice(1));
+    let broken = false;
+    tree.iterate({ enter: (node) => { if (node.type.isError) broken = true; } });
+    expect(broken).toBe(false);
+    expect(evaluateFeel(value, {}).value).toEqual({ sysparm_query: NO_RECORD_QUERY, sysparm_limit: '1' });
+    expect(evaluateFeel(value, { incidentSysId: 42 }).value).toEqual({ sysparm_query: NO_RECORD_QUERY, sysparm_limit: '1' });
+    expect(evaluateFeel(value, { incidentSysId: 'abc' }).value).toEqual({ sysparm_query: 'sys_id=abc^stateIN6,7', sysparm_limit: '1' });
+  });
+
+  it('checks a query written without the fallback the same way, at its offsets', async () => {
+    const metadata = await readSnapshot();
+    const value = '={"sysparm_query": "sys_id=" + incidentSysId + "^stat=6", "sysparm_limit": "1"}';
+    const unknown = checkRecordQuery(value, { table: 'incident', metadata, feel: parseFeelExpression }).diagnostics.find((diagnostic) => diagnostic.code === 'field.unknown');
+    expect(value.slice(unknown?.start, unknown?.end)).toBe('stat');
   });
 
   it('asks for a sysparm_query entry when the value has none', () => {

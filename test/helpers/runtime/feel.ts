@@ -15,7 +15,7 @@
  * - A filter `x[...]` on a value that is not a list is null
  *   (FeelInterpreter.scala:210 `withList` → `withValOrNull`); feelin treats
  *   the value as a list of one.
- * - `string`, `number`, `matches`, `replace`, `count` and `context` follow
+ * - `string`, `number`, `matches`, `replace`, `count`, `context` and `get or else` follow
  *   feel-scala's builtins (see FEEL_SCALA_BUILTINS).
  * - A missing variable or context entry is null with a warning in both
  *   (feel-scala FeelInterpreter; the connector runtime's FeelEngineWrapper
@@ -74,6 +74,11 @@ const FEEL_SCALA_BUILTINS = {
   assert: (value: unknown, condition: unknown, cause?: unknown) => {
     if (condition !== true) throw new FeelFailure(typeof cause === 'string' ? cause : 'The condition is not fulfilled');
     return value;
+  },
+  /** BooleanBuiltinFunctions.scala `getOrElse` (1.17+): the default for null, else the value itself. */
+  'get or else': (value: unknown, fallback: unknown, ...rest: unknown[]) => {
+    onlyArguments('get or else', 0, rest);
+    return value === null || value === undefined ? fallback : value;
   },
   /** ConversionBuiltinFunctions.scala:235: null stays null, a string itself, anything else its toString. */
   string: (from: unknown, ...rest: unknown[]) => {
