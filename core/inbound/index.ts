@@ -5,5 +5,5 @@ export { WAIT_EXAMPLES, type WaitExample } from './wait-examples';
 export { SIGNATURE_HEADER, WEBHOOK_SECRET_NAME, type RecordEvent, type RecordOperation } from './webhook-payload';
 export type { InboundKind } from './envelope';
 export { inboundTemplatePlans, type InboundTemplatePlan } from './inbound-templates';
-export { checkRecordQuery, recordQueryProperty, recordQueryWithSysId, sysparmQueryEntry } from './record-query';
+export { checkRecordQuery, checkWaitQuery, recordQueryProperty, recordQueryWithSysId, sysparmQueryEntry } from './record-query';
 export { isInboundTemplate, isWaitTemplate } from './template-kind';

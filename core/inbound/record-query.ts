@@ -1,7 +1,8 @@
 import { checkFeelQuery, checkQuery } from '../query/check';
 import type { CheckOptions, CheckResult } from '../query/check-result';
+import type { Diagnostic } from '../query/diagnostics';
 import type { ElementTemplate, TemplateProperty } from '../template/types';
-import { sysIdTerm, withoutFallback } from './sys-id-query';
+import { NO_RECORD_QUERY, sysIdTerm, withFallback, withoutFallback } from './sys-id-query';
 import { isWaitTemplate } from './template-kind';
 import { WAIT_QUERY_PROPERTY_ID } from './wait-template';
 
@@ -57,6 +58,29 @@ export function checkRecordQuery(value: string, options: CheckOptions = {}): Che
   const result = checkFeelQuery(`=${query.expression}`, options);
   const shift = entry.start + query.start - 1;
   return { ...result, diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, start: diagnostic.start + shift, end: diagnostic.end + shift })) };
+}
+
+/**
+ * Checks a wait template's record query (checkRecordQuery), and warns when it
+ * names its record by a sys_id variable without the fallback: only the polling
+ * connector binds it against the root variables alone.
+ */
+export function checkWaitQuery(value: string, options: CheckOptions = {}): CheckResult {
+  const result = checkRecordQuery(value, options);
+  const entry = sysparmQueryEntry(value);
+  // Only in a context literal: a computed record query (an if-expression...) is left alone, as above.
+  const unguarded = entry && !withoutFallback(entry.expression).guarded && /^\s*=\s*\{/.test(value) ? missingFallback(entry) : undefined;
+  return unguarded ? { ...result, diagnostics: [unguarded, ...result.diagnostics] } : result;
+}
+
+/** A query naming its record by a sys_id variable without the fallback (core/inbound/sys-id-query.ts says why it matters). */
+function missingFallback(entry: { expression: string; start: number }): Diagnostic | undefined {
+  const term = sysIdTerm(entry.expression);
+  if (!term) return undefined;
+  return {
+    severity: 'warning', code: 'value.sys-id-fallback', start: entry.start, end: entry.start + entry.expression.length, suggestion: withFallback(entry.expression),
+    message: `Wrap the query in get or else(…, "${NO_RECORD_QUERY}"): if the connector does not see ${term.variable} (set inside a subprocess or multi-instance body), the query is null and goes out without the sys_id, so another record can wake another process.`
+  };
 }
 
 /**

@@ -24,7 +24,12 @@ export const NO_RECORD_QUERY = 'sys_idISEMPTY';
 
 /** The record query's `sysparm_query` value for the record in `variable` matching `condition`. */
 export function sysIdQueryExpression(variable: string, condition: string): string {
-  return `get or else("sys_id=" + ${variable} + "^${condition.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}", "${NO_RECORD_QUERY}")`;
+  return withFallback(`"sys_id=" + ${variable} + "^${condition.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
+}
+
+/** `query` with the fallback around it. */
+export function withFallback(query: string): string {
+  return `get or else(${query}, "${NO_RECORD_QUERY}")`;
 }
 
 /** `"sys_id=" + <variable>`: the term naming the record, inside the fallback or not. */

@@ -64,6 +64,7 @@ export const DIAGNOSTIC_CODES = {
   'value.too-long': 'A value longer than the text field can hold: no record can match it.',
   'value.spaces-removed': 'A space inside a value of a query the connector sends with every space removed (Camunda\'s official templates): the value compared is another one.',
   'value.range-order': 'A BETWEEN range whose lower bound is above its upper bound.',
+  'value.sys-id-fallback': 'A wait template\'s record query names its record without `get or else(…, "sys_idISEMPTY")`: a sys_id variable the polling connector does not see makes the whole query null, sent as no filter at all.',
   'style.operator-alias': 'A short alias (`*`, `!*`, `%`) of an operator with a clearer name.',
   'style.empty-query': 'An empty query matches every record.',
   'style.empty-equals': '`field=` with nothing after it: ISEMPTY says the same more clearly.',

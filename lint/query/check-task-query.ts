@@ -2,7 +2,7 @@
  * Checks the encoded query of one ServiceNow task: the panel entry, the lint
  * rule and the status bar all call this, so they always agree.
  */
-import { checkRecordQuery } from '../../core/inbound/record-query';
+import { checkRecordQuery, checkWaitQuery } from '../../core/inbound/record-query';
 import { isWaitTemplate } from '../../core/inbound/template-kind';
 import { checkFeelQuery, checkUrlQuery } from '../../core/query/check';
 import type { CheckOptions, CheckResult, Explainer } from '../../core/query/check-result';
@@ -59,7 +59,7 @@ function feelOperation(template: ElementTemplate, query: TemplateProperty, bo: M
 export function checkQueryText(value: string, template: ElementTemplate | undefined, table: string | undefined, bundled: Metadata | undefined, feel: FeelParser | undefined, explainer?: Explainer): CheckResult {
   const options = { ...queryOptions(template, table, bundled, feel), ...(explainer ? { explainer } : {}) };
   // A wait template's query is the sysparm_query entry of its FEEL context.
-  return isWaitTemplate(template) ? checkRecordQuery(value, options) : checkFeelQuery(value, options);
+  return isWaitTemplate(template) ? checkWaitQuery(value, options) : checkFeelQuery(value, options);
 }
 
 /**

@@ -42,7 +42,7 @@ test.describe('the event templates in the Modeler', () => {
     await expect(diagnostics(page)).toContainText('No problems found in this query.');
 
     // when
-    await queryField(page).fill('{"sysparm_query": "sys_id=" + incidentSysId + "^stat=6", "sysparm_limit": "1"}');
+    await queryField(page).fill('{"sysparm_query": get or else("sys_id=" + incidentSysId + "^stat=6", "sys_idISEMPTY"), "sysparm_limit": "1"}');
 
     // then
     await expect(diagnostics(page).locator('[data-code="field.unknown"]')).toContainText('stat is not a field of incident');
@@ -53,14 +53,14 @@ test.describe('the event templates in the Modeler', () => {
     // given
     const eventId = await waitAfterCreate(page, 'community.servicenow.incident.wait');
     await templateGroup(page, 'record');
-    await queryField(page).fill('{"sysparm_query": "sys_id=" + incidentSysId + "^stat=6", "sysparm_limit": "1"}');
+    await queryField(page).fill('{"sysparm_query": get or else("sys_id=" + incidentSysId + "^stat=6", "sys_idISEMPTY"), "sysparm_limit": "1"}');
     await expect(diagnostics(page).locator('[data-code="field.unknown"]')).toBeVisible();
 
     // when
     await page.getByRole('button', { name: 'Apply fix: replace "stat" with "state"' }).click();
 
     // then
-    await expect.poll(() => connectorProperty(page, eventId, 'queryParameters')).toBe('={"sysparm_query": "sys_id=" + incidentSysId + "^state=6", "sysparm_limit": "1"}');
+    await expect.poll(() => connectorProperty(page, eventId, 'queryParameters')).toBe('={"sysparm_query": get or else("sys_id=" + incidentSysId + "^state=6", "sys_idISEMPTY"), "sysparm_limit": "1"}');
     await expect(diagnostics(page)).toContainText('No problems found in this query.');
   });
 
@@ -86,7 +86,7 @@ test.describe('the event templates in the Modeler', () => {
     await record.locator('.cm-content').first().fill('otherSysId');
     await expect.poll(() => correlationKey(page, eventId)).toBe('=otherSysId');
     await templateGroup(page, 'record');
-    await queryField(page).fill('{"sysparm_query": "sys_id=" + otherSysId + "^stateIN6,7", "sysparm_limit": "1"}');
+    await queryField(page).fill('{"sysparm_query": get or else("sys_id=" + otherSysId + "^stateIN6,7", "sys_idISEMPTY"), "sysparm_limit": "1"}');
     await expect.poll(() => connectorProperty(page, eventId, 'queryParameters')).toContain('otherSysId');
     const picker = record.locator('.servicenow-sysid-picker select');
 
@@ -95,7 +95,7 @@ test.describe('the event templates in the Modeler', () => {
 
     // then
     await expect.poll(() => correlationKey(page, eventId)).toBe('=incidentSysId');
-    expect(await connectorProperty(page, eventId, 'queryParameters')).toBe('={"sysparm_query": "sys_id=" + incidentSysId + "^stateIN6,7", "sysparm_limit": "1"}');
+    expect(await connectorProperty(page, eventId, 'queryParameters')).toBe('={"sysparm_query": get or else("sys_id=" + incidentSysId + "^stateIN6,7", "sys_idISEMPTY"), "sysparm_limit": "1"}');
     await page.evaluate(() => window.harness.modeler.get('commandStack').undo());
     expect(await correlationKey(page, eventId)).toBe('=otherSysId');
     expect(await connectorProperty(page, eventId, 'queryParameters')).toContain('otherSysId');

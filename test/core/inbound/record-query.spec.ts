@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecordQuery, recordQueryWithSysId, sysparmQueryEntry } from '../../../core/inbound/record-query';
+import { checkRecordQuery, checkWaitQuery, recordQueryWithSysId, sysparmQueryEntry } from '../../../core/inbound/record-query';
 import { recordQuery } from '../../../core/inbound/wait-template';
 import { applySuggestion } from '../../../core/query';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
@@ -44,6 +44,11 @@ describe('the record query of a wait template', () => {
     const value = '={"sysparm_query": "sys_id=" + incidentSysId + "^stat=6", "sysparm_limit": "1"}';
     const unknown = checkRecordQuery(value, { table: 'incident', metadata, feel: parseFeelExpression }).diagnostics.find((diagnostic) => diagnostic.code === 'field.unknown');
     expect(value.slice(unknown?.start, unknown?.end)).toBe('stat');
+    // A REST task's query parameters (checkRecordQuery) run in the job's scope: no such warning there.
+    expect(checkRecordQuery(value, { feel: parseFeelExpression }).diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('value.sys-id-fallback');
+    const unguarded = checkWaitQuery(value, { feel: parseFeelExpression }).diagnostics.find((diagnostic) => diagnostic.code === 'value.sys-id-fallback');
+    expect(applySuggestion(value, unguarded as NonNullable<typeof unguarded>)).toBe('={"sysparm_query": get or else("sys_id=" + incidentSysId + "^stat=6", "sys_idISEMPTY"), "sysparm_limit": "1"}');
+    expect(checkWaitQuery(recordQuery('incidentSysId', 'state=6'), { feel: parseFeelExpression }).diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('value.sys-id-fallback');
   });
 
   it('asks for a sysparm_query entry when the value has none', () => {
@@ -60,6 +65,7 @@ describe('the record query of a wait template', () => {
     ['an if-expression', '=if urgent then {"sysparm_query": "sys_id=" + id} else {"sysparm_query": "sys_id=" + id + "^active=true"}']
   ])('leaves a record query computed by %s alone: it may evaluate to a context with the entry', (_name, value) => {
     expect(checkRecordQuery(value).diagnostics).toEqual([]);
+    expect(checkWaitQuery(value).diagnostics).toEqual([]);
   });
 
   it.each([

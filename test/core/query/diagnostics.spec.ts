@@ -8,6 +8,7 @@ import { applySuggestion, applySuggestions, checkFeelQuery, checkQuery, DIAGNOST
 import type { MetadataOrigin } from '../../../core/metadata/model';
 import { metadata } from './metadata';
 import { parseFeelExpression } from '../../../core/feel/parse';
+import { checkWaitQuery } from '../../../core/inbound/record-query';
 
 interface Case {
   query: string;
@@ -22,6 +23,8 @@ interface Case {
   origin?: MetadataOrigin;
   feel?: boolean;
   spacesRemoved?: boolean;
+  /** A wait template's whole record query value (checkWaitQuery). */
+  recordQuery?: boolean;
 }
 
 const cases: Case[] = [
@@ -130,6 +133,7 @@ const cases: Case[] = [
   { query: 'state!=6^ORstate!=7^ORstate!=8', code: 'style.always-true', severity: 'warning', range: 'state!=6^ORstate!=7^ORstate!=8', suggestion: 'stateNOT IN6,7,8', syntaxOnly: true },
   { query: 'active =true', code: 'style.whitespace', severity: 'warning', range: 'active ', suggestion: 'active', syntaxOnly: true },
   { query: 'short_description=vpn ', code: 'style.whitespace', severity: 'info', range: 'vpn ', suggestion: 'vpn', syntaxOnly: true },
+  { query: '={"sysparm_query": "sys_id=" + incidentSysId + "^active=true", "sysparm_limit": "1"}', code: 'value.sys-id-fallback', severity: 'warning', range: '"sys_id=" + incidentSysId + "^active=true"', suggestion: 'get or else("sys_id=" + incidentSysId + "^active=true", "sys_idISEMPTY")', recordQuery: true },
   { query: 'active = true ^ short_description=no vpn', code: 'value.spaces-removed', severity: 'warning', range: 'no vpn', spacesRemoved: true },
   { query: '="short_description=no vpn^caller_id=" + id', code: 'value.spaces-removed', severity: 'warning', range: 'no vpn', spacesRemoved: true, feel: true }
 ];
@@ -141,7 +145,7 @@ describe('core/query - diagnostics', () => {
     const options = entry.spacesRemoved ? { ...base, spacesRemoved: true } : base;
 
     // when
-    const result = entry.feel ? checkFeelQuery(entry.query, options) : checkQuery(entry.query, options);
+    const result = entry.recordQuery ? checkWaitQuery(entry.query, options) : entry.feel ? checkFeelQuery(entry.query, options) : checkQuery(entry.query, options);
 
     // then
     const found = result.diagnostics.find((diagnostic) => diagnostic.code === entry.code && entry.query.slice(diagnostic.start, diagnostic.end) === entry.range);
