@@ -83,6 +83,11 @@ function fieldFromIndex(element: string, indexed: IndexedField): Field {
   };
 }
 
+/** Whether this generator wrote the template: every template it makes carries `metadata.servicenow`, Camunda's own ServiceNow templates do not. */
+export function isGeneratedTemplate(template: unknown): boolean {
+  return serviceNowMetadata(template) !== undefined;
+}
+
 /** Ours (with `metadata.servicenow`, including the generic template) or Camunda's official ServiceNow templates. */
 export function isServiceNowTemplate(template: unknown): boolean {
   if (serviceNowMetadata(template)) return true;

@@ -120,7 +120,7 @@ export interface ReleaseSummary {
  * is asked for, so that a caller can check and write it before the next one
  * exists; `summary` is complete once the steps are.
  */
-export function* releaseSteps(planned: PlannedTemplate[], existing: ReadonlyMap<string, string>, options: { retire: (file: string) => boolean }, summary: ReleaseSummary): Generator<ReleaseStep> {
+export function* releaseSteps(planned: PlannedTemplate[], existing: ReadonlyMap<string, string>, options: { retire: (file: string, text: string) => boolean }, summary: ReleaseSummary): Generator<ReleaseStep> {
   const paths = summary.paths;
   for (const path of existing.keys()) paths.add(path);
   /** Released copies written by this run: only these, besides `existing`, can clash. */
@@ -155,7 +155,7 @@ export function* releaseSteps(planned: PlannedTemplate[], existing: ReadonlyMap<
 
   const generated = new Set(planned.map((entry) => entry.file));
   for (const [path, text] of existing) {
-    if (generated.has(path) || !options.retire(path)) continue;
+    if (generated.has(path) || !options.retire(path, text)) continue;
     const version = versionOf(text);
     if (version !== undefined) yield* keep(versionedPath(path, version), text);
     paths.delete(path);
@@ -164,7 +164,7 @@ export function* releaseSteps(planned: PlannedTemplate[], existing: ReadonlyMap<
 }
 
 /** The whole release at once (relative path → text), for callers that keep it in memory. */
-export function planRelease(planned: PlannedTemplate[], existing: ReadonlyMap<string, string>, options: { retire: (file: string) => boolean }): ReleasePlan {
+export function planRelease(planned: PlannedTemplate[], existing: ReadonlyMap<string, string>, options: { retire: (file: string, text: string) => boolean }): ReleasePlan {
   const summary: ReleaseSummary = { paths: new Set(), retired: [], warnings: [] };
   const written = new Map<string, string>();
   const results: ReleaseResult[] = [];

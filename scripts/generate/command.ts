@@ -30,7 +30,8 @@ the generic "ServiceNow: Any table" template (servicenow-any-table.json), for
 the curated tables (scripts/generate/curated-tables.ts) unless told otherwise.
 A template whose content changed gets the next version; the previous file is
 kept in <out>/versioned/. Only these files (servicenow-*.json and
-versioned/servicenow-*-<version>.json) are created, replaced or removed;
+versioned/servicenow-*-<version>.json) are created, replaced or removed,
+and only a template generate wrote (with metadata.servicenow) is removed;
 anything else in <out> is left exactly as it is. Every template is validated
 first; any error writes nothing. <out> may not be empty, a file, a project
 root (a folder holding .git or package.json), or the metadata snapshot folder

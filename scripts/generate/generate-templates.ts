@@ -5,6 +5,7 @@ import { buildAttachmentTemplate } from '../../core/attachment/build-attachment-
 import { buildOrderAnyItemTemplate, buildOrderTemplate, orderSlug } from '../../core/catalog/build-order-template';
 import { buildFlowTemplate } from '../../core/flow/build-flow-template';
 import type { CatalogItem } from '../../core/metadata/catalog';
+import { isGeneratedTemplate } from '../../core/template/field-index';
 import { releaseSteps, type PlannedTemplate, type ReleaseStep, type ReleaseSummary } from '../../core/template/versioning';
 import { selectTables } from './select-tables';
 
@@ -43,7 +44,7 @@ export interface GenerateRequest {
 }
 
 /** Every template the request makes, each built only when asked for, and why tables were left out. */
-function plannedTemplates(metadata: Metadata, request: GenerateRequest): { planned: PlannedTemplate[]; warnings: string[]; retire: (path: string) => boolean } {
+function plannedTemplates(metadata: Metadata, request: GenerateRequest): { planned: PlannedTemplate[]; warnings: string[]; retire: (path: string, text: string, warn: (message: string) => void) => boolean } {
   const { tables, warnings } = selectTables(metadata, request.tables);
   const planned: PlannedTemplate[] = [
     ...tables.map((table) => ({ file: templateFile(table.name), build: (version: number) => buildTemplate(table, { idPrefix: request.idPrefix, version }) })),
@@ -56,7 +57,23 @@ function plannedTemplates(metadata: Metadata, request: GenerateRequest): { plann
   ];
   // Only a full run knows which tables left the snapshot.
   const replaceAll = request.replaceAll ?? request.tables === undefined;
-  return { planned, warnings, retire: (path) => replaceAll && isGeneratedFile(path) };
+  // The name alone does not make a file ours: Camunda's own servicenow-connector.json, or a user's
+  // servicenow-<something>.json, sits next to our templates in a Modeler folder and is left alone.
+  const retire = (path: string, text: string, warn: (message: string) => void) => {
+    if (!replaceAll || !isGeneratedFile(path)) return false;
+    if (writtenByGenerate(text)) return true;
+    warn(`left ${path} as it is: generate did not write it (no metadata.servicenow)`);
+    return false;
+  };
+  return { planned, warnings, retire };
+}
+
+function writtenByGenerate(text: string): boolean {
+  try {
+    return isGeneratedTemplate(JSON.parse(text));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -69,5 +86,5 @@ function plannedTemplates(metadata: Metadata, request: GenerateRequest): { plann
 export function* generateTemplateSteps(metadata: Metadata, request: GenerateRequest, existing: ReadonlyMap<string, string>, summary: ReleaseSummary): Generator<ReleaseStep> {
   const { planned, warnings, retire } = plannedTemplates(metadata, request);
   summary.warnings.push(...warnings);
-  yield* releaseSteps(planned, existing, { retire }, summary);
+  yield* releaseSteps(planned, existing, { retire: (path, text) => retire(path, text, (message) => summary.warnings.push(message)) }, summary);
 }

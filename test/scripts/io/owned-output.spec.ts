@@ -142,6 +142,29 @@ describe('scripts/io - commands touch only the files they own', () => {
       expect(await captureTree(work)).toEqual(before);
     });
 
+    it('leaves a servicenow-*.json that generate did not write where it is, even in a run that retires templates', async () => {
+      // given: Camunda's own ServiceNow connector templates (a list of versions, and a single one) and a user's
+      // template, next to ours in a Modeler element-templates folder; their names match servicenow-*.json
+      const official = join(__dirname, '..', '..', '..', 'node_modules', '@camunda', 'connectors-element-templates', 'src', 'element-templates');
+      const out = join(work, 'element-templates');
+      await mkdir(out);
+      await copyFile(join(official, 'servicenow-connector.json'), join(out, 'servicenow-connector.json'));
+      await copyFile(join(official, 'servicenow-incident-connector.json'), join(out, 'servicenow-incident-connector.json'));
+      await writeFile(join(out, 'servicenow-acme-notes.json'), '{"name": "Acme notes", "id": "com.acme.notes", "version": 3, "appliesTo": ["bpmn:Task"], "properties": []}\n');
+      const before = await captureTree(out);
+
+      // when: a default run, which retires the templates of tables it no longer makes
+      const result = await generate('--out', 'element-templates');
+
+      // then
+      expect(result.code).toBe(0);
+      const after = await captureTree(out);
+      for (const [path, entry] of before) expect(after.get(path)).toEqual(entry);
+      expect([...after.keys()].filter((path) => path.startsWith('versioned/'))).toEqual([]);
+      expect(result.stdout).not.toContain('retired');
+      expect(result.stderr).toContain('warning: left servicenow-connector.json as it is: generate did not write it (no metadata.servicenow)');
+    });
+
     it('keeps the mode of a template it replaces', async () => {
       // given
       await generate('--out', 'templates', '--tables', 'incident');
