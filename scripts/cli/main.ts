@@ -3,6 +3,7 @@ import type { CliIo } from './command';
 import { commands } from './commands';
 import { fileSystemUserError } from '../io/file-errors';
 import { packageVersion } from '../io/package-root';
+import { textWithoutUserInfo } from '../http/url-secrets';
 
 const PROGRAM = 'camunda-servicenow';
 
@@ -41,8 +42,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
  */
 export function reportError(thrown: unknown, prefix: string, io: CliIo, options: { json?: boolean } = {}): number {
   const error = fileSystemUserError(thrown) ?? thrown;
+  // Messages may quote what the user typed, and that may be a URL with a password in it.
   const report = (kind: 'user' | 'internal', message: string, details: string[], text: string) => {
-    io.stderr.write(options.json ? `${JSON.stringify({ error: { kind, message, details } })}\n` : text);
+    const masked = { kind, message: textWithoutUserInfo(message), details: details.map(textWithoutUserInfo) };
+    io.stderr.write(options.json ? `${JSON.stringify({ error: masked })}\n` : textWithoutUserInfo(text));
   };
   if (isUserError(error)) {
     report('user', error.message, error.details ?? [], `${prefix}: ${error.message}\n${(error.details ?? []).map((line) => `  ${line}\n`).join('')}`);

@@ -38,3 +38,13 @@ export function hasUserInfo(url: string): boolean {
     return (url.split(/[?#]/)[0] ?? '').includes('@');
   }
 }
+
+/**
+ * `text` with the user and password of every URL in it masked, for messages
+ * that quote what the user typed (an argument parseArgs refuses, a path that
+ * does not exist): an instance URL typed in the wrong place still names its
+ * host, never its password.
+ */
+export function textWithoutUserInfo(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@'"]*@/gi, '$1***@');
+}
