@@ -22,6 +22,7 @@ export class TokenCache {
   /** How many tokens were requested (for tests and summaries). */
   requests = 0;
   private cached: { value: string; expiresAt: number } | undefined;
+  private readonly granted: string[] = [];
   private pending: Promise<{ value: string; expiresAt: number }> | undefined;
   private readonly now: () => number;
   private readonly refreshMarginMs: number;
@@ -45,6 +46,11 @@ export class TokenCache {
     return this.cached.value;
   }
 
+  /** Every token granted this run, so that error messages can mask one that a server echoes. */
+  issued(): readonly string[] {
+    return this.granted;
+  }
+
   /** Drops the cached token, e.g. after the API rejected it as expired or revoked. */
   invalidate(): void {
     this.cached = undefined;
@@ -53,6 +59,7 @@ export class TokenCache {
   private async request(): Promise<{ value: string; expiresAt: number }> {
     this.requests += 1;
     const granted = await this.grant();
+    this.granted.push(granted.accessToken);
     const seconds = granted.expiresInSeconds !== undefined && Number.isFinite(granted.expiresInSeconds) ? granted.expiresInSeconds : this.defaultLifetimeSeconds;
     const lifetimeMs = Math.max(0, seconds) * 1000;
     // Short-lived tokens: never renew earlier than half their lifetime.

@@ -1,5 +1,6 @@
 import { UserError } from '../../core/errors';
 import type { Attempt, HttpClient, Verdict } from '../http/client';
+import { withoutSecrets } from '../http/secret-text';
 import { isTransient, transportReason } from '../http/transport';
 import type { TokenSource } from './oauth-token';
 
@@ -74,11 +75,11 @@ export class ApiClient {
         return { error: new ApiError(status, method, path, `not JSON (${headers.get('content-type') ?? 'no content type'}); is the base URL the Web Modeler API?`), retriable: false };
       }
     }
-    return { error: new ApiError(status, method, path, problemDetail(text)), retriable: status >= 500 || status === 429 };
+    return { error: new ApiError(status, method, path, problemDetail(withoutSecrets(text, this.tokens.secrets()))), retriable: status >= 500 || status === 429 };
   }
 }
 
-/** RFC 9457 problem details (Hub API) or Spring's `{message}` (v1); falls back to the raw text. */
+/** RFC 9457 problem details (Hub API) or Spring's `{message}` (v1); falls back to the raw text. Secrets are masked first: cutting the text could leave half of one. */
 function problemDetail(text: string): string {
   try {
     const body = JSON.parse(text) as { detail?: unknown; message?: unknown; title?: unknown };

@@ -46,6 +46,11 @@ export class TokenSource {
     this.cache.invalidate();
   }
 
+  /** What an answer must not show: the client secret and every token granted this run. */
+  secrets(): string[] {
+    return [this.settings.clientSecret, ...this.cache.issued()];
+  }
+
   private async requestToken(): Promise<GrantedToken> {
     const { tokenUrl, clientId, clientSecret, audience, scope } = this.settings;
     const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });

@@ -3,7 +3,8 @@ import { parseRetryAfter, SERVICENOW_RETRY } from '../http/retry';
 import { TokenCache, type GrantedToken } from '../http/token-cache';
 import { basicAuthorization, requestOAuthToken } from './auth';
 import { secretsOf, type Credentials } from './credentials';
-import { cancelledError, errorFromResponse, roleHintFor, errorFromTransport, htmlError, looksLikeHtml, messageOf, ServiceNowError, withoutSecrets } from './errors';
+import { cancelledError, errorFromResponse, roleHintFor, errorFromTransport, htmlError, looksLikeHtml, messageOf, ServiceNowError } from './errors';
+import { withoutSecrets } from '../http/secret-text';
 import { parseLinkHeader, withStableOrder } from './paging';
 import { CANCELLED_TRANSACTION } from '../../core/instance-answers';
 
@@ -174,8 +175,15 @@ export class ServiceNowClient {
         headers: { Accept: 'application/json' },
         ...(credentials.kind === 'basic' ? { authorization: basicAuthorization(credentials.username, credentials.password) } : { token: this.tokens })
       },
-      (attempt) => readTableAnswer<T>(attempt, url, this.http.timeoutMs, secretsOf(credentials), table)
+      (attempt) => readTableAnswer<T>(attempt, url, this.http.timeoutMs, this.secrets(), table)
     );
+  }
+
+  /** What an answer must not show: the credentials, the Basic header made of them, and every token granted this run. */
+  private secrets(): string[] {
+    const { credentials } = this.options;
+    const basic = credentials.kind === 'basic' ? [basicAuthorization(credentials.username, credentials.password).slice('Basic '.length)] : [];
+    return [...secretsOf(credentials), ...basic, ...this.tokens.issued()];
   }
 
   private async requestToken(): Promise<GrantedToken> {
@@ -187,9 +195,9 @@ export class ServiceNowClient {
           { method: 'POST', url: `${this.options.baseUrl}${path}`, headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() },
           (attempt) => {
             if (attempt.answer && (attempt.answer.status === 401 || attempt.answer.status === 400)) {
-              return { error: oauthRefused(attempt.answer.status, oauthMessage(attempt.answer.text, secretsOf(credentials))), retriable: false };
+              return { error: oauthRefused(attempt.answer.status, oauthMessage(attempt.answer.text, this.secrets())), retriable: false };
             }
-            return readTableAnswer<unknown>(attempt, `${this.options.baseUrl}${path}`, this.http.timeoutMs, secretsOf(credentials));
+            return readTableAnswer<unknown>(attempt, `${this.options.baseUrl}${path}`, this.http.timeoutMs, this.secrets());
           }
         ).then((response) => response.body),
       credentials

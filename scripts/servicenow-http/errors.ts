@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors';
 import { HIBERNATING_PAGE_TITLE, isHibernatingPage } from '../../core/instance-answers';
 import { transportReason, type TransportFailure } from '../http/transport';
+import { withoutSecrets } from '../http/secret-text';
 import { urlWithoutSecrets } from '../http/url-secrets';
 
 /**
@@ -186,16 +187,6 @@ export function errorFromTransport(failure: TransportFailure, url: string, timeo
     ...options,
     details: ['Usually a network hiccup or a proxy; try again.']
   });
-}
-
-/** `text` with every secret, as sent and as encoded in a URL or form, replaced by `***`. */
-export function withoutSecrets(text: string, secrets: readonly string[]): string {
-  let scrubbed = text;
-  for (const secret of secrets) {
-    if (secret === '') continue;
-    for (const form of new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)])) scrubbed = scrubbed.split(form).join('***');
-  }
-  return scrubbed;
 }
 
 export function looksLikeHtml(contentType: string, body: string): boolean {

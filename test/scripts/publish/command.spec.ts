@@ -463,6 +463,28 @@ describe('scripts/publish - command', () => {
     expect(result.stderr).toContain('did not answer as the API: GET /v2/info answered HTTP 200: not JSON (text/html); is the base URL the Web Modeler API?');
   });
 
+  it('keeps the token and the client secret out of an error answer that echoes them', async () => {
+    // given: a gateway in front of Web Modeler that quotes the header it refused and the request body it saw
+    await startEmulator({ api: 'v2' });
+    await useFixtures(INCIDENT);
+    const gateway = createServer((request, response) => {
+      response.writeHead(400, { 'content-type': 'text/plain' }).end(`Bad Request: header field too large: authorization: ${request.headers.authorization ?? ''}; secret ${emulator.clientSecret}`);
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const { port } = gateway.address() as { port: number };
+
+    // when
+    const result = await publish(['--web-modeler', '--project', 'proj-1', '--base-url', `http://127.0.0.1:${port}/api`, '.']);
+    await new Promise((resolve) => gateway.close(resolve));
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Bad Request: header field too large: authorization: Bearer ***; secret ***');
+    expect(emulator.tokensIssued.length).toBeGreaterThan(0);
+    for (const token of emulator.tokensIssued) expect(result.stderr + result.stdout).not.toContain(token);
+    expect(result.stderr + result.stdout).not.toContain(emulator.clientSecret);
+  });
+
   it('stops when the project does not exist', async () => {
     // given
     await startEmulator({ api: 'v1' });

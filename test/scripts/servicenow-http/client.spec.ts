@@ -271,4 +271,25 @@ describe('scripts/servicenow-http - client', () => {
     expect(shown).not.toContain('p@ss');
     expect(shown).not.toContain('p%40ss');
   });
+  it.each(['basic', 'oauth'] as const)('keeps the %s Authorization header it sent out of what it quotes from an answer that echoes it', async (kind) => {
+    // given: a gateway refusing an oversized header field and quoting it, as Apache httpd's error note did
+    // ("Size of a request header field exceeds server limit.<pre>Authorization: ...</pre>", server/protocol.c)
+    const credentials: Credentials = kind === 'basic' ? { kind: 'basic', username: 'svc', password: 'pw-1234' } : { kind: 'oauth', clientId: 'cid', clientSecret: 'cs-1234', grant: 'client_credentials' };
+    const sent: string[] = [];
+    const echoing = new ServiceNowClient({ baseUrl: emulator.url, credentials, retry: { sleep: async () => undefined }, fetch: async (url, init) => {
+      if (String(url).endsWith('/oauth_token.do')) return Response.json({ access_token: 'tok-5678abcd', expires_in: 1800 });
+      const authorization = new Headers(init?.headers).get('authorization') ?? '';
+      sent.push(authorization);
+      return Response.json({ error: { message: 'Size of a request header field exceeds server limit', detail: `Authorization: ${authorization}` }, status: 'failure' }, { status: 400 });
+    } });
+
+    // when
+    const error = await failure(echoing.listAll('task'));
+
+    // then
+    const shown = [error.message, ...error.details].join('\n');
+    expect(shown).toContain('ServiceNow said: Size of a request header field exceeds server limit: Authorization: ');
+    expect(sent).toHaveLength(1);
+    expect(shown).not.toContain(sent[0]!.split(' ')[1]);
+  });
 });
