@@ -2,7 +2,7 @@ import { lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'n
 import { dirname, basename, join } from 'node:path';
 import { UserError } from '../../core/errors';
 import { failedFor } from './file-errors';
-import { withSignalsHeld } from './hold-signals';
+import { removedOnSignal, withSignalsHeld } from './hold-signals';
 import { refuseUnwritable, replaceOwnedFiles } from './owned-files';
 import { removeStaleTemporaries, temporaryName } from './temporary-names';
 
@@ -51,7 +51,23 @@ export async function writeDirectoryAtomic(
   }
   // A plain mkdir (not mkdtemp, which makes 0700) so that the folder swapped in has the umask's mode.
   const staging = join(parent, temporaryName('new'));
-  await mkdir(staging);
+  const retired = join(parent, temporaryName('old'));
+  // Until the swap and the removal of the old tree are done, a signal removes both temporaries (whichever exists).
+  const forget = [removedOnSignal(staging), removedOnSignal(retired)];
+  try {
+    await mkdir(staging);
+    await stageAndSwap({ requested, directory, staging, retired }, files, hooks);
+  } finally {
+    for (const done of forget) done();
+  }
+}
+
+async function stageAndSwap(
+  paths: { requested: string; directory: string; staging: string; retired: string },
+  files: ReadonlyMap<string, string | Uint8Array>,
+  hooks: { beforeSwap?: () => Promise<void> | void }
+): Promise<void> {
+  const { requested, directory, staging, retired } = paths;
   try {
     for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (relative.startsWith('/') || relative.split(/[\\/]/).includes('..')) {
@@ -66,7 +82,6 @@ export async function writeDirectoryAtomic(
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  const retired = join(parent, temporaryName('old'));
   // Between the two renames no folder is at `directory`; a signal there must wait for the second.
   const hadOld = await withSignalsHeld(async () => {
     let moved = true;

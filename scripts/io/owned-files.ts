@@ -9,7 +9,7 @@ import { access, chmod, constants, copyFile, link, lstat, mkdir, readdir, readFi
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import { failedFor } from './file-errors';
-import { withSignalsHeld } from './hold-signals';
+import { removedOnSignal, withSignalsHeld } from './hold-signals';
 import { removeStaleTemporaries, temporaryName } from './temporary-names';
 
 /** Which relative (`/`-separated) paths a command owns, and the folders they live in (`''` is the top). */
@@ -102,6 +102,8 @@ export async function replaceOwnedFiles(
  */
 export class OwnedFilesWriter {
   private readonly staged: [string, string][] = [];
+  /** For the staged files and the folders this writer created: forget them once they are in place or removed. */
+  private readonly forget: (() => void)[] = [];
   private readonly created: string[] = [];
   private readonly written: string[] = [];
   /** Folders checked so far: writable (true) or created by this writer (false). */
@@ -129,6 +131,7 @@ export class OwnedFilesWriter {
     if (info && !info.isFile()) throw new UserError(`${target} is not a regular file, and this command would replace it`, ['Remove or rename it, or choose another output folder.']);
     const temporary = join(dirname(target), temporaryName('tmp'));
     this.staged.push([temporary, target]);
+    this.forget.push(removedOnSignal(temporary));
     this.written.push(path);
     await writeFile(temporary, content, { flag: 'wx' }).catch(failedFor(target));
     if (info) await chmod(temporary, info.mode & 0o7777);
@@ -174,6 +177,8 @@ export class OwnedFilesWriter {
     } finally {
       await Promise.all([...backups.values()].map((backup) => rm(backup, { force: true })));
     }
+    // In place, and the new folders hold them: a signal held until now must not remove them. (After a failure, abort does.)
+    for (const forget of this.forget.splice(0)) forget();
     return { written: [...this.written].sort(), removed };
   }
 
@@ -181,6 +186,7 @@ export class OwnedFilesWriter {
   async abort(): Promise<void> {
     await Promise.all(this.staged.map(([temporary]) => rm(temporary, { force: true })));
     for (const folder of [...this.created].reverse()) await rm(folder, { recursive: true, force: true });
+    for (const forget of this.forget.splice(0)) forget();
   }
 
   private refuseUnowned(path: string): void {
@@ -195,7 +201,10 @@ export class OwnedFilesWriter {
     if (info) await refuseUnwritable(folder);
     else {
       const first = await mkdir(folder, { recursive: true });
-      if (first !== undefined) this.created.push(first);
+      if (first !== undefined) {
+        this.created.push(first);
+        this.forget.push(removedOnSignal(first));
+      }
     }
     this.folders.set(folder, info !== undefined);
   }

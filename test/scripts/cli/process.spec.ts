@@ -3,13 +3,14 @@
  * a real child process, with real signals, pipes and file-system failures.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportError } from '../../../scripts/cli/main';
 import { runCli } from '../../helpers/cli';
+import { captureTree } from '../../helpers/file-tree';
 import { PassThrough, Readable } from 'node:stream';
 
 const bin = join(__dirname, '../../../bin/camunda-servicenow.js');
@@ -48,6 +49,26 @@ describe('scripts/cli - the command as a process', () => {
       expect(result.code === code || result.signal === signal).toBe(true);
       expect(result.code).not.toBe(0);
     });
+  }
+
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it(`removes the files it staged when ${signal} comes while generate writes them, and leaves the earlier templates as they were`, async () => {
+      // given: an earlier run's templates, each of which the next run changes
+      const out = join(work, 'templates');
+      expect((await runCli(['generate', '--out', out, '--id-prefix', 'com.old'])).code).toBe(0);
+      const before = await captureTree(out);
+      const child = spawn(process.execPath, [bin, 'generate', '--out', out, '--id-prefix', 'com.new'], { stdio: 'ignore' });
+      const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (exitCode, exitSignal) => done({ code: exitCode, signal: exitSignal })));
+
+      // when: the signal comes once the first new template is staged
+      while (!(await readdir(out)).some((name) => name.startsWith('.camunda-servicenow-'))) await new Promise((resolve) => setTimeout(resolve, 2));
+      child.kill(signal);
+      const result = await exit;
+
+      // then
+      expect(result.code === code || result.signal === signal).toBe(true);
+      expect(await captureTree(out)).toEqual(before);
+    }, 60_000);
   }
 
   it('ends quietly with exit 0 when the reader closes standard output (| head)', async () => {
