@@ -5,7 +5,7 @@
  * processed as they arrive, so large inputs stream.
  */
 import { createInterface } from 'node:readline';
-import { withoutByteOrderMark } from '../io/text-file';
+import { utf8Text } from '../io/text-file';
 import type { Readable, Writable } from 'node:stream';
 import { checkQuery, type CheckOptions } from '../../core/query/index';
 import { checkFeelExpression } from './check-feel';
@@ -26,7 +26,8 @@ export async function runBatch(input: Readable, output: Writable, loadMetadata: 
   for await (const read of createInterface({ input, crlfDelay: Infinity })) {
     lineNumber++;
     outcome.lines++;
-    const line = lineNumber === 1 ? withoutByteOrderMark(read) : read;
+    // The first line tells the encoding of the whole stream: UTF-16 would make every line unreadable.
+    const line = lineNumber === 1 ? utf8Text(read, 'standard input') : read;
     const request = line.trim() === '' ? `line ${lineNumber} is blank; expected {"table": "incident" | null, "query": "..."}` : readRequest(line, lineNumber, defaults.feel);
     const options: CheckOptions = {};
     if (typeof request !== 'string' && request.table !== null) {

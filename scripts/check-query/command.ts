@@ -3,7 +3,7 @@
  * operators and values against table metadata), prints findings with a
  * caret under each range and the query in plain words. Exit 1 on an error.
  */
-import { readTextFile, withoutByteOrderMark } from '../io/text-file';
+import { readTextFile, utf8Text } from '../io/text-file';
 import { resolve } from 'node:path';
 import { parseOptions } from '../cli/parse-options';
 import type { CliIo, Command } from '../cli/command';
@@ -102,7 +102,7 @@ async function readQuery(positionals: string[], file: string | undefined, io: Cl
 async function readAll(input: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return withoutByteOrderMark(Buffer.concat(chunks).toString('utf8'));
+  return utf8Text(Buffer.concat(chunks).toString('utf8'), 'standard input');
 }
 
 function withoutFinalLineBreak(text: string): string {

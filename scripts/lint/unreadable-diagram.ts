@@ -7,13 +7,13 @@
  * alone said "unparsable content detected" for an empty file.
  */
 import type { LintProblem } from './lint-diagram';
+import { isUtf16 } from '../io/text-file';
 
 const PASS_DIAGRAMS = 'pass .bpmn files saved by Camunda Modeler';
 
 export function unreadableDiagram(file: string, xml: string, error: Error & { warnings?: { message?: unknown }[] }): LintProblem {
   if (xml.replace(/^\uFEFF/, '').trim() === '') return { file, severity: 'error', message: `an empty file, not a BPMN diagram; ${PASS_DIAGRAMS}` };
-  // UTF-16 (as Windows tools may save XML) read as UTF-8 holds a NUL after every ASCII character.
-  if (xml.includes('\u0000')) {
+  if (isUtf16(xml)) {
     return { file, severity: 'error', message: 'saved as UTF-16 (or another encoding with NUL bytes), not UTF-8: Camunda Modeler reads every file as UTF-8 (camunda-modeler app/lib/file-system.js) and cannot open it either, so lint checked nothing in it; save it as UTF-8' };
   }
   const unparsable = /^unparsable content ([\s\S]*?) ?detected\n\tline: (\d+)\n\tcolumn: \d+\n\tnested error: ([^\n]*)/.exec(error.message);

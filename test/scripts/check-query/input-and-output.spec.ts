@@ -126,6 +126,27 @@ describe('scripts/check-query - long queries, input from files and stdin, --json
     expect([fromFile.code, fromStdin.code, batch.code]).toEqual([0, 0, 0]);
   });
 
+  it('names a query saved as UTF-16 instead of reading its bytes as field names', async () => {
+    // given: what Windows PowerShell 5.1 writes with `"active=true" > query.txt` or Out-File: UTF-16LE with a byte
+    // order mark (Microsoft, about_Character_Encoding: "Out-File and the redirection operators > and >> create UTF-16LE")
+    const work = await mkdtemp(join(tmpdir(), 'check-query-utf16-'));
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    await writeFile(join(work, 'query.txt'), utf16('active=true\r\n'));
+
+    // when
+    const fromFile = await runCli(['check-query', '--table', 'incident', '--file', 'query.txt'], { cwd: work });
+    const batch = await runCli(['check-query', '--jsonl'], { stdin: utf16('{"table": "incident", "query": "active=true"}\r\n') });
+    await rm(work, { recursive: true, force: true });
+
+    // then
+    expect(fromFile.code).toBe(1);
+    expect(fromFile.stderr).toContain(`${join(work, 'query.txt')} is saved as UTF-16, not UTF-8`);
+    expect(fromFile.stdout).not.toContain('is not a field');
+    expect(batch.code).toBe(1);
+    expect(batch.stderr).toContain('standard input is UTF-16, not UTF-8');
+    expect(batch.stdout).toBe('');
+  });
+
   it('names a folder given as --file as a user error, not a crash', async () => {
     // given
     const work = await mkdtemp(join(tmpdir(), 'check-query-folder-'));

@@ -67,4 +67,18 @@ describe('scripts/metadata - readSnapshot', () => {
     expect([...withMarks.tables.keys()]).toEqual([...plain.tables.keys()]);
     expect(withMarks.tables.get('incident')?.fields).toEqual(plain.tables.get('incident')?.fields);
   });
+  it('names a snapshot file saved as UTF-16 and says to save it as UTF-8', async () => {
+    // given: the live dump with sys_choice.json re-saved by Windows PowerShell 5.1's Out-File (UTF-16LE with a byte order mark)
+    const copy = await mkdtemp(join(tmpdir(), 'snapshot-utf16-'));
+    for (const name of await readdir(liveDump)) await writeFile(join(copy, name), await readFile(join(liveDump, name)));
+    const text = await readFile(join(liveDump, 'sys_choice.json'), 'utf8');
+    await writeFile(join(copy, 'sys_choice.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+
+    // when
+    const reading = readSnapshot(copy);
+
+    // then
+    await expect(reading).rejects.toThrow(`${join(copy, 'sys_choice.json')} is saved as UTF-16, not UTF-8`);
+    await rm(copy, { recursive: true, force: true });
+  });
 });

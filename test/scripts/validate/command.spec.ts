@@ -60,6 +60,22 @@ describe('scripts/validate - camunda-servicenow validate', () => {
     expect(result.stdout).toContain('bom.json: error: not valid JSON: the file starts with a byte order mark (BOM), which Camunda Modeler cannot read; save it as UTF-8 without BOM');
   });
 
+  it('names a template saved as UTF-16, which Camunda Modeler cannot read either, instead of quoting its bytes', async () => {
+    // given: a template re-saved by Windows PowerShell 5.1's Out-File (UTF-16LE with a byte order mark)
+    const work = await mkdtemp(join(tmpdir(), 'validate-utf16-'));
+    const template = await readFile(join(__dirname, '..', '..', '..', 'templates', 'servicenow-incident.json'), 'utf8');
+    await writeFile(join(work, 'utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(template, 'utf16le')]));
+
+    // when
+    const result = await runCli(['validate', 'utf16.json'], { cwd: work });
+    await rm(work, { recursive: true, force: true });
+
+    // then
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('utf16.json: error: not valid JSON: the file is saved as UTF-16, not UTF-8, which Camunda Modeler cannot read; save it as UTF-8');
+    expect(result.stdout).not.toContain('\ufffd');
+  });
+
   it('checks Camunda\'s official ServiceNow templates, warning about their missing engines and dead properties', async () => {
     // when
     const result = await runCli(['validate', '--json', join(official, 'servicenow-incident-connector.json')]);
