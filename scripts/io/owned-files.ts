@@ -10,7 +10,7 @@ import { basename, dirname, join, posix, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import { failedFor } from './file-errors';
 import { removedOnSignal, withSignalsHeld } from './hold-signals';
-import { removeStaleTemporaries, temporaryName } from './temporary-names';
+import { isTemporaryName, removeStaleTemporaries, temporaryName } from './temporary-names';
 
 /** Which relative (`/`-separated) paths a command owns, and the folders they live in (`''` is the top). */
 export interface Ownership {
@@ -60,7 +60,7 @@ export async function listOwnedFiles(directory: string, ownership: Ownership): P
     });
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isFile() && ownership.owns(relative)) paths.push(relative);
+      if (entry.isFile() && !isTemporaryName(entry.name) && ownership.owns(relative)) paths.push(relative);
     }
   }
   return paths;
@@ -112,13 +112,17 @@ export class OwnedFilesWriter {
   private constructor(
     private readonly directory: string,
     private readonly ownership: Ownership,
-    private readonly existing: ReadonlyMap<string, Uint8Array>
+    private readonly existing: ReadonlyMap<string, Uint8Array>,
+    /** Each owned file as it was when the run began (inode, size, time): `existing` may be read lazily. */
+    private readonly seen: ReadonlyMap<string, string>
   ) {}
 
   static async open(directory: string, ownership: Ownership, existing: ReadonlyMap<string, Uint8Array>): Promise<OwnedFilesWriter> {
     await removeStaleTemporaries(dirname(directory), basename(directory));
     for (const folder of ownership.folders) await removeStaleTemporaries(join(directory, folder));
-    return new OwnedFilesWriter(directory, ownership, existing);
+    const seen = new Map<string, string>();
+    for (const path of await listOwnedFiles(directory, ownership)) seen.set(path, await fingerprint(join(directory, path)));
+    return new OwnedFilesWriter(directory, ownership, existing, seen);
   }
 
   /** Stages `path` with `content`, unless the file already holds exactly these bytes. */
@@ -149,6 +153,7 @@ export class OwnedFilesWriter {
   }
 
   private async commitHeld(keep: ReadonlySet<string>): Promise<OwnedChanges> {
+    await this.refuseChangedMeanwhile();
     const removed = [...this.existing.keys()].filter((path) => !keep.has(path)).sort();
     for (const path of removed) {
       this.refuseUnowned(path);
@@ -189,6 +194,23 @@ export class OwnedFilesWriter {
     for (const forget of this.forget.splice(0)) forget();
   }
 
+  /**
+   * Another run into the same folder (a second terminal, a parallel CI job)
+   * that committed while this one staged: committing now would replace what
+   * it released as if it had never been there, and two commits would mix
+   * the sets. A run that finds its folder changed commits nothing.
+   */
+  private async refuseChangedMeanwhile(): Promise<void> {
+    const now = await listOwnedFiles(this.directory, this.ownership);
+    const changed = new Set(now.filter((path) => !this.seen.has(path)));
+    for (const [path, before] of this.seen) if ((await fingerprint(join(this.directory, path)).catch(() => undefined)) !== before) changed.add(path);
+    if (changed.size === 0) return;
+    const names = [...changed].sort();
+    throw new UserError(`${this.directory} changed while this command was writing it (${names.slice(0, 5).join(', ')}${names.length > 5 ? `, and ${names.length - 5} more` : ''}); nothing was changed`, [
+      'Another run writing the same folder at the same time? Let it finish, then run this command again.'
+    ]);
+  }
+
   private refuseUnowned(path: string): void {
     if (!this.ownership.owns(path) || path.split('/').includes('..') || path.startsWith('/')) throw new Error(`refusing to write ${path}: not a file this command owns`);
   }
@@ -208,6 +230,11 @@ export class OwnedFilesWriter {
     }
     this.folders.set(folder, info !== undefined);
   }
+}
+
+async function fingerprint(path: string): Promise<string> {
+  const info = await lstat(path, { bigint: true });
+  return `${info.ino}:${info.size}:${info.mtimeNs}`;
 }
 
 /** A user error, before anything changes, when the user may not create or remove entries in `folder`. */

@@ -18,6 +18,11 @@ export function temporaryName(kind: TemporaryKind): string {
   return `${PREFIX}${process.pid}-${randomBytes(4).toString('hex')}.${kind}`;
 }
 
+/** Whether `name` is one of this tool's temporary names (of any run): never a file a command owns. */
+export function isTemporaryName(name: string): boolean {
+  return OURS.test(name);
+}
+
 function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {

@@ -37,4 +37,26 @@ describe('scripts/io - OwnedFilesWriter', () => {
     expect(await readFile(join(work, 'old.json'), 'utf8')).toBe('old\n');
     expect((await readdir(work)).sort()).toEqual(['a.json', 'old.json']);
   });
+  it('refuses to commit over files that another run wrote into the folder meanwhile, leaving that run\'s set whole', async () => {
+    // given: two runs into one folder (two terminals, two CI jobs); both read a.json v1 when they started
+    await writeFile(join(work, 'a.json'), 'a v1\n');
+    const existing = () => new Map([['a.json', Buffer.from('a v1\n')]]);
+    const slow = await OwnedFilesWriter.open(work, OWNERSHIP, existing());
+    await slow.stage('a.json', 'a v2 (slow)\n');
+    await slow.stage('versioned/a-1.json', 'a v1\n');
+    const fast = await OwnedFilesWriter.open(work, OWNERSHIP, existing());
+    await fast.stage('a.json', 'a v2 (fast)\n');
+    await fast.stage('b.json', 'b v1\n');
+    await fast.commit(new Set(['a.json', 'b.json']));
+
+    // when: the slow run would now replace what the fast one released, as if it had never been there
+    const committing = slow.commit(new Set(['a.json', 'versioned/a-1.json']));
+
+    // then
+    await expect(committing).rejects.toThrow(`${work} changed while this command was writing it (a.json, b.json)`);
+    await slow.abort();
+    expect(await readFile(join(work, 'a.json'), 'utf8')).toBe('a v2 (fast)\n');
+    expect(await readFile(join(work, 'b.json'), 'utf8')).toBe('b v1\n');
+    expect((await readdir(work)).sort()).toEqual(['a.json', 'b.json']);
+  });
 });
