@@ -3,7 +3,7 @@ import { dirname, basename, join } from 'node:path';
 import { UserError } from '../../core/errors';
 import { failedFor } from './file-errors';
 import { removedOnSignal, withSignalsHeld } from './hold-signals';
-import { refuseUnwritable, replaceOwnedFiles } from './owned-files';
+import { linkToMissingFolder, refuseUnwritable, replaceOwnedFiles } from './owned-files';
 import { removeStaleTemporaries, temporaryName } from './temporary-names';
 
 /**
@@ -117,6 +117,6 @@ async function stageAndSwap(
 async function throughLink(path: string): Promise<string> {
   if (!(await lstat(path).catch(() => undefined))?.isSymbolicLink()) return path;
   return realpath(path).catch(() => {
-    throw new UserError(`${path} is a link to a folder that does not exist`, ['Create the folder it points to, remove the link, or choose another output folder.']);
+    throw linkToMissingFolder(path);
   });
 }

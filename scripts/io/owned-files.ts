@@ -5,7 +5,7 @@
  * New content is staged in temporary siblings first, so a failure while
  * writing changes nothing; then each file is renamed into place.
  */
-import { access, chmod, constants, copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, chmod, constants, copyFile, link, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import { failedFor } from './file-errors';
@@ -31,6 +31,8 @@ export async function checkOutputFolder(option: string, value: string, cwd: stri
     throw error;
   });
   if (info && !info.isDirectory()) throw new UserError(`${option} ${value} is a file, not a folder`, [`Name a folder (it is created when missing), e.g. ${option} templates.`]);
+  // Missing, yet there: a link whose folder was moved or deleted. Writing would go through it (or fail as "permission denied").
+  if (!info && (await lstat(directory).catch(() => undefined))?.isSymbolicLink()) throw linkToMissingFolder(`${option} ${value}`, resolve(dirname(directory), await readlink(directory)));
   for (const marker of ['.git', 'package.json']) {
     if (await lstat(join(directory, marker)).then(() => true, () => false)) {
       throw new UserError(`${option} ${value} is the root of a project (it holds ${marker}); this command writes into a folder of its own`, [
@@ -39,6 +41,11 @@ export async function checkOutputFolder(option: string, value: string, cwd: stri
     }
   }
   return directory;
+}
+
+/** The error for an output folder that is a link to a folder that does not exist. */
+export function linkToMissingFolder(what: string, target?: string): UserError {
+  return new UserError(`${what} is a link to a folder that does not exist${target === undefined ? '' : ` (${target})`}`, ['Create the folder it points to, remove the link, or choose another output folder.']);
 }
 
 /** The owned regular files under `directory` (relative path → bytes); empty when it does not exist. */

@@ -84,6 +84,21 @@ describe('scripts/io - commands touch only the files they own', () => {
       expect(await captureTree(work)).toEqual(before);
     });
 
+    it('names a link to a missing folder as --out as such, not as a permission problem', async () => {
+      // given: a link kept from a moved or deleted folder (e.g. resources/element-templates -> a removed checkout)
+      await symlink(join(work, 'moved-away'), join(work, 'templates'));
+      const before = await captureTree(work);
+
+      // when
+      const result = await generate('--out', 'templates');
+
+      // then
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`--out templates is a link to a folder that does not exist (${join(work, 'moved-away')})`);
+      expect(result.stderr).not.toContain('permission denied');
+      expect(await captureTree(work)).toEqual(before);
+    });
+
     it('refuses a git working tree as --out, leaving .git intact', async () => {
       // given
       await mkdir(join(work, '.git', 'objects'), { recursive: true });
