@@ -1,7 +1,8 @@
 /** Reads a snapshot directory (format: metadata/README.md) from disk and loads it. */
 import { readTextFile } from '../io/text-file';
 import { join, resolve } from 'node:path';
-import { UserError } from '../../core/errors';
+import { isUserError, UserError } from '../../core/errors';
+import { fileSystemUserError } from '../io/file-errors';
 import { packageRoot } from '../io/package-root';
 import { loadSnapshot, type SnapshotFile } from '../../core/metadata/load';
 import { CATALOG_FILES } from '../../core/metadata/catalog';
@@ -48,6 +49,8 @@ async function readSnapshotFile(path: string, required: boolean, dir: string): P
         `No metadata snapshot at ${dir}: ${path} is missing. Pass a directory holding sys_db_object.json and sys_dictionary.json (see metadata/README.md), or fetch one with camunda-servicenow fetch-metadata.`
       );
     }
-    throw new UserError(`Cannot read ${path}: ${(error as Error).message}`);
+    // A file-system failure (a folder where the file belongs, EACCES) with what to do; a UTF-16 file as readTextFile named it.
+    if (isUserError(error)) throw error;
+    throw fileSystemUserError(error) ?? new UserError(`Cannot read ${path}: ${(error as Error).message}`);
   }
 }

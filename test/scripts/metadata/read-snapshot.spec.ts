@@ -1,7 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../core/errors';
 import { findField } from '../../../core/metadata/model';
 import { CURATED_TABLES } from '../../../scripts/generate/curated-tables';
 import { bundledSnapshotDir, readSnapshot } from '../../../scripts/metadata/read-snapshot';
@@ -80,5 +81,21 @@ describe('scripts/metadata - readSnapshot', () => {
     // then
     await expect(reading).rejects.toThrow(`${join(copy, 'sys_choice.json')} is saved as UTF-16, not UTF-8`);
     await rm(copy, { recursive: true, force: true });
+  });
+  it('names a folder where a snapshot file belongs with what to do, not as an errno message', async () => {
+    // given: a sys_choice.json folder (an unzip or a copy gone wrong)
+    const copy = await mkdtemp(join(tmpdir(), 'snapshot-folder-'));
+    for (const name of await readdir(liveDump)) await writeFile(join(copy, name), await readFile(join(liveDump, name)));
+    await rm(join(copy, 'sys_choice.json'));
+    await mkdir(join(copy, 'sys_choice.json'));
+
+    // when
+    const error = await readSnapshot(copy).then(() => undefined, (thrown: unknown) => thrown as UserError);
+    await rm(copy, { recursive: true, force: true });
+
+    // then
+    expect(error).toBeInstanceOf(UserError);
+    expect(error?.message).toBe(`cannot read ${join(copy, 'sys_choice.json')}: it is a folder, not a file (EISDIR)`);
+    expect(error?.details).toEqual(['What to do: name a file.']);
   });
 });
