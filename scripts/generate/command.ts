@@ -31,7 +31,8 @@ the curated tables (scripts/generate/curated-tables.ts) unless told otherwise.
 A template whose content changed gets the next version; the previous file is
 kept in <out>/versioned/. Only these files (servicenow-*.json and
 versioned/servicenow-*-<version>.json) are created, replaced or removed,
-and only a template generate wrote (with metadata.servicenow) is removed;
+and only a template generate wrote (with metadata.servicenow) is removed or
+replaced (a file of another's with such a name is refused);
 anything else in <out> is left exactly as it is. Every template is validated
 first; any error writes nothing. <out> may not be empty, a file, a project
 root (a folder holding .git or package.json), or the metadata snapshot folder
@@ -118,7 +119,7 @@ async function generate(options: GenerateOptions, validation: Validation, io: Cl
     if (errors.length === 0) await writer.stage(step.path, step.text);
   };
   try {
-    for (const step of generateTemplateSteps(metadata, { tables, idPrefix, replaceAll: named === undefined }, existing.texts, summary)) {
+    for (const step of generateTemplateSteps(metadata, { tables, idPrefix, replaceAll: named === undefined }, existing.texts, summary, out)) {
       const found = step.release ? validation.validate(step.path, step.text) : Promise.resolve([]);
       // Awaited in turn below; a failure must not count as unhandled while an earlier one is awaited.
       found.catch(() => undefined);

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { UserError } from '../../core/errors';
 import type { Metadata } from '../../core/metadata/model';
 import { inboundTemplatePlans } from '../../core/inbound/inbound-templates';
 import { buildAnyTableTemplate, buildTemplate } from '../../core/template/build-template';
@@ -61,18 +63,20 @@ function plannedTemplates(metadata: Metadata, request: GenerateRequest): { plann
   // servicenow-<something>.json, sits next to our templates in a Modeler folder and is left alone.
   const retire = (path: string, text: string, warn: (message: string) => void) => {
     if (!replaceAll || !isGeneratedFile(path)) return false;
-    if (writtenByGenerate(text)) return true;
-    warn(`left ${path} as it is: generate did not write it (no metadata.servicenow)`);
+    const by = writer(text);
+    if (by === 'generate') return true;
+    warn(`left ${path} as it is: ${by === 'unknown' ? 'it is not valid JSON, so it cannot be told apart from a file of yours' : 'generate did not write it (no metadata.servicenow)'}`);
     return false;
   };
   return { planned, warnings, retire };
 }
 
-function writtenByGenerate(text: string): boolean {
+/** Who wrote a file of ours by name: generate (its templates carry `metadata.servicenow`), someone else, or none can tell (not JSON). */
+function writer(text: string): 'generate' | 'someone else' | 'unknown' {
   try {
-    return isGeneratedTemplate(JSON.parse(text));
+    return isGeneratedTemplate(JSON.parse(text)) ? 'generate' : 'someone else';
   } catch {
-    return false;
+    return 'unknown';
   }
 }
 
@@ -83,8 +87,18 @@ function writtenByGenerate(text: string): boolean {
  * CPU; `summary` (with the table selection's warnings first) is complete
  * once the steps are.
  */
-export function* generateTemplateSteps(metadata: Metadata, request: GenerateRequest, existing: ReadonlyMap<string, string>, summary: ReleaseSummary): Generator<ReleaseStep> {
+export function* generateTemplateSteps(metadata: Metadata, request: GenerateRequest, existing: ReadonlyMap<string, string>, summary: ReleaseSummary, out = '.'): Generator<ReleaseStep> {
   const { planned, warnings, retire } = plannedTemplates(metadata, request);
+  // Versioning would move someone else's template to versioned/ and number ours after it. (A file that
+  // does not parse is no template anyone can load, typically ours cut short: it is replaced, with a warning.)
+  for (const { file } of planned) {
+    const text = existing.get(file);
+    if (text !== undefined && writer(text) === 'someone else') {
+      throw new UserError(`${join(out, file)} was not written by generate (it has no metadata.servicenow), and generate writes a template of that name; nothing was changed`, [
+        'Rename or move that file, or choose another --out.'
+      ]);
+    }
+  }
   summary.warnings.push(...warnings);
   yield* releaseSteps(planned, existing, { retire: (path, text) => retire(path, text, (message) => summary.warnings.push(message)) }, summary);
 }

@@ -180,6 +180,22 @@ describe('scripts/io - commands touch only the files they own', () => {
       expect(result.stderr).toContain('warning: left servicenow-connector.json as it is: generate did not write it (no metadata.servicenow)');
     });
 
+    it('refuses to replace a template of its own name that generate did not write, changing nothing', async () => {
+      // given: a user's own hand-written servicenow-incident.json (another id, its own versions) where generate writes ours
+      const out = join(work, 'templates');
+      await mkdir(out);
+      await writeFile(join(out, 'servicenow-incident.json'), '{"name": "Acme incident", "id": "com.acme.incident", "version": 3, "appliesTo": ["bpmn:Task"], "properties": []}\n');
+      const before = await captureTree(out);
+
+      // when
+      const result = await generate('--out', 'templates', '--tables', 'incident');
+
+      // then
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`${join(out, 'servicenow-incident.json')} was not written by generate (it has no metadata.servicenow), and generate writes a template of that name`);
+      expect(await captureTree(out)).toEqual(before);
+    });
+
     it('keeps the mode of a template it replaces', async () => {
       // given
       await generate('--out', 'templates', '--tables', 'incident');
