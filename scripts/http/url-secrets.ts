@@ -46,5 +46,6 @@ export function hasUserInfo(url: string): boolean {
  * host, never its password.
  */
 export function textWithoutUserInfo(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@'"]*@/gi, '$1***@');
+  // Up to the last @ before the path: a password may hold an @ of its own.
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#'"]*@/gi, '$1***@');
 }

@@ -47,7 +47,8 @@ describe('scripts/cli - main', () => {
   it.each([
     ['fetch-metadata', 'https://admin:Pos-Pa55@acme.service-now.com', '--tables', 'incident'],
     ['test-connection', '--json', 'https://admin:Pos-Pa55@acme.service-now.com'],
-    ['lint', 'https://admin:Pos-Pa55@acme.service-now.com/diagram.bpmn']
+    ['lint', 'https://admin:Pos-Pa55@acme.service-now.com/diagram.bpmn'],
+    ['test-connection', 'https://admin:Pos@Pa55@acme.service-now.com']
   ])('does not echo the password of a URL given where the command expects none: %s', async (...argv) => {
     // given: the instance typed as an argument instead of --instance (or as a file)
     const cwd = await mkdtemp(join(tmpdir(), 'cli-main-'));
@@ -58,8 +59,8 @@ describe('scripts/cli - main', () => {
     // then: the user still sees which argument was wrong, without its password
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('acme.service-now.com');
-    expect(result.stderr).not.toContain('Pos-Pa55');
-    expect(result.stdout).not.toContain('Pos-Pa55');
+    expect(result.stderr).not.toMatch(/Pos|Pa55/);
+    expect(result.stdout).not.toMatch(/Pos|Pa55/);
   });
 
   it('takes a repeated flag, which changes nothing', async () => {
