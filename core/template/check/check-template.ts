@@ -40,6 +40,8 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
       choices: Array.isArray(property.choices) ? property.choices.filter(isObject) as TemplateProperty['choices'] : undefined,
       condition: conditionOrNothing(property.condition)
     }));
+  // Looked up for every condition of every property: a template has hundreds of properties.
+  const byId = firstById(properties);
   // A property without an id by its place, and its label when it has one: in a template of a hundred properties "#85" alone is a count to make.
   const name = (property: CheckedProperty, index: number) => property.id ?? (typeof property.label === 'string' && property.label ? `#${index} (${property.label})` : `#${index}`);
 
@@ -70,17 +72,17 @@ export function checkTemplate(template: ElementTemplate): TemplateProblem[] {
     if (property.group !== undefined && !groups.has(property.group) && property.type !== 'Hidden') report('warning', where, `group "${property.group}" is not declared in groups: the Modeler shows it under "Custom properties"`);
     for (const target of conditionTargets(property.condition)) {
       if (target === property.id) report('error', where, 'condition depends on the property itself');
-      else if (!properties.some((other) => other.id === target)) report('error', where, `condition names property "${target}", which does not exist`);
+      else if (!byId.has(target)) report('error', where, `condition names property "${target}", which does not exist`);
     }
     if (property.type === 'Dropdown') checkDropdown(property, where, report);
     if (property.type === 'Hidden' && property.choices?.length) report('warning', where, 'Hidden property has choices, which are never offered');
-    const dead = unreachableBecause(property, properties);
+    const dead = unreachableBecause(property, byId);
     if (dead) report('warning', where, `can never be active: ${dead}`);
     checkFeel(property, where, report);
     checkStaticText(property, where, report);
   });
 
-  checkBindings(properties, name, report);
+  checkBindings(properties, byId, name, report);
   checkInputOrder(properties, name, report);
   checkEmptyInputs(template, properties, name, report);
   checkSteps(template, properties, report);
@@ -135,11 +137,11 @@ function interchangeable(first: CheckedProperty, duplicate: CheckedProperty, pro
 }
 
 /** A condition on a Hidden property that its fixed value never satisfies makes the property dead. */
-function unreachableBecause(property: CheckedProperty, properties: CheckedProperty[]): string | undefined {
+function unreachableBecause(property: CheckedProperty, byId: ReadonlyMap<string | undefined, CheckedProperty>): string | undefined {
   const conditions = property.condition && 'allMatch' in property.condition ? property.condition.allMatch : property.condition ? [property.condition] : [];
   for (const condition of conditions) {
     if ('allMatch' in condition || !('equals' in condition || 'oneOf' in condition)) continue;
-    const target = properties.find((other) => other.id === condition.property);
+    const target = byId.get(condition.property);
     if (target?.type !== 'Hidden' || target.value === undefined) continue;
     const allowed = 'equals' in condition ? [condition.equals] : condition.oneOf;
     if (!allowed.includes(target.value)) return `"${target.id}" is Hidden with the fixed value "${String(target.value)}"`;
@@ -152,6 +154,13 @@ function conditionOrNothing(condition: unknown): Condition | undefined {
   if (!isObject(condition)) return undefined;
   if (!('allMatch' in condition)) return condition as Condition;
   return { allMatch: Array.isArray(condition['allMatch']) ? condition['allMatch'].map(conditionOrNothing).filter((each): each is Condition => each !== undefined) : [] };
+}
+
+/** The first property of each id, as `properties.find((p) => p.id === id)` finds it (properties without an id under undefined). */
+function firstById(properties: readonly CheckedProperty[]): Map<string | undefined, CheckedProperty> {
+  const byId = new Map<string | undefined, CheckedProperty>();
+  for (const property of properties) if (!byId.has(property.id)) byId.set(property.id, property);
+  return byId;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -192,19 +201,25 @@ function checkFeel(property: CheckedProperty, where: string, report: Report): vo
 }
 
 /** Two properties writing the same input, header or attribute must never be active together. */
-function checkBindings(properties: CheckedProperty[], name: (property: CheckedProperty, index: number) => string, report: Report): void {
+function checkBindings(properties: CheckedProperty[], byId: ReadonlyMap<string | undefined, CheckedProperty>, name: (property: CheckedProperty, index: number) => string, report: Report): void {
   const byKey = new Map<string, number[]>();
   properties.forEach((property, index) => {
     const key = property.binding && bindingKey(property.binding);
     if (key) byKey.set(key, [...(byKey.get(key) ?? []), index]);
   });
-  const readsOf = storedValueReader(properties);
+  const readOf = storedValueReader(byId);
+  // Each property's condition rewritten once, not once per pair it is in.
+  const reads = new Map<number, Condition | undefined>();
+  const readsOf = (index: number) => {
+    if (!reads.has(index)) reads.set(index, readOf((properties[index] as CheckedProperty).condition));
+    return reads.get(index);
+  };
   for (const [key, indexes] of byKey) {
     for (let i = 0; i < indexes.length; i++) {
       for (let j = i + 1; j < indexes.length; j++) {
         const a = properties[indexes[i] as number] as CheckedProperty;
         const b = properties[indexes[j] as number] as CheckedProperty;
-        if (!mutuallyExclusive(readsOf(a.condition), readsOf(b.condition))) {
+        if (!mutuallyExclusive(readsOf(indexes[i] as number), readsOf(indexes[j] as number))) {
           report('error', name(b, indexes[j] as number), `binds ${key} like "${name(a, indexes[i] as number)}" and both can be active at once`);
         }
       }
@@ -220,10 +235,10 @@ function checkBindings(properties: CheckedProperty[], name: (property: CheckedPr
  * "taskOp equals a" and "projectOp equals b" on one input count as disjoint,
  * and so do `isActive: true` and `isActive: false` on one property.
  */
-function storedValueReader(properties: CheckedProperty[]): (condition: Condition | undefined) => Condition | undefined {
+function storedValueReader(byId: ReadonlyMap<string | undefined, CheckedProperty>): (condition: Condition | undefined) => Condition | undefined {
   const readOf = (id: string) => {
     // The library takes the first property of an id.
-    const binding = properties.find((property) => property.id === id)?.binding;
+    const binding = byId.get(id)?.binding;
     return binding ? `binding ${bindingKey(binding)}` : `property ${id}`;
   };
   const rewrite = (condition: Condition): Condition => {
