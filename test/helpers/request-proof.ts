@@ -37,7 +37,7 @@ export interface ProofOptions {
   variables?: Record<string, unknown>;
   /** Cluster secrets by name; a reference without a secret fails the job like the runtime does. */
   secrets?: Record<string, string>;
-  /** Whose input list the connector fetches: 8.8 (8.8.0-8.8.16) or 8.9 (8.9.0-8.9.7). Default 8.8. */
+  /** Whose input list the connector fetches: 8.8 (8.8.0-8.8.16), 8.9 (8.9.0-8.9.7) or 8.10 (8.10.0-alpha4). Default 8.8. */
   runtime?: ConnectorRuntime;
 }
 

@@ -157,9 +157,9 @@ describe('core/template - what the runtime does with every template', () => {
     expect(runJob(entry.template, values, { transport: 'timeout' }, { retries: 3 })).toMatchObject({ kind: 'failed', retries: 2 });
   }));
 
-  it('sets every connector input of 8.8 and 8.9 itself, so process variables of those names change nothing', eachCase((entry, operation) => {
+  it('sets every connector input of 8.8, 8.9 and 8.10 itself, so process variables of those names change nothing', eachCase((entry, operation) => {
     const values = valuesFor(entry, operation);
-    for (const runtime of ['8.8', '8.9'] as ConnectorRuntime[]) {
+    for (const runtime of ['8.8', '8.9', '8.10'] as ConnectorRuntime[]) {
       const clean = proveRequest(entry.template, values, { secrets: SECRETS, runtime });
       const exposed = proveRequest(entry.template, values, { secrets: SECRETS, runtime, variables: HOSTILE_PROCESS_VARIABLES });
       expect(Object.keys(clean.locals), `${entry.name} ${operation} ${runtime}`).toEqual(expect.arrayContaining([...CONNECTOR_INPUTS[runtime]]));

@@ -7,16 +7,22 @@
  * map fills it.
  */
 
-export type ConnectorRuntime = '8.8' | '8.9';
+export type ConnectorRuntime = '8.8' | '8.9' | '8.10';
 
 /**
  * `@OutboundConnector(inputVariables = ...)` of
  * connectors/http/rest/src/main/java/io/camunda/connector/http/rest/HttpJsonFunction.java:30,
- * the same from 8.8.0 to 8.8.16 and from 8.9.0 to 8.9.7.
+ * the same from 8.8.0 to 8.8.16 and from 8.9.0 to 8.9.7. 8.10.0-alpha4 adds
+ * `clientTls` (mTLS, camunda/connectors#7551), `authenticationConfiguration`
+ * (a bound credential that replaces `authentication`: HttpJsonRequest.java
+ * `getAuthentication`, #7741) and `documentReturnFormat` (the response as a
+ * document, text or JSON instead of `storeResponse`: JobHandlerContext.java
+ * `readDocumentReturnFormat`, #7554).
  */
 export const CONNECTOR_INPUTS: Record<ConnectorRuntime, readonly string[]> = {
   '8.8': ['url', 'method', 'authentication', 'headers', 'queryParameters', 'skipEncoding', 'connectionTimeoutInSeconds', 'readTimeoutInSeconds', 'writeTimeoutInSeconds', 'body', 'storeResponse', 'groupSetCookieHeaders', 'ignoreNullValues'],
-  '8.9': ['url', 'method', 'authentication', 'headers', 'queryParameters', 'skipEncoding', 'connectionTimeoutInSeconds', 'readTimeoutInSeconds', 'body', 'storeResponse', 'groupSetCookieHeaders', 'ignoreNullValues', 'followRedirects']
+  '8.9': ['url', 'method', 'authentication', 'headers', 'queryParameters', 'skipEncoding', 'connectionTimeoutInSeconds', 'readTimeoutInSeconds', 'body', 'storeResponse', 'groupSetCookieHeaders', 'ignoreNullValues', 'followRedirects'],
+  '8.10': ['url', 'method', 'authentication', 'clientTls', 'headers', 'queryParameters', 'skipEncoding', 'connectionTimeoutInSeconds', 'readTimeoutInSeconds', 'body', 'storeResponse', 'documentReturnFormat', 'groupSetCookieHeaders', 'ignoreNullValues', 'followRedirects', 'authenticationConfiguration']
 };
 
 /** Every name either runtime fetches: the inputs a template must map itself. */
@@ -47,5 +53,8 @@ export const HOSTILE_PROCESS_VARIABLES: Readonly<Record<string, unknown>> = {
   storeResponse: true,
   groupSetCookieHeaders: true,
   ignoreNullValues: true,
-  followRedirects: true
+  followRedirects: true,
+  clientTls: { clientCertificate: '-----BEGIN CERTIFICATE-----', clientPrivateKey: '-----BEGIN PRIVATE KEY-----' },
+  documentReturnFormat: { choice: 'DOCUMENT' },
+  authenticationConfiguration: { authentication: { type: 'noAuth' } }
 };

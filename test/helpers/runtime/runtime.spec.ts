@@ -49,12 +49,15 @@ describe('helpers/runtime - inputs fetched by name through the scopes', () => {
     // when
     const on88 = proveRequest(t, {}, { variables: HOSTILE_PROCESS_VARIABLES, runtime: '8.8' });
     const on89 = proveRequest(t, {}, { variables: HOSTILE_PROCESS_VARIABLES, runtime: '8.9' });
+    const on810 = proveRequest(t, {}, { variables: HOSTILE_PROCESS_VARIABLES, runtime: '8.10' });
 
     // then
     expect(on88.connectorInput).toMatchObject({ method: 'POST', url: 'https://h/api', storeResponse: true, writeTimeoutInSeconds: 1 });
     expect(on88.connectorInput).not.toHaveProperty('followRedirects');
     expect(on89.connectorInput).toMatchObject({ followRedirects: true, body: HOSTILE_PROCESS_VARIABLES.body });
     expect(on89.connectorInput).not.toHaveProperty('writeTimeoutInSeconds');
+    expect(on89.connectorInput).not.toHaveProperty('documentReturnFormat');
+    expect(on810.connectorInput).toMatchObject({ documentReturnFormat: { choice: 'DOCUMENT' }, authenticationConfiguration: HOSTILE_PROCESS_VARIABLES.authenticationConfiguration, clientTls: HOSTILE_PROCESS_VARIABLES.clientTls });
   });
 
   it('raises an incident when an input mapping fails through feel-scala assert', () => {
