@@ -205,7 +205,10 @@ function checkBindings(properties: CheckedProperty[], byId: ReadonlyMap<string |
   const byKey = new Map<string, number[]>();
   properties.forEach((property, index) => {
     const key = property.binding && bindingKey(property.binding);
-    if (key) byKey.set(key, [...(byKey.get(key) ?? []), index]);
+    if (!key) return;
+    const indexes = byKey.get(key);
+    if (indexes) indexes.push(index);
+    else byKey.set(key, [index]);
   });
   const readOf = storedValueReader(byId);
   // Each property's condition rewritten once, not once per pair it is in.

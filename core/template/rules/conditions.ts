@@ -51,7 +51,8 @@ function disjoint(left: Simple, right: Simple): boolean {
  * one per operation, to the same input), an empty value counting as one.
  */
 export function mutuallyExclusive(a: Condition | undefined, b: Condition | undefined): boolean {
-  return simpleConditions(a).some((left) => simpleConditions(b).some((right) => disjoint(left, right)));
+  const rights = simpleConditions(b);
+  return simpleConditions(a).some((left) => rights.some((right) => disjoint(left, right)));
 }
 
 /** How a caller reads an element: the stored value of a property's binding, and whether the element takes the property at all. */
