@@ -189,12 +189,13 @@ function requestInputs(): TemplateProperty[] {
   ];
 }
 
-/** The Attachment API's answers (c_AttachmentAPI): a download's body is the file, a delete's is empty. */
+/** The Attachment API's answers (c_AttachmentAPI): a download's body is the file (stored, so the checks see only its headers), a delete's is empty. */
 const API = 'Attachment API';
 const ANSWERS = [
   { id: 'upload', rule: { statuses: [201], needsResult: true, api: API }, condition: when('upload') },
   { id: 'list', rule: { statuses: [200], needsResult: true, api: API }, condition: when('list') },
-  { id: 'download', rule: { statuses: [200], needsResult: false, api: API }, condition: when('download') },
+  // The file comes with X-Attachment-Metadata (c_AttachmentAPI, GET /now/attachment/{sys_id}/file); a login page does not.
+  { id: 'download', rule: { statuses: [200], needsResult: false, header: 'X-Attachment-Metadata', api: API }, condition: when('download') },
   { id: 'delete', rule: { statuses: [200, 204], needsResult: false, api: API }, condition: when('delete') }
 ];
 

@@ -26,11 +26,28 @@ export function deferUnexpectedAnswer(mapping: string, rule: GuardedAnswer): str
 export interface GuardedAnswer {
   statuses: number[];
   needsResult: boolean;
+  /**
+   * A response header every good answer carries, for an answer whose body
+   * the check cannot read: a download stored as a document hands on no body
+   * (connectors 8.8.16 HttpCommonResultResponseHandler.java:88, 8.9.7
+   * HttpCommonResultMapper.java:74), so only a header tells a file from a
+   * login page. Names are matched ignoring case (servers spell them freely).
+   */
+  header?: string;
+}
+
+/** FEEL: whether `headers` (a response's) holds `header`, ignoring case; null when `headers` is no context. */
+export function carriesHeader(headers: string, header: string): string {
+  return `count(get entries(${headers})[lower case(item.key) = "${header.toLowerCase()}"]) > 0`;
 }
 
 function expectedAnswer(rule: GuardedAnswer): string {
   // A 200 can carry the error after the records when a transaction quota cancelled the request midway (KB1297438): no answer.
-  return [`list contains([${rule.statuses.join(', ')}], status)`, ...(rule.needsResult ? ['body instance of context', 'get value(body, "result") != null', 'get value(body, "error") = null'] : [])].join(' and ');
+  return [
+    `list contains([${rule.statuses.join(', ')}], status)`,
+    ...(rule.needsResult ? ['body instance of context', 'get value(body, "result") != null', 'get value(body, "error") = null'] : []),
+    ...(rule.header ? [carriesHeader('headers', rule.header)] : [])
+  ].join(' and ');
 }
 
 /** Whether a guard checks exactly what `rule` asks of an answer. */
@@ -58,7 +75,9 @@ export function readDeferredAnswer(expression: string, feel: FeelParser): { mapp
   const written = source.slice(condition.from, condition.to).replace(/\s+/g, '');
   const statuses = /^listcontains\(\[([0-9,]*)\],status\)/.exec(written)?.[1]?.split(',').filter(Boolean).map(Number);
   if (!statuses) return undefined;
-  const guard = [true, false].map((needsResult) => ({ statuses, needsResult })).find((candidate) => expectedAnswer(candidate).replace(/\s+/g, '') === written);
+  const header = /count\(getentries\(headers\)\[lowercase\(item\.key\)="([^"]+)"\]\)>0$/.exec(written)?.[1];
+  const guard = [true, false].flatMap((needsResult) => [{ statuses, needsResult }, ...(header ? [{ statuses, needsResult, header }] : [])])
+    .find((candidate) => expectedAnswer(candidate).replace(/\s+/g, '') === written);
   return guard ? { mapping: `=${source.slice(mapping.from, mapping.to)}`, guard } : undefined;
 }
 

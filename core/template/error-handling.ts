@@ -1,6 +1,6 @@
 import { allOf, headerBinding, OPERATION_HTTP, OPERATIONS, whenOperation, type Operation } from './operations';
 import type { Condition, TemplateProperty } from './types';
-import type { GuardedAnswer } from './answer-guard';
+import { carriesHeader, type GuardedAnswer } from './answer-guard';
 import { CANCELLED_TRANSACTION, HIBERNATING_PAGE_TITLE } from '../instance-answers';
 
 /** Seconds to wait after a 429 that carries no usable Retry-After header. */
@@ -44,7 +44,7 @@ export function operationRule(operation: Operation): AnswerRule {
 }
 
 function unexpectedAnswerEntries(rule: AnswerRule): string[] {
-  const { statuses, needsResult, api } = rule;
+  const { statuses, needsResult, header, api } = rule;
   const expected = statuses.join(' or ');
   return [
     'failure: if get value(response, "error") instance of context then get value(response, "error") else null',
@@ -61,7 +61,10 @@ function unexpectedAnswerEntries(rule: AnswerRule): string[] {
     else if not(list contains([${statuses.join(', ')}], status)) then "ServiceNow answered HTTP " + string(status) + (if location = null then "" else " redirecting to " + string(location)) + " instead of ${expected}: the instance URL does not reach the ${api} (use the instance's https:// address)"
     ${needsResult
     ? `else if get value(answer, "result") = null or get value(answer, "error") != null then "ServiceNow answered HTTP " + string(status) + (if get value(answer, "error") != null or contains(page, "${CANCELLED_TRANSACTION}") then " with a cancelled transaction: ask for fewer records or columns" else " without a result: the instance URL does not reach the ${api}")`
-    : `else if contains(lower case(page), "<html") then "ServiceNow answered HTTP " + string(status) + " with a web page: the instance URL does not reach the ${api}"`}
+    : header
+      // A stored download has no body to look into (AnswerRule.header): its page would be stored as the file.
+      ? `else if not(${carriesHeader('answerHeaders', header)}) then "ServiceNow answered HTTP " + string(status) + " without the ${header} header a file comes with (a web page, such as a login or hibernation page, instead): the instance URL does not reach the ${api}"`
+      : `else if contains(lower case(page), "<html") then "ServiceNow answered HTTP " + string(status) + " with a web page: the instance URL does not reach the ${api}"`}
     else null`
   ];
 }
@@ -111,7 +114,8 @@ export function presetErrorRule(expression: string): AnswerRule | undefined {
   const statuses = /not\(list contains\(\[([0-9, ]*)\], status\)\)/.exec(expression)?.[1]?.split(', ').filter(Boolean).map(Number);
   const api = /the instance URL does not reach the ([^(]+?) \(use the instance/.exec(expression)?.[1];
   if (!statuses || !api) return undefined;
-  const rule: AnswerRule = { statuses, needsResult: expression.includes('" without a result: the instance URL'), api };
+  const header = /" without the ([A-Za-z0-9-]+) header a file comes with/.exec(expression)?.[1];
+  const rule: AnswerRule = { statuses, needsResult: expression.includes('" without a result: the instance URL'), ...(header ? { header } : {}), api };
   return expression === serviceNowErrorExpression(rule) || expression === unexpectedAnswerExpression(rule) ? rule : undefined;
 }
 

@@ -256,6 +256,25 @@ describe('e2e - order, attachment, flow and count templates against the emulator
       expect(gone.outcome).toMatchObject({ errorType: 'bpmnError', code: 'SERVICENOW_404' });
     });
 
+    it('a download answered with a web page (login, hibernating instance) raises an incident, though the connector stores the page and hands on no body', async () => {
+      // With storeResponse the body is null (8.8.16 HttpCommonResultResponseHandler.java:88, 8.9.7 HttpCommonResultMapper.java:74):
+      // only the headers tell the file from a page, and the Attachment API sends X-Attachment-Metadata with every file (c_AttachmentAPI).
+      for (const page of ['login', 'hibernating'] as const) {
+        for (const errorHandling of ['', 'none']) {
+          // given
+          emulator.faults.add({ kind: 'html', status: 200, page, path: '/api/now/attachment/' });
+          const values = { instanceUrl: emulator.url, attachmentOperation: 'download', attachmentSysId: '0123456789abcdef0123456789abcdef', errorHandling };
+
+          // when
+          const response = await sendLikeRestConnector(proveRequest(template, values, { secrets: SECRETS }), documents);
+
+          // then
+          expect(response).toMatchObject({ status: 200, body: null });
+          expect(runJob(template, values, response), `${page} ${errorHandling}`).toMatchObject({ kind: 'failed', retries: 0, message: expect.stringContaining('does not reach the Attachment API') });
+        }
+      }
+    });
+
     it('re-uploads a downloaded document, which has no file name, under the File name given; a content type with parameters loses them', async () => {
       // given: what storeResponse stores (HttpCommonResultMapper.storeDocument: content type from the response, no file name)
       const incident = emulator.store.insert('incident', { short_description: 'Forwarded file' }, 'admin');

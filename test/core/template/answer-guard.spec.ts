@@ -24,6 +24,23 @@ describe('core/template - answer-guard', () => {
     expect(guardsFor(read?.guard as AnswerRule, rule)).toBe(true);
   });
 
+  it('guards a stored download by the header a file comes with, reads it back, and tells it from the status-only guard', () => {
+    // given: the Attachment API's download, whose stored answer has no body to check (build-attachment-template.ts)
+    const download: AnswerRule = { statuses: [200], needsResult: false, header: 'X-Attachment-Metadata', api: 'Attachment API' };
+
+    // when
+    const guarded = deferUnexpectedAnswer('={attachmentDocument: document}', download);
+
+    // then
+    expect(parseFeel(guarded.slice(1)).valid).toBe(true);
+    expect(guarded).toContain('lower case(item.key) = "x-attachment-metadata"');
+    const read = readDeferredAnswer(guarded, parseFeelExpression);
+    expect(read?.mapping).toBe('={attachmentDocument: document}');
+    expect(guardsFor(read?.guard as AnswerRule, download)).toBe(true);
+    expect(guardsFor(read?.guard as AnswerRule, { ...download, header: undefined })).toBe(false);
+    expect(guardsFor({ statuses: [200], needsResult: false }, download)).toBe(false);
+  });
+
   it('reads a guard back whatever its line breaks and spacing, and tells the rules apart', () => {
     // given: the helper's layout, the mapping on lines of its own
     const guarded = '=if list contains([201],status) and\n  body instance of context and get value(body, "result") != null\n  and get value(body, "error") = null then {\n  a: body.result.sys_id\n}\nelse {}';
