@@ -18,12 +18,7 @@ export function asConnectorProperty(property: TemplateProperty): TemplatePropert
   return { ...property, binding: connectorProperty(name) };
 }
 
-/**
- * An ISO-8601 duration as java.time.Duration.parse reads it (days, hours,
- * minutes, seconds; no years or months; "P" or "PT" alone refused): the
- * runtime parses the polling intervals and the message TTL with it.
- */
-export const JAVA_DURATION = 'P(?=\\d|T\\d)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?';
+export { JAVA_DURATION } from '../template/java-duration';
 
 /** The Hidden `inbound.type` that names the connector (as every official inbound template does). */
 export function inboundTypeProperty(type: string): TemplateProperty {

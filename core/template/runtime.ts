@@ -1,4 +1,5 @@
 import { headerBinding, inputBinding } from './operations';
+import { JAVA_DURATION } from './java-duration';
 import type { TemplateProperty } from './types';
 
 /**
@@ -70,7 +71,7 @@ export function retryProperties(): TemplateProperty[] {
       type: 'String',
       value: 'PT30S',
       binding: headerBinding('retryBackoff'),
-      constraints: { notEmpty: true, pattern: { value: '^P(?=\\d|T\\d)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$', message: 'must be an ISO-8601 duration such as PT30S or PT5M.' } }
+      constraints: { notEmpty: true, pattern: { value: `^${JAVA_DURATION}$`, message: 'must be an ISO-8601 duration such as PT30S or PT5M.' } }
     }
   ];
 }

@@ -151,6 +151,15 @@ describe('core/template - what the runtime does with every template', () => {
     }
   }));
 
+  it('accepts as Retry backoff only what java.time.Duration parses: the runtime fails the job without retries on the rest', eachCase((entry, operation) => {
+    if (operation !== 'get') return;
+    for (const retryBackoff of ['PT30S', 'PT1.5S', 'PT0.123456789S', 'PT0.1234567891S', 'P2DT3H4M5S', 'PT5M']) {
+      const values = { ...valuesFor(entry, operation), retryBackoff };
+      if (applyTemplate(entry.template, values).violations.length > 0) continue;
+      expect(runJob(entry.template, values, { status: 200, body: { result: { sys_id: SYS_ID } } }), `${entry.name} ${retryBackoff}`).toMatchObject({ kind: 'completed' });
+    }
+  }));
+
   it('still maps ServiceNow errors after the change: 404 to a BPMN error, 408 and 5xx to retries', eachCase((entry, operation) => {
     const values = valuesFor(entry, operation);
     expect(runJob(entry.template, values, { status: 404, reason: 'Not Found', body: { error: { message: 'No Record found' } } })).toMatchObject({ kind: 'bpmnError', code: 'SERVICENOW_404', message: 'No Record found' });

@@ -41,6 +41,7 @@
 import type { ElementTemplate } from '../../../core/template/types';
 import { CONNECTOR_FUNCTIONS } from './connector-functions';
 import { evaluateFeel } from './feel';
+import { DateTimeParseException, parseJavaDuration } from './java-duration';
 import { applyTemplate, type Values } from './modeler';
 import type { ConnectorRuntime } from './connector-inputs';
 
@@ -140,6 +141,25 @@ export interface JobOptions {
   strict?: boolean;
 }
 
+/**
+ * The `retryBackoff` header is parsed before the connector runs
+ * (SpringConnectorJobHandler `getBackoffDuration`: java.time.Duration.parse,
+ * 8.8.16 :219, 8.9.7 :332); text it refuses fails the job without retries
+ * (OutboundConnectorExceptionHandler `handleBackOffException`), and the
+ * error expression gets `{error: {type, message}}`, no code.
+ */
+function backoffFailure(header: string | undefined): { message: string; retries: number; value: Record<string, unknown> } | undefined {
+  if (header === undefined) return undefined;
+  try {
+    parseJavaDuration(header);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof DateTimeParseException)) throw error;
+    const message = `Failed to parse retry backoff header. Expected ISO-8601 duration, e.g. PT5M, got: ${header}`;
+    return { message, retries: 0, value: { error: { type: 'io.camunda.connector.runtime.core.error.InvalidBackOffDurationException', message } } };
+  }
+}
+
 /** What the connector runtime does with one answer to the task's request. */
 export function runJob(template: ElementTemplate, values: Values, answer: Answer, options: JobOptions = {}): JobOutcome {
   const { taskHeaders } = applyTemplate(template, values);
@@ -147,8 +167,12 @@ export function runJob(template: ElementTemplate, values: Values, answer: Answer
   const strict = options.strict ?? true;
   const warnings: string[] = [];
   const classified = classifyAnswer(answer, options);
+  const badBackoff = backoffFailure(taskHeaders.retryBackoff);
   let final: { success: Record<string, unknown>; value: Record<string, unknown> } | { failure: { message: string; retries: number }; value: Record<string, unknown> };
-  if ('error' in classified) {
+  if (badBackoff) {
+    // The request is never sent: the answer does not matter.
+    final = { failure: { message: badBackoff.message, retries: badBackoff.retries }, value: badBackoff.value };
+  } else if ('error' in classified) {
     final = { failure: { message: classified.error.message, retries: retries - 1 }, value: errorContent(classified.error) };
   } else {
     try {
@@ -180,5 +204,5 @@ export function runJob(template: ElementTemplate, values: Values, answer: Answer
     return { kind: 'failed', message: String(decided.message), retries: Math.max(Number(decided.retries), 0), retryBackoff: String(decided.retryBackoff), warnings };
   }
   if ('success' in final) return { kind: 'completed', variables: final.success, warnings };
-  return { kind: 'failed', message: final.failure.message, retries: final.failure.retries, retryBackoff: taskHeaders.retryBackoff ?? null, warnings };
+  return { kind: 'failed', message: final.failure.message, retries: final.failure.retries, retryBackoff: badBackoff ? null : taskHeaders.retryBackoff ?? null, warnings };
 }

@@ -103,6 +103,14 @@ describe('helpers/runtime - job outcome', () => {
     expect(runJob(template([backoff]), {}, { status: 503, reason: 'Service Unavailable', body: null }, { retries: 3 })).toMatchObject({ kind: 'failed', message: 'Service Unavailable', retries: 2, retryBackoff: 'PT30S' });
   });
 
+  it('fails the job without retries, before any call, on a retryBackoff header java.time.Duration refuses', () => {
+    // SpringConnectorJobHandler getBackoffDuration, OutboundConnectorExceptionHandler handleBackOffException (retries 0).
+    const withBackoff = (value: string) => template([{ ...backoff, value }]);
+    expect(runJob(withBackoff('PT1.123456789S'), {}, { status: 200, body: null })).toMatchObject({ kind: 'completed' });
+    expect(runJob(withBackoff('PT1.1234567891S'), {}, { status: 200, body: null }, { retries: 3 }))
+      .toMatchObject({ kind: 'failed', retries: 0, retryBackoff: null, message: 'Failed to parse retry backoff header. Expected ISO-8601 duration, e.g. PT5M, got: PT1.1234567891S' });
+  });
+
   it('makes >= 400 and timeouts (408) errors for the error expression', () => {
     expect(runJob(onSuccessCheck, {}, { status: 404, body: null })).toMatchObject({ kind: 'bpmnError', code: 'E' });
     expect(runJob(template([]), {}, { transport: 'timeout' }, { retries: 3 })).toMatchObject({ kind: 'failed', retries: 2 });
