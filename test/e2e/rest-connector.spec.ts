@@ -86,6 +86,15 @@ describe('e2e/rest-connector - the answer', () => {
   });
 });
 
+describe('e2e/rest-connector - Basic authentication', () => {
+  it('sends a null password as an empty one, not as the text null', async () => {
+    await sendLikeRestConnector(request({ authentication: { type: 'basic', username: 'u', password: null } }));
+    expect(last().headers.authorization).toBe(`Basic ${Buffer.from('u:').toString('base64')}`);
+    await sendLikeRestConnector(request({ authentication: { type: 'basic', username: 'u', password: 'p' } }));
+    expect(last().headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`);
+  });
+});
+
 describe('e2e/rest-connector - OAuth client credentials', () => {
   const oauth = (endpoint: string) => ({ type: 'oauth-client-credentials-flow', oauthTokenEndpoint: `${base}${endpoint}`, clientId: 'id', clientSecret: 's', clientAuthentication: 'credentialsBody' });
 

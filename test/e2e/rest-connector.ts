@@ -112,7 +112,7 @@ async function authorize(authentication: Record<string, unknown> | undefined, ti
     case 'noAuth':
       return undefined;
     case 'basic':
-      return `Basic ${Buffer.from(`${String(authentication.username)}:${String(authentication.password)}`).toString('base64')}`;
+      return `Basic ${Buffer.from(`${String(authentication.username)}:${basicPassword(authentication.password)}`).toString('base64')}`;
     case 'bearer':
       return `Bearer ${String(authentication.token)}`;
     case 'oauth-client-credentials-flow':
@@ -120,6 +120,11 @@ async function authorize(authentication: Record<string, unknown> | undefined, ti
     default:
       throw new Error(`e2e: authentication type ${String(authentication?.type)} is not mirrored`);
   }
+}
+
+/** A null password (or the old empty-password marker) goes out empty: connector-commons Base64Helper.java:37 `buildBasicAuthenticationHeader`. */
+function basicPassword(password: unknown): string {
+  return password === undefined || password === null || password === 'SPEC_PASSWORD_EMPTY_PATTERN' ? '' : String(password);
 }
 
 async function clientCredentialsToken(authentication: Record<string, unknown>, timeoutMs: number): Promise<string> {
