@@ -21,11 +21,21 @@ export interface FieldInput {
   bodyValue: string;
 }
 
-/** Where a column's input sits for some operations: its group, and a condition besides the operation (the collapsed group's toggle). */
+/**
+ * A condition besides the operation (the collapsed group's toggle), and the
+ * operations its property is shown on: elsewhere that property is inactive,
+ * the Modeler removes its input, and the condition cannot hold.
+ */
+export interface Gate {
+  condition: Condition;
+  operations: readonly Operation[];
+}
+
+/** Where a column's input sits for some operations: its group, and a gate. */
 export interface Placement {
   operations: Operation[];
   group: string;
-  gate?: Condition;
+  gate?: Gate;
 }
 
 export interface FieldInputOptions {
@@ -86,7 +96,7 @@ export function fieldInput(field: Field, options: FieldInputOptions): FieldInput
       type: 'String',
       feel: 'optional',
       binding: inputBinding(other),
-      condition: allOf(whenOperation(...placement.operations), ...(placement.gate ? [placement.gate] : []), { property: id, equals: otherChoiceValue(field) }),
+      condition: conditionOf(placement, { property: id, equals: otherChoiceValue(field) }),
       constraints: { notEmpty: true, pattern: safeTextPattern() }
     }];
   });
@@ -138,8 +148,16 @@ function splitCreate(placements: Placement[]): Placement[] {
   });
 }
 
-function conditionOf(placement: Placement): Condition {
-  return placement.gate ? allOf(whenOperation(...placement.operations), placement.gate) : whenOperation(...placement.operations);
+/**
+ * The operations, the gate, then `extra`. A gate covering only operations of
+ * the placement implies them, so they are left out: every condition costs
+ * the Modeler work on each change while a template applies.
+ */
+function conditionOf(placement: Placement, ...extra: Condition[]): Condition {
+  const { gate } = placement;
+  const implied = gate !== undefined && gate.operations.every((operation) => placement.operations.includes(operation));
+  const parts = [...(implied ? [] : [whenOperation(...placement.operations)]), ...(gate ? [gate.condition] : []), ...extra];
+  return parts.length === 1 ? parts[0]! : allOf(...parts);
 }
 
 /** What a patterned input says when its value does not match (the pattern itself is the field-type table's). */

@@ -1,16 +1,16 @@
 import type { Field, Table } from '../metadata/model';
 import { findField } from '../metadata/model';
 import { isOfferedForWriting } from './field-kinds';
-import { fieldInput, type FieldInput, type Placement } from './field-inputs';
+import { fieldInput, type FieldInput, type Gate, type Placement } from './field-inputs';
 import { orderPrimaryFields, updatePrimaryFields } from './field-order';
 import { inputBinding, whenOperation, WRITE_OPERATIONS, type Operation } from './operations';
-import type { Condition, TemplateProperty } from './types';
+import type { TemplateProperty } from './types';
 
 export const MORE_FIELDS_TOGGLE_ID = 'moreFieldsShown';
 export const MORE_FIELDS_TOGGLE_VARIABLE = 'sn_moreFieldsShown';
 export const MORE_FIELDS_SHOWN = 'shown';
-/** What gates the collapsed group's inputs: they render (and are mapped) only while the toggle is on. */
-export const MORE_FIELDS_GATE: Condition = { property: MORE_FIELDS_TOGGLE_ID, equals: MORE_FIELDS_SHOWN };
+/** What gates the collapsed group's inputs: they render (and are mapped) only while the toggle, shown on the write operations, is on. */
+export const MORE_FIELDS_GATE: Gate = { condition: { property: MORE_FIELDS_TOGGLE_ID, equals: MORE_FIELDS_SHOWN }, operations: WRITE_OPERATIONS };
 
 /**
  * The toggle heading the collapsed group. The panel renders the entries of
@@ -31,7 +31,7 @@ export function moreFieldsToggle(count: { create: number; update: number }): Tem
     // The Hide entry says what choosing it does before it is chosen.
     choices: [{ name: 'Hide (clears their values)', value: 'hidden' }, { name: same ? `Show ${count.create} more fields` : 'Show them', value: MORE_FIELDS_SHOWN }],
     binding: inputBinding(MORE_FIELDS_TOGGLE_VARIABLE),
-    condition: whenOperation(...WRITE_OPERATIONS)
+    condition: whenOperation(...MORE_FIELDS_GATE.operations)
   };
 }
 

@@ -79,6 +79,18 @@ describe('core/template - buildTemplate', () => {
     expect(template.groups?.find((group) => group.id === 'moreFields')?.openByDefault).toBe(false);
   });
 
+  it('gates the collapsed group on its toggle alone where the toggle already implies the operations, and on the operation too where it does not', () => {
+    // when
+    const template = buildTemplate(incidentTable(), options);
+
+    // then: the toggle shows on Create and Update only; a column in the group on both needs no operation condition
+    expect(property(template, 'moreFieldsShown').condition).toEqual({ property: 'operation', oneOf: ['create', '', 'update'] });
+    expect(property(template, 'field.due_date').condition).toEqual({ property: 'moreFieldsShown', equals: 'shown' });
+    // work_notes is Update's own field, in the collapsed group on Create only
+    expect(property(template, 'field.work_notes').condition).toEqual({ allMatch: [{ property: 'operation', oneOf: ['create', ''] }, { property: 'moreFieldsShown', equals: 'shown' }] });
+    expect(property(template, 'field.work_notes.update').condition).toEqual({ property: 'operation', equals: 'update' });
+  });
+
   it('turns choice columns into dropdowns by label, with unset and other, without inactive choices', () => {
     // when
     const state = property(buildTemplate(incidentTable(), options), 'field.state');
