@@ -11,6 +11,7 @@ import { MANIFEST_FILE } from '../../core/metadata/manifest';
 import { SNAPSHOT_FILES } from '../../core/metadata/records';
 import { bundledSnapshotDir, readSnapshot } from './read-snapshot';
 import { findTable, formatTable, formatTableList, tableJson, tableListJson } from './show';
+import { foreignSnapshotFiles } from './snapshot-files';
 
 const SDK_PACKAGE = '@servicenow/sdk-core';
 
@@ -38,8 +39,9 @@ import-sdk  Rebuilds a snapshot from the Fluent table sources (.now.ts) of
             super classes and the tables their references point to. The output is loaded and
             checked before anything is written; only the snapshot files
             (${Object.values(SNAPSHOT_FILES).join(', ')}, ${MANIFEST_FILE})
-            are replaced; everything else in --out (overlay.json, README.md,
-            other snapshots in sub-folders) is left as it is.
+            are replaced, and only when they hold a snapshot (anything else of
+            those names is refused); everything else in --out (overlay.json,
+            README.md, other snapshots in sub-folders) is left as it is.
             --sdk: the unpacked package (default: the installed @servicenow/sdk-core)
             --out: the snapshot directory (default: the bundled metadata/)
             --overlay: default <out>/overlay.json
@@ -89,6 +91,8 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     throw new UserError(`Cannot read the overlay ${overlayPath}: ${error.code === 'ENOENT' ? 'no such file' : error.message}. Pass --overlay <file>.`);
   });
 
+  await refuseForeignSnapshotFiles(out, values.out ?? out);
+
   const { importSdk } = await loadImporter();
   const result = await importSdk({ sdkDir, overlay: { path: overlayPath, text: overlayText }, tables });
   await replaceOwnedFiles(out, SNAPSHOT_OWNERSHIP, await readOwnedFiles(out, SNAPSHOT_OWNERSHIP), result.files);
@@ -105,6 +109,16 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   for (const warning of result.metadata.warnings) io.stderr.write(`warning: ${formatProblem(warning)}\n`);
   for (const line of result.skipped) io.stderr.write(`skipped: ${line}\n`);
   return 0;
+}
+
+/** Before the slow import: files named like a snapshot's that are someone else's stay as they are. */
+async function refuseForeignSnapshotFiles(out: string, named: string): Promise<void> {
+  const foreign = foreignSnapshotFiles(await readOwnedFiles(out, SNAPSHOT_OWNERSHIP));
+  if (foreign.length === 0) return;
+  throw new UserError(`--out ${named} holds files named like a metadata snapshot's that are not one; import-sdk would replace them, so nothing was written`, [
+    ...foreign,
+    'Move those files elsewhere, or choose another --out (a folder of its own for the snapshot).'
+  ]);
 }
 
 /** The importer needs the TypeScript compiler, a dev dependency: `metadata show` must work without it. */

@@ -1,5 +1,6 @@
-import { MANIFEST_FILE, type Manifest } from '../../core/metadata/manifest';
-import { SNAPSHOT_FILES } from '../../core/metadata/records';
+import { MANIFEST_FILE, parseManifest, type Manifest } from '../../core/metadata/manifest';
+import { formatProblem, Problems } from '../../core/metadata/problems';
+import { parseResultFile, SNAPSHOT_FILES } from '../../core/metadata/records';
 import { CATALOG_FILES } from '../../core/metadata/catalog';
 
 /** The four metadata tables of a snapshot (metadata/README.md), each a list of Table API records. */
@@ -54,4 +55,24 @@ export function snapshotFiles(records: SnapshotRecords, manifest: Omit<Manifest,
 function tableApiBody(records: readonly RawRecord[]): string {
   if (records.length === 0) return '{"result":[]}\n';
   return `{"result":[\n${records.map((record) => JSON.stringify(record)).join(',\n')}\n]}\n`;
+}
+
+/**
+ * Why each of `files` (snapshot file names, as found in a folder) is not a
+ * snapshot's by content: a manifest the loader refuses, or a record file that
+ * is no Table API body. The name alone does not make a file ours; a file that
+ * does not parse is refused too, since snapshots are written whole (atomic
+ * renames), so it is not one of ours cut short.
+ */
+export function foreignSnapshotFiles(files: ReadonlyMap<string, Uint8Array>): string[] {
+  const reasons: string[] = [];
+  for (const [file, bytes] of files) {
+    const problems = new Problems();
+    const text = Buffer.from(bytes).toString('utf8');
+    if (file === MANIFEST_FILE) parseManifest(file, text, problems);
+    else if (parseResultFile(file, text, problems) === undefined && problems.errors.length === 0) problems.error(file, undefined, 'is not a Table API response');
+    const [first] = problems.errors;
+    if (first) reasons.push(formatProblem(first));
+  }
+  return reasons;
 }

@@ -224,6 +224,28 @@ describe('scripts/metadata - import-sdk', () => {
       expect(await readAll(out)).toEqual(firstFiles);
     });
 
+    it('exits 1, names each file, and writes nothing when files of a snapshot\'s names in --out are someone else\'s', async () => {
+      // given: a web app's manifest and a choice export as a plain list, beside the overlay
+      out = await mkdtemp(join(tmpdir(), 'import-sdk-'));
+      await writeFile(join(out, 'overlay.json'), await readFile(join(fixtures, 'overlay.json')));
+      await writeFile(join(out, 'manifest.json'), '{ "name": "Service desk app", "start_url": "/", "icons": [] }\n');
+      await writeFile(join(out, 'sys_choice.json'), '[{ "name": "incident", "element": "state", "value": "1" }]\n');
+      await writeFile(join(out, 'sys_dictionary.json'), 'not json at all\n');
+      const before = await readAll(out);
+
+      // when
+      const result = await runCli(['metadata', 'import-sdk', '--sdk', fakeSdk, '--out', out, '--tables', 'ticket_task']);
+
+      // then
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`--out ${out} holds files named like a metadata snapshot's that are not one`);
+      expect(result.stderr).toContain('manifest.json: format must be 1');
+      expect(result.stderr).toContain('sys_choice.json: expected a Table API response');
+      expect(result.stderr).toContain('sys_dictionary.json: not valid JSON');
+      expect(result.stderr).toContain('choose another --out');
+      expect(await readAll(out)).toEqual(before);
+    });
+
     it('exits 1, names the file and line, and writes nothing when a source has a syntax error', async () => {
       // given
       out = await mkdtemp(join(tmpdir(), 'import-sdk-'));
