@@ -138,7 +138,7 @@ export function* releaseSteps(planned: PlannedTemplate[], existing: ReadonlyMap<
   for (const { file, build } of planned) {
     const current = existing.get(file);
     const currentVersion = versionOf(current);
-    if (current !== undefined && currentVersion === undefined) summary.warnings.push(`${file} was not a template with an integer "version" (malformed JSON or edited by hand); replaced it with a new template`);
+    if (current !== undefined && currentVersion === undefined) summary.warnings.push(`${file} was not a template with an integer "version" (edited by hand); replaced it with a new template`);
     if (current !== undefined && currentVersion !== undefined) {
       const same = build(currentVersion);
       if (serializeTemplate(same) === current) {

@@ -89,13 +89,19 @@ function writer(text: string): 'generate' | 'someone else' | 'unknown' {
  */
 export function* generateTemplateSteps(metadata: Metadata, request: GenerateRequest, existing: ReadonlyMap<string, string>, summary: ReleaseSummary, out = '.'): Generator<ReleaseStep> {
   const { planned, warnings, retire } = plannedTemplates(metadata, request);
-  // Versioning would move someone else's template to versioned/ and number ours after it. (A file that
-  // does not parse is no template anyone can load, typically ours cut short: it is replaced, with a warning.)
+  // Versioning would move someone else's template to versioned/ and number ours after it. A file that does
+  // not parse cannot be ours either (generate writes whole files or none), so it is refused as well.
   for (const { file } of planned) {
     const text = existing.get(file);
-    if (text !== undefined && writer(text) === 'someone else') {
+    const by = text === undefined ? 'generate' : writer(text);
+    if (by === 'someone else') {
       throw new UserError(`${join(out, file)} was not written by generate (it has no metadata.servicenow), and generate writes a template of that name; nothing was changed`, [
         'Rename or move that file, or choose another --out.'
+      ]);
+    }
+    if (by === 'unknown') {
+      throw new UserError(`${join(out, file)} is not valid JSON, so generate cannot tell it from a file of yours, and generate writes a template of that name; nothing was changed`, [
+        'Fix or remove that file, or choose another --out.'
       ]);
     }
   }

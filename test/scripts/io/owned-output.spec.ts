@@ -196,11 +196,30 @@ describe('scripts/io - commands touch only the files they own', () => {
       expect(await captureTree(out)).toEqual(before);
     });
 
+    it('refuses to replace a file of its own name that is not JSON, changing nothing', async () => {
+      // given: a half-edited servicenow-incident.json (generate writes whole files, so it is no run of ours cut short)
+      const out = join(work, 'templates');
+      await generate('--out', 'templates', '--tables', 'incident');
+      const file = join(out, 'servicenow-incident.json');
+      await writeFile(file, (await readFile(file, 'utf8')).slice(0, 500));
+      const before = await captureTree(out);
+
+      // when
+      const result = await generate('--out', 'templates', '--tables', 'incident');
+
+      // then
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`${file} is not valid JSON, so generate cannot tell it from a file of yours`);
+      expect(result.stderr).toContain('Fix or remove that file');
+      expect(await captureTree(out)).toEqual(before);
+    });
+
     it('keeps the mode of a template it replaces', async () => {
       // given
       await generate('--out', 'templates', '--tables', 'incident');
       const file = join(work, 'templates', 'servicenow-incident.json');
-      await writeFile(file, '{"broken":');
+      // a released template whose content differs from what generate makes now: a new version replaces it
+      await writeFile(file, (await readFile(file, 'utf8')).replace('"name": "ServiceNow: Incident"', '"name": "ServiceNow: Incident (old)"'));
       await chmod(file, 0o640);
 
       // when
@@ -208,9 +227,8 @@ describe('scripts/io - commands touch only the files they own', () => {
 
       // then
       expect(result.code).toBe(0);
-      expect(result.stderr).toContain('warning: servicenow-incident.json was not a template with an integer "version"');
       expect((await lstat(file)).mode & 0o777).toBe(0o640);
-      expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ version: 1 });
+      expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ name: 'ServiceNow: Incident', version: 2 });
     });
   });
 
