@@ -1,9 +1,16 @@
+/** A section's number: at most ten digits after leading zeros, so that any duration fits java.time.Duration#toMillis. */
+const NUMBER = '0*\\d{1,10}';
+
 /**
- * An ISO-8601 duration as java.time.Duration.parse reads it (JDK 21
- * java/time/Duration.java PATTERN: days, hours, minutes, seconds with at
- * most nine fraction digits; no years or months; "P" or "PT" alone
- * refused). The connector runtime parses the `retryBackoff` header, the
- * polling intervals and the message TTL with it, and fails the job or the
- * subscription on text it refuses, so the Modeler must refuse it first.
+ * An ISO-8601 duration that java.time.Duration.parse reads (JDK
+ * java/time/Duration.java: days, hours, minutes and seconds in that
+ * order, letters in either case, a fraction of at most nine digits after
+ * `.` or `,`; "P" or "PT" alone refused) and that the runtime can use: no
+ * signs (a negative wait means nothing) and no number so large that
+ * `toMillis` overflows, which is what the Zeebe client sends for a
+ * backoff or a message TTL. The connector runtime parses the
+ * `retryBackoff` header, the polling intervals and the message TTL with
+ * it, and fails the job or the subscription on text it refuses, so the
+ * Modeler must refuse it first.
  */
-export const JAVA_DURATION = 'P(?=\\d|T\\d)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d{1,9})?S)?)?';
+export const JAVA_DURATION = `[Pp](?=\\d|[Tt]\\d)(?:${NUMBER}[Dd])?(?:[Tt](?=\\d)(?:${NUMBER}[Hh])?(?:${NUMBER}[Mm])?(?:${NUMBER}(?:[.,]\\d{0,9})?[Ss])?)?`;
