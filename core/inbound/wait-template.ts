@@ -3,7 +3,8 @@ import { authenticationProperties } from '../template/connection';
 import { toFieldIndex } from '../template/field-index';
 import { outputVariableNames } from '../template/output';
 import type { BuildOptions, ElementTemplate, TemplateProperty } from '../template/types';
-import { asConnectorProperty, connectorProperty, feelDefault, inboundTypeProperty, JAVA_DURATION, messageNameProperty, processCorrelationKey } from './inbound-properties';
+import { asConnectorProperty, connectorProperty, feelDefault, inboundTypeProperty, messageNameProperty, processCorrelationKey } from './inbound-properties';
+import { JAVA_DURATION_OF_A_MILLISECOND_OR_MORE } from '../template/java-duration';
 import { inboundEnvelope, type InboundKind } from './envelope';
 import { sysIdQueryExpression } from './sys-id-query';
 import type { WaitExample } from './wait-examples';
@@ -12,7 +13,7 @@ import type { WaitExample } from './wait-examples';
 export const HTTP_POLLING_TYPE = 'io.camunda:http-polling:1';
 /** The property the record query is bound to; the plugin validates its `sysparm_query` entry. */
 export const WAIT_QUERY_PROPERTY_ID = 'recordQuery';
-const ISO_DURATION = { value: `^(=.*|${JAVA_DURATION})$`, message: 'must be an ISO-8601 duration such as PT1M or PT30S.' };
+const ISO_DURATION = { value: `^(=.*|${JAVA_DURATION_OF_A_MILLISECOND_OR_MORE})$`, message: 'must be an ISO-8601 duration of at least a millisecond, such as PT1M or PT30S.' };
 
 /**
  * The record query as a FEEL context for the connector's `queryParameters`.

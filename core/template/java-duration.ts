@@ -14,3 +14,13 @@ const NUMBER = '0*\\d{1,10}';
  * Modeler must refuse it first.
  */
 export const JAVA_DURATION = `[Pp](?=\\d|[Tt]\\d)(?:${NUMBER}[Dd])?(?:[Tt](?=\\d)(?:${NUMBER}[Hh])?(?:${NUMBER}[Mm])?(?:${NUMBER}(?:[.,]\\d{0,9})?[Ss])?)?`;
+
+/**
+ * A JAVA_DURATION of at least one millisecond: a delay given to
+ * ScheduledExecutorService.scheduleWithFixedDelay as `toMillis()`, which
+ * throws on 0 (the HTTP Polling connector's ProcessInstancesFetcherTask
+ * then reports the element down on every cycle and never polls). Either a
+ * section's whole number has a non-zero digit, or the seconds' fraction
+ * does within its first three digits.
+ */
+export const JAVA_DURATION_OF_A_MILLISECOND_OR_MORE = `(?=[^.,]*[1-9]|.*[.,]\\d{0,2}[1-9])${JAVA_DURATION}`;

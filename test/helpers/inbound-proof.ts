@@ -226,6 +226,30 @@ export function pollingTasks(waiting: readonly WaitingInstance[]): Map<string, s
   return tasks;
 }
 
+/** The polling task never starts: the error `ProcessInstancesFetcherTask.run` reports as the element's health, on every cycle. */
+export class PollingNeverStarts extends Error {}
+
+/**
+ * The delay between two polls of one waiting instance: `PollingActivationProperties.httpRequestInterval` (default
+ * PT50S), bound once per element (FEEL in an empty context), handed to `scheduleWithFixedDelay` as `toMillis()`
+ * (connectors 8.8.16 ProcessInstancesFetcherTask.scheduleRequest). The JDK's ScheduledThreadPoolExecutor throws
+ * IllegalArgumentException for a delay <= 0; `run` catches it and reports Health.down, so no request is ever sent.
+ */
+export function pollingDelayMillis(element: InboundElement): number {
+  const property = element.properties.httpRequestInterval ?? 'PT50S';
+  const text = property.startsWith('=') ? feel(property, {}) : property;
+  if (typeof text !== 'string') throw new Error(`pollingDelayMillis models text intervals only, not ${JSON.stringify(text)}`);
+  let seconds: number;
+  try {
+    seconds = parseJavaDuration(text);
+  } catch (error) {
+    throw new PollingNeverStarts(`httpRequestInterval "${text}": ${(error as Error).message}`);
+  }
+  const millis = Math.trunc(seconds * 1000);
+  if (millis <= 0) throw new PollingNeverStarts(`httpRequestInterval "${text}" is ${millis} ms: java.lang.IllegalArgumentException (scheduleWithFixedDelay needs a delay > 0)`);
+  return millis;
+}
+
 /** Steps 3-4: one poll against a live HTTP endpoint, returning the HttpCommonResult. */
 export async function poll(element: InboundElement, variables: Values): Promise<{ request: ProvenRequest; result: SampleResponse }> {
   const request = pollRequest(element, variables);

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JAVA_DURATION } from '../../../core/template/java-duration';
+import { JAVA_DURATION, JAVA_DURATION_OF_A_MILLISECOND_OR_MORE } from '../../../core/template/java-duration';
 import { fitsInMillis, parseJavaDuration } from '../../helpers/runtime/java-duration';
 
 const accepts = (text: string) => new RegExp(`^${JAVA_DURATION}$`).test(text);
+const acceptsAsDelay = (text: string) => new RegExp(`^${JAVA_DURATION_OF_A_MILLISECOND_OR_MORE}$`).test(text);
 
 function parses(text: string): number | undefined {
   try {
@@ -52,5 +53,15 @@ describe('core/template/java-duration - the Modeler pattern against java.time.Du
   it('takes the spellings the runtime reads, and refuses signs and numbers past ten digits', () => {
     for (const text of ['PT30S', 'pt30s', 'PT1,5S', 'PT1.S', 'P2DT3H4M5S', 'PT0.123456789S', 'P0000000000001D', 'PT9999999999S']) expect(accepts(text), text).toBe(true);
     for (const text of ['-PT5M', 'PT-5M', '+PT5M', 'PT99999999999S', 'PT', 'P', 'P1DT', 'PT1.1234567891S', 'P1Y', 'PT1M1H', ' PT1H']) expect(accepts(text), text).toBe(false);
+  });
+
+  it('takes as a scheduling delay exactly the durations whose toMillis is at least 1', () => {
+    fc.assert(fc.property(fc.oneof(durationLike, wellFormed), (text) => {
+      const seconds = parses(text);
+      const usable = accepts(text);
+      expect(acceptsAsDelay(text), text).toBe(usable && seconds !== undefined && Math.trunc(seconds * 1000) >= 1);
+    }), { numRuns: 3000 });
+    for (const text of ['PT0S', 'P0D', 'PT0.0009S', 'PT0,000S']) expect(acceptsAsDelay(text), text).toBe(false);
+    for (const text of ['PT0.001S', 'pt0m1s', 'P1D']) expect(acceptsAsDelay(text), text).toBe(true);
   });
 });
