@@ -50,6 +50,15 @@ export function timeoutProperties(): TemplateProperty[] {
   ];
 }
 
+/**
+ * A number of retries Zeebe keeps as written: it evaluates the attribute as
+ * a long (BpmnJobBehavior.evalRetriesExp, a static text read by
+ * StaticExpression as a BigDecimal) and stores `intValue()` in the job
+ * record, so 2147483648 became -2147483648 retries and 4294967299 became 3.
+ * 0 to 2147483647, leading zeros allowed.
+ */
+const JOB_RETRIES = '0*(?:\\d{1,9}|1\\d{9}|20\\d{8}|21[0-3]\\d{7}|214[0-6]\\d{6}|2147[0-3]\\d{5}|21474[0-7]\\d{4}|214748[0-2]\\d{3}|2147483[0-5]\\d{2}|21474836[0-3]\\d|214748364[0-7])';
+
 /** Retries and backoff as the connector runtime reads them (task definition retries, `retryBackoff` header). */
 export function retryProperties(): TemplateProperty[] {
   return [
@@ -61,7 +70,7 @@ export function retryProperties(): TemplateProperty[] {
       type: 'String',
       value: '3',
       binding: { type: 'zeebe:taskDefinition', property: 'retries' },
-      constraints: { notEmpty: true, pattern: { value: '^\\d+$', message: 'must be a whole number.' } }
+      constraints: { notEmpty: true, pattern: { value: `^${JOB_RETRIES}$`, message: 'must be a whole number of at most 2147483647.' } }
     },
     {
       id: 'retryBackoff',
