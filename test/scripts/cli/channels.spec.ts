@@ -31,9 +31,9 @@ describe('scripts/cli - output channels and JSON errors', () => {
     // given
     const work = await mkdtemp(join(tmpdir(), 'channels-'));
     try {
-      // given: a hand-broken template, which generate replaces with a warning
+      // given: a template of someone else's named like ours, which a default run leaves alone with a warning
       await mkdir(join(work, 'templates'));
-      await writeFile(join(work, 'templates', 'servicenow-incident.json'), '{');
+      await writeFile(join(work, 'templates', 'servicenow-acme-notes.json'), '{"name": "Acme notes", "id": "com.acme.notes", "version": 3, "appliesTo": ["bpmn:Task"], "properties": []}\n');
 
       // when
       const result = await runCli(['generate', '--metadata', join(__dirname, '../generate/command/snapshot'), '--out', 'templates'], { cwd: work });
@@ -42,7 +42,7 @@ describe('scripts/cli - output channels and JSON errors', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^new {7}servicenow-/m);
       expect(result.stdout).not.toContain('warning');
-      expect(result.stderr).toMatch(/^warning: servicenow-incident\.json was not a template/);
+      expect(result.stderr).toMatch(/^warning: left servicenow-acme-notes\.json as it is/m);
       expect(result.stderr.split('\n').filter(Boolean).every((line) => line.startsWith('warning: '))).toBe(true);
     } finally {
       await rm(work, { recursive: true, force: true });
