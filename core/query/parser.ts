@@ -6,7 +6,7 @@
 import type { Clause, Condition, Group, Invalid, Join, Query, RelatedListQuery, Script, Span, SubQuery, Term, TextQueryKind } from './ast';
 import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 import { KEYWORD_SPELLINGS, matchOperator, operatorInfo, type Spelling } from './operators';
-import { caretRun, isAscendingPrefix, isInvisible, isLowerLetter, isScriptAt, isUpperLetter, nameEnd, OPAQUE, scriptEnd, TEXT_QUERY_KEYWORDS } from './scan';
+import { caretRun, escapedCarets, isAscendingPrefix, isInvisible, isLowerLetter, isScriptAt, isUpperLetter, nameEnd, OPAQUE, scriptEnd, TEXT_QUERY_KEYWORDS } from './scan';
 import { allowedEdits, editDistance } from '../text/close-matches';
 import { fieldPath, leaf, name, readValue, scalar } from './values';
 
@@ -478,19 +478,17 @@ class Parser {
     while (i < text.length) {
       const code = text.charCodeAt(i);
       if (partStart && isScriptAt(text, i)) {
-        const script = scriptEnd(text, i, text.length, '@,');
+        const script = scriptEnd(text, i, text.length, '@,', depth);
         if (!script.closed && unclosedScript < 0) unclosedScript = i;
+        if (script.escapedCaret) this.reportEscapedInScript(i, script.end, depth);
         i = script.end;
         partStart = false;
         continue;
       }
       if (code === 94) {
         const run = caretRun(text, i);
-        const escaped = depth === 1 ? run - (run % 2) : run > depth ? run : 0;
-        if (escaped > 0) {
-          this.report('warning', 'syntax.escaped-caret', { start: i, end: i + escaped },
-            `${'^'.repeat(escaped)} is read as ${'^'.repeat(escaped / 2)} inside the value; ServiceNow sources disagree whether that works (and ^^ also nests SUBQUERY/JOIN conditions). Avoid ^ in values.`);
-        }
+        const escaped = escapedCarets(run, depth);
+        if (escaped > 0) this.reportEscaped(i, escaped);
         if (escaped === run) {
           i += run;
           partStart = false;
@@ -508,6 +506,22 @@ class Parser {
         'This javascript: value has an unclosed quote or bracket: close it (a ^ ends the value even inside quotes, so keep ^ out of scripts).');
     }
     return end;
+  }
+
+  private reportEscaped(at: number, escaped: number): void {
+    this.report('warning', 'syntax.escaped-caret', { start: at, end: at + escaped },
+      `${'^'.repeat(escaped)} is read as ${'^'.repeat(escaped / 2)} inside the value; ServiceNow sources disagree whether that works (and ^^ also nests SUBQUERY/JOIN conditions). Avoid ^ in values.`);
+  }
+
+  /** The escaped carets a script read past (scan.ts scriptEnd): found again in its own range, once. */
+  private reportEscapedInScript(start: number, end: number, depth: number): void {
+    const { text } = this;
+    for (let i = text.indexOf('^', start); i >= 0 && i < end; i = text.indexOf('^', i)) {
+      const run = caretRun(text, i);
+      const escaped = Math.min(escapedCarets(run, depth), end - i);
+      if (escaped > 0) this.reportEscaped(i, escaped);
+      i += run;
+    }
   }
 
   /** A zero-width character in a value: ServiceNow compares it too, so the value is another one than it looks. */

@@ -33,26 +33,48 @@ export function caretRun(text: string, position: number, limit = Number.POSITIVE
   return end - position;
 }
 
+/**
+ * How many carets of a run of `run` inside a value are an escaped caret
+ * (`^^` for a literal `^`, GlideStringUtil.escapeQueryTermSeparator) rather
+ * than a separator: at top level every pair; at `depth` 2 and more (JOIN
+ * conditions, nested SUBQUERY) a run longer than the separator. `depth` 0
+ * is a value already cut at its separator: every caret left in it is escaped.
+ */
+export function escapedCarets(run: number, depth: number): number {
+  if (depth === 0) return run;
+  if (depth === 1) return run - (run % 2);
+  return run > depth ? run : 0;
+}
+
 export interface ScriptEnd {
   end: number;
   /** False when a quote or bracket is still open at `limit`. */
   closed: boolean;
+  /** The script holds an escaped caret (`^^`), read past as part of it. */
+  escapedCaret?: true;
 }
 
 /**
  * Where a `javascript:` value that starts at `from` ends: at the first
- * character of `stops` outside quotes and brackets, at any `^` (a term
- * separator even inside quotes: that keeps scanning linear and reports a
- * script broken by a caret as unclosed), or at `limit`. Scripts may contain
- * `@`, `,`, `(`, `)` and quotes (`gs.dateGenerate('2017-05-01','start')`).
+ * character of `stops` outside quotes and brackets, at any `^` that
+ * separates terms at `depth` (even inside quotes: that keeps scanning linear
+ * and reports a script broken by a caret as unclosed), or at `limit`. An
+ * escaped caret (`^^` at top level, see escapedCarets) is part of the script.
+ * Scripts may contain `@`, `,`, `(`, `)` and quotes (`gs.dateGenerate('2017-05-01','start')`).
  */
-export function scriptEnd(text: string, from: number, limit: number, stops: string): ScriptEnd {
+export function scriptEnd(text: string, from: number, limit: number, stops: string, caretDepth: number): ScriptEnd {
   let quote = '';
   let depth = 0;
+  let escapedCaret = false;
   for (let i = from + SCRIPT_PREFIX.length; i < limit; i++) {
     const char = text.charAt(i);
     if (char === '^') {
-      return { end: i, closed: quote === '' && depth === 0 };
+      const run = caretRun(text, i);
+      const escaped = escapedCarets(run, caretDepth);
+      if (escaped < run) return { end: i + escaped, closed: quote === '' && depth === 0, ...(escapedCaret || escaped > 0 ? { escapedCaret: true } : {}) };
+      escapedCaret = true;
+      i += run - 1;
+      continue;
     }
     if (quote) {
       if (char === '\\') {
@@ -67,10 +89,10 @@ export function scriptEnd(text: string, from: number, limit: number, stops: stri
     } else if ((char === ')' || char === ']' || char === '}') && depth > 0) {
       depth--;
     } else if (depth === 0 && stops.includes(char)) {
-      return { end: i, closed: true };
+      return { end: i, closed: true, ...(escapedCaret ? { escapedCaret: true } : {}) };
     }
   }
-  return { end: limit, closed: quote === '' && depth === 0 };
+  return { end: limit, closed: quote === '' && depth === 0, ...(escapedCaret ? { escapedCaret: true } : {}) };
 }
 
 export function isScriptAt(text: string, position: number): boolean {
@@ -132,7 +154,8 @@ export function splitParts(text: string, start: number, end: number, separator: 
   let i = start;
   while (i <= end) {
     if (i === partStart && isScriptAt(text, i)) {
-      i = scriptEnd(text, i, end, separator).end;
+      // The value is cut at its separator already: a caret left in it is escaped.
+      i = scriptEnd(text, i, end, separator, 0).end;
       continue;
     }
     if (i === end || text.charAt(i) === separator) {

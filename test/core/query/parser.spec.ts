@@ -267,6 +267,29 @@ describe('core/query - parser', () => {
       expect(diagnostics).toMatchObject([{ severity: 'warning', code: 'syntax.escaped-caret', start: 22, end: 24 }]);
     });
 
+    it('reads ^^ inside a javascript: value as an escaped caret, not as the end of the script', () => {
+      // given: GlideStringUtil.escapeQueryTermSeparator writes a value's ^ as ^^ (ServiceNowDocs GlideStringUtilScopedAPI.md)
+      const text = "sys_idINjavascript:getIds('a^^b')^active=true";
+
+      // when
+      const { ast, diagnostics } = parseQuery(text);
+
+      // then
+      expect(diagnostics).toMatchObject([{ severity: 'warning', code: 'syntax.escaped-caret', start: 28, end: 30 }]);
+      expect(terms(ast).map((term) => term.type)).toEqual(['Condition', 'Condition']);
+      expect((terms(ast)[0] as Condition).value).toMatchObject({ type: 'List', items: [{ type: 'Script', script: "getIds('a^^b')" }] });
+      expect(printQuery(ast)).toBe(text);
+    });
+
+    it('ends a javascript: value inside quotes at a caret that is left after an escaped pair', () => {
+      // when
+      const { ast, diagnostics } = parseQuery("sys_idINjavascript:getIds('a^^^b')");
+
+      // then
+      expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['syntax.escaped-caret', 'syntax.unclosed-script', 'syntax.missing-operator']);
+      expect(terms(ast).map((term) => term.type)).toEqual(['Condition', 'Invalid']);
+    });
+
     it('reports an unclosed javascript: value and ends it at the next separator', () => {
       // when
       const { ast, diagnostics } = parseQuery("caller_id=javascript:gs.getUserID(^active=true");
