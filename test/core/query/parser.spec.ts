@@ -290,6 +290,22 @@ describe('core/query - parser', () => {
       expect(terms(ast).map((term) => term.type)).toEqual(['Condition', 'Invalid']);
     });
 
+    it.each([
+      // cern-snow/cern-snow-client@2633747 tests/test_record_base.py, base_test_get_query (a test run against a live instance)
+      ['sys_created_onONToday', 'Today'],
+      // ServiceNow/ServiceNowDocs@753a7f0 markdown/api-reference/MobileGlideRecordScopedAPI.md (brazil; addEncodedQuery operator table, ON and NOTON)
+      ['sys_created_onON2025-01-10', '2025-01-10'],
+      ['sys_created_onNOTON2025-01-10', '2025-01-10']
+    ])('accepts ON and NOTON with a single value, as sources outside the operator reference write them: %s', (text, raw) => {
+      // when
+      const { ast, diagnostics } = parseQuery(text);
+
+      // then
+      expect(diagnostics).toEqual([]);
+      expect((terms(ast)[0] as Condition).value).toMatchObject({ type: 'Scalar', raw });
+      expect(printQuery(ast)).toBe(text);
+    });
+
     it('reports an unclosed javascript: value and ends it at the next separator', () => {
       // when
       const { ast, diagnostics } = parseQuery("caller_id=javascript:gs.getUserID(^active=true");
@@ -302,7 +318,7 @@ describe('core/query - parser', () => {
     it.each([
       ['priorityBETWEEN1', 'BETWEEN needs two values separated by @ (from@to).'],
       ['sla_dueRELATIVEGT@hour@ago', 'RELATIVEGT needs @unit@ago|ahead@count, e.g. @hour@ago@1.'],
-      ['sla_dueONToday', 'ON needs label@start@end, e.g. Today@javascript:gs.beginningOfToday()@javascript:gs.endOfToday().'],
+      ['sla_dueONToday@javascript:gs.daysAgoStart(0)', 'ON needs label@start@end, e.g. Today@javascript:gs.beginningOfToday()@javascript:gs.endOfToday().'],
       ['sla_dueMORETHANactivity_due@day', 'MORETHAN needs field@unit@before|after@count, e.g. activity_due@day@before@1.']
     ])('reports the malformed value of %s and keeps it as text', (text, message) => {
       // when
