@@ -2,7 +2,7 @@
  * Every encoded-query operator: its spellings, the value micro-syntax it
  * takes and how the explanation words it. Sources: ServiceNow docs
  * r_OpAvailableFiltersQueries (operators by field type, aliases `*` `!*` `%`),
- * the SDK encoded-query guide (`NOTLIKE`), servicenow.itsm (`RELATIVEGE/LE/EE`,
+ * the SDK encoded-query guide (`NOTLIKE`), the MobileGlideRecord API docs (`ISEMPTYSTRING`), servicenow.itsm (`RELATIVEGE/LE/EE`,
  * `EMPTY` vs `ISEMPTY`), GlideQuery.parse (`CONTAINS`, `DOES NOT CONTAIN`),
  * the GlideGeoPoint developer guide (`DISTANCE_SPHERE_WITHIN`), ServiceNow's
  * condition builder script condition_global_variables14.js (`MATCH_PAT`, `MATCH_RGX`).
@@ -120,6 +120,8 @@ const variants: Array<[string, OperatorName, SpellingKind]> = [
   ['NOTLIKE', 'NOT LIKE', 'variant'],
   ['EMPTY', 'ISEMPTY', 'variant'],
   ['NOTEMPTY', 'ISNOTEMPTY', 'variant'],
+  // ServiceNowDocs MobileGlideRecordScopedAPI.md (addEncodedQuery operators); read as ISEMPTY plus "STRING" it would mean "is empty".
+  ['ISEMPTYSTRING', 'EMPTYSTRING', 'variant'],
   ['NOTIN', 'NOT IN', 'variant'],
   ['CONTAINS', 'LIKE', 'variant'],
   ['DOES NOT CONTAIN', 'NOT LIKE', 'variant'],

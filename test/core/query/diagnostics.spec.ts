@@ -70,6 +70,8 @@ const cases: Case[] = [
   { query: 'priorityEQUALS1', code: 'operator.unknown', severity: 'error', range: 'EQUALS', syntaxOnly: true },
   { query: 'short_descriptionNOTLIKEtest', code: 'operator.variant', severity: 'warning', range: 'NOTLIKE', suggestion: 'NOT LIKE', syntaxOnly: true },
   { query: 'impactEMPTY', code: 'operator.variant', severity: 'warning', range: 'EMPTY', suggestion: 'ISEMPTY', syntaxOnly: true },
+  // ServiceNow/ServiceNowDocs@753a7f0 markdown/api-reference/MobileGlideRecordScopedAPI.md (brazil) writes ISEMPTYSTRING, the operator reference EMPTYSTRING.
+  { query: 'short_descriptionISEMPTYSTRING', code: 'operator.variant', severity: 'warning', range: 'ISEMPTYSTRING', suggestion: 'EMPTYSTRING', syntaxOnly: true },
   { query: 'stateVALCHANGES', code: 'operator.condition-only', severity: 'error', range: 'VALCHANGES', syntaxOnly: true },
   { query: 'stateCHANGESTO6', code: 'operator.condition-only', severity: 'error', range: 'CHANGESTO', suggestion: '=', syntaxOnly: true },
   // ServiceNow's condition builder script condition_global_variables14.js (code index find_string id 36040753113): extopers MATCH_PAT, MATCH_RGX, VALCHANGES...

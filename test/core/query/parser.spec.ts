@@ -151,6 +151,7 @@ describe('core/query - parser', () => {
       ['priority!=2', '!=', '2'],
       ['stateISNOTEMPTY', 'ISNOTEMPTY', undefined],
       ['caller_idEMPTYSTRING', 'EMPTYSTRING', undefined],
+      ['caller_idISEMPTYSTRING', 'EMPTYSTRING', undefined],
       ['sys_class_nameINSTANCEOFtask', 'INSTANCEOF', 'task'],
       ['managerIN_HIERARCHYabc', 'IN_HIERARCHY', 'abc'],
       // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-user-interface/r_OpAvailableFiltersQueries.md:762
