@@ -43,6 +43,8 @@ export function readValue(text: string, start: number, end: number, syntax: Valu
   // `ONToday`, `ON2025-01-10`: written so in public client code and in ServiceNow's MobileGlideRecord docs
   // (addEncodedQuery operator table), where the operator reference shows only label@start@end; accepted as one value.
   if (syntax === 'dateOn' && parts.length === 1) return { value: leaf(text, start, end) };
+  // `calendar_durationMORETHANbusiness_duration`: the MobileGlideRecord docs compare two durations so, with no @unit@before|after@count.
+  if (syntax === 'fieldDistance' && parts.length === 1) return readFieldComparison(text, start, end, operator);
   if (parts.length !== shape.parts || (syntax === 'relative' && parts[0]!.end !== parts[0]!.start)) {
     return {
       value: scalar(text, start, end),

@@ -307,6 +307,22 @@ describe('core/query - parser', () => {
       expect(printQuery(ast)).toBe(text);
     });
 
+    it('accepts MORETHAN and LESSTHAN with a field alone, as the MobileGlideRecord docs write them for durations', () => {
+      // given: ServiceNow/ServiceNowDocs@753a7f0 markdown/api-reference/MobileGlideRecordScopedAPI.md (brazil; addEncodedQuery operator table)
+      const text = 'calendar_durationMORETHANbusiness_duration^calendar_durationLESSTHANbusiness_duration';
+
+      // when
+      const { ast, diagnostics } = parseQuery(text);
+
+      // then
+      expect(diagnostics).toEqual([]);
+      expect(terms(ast).map((term) => (term as Condition).value)).toMatchObject([
+        { type: 'FieldComparison', field: { raw: 'business_duration' } },
+        { type: 'FieldComparison', field: { raw: 'business_duration' } }
+      ]);
+      expect(printQuery(ast)).toBe(text);
+    });
+
     it('reports an unclosed javascript: value and ends it at the next separator', () => {
       // when
       const { ast, diagnostics } = parseQuery("caller_id=javascript:gs.getUserID(^active=true");
