@@ -23,7 +23,8 @@ const ORDERING = new Set(['<', '<=', '>', '>=']);
 export function checkConditionTypes(condition: Condition, table: Table, metadata: Metadata, out: Diagnostic[]): void {
   const resolution = resolvePath(condition.field, table, metadata, out);
   const { value, operator } = condition;
-  if (value?.type === 'FieldComparison' || value?.type === 'FieldDistance') {
+  // No field at all is reported as a missing value (structure.ts), not as a field named "".
+  if ((value?.type === 'FieldComparison' || value?.type === 'FieldDistance') && value.field.raw !== '') {
     resolvePath(value.field, table, metadata, out);
   }
   if (!resolution || operator.name === null) return;

@@ -385,3 +385,13 @@ describe('core/query/validate - URL-encoded characters', () => {
     expect(found.map((diagnostic) => [diagnostic.severity, query.slice(diagnostic.start, diagnostic.end)])).toEqual(expected);
   });
 });
+
+describe('core/query/validate - field comparisons', () => {
+  it.each([
+    ['sla_dueSAMEAS', 'SAMEAS'],
+    ['reassignment_countGT_FIELD', 'GT_FIELD'],
+    ['sla_dueMORETHAN', 'MORETHAN']
+  ])('reports %s, with no field to compare with, once: as a missing value', (query, operator) => {
+    expect(findings(query)).toEqual([['error', 'value.missing', operator]]);
+  });
+});
