@@ -2,7 +2,7 @@
  * Every encoded-query operator: its spellings, the value micro-syntax it
  * takes and how the explanation words it. Sources: ServiceNow docs
  * r_OpAvailableFiltersQueries (operators by field type, aliases `*` `!*` `%`),
- * the SDK encoded-query guide (`NOTLIKE`), the MobileGlideRecord API docs (`ISEMPTYSTRING`), servicenow.itsm (`RELATIVEGE/LE/EE`,
+ * the SDK encoded-query guide (`NOTLIKE`), the MobileGlideRecord API docs (`ISEMPTYSTRING`, `IN_FIELD`), servicenow.itsm (`RELATIVEGE/LE/EE`,
  * `EMPTY` vs `ISEMPTY`), GlideQuery.parse (`CONTAINS`, `DOES NOT CONTAIN`),
  * the GlideGeoPoint developer guide (`DISTANCE_SPHERE_WITHIN`), ServiceNow's
  * condition builder script condition_global_variables14.js (`MATCH_PAT`, `MATCH_RGX`).
@@ -66,6 +66,8 @@ export const OPERATORS: readonly OperatorInfo[] = [
   info('LT_FIELD', 'fieldComparison', 'is less than'),
   info('GT_OR_EQUALS_FIELD', 'fieldComparison', 'is greater than or equal to'),
   info('LT_OR_EQUALS_FIELD', 'fieldComparison', 'is less than or equal to'),
+  // `assigned_toIN_FIELDwatch_list`: the value is among the other field's values (ServiceNowDocs MobileGlideRecordScopedAPI.md).
+  info('IN_FIELD', 'fieldComparison', 'is one of the values of'),
   info('ON', 'dateOn', 'on'),
   info('NOTON', 'dateOn', 'not on'),
   info('DATEPART', 'datePart', 'trend on'),

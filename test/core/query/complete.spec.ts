@@ -74,7 +74,7 @@ describe('core/query - complete', () => {
   });
 
   it.each([
-    ['active|', ['=', '!=', 'ISEMPTY', 'ISNOTEMPTY', 'ANYTHING', 'EMPTYSTRING', 'IN', 'NOT IN', 'SAMEAS', 'NSAMEAS', 'DYNAMIC', 'DOESNOTHAVE', 'EXCLUDING']],
+    ['active|', ['=', '!=', 'ISEMPTY', 'ISNOTEMPTY', 'ANYTHING', 'EMPTYSTRING', 'IN', 'NOT IN', 'SAMEAS', 'NSAMEAS', 'IN_FIELD', 'DYNAMIC', 'DOESNOTHAVE', 'EXCLUDING']],
     ['stateNOT|', ['NOT LIKE', 'NOT IN']],
     ['opened_atRELATIVEG|', ['RELATIVEGT', 'RELATIVEGE']],
     ['priority<|', ['<=']]

@@ -46,7 +46,7 @@ describe('core/query - public API', () => {
     const every: Record<OperatorName, true> = {
       '=': true, '!=': true, '<': true, '<=': true, '>': true, '>=': true, LIKE: true, 'NOT LIKE': true, STARTSWITH: true, ENDSWITH: true,
       ISEMPTY: true, ISNOTEMPTY: true, ANYTHING: true, EMPTYSTRING: true, IN: true, 'NOT IN': true, BETWEEN: true, SAMEAS: true, NSAMEAS: true,
-      GT_FIELD: true, LT_FIELD: true, GT_OR_EQUALS_FIELD: true, LT_OR_EQUALS_FIELD: true, ON: true, NOTON: true, DATEPART: true,
+      GT_FIELD: true, LT_FIELD: true, GT_OR_EQUALS_FIELD: true, LT_OR_EQUALS_FIELD: true, IN_FIELD: true, ON: true, NOTON: true, DATEPART: true,
       RELATIVEGT: true, RELATIVELT: true, RELATIVEGE: true, RELATIVELE: true, RELATIVEEE: true, MORETHAN: true, LESSTHAN: true,
       DYNAMIC: true, IN_HIERARCHY: true, IN_HIERARCHY_DYNAMIC: true, INSTANCEOF: true, VALCHANGES: true, CHANGESFROM: true, CHANGESTO: true, MATCH_PAT: true, MATCH_RGX: true, DOESNOTHAVE: true, EXCLUDING: true,
       DISTANCE_SPHERE_WITHIN: true

@@ -152,6 +152,8 @@ describe('core/query - parser', () => {
       ['stateISNOTEMPTY', 'ISNOTEMPTY', undefined],
       ['caller_idEMPTYSTRING', 'EMPTYSTRING', undefined],
       ['caller_idISEMPTYSTRING', 'EMPTYSTRING', undefined],
+      // ServiceNow/ServiceNowDocs@753a7f0 markdown/api-reference/MobileGlideRecordScopedAPI.md (brazil; addEncodedQuery operator table)
+      ['assigned_toIN_FIELDwatch_list', 'IN_FIELD', undefined],
       ['sys_class_nameINSTANCEOFtask', 'INSTANCEOF', 'task'],
       ['managerIN_HIERARCHYabc', 'IN_HIERARCHY', 'abc'],
       // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-user-interface/r_OpAvailableFiltersQueries.md:762

@@ -394,4 +394,10 @@ describe('core/query/validate - field comparisons', () => {
   ])('reports %s, with no field to compare with, once: as a missing value', (query, operator) => {
     expect(findings(query)).toEqual([['error', 'value.missing', operator]]);
   });
+
+  it('checks the field IN_FIELD compares with, as for SAMEAS', () => {
+    // given: ServiceNow/ServiceNowDocs@753a7f0 markdown/api-reference/MobileGlideRecordScopedAPI.md (brazil; addEncodedQuery operator table)
+    expect(findings('assigned_toIN_FIELDwatch_list')).toEqual([]);
+    expect(findings('assigned_toIN_FIELDwatch_lst')).toEqual([['error', 'field.unknown', 'watch_lst']]);
+  });
 });
