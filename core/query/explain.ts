@@ -7,7 +7,7 @@
  */
 import type { Clause, Condition, DateOn, FieldPath, Group, Leaf, Query, Term, TextQueryKind, Value } from './ast';
 import type { Field, Metadata, Table } from '../metadata/model';
-import { operatorInfo } from './operators';
+import { DATE_PART_PHRASES, operatorInfo } from './operators';
 import { OPAQUE } from './scan';
 import { familyOf } from './validate/field-types';
 import { lookupField } from './validate/fields';
@@ -205,6 +205,9 @@ const TAG_PHRASES: Partial<Record<string, string>> = {
 
 const MISSING_FIELD = '(missing field)';
 
+/** The comparator closing `gs.datePart('dayofweek','monday','GE')`. */
+const DATE_PART_COMPARATOR = /^gs\.datePart\(.*,\s*'(GE|LE|GT|LT|EE)'\s*\)$/;
+
 function explainTag(condition: Condition): string | undefined {
   const { field, operator, value } = condition;
   const phrase = operator.name === null ? undefined : TAG_PHRASES[operator.name];
@@ -231,6 +234,10 @@ function explainCondition(condition: Condition, scope: Scope): string {
     const [hierarchy, start] = value.text.split('%40') as [string, string];
     const from = operator.name === 'IN_HIERARCHY_DYNAMIC' ? `the dynamic option ${dynamicName(start)}` : opaque(start);
     return `${label} is in the hierarchy ${opaque(hierarchy)} starting at ${from}`;
+  }
+  if (operator.name === 'DATEPART' && value.type === 'DatePart' && value.expression.type === 'Script') {
+    const comparator = DATE_PART_COMPARATOR.exec(value.expression.script)?.[1];
+    if (comparator) return `${label} ${DATE_PART_PHRASES[comparator]} ${opaque(value.label.text)}`;
   }
   if (operator.name === 'DYNAMIC' && value.type === 'Scalar') {
     return `${label} ${phrase} ${value.text.split(',').map(dynamicName).join(', ')}`;

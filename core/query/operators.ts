@@ -96,6 +96,14 @@ export const OPERATORS: readonly OperatorInfo[] = [
   info('DISTANCE_SPHERE_WITHIN', 'scalar', 'is within', { needsValue: true })
 ];
 
+/**
+ * DATEPART's comparison is the last argument of its `gs.datePart(part, value, comparator)`
+ * script; the condition builder words each (r_OpAvailableFiltersQueries, date-time fields).
+ */
+export const DATE_PART_PHRASES: Readonly<Record<string, string>> = {
+  GE: 'trend on or after', LE: 'trend on or before', GT: 'trend after', LT: 'trend before', EE: 'trend on'
+};
+
 const byName = new Map<OperatorName, OperatorInfo>(OPERATORS.map((operator) => [operator.name, operator]));
 
 /** The operator asked for last: each condition asks for its own several times over (parser, shape, types, explanation). */

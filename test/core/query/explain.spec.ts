@@ -101,6 +101,14 @@ describe('core/query - explain', () => {
     // ServiceNow/ServiceNowDocs@cb48b5c markdown/platform-administration/c_UseTheINSTANCEOFOperator.md:20
     ['sys_class_nameINSTANCEOFcmdb_ci_server', 'Task type is cmdb_ci_server or a class extending it'],
     ['caller_id.sys_class_nameINSTANCEOFsys_user', 'Caller.Class is User (sys_user) or a class extending it'],
+    // ServiceNow/ServiceNowDocs@1911a1d markdown/platform-user-interface/r_OpAvailableFiltersQueries.md (date-time fields: trend (on or after) ... trend (on))
+    ["sla_dueDATEPARTMonday@javascript:gs.datePart('dayofweek','monday','GE')", 'SLA due trend on or after Monday'],
+    ["sla_dueDATEPARTMonday@javascript:gs.datePart('dayofweek','monday','LE')", 'SLA due trend on or before Monday'],
+    ["sla_dueDATEPARTMonday@javascript:gs.datePart('dayofweek','monday','GT')", 'SLA due trend after Monday'],
+    ["sla_dueDATEPARTMonday@javascript:gs.datePart('dayofweek','monday','LT')", 'SLA due trend before Monday'],
+    ["sla_dueDATEPARTMonday@javascript:gs.datePart('dayofweek','monday','EE')", 'SLA due trend on Monday'],
+    // a public report filter (code index find_string id 18311841971), the spaces in datePart's arguments as in another (id 8041336669)
+    ["opened_atDATEPART6 am hour@javascript:gs.datePart('hour', '6', 'GE')", 'Opened trend on or after 6 am hour'],
     // ServiceNow/ServiceNowDocs@cb48b5c markdown/api-reference/developer-guides/geopoint-dev-guide.md:170
     ['u_locationDISTANCE_SPHERE_WITHIN-0.189937,51.473584<1000000', 'U location is within 1000000 meters of -0.189937,51.473584']
   ])('explains %j', (query, expected) => {
