@@ -8,7 +8,7 @@
 import type { Clause, Condition, DateOn, FieldPath, Group, Leaf, Query, Term, TextQueryKind, Value } from './ast';
 import type { Field, Metadata, Table } from '../metadata/model';
 import { DATE_PART_PHRASES, operatorInfo } from './operators';
-import { OPAQUE } from './scan';
+import { OPAQUE, TEXT_SEARCH_SCORE } from './scan';
 import { familyOf } from './validate/field-types';
 import { lookupField } from './validate/fields';
 import { findChoice } from './validate/typed';
@@ -150,6 +150,10 @@ function explainTerm(term: Term, scope: Scope, ordering?: string[]): string {
     case 'Condition':
       return explainCondition(term, scope);
     case 'OrderBy': {
+      if (term.field.raw === TEXT_SEARCH_SCORE) {
+        ordering?.push(`${term.descending ? 'best' : 'worst'} match first`);
+        return '';
+      }
       const label = fieldLabel(term.field, scope);
       const date = isDateField(term.field, scope);
       ordering?.push(date ? `${term.descending ? 'newest' : 'oldest'} ${label} first` : `sorted by ${label}${term.descending ? ' descending' : ''}`);

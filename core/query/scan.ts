@@ -21,6 +21,14 @@ export const TEXT_QUERY_KEYWORDS: Readonly<Record<TextQueryKind, string>> = {
 };
 
 /**
+ * The relevance a text search gives each record, a column of the results
+ * only: Service Portal search widget scripts sort by it
+ * (`orderByDesc("ir_query_score")`, code index find_string id 28393109693),
+ * as do Table API clients (`ORDERBYDESCir_query_score`, id 65864480651).
+ */
+export const TEXT_SEARCH_SCORE = 'ir_query_score';
+
+/**
  * Number of consecutive `^` at `position`, counting at most `limit`: callers
  * that only compare the run with a depth must not rescan a long run of
  * carets once per separator (that would be quadratic).

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { Field, Metadata, Table } from '../../metadata/model';
 import { lookupField, resolvePath } from './fields';
 import { checkConditionShape } from './structure';
-import { isAscendingPrefix } from '../scan';
+import { isAscendingPrefix, TEXT_SEARCH_SCORE } from '../scan';
 import { checkConditionTypes } from './typed';
 import { checkLinkedFields, checkRelatedLink } from './related-link';
 
@@ -70,6 +70,8 @@ class Walker {
       case 'OrderBy':
         // `ORDERBYASCnumber` is reported by the parser with its fix; its field is checked once fixed.
         if (!term.descending && isAscendingPrefix(term.field.raw)) return;
+        // No dictionary holds the search score; no doc says sorting by it fails.
+        if (term.field.raw === TEXT_SEARCH_SCORE) return;
         if (table && metadata && term.field.raw !== '') resolvePath(term.field, table, metadata, out);
         return;
       case 'GroupBy':

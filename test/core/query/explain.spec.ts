@@ -109,6 +109,9 @@ describe('core/query - explain', () => {
     ["sla_dueDATEPARTMonday@javascript:gs.datePart('dayofweek','monday','EE')", 'SLA due trend on Monday'],
     // a public report filter (code index find_string id 18311841971), the spaces in datePart's arguments as in another (id 8041336669)
     ["opened_atDATEPART6 am hour@javascript:gs.datePart('hour', '6', 'GE')", 'Opened trend on or after 6 am hour'],
+    // a Table API client's knowledge search (code index find_string id 65864480651); a Service Portal search widget script orderByDesc("ir_query_score") (id 28393109693)
+    ['IR_AND_OR_QUERY=vpn^ORDERBYDESCir_query_score', 'matching all the keywords "vpn" (else any of them), best match first'],
+    ['IR_AND_QUERY=vpn^ORDERBYir_query_score', 'matching all the keywords "vpn", worst match first'],
     // ServiceNow/ServiceNowDocs@cb48b5c markdown/api-reference/developer-guides/geopoint-dev-guide.md:170
     ['u_locationDISTANCE_SPHERE_WITHIN-0.189937,51.473584<1000000', 'U location is within 1000000 meters of -0.189937,51.473584']
   ])('explains %j', (query, expected) => {
