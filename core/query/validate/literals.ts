@@ -71,6 +71,46 @@ function validParts(match: RegExpExecArray): boolean {
   return hour === undefined || (hour < 24 && (minute ?? 0) < 60 && (second ?? 0) < 60);
 }
 
+/**
+ * `gs.dateGenerate('2024-01-31','end')`: GlideSystem's date and time for a day,
+ * its range `start`, `end` or `hh:mm:ss` (ServiceNowDocs c_GlideSystemAPI.md,
+ * dateGenerate(String date, String range)). The script is the part after `javascript:`.
+ */
+const DATE_GENERATE = /^\s*gs\.dateGenerate\(\s*(['"])(\d{4}-\d{2}-\d{2})\1\s*,\s*(['"])(start|end|\d{2}:\d{2}:\d{2})\3\s*\)\s*;?\s*$/;
+
+/** The `yyyy-MM-dd HH:mm:ss` a dateGenerate script gives, when its arguments are literal. */
+export function dateGenerateValue(script: string): string | undefined {
+  const match = DATE_GENERATE.exec(script);
+  if (!match || !isDate(match[2]!)) return undefined;
+  const range = match[4]!;
+  return `${match[2]} ${range === 'start' ? '00:00:00' : range === 'end' ? '23:59:59' : range}`;
+}
+
+/** An argument of dateGenerate, quoted or bare (`2023-08-01`, `start`). */
+const DATE_GENERATE_LOOSE = /^(\s*gs\.dateGenerate\(\s*)([^,()]*?)(\s*,\s*)([^,()]*?)(\s*\)\s*;?\s*)$/;
+const QUOTED = /^(['"]).*\1$/;
+
+/**
+ * `gs.dateGenerate(2023-08-01,start)`, as a tool that strips quotes leaves it
+ * (found so in public code): the script computes 2023-8-1 and looks up a
+ * variable `start`, so it gives no date. The script with its arguments
+ * quoted, or undefined when they are.
+ */
+export function quotedDateGenerate(script: string): string | undefined {
+  if (!script.includes('dateGenerate')) return undefined;
+  const match = DATE_GENERATE_LOOSE.exec(script);
+  if (!match) return undefined;
+  const [, open, date, comma, range, close] = match as unknown as [string, string, string, string, string, string];
+  const dateQuoted = QUOTED.test(date);
+  const rangeQuoted = QUOTED.test(range);
+  // Only a bare date or range word is a lost quote; anything else may be an expression.
+  if ((dateQuoted && rangeQuoted) || (!dateQuoted && !BARE_DATE.test(date)) || (!rangeQuoted && !BARE_RANGE.test(range))) return undefined;
+  return `${open}'${dateQuoted ? date.slice(1, -1) : date}'${comma}'${rangeQuoted ? range.slice(1, -1) : range}'${close}`;
+}
+
+const BARE_DATE = /^\d{4}-\d{1,2}-\d{1,2}$/;
+const BARE_RANGE = /^(?:start|end|\d{1,2}:\d{2}:\d{2})$/;
+
 /** Units of relative date operators; the condition builder writes days as `dayofweek` (`@dayofweek@ago@7`). */
 export const DATE_UNITS = ['second', 'minute', 'hour', 'day', 'dayofweek', 'week', 'month', 'quarter', 'year'];
 

@@ -7,7 +7,7 @@ import type { Condition, Leaf, List, Scalar, Value } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import { matchOperator, operatorInfo, SPELLINGS } from '../operators';
 import { OPAQUE } from '../scan';
-import { DATE_UNITS, DISTANCE_DIRECTIONS, isNumber, isSysId, RELATIVE_DIRECTIONS, repairUnit } from './literals';
+import { DATE_UNITS, dateGenerateValue, DISTANCE_DIRECTIONS, isNumber, isSysId, quotedDateGenerate, RELATIVE_DIRECTIONS, repairUnit } from './literals';
 
 const spellingKinds = new Map(SPELLINGS.map((spelling) => [spelling.raw, spelling.kind]));
 
@@ -86,8 +86,17 @@ function checkValueShape(condition: Condition, value: Value, out: Diagnostic[]):
     case 'List':
       checkList(value, out);
       return;
+    case 'Script':
+      checkScript(value, out);
+      return;
     case 'Range':
+      checkScript(value.from, out);
+      checkScript(value.to, out);
       checkRangeOrder(value.from, value.to, value.start, value.end, out);
+      return;
+    case 'DateOn':
+      checkScript(value.from, out);
+      checkScript(value.to, out);
       return;
     case 'DatePart':
       if (value.expression.type !== 'Script') {
@@ -162,13 +171,33 @@ function checkList(list: List, out: Diagnostic[]): void {
   }
 }
 
+/** `javascript:gs.dateGenerate(2023-08-01,start)`: quotes lost on the way, so the script gives no date. */
+function checkScript(leaf: Leaf, out: Diagnostic[]): void {
+  if (leaf.type !== 'Script') return;
+  const quoted = quotedDateGenerate(leaf.script);
+  if (quoted === undefined) return;
+  out.push({ severity: 'error', code: 'value.malformed', start: leaf.start, end: leaf.end, suggestion: `javascript:${quoted}`,
+    message: `gs.dateGenerate takes its date and range as quoted strings: written bare, a date is read as a subtraction (2023-08-01 is 2014) and start or end as a variable name, so ${leaf.script.trim()} gives no date. Write ${quoted.trim()}.` });
+}
+
 function checkRangeOrder(from: Leaf, to: Leaf, start: number, end: number, out: Diagnostic[]): void {
-  if (from.type !== 'Scalar' || to.type !== 'Scalar') return;
-  const numeric = isNumber(from.raw) && isNumber(to.raw);
-  const above = numeric ? Number(from.raw) > Number(to.raw) : from.raw.length === to.raw.length && /^\d{4}-/.test(from.raw) && from.raw > to.raw;
+  let above: boolean;
+  let range = `${from.raw}@${to.raw}`;
+  if (from.type === 'Script' && to.type === 'Script') {
+    // Two literal gs.dateGenerate(...) bounds give the dates they name.
+    const first = dateGenerateValue(from.script);
+    const last = dateGenerateValue(to.script);
+    above = first !== undefined && last !== undefined && first > last;
+    range = `${first} to ${last}`;
+  } else if (from.type === 'Scalar' && to.type === 'Scalar') {
+    const numeric = isNumber(from.raw) && isNumber(to.raw);
+    above = numeric ? Number(from.raw) > Number(to.raw) : from.raw.length === to.raw.length && /^\d{4}-/.test(from.raw) && from.raw > to.raw;
+  } else {
+    return;
+  }
   if (above) {
     out.push({ severity: 'warning', code: 'value.range-order', start, end, suggestion: `${to.raw}@${from.raw}`,
-      message: `The range ${from.raw}@${to.raw} starts above its end, so it matches nothing; swap the bounds.` });
+      message: `The range ${range} starts above its end, so it matches nothing; swap the bounds.` });
   }
 }
 

@@ -401,3 +401,34 @@ describe('core/query/validate - field comparisons', () => {
     expect(findings('assigned_toIN_FIELDwatch_lst')).toEqual([['error', 'field.unknown', 'watch_lst']]);
   });
 });
+
+describe('core/query/validate - gs.dateGenerate values', () => {
+  // gs.dateGenerate(String date, String range): date yyyy-mm-dd, range start, end or hh:mm:ss (ServiceNowDocs c_GlideSystemAPI.md)
+  const syntaxOnly = (query: string) => checkQuery(query).diagnostics
+    .map((diagnostic) => [diagnostic.severity, diagnostic.code, query.slice(diagnostic.start, diagnostic.end), diagnostic.suggestion]);
+
+  it('reports a BETWEEN whose dateGenerate bounds are the wrong way round, with the swap', () => {
+    // given
+    const query = "opened_atBETWEENjavascript:gs.dateGenerate('2024-01-31','end')@javascript:gs.dateGenerate('2024-01-01','start')";
+
+    // then
+    expect(syntaxOnly(query)).toEqual([['warning', 'value.range-order', query.slice(16),
+      "javascript:gs.dateGenerate('2024-01-01','start')@javascript:gs.dateGenerate('2024-01-31','end')"]]);
+    expect(syntaxOnly("opened_atBETWEENjavascript:gs.dateGenerate('2024-01-01','start')@javascript:gs.dateGenerate('2024-01-01','end')")).toEqual([]);
+    expect(syntaxOnly("opened_atBETWEENjavascript:gs.dateGenerate('2024-01-01','12:00:00')@javascript:gs.dateGenerate('2024-01-01','end')")).toEqual([]);
+  });
+
+  it('reports dateGenerate arguments written without quotes, which the script reads as arithmetic and an undefined name', () => {
+    // given: SN Utils' script sync file as found (code index find_string id 10550036598)
+    const query = 'sys_updated_onON2023-08-01@javascript:gs.dateGenerate(2023-08-01,start)@javascript:gs.dateGenerate(2023-08-01,end)';
+
+    // then
+    expect(syntaxOnly(query)).toEqual([
+      ['error', 'value.malformed', 'javascript:gs.dateGenerate(2023-08-01,start)', "javascript:gs.dateGenerate('2023-08-01','start')"],
+      ['error', 'value.malformed', 'javascript:gs.dateGenerate(2023-08-01,end)', "javascript:gs.dateGenerate('2023-08-01','end')"]
+    ]);
+    expect(syntaxOnly("sys_updated_on>javascript:gs.dateGenerate(2023-08-01,'12:00:00')")).toEqual([
+      ['error', 'value.malformed', "javascript:gs.dateGenerate(2023-08-01,'12:00:00')", "javascript:gs.dateGenerate('2023-08-01','12:00:00')"]
+    ]);
+  });
+});
