@@ -108,6 +108,17 @@ export function isScriptAt(text: string, position: number): boolean {
   return text.charCodeAt(position) === 106 && text.startsWith(SCRIPT_PREFIX, position);
 }
 
+const SCRIPT_SPELT_OTHERWISE = /^\s*javascript:/i;
+
+/**
+ * ` javascript:…`, `JavaScript:…`: a script but for the spaces before it or
+ * the case of its prefix. No doc says whether the instance runs it; either
+ * way its text is no value to look up.
+ */
+export function looksLikeScript(text: string): boolean {
+  return (text.charCodeAt(0) === 32 || text.charCodeAt(0) === 74 || text.charCodeAt(0) === 106) && SCRIPT_SPELT_OTHERWISE.test(text);
+}
+
 /** Lowercase letters, digits, `_`, `.` and `$`: what ServiceNow column names and dot-walks are made of. */
 export function isNameChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 36;

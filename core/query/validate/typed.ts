@@ -5,7 +5,7 @@
 import type { Condition, Leaf, Scalar, Value } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import type { Choice, Field, Metadata, Table } from '../../metadata/model';
-import { OPAQUE } from '../scan';
+import { looksLikeScript, OPAQUE } from '../scan';
 import { familyOf, operatorMismatch, type TypeFamily } from './field-types';
 import { lookupField, resolvePath } from './fields';
 import { fieldType, WORD_SYS_IDS } from '../../metadata/field-types';
@@ -43,7 +43,7 @@ export function checkConditionTypes(condition: Condition, table: Table, metadata
   const leaves = comparedLeaves(value, operator.name);
   for (const leaf of leaves) {
     // NULL is ServiceNow's spelling of "empty" in queries (`category!=NULL`).
-    if (leaf.type === 'Script' || leaf.raw === '' || leaf.raw === 'NULL' || leaf.raw.includes(OPAQUE)) continue;
+    if (leaf.type === 'Script' || leaf.raw === '' || leaf.raw === 'NULL' || leaf.raw.includes(OPAQUE) || looksLikeScript(leaf.text)) continue;
     const finding = checkLeaf(leaf, field, family, operator.name, resolution.table, metadata);
     if (!finding) continue;
     const { byDisplayName, ...diagnostic } = finding;

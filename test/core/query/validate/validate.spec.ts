@@ -402,6 +402,14 @@ describe('core/query/validate - field comparisons', () => {
   });
 });
 
+describe('core/query/validate - values that are scripts but for their spelling', () => {
+  it.each(['caller_id= javascript:gs.getUserID()', 'caller_id=JavaScript:gs.getUserID()'])('offers no name lookup for %s, only what its spelling needs', (query) => {
+    // then: the whitespace finding trims it; a dot-walk to the name would look up the script text as a name
+    expect(checkQuery(query, { table: 'incident', metadata: metadata() }).diagnostics.map((diagnostic) => diagnostic.code)).toEqual(
+      query.includes(' ') ? ['style.whitespace'] : []);
+  });
+});
+
 describe('core/query/validate - gs.dateGenerate values', () => {
   // gs.dateGenerate(String date, String range): date yyyy-mm-dd, range start, end or hh:mm:ss (ServiceNowDocs c_GlideSystemAPI.md)
   const syntaxOnly = (query: string) => checkQuery(query).diagnostics
