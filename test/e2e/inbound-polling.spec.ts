@@ -8,7 +8,7 @@ import { outputVariableNames } from '../../core/template/output';
 import { DEFAULT_USER, startEmulator, type RunningEmulator } from '../../scripts/emulator/server';
 import { loadEmulatorSnapshot } from '../../scripts/emulator/snapshot-source';
 import { readSnapshot } from '../../scripts/metadata/read-snapshot';
-import { applyInbound, correlate, feel, MessageBroker, poll, pollingTasks, registerElement, type InboundElement } from '../helpers/inbound-proof';
+import { applyInbound, correlatePoll, feel, MessageBroker, poll, pollAndCorrelate, pollingTasks, registerElement, type InboundElement } from '../helpers/inbound-proof';
 
 const SECRETS = { SERVICENOW_USERNAME: DEFAULT_USER.username, SERVICENOW_PASSWORD: DEFAULT_USER.password };
 /** A record state that does not match each example yet, and one that does. */
@@ -51,8 +51,8 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
       const element = applyInbound(template, { url: `${emulator.url}/api/now/table/${example.table}` }, SECRETS);
       expect(element.violations).toEqual([]);
       expect(registerElement(element, kind)).toMatchObject({ kind, correlationKeyExpression: '=body.result[1].sys_id', messageTtl: undefined });
-      const subscription = { messageName: element.messageName ?? '', correlationKey: feel(element.correlationKey ?? '', variables) };
       const broker = new MessageBroker();
+      expect(broker.subscribe({ bpmnProcessId: 'fulfilment', messageName: element.messageName ?? '', correlationKey: String(feel(element.correlationKey ?? '', variables)) })).toBe('waiting');
       const outcomes: string[] = [];
       const elementInstanceMessageId = 'Wait_1' + '2251799813685301';
 
@@ -62,10 +62,10 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
         const { request, result } = await poll(element, variables);
         expect(request.warnings).toEqual([]);
         expect(request.queryParameters).toEqual({ sysparm_query: `sys_id=${record.sys_id}^${example.condition}`, sysparm_limit: '1' });
-        const correlation = correlate(element, result as unknown as Record<string, unknown>, elementInstanceMessageId);
+        const correlation = correlatePoll(element, result, elementInstanceMessageId);
         expect(correlation.warnings).toEqual([]);
         // The third poll models the fetcher not having noticed yet that the instance moved on (it checks every PT5S).
-        outcomes.push(correlation.activated ? broker.publish(element.messageName ?? '', correlation, subscription) : 'not activated');
+        outcomes.push(correlation.message ? broker.publish(correlation.message) : 'not activated');
       }
 
       // then
@@ -93,8 +93,27 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
 
     // then the other (approved) record is not returned, so nothing activates
     expect(seen?.auth).toBe('basic');
-    expect(correlate(element, result as unknown as Record<string, unknown>, 'm').activated).toBe(false);
+    expect(correlatePoll(element, result, 'm').activated).toBe(false);
     expect(other.approval).toBe('approved');
+  });
+
+  it('a poll the Table API refuses (wrong password) correlates nothing: the task logs the error and polls again', async () => {
+    // given a process waiting for a record that already matches, and a wrong password in the cluster secret
+    const example = WAIT_EXAMPLES.find((each) => each.table === 'incident');
+    const table = metadata.tables.get('incident');
+    if (!example || !table) throw new Error('no incident wait example');
+    const template = buildWaitTemplate(table, example, 'intermediate', { idPrefix: 'test.servicenow', version: 1 });
+    const record = emulator.store.insert('incident', { short_description: 'Printer', state: '6' }, 'admin');
+    const wrong = applyInbound(template, { url: `${emulator.url}/api/now/table/incident` }, { ...SECRETS, SERVICENOW_PASSWORD: 'not-the-password' });
+
+    // when it polls
+    const { error, correlation } = await pollAndCorrelate(wrong, { incidentSysId: record.sys_id }, 'Wait_1' + '2251799813685301');
+
+    // then the 401 stays in the activity log and nothing is published; with the right password the same poll correlates
+    expect(error?.code).toBe('401');
+    expect(correlation).toBeUndefined();
+    const right = await pollAndCorrelate(applyInbound(template, { url: `${emulator.url}/api/now/table/incident` }, SECRETS), { incidentSysId: record.sys_id }, 'Wait_1' + '2251799813685301');
+    expect(right.correlation?.message?.correlationKey).toBe(record.sys_id);
   });
 
   describe('a sys_id variable the connector does not see (a subprocess\'s, a multi-instance body\'s)', () => {
@@ -114,12 +133,13 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
     async function pollWithout(element: InboundElement) {
       const { request, result } = await poll(element, {});
       const seen = emulator.requests.at(-1);
-      const correlation = correlate(element, result as unknown as Record<string, unknown>, 'Wait_1' + '2251799813685301');
+      const correlation = correlatePoll(element, result, 'Wait_1' + '2251799813685301');
       const body = result.body as { result?: { sys_id?: string; state?: string }[] } | undefined;
       const returned = body?.result?.[0];
       // Another process instance waiting at the same event for the record that came back (its sys_id in its own root scope).
       const broker = new MessageBroker();
-      const outcome = correlation.activated && returned ? broker.publish(element.messageName ?? '', correlation, { messageName: element.messageName ?? '', correlationKey: returned.sys_id }) : 'not activated';
+      if (returned?.sys_id) broker.subscribe({ bpmnProcessId: 'other-process', messageName: element.messageName ?? '', correlationKey: returned.sys_id });
+      const outcome = correlation.message && returned ? broker.publish(correlation.message) : 'not activated';
       return { request, seen, correlation, returned, outcome, broker };
     }
 

@@ -1,6 +1,7 @@
 /**
  * Models what the connector runtime does with an inbound template, for the
- * event templates' tests. Each step names the source it mirrors (camunda/connectors 8.8.16):
+ * event templates' tests. Each step names the source it mirrors (camunda/connectors 8.8.16, and 8.9.7 where
+ * `runtime: '8.9'` says so; Zeebe from camunda/camunda zeebe/engine):
  *
  * 1. Modeler: `applyTemplate` of request-proof writes the `zeebe:property`
  *    entries (conditions and defaults as bpmn-js-element-templates does);
@@ -20,24 +21,28 @@
  *    is evaluated on its own (`AbstractFeelDeserializer`).
  * 4. The request is sent by the same HttpService as the REST connector
  *    (`PollingRequestMapper.toHttpCommonRequest`), so test/e2e/rest-connector.ts
- *    sends it; the HttpCommonResult `{status, headers, body}` is correlated
- *    (`HttpRequestTask.run`).
- * 5. Correlation (`InboundCorrelationHandler`): the activation condition
- *    must be exactly `true`; the correlation key comes from the payload;
- *    output variables from resultVariable/resultExpression
- *    (`ConnectorResultHandler.createOutputVariables`); the message id is
+ *    sends it; a status >= 400 throws there, and `HttpRequestTask.run` only logs it: nothing is correlated.
+ *    Otherwise the HttpCommonResult `{status, headers, body, reason, document}` is correlated (`correlatePoll`).
+ * 5. Correlation (`InboundCorrelationHandler.correlate`, `ActivationConditionEvaluator` in 8.9.7): the activation
+ *    condition must be exactly `true`; the message id, the correlation key and the output variables follow
+ *    (`correlateElement` says in which order and what each failure becomes); the polling message id is
  *    elementId + elementInstanceKey (`DefaultProcessInstanceContext.correlate`).
- * 6. Zeebe: a message whose id is already buffered is rejected
- *    (ALREADY_EXISTS → `MessageAlreadyCorrelated`); a message correlates to a
- *    subscription with the same name and correlation key.
+ * 6. Zeebe (`MessageBroker`): a message whose name, correlation key and id match one still buffered is rejected
+ *    (ALREADY_EXISTS → `MessageAlreadyCorrelated`); a message correlates once per process to a subscription
+ *    with its name and correlation key, now or, while its time to live lasts, when one opens.
  */
+import { randomUUID } from 'node:crypto';
 import type { InboundKind } from '../../core/inbound/envelope';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
-import { sendLikeRestConnector } from '../e2e/rest-connector';
-import { applyTemplate, type ProvenRequest, type SampleResponse } from './request-proof';
-import { evaluateFeel } from './runtime/feel';
+import { ConnectorError, sendLikeRestConnector } from '../e2e/rest-connector';
+import { applyTemplate, type ProvenRequest, type SampleError, type SampleResponse } from './request-proof';
+import { evaluateFeel, UnmodelledFeel } from './runtime/feel';
 import { parseJavaDuration } from './runtime/java-duration';
+import { createOutputVariables, httpCommonResult, MAX_OUTPUT_BYTES, ResultNotAContext } from './runtime/job-outcome';
 import { replaceSecrets } from './runtime/secrets';
+
+/** The connector runtimes modelled: 8.8.16 (the default) and 8.9.7. */
+export type InboundRuntime = '8.8' | '8.9';
 
 type Values = Record<string, unknown>;
 
@@ -47,7 +52,18 @@ export interface InboundElement {
   /** The message subscription's correlation key expression (process side). */
   correlationKey: string | undefined;
   messageName: string | undefined;
+  /** The event the template applies to (its elementType): a start event correlates without a key. */
+  kind: InboundKind;
   violations: string[];
+}
+
+/** The kind of event of an inbound template's elementType (core/inbound/envelope.ts ELEMENT). */
+function kindOf(template: ElementTemplate): InboundKind {
+  const value = template.elementType?.value;
+  if (value === 'bpmn:StartEvent') return 'start';
+  if (value === 'bpmn:BoundaryEvent') return 'boundary';
+  if (value === 'bpmn:IntermediateCatchEvent') return 'intermediate';
+  throw new Error(`inbound-proof: ${template.id} is not an inbound event template (elementType ${String(value)})`);
 }
 
 /** Steps 1-2: the element's connector properties after the user entered `values`. */
@@ -63,11 +79,12 @@ export function applyInbound(template: ElementTemplate, values: Values, secrets:
     if (binding.type === 'bpmn:Message#zeebe:subscription#property') correlationKey = value === undefined ? undefined : String(value);
     if (binding.type === 'bpmn:Message#property') messageName = generatedValue(property) ?? (value === undefined ? undefined : String(value));
   }
-  return { properties: withSecrets(properties, secrets), correlationKey, messageName, violations: applied.violations };
+  return { properties: withSecrets(properties, secrets), correlationKey, messageName, kind: kindOf(template), violations: applied.violations };
 }
 
+/** A fresh UUID per applied element (bpmn-js-element-templates dist/index.js `getDefaultValue`: `uuid.v4()`): two elements never share a message name. */
 function generatedValue(property: TemplateProperty): string | undefined {
-  return property.generatedValue?.type === 'uuid' ? 'message-uuid' : undefined;
+  return property.generatedValue?.type === 'uuid' ? randomUUID() : undefined;
 }
 
 /** The same SecretUtil replacement over the properties' JSON as over an outbound job's variables. */
@@ -80,6 +97,7 @@ export class ProcessNotRegistered extends Error {}
 
 export interface CorrelationPoint {
   kind: InboundKind;
+  messageName: string | undefined;
   correlationKeyExpression: string | undefined;
   messageIdExpression: string | undefined;
   /** Seconds; undefined: the runtime's default TTL (`InboundCorrelationHandler.publishMessage`). */
@@ -103,7 +121,7 @@ export function registerElement(element: InboundElement, kind: InboundKind): Cor
     }
   }
   if (kind !== 'start' && properties.correlationKeyExpression === undefined) return undefined;
-  return { kind, correlationKeyExpression: properties.correlationKeyExpression, messageIdExpression: properties.messageIdExpression, messageTtl };
+  return { kind, messageName: element.messageName, correlationKeyExpression: properties.correlationKeyExpression, messageIdExpression: properties.messageIdExpression, messageTtl };
 }
 
 /** `readWrappedProperties`: `{"a.b": x}` → `{a: {b: x}}`. */
@@ -172,39 +190,224 @@ export function pollRequest(element: InboundElement, variables: Values): ProvenR
   };
 }
 
+/** A message as `InboundCorrelationHandler.publishMessage` hands it to the Camunda client. */
+export interface PublishedMessage {
+  name: string;
+  correlationKey: string;
+  /** "" when none: Zeebe then checks no uniqueness (`MessageRecord.hasMessageId`). */
+  messageId: string;
+  /** Seconds: the element's messageTtl, else the runtime's `camunda.connector.inbound.message.ttl` (PT1H). */
+  timeToLive: number;
+  variables: Values;
+  tenantId: string;
+}
+
+/**
+ * Why nothing is published: the `CorrelationResult.Failure` a webhook gets. An exception out of the correlation
+ * handler becomes one in `InboundConnectorContextImpl.correlateWithResultInternal` (8.8.16 and 8.9.7): a
+ * ConnectorInputException InvalidInput with its message, a FeelEngineWrapperException or anything else Other.
+ * The polling task calls the handler directly and only logs either (`HttpRequestTask.run`).
+ */
+export type CorrelationFailure = { kind: 'InvalidInput'; message: string } | { kind: 'Other'; message: string };
+
 export interface Correlation {
+  /** The activation condition was met (or there is none). */
   activated: boolean;
-  correlationKey?: unknown;
+  correlationKey?: string;
   messageId?: string;
   variables?: Values;
+  /** What goes to Zeebe; absent when nothing is published. */
+  message?: PublishedMessage;
+  failure?: CorrelationFailure;
   warnings: string[];
 }
 
-/** Step 5: what `InboundCorrelationHandler.correlate` makes of one payload. */
-export function correlate(element: InboundElement, payload: Values, messageId: string): Correlation {
-  const warnings: string[] = [];
-  const properties = element.properties;
-  const condition = properties.activationCondition;
-  if (condition && feel(condition, payload, warnings) !== true) return { activated: false, warnings };
-  const correlationKey = properties.correlationKeyExpression ? feel(properties.correlationKeyExpression, payload, warnings) : undefined;
-  const id = properties.messageIdExpression ? String(feel(properties.messageIdExpression, payload, warnings)) : messageId;
-  const variables: Values = {};
-  if (properties.resultVariable) variables[properties.resultVariable] = payload;
-  if (properties.resultExpression) Object.assign(variables, feel(properties.resultExpression, payload, warnings) as Values);
-  return { activated: true, correlationKey, messageId: id, variables, warnings };
+/** The runtime's default message TTL (InboundConnectorRuntimeConfiguration `camunda.connector.inbound.message.ttl:PT1H`, 8.8.16 and 8.9.7). */
+export const DEFAULT_MESSAGE_TTL_SECONDS = 3600;
+
+/** A FEEL evaluation the runtime's FEEL wrapper fails (feel-scala returns a Failure; the wrapper throws FeelEngineWrapperException). */
+class FeelEvaluationFailed extends Error {}
+
+function evaluateOrThrow(expression: string, context: Values, warnings: string[]): unknown {
+  try {
+    return feel(expression, context, warnings);
+  } catch (error) {
+    if (error instanceof UnmodelledFeel) throw error;
+    throw new FeelEvaluationFailed(`${(error as Error).message} (in ${expression})`);
+  }
 }
 
-/** Step 6: Zeebe's message buffer, enough to show duplicates are rejected and keys must match. */
-export class MessageBroker {
-  private readonly ids = new Set<string>();
-  readonly correlated: { messageName: string; correlationKey: unknown; variables: Values }[] = [];
+/**
+ * `evaluate(expression, String.class, context)` (8.8.16 FeelEngineWrapper, 8.9.7 LocalFeelExpressionEvaluator
+ * `evaluateAndConvert`): a context becomes its JSON text, a number or boolean its text (Jackson coerces scalars),
+ * null stays null, and a list cannot be read as a String (a FeelEngineWrapperException).
+ */
+function asJavaString(expression: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) throw new FeelEvaluationFailed(`Failed to convert FEEL evaluation result to the target type (in ${expression})`);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
 
-  publish(messageName: string, correlation: Correlation, subscription: { messageName: string; correlationKey: unknown }): 'correlated' | 'buffered' | 'already-exists' {
-    if (correlation.messageId && this.ids.has(correlation.messageId)) return 'already-exists';
-    if (correlation.messageId) this.ids.add(correlation.messageId);
-    if (messageName !== subscription.messageName || String(correlation.correlationKey) !== String(subscription.correlationKey)) return 'buffered';
-    this.correlated.push({ messageName, correlationKey: correlation.correlationKey, variables: correlation.variables ?? {} });
+/** `InboundConnectorElement.activationCondition` (the deprecated `inbound.activationCondition` as fallback) against the payload. */
+function activationConditionMet(element: InboundElement, payload: Values, warnings: string[]): boolean {
+  const condition = element.properties.activationCondition ?? element.properties['inbound.activationCondition'];
+  if (condition === undefined || !condition.trim()) return true;
+  return evaluateOrThrow(condition, payload, warnings) === true;
+}
+
+/**
+ * `InboundCorrelationHandler.correlateInternal` for a message (start) event, in the runtime's order (8.8.16 and 8.9.7):
+ * 1. `resolveMessageId`, an argument of trigger*, so evaluated first: a failure throws ConnectorInputException
+ *    ("Message expression could not be evaluated", InvalidInput); without an expression the given id, or "".
+ * 2. `extractCorrelationKey` as a String, any failure empty: a catch or boundary event without one is InvalidInput;
+ *    a message start event publishes with "" (`triggerMessageStartEvent`).
+ * 3. `extractVariables` (ConnectorResultHandler.createOutputVariables, outside the try): a FEEL failure throws
+ *    FeelEngineWrapperException (Other), a value that is no context ConnectorInputException (InvalidInput); then
+ *    `checkVariablesSize` (InlineSizeGuard, 1.5 MB) is InvalidInput.
+ * 4. The client: a null message id throws in `PublishMessageCommandImpl.messageId` (the protobuf builder refuses null,
+ *    camunda/camunda clients/java), which `publishMessage` turns into Failure.Other.
+ */
+function correlateElement(element: InboundElement, payload: Values, messageId: string | undefined, runtime: InboundRuntime, warnings: string[]): Correlation {
+  const { properties } = element;
+  let id: string | null;
+  const idExpression = properties.messageIdExpression;
+  if (idExpression !== undefined && idExpression.trim()) {
+    try {
+      id = asJavaString(idExpression, evaluateOrThrow(idExpression, payload, warnings));
+    } catch (error) {
+      if (!(error instanceof FeelEvaluationFailed)) throw error;
+      const message = `Message expression could not be evaluated${runtime === '8.9' ? ': ' : ''}${idExpression}`;
+      return { activated: true, failure: { kind: 'InvalidInput', message }, warnings };
+    }
+  } else {
+    id = messageId ?? '';
+  }
+  const keyExpression = properties.correlationKeyExpression;
+  let key: string | null = null;
+  if (keyExpression !== undefined && keyExpression.trim()) {
+    try {
+      key = asJavaString(keyExpression, evaluateOrThrow(keyExpression, payload, warnings));
+    } catch (error) {
+      if (!(error instanceof FeelEvaluationFailed)) throw error;
+    }
+  }
+  if (element.kind !== 'start' && key === null) {
+    return { activated: true, failure: { kind: 'InvalidInput', message: `Wasn't able to obtain correlation key for expression ${String(keyExpression)}` }, warnings };
+  }
+  const correlationKey = key ?? '';
+  let variables: Values;
+  try {
+    variables = createOutputVariables(payload, properties.resultVariable, properties.resultExpression, (expression, context) => evaluateOrThrow(expression, context, warnings));
+  } catch (error) {
+    if (error instanceof FeelEvaluationFailed) return { activated: true, correlationKey, failure: { kind: 'Other', message: `FeelEngineWrapperException: ${error.message}` }, warnings };
+    // A ConnectorInputException wrapping the reason (its text differs between 8.8.16 and 8.9.7: only the kind is modelled).
+    if (error instanceof ResultNotAContext) return { activated: true, correlationKey, failure: { kind: 'InvalidInput', message: error.message }, warnings };
+    throw error;
+  }
+  const size = new TextEncoder().encode(JSON.stringify(variables)).length;
+  if (size > MAX_OUTPUT_BYTES) {
+    return { activated: true, correlationKey, variables, failure: { kind: 'InvalidInput', message: `Output variables payload (${size} bytes) exceeds the 1.5 MB safe variable size limit for Zeebe job completion.` }, warnings };
+  }
+  if (id === null) return { activated: true, correlationKey, variables, failure: { kind: 'Other', message: 'NullPointerException: the message id is null' }, warnings };
+  const ttl = properties.messageTtl === undefined ? DEFAULT_MESSAGE_TTL_SECONDS : parseJavaDuration(properties.messageTtl);
+  const message: PublishedMessage = { name: element.messageName ?? '', correlationKey, messageId: id, timeToLive: ttl, variables, tenantId: '<default>' };
+  return { activated: true, correlationKey, messageId: id, variables, message, warnings };
+}
+
+/**
+ * Step 5 for the one element of an executable: `InboundCorrelationHandler.correlate` (a FEEL failure in the
+ * activation condition is InvalidInput, `ActivationConditionEvaluator.isActivationConditionMet` in 8.9.7).
+ */
+export function correlate(element: InboundElement, payload: Values, messageId: string, runtime: InboundRuntime = '8.8'): Correlation {
+  const warnings: string[] = [];
+  try {
+    if (!activationConditionMet(element, payload, warnings)) return { activated: false, warnings };
+  } catch (error) {
+    if (!(error instanceof FeelEvaluationFailed)) throw error;
+    return { activated: false, failure: { kind: 'InvalidInput', message: 'Failed to evaluate activation condition against the provided input' }, warnings };
+  }
+  return correlateElement(element, payload, messageId, runtime, warnings);
+}
+
+/** Step 5 of a poll: the HttpCommonResult as the runtime hands it to `processInstanceContext.correlate` (HttpRequestTask.run). */
+export function correlatePoll(element: InboundElement, result: SampleResponse, messageId: string, runtime: InboundRuntime = '8.8'): Correlation {
+  return correlate(element, httpCommonResult(result), messageId, runtime);
+}
+
+/** A process waiting at a message event (a start event's subscription stays open and has no key). */
+export interface MessageSubscription {
+  bpmnProcessId: string;
+  messageName: string;
+  correlationKey: string;
+  start?: boolean;
+}
+
+interface BufferedMessage {
+  message: PublishedMessage;
+  deadline: number;
+  /** The processes it correlated to: a message correlates once per process (bpmnProcessId). */
+  processes: Set<string>;
+}
+
+export type PublishOutcome = 'correlated' | 'buffered' | 'dropped' | 'already-exists';
+
+/**
+ * Step 6, Zeebe's message buffer (camunda/camunda zeebe/engine .../processing/message):
+ * - `MessagePublishProcessor.processRecord`: a message with an id is rejected ALREADY_EXISTS while one with the
+ *   same tenant, name, correlation key and id is buffered (`messageState.exist`); `handleNewMessage` buffers it
+ *   until now + TTL, and one with TTL 0 expires at once;
+ * - `MessageCorrelateBehavior.correlateToMessageEvents`: to open subscriptions of its name and key, "only once per
+ *   process" (bpmnProcessId); a start event with an empty key starts an instance for each message
+ *   (`shouldCorrelateStartEvent`);
+ * - a subscription opened later takes a buffered message of its name and key not yet correlated to its process
+ *   (`MessageSubscriptionCreateProcessor`); messages past their deadline expire (`MessageTimeToLiveChecker`).
+ */
+export class MessageBroker {
+  private now = 0;
+  private readonly buffer: BufferedMessage[] = [];
+  private readonly subscriptions: MessageSubscription[] = [];
+  readonly correlated: { bpmnProcessId: string; messageName: string; correlationKey: string; messageId: string; variables: Values }[] = [];
+
+  /** Lets time pass (seconds): buffered messages past their deadline expire. */
+  advance(seconds: number): void {
+    this.now += seconds;
+  }
+
+  private live(): BufferedMessage[] {
+    for (let i = this.buffer.length - 1; i >= 0; i--) if ((this.buffer[i] as BufferedMessage).deadline <= this.now) this.buffer.splice(i, 1);
+    return this.buffer;
+  }
+
+  private deliver(subscription: MessageSubscription, message: PublishedMessage): void {
+    if (subscription.start && message.correlationKey !== '') throw new Error('inbound-proof: a start message with a correlation key (one instance per key at a time) is not modelled');
+    this.correlated.push({ bpmnProcessId: subscription.bpmnProcessId, messageName: message.name, correlationKey: message.correlationKey, messageId: message.messageId, variables: message.variables });
+    // A catch or (interrupting) boundary event completes; a start event keeps its subscription.
+    if (!subscription.start) this.subscriptions.splice(this.subscriptions.indexOf(subscription), 1);
+  }
+
+  subscribe(subscription: MessageSubscription): 'correlated' | 'waiting' {
+    if (subscription.start && this.live().some(({ message }) => message.name === subscription.messageName)) throw new Error('inbound-proof: a start event deployed while its message is buffered is not modelled');
+    const buffered = this.live().find(({ message, processes }) => message.name === subscription.messageName && message.correlationKey === subscription.correlationKey && !processes.has(subscription.bpmnProcessId));
+    this.subscriptions.push(subscription);
+    if (!buffered) return 'waiting';
+    buffered.processes.add(subscription.bpmnProcessId);
+    this.deliver(subscription, buffered.message);
     return 'correlated';
+  }
+
+  publish(message: PublishedMessage): PublishOutcome {
+    const same = (other: PublishedMessage) => other.tenantId === message.tenantId && other.name === message.name && other.correlationKey === message.correlationKey && other.messageId === message.messageId;
+    if (message.messageId !== '' && this.live().some((buffered) => same(buffered.message))) return 'already-exists';
+    const processes = new Set<string>();
+    for (const subscription of [...this.subscriptions]) {
+      if (subscription.messageName !== message.name || processes.has(subscription.bpmnProcessId)) continue;
+      if (!subscription.start && subscription.correlationKey !== message.correlationKey) continue;
+      processes.add(subscription.bpmnProcessId);
+      this.deliver(subscription, message);
+    }
+    if (message.timeToLive > 0) this.buffer.push({ message, deadline: this.now + message.timeToLive, processes });
+    return processes.size > 0 ? 'correlated' : message.timeToLive > 0 ? 'buffered' : 'dropped';
   }
 }
 
@@ -250,35 +453,54 @@ export function pollingDelayMillis(element: InboundElement): number {
   return millis;
 }
 
-/** Steps 3-4: one poll against a live HTTP endpoint, returning the HttpCommonResult. */
+/** Steps 3-4: one poll against a live HTTP endpoint, returning the HttpCommonResult (a status >= 400 throws the ConnectorError). */
 export async function poll(element: InboundElement, variables: Values): Promise<{ request: ProvenRequest; result: SampleResponse }> {
   const request = pollRequest(element, variables);
   return { request, result: await sendLikeRestConnector(request) };
 }
 
-/** An inbound element as deployed: its process definition and element id. */
+/**
+ * Steps 3-5 as one `HttpRequestTask.run` (8.8.16 and 8.9.7): a failed request (a status >= 400, the
+ * HttpService's ConnectorException) is logged and correlates nothing; the task runs again after the interval.
+ */
+export async function pollAndCorrelate(element: InboundElement, variables: Values, messageId: string, runtime: InboundRuntime = '8.8'): Promise<{ request: ProvenRequest; result?: SampleResponse; error?: SampleError; correlation?: Correlation }> {
+  const request = pollRequest(element, variables);
+  try {
+    const result = await sendLikeRestConnector(request);
+    return { request, result, correlation: correlatePoll(element, result, messageId, runtime) };
+  } catch (error) {
+    if (!(error instanceof ConnectorError)) throw error;
+    return { request, error };
+  }
+}
+
+/** An inbound element as deployed: its process (id and definition key) and element id. */
 export interface DeployedElement {
+  bpmnProcessId: string;
   processDefinitionKey: string;
   elementId: string;
   kind: InboundKind;
   element: InboundElement;
 }
 
-/** connectors 8.8.16 `Keywords.PROPERTIES_EXCLUDED_FROM_DEDUPLICATION`. */
+/** connectors 8.8.16 `Keywords.PROPERTIES_EXCLUDED_FROM_DEDUPLICATION` (8.9.7 adds `synchronousResponse`). */
 const EXCLUDED_FROM_DEDUPLICATION = new Set([
   'inbound.type', 'deduplicationMode', 'deduplicationId', 'messageIdExpression', 'correlationKeyExpression', 'inbound.activationCondition',
-  'activationCondition', 'messageTtl', 'correlationRequired', 'deduplicationModeManualFlag', 'resultExpression', 'resultVariable', 'consumeUnmatchedEvents'
+  'activationCondition', 'messageTtl', 'correlationRequired', 'deduplicationModeManualFlag', 'resultExpression', 'resultVariable', 'consumeUnmatchedEvents', 'synchronousResponse'
 ]);
 
 /**
  * `InboundConnectorElement.deduplicationId` (the webhook declares no deduplicationProperties): without a mode one
- * executable per element; AUTO one per process definition and set of remaining properties; MANUAL per given id.
+ * executable per element (tenant, process definition key, element id); AUTO one per process and set of remaining
+ * properties (the runtime hashes their values, the model compares names and values); MANUAL per given id. "Per
+ * process" is the process definition key in 8.8.16 and the bpmnProcessId in 8.9.7 (`tenantIdAndBpmnProcessId`),
+ * where the versions of a process that still have instances stay active together (`ProcessStateManagerImpl`).
  */
-export function deduplicationId({ processDefinitionKey, elementId, element }: DeployedElement): string {
+export function deduplicationId({ bpmnProcessId, processDefinitionKey, elementId, element }: DeployedElement, runtime: InboundRuntime = '8.8'): string {
   const { properties } = element;
-  const process = `<default>-${processDefinitionKey}`;
+  const process = `<default>-${runtime === '8.9' ? bpmnProcessId : processDefinitionKey}`;
   const mode = properties.deduplicationMode;
-  if (mode === undefined) return `${process}-${elementId}`;
+  if (mode === undefined) return `<default>-${processDefinitionKey}-${elementId}`;
   if (mode === 'AUTO') return `${process}-${JSON.stringify(Object.entries(properties).filter(([name]) => !EXCLUDED_FROM_DEDUPLICATION.has(name)).sort(([a], [b]) => a.localeCompare(b)))}`;
   if (mode === 'MANUAL' && properties.deduplicationId !== undefined) return `${process}-${properties.deduplicationId}`;
   throw new Error(`invalid deduplicationMode ${mode}`);
@@ -295,11 +517,11 @@ export interface WebhookEndpoint {
  * `inbound.context` in deployment order: the first is active, a later one on the same context stands by
  * (`WebhookConnectorRegistry.register`, `WebhookExecutables.markAsDownAndAdd`).
  */
-export function registerWebhooks(deployed: DeployedElement[]): Map<string, WebhookEndpoint> {
+export function registerWebhooks(deployed: DeployedElement[], runtime: InboundRuntime = '8.8'): Map<string, WebhookEndpoint> {
   const executables = new Map<string, DeployedElement[]>();
   for (const each of deployed) {
     if (!registerElement(each.element, each.kind)) continue;
-    const id = deduplicationId(each);
+    const id = deduplicationId(each, runtime);
     executables.set(id, [...(executables.get(id) ?? []), each]);
   }
   const endpoints = new Map<string, WebhookEndpoint>();
@@ -314,27 +536,87 @@ export function registerWebhooks(deployed: DeployedElement[]): Map<string, Webho
 
 export interface WebhookAnswer {
   status: number;
+  /** The JSON body, as Jackson writes the record answered (undefined: none). The InvalidInput record's cause is left out. */
+  body?: Record<string, unknown>;
   /** The element the request activated, with what it correlates. */
   activated?: { elementId: string; correlation: Correlation };
+  /** What Zeebe made of the message, when a broker was given. */
+  published?: PublishOutcome;
+}
+
+/** `InboundConnectorElement.consumeUnmatchedEvents`: Boolean.parseBoolean. */
+function consumesUnmatched({ element }: DeployedElement): boolean {
+  return element.properties.consumeUnmatchedEvents?.toLowerCase() === 'true';
 }
 
 /**
- * A request that passed the signature check, as `InboundWebhookRestController` answers it: 404 for an ID
- * without an active webhook; `InboundCorrelationHandler.canActivate` over the executable's elements (none:
- * 200 when one consumes unmatched events, else 422; several: 422); a catch event without a correlation key 422.
+ * 8.9.7 `ActivationConditionEvaluator.checkMessageElementCompatibility`: several matching elements are one when all
+ * are message catch or boundary events (a `MessageCorrelationPoint`) with the same message name, result expression,
+ * result variable, correlation key and message id expressions and TTL (the reason of a mismatch shortened here);
+ * 8.8.16 refuses any two.
  */
-export function answerWebhook(endpoints: Map<string, WebhookEndpoint>, context: string, body: Values): WebhookAnswer {
+function compatible(matching: DeployedElement[]): { element: DeployedElement } | { reason: string } {
+  const [first] = matching;
+  if (!first || matching.some(({ kind }) => kind === 'start')) return { reason: 'Not all matching elements are message correlation points' };
+  const distinct = (read: (each: DeployedElement) => unknown) => [...new Set(matching.map((each) => JSON.stringify(read(each) ?? null)))];
+  const names = distinct((each) => each.element.messageName);
+  if (names.length > 1) return { reason: `Multiple matching elements have different message names: [${names.map((name) => JSON.parse(name) as string).join(', ')}]` };
+  const mismatches = ['resultExpression', 'resultVariable', 'correlationKeyExpression', 'messageIdExpression', 'messageTtl'].filter((name) => distinct((each) => each.element.properties[name]).length > 1);
+  return mismatches.length ? { reason: `incompatible properties: ${mismatches.join(', ')}` } : { element: first };
+}
+
+/** InboundWebhookRestController.buildErrorResponse(Failure): Other 500 without body, InvalidInput 422 with the record. */
+function failureAnswer(failure: CorrelationFailure): WebhookAnswer {
+  return failure.kind === 'Other' ? { status: 500 } : { status: 422, body: { message: failure.message } };
+}
+
+export interface WebhookRequest {
+  /** Request headers; the controller lowercases their names (8.9.7 `InboundWebhookRestController.inbound`). */
+  headers?: Record<string, string>;
+  runtime?: InboundRuntime;
+  /** Zeebe, to publish the message to. */
+  broker?: MessageBroker;
+}
+
+/**
+ * A request that passed the method and signature checks, as `InboundWebhookRestController.processWebhook` answers
+ * it (8.8.16 and 8.9.7): 404 for an ID without an active webhook; the activation condition over the executable's
+ * elements against `{request: {body, headers, params}, connectorData, documents}` (`toWebhookTriggerResultContext`):
+ * a FEEL failure 500, none met `ActivationConditionNotMet` (200 and dropped when an element consumes
+ * unmatched events, else 422 `{consumeUnmatched}`), several 422 unless `compatible`; then `correlateElement`. A
+ * published message is a success, and so is one Zeebe already has (`MessageAlreadyCorrelated`): an empty 200, the
+ * templates having no response expression.
+ */
+export function answerWebhook(endpoints: Map<string, WebhookEndpoint>, context: string, body: Values, request: WebhookRequest = {}): WebhookAnswer {
+  const runtime = request.runtime ?? '8.8';
   const endpoint = endpoints.get(context);
   if (!endpoint) return { status: 404 };
-  const payload = { request: { body, headers: {}, params: {} }, connectorData: {}, documents: [] };
-  const matching = endpoint.active.filter(({ element }) => {
-    const condition = element.properties.activationCondition;
-    return !condition || feel(condition, payload) === true;
-  });
-  if (matching.length === 0) return { status: endpoint.active.some(({ element }) => element.properties.consumeUnmatchedEvents === 'true') ? 200 : 422 };
-  const [activated] = matching;
-  if (!activated || matching.length > 1) return { status: 422 };
-  const correlation = correlate(activated.element, payload, '');
-  if (activated.kind !== 'start' && (correlation.correlationKey === undefined || correlation.correlationKey === null)) return { status: 422 };
-  return { status: 200, activated: { elementId: activated.elementId, correlation } };
+  const headers = Object.fromEntries(Object.entries(request.headers ?? { 'content-type': 'application/json' }).map(([name, value]) => [name.toLowerCase(), value]));
+  const payload = { request: { body, headers, params: {} }, connectorData: {}, documents: [] };
+  const warnings: string[] = [];
+  let matching: DeployedElement[];
+  try {
+    matching = endpoint.active.filter(({ element }) => activationConditionMet(element, payload, warnings));
+  } catch (error) {
+    if (!(error instanceof FeelEvaluationFailed)) throw error;
+    // `createDocuments` asks `context.canActivate` before correlating, which does not catch the ConnectorInputException:
+    // `buildErrorResponse(Exception)` answers it 500 without a body.
+    return { status: 500 };
+  }
+  if (matching.length === 0) {
+    const consumeUnmatched = endpoint.active.some(consumesUnmatched);
+    return consumeUnmatched ? { status: 200 } : { status: 422, body: { consumeUnmatched } };
+  }
+  let activated = matching[0] as DeployedElement;
+  if (matching.length > 1) {
+    if (runtime === '8.8') return failureAnswer({ kind: 'InvalidInput', message: 'Multiple connectors are activated for the same input' });
+    const check = compatible(matching);
+    if ('reason' in check) return failureAnswer({ kind: 'InvalidInput', message: `Multiple connectors are activated for the same input: ${check.reason}` });
+    activated = check.element;
+  }
+  if (activated.element.properties['inbound.responseExpression'] !== undefined) throw new Error('inbound-proof: a webhook response expression is not modelled');
+  const correlation = correlateElement(activated.element, payload, undefined, runtime, warnings);
+  const answer = correlation.failure ? failureAnswer(correlation.failure) : { status: 200 };
+  const published = correlation.message && request.broker ? request.broker.publish(correlation.message) : undefined;
+  return { ...answer, activated: { elementId: activated.elementId, correlation }, ...(published ? { published } : {}) };
 }

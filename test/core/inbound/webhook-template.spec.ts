@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWebhookTemplate, webhookActivation } from '../../../core/inbound/webhook-template';
 import type { Table } from '../../../core/metadata/model';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
-import { answerWebhook, applyInbound, feel, ProcessNotRegistered, registerElement, registerWebhooks, type DeployedElement } from '../../helpers/inbound-proof';
+import { answerWebhook, applyInbound, feel, MessageBroker, ProcessNotRegistered, registerElement, registerWebhooks, type DeployedElement } from '../../helpers/inbound-proof';
 import { parseJavaDuration } from '../../helpers/runtime/java-duration';
 import { connectorAcceptsSignature } from '../../helpers/camunda-emulator';
 import { createHmac } from 'node:crypto';
@@ -71,7 +71,7 @@ describe('the webhook event templates as the connector runtime registers them', 
     // given an element storing what it received in "event"
     const template = buildWebhookTemplate(incident, 'intermediate', { idPrefix: 'test.servicenow', version: 1 });
     const element = applyInbound(template, { resultVariable: 'event', serviceNowEvent: webhookActivation('incident', ['update']) }, SECRETS);
-    const endpoints = registerWebhooks([{ processDefinitionKey: '1', elementId: 'Updated', kind: 'intermediate', element }]);
+    const endpoints = registerWebhooks([{ bpmnProcessId: 'incident-follow-up', processDefinitionKey: '1', elementId: 'Updated', kind: 'intermediate', element }]);
     const body = { table: 'incident', operation: 'update', sys_id: '46d44a5dc0a80a8a012345b0d2d6c7e1', sys_mod_count: '3', record: { state: '2' } };
 
     // when ServiceNow posts an updated record
@@ -86,7 +86,8 @@ describe('the webhook event templates as the connector runtime registers them', 
 
   describe('one webhook ID for several events', () => {
     const record = (operation: string) => ({ table: 'incident', operation, sys_id: '46d44a5dc0a80a8a012345b0d2d6c7e1', sys_mod_count: '3', record: { state: '2' } });
-    const deployed = (processDefinitionKey: string, elementId: string, kind: (typeof KINDS)[number], operations: ('insert' | 'update')[]): DeployedElement => ({
+    const deployed = (processDefinitionKey: string, elementId: string, kind: (typeof KINDS)[number], operations: ('insert' | 'update')[], bpmnProcessId = `process-${processDefinitionKey}`): DeployedElement => ({
+      bpmnProcessId,
       processDefinitionKey,
       elementId,
       kind,
@@ -113,6 +114,79 @@ describe('the webhook event templates as the connector runtime registers them', 
       expect(endpoints.get('servicenow-incident')?.active.map(({ elementId }) => elementId)).toEqual(['Updated']);
       expect(endpoints.get('servicenow-incident')?.standby.map((group) => group.map(({ elementId }) => elementId))).toEqual([['AlsoUpdated']]);
       expect(buildWebhookTemplate(incident, 'boundary', { idPrefix: 'test.servicenow', version: 1 }).properties.find(({ id }) => id === 'inbound.context')?.description).toContain('another process needs its own');
+    });
+
+    it('8.9 keeps the versions of a process with instances active as one executable: two versions of a catch event share the endpoint and one message goes out', () => {
+      // given the same diagram deployed twice (same bpmnProcessId, same message name), instances of both waiting
+      const element = deployed('1', 'Updated', 'intermediate', ['update']).element;
+      const versions: DeployedElement[] = [
+        { bpmnProcessId: 'incident-follow-up', processDefinitionKey: '1', elementId: 'Updated', kind: 'intermediate', element },
+        { bpmnProcessId: 'incident-follow-up', processDefinitionKey: '2', elementId: 'Updated', kind: 'intermediate', element }
+      ];
+
+      // when the 8.9 runtime registers them and ServiceNow posts an update
+      const endpoints = registerWebhooks(versions, '8.9');
+      const answer = answerWebhook(endpoints, 'servicenow-incident', record('update'), { runtime: '8.9' });
+
+      // then both stand behind the endpoint (deduplicated by bpmnProcessId) and, being alike, count as one match
+      expect(endpoints.get('servicenow-incident')).toMatchObject({ active: versions, standby: [] });
+      expect(answer).toMatchObject({ status: 200, activated: { correlation: { message: { name: element.messageName, correlationKey: '46d44a5dc0a80a8a012345b0d2d6c7e1' } } } });
+    });
+
+    it('a record that activates two unlike events is refused 422 with the reason (8.9 names it)', () => {
+      const both = () => registerWebhooks([deployed('1', 'Started', 'start', ['insert', 'update']), deployed('1', 'Updated', 'intermediate', ['update'])], '8.9');
+      expect(answerWebhook(both(), 'servicenow-incident', record('update'))).toEqual({ status: 422, body: { message: 'Multiple connectors are activated for the same input' } });
+      expect(answerWebhook(both(), 'servicenow-incident', record('update'), { runtime: '8.9' })).toEqual({ status: 422, body: { message: 'Multiple connectors are activated for the same input: Not all matching elements are message correlation points' } });
+    });
+  });
+
+  describe('what the webhook answers ServiceNow', () => {
+    const sysId = '46d44a5dc0a80a8a012345b0d2d6c7e1';
+    const update = { table: 'incident', operation: 'update', sys_id: sysId, sys_mod_count: '3', record: { state: '2' } };
+    const waiting = (values: Record<string, unknown> = {}): DeployedElement => ({
+      bpmnProcessId: 'incident-follow-up', processDefinitionKey: '1', elementId: 'Updated', kind: 'intermediate',
+      element: applyInbound(buildWebhookTemplate(incident, 'intermediate', { idPrefix: 'test.servicenow', version: 1 }), { serviceNowEvent: webhookActivation('incident', ['update']), ...values }, SECRETS)
+    });
+    const withProperties = (deployedElement: DeployedElement, properties: Record<string, string>): DeployedElement => ({ ...deployedElement, element: { ...deployedElement.element, properties: { ...deployedElement.element.properties, ...properties } } });
+
+    it('a request no event takes: 200 when an element consumes unmatched events (Boolean.parseBoolean), else 422 with the ActivationConditionNotMet record', () => {
+      const created = { ...update, operation: 'insert' };
+      expect(answerWebhook(registerWebhooks([waiting()]), 'servicenow-incident', created)).toEqual({ status: 200 });
+      expect(answerWebhook(registerWebhooks([withProperties(waiting(), { consumeUnmatchedEvents: 'TRUE' })]), 'servicenow-incident', created)).toEqual({ status: 200 });
+      expect(answerWebhook(registerWebhooks([withProperties(waiting(), { consumeUnmatchedEvents: 'false' })]), 'servicenow-incident', created)).toEqual({ status: 422, body: { consumeUnmatched: false } });
+    });
+
+    it('a record without sys_mod_count makes the message id null, which the Camunda client refuses: 500, never a message with the id "…:null"', () => {
+      const { sys_mod_count: _count, ...withoutCount } = update;
+      const answer = answerWebhook(registerWebhooks([waiting()]), 'servicenow-incident', withoutCount);
+      expect(answer).toMatchObject({ status: 500, activated: { correlation: { failure: { kind: 'Other' } } } });
+      expect(answer.activated?.correlation.message).toBeUndefined();
+    });
+
+    it('an activation condition that fails to evaluate is answered 500 without a body (canActivate before correlation throws)', () => {
+      const failing = withProperties(waiting(), { activationCondition: '=assert(true, request.body.table = "problem")' });
+      expect(answerWebhook(registerWebhooks([failing]), 'servicenow-incident', update)).toEqual({ status: 500 });
+    });
+
+    it('a record without sys_id reaches no catch event: 422, the correlation key is missing', () => {
+      const { sys_id: _id, ...withoutId } = update;
+      expect(answerWebhook(registerWebhooks([waiting()]), 'servicenow-incident', withoutId)).toMatchObject({ status: 422, body: { message: "Wasn't able to obtain correlation key for expression =request.body.sys_id" } });
+    });
+
+    it('one record version posted to two processes\' webhook IDs reaches both, the same message id notwithstanding; a resent request is a duplicate, still answered 200', () => {
+      // given two processes, each on its own webhook ID, waiting for the same record
+      const escalation: DeployedElement = { ...waiting({ 'inbound.context': 'incident-escalation' }), bpmnProcessId: 'incident-escalation', processDefinitionKey: '2' };
+      const followUp = waiting();
+      const endpoints = registerWebhooks([followUp, escalation]);
+      const broker = new MessageBroker();
+      for (const { bpmnProcessId, element } of [followUp, escalation]) broker.subscribe({ bpmnProcessId, messageName: element.messageName ?? '', correlationKey: sysId });
+
+      // when the Business Rule posts the update to both IDs, then resends it to the first
+      const answers = [answerWebhook(endpoints, 'servicenow-incident', update, { broker }), answerWebhook(endpoints, 'incident-escalation', update, { broker }), answerWebhook(endpoints, 'servicenow-incident', update, { broker })];
+
+      // then each process got it once (Zeebe's duplicate check is per name, key and id), and the resend changes nothing
+      expect(answers.map(({ status, published }) => [status, published])).toEqual([[200, 'correlated'], [200, 'correlated'], [200, 'already-exists']]);
+      expect(broker.correlated.map(({ bpmnProcessId, messageId }) => [bpmnProcessId, messageId])).toEqual([['incident-follow-up', `incident:${sysId}:3`], ['incident-escalation', `incident:${sysId}:3`]]);
     });
   });
 });

@@ -92,8 +92,31 @@ export function classifyAnswer(answer: Answer, options: { followRedirects?: bool
   return { response: answer };
 }
 
-function responseContent(response: SampleResponse): Record<string, unknown> {
+/** The HttpCommonResult record as Jackson writes it (connectors http-base model/HttpCommonResult.java, 8.8.16 and 8.9.7): every component, null ones too. */
+export function httpCommonResult(response: SampleResponse): Record<string, unknown> {
   return { status: response.status, headers: response.headers ?? {}, body: response.body, reason: response.reason ?? null, document: response.document ?? null };
+}
+
+/** Why ConnectorResultHandler refuses a result expression's value (a ConnectorInputException in the runtime). */
+export class ResultNotAContext extends Error {}
+
+/**
+ * connector-runtime-core ConnectorResultHandler.createOutputVariables (8.8.16 and 8.9.7), for outbound jobs and
+ * inbound correlation alike: the result variable gets the whole content; the result expression sees the content
+ * and `response` wrapping it (FeelEngineWrapperUtil.wrapResponse), null sets nothing, a context is merged in, and
+ * anything else is refused (parseJsonVarsAsTypeOrThrow reads it as a Map).
+ */
+export function createOutputVariables(content: Record<string, unknown>, resultVariable: string | undefined, resultExpression: string | undefined, evaluateExpression: (expression: string, context: Record<string, unknown>) => unknown): Record<string, unknown> {
+  const variables: Record<string, unknown> = {};
+  if (resultVariable?.trim()) variables[resultVariable] = content;
+  if (resultExpression?.trim()) {
+    const result = evaluateExpression(resultExpression, { ...content, response: content });
+    if (result !== null && result !== undefined) {
+      if (typeof result !== 'object' || Array.isArray(result)) throw new ResultNotAContext(`Result expression must return a JSON object, but got ${Array.isArray(result) ? 'array' : typeof result}. Evaluated value: ${JSON.stringify(result)}`);
+      Object.assign(variables, result);
+    }
+  }
+  return variables;
 }
 
 function errorContent(error: SampleError, type = CONNECTOR_EXCEPTION): Record<string, unknown> {
@@ -110,17 +133,12 @@ function evaluate(expression: string, context: Record<string, unknown>, where: s
 
 /** The process variables a completed job sets: the result variable and the result expression's context. */
 export function outputVariables(headers: Record<string, string>, response: SampleResponse, strict = true, warnings: string[] = []): Record<string, unknown> {
-  const content = responseContent(response);
-  const variables: Record<string, unknown> = {};
-  if (headers.resultVariable) variables[headers.resultVariable] = content;
-  if (headers.resultExpression) {
-    const result = evaluate(headers.resultExpression, { ...content, response: content }, 'resultExpression', strict, warnings);
-    if (result !== null) {
-      if (typeof result !== 'object' || Array.isArray(result)) throw new Error('request-proof: the result expression must return a context');
-      Object.assign(variables, result);
-    }
+  try {
+    return createOutputVariables(httpCommonResult(response), headers.resultVariable, headers.resultExpression, (expression, context) => evaluate(expression, context, 'resultExpression', strict, warnings));
+  } catch (error) {
+    if (error instanceof ResultNotAContext) throw new Error('request-proof: the result expression must return a context', { cause: error });
+    throw error;
   }
-  return variables;
 }
 
 /** The error expression over one response value (a success's content or `{error}`), or null when it has none or returns nothing. */
@@ -183,7 +201,7 @@ export function runJob(template: ElementTemplate, values: Values, answer: Answer
         final = { failure: { message, retries: 0 }, value: errorContent({ code: '', message }, 'io.camunda.connector.api.error.ConnectorInputException') };
       } else {
         // ConnectorResult.SuccessResult.responseValue: the output variables once there are any, else the response.
-        final = { success: variables, value: Object.keys(variables).length > 0 ? variables : responseContent(classified.response) };
+        final = { success: variables, value: Object.keys(variables).length > 0 ? variables : httpCommonResult(classified.response) };
       }
     } catch (error) {
       if ((error as Error).message.startsWith('request-proof:')) throw error;
