@@ -45,7 +45,9 @@ export function buildWebhookTemplate(table: Table, kind: InboundKind, options: B
   const correlation: TemplateProperty[] = kind === 'start'
     ? [{ id: 'correlationRequired', type: 'Hidden', value: 'notRequired', binding: connectorProperty('correlationRequired') }]
     : [
-      processCorrelationKey('sys_id', `The ${table.label} record whose events this process waits for, e.g. <code>=${names.sysId}</code>.`, `=${names.sysId}`),
+      // Zeebe correlates a message once per process (camunda/camunda zeebe/engine MessageCorrelateBehavior
+      // `correlateToMessageEvents`), across its instances: the webhook publishes one message per record version.
+      processCorrelationKey('sys_id', `The ${table.label} record whose events this process waits for, e.g. <code>=${names.sysId}</code>. Camunda delivers each event once per process: when two instances of this process wait for the same record, one of them gets it and the other waits for the next change.`, `=${names.sysId}`),
       { id: 'correlationKeyPayload', type: 'Hidden', value: '=request.body.sys_id', binding: connectorProperty('correlationKeyExpression') }
     ];
   const eventChoices = EVENT_CHOICES.map(({ name, operations }) => ({ name: `${table.label} ${name.toLowerCase()}`, value: webhookActivation(table.name, operations) }));

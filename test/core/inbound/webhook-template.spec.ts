@@ -173,6 +173,24 @@ describe('the webhook event templates as the connector runtime registers them', 
       expect(answerWebhook(registerWebhooks([waiting()]), 'servicenow-incident', withoutId)).toMatchObject({ status: 422, body: { message: "Wasn't able to obtain correlation key for expression =request.body.sys_id" } });
     });
 
+    it.each(['intermediate', 'boundary'] as const)('%s: of two instances of one process waiting for the same record, an event wakes one, as the sys_id field says', (kind) => {
+      // given two instances of one process waiting at the event for the same incident
+      const template = buildWebhookTemplate(incident, kind, { idPrefix: 'test.servicenow', version: 1 });
+      const element = applyInbound(template, { serviceNowEvent: webhookActivation('incident', ['update']) }, SECRETS);
+      const endpoints = registerWebhooks([{ bpmnProcessId: 'incident-follow-up', processDefinitionKey: '1', elementId: 'Updated', kind, element }]);
+      const broker = new MessageBroker();
+      for (let instance = 0; instance < 2; instance++) broker.subscribe({ bpmnProcessId: 'incident-follow-up', messageName: element.messageName ?? '', correlationKey: sysId });
+
+      // when ServiceNow posts one update, then the next
+      answerWebhook(endpoints, 'servicenow-incident', update, { broker });
+      const woken = broker.correlated.length;
+      answerWebhook(endpoints, 'servicenow-incident', { ...update, sys_mod_count: '4' }, { broker });
+
+      // then each update wakes one instance (a message correlates once per process), and the field says so
+      expect([woken, broker.correlated.length]).toEqual([1, 2]);
+      expect(template.properties.find(({ id }) => id === 'sysId')?.description).toContain('once per process');
+    });
+
     it('one record version posted to two processes\' webhook IDs reaches both, the same message id notwithstanding; a resent request is a duplicate, still answered 200', () => {
       // given two processes, each on its own webhook ID, waiting for the same record
       const escalation: DeployedElement = { ...waiting({ 'inbound.context': 'incident-escalation' }), bpmnProcessId: 'incident-escalation', processDefinitionKey: '2' };
