@@ -3,10 +3,13 @@
  * token endpoint (client credentials, form-encoded), the v2 endpoints the
  * Script Include calls (Bearer token checked, bodies checked against
  * V2_REQUEST_SCHEMAS), and webhook endpoints `/inbound/:id` that verify
- * the signature as the Webhook connector does.
+ * the signature as the Webhook connector does. Refusals are problem+json as the
+ * REST gateway writes them (camunda/camunda zeebe/gateway-rest
+ * .../RestErrorMapper.java `createProblemDetail`, `mapProblemToResponse`; Spring's
+ * ProblemDetail with type about:blank and the request path as instance).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import formbody from '@fastify/formbody';
 import Ajv from 'ajv';
 import { V2_REQUEST_SCHEMAS } from './orchestration-api-schemas';
@@ -22,6 +25,8 @@ export interface CamundaEmulatorOptions {
   expiresIn?: number;
   /** Webhook IDs whose answer comes this many milliseconds late (a process slow to correlate). */
   webhookDelayMs?: Record<string, number>;
+  /** The messages processes wait for, for `/v2/messages/correlation`; undefined: one waits for every message. */
+  subscriptions?: { name: string; correlationKey: string }[];
 }
 
 export interface ReceivedCall {
@@ -82,23 +87,42 @@ export async function startCamundaEmulator(options: CamundaEmulatorOptions) {
     return { access_token: token, token_type: 'Bearer', expires_in: options.expiresIn ?? 300 };
   });
 
+  /** A Spring ProblemDetail (RestErrorMapper.createProblemDetail: the title is the rejection type or validation's INVALID_ARGUMENT). */
+  const problem = (reply: FastifyReply, status: number, title: string, detail: string, instance: string) =>
+    reply.code(status).type('application/problem+json').send({ type: 'about:blank', title, status, detail, instance });
+
+  /** The engine's rejection of a command, answered as a problem. */
+  class Rejection {
+    constructor(readonly status: number, readonly title: string, readonly detail: string) {}
+  }
+
   const v2 = (template: string, respond: (body: Record<string, unknown>) => unknown) => {
     const validate = ajv.compile(V2_REQUEST_SCHEMAS[template] as object);
     app.post(template.replace('{processInstanceKey}', ':processInstanceKey'), async (request, reply) => {
       const authorization = String(request.headers.authorization ?? '');
-      if (!authorization.startsWith('Bearer ') || !tokens.has(authorization.slice('Bearer '.length))) return reply.code(401).send({ title: 'UNAUTHORIZED' });
+      // rest-api.yaml components/responses/Unauthorized: problem+json with a WWW-Authenticate header (title and detail here are ours).
+      if (!authorization.startsWith('Bearer ') || !tokens.has(authorization.slice('Bearer '.length))) return problem(reply.header('WWW-Authenticate', 'Bearer'), 401, 'Unauthorized', 'The request lacks valid authentication credentials.', request.url);
       const raw = (request.body as Buffer | undefined)?.toString('utf8') ?? '';
       const body = raw ? JSON.parse(raw) as Record<string, unknown> : null;
       const problems = validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
       calls.push({ path: request.url, body, problems });
-      if (problems.length) return reply.code(400).send({ title: 'INVALID_ARGUMENT', detail: problems.join('; ') });
+      // zeebe/gateway-rest .../validator/RequestValidator.createProblemDetail: the violations joined by ". ", titled INVALID_ARGUMENT (our schema check words them).
+      if (problems.length) return problem(reply, 400, 'INVALID_ARGUMENT', `${problems.join('. ')}.`, request.url);
       const answer = respond(body ?? {});
+      if (answer instanceof Rejection) return problem(reply, answer.status, answer.title, answer.detail, request.url);
       return answer === undefined ? reply.code(204).send() : answer;
     });
   };
   v2('/v2/process-instances', (body) => ({ processDefinitionId: body.processDefinitionId, processDefinitionVersion: 1, tenantId: '<default>', variables: {}, processDefinitionKey: '2251799813685249', processInstanceKey: '2251799813685251', tags: [] }));
   v2('/v2/messages/publication', () => ({ tenantId: '<default>', messageKey: '2251799813685260' }));
-  v2('/v2/messages/correlation', () => ({ tenantId: '<default>', messageKey: '2251799813685261', processInstanceKey: '2251799813685251' }));
+  v2('/v2/messages/correlation', (body) => {
+    const name = String(body.name);
+    const correlationKey = String(body.correlationKey ?? '');
+    const waiting = options.subscriptions?.some((each) => each.name === name && each.correlationKey === correlationKey) ?? true;
+    // MessageCorrelationCorrelateProcessor rejects NOT_FOUND; RestErrorMapper DEFAULT_REJECTION_MAPPER answers 404 with the rejection.
+    if (!waiting) return new Rejection(404, 'NOT_FOUND', `Command 'CORRELATE' rejected with code 'NOT_FOUND': Expected to find subscription for message with name '${name}' and correlation key '${correlationKey}', but none was found.`);
+    return { tenantId: '<default>', messageKey: '2251799813685261', processInstanceKey: '2251799813685251' };
+  });
   v2('/v2/signals/broadcast', () => ({ tenantId: '<default>', signalKey: '2251799813685262' }));
   v2('/v2/process-instances/{processInstanceKey}/cancellation', () => undefined);
 

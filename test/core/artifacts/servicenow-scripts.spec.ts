@@ -236,6 +236,35 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
     expect(camunda.calls.slice(calls)[0]?.problems.join(' ')).toContain("must have required property 'name'");
   });
 
+  it('the emulator answers a refused body as the gateway does: 400 problem+json titled INVALID_ARGUMENT, with the path as instance', async () => {
+    const token = await fetch(`${camunda.url}/oauth/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret, audience: CLIENT.audience }) });
+    const { access_token: accessToken } = await token.json() as { access_token: string };
+    const answer = await fetch(`${camunda.url}/v2/messages/publication`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` }, body: '{"messageName":"x"}' });
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    expect(await answer.json()).toMatchObject({ type: 'about:blank', title: 'INVALID_ARGUMENT', status: 400, instance: '/v2/messages/publication' });
+  });
+
+  it('correlateMessage fails when no process waits for the message: the API answers 404 NOT_FOUND, and the error quotes it', async () => {
+    // given a cluster where nothing waits for "incident-resolved"
+    const nobodyWaits = await startCamundaEmulator({ ...CLIENT, webhookSecret: WEBHOOK_SECRET, hmacHeader: SIGNATURE_HEADER, subscriptions: [{ name: 'incident-updated', correlationKey: INCIDENT.sys_id }] });
+    try {
+      const api = { ...properties(), 'camunda.api.base_url': nobodyWaits.url, 'camunda.oauth.token_url': `${nobodyWaits.url}/oauth/token` };
+
+      // when the Script Include correlates it, and then a message a process does wait for
+      const missed = await runInServiceNow({ scripts: [scriptIncludeSource()], entry: `new ${SCRIPT_INCLUDE_NAME}().correlateMessage('incident-resolved', '${INCIDENT.sys_id}', {})`, properties: api });
+      const taken = await runInServiceNow({ scripts: [scriptIncludeSource()], entry: `new ${SCRIPT_INCLUDE_NAME}().correlateMessage('incident-updated', '${INCIDENT.sys_id}', {})`, properties: api });
+
+      // then the first fails with the engine's rejection (MessageCorrelationCorrelateProcessor), the second correlates
+      expect(missed.error).toContain('answered 404');
+      expect(missed.error).toContain(`Command 'CORRELATE' rejected with code 'NOT_FOUND': Expected to find subscription for message with name 'incident-resolved' and correlation key '${INCIDENT.sys_id}', but none was found.`);
+      expect(taken.error).toBeUndefined();
+      expect(taken.value).toMatchObject({ processInstanceKey: '2251799813685251' });
+    } finally {
+      await nobodyWaits.close();
+    }
+  });
+
   it('names the system property to set when one is missing, and sends nothing', async () => {
     const calls = camunda.calls.length;
     const { 'camunda.oauth.client_secret': _secret, ...incomplete } = properties();
