@@ -12,6 +12,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyReply } from 'fastify';
 import formbody from '@fastify/formbody';
 import Ajv from 'ajv';
+import { answerWebhook, type InboundRuntime, type MessageBroker, type WebhookEndpoint } from './inbound-proof';
 import { V2_REQUEST_SCHEMAS } from './orchestration-api-schemas';
 
 export interface CamundaEmulatorOptions {
@@ -27,6 +28,15 @@ export interface CamundaEmulatorOptions {
   webhookDelayMs?: Record<string, number>;
   /** The messages processes wait for, for `/v2/messages/correlation`; undefined: one waits for every message. */
   subscriptions?: { name: string; correlationKey: string }[];
+  /**
+   * The deployed webhook elements by ID (inbound-proof `registerWebhooks`). Given, an ID without an active webhook
+   * is 404, a request is checked with its element's method and HMAC properties (not `webhookSecret`/`hmacHeader`)
+   * and answered as `answerWebhook` does, publishing to `broker`; undefined, every ID is one POST webhook whose
+   * signed requests are answered an empty 200.
+   */
+  webhookEndpoints?: Map<string, WebhookEndpoint>;
+  broker?: MessageBroker;
+  runtime?: InboundRuntime;
 }
 
 export interface ReceivedCall {
@@ -126,27 +136,52 @@ export async function startCamundaEmulator(options: CamundaEmulatorOptions) {
   v2('/v2/signals/broadcast', () => ({ tenantId: '<default>', signalKey: '2251799813685262' }));
   v2('/v2/process-instances/{processInstanceKey}/cancellation', () => undefined);
 
-  app.post('/inbound/:id', async (request, reply) => {
+  // InboundWebhookRestController.inbound maps these methods (8.8.16 and 8.9.7).
+  app.route({ method: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'], url: '/inbound/:id', handler: async (request, reply) => {
     const rawBody = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
     const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
-    let signatureValid: boolean;
-    let missingHeader = false;
-    try {
-      signatureValid = connectorAcceptsSignature(rawBody, request.headers, options.hmacHeader, options.webhookSecret);
-    } catch {
-      signatureValid = false;
-      missingHeader = true;
-    }
     const id = (request.params as { id: string }).id;
+    const endpoint = options.webhookEndpoints?.get(id);
+    // `getActiveWebhook(context)` first: an unknown ID is a bare 404, before any check.
+    if (options.webhookEndpoints && !endpoint) {
+      webhooks.push({ id, rawBody: rawBody.toString('utf8'), headers, signatureValid: false });
+      return reply.code(404).send();
+    }
+    const properties = endpoint?.active[0]?.element.properties;
+    // HttpWebhookExecutable.triggerWebhook: `validateHttpMethod` (405, GenericErrorResponse), then `verifyHmac`.
+    const method = properties?.['inbound.method'] ?? 'post';
+    const methodAllowed = method.toLowerCase() === 'any' || request.method.toLowerCase() === method.toLowerCase();
+    const checksHmac = properties ? properties['inbound.shouldValidateHmac'] === 'enabled' : true;
+    let signatureValid = true;
+    let missingHeader = false;
+    if (methodAllowed && checksHmac) {
+      try {
+        signatureValid = connectorAcceptsSignature(rawBody, request.headers, properties?.['inbound.hmacHeader'] ?? options.hmacHeader, properties?.['inbound.hmacSecret'] ?? options.webhookSecret);
+      } catch {
+        signatureValid = false;
+        missingHeader = true;
+      }
+    }
     webhooks.push({ id, rawBody: rawBody.toString('utf8'), headers, signatureValid });
     const delay = options.webhookDelayMs?.[id];
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    // connectors 8.8.16 HttpWebhookExecutable.webhookSignatureIsValid wraps the missing-header ConnectorException in a
-    // RuntimeException, which InboundWebhookRestController.buildErrorResponse answers 500 without a body; a wrong
-    // signature is a WebhookSecurityException(401), answered with GenericErrorResponse(reason); success is an empty 200.
+    if (!methodAllowed) return reply.code(405).send({ reason: `Method ${request.method} not supported` });
+    // connectors 8.8.16 HttpWebhookExecutable.webhookSignatureIsValid (8.9.7 HMACVerifier) wraps the missing-header
+    // ConnectorException in a RuntimeException, which InboundWebhookRestController.buildErrorResponse answers 500
+    // without a body; a wrong signature is a WebhookSecurityException(401), answered with GenericErrorResponse(reason).
     if (missingHeader) return reply.code(500).send();
-    return signatureValid ? reply.code(200).send() : reply.code(401).send({ reason: "HMAC signature check didn't pass" });
-  });
+    if (!signatureValid) return reply.code(401).send({ reason: "HMAC signature check didn't pass" });
+    if (!options.webhookEndpoints) return reply.code(200).send();
+    let body: Record<string, unknown>;
+    try {
+      // HttpWebhookUtil.transformRawBodyToObject: an empty body is {}, anything else read as JSON (a failure: 500).
+      body = rawBody.length === 0 ? {} : JSON.parse(rawBody.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return reply.code(500).send();
+    }
+    const answer = answerWebhook(options.webhookEndpoints, id, body, { headers, ...(options.broker ? { broker: options.broker } : {}), ...(options.runtime ? { runtime: options.runtime } : {}) });
+    return answer.body === undefined ? reply.code(answer.status).send() : reply.code(answer.status).send(answer.body);
+  } });
 
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return { url: address, tokenRequests, calls, webhooks, close: () => app.close() };

@@ -8,7 +8,7 @@ import { SIGNATURE_HEADER } from '../../../core/inbound/webhook-payload';
 import { buildWebhookTemplate, webhookActivation } from '../../../core/inbound/webhook-template';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
 import { connectorAcceptsSignature, startCamundaEmulator } from '../../helpers/camunda-emulator';
-import { applyInbound, correlate } from '../../helpers/inbound-proof';
+import { applyInbound, correlate, MessageBroker, registerWebhooks } from '../../helpers/inbound-proof';
 import { runInServiceNow } from '../../helpers/servicenow-sandbox';
 
 const WEBHOOK_SECRET = 'shared-webhook-secret-ä';
@@ -177,6 +177,56 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
     const wrong = await post({ [SIGNATURE_HEADER]: 'c2lnbmF0dXJl' });
     expect([unsigned.status, await unsigned.text()]).toEqual([500, '']);
     expect([wrong.status, await wrong.json()]).toEqual([401, { reason: "HMAC signature check didn't pass" }]);
+  });
+
+  describe('with the event templates deployed behind the webhook', () => {
+    /** An emulator whose webhooks are the deployed "updated" catch event of one process, waiting for INCIDENT. */
+    async function deployedCamunda() {
+      const incident = (await readSnapshot()).tables.get('incident');
+      if (!incident) throw new Error('no incident table');
+      const element = applyInbound(buildWebhookTemplate(incident, 'intermediate', { idPrefix: 'test.servicenow', version: 1 }), { serviceNowEvent: webhookActivation('incident', ['update']) }, { SERVICENOW_WEBHOOK_SECRET: WEBHOOK_SECRET });
+      const broker = new MessageBroker();
+      broker.subscribe({ bpmnProcessId: 'incident-follow-up', messageName: element.messageName ?? '', correlationKey: INCIDENT.sys_id });
+      const webhookEndpoints = registerWebhooks([{ bpmnProcessId: 'incident-follow-up', processDefinitionKey: '1', elementId: 'Updated', kind: 'intermediate', element }]);
+      // The emulator's own secret is another: the deployed element's must be the one checked.
+      const emulator = await startCamundaEmulator({ ...CLIENT, webhookSecret: 'not-used', hmacHeader: 'X-Other', webhookEndpoints, broker });
+      return { emulator, broker };
+    }
+
+    it('an update reaches the waiting process: signed with the element\'s secret, correlated by sys_id, answered 200', async () => {
+      const { emulator, broker } = await deployedCamunda();
+      try {
+        const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', ['servicenow-incident'])], entry: 'true', properties: { ...properties(), 'camunda.webhook.base_url': emulator.url }, current: { table: 'incident', values: INCIDENT } });
+        expect(run).toMatchObject({ ok: true, logs: [] });
+        expect(broker.correlated).toMatchObject([{ bpmnProcessId: 'incident-follow-up', correlationKey: INCIDENT.sys_id, messageId: `incident:${INCIDENT.sys_id}:3`, variables: { incidentSysId: INCIDENT.sys_id, incidentOperation: 'update' } }]);
+      } finally {
+        await emulator.close();
+      }
+    });
+
+    it('a webhook ID no deployed event listens on is answered 404 before any signature check, and the Business Rule warns', async () => {
+      const { emulator, broker } = await deployedCamunda();
+      try {
+        const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', ['incident-escalation'])], entry: 'true', properties: { ...properties(), 'camunda.webhook.base_url': emulator.url, 'camunda.webhook.secret': 'not-the-secret' }, current: { table: 'incident', values: INCIDENT } });
+        expect(run.logs).toEqual([['warn', expect.stringContaining('answered 404') as string]]);
+        expect(broker.correlated).toEqual([]);
+      } finally {
+        await emulator.close();
+      }
+    });
+
+    it('a created record no event takes is consumed (200) and correlates nothing; a GET is refused 405', async () => {
+      const { emulator, broker } = await deployedCamunda();
+      try {
+        const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('insert', ['servicenow-incident'])], entry: 'true', properties: { ...properties(), 'camunda.webhook.base_url': emulator.url }, current: { table: 'incident', values: INCIDENT } });
+        expect(run).toMatchObject({ ok: true, logs: [] });
+        expect(broker.correlated).toEqual([]);
+        const get = await fetch(`${emulator.url}/inbound/servicenow-incident`);
+        expect([get.status, await get.json()]).toEqual([405, { reason: 'Method GET not supported' }]);
+      } finally {
+        await emulator.close();
+      }
+    });
   });
 
   it('calls the five v2 endpoints with bodies valid against the published API, with one cached client-credentials token', async () => {
