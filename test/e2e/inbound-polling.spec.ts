@@ -97,6 +97,33 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
     expect(other.approval).toBe('approved');
   });
 
+  it('a non-interrupting boundary wait fires once per message time to live while the record matches, as the README says', async () => {
+    // given a task with the boundary wait attached, non-interrupting, and its record already resolved
+    const example = WAIT_EXAMPLES.find((each) => each.table === 'incident');
+    const table = metadata.tables.get('incident');
+    if (!example || !table) throw new Error('no incident wait example');
+    const element = applyInbound(buildWaitTemplate(table, example, 'boundary', { idPrefix: 'test.servicenow', version: 1 }), { url: `${emulator.url}/api/now/table/incident` }, SECRETS);
+    const record = emulator.store.insert('incident', { short_description: 'Printer', state: '6' }, 'admin');
+    const broker = new MessageBroker();
+    broker.subscribe({ bpmnProcessId: 'fulfilment', messageName: element.messageName ?? '', correlationKey: record.sys_id ?? '', nonInterrupting: true });
+    // The message id names the host task's instance (the fetcher lists the attachedTo element's instances).
+    const pollOnce = async () => {
+      const { correlation } = await pollAndCorrelate(element, { incidentSysId: record.sys_id }, 'Task_1' + '2251799813685290');
+      return correlation?.message ? broker.publish(correlation.message) : 'not activated';
+    };
+
+    // when it polls, polls again a minute later, and again once the runtime's default TTL (PT1H) has passed
+    const outcomes = [await pollOnce()];
+    broker.advance(60);
+    outcomes.push(await pollOnce());
+    broker.advance(3600);
+    outcomes.push(await pollOnce());
+
+    // then
+    expect(outcomes).toEqual(['correlated', 'already-exists', 'correlated']);
+    expect(broker.correlated).toHaveLength(2);
+  });
+
   it('a poll the Table API refuses (wrong password) correlates nothing: the task logs the error and polls again', async () => {
     // given a process waiting for a record that already matches, and a wrong password in the cluster secret
     const example = WAIT_EXAMPLES.find((each) => each.table === 'incident');

@@ -335,12 +335,13 @@ export function correlatePoll(element: InboundElement, result: SampleResponse, m
   return correlate(element, httpCommonResult(result), messageId, runtime);
 }
 
-/** A process waiting at a message event (a start event's subscription stays open and has no key). */
+/** A process waiting at a message event (a start event's or a non-interrupting boundary event's subscription stays open; a start event's has no key). */
 export interface MessageSubscription {
   bpmnProcessId: string;
   messageName: string;
   correlationKey: string;
   start?: boolean;
+  nonInterrupting?: boolean;
 }
 
 interface BufferedMessage {
@@ -382,8 +383,8 @@ export class MessageBroker {
   private deliver(subscription: MessageSubscription, message: PublishedMessage): void {
     if (subscription.start && message.correlationKey !== '') throw new Error('inbound-proof: a start message with a correlation key (one instance per key at a time) is not modelled');
     this.correlated.push({ bpmnProcessId: subscription.bpmnProcessId, messageName: message.name, correlationKey: message.correlationKey, messageId: message.messageId, variables: message.variables });
-    // A catch or (interrupting) boundary event completes; a start event keeps its subscription.
-    if (!subscription.start) this.subscriptions.splice(this.subscriptions.indexOf(subscription), 1);
+    // A catch or interrupting boundary event completes; a start or non-interrupting boundary event keeps its subscription.
+    if (!subscription.start && !subscription.nonInterrupting) this.subscriptions.splice(this.subscriptions.indexOf(subscription), 1);
   }
 
   subscribe(subscription: MessageSubscription): 'correlated' | 'waiting' {

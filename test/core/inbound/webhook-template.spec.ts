@@ -173,6 +173,24 @@ describe('the webhook event templates as the connector runtime registers them', 
       expect(answerWebhook(registerWebhooks([waiting()]), 'servicenow-incident', withoutId)).toMatchObject({ status: 422, body: { message: "Wasn't able to obtain correlation key for expression =request.body.sys_id" } });
     });
 
+    it('an update no process waits for yet is answered 200 and kept for the Message TTL: a process that waits within it gets it, one later does not', () => {
+      // given a catch event with a 10-minute TTL, and nothing waiting yet
+      const element = waiting({ messageTtl: 'PT10M' });
+      const endpoints = registerWebhooks([element]);
+      const early = new MessageBroker();
+      const late = new MessageBroker();
+
+      // when the update arrives, and a process starts waiting for the record 9 or 11 minutes later
+      const answers = [early, late].map((broker) => answerWebhook(endpoints, 'servicenow-incident', update, { broker }));
+      early.advance(540);
+      late.advance(660);
+      const subscription = { bpmnProcessId: 'incident-follow-up', messageName: element.element.messageName ?? '', correlationKey: sysId };
+
+      // then
+      expect(answers.map(({ status, published }) => [status, published])).toEqual([[200, 'buffered'], [200, 'buffered']]);
+      expect([early.subscribe(subscription), late.subscribe(subscription)]).toEqual(['correlated', 'waiting']);
+    });
+
     it.each(['intermediate', 'boundary'] as const)('%s: of two instances of one process waiting for the same record, an event wakes one, as the sys_id field says', (kind) => {
       // given two instances of one process waiting at the event for the same incident
       const template = buildWebhookTemplate(incident, kind, { idPrefix: 'test.servicenow', version: 1 });
