@@ -173,7 +173,7 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
     it('before: a record query without the fallback sends no query and wakes a process waiting for another, unresolved record', async () => {
       // given the query as written before the fallback (an older diagram, or edited by hand)
       const { example, mine, element } = await setUp();
-      const unguarded = { ...element, properties: { ...element.properties, queryParameters: `={"sysparm_query": "sys_id=" + incidentSysId + "^${example.condition}", "sysparm_limit": "1"}` } };
+      const unguarded = { ...element, connectorProperties: { ...element.connectorProperties, queryParameters: `={"sysparm_query": "sys_id=" + incidentSysId + "^${example.condition}", "sysparm_limit": "1"}` } };
 
       // when it polls, the record the Table API returns first being new (the bare query returns whatever comes first)
       const first = (await pollWithout(unguarded)).returned;
@@ -263,7 +263,7 @@ describe('e2e - "Wait for <table>" polls the Table API emulator like the HTTP Po
       expect(tokenForms.at(-1)?.get('scope')).toBe('useraccount');
 
       // when the property holds FEEL: the connector binds OAuthAuthentication.scopes (no @FEEL) as written
-      const feelScopes = { ...element, properties: { ...element.properties, 'authentication.scopes': '=scopeVariable' } };
+      const feelScopes = { ...element, connectorProperties: { ...element.connectorProperties, 'authentication.scopes': '=scopeVariable' } };
       await poll(feelScopes, { incidentSysId: '46d44a5dc0a80a8a012345b0d2d6c7e1', scopeVariable: 'useraccount' });
 
       // then the expression itself is the scope, so the Modeler must not let it be written

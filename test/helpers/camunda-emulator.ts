@@ -147,7 +147,7 @@ export async function startCamundaEmulator(options: CamundaEmulatorOptions) {
       webhooks.push({ id, rawBody: rawBody.toString('utf8'), headers, signatureValid: false });
       return reply.code(404).send();
     }
-    const properties = endpoint?.active[0]?.element.properties;
+    const properties = endpoint?.active[0]?.element.connectorProperties;
     // HttpWebhookExecutable.triggerWebhook: `validateHttpMethod` (405, GenericErrorResponse), then `verifyHmac`.
     const method = properties?.['inbound.method'] ?? 'post';
     const methodAllowed = method.toLowerCase() === 'any' || request.method.toLowerCase() === method.toLowerCase();

@@ -47,8 +47,13 @@ export type InboundRuntime = '8.8' | '8.9';
 type Values = Record<string, unknown>;
 
 export interface InboundElement {
-  /** `zeebe:property` entries as the Modeler writes them (after secrets, before nesting). */
+  /**
+   * `zeebe:property` entries as the Modeler writes them, as the runtime's correlation reads them
+   * (`InboundConnectorElement.rawProperties` from ProcessDefinitionInspector.getRawProperties: no secrets replaced).
+   */
   properties: Record<string, string>;
+  /** What the connector binds: the entries without the runtime's keywords, secrets replaced (before nesting). */
+  connectorProperties: Record<string, string>;
   /** The message subscription's correlation key expression (process side). */
   correlationKey: string | undefined;
   messageName: string | undefined;
@@ -79,7 +84,7 @@ export function applyInbound(template: ElementTemplate, values: Values, secrets:
     if (binding.type === 'bpmn:Message#zeebe:subscription#property') correlationKey = value === undefined ? undefined : String(value);
     if (binding.type === 'bpmn:Message#property') messageName = generatedValue(property) ?? (value === undefined ? undefined : String(value));
   }
-  return { properties: withSecrets(properties, secrets), correlationKey, messageName, kind: kindOf(template), violations: applied.violations };
+  return { properties, connectorProperties: withSecrets(withoutKeywords(properties), secrets), correlationKey, messageName, kind: kindOf(template), violations: applied.violations };
 }
 
 /** A fresh UUID per applied element (bpmn-js-element-templates dist/index.js `getDefaultValue`: `uuid.v4()`): two elements never share a message name. */
@@ -87,7 +92,21 @@ function generatedValue(property: TemplateProperty): string | undefined {
   return property.generatedValue?.type === 'uuid' ? randomUUID() : undefined;
 }
 
-/** The same SecretUtil replacement over the properties' JSON as over an outbound job's variables. */
+/**
+ * connectors 8.8.16 `Keywords.INBOUND_RUNTIME_PROPERTIES` (8.9.7 adds `synchronousResponse`): what
+ * `InboundConnectorDetails.rawPropertiesWithoutKeywords` leaves out of the connector's properties.
+ * The result variable and expression stay in (the connector may read them), yet the correlation takes them raw.
+ */
+const INBOUND_RUNTIME_PROPERTIES = new Set(['inbound.type', 'deduplicationMode', 'deduplicationId', 'messageIdExpression', 'correlationKeyExpression', 'inbound.activationCondition', 'activationCondition', 'consumeUnmatchedEvents', 'messageTtl', 'synchronousResponse']);
+
+function withoutKeywords(properties: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(properties).filter(([name]) => !INBOUND_RUNTIME_PROPERTIES.has(name)));
+}
+
+/**
+ * InboundConnectorContextImpl `getPropertiesWithSecrets` (InboundPropertyHandler): the same SecretUtil
+ * replacement over the connector properties' JSON as over an outbound job's variables.
+ */
 function withSecrets(properties: Record<string, string>, secrets: Record<string, string>): Record<string, string> {
   return replaceSecrets(properties, secrets) as Record<string, string>;
 }
@@ -170,7 +189,7 @@ function boundAuthentication(authentication: unknown, variables: Values, warning
 /** Step 3: the poll request of one process instance (`PollingRuntimeProperties`: method, url, queryParameters, headers and the timeouts have @FEEL). */
 export function pollRequest(element: InboundElement, variables: Values): ProvenRequest {
   const warnings: string[] = [];
-  const nested = nest(element.properties);
+  const nested = nest(element.connectorProperties);
   const read = (name: string) => bound(nested[name], variables, warnings);
   const connectorInput: Record<string, unknown> = {
     method: read('method'), url: read('url'), queryParameters: read('queryParameters'), headers: read('headers'),
@@ -527,7 +546,7 @@ export function registerWebhooks(deployed: DeployedElement[], runtime: InboundRu
   }
   const endpoints = new Map<string, WebhookEndpoint>();
   for (const elements of executables.values()) {
-    const context = elements[0]?.element.properties['inbound.context'] ?? '';
+    const context = elements[0]?.element.connectorProperties['inbound.context'] ?? '';
     const endpoint = endpoints.get(context);
     if (endpoint) endpoint.standby.push(elements);
     else endpoints.set(context, { active: elements, standby: [] });
@@ -615,7 +634,7 @@ export function answerWebhook(endpoints: Map<string, WebhookEndpoint>, context: 
     if ('reason' in check) return failureAnswer({ kind: 'InvalidInput', message: `Multiple connectors are activated for the same input: ${check.reason}` });
     activated = check.element;
   }
-  if (activated.element.properties['inbound.responseExpression'] !== undefined) throw new Error('inbound-proof: a webhook response expression is not modelled');
+  if (activated.element.connectorProperties['inbound.responseExpression'] !== undefined) throw new Error('inbound-proof: a webhook response expression is not modelled');
   const correlation = correlateElement(activated.element, payload, undefined, runtime, warnings);
   const answer = correlation.failure ? failureAnswer(correlation.failure) : { status: 200 };
   const published = correlation.message && request.broker ? request.broker.publish(correlation.message) : undefined;

@@ -84,7 +84,7 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
     expect(received).toMatchObject({ id: 'servicenow-incident', signatureValid: true });
     const body = JSON.parse(received?.rawBody ?? '') as Record<string, unknown>;
     expect(body).toEqual({ table: 'incident', operation: 'update', sys_id: INCIDENT.sys_id, sys_mod_count: '3', record: INCIDENT });
-    expect(element.properties['inbound.hmacSecret']).toBe(WEBHOOK_SECRET);
+    expect(element.connectorProperties['inbound.hmacSecret']).toBe(WEBHOOK_SECRET);
     const correlation = correlate(element, { request: { body, headers: received?.headers ?? {}, params: {} }, connectorData: {} }, 'unused');
     expect(correlation).toMatchObject({ activated: true, correlationKey: INCIDENT.sys_id, messageId: `incident:${INCIDENT.sys_id}:3`, warnings: [] });
     expect(correlation.variables).toEqual({ incidentSysId: INCIDENT.sys_id, incidentRecord: INCIDENT, incidentOperation: 'update' });

@@ -56,8 +56,8 @@ describe('the webhook event templates as the connector runtime registers them', 
 
     // the default placeholder: the runtime signs with the secret's value, so ServiceNow's signature passes
     const element = applyInbound(template, {}, SECRETS);
-    const key = element.properties['inbound.hmacSecret'] ?? '';
-    const header = element.properties['inbound.hmacHeader'] ?? '';
+    const key = element.connectorProperties['inbound.hmacSecret'] ?? '';
+    const header = element.connectorProperties['inbound.hmacHeader'] ?? '';
     expect(connectorAcceptsSignature(body, signed('webhook-secret'), header, key)).toBe(true);
 
     // the runtime never evaluates the property: "=secrets.X" would be the key itself, so no FEEL toggle is offered
@@ -148,6 +148,19 @@ describe('the webhook event templates as the connector runtime registers them', 
       element: applyInbound(buildWebhookTemplate(incident, 'intermediate', { idPrefix: 'test.servicenow', version: 1 }), { serviceNowEvent: webhookActivation('incident', ['update']), ...values }, SECRETS)
     });
     const withProperties = (deployedElement: DeployedElement, properties: Record<string, string>): DeployedElement => ({ ...deployedElement, element: { ...deployedElement.element, properties: { ...deployedElement.element.properties, ...properties } } });
+
+    it('secrets are replaced in what the connector binds (the HMAC key), never in the runtime\'s own properties: a result expression cannot copy a secret into the process', () => {
+      // given a result expression that names the webhook secret
+      const leaky = waiting({ resultExpression: '={copied: "{{secrets.SERVICENOW_WEBHOOK_SECRET}}"}' });
+
+      // when an update arrives
+      const answer = answerWebhook(registerWebhooks([leaky]), 'servicenow-incident', update);
+
+      // then the correlation reads the raw zeebe:property (InboundConnectorElement.rawProperties), the connector its secret
+      expect(answer.activated?.correlation.variables).toEqual({ copied: '{{secrets.SERVICENOW_WEBHOOK_SECRET}}' });
+      expect(leaky.element.connectorProperties['inbound.hmacSecret']).toBe('webhook-secret');
+      expect(leaky.element.connectorProperties).not.toHaveProperty('activationCondition');
+    });
 
     it('a request no event takes: 200 when an element consumes unmatched events (Boolean.parseBoolean), else 422 with the ActivationConditionNotMet record', () => {
       const created = { ...update, operation: 'insert' };
