@@ -581,7 +581,9 @@ function compatible(matching: DeployedElement[]): { element: DeployedElement } |
   const distinct = (read: (each: DeployedElement) => unknown) => [...new Set(matching.map((each) => JSON.stringify(read(each) ?? null)))];
   const names = distinct((each) => each.element.messageName);
   if (names.length > 1) return { reason: `Multiple matching elements have different message names: [${names.map((name) => JSON.parse(name) as string).join(', ')}]` };
-  const mismatches = ['resultExpression', 'resultVariable', 'correlationKeyExpression', 'messageIdExpression', 'messageTtl'].filter((name) => distinct((each) => each.element.properties[name]).length > 1);
+  // The TTL compares as the parsed Duration (PT60M is PT1H).
+  const read = (name: string) => (each: DeployedElement) => name === 'messageTtl' ? registerElement(each.element, each.kind)?.messageTtl : each.element.properties[name];
+  const mismatches = ['resultExpression', 'resultVariable', 'correlationKeyExpression', 'messageIdExpression', 'messageTtl'].filter((name) => distinct(read(name)).length > 1);
   return mismatches.length ? { reason: `incompatible properties: ${mismatches.join(', ')}` } : { element: first };
 }
 

@@ -34,9 +34,10 @@ describe('the wait templates\' output mapping as the HTTP Polling connector corr
     expect(correlation.variables).toEqual({ record: RECORD, status: 200, reason: 'OK' });
   });
 
-  it('the result variable holds the whole HttpCommonResult, reason and document included', () => {
+  it('the result variable holds the whole HttpCommonResult, the reason phrase included', () => {
+    // (Whether the null document reaches Zeebe depends on the client's JSON mapper: not asserted.)
     const correlation = correlate(element({ resultVariable: 'poll' }), httpCommonResult(ANSWER), 'Wait_12251799813685301');
-    expect(correlation.variables?.poll).toEqual({ ...ANSWER, document: null });
+    expect(correlation.variables?.poll).toMatchObject(ANSWER);
   });
 
   it('a result expression that returns no context publishes nothing: the runtime refuses it (ConnectorInputException)', () => {
