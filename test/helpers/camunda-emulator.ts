@@ -123,7 +123,7 @@ export async function startCamundaEmulator(options: CamundaEmulatorOptions) {
       return answer === undefined ? reply.code(204).send() : answer;
     });
   };
-  v2('/v2/process-instances', (body) => ({ processDefinitionId: body.processDefinitionId, processDefinitionVersion: 1, tenantId: '<default>', variables: {}, processDefinitionKey: '2251799813685249', processInstanceKey: '2251799813685251', tags: [] }));
+  v2('/v2/process-instances', (body) => ({ processDefinitionId: body.processDefinitionId ?? 'emulated-process', processDefinitionVersion: 1, tenantId: '<default>', variables: {}, processDefinitionKey: body.processDefinitionKey ?? '2251799813685249', processInstanceKey: '2251799813685251', tags: body.tags ?? [] }));
   v2('/v2/messages/publication', () => ({ tenantId: '<default>', messageKey: '2251799813685260' }));
   v2('/v2/messages/correlation', (body) => {
     const name = String(body.name);
