@@ -149,7 +149,8 @@ export async function startCamundaEmulator(options: CamundaEmulatorOptions) {
     }
     const properties = endpoint?.active[0]?.element.connectorProperties;
     // HttpWebhookExecutable.triggerWebhook: `validateHttpMethod` (405, GenericErrorResponse), then `verifyHmac`.
-    const method = properties?.['inbound.method'] ?? 'post';
+    // An element without inbound.method takes any (WebhookConnectorProperties: `HttpMethods.any`); the legacy stand-in is POST only.
+    const method = properties ? properties['inbound.method'] ?? 'any' : 'post';
     const methodAllowed = method.toLowerCase() === 'any' || request.method.toLowerCase() === method.toLowerCase();
     const checksHmac = properties ? properties['inbound.shouldValidateHmac'] === 'enabled' : true;
     let signatureValid = true;
