@@ -10,10 +10,9 @@
  * 1b. Runtime, on deployment: `registerElement` reads the correlation point
  *    (`ProcessDefinitionInspector`); a message TTL Duration.parse refuses
  *    leaves the whole process unregistered.
- * 2. Runtime: secrets replaced in the properties' JSON
- *    (`InboundPropertyHandler.getPropertiesWithSecrets`, the SecretUtil of
- *    runtime/secrets.ts), dotted names
- *    nested (`readWrappedProperties`).
+ * 2. Runtime: the connector binds the properties without the runtime's keywords, secrets replaced in their JSON
+ *    (`InboundPropertyHandler.getPropertiesWithSecrets`, the SecretUtil of runtime/secrets.ts), dotted names
+ *    nested (`readWrappedProperties`); the correlation reads the raw properties, no secrets replaced.
  * 3. Polling: per waiting process instance, `PollingRuntimeProperties` are
  *    bound with the root-scope process variables as FEEL context
  *    (`DefaultProcessInstanceContext.bind`, `SearchQueryClientImpl.queryVariables`
