@@ -60,7 +60,12 @@ export interface ReceivedWebhook {
  * the UTF-8 secret, accepted as lower-case hex or as Base64. A missing
  * header is an error (ConnectorException), an empty one invalid.
  */
-export function connectorAcceptsSignature(rawBody: Buffer, headers: Record<string, string | string[] | undefined>, hmacHeader: string, secret: string): boolean {
+/** HMACAlgoCustomerChoice (8.8.16 and 8.9.7): the `inbound.hmacAlgorithm` values and their JCA MACs. */
+const HMAC_ALGORITHMS: Record<string, string> = { sha_1: 'sha1', sha_256: 'sha256', sha_512: 'sha512' };
+
+export function connectorAcceptsSignature(rawBody: Buffer, headers: Record<string, string | string[] | undefined>, hmacHeader: string, secret: string, algorithm = 'sha_256'): boolean {
+  const digest = HMAC_ALGORITHMS[algorithm];
+  if (!digest) throw new Error(`camunda-emulator: inbound.hmacAlgorithm ${algorithm} is no HMACAlgoCustomerChoice (the runtime cannot bind it)`);
   const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === hmacHeader.toLowerCase());
   if (!entry) throw new Error(`Expected HMAC header ${hmacHeader}, but was not present`);
   const provided = String(entry[1] ?? '');
@@ -69,7 +74,7 @@ export function connectorAcceptsSignature(rawBody: Buffer, headers: Record<strin
   const parts = provided.split('=');
   while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   const withoutTag = parts.length === 2 ? (parts[1] as string) : provided;
-  const mac = createHmac('sha256', Buffer.from(secret, 'utf8')).update(rawBody).digest();
+  const mac = createHmac(digest, Buffer.from(secret, 'utf8')).update(rawBody).digest();
   const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
   return equal(provided, mac.toString('hex')) || equal(withoutTag, mac.toString('hex')) || equal(provided, mac.toString('base64'));
 }
@@ -157,7 +162,7 @@ export async function startCamundaEmulator(options: CamundaEmulatorOptions) {
     let missingHeader = false;
     if (methodAllowed && checksHmac) {
       try {
-        signatureValid = connectorAcceptsSignature(rawBody, request.headers, properties?.['inbound.hmacHeader'] ?? options.hmacHeader, properties?.['inbound.hmacSecret'] ?? options.webhookSecret);
+        signatureValid = connectorAcceptsSignature(rawBody, request.headers, properties?.['inbound.hmacHeader'] ?? options.hmacHeader, properties?.['inbound.hmacSecret'] ?? options.webhookSecret, properties?.['inbound.hmacAlgorithm']);
       } catch {
         signatureValid = false;
         missingHeader = true;

@@ -181,10 +181,11 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
 
   describe('with the event templates deployed behind the webhook', () => {
     /** An emulator whose webhooks are the deployed "updated" catch event of one process, waiting for INCIDENT. */
-    async function deployedCamunda() {
+    async function deployedCamunda(connectorProperties: Record<string, string> = {}) {
       const incident = (await readSnapshot()).tables.get('incident');
       if (!incident) throw new Error('no incident table');
-      const element = applyInbound(buildWebhookTemplate(incident, 'intermediate', { idPrefix: 'test.servicenow', version: 1 }), { serviceNowEvent: webhookActivation('incident', ['update']) }, { SERVICENOW_WEBHOOK_SECRET: WEBHOOK_SECRET });
+      const applied = applyInbound(buildWebhookTemplate(incident, 'intermediate', { idPrefix: 'test.servicenow', version: 1 }), { serviceNowEvent: webhookActivation('incident', ['update']) }, { SERVICENOW_WEBHOOK_SECRET: WEBHOOK_SECRET });
+      const element = { ...applied, connectorProperties: { ...applied.connectorProperties, ...connectorProperties } };
       const broker = new MessageBroker();
       broker.subscribe({ bpmnProcessId: 'incident-follow-up', messageName: element.messageName ?? '', correlationKey: INCIDENT.sys_id });
       const webhookEndpoints = registerWebhooks([{ bpmnProcessId: 'incident-follow-up', processDefinitionKey: '1', elementId: 'Updated', kind: 'intermediate', element }]);
@@ -199,6 +200,17 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
         const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', ['servicenow-incident'])], entry: 'true', properties: { ...properties(), 'camunda.webhook.base_url': emulator.url }, current: { table: 'incident', values: INCIDENT } });
         expect(run).toMatchObject({ ok: true, logs: [] });
         expect(broker.correlated).toMatchObject([{ bpmnProcessId: 'incident-follow-up', correlationKey: INCIDENT.sys_id, messageId: `incident:${INCIDENT.sys_id}:3`, variables: { incidentSysId: INCIDENT.sys_id, incidentOperation: 'update' } }]);
+      } finally {
+        await emulator.close();
+      }
+    });
+
+    it('the signature is checked with the element\'s algorithm: an element set to SHA-512 refuses the Business Rule\'s HMAC-SHA256 (401)', async () => {
+      const { emulator, broker } = await deployedCamunda({ 'inbound.hmacAlgorithm': 'sha_512' });
+      try {
+        const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', ['servicenow-incident'])], entry: 'true', properties: { ...properties(), 'camunda.webhook.base_url': emulator.url }, current: { table: 'incident', values: INCIDENT } });
+        expect(run.logs).toEqual([['warn', expect.stringContaining('answered 401') as string]]);
+        expect(broker.correlated).toEqual([]);
       } finally {
         await emulator.close();
       }
