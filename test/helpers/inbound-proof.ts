@@ -636,7 +636,8 @@ export function answerWebhook(endpoints: Map<string, WebhookEndpoint>, context: 
     activated = check.element;
   }
   if (activated.element.connectorProperties['inbound.responseExpression'] !== undefined) throw new Error('inbound-proof: a webhook response expression is not modelled');
-  const correlation = correlateElement(activated.element, payload, undefined, runtime, warnings);
+  // The correlation point follows the deployed element's type.
+  const correlation = correlateElement({ ...activated.element, kind: activated.kind }, payload, undefined, runtime, warnings);
   const answer = correlation.failure ? failureAnswer(correlation.failure) : { status: 200 };
   const published = correlation.message && request.broker ? request.broker.publish(correlation.message) : undefined;
   return { ...answer, activated: { elementId: activated.elementId, correlation }, ...(published ? { published } : {}) };
