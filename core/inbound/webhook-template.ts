@@ -106,7 +106,8 @@ export function buildWebhookTemplate(table: Table, kind: InboundKind, options: B
     {
       id: 'messageTtl',
       label: 'Message TTL',
-      description: 'How long an event waits for a process that is not waiting yet (ISO-8601, e.g. PT1H); empty: the runtime\'s default.',
+      // The runtime's default: InboundConnectorRuntimeConfiguration `camunda.connector.inbound.message.ttl:PT1H` (connectors 8.8.16, 8.9.7).
+      description: 'How long an event waits for a process that is not waiting yet (ISO-8601, e.g. PT10M); empty: the runtime\'s default, PT1H unless <code>camunda.connector.inbound.message.ttl</code> sets another.',
       group: 'correlation',
       type: 'String',
       // The runtime reads the raw text with Duration.parse when it registers the process, never as FEEL, and

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWebhookTemplate, webhookActivation } from '../../../core/inbound/webhook-template';
 import type { Table } from '../../../core/metadata/model';
 import { readSnapshot } from '../../../scripts/metadata/read-snapshot';
-import { answerWebhook, applyInbound, feel, MessageBroker, ProcessNotRegistered, registerElement, registerWebhooks, type DeployedElement } from '../../helpers/inbound-proof';
+import { answerWebhook, applyInbound, DEFAULT_MESSAGE_TTL_SECONDS, feel, MessageBroker, ProcessNotRegistered, registerElement, registerWebhooks, type DeployedElement } from '../../helpers/inbound-proof';
 import { parseJavaDuration } from '../../helpers/runtime/java-duration';
 import { connectorAcceptsSignature } from '../../helpers/camunda-emulator';
 import { createHmac } from 'node:crypto';
@@ -184,6 +184,15 @@ describe('the webhook event templates as the connector runtime registers them', 
     it('a record without sys_id reaches no catch event: 422, the correlation key is missing', () => {
       const { sys_id: _id, ...withoutId } = update;
       expect(answerWebhook(registerWebhooks([waiting()]), 'servicenow-incident', withoutId)).toMatchObject({ status: 422, body: { message: "Wasn't able to obtain correlation key for expression =request.body.sys_id" } });
+    });
+
+    it('an empty Message TTL is the runtime\'s default, which the field names', () => {
+      const element = waiting();
+      const answer = answerWebhook(registerWebhooks([element]), 'servicenow-incident', update, { broker: new MessageBroker() });
+      expect(answer.activated?.correlation.message?.timeToLive).toBe(DEFAULT_MESSAGE_TTL_SECONDS);
+      const description = buildWebhookTemplate(incident, 'intermediate', { idPrefix: 'test.servicenow', version: 1 }).properties.find(({ id }) => id === 'messageTtl')?.description ?? '';
+      expect(description).toContain(`PT${DEFAULT_MESSAGE_TTL_SECONDS / 3600}H`);
+      expect(description).toContain('camunda.connector.inbound.message.ttl');
     });
 
     it('an update no process waits for yet is answered 200 and kept for the Message TTL: a process that waits within it gets it, one later does not', () => {
