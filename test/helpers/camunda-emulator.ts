@@ -174,9 +174,10 @@ export async function startCamundaEmulator(options: CamundaEmulatorOptions) {
     if (!methodAllowed) return reply.code(405).send({ reason: `Method ${request.method} not supported` });
     // connectors 8.8.16 HttpWebhookExecutable.webhookSignatureIsValid (8.9.7 HMACVerifier) wraps the missing-header
     // ConnectorException in a RuntimeException, which InboundWebhookRestController.buildErrorResponse answers 500
-    // without a body; a wrong signature is a WebhookSecurityException(401), answered with GenericErrorResponse(reason).
+    // without a body; a wrong signature is a WebhookSecurityException(401, INVALID_SIGNATURE), answered with
+    // GenericErrorResponse(getMessage()), the message prefixed by the reason (connector-sdk WebhookConnectorException).
     if (missingHeader) return reply.code(500).send();
-    if (!signatureValid) return reply.code(401).send({ reason: "HMAC signature check didn't pass" });
+    if (!signatureValid) return reply.code(401).send({ reason: "Reason: INVALID_SIGNATURE. Details: HMAC signature check didn't pass" });
     if (!options.webhookEndpoints) return reply.code(200).send();
     let body: Record<string, unknown>;
     try {
