@@ -195,50 +195,47 @@ describe('generated ServiceNow scripts run against Camunda on loopback', () => {
       return { emulator, broker };
     }
 
-    it('an update reaches the waiting process: signed with the element\'s secret, correlated by sys_id, answered 200', async () => {
-      const { emulator, broker } = await deployedCamunda();
+    /** A Business Rule run against deployedCamunda, closed once `also` (more requests) is done. */
+    async function ruleAgainstDeployed(operation: 'insert' | 'update', webhookIds: string[], options: { connectorProperties?: Record<string, string>; properties?: Record<string, string>; also?: (url: string) => Promise<void> } = {}) {
+      const { emulator, broker } = await deployedCamunda(options.connectorProperties);
       try {
-        const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', ['servicenow-incident'])], entry: 'true', properties: { ...properties(), 'camunda.webhook.base_url': emulator.url }, current: { table: 'incident', values: INCIDENT } });
-        expect(run).toMatchObject({ ok: true, logs: [] });
-        expect(broker.correlated).toMatchObject([{ bpmnProcessId: 'incident-follow-up', correlationKey: INCIDENT.sys_id, messageId: `incident:${INCIDENT.sys_id}:3`, variables: { incidentSysId: INCIDENT.sys_id, incidentOperation: 'update' } }]);
+        const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript(operation, webhookIds)], entry: 'true', properties: { ...properties(), 'camunda.webhook.base_url': emulator.url, ...options.properties }, current: { table: 'incident', values: INCIDENT } });
+        await options.also?.(emulator.url);
+        return { run, broker };
       } finally {
         await emulator.close();
       }
+    }
+
+    it('an update reaches the waiting process: signed with the element\'s secret, correlated by sys_id, answered 200', async () => {
+      const { run, broker } = await ruleAgainstDeployed('update', ['servicenow-incident']);
+      expect(run).toMatchObject({ ok: true, logs: [] });
+      expect(broker.correlated).toMatchObject([{ bpmnProcessId: 'incident-follow-up', correlationKey: INCIDENT.sys_id, messageId: `incident:${INCIDENT.sys_id}:3`, variables: { incidentSysId: INCIDENT.sys_id, incidentOperation: 'update' } }]);
     });
 
     it('the signature is checked with the element\'s algorithm: an element set to SHA-512 refuses the Business Rule\'s HMAC-SHA256 (401)', async () => {
-      const { emulator, broker } = await deployedCamunda({ 'inbound.hmacAlgorithm': 'sha_512' });
-      try {
-        const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', ['servicenow-incident'])], entry: 'true', properties: { ...properties(), 'camunda.webhook.base_url': emulator.url }, current: { table: 'incident', values: INCIDENT } });
-        expect(run.logs).toEqual([['warn', expect.stringContaining('answered 401') as string]]);
-        expect(broker.correlated).toEqual([]);
-      } finally {
-        await emulator.close();
-      }
+      const { run, broker } = await ruleAgainstDeployed('update', ['servicenow-incident'], { connectorProperties: { 'inbound.hmacAlgorithm': 'sha_512' } });
+      expect(run.logs).toEqual([['warn', expect.stringContaining('answered 401') as string]]);
+      expect(broker.correlated).toEqual([]);
     });
 
     it('a webhook ID no deployed event listens on is answered 404 before any signature check, and the Business Rule warns', async () => {
-      const { emulator, broker } = await deployedCamunda();
-      try {
-        const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('update', ['incident-escalation'])], entry: 'true', properties: { ...properties(), 'camunda.webhook.base_url': emulator.url, 'camunda.webhook.secret': 'not-the-secret' }, current: { table: 'incident', values: INCIDENT } });
-        expect(run.logs).toEqual([['warn', expect.stringContaining('answered 404') as string]]);
-        expect(broker.correlated).toEqual([]);
-      } finally {
-        await emulator.close();
-      }
+      const { run, broker } = await ruleAgainstDeployed('update', ['incident-escalation'], { properties: { 'camunda.webhook.secret': 'not-the-secret' } });
+      expect(run.logs).toEqual([['warn', expect.stringContaining('answered 404') as string]]);
+      expect(broker.correlated).toEqual([]);
     });
 
     it('a created record no event takes is consumed (200) and correlates nothing; a GET is refused 405', async () => {
-      const { emulator, broker } = await deployedCamunda();
-      try {
-        const run = await runInServiceNow({ scripts: [scriptIncludeSource(), businessRuleScript('insert', ['servicenow-incident'])], entry: 'true', properties: { ...properties(), 'camunda.webhook.base_url': emulator.url }, current: { table: 'incident', values: INCIDENT } });
-        expect(run).toMatchObject({ ok: true, logs: [] });
-        expect(broker.correlated).toEqual([]);
-        const get = await fetch(`${emulator.url}/inbound/servicenow-incident`);
-        expect([get.status, await get.json()]).toEqual([405, { reason: 'Method GET not supported' }]);
-      } finally {
-        await emulator.close();
-      }
+      let get: [number, unknown] | undefined;
+      const { run, broker } = await ruleAgainstDeployed('insert', ['servicenow-incident'], {
+        also: async (url) => {
+          const answer = await fetch(`${url}/inbound/servicenow-incident`);
+          get = [answer.status, await answer.json()];
+        }
+      });
+      expect(run).toMatchObject({ ok: true, logs: [] });
+      expect(broker.correlated).toEqual([]);
+      expect(get).toEqual([405, { reason: 'Method GET not supported' }]);
     });
   });
 
