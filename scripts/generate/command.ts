@@ -47,7 +47,8 @@ Options:
   --id-prefix <prefix> template id namespace (default: ${DEFAULT_ID_PREFIX}),
                        ids are <prefix>.<table> and <prefix>.AnyTable
   --jobs <n>           threads that validate the templates (default: one per
-                       core for --all or 200 tables or more, else 1)
+                       core, at most 8 and as memory allows, for --all or 200
+                       tables or more, else 1)
   --json               print the result as JSON`,
   async run(args, io) {
     const { values } = parseOptions({

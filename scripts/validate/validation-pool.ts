@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { validateTemplateText, type FileProblem } from './validate-templates';
@@ -22,13 +22,35 @@ export type ValidationReply = { id: number; problems: FileProblem[] } | { id: nu
 /** Below this many files a worker's start-up (loading the validator and the FEEL grammar) costs more than it saves. */
 const FILES_WORTH_A_POOL = 200;
 
+/** About what one validation thread holds at its peak (generate --all on 2,000 tables: some 200 MB each), with room to spare. */
+const MEMORY_PER_THREAD = 256 * 1024 * 1024;
+/** Past this the building thread, not validation, sets the pace (build and serialize take about a tenth of the checks' CPU). */
+const MAX_THREADS = 8;
+
+/**
+ * One thread per core, at most MAX_THREADS, and only as many as half the
+ * memory holds: a CI container often sees every core of its host but may
+ * use a few GB, and a thread per core would run it out of memory.
+ */
+export function defaultThreadCount(cores: number, memoryBytes: number): number {
+  return Math.max(1, Math.min(cores, MAX_THREADS, Math.floor(memoryBytes / 2 / MEMORY_PER_THREAD)));
+}
+
+/** The machine's memory, or the container's limit when that is lower (cgroups; no limit reads as 0 or as more than the machine has). */
+function availableMemory(): number {
+  const limit = process.constrainedMemory?.() ?? 0;
+  const total = totalmem();
+  return limit > 0 && limit < total ? limit : total;
+}
+
 /**
  * Validation for a run of about `files` files on `threads` threads: by
- * default on the calling thread for a few files, else on one worker thread
- * per core, so that the checks of one template run while the next is built.
+ * default on the calling thread for a few files, else on worker threads
+ * (defaultThreadCount), so that the checks of one template run while the
+ * next is built.
  */
 export function openValidation(files: number, threads?: number): Validation {
-  const count = threads ?? (files < FILES_WORTH_A_POOL ? 1 : availableParallelism());
+  const count = threads ?? (files < FILES_WORTH_A_POOL ? 1 : defaultThreadCount(availableParallelism(), availableMemory()));
   return count < 2 ? inProcessValidation() : new ValidationPool(count);
 }
 

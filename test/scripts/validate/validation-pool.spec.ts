@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateTemplateText } from '../../../scripts/validate/validate-templates';
-import { openValidation, ValidationPool, type Validation } from '../../../scripts/validate/validation-pool';
+import { defaultThreadCount, openValidation, ValidationPool, type Validation } from '../../../scripts/validate/validation-pool';
 
 const templatesDir = join(__dirname, '..', '..', '..', 'templates');
 const fixtures = join(__dirname, 'command');
@@ -57,5 +57,14 @@ describe('scripts/validate - validation pool', () => {
     await pending;
     await expect(validation.validate('later.json', first!.text)).rejects.toThrow(/closed/);
     await validation.close();
+  });
+
+  it('takes a thread per core by default, at most 8, and no more than half the memory holds at 256 MB each', () => {
+    const GB = 1024 ** 3;
+    expect(defaultThreadCount(2, 24 * GB)).toBe(2);
+    expect(defaultThreadCount(64, 256 * GB)).toBe(8);
+    // a CI container on a big host: 32 cores visible, 2 GB allowed
+    expect(defaultThreadCount(32, 2 * GB)).toBe(4);
+    expect(defaultThreadCount(16, 0.25 * GB)).toBe(1);
   });
 });
