@@ -76,7 +76,8 @@ export const DIAGNOSTIC_CODES = {
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
-export const diagnosticCodes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
+// Pure, so that a bundle which never lists the codes (the plugin) leaves their descriptions out.
+export const diagnosticCodes = /* @__PURE__ */ Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
 
 export function hasError(diagnostics: readonly Diagnostic[]): boolean {
   for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') return true;
