@@ -107,8 +107,21 @@ function requestProperties(itemPath: string, variablesContext: string, alsoReque
 
 const ORDER_PRESET = `={result: ${RESULT_CONTEXT}, out: {${ORDER_OUTPUT.requestSysId}: get value(result, "request_id"), ${ORDER_OUTPUT.requestNumber}: get value(result, "request_number")}}.out`;
 
-/** order_now answers 200 with `result` (c_ServiceCatalogAPI). */
-const ORDER_RULE = { statuses: [200], needsResult: true, api: 'Service Catalog API' };
+/**
+ * order_now answers 200 with `result` holding the request (c_ServiceCatalogAPI:
+ * request_id, request_number); on an instance with two-step checkout
+ * (sys_property glide.sc.checkout.twostep, default false) it only fills the
+ * user's cart and answers `{"result": {"cart_id": ...}}` (ServiceNow
+ * Community m-p/3441243, accepted answer): no request exists, so that is an
+ * incident, not a task completed with null outputs.
+ */
+const ORDER_RULE = {
+  statuses: [200],
+  needsResult: true,
+  resultKey: 'request_id',
+  resultKeyMissing: 'order_now put the item in a cart instead of ordering it, as it does when the instance uses two-step checkout (glide.sc.checkout.twostep is true); set that property to false, or submit the cart (POST /api/sn_sc/servicecatalog/cart/submit_order)',
+  api: 'Service Catalog API'
+};
 const ORDER_ANSWER = [{ id: 'order', rule: ORDER_RULE }];
 
 function tailProperties(): TemplateProperty[] {

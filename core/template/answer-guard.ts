@@ -34,6 +34,13 @@ export interface GuardedAnswer {
    * login page. Names are matched ignoring case (servers spell them freely).
    */
   header?: string;
+  /**
+   * A key the body's `result` object of every good answer holds, for an API
+   * that can answer 200 with a `result` of another kind: order_now on an
+   * instance with two-step checkout answers a cart (`cart_id`), not the
+   * request (build-order-template.ts).
+   */
+  resultKey?: string;
 }
 
 /** FEEL: whether `headers` (a response's) holds `header`, ignoring case; null when `headers` is no context. */
@@ -41,11 +48,17 @@ export function carriesHeader(headers: string, header: string): string {
   return `count(get entries(${headers})[lower case(item.key) = "${header.toLowerCase()}"]) > 0`;
 }
 
+/** FEEL: whether `body` (a response's) has a `result` context holding `key`; `get value` of anything but a context would warn, so it is asked only of one. */
+export function resultHolds(body: string, key: string): string {
+  return `(if get value(${body}, "result") instance of context then get value(get value(${body}, "result"), "${key}") != null else false)`;
+}
+
 function expectedAnswer(rule: GuardedAnswer): string {
   // A 200 can carry the error after the records when a transaction quota cancelled the request midway (KB1297438): no answer.
   return [
     `list contains([${rule.statuses.join(', ')}], status)`,
     ...(rule.needsResult ? ['body instance of context', 'get value(body, "result") != null', 'get value(body, "error") = null'] : []),
+    ...(rule.resultKey ? [resultHolds('body', rule.resultKey)] : []),
     ...(rule.header ? [carriesHeader('headers', rule.header)] : [])
   ].join(' and ');
 }
@@ -76,7 +89,8 @@ export function readDeferredAnswer(expression: string, feel: FeelParser): { mapp
   const statuses = /^listcontains\(\[([0-9,]*)\],status\)/.exec(written)?.[1]?.split(',').filter(Boolean).map(Number);
   if (!statuses) return undefined;
   const header = /count\(getentries\(headers\)\[lowercase\(item\.key\)="([^"]+)"\]\)>0$/.exec(written)?.[1];
-  const guard = [true, false].flatMap((needsResult) => [{ statuses, needsResult }, ...(header ? [{ statuses, needsResult, header }] : [])])
+  const resultKey = /getvalue\(getvalue\(body,"result"\),"([^"]+)"\)!=nullelsefalse\)/.exec(written)?.[1];
+  const guard = [true, false].flatMap((needsResult) => [{ statuses, needsResult }, ...(header ? [{ statuses, needsResult, header }] : []), ...(resultKey ? [{ statuses, needsResult, resultKey }] : [])])
     .find((candidate) => expectedAnswer(candidate).replace(/\s+/g, '') === written);
   return guard ? { mapping: `=${source.slice(mapping.from, mapping.to)}`, guard } : undefined;
 }

@@ -1,6 +1,6 @@
 import { allOf, headerBinding, OPERATION_HTTP, OPERATIONS, whenOperation, type Operation } from './operations';
 import type { Condition, TemplateProperty } from './types';
-import { carriesHeader, type GuardedAnswer } from './answer-guard';
+import { carriesHeader, resultHolds, type GuardedAnswer } from './answer-guard';
 import { CANCELLED_TRANSACTION, HIBERNATING_PAGE_TITLE } from '../instance-answers';
 
 /** Seconds to wait after a 429 that carries no usable Retry-After header. */
@@ -36,6 +36,8 @@ export function successStatuses(operation: Operation): number[] {
 /** What a successful answer looks like: its statuses, whether its body holds `result`, and the API a wrong URL misses. */
 export interface AnswerRule extends GuardedAnswer {
   api: string;
+  /** With `resultKey`: what an answer without it means and what to do, for the incident (no double quotes). */
+  resultKeyMissing?: string;
 }
 
 /** Count (the Aggregate API) shares Get's rule and message: a wrong instance URL misses both alike, and each rule costs a large expression. */
@@ -44,8 +46,10 @@ export function operationRule(operation: Operation): AnswerRule {
 }
 
 function unexpectedAnswerEntries(rule: AnswerRule): string[] {
-  const { statuses, needsResult, header, api } = rule;
+  const { statuses, needsResult, header, api, resultKey, resultKeyMissing } = rule;
   const expected = statuses.join(' or ');
+  if (resultKey && (!resultKeyMissing || resultKeyMissing.includes('"'))) throw new Error(`error-handling: resultKey ${resultKey} needs a resultKeyMissing text without double quotes`);
+  const resultKeyCheck = resultKey ? `\n    else if not(${resultHolds('answer', resultKey)}) then "ServiceNow answered HTTP " + string(status) + " without result.${resultKey}: ${resultKeyMissing}"` : '';
   return [
     'failure: if get value(response, "error") instance of context then get value(response, "error") else null',
     'stored: get entries(response)[item.value instance of context and get value(item.value, "status") instance of number and get value(item.value, "headers") instance of context]',
@@ -64,7 +68,7 @@ function unexpectedAnswerEntries(rule: AnswerRule): string[] {
     : header
       // A stored download has no body to look into (AnswerRule.header): its page would be stored as the file.
       ? `else if not(${carriesHeader('answerHeaders', header)}) then "ServiceNow answered HTTP " + string(status) + " without the ${header} header a file comes with (a web page, such as a login or hibernation page, instead): the instance URL does not reach the ${api}"`
-      : `else if contains(lower case(page), "<html") then "ServiceNow answered HTTP " + string(status) + " with a web page: the instance URL does not reach the ${api}"`}
+      : `else if contains(lower case(page), "<html") then "ServiceNow answered HTTP " + string(status) + " with a web page: the instance URL does not reach the ${api}"`}${resultKeyCheck}
     else null`
   ];
 }
@@ -115,7 +119,8 @@ export function presetErrorRule(expression: string): AnswerRule | undefined {
   const api = /the instance URL does not reach the ([^(]+?) \(use the instance/.exec(expression)?.[1];
   if (!statuses || !api) return undefined;
   const header = /" without the ([A-Za-z0-9-]+) header a file comes with/.exec(expression)?.[1];
-  const rule: AnswerRule = { statuses, needsResult: expression.includes('" without a result: the instance URL'), ...(header ? { header } : {}), api };
+  const keyed = /" without result\.([A-Za-z0-9_]+): ([^"]*)"/.exec(expression);
+  const rule: AnswerRule = { statuses, needsResult: expression.includes('" without a result: the instance URL'), ...(header ? { header } : {}), api, ...(keyed?.[1] ? { resultKey: keyed[1], resultKeyMissing: keyed[2] } : {}) };
   return expression === serviceNowErrorExpression(rule) || expression === unexpectedAnswerExpression(rule) ? rule : undefined;
 }
 

@@ -36,7 +36,7 @@ export function presetOutputProperties(presetName: string, presets: ResultPreset
 function exampleCheck(presets: ResultPreset[], example: string): ExampleCheck | undefined {
   const preset = presets.find((candidate) => candidate.expression === example) ?? presets[0];
   if (!preset) return undefined;
-  const rules = new Set(presets.map((candidate) => JSON.stringify({ statuses: candidate.rule.statuses, needsResult: candidate.rule.needsResult, header: candidate.rule.header })));
+  const rules = new Set(presets.map((candidate) => JSON.stringify({ statuses: candidate.rule.statuses, needsResult: candidate.rule.needsResult, header: candidate.rule.header, resultKey: candidate.rule.resultKey })));
   return { rule: preset.rule, scope: rules.size > 1 ? ` for ${preset.id[0]?.toUpperCase()}${preset.id.slice(1)}; the other operations check their own statuses` : '' };
 }
 

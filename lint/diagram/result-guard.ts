@@ -59,9 +59,9 @@ export function resultGuardProblem(template: ElementTemplate, bo: ModdleElement,
     const { guard } = deferred;
     if (guardsFor(guard, rule)) return undefined;
     const sameHeader = (guard.header ?? '').toLowerCase() === (rule.header ?? '').toLowerCase();
-    const missesGood = rule.statuses.some((status) => !guard.statuses.includes(status)) || (guard.needsResult && !rule.needsResult) || (guard.header !== undefined && !sameHeader);
+    const missesGood = rule.statuses.some((status) => !guard.statuses.includes(status)) || (guard.needsResult && !rule.needsResult) || (guard.header !== undefined && !sameHeader) || (guard.resultKey !== undefined && guard.resultKey !== rule.resultKey);
     // With a result variable the error expression still finds the response in it.
-    const letsThrough = !resultVariable && (guard.statuses.some((status) => !rule.statuses.includes(status)) || (!guard.needsResult && rule.needsResult) || (rule.header !== undefined && !sameHeader));
+    const letsThrough = !resultVariable && (guard.statuses.some((status) => !rule.statuses.includes(status)) || (!guard.needsResult && rule.needsResult) || (rule.header !== undefined && !sameHeader) || (rule.resultKey !== undefined && guard.resultKey !== rule.resultKey));
     if (!missesGood && !letsThrough) return undefined;
     const consequences = [
       ...(missesGood ? ['a good answer maps nothing and the task completes without its outputs'] : []),
@@ -91,7 +91,7 @@ export function resultGuardProblem(template: ElementTemplate, bo: ModdleElement,
 }
 
 function answerText(rule: GuardedAnswer): string {
-  return `HTTP ${rule.statuses.join(' or ')}${rule.needsResult ? ' with a result' : ''}${rule.header ? ` with a ${rule.header} header` : ''}`;
+  return `HTTP ${rule.statuses.join(' or ')}${rule.needsResult ? ' with a result' : ''}${rule.resultKey ? ` holding ${rule.resultKey}` : ''}${rule.header ? ` with a ${rule.header} header` : ''}`;
 }
 
 /** The non-Hidden property the task's result expression is edited in (our custom mode, or a plain Text field). */

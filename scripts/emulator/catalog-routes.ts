@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CatalogItem } from '../../core/metadata/catalog';
 import { errorBody } from './responses';
@@ -37,6 +38,12 @@ export interface CatalogRouteContext {
  * inaccessible item: 400, not 404) and "Mandatory Variables are required"
  * (a mandatory variable not sent or empty; check boxes and Yes/No always
  * carry a value, and a multi-row set's columns are the rows' business).
+ * With the sys_property glide.sc.checkout.twostep "true" (two-step
+ * checkout, default false: docs "Service Catalog properties") order_now
+ * only puts the item in the user's cart and answers 200 with
+ * `{"result": {"cart_id": ...}}`, creating no request (ServiceNow
+ * Community, "Buy Item (order_now) POST API only returns cart_id instead
+ * of request_id as per documentation", m-p/3441243, accepted answer).
  */
 export function registerCatalogRoutes(app: FastifyInstance, context: CatalogRouteContext): void {
   const { store } = context;
@@ -62,6 +69,9 @@ export function registerCatalogRoutes(app: FastifyInstance, context: CatalogRout
     const requestedFor = typeof body.sysparm_requested_for === 'string' && body.sysparm_requested_for ? body.sysparm_requested_for : undefined;
     const also = alsoRequestFor(body.sysparm_also_request_for, item);
     if (typeof also === 'string') return reply.code(400).send(errorBody('Invalid sysparm_also_request_for', also));
+    if (store.all('sys_properties').some((property) => property.name === 'glide.sc.checkout.twostep' && property.value === 'true')) {
+      return reply.code(200).send({ result: { cart_id: randomBytes(16).toString('hex') } });
+    }
     if (!store.schema('sc_request') || !store.schema('sc_req_item')) return reply.code(500).send(errorBody('Emulator: the snapshot has no sc_request or sc_req_item table', null));
     const scRequest = store.insert('sc_request', { requested_for: requestedFor ?? '', short_description: item.name }, user);
     const requestItemSysIds: string[] = [];

@@ -125,6 +125,33 @@ describe('e2e - order, attachment, flow and count templates against the emulator
     });
   });
 
+  it('an instance with two-step checkout answers order_now with a cart and no request: an incident naming the property, not a completed task without requestSysId', async () => {
+    // given: glide.sc.checkout.twostep on (the emulator answers as ServiceNow Community m-p/3441243 reports)
+    const own = await startEmulator({ snapshot: await loadEmulatorSnapshot(), properties: { 'glide.buildtag': 'glide-emulator', 'glide.sc.checkout.twostep': 'true' } });
+    try {
+      const cases = {
+        'servicenow-order-laptop-request.json': { 'variable.laptop_type': 'standard', 'variable.operating_system': 'linux', 'variable.justification': 'x', 'variable.contact_name': 'A', 'variable.contact_email': 'a@example.com' },
+        'servicenow-api-order-catalog-item.json': { catalogItem: '7c2e81106c4331ecd3c6f7cc7f1c1b09', variables: `={${MANDATORY_EXCEPT_JUSTIFICATION}, "justification": "x"}` }
+      };
+      for (const [file, inputs] of Object.entries(cases)) {
+        const template = load(file);
+        const values = { instanceUrl: own.url, ...inputs };
+
+        // when
+        const response = await sendLikeRestConnector(proveRequest(template, values, { secrets: SECRETS }), documents);
+
+        // then
+        expect(response).toMatchObject({ status: 200, body: { result: { cart_id: expect.stringMatching(/^[0-9a-f]{32}$/) } } });
+        for (const errorHandling of ['', 'none']) {
+          expect(runJob(template, { ...values, errorHandling }, response), `${file} ${errorHandling}`).toMatchObject({ kind: 'failed', retries: 0, message: expect.stringContaining('glide.sc.checkout.twostep') });
+        }
+        expect(own.orders).toEqual([]);
+      }
+    } finally {
+      await own.close();
+    }
+  });
+
   it('servicenow-api-order-catalog-item.json orders an item by sys_id with variables from a FEEL context, null entries dropped', async () => {
     // given
     const template = load('servicenow-api-order-catalog-item.json');

@@ -41,6 +41,21 @@ describe('core/template - answer-guard', () => {
     expect(guardsFor({ statuses: [200], needsResult: false }, download)).toBe(false);
   });
 
+  it('guards an order by the key its result must hold, reads it back, and tells it from the result-only guard', () => {
+    // given: order_now, which answers a cart instead of a request on a two-step checkout instance (build-order-template.ts)
+    const order: AnswerRule = { statuses: [200], needsResult: true, resultKey: 'request_id', resultKeyMissing: 'a cart', api: 'Service Catalog API' };
+
+    // when
+    const guarded = deferUnexpectedAnswer('={requestSysId: body.result.request_id}', order);
+
+    // then
+    expect(parseFeel(guarded.slice(1)).valid).toBe(true);
+    const read = readDeferredAnswer(guarded, parseFeelExpression);
+    expect(read?.guard).toEqual({ statuses: [200], needsResult: true, resultKey: 'request_id' });
+    expect(guardsFor(read?.guard as AnswerRule, order)).toBe(true);
+    expect(guardsFor({ statuses: [200], needsResult: true }, order)).toBe(false);
+  });
+
   it('reads a guard back whatever its line breaks and spacing, and tells the rules apart', () => {
     // given: the helper's layout, the mapping on lines of its own
     const guarded = '=if list contains([201],status) and\n  body instance of context and get value(body, "result") != null\n  and get value(body, "error") = null then {\n  a: body.result.sys_id\n}\nelse {}';

@@ -12,7 +12,7 @@ const CREATE = operationRule('create');
 describe('core/template - error-handling', () => {
   it('reads the answer rule back from each preset error expression, and none from any other text', () => {
     // given
-    const rules: AnswerRule[] = [...OPERATIONS.map(operationRule), { statuses: [200], needsResult: false, api: 'Attachment API' }];
+    const rules: AnswerRule[] = [...OPERATIONS.map(operationRule), { statuses: [200], needsResult: false, api: 'Attachment API' }, { statuses: [200], needsResult: true, resultKey: 'request_id', resultKeyMissing: 'order_now answered a cart: two-step checkout', api: 'Service Catalog API' }];
 
     // then
     for (const rule of rules) {
