@@ -107,13 +107,13 @@ function operationInputs(): TemplateProperty[] {
     {
       id: 'fileName',
       label: 'File name',
-      description: 'The attachment\'s file name, e.g. <code>invoice.pdf</code>; empty: the document\'s own. Needed for a document without one, such as a download: ServiceNow takes the file only from a form part with a file name.',
+      description: 'The attachment\'s file name, e.g. <code>invoice.pdf</code>; empty: the document\'s own. Needed for a document without one, such as a download: ServiceNow takes the file only from a form part with a file name. Latin letters only (ISO-8859-1): the connector writes other characters as ?.',
       group: 'operation',
       type: 'String',
       feel: 'optional',
       binding: inputBinding(FILE_NAME),
       condition: when('upload'),
-      constraints: { pattern: safeTextPattern() }
+      constraints: { pattern: safeTextPattern('[^\\u0100-\\uFFFF]*', 'must hold only ISO-8859-1 characters, the ones the REST connector writes into a multipart header') }
     },
     {
       id: 'attachmentSysId',
@@ -131,6 +131,9 @@ function operationInputs(): TemplateProperty[] {
 
 const NO_DOCUMENT = 'ServiceNow attachment upload: Document is not a Camunda document reference (e.g. =invoice from a form\'s file picker).';
 const NO_FILE_NAME = 'ServiceNow attachment upload: the document has no file name (a document the REST connector stored from a response has none), and ServiceNow takes the file only from a form part with a file name: set File name.';
+const NOT_LATIN1 = 'ServiceNow attachment upload: the file name has characters beyond ISO-8859-1, the only ones the REST connector writes into a multipart header (others become ?): set File name to one in Latin letters.';
+/** A character httpclient5 cannot write into a LEGACY-mode part header (AbstractMultipartFormat: ISO-8859-1 when no charset is set). */
+const BEYOND_LATIN1 = '[^\\u0000-\\u00FF]';
 
 /**
  * The document the file part is made of. The connector names the part's
@@ -144,6 +147,11 @@ const NO_FILE_NAME = 'ServiceNow attachment upload: the document has no file nam
  * application/octet-stream (DocumentAwareMultipartEntityBuilder.getContentType).
  * An external document's name may come from the download's
  * Content-Disposition (ExternalDocument.metadata), which only the connector sees.
+ * A name with characters beyond ISO-8859-1 fails too: the connector builds
+ * the multipart entity without a charset, so httpclient5 writes the part's
+ * Content-Disposition in ISO-8859-1 and each such character as `?`
+ * (AbstractMultipartFormat, httpclient5 5.6.2 as connectors 8.8.16 and
+ * 8.9.7 pin it), and `发票.pdf` would arrive as `??.pdf`.
  */
 function uploadDocument(): string {
   const kind = `get value(${DOCUMENT}, "camunda.document.type")`;
@@ -153,7 +161,10 @@ function uploadDocument(): string {
   const type = `${DOCUMENT}.metadata.contentType`;
   const bareType = `if ${type} instance of string then replace(${type}, " *;.*", "") else ${type}`;
   const fileName = `if ${named} then ${FILE_NAME} else ${ownName}`;
+  // External documents carry their name as `name`, and only when it is known.
+  const sentName = `(if ${named} then ${FILE_NAME} else if ${kind} = "external" then get value(${DOCUMENT}, "name") else ${ownName})`;
   return `(if not(${DOCUMENT} instance of context) or ${kind} = null then assert(${DOCUMENT}, false, ${feelString(NO_DOCUMENT)})`
+    + ` else if (if ${sentName} instance of string then matches(${sentName}, ${feelString(BEYOND_LATIN1)}) else false) then assert(${DOCUMENT}, false, ${feelString(NOT_LATIN1)})`
     + ` else if ${kind} = "external" then (if ${named} then context put(${DOCUMENT}, "name", ${FILE_NAME}) else ${DOCUMENT})`
     + ` else if not(${named}) and (${ownName} = null or ${ownName} = "") then assert(${DOCUMENT}, false, ${feelString(NO_FILE_NAME)})`
     + ` else context put(${DOCUMENT}, "metadata", context put(context put(${metadata}, "fileName", ${fileName}), "contentType", ${bareType})))`;

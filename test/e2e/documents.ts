@@ -47,18 +47,26 @@ export function isDocumentReference(value: unknown): value is DocumentReference 
  * content type is read by httpcore5 `ContentType.create`, which lower-cases
  * it and refuses `"`, `,` and `;`: then, or without one, the part is
  * application/octet-stream. A list sends one part per item; nulls are skipped.
+ * The builder is given no charset, so LEGACY mode writes the part headers
+ * in ISO-8859-1 (AbstractMultipartFormat: `charset != null ? charset :
+ * ISO_8859_1`, httpclient5 5.6.2, the version connectors 8.8.16 and 8.9.7
+ * pin in parent/pom.xml) and a character it cannot encode as `?`; a
+ * parameter value's `"` and `\` get a backslash (MimeField.getBody). Text
+ * parts are ISO-8859-1 as well: `addTextBody(name, text)` takes
+ * ContentType.DEFAULT_TEXT (8.8.16), `addTextBody(..., MULTIPART_FORM_DATA)`
+ * (8.9.7) a type of that charset (StringBody `text.getBytes(charset)`).
  */
 export function multipartBody(body: Record<string, unknown>, documents: DocumentStore): { contentType: string; bytes: Buffer } {
   const boundary = randomUUID().replace(/-/g, '');
   const chunks: Buffer[] = [];
   const part = (name: string, data: Buffer, fileName?: string | null, contentType?: string) => {
-    const disposition = `Content-Disposition: form-data; name="${name}"${fileName !== null && fileName !== undefined ? `; filename="${fileName}"` : ''}`;
+    const disposition = `Content-Disposition: form-data; name="${parameter(name)}"${fileName !== null && fileName !== undefined ? `; filename="${parameter(fileName)}"` : ''}`;
     const type = fileName !== null && fileName !== undefined ? `\r\nContent-Type: ${contentType ?? 'application/octet-stream'}` : '';
-    chunks.push(Buffer.from(`--${boundary}\r\n${disposition}${type}\r\n\r\n`), data, Buffer.from('\r\n'));
+    chunks.push(latin1(`--${boundary}\r\n${disposition}${type}\r\n\r\n`), data, Buffer.from('\r\n'));
   };
   const add = (name: string, value: unknown) => {
     if (isDocumentReference(value)) part(name, documents.read(value), value.metadata.fileName, partContentType(value.metadata.contentType));
-    else part(name, Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)));
+    else part(name, latin1(typeof value === 'string' ? value : JSON.stringify(value)));
   };
   for (const [name, value] of Object.entries(body)) {
     if (value === null || value === undefined) continue;
@@ -67,6 +75,16 @@ export function multipartBody(body: Record<string, unknown>, documents: Document
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { contentType: `multipart/form-data; boundary=${boundary}`, bytes: Buffer.concat(chunks) };
+}
+
+/** Java's String.getBytes(ISO_8859_1): a character beyond U+00FF (a surrogate pair counts as one) becomes `?`. */
+function latin1(text: string): Buffer {
+  return Buffer.from(Array.from(text, (character) => (character.codePointAt(0) ?? 0) > 0xff ? '?' : character).join(''), 'latin1');
+}
+
+/** MimeField.getBody: a parameter value in quotes, its `"` and `\` escaped with a backslash. */
+function parameter(value: string): string {
+  return value.replace(/["\\]/g, '\\$&');
 }
 
 function partContentType(raw: string | null): string {

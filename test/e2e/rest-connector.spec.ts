@@ -15,6 +15,7 @@ import { presetErrorRule } from '../../core/template/error-handling';
 import type { ElementTemplate } from '../../core/template/types';
 import { writeOutputVariables } from '../../lint/diagram/result-expression-writer';
 import { applyTemplate, proveRequest, runJob, type JobOptions, type ProvenRequest } from '../helpers/request-proof';
+import { DocumentStore } from './documents';
 import { ConnectorError, EMULATOR_SECRETS, responseBody, sendLikeRestConnector } from './rest-connector';
 
 interface Seen {
@@ -22,6 +23,7 @@ interface Seen {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  raw: Buffer;
 }
 
 let server: Server;
@@ -35,7 +37,7 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), raw: Buffer.concat(chunks) });
       const answer = answers.get(new URL(request.url ?? '/', 'http://x').pathname) ?? { status: 200, type: 'application/json', text: '{"result":{}}' };
       response.writeHead(answer.status, { ...(answer.type ? { 'Content-Type': answer.type } : {}), ...answer.headers });
       response.end(answer.text);
@@ -64,6 +66,26 @@ describe('e2e/rest-connector - the request on the wire', () => {
     expect(last()).toMatchObject({ method: 'POST', body: '', headers: { 'content-type': 'text/plain; charset=ISO-8859-1', 'content-length': '0' } });
     await sendLikeRestConnector(request({ method: 'GET', body: { ignored: true } }));
     expect(last().headers['content-type']).toBeUndefined();
+  });
+
+  it('writes a multipart body as httpclient5 LEGACY mode does: headers and text parts in ISO-8859-1 (other characters as ?), quotes in a file name escaped', async () => {
+    // given
+    const documents = new DocumentStore();
+    const body = {
+      note: 'Größe',
+      latin: documents.create(Buffer.from('a'), { fileName: 'Prüfbericht "final".pdf', contentType: 'application/pdf' }),
+      cjk: documents.create(Buffer.from('b'), { fileName: '发票.pdf', contentType: 'application/pdf' })
+    };
+
+    // when
+    await sendLikeRestConnector(request({ method: 'POST', headers: { 'Content-Type': 'multipart/form-data' }, body }), documents);
+
+    // then
+    const wire = last().raw.toString('latin1');
+    expect(wire).toContain('Content-Disposition: form-data; name="note"\r\n\r\nGröße\r\n');
+    expect(last().raw.includes(Buffer.from('Größe', 'latin1'))).toBe(true);
+    expect(wire).toContain('Content-Disposition: form-data; name="latin"; filename="Prüfbericht \\"final\\".pdf"\r\nContent-Type: application/pdf\r\n');
+    expect(wire).toContain('filename="??.pdf"');
   });
 
   it('sends a String body without Content-Type header as application/json', async () => {

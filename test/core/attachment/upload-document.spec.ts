@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAttachmentTemplate } from '../../../core/attachment/build-attachment-template';
-import { IncidentRaised, proveRequest } from '../../helpers/request-proof';
+import { applyTemplate, IncidentRaised, proveRequest } from '../../helpers/request-proof';
 
 const template = buildAttachmentTemplate({ idPrefix: 'community.servicenow', version: 1 });
 const SECRETS = { SERVICENOW_USERNAME: 'camunda', SERVICENOW_PASSWORD: 'secret' };
@@ -43,5 +43,29 @@ describe('the attachment upload\'s file part', () => {
     expect(prove(camunda({ contentType: 'application/pdf' }))).toThrow(IncidentRaised);
     expect(prove(camunda({ fileName: '', contentType: 'application/pdf' }))).toThrow(/set File name/);
     expect(prove('invoice.pdf')).toThrow(/not a Camunda document reference/);
+  });
+});
+
+describe('the attachment upload\'s file name', () => {
+  const prove = (document: unknown, fileName?: string) => () => proveRequest(template, { instanceUrl: 'https://acme.service-now.com', attachmentOperation: 'upload', tableName: 'incident', recordSysId: RECORD, document: '=doc', ...(fileName ? { fileName } : {}) }, { secrets: SECRETS, variables: { doc: document } });
+
+  it('a name with characters beyond ISO-8859-1, which the connector would send as ?, fails the input mapping with the fix', () => {
+    // The connector writes multipart headers in ISO-8859-1 (test/e2e/documents.ts multipartBody names the sources).
+    expect(prove(camunda({ fileName: '发票.pdf', contentType: 'application/pdf' }))).toThrow(IncidentRaised);
+    const named = () => proveRequest(template, { instanceUrl: 'https://acme.service-now.com', attachmentOperation: 'upload', tableName: 'incident', recordSysId: RECORD, document: '=doc', fileName: '=name' }, { secrets: SECRETS, variables: { doc: camunda({ fileName: 'scan.pdf', contentType: 'application/pdf' }), name: 'Rechnung 📄.pdf' } });
+    expect(named).toThrow(/ISO-8859-1.*set File name/);
+    expect(prove(external('发票.pdf'))).toThrow(IncidentRaised);
+  });
+
+  it('the Modeler refuses a File name beyond ISO-8859-1 written as it is', () => {
+    const violations = (fileName: string) => applyTemplate(template, { instanceUrl: 'https://acme.service-now.com', attachmentOperation: 'upload', tableName: 'incident', recordSysId: RECORD, document: '=doc', fileName }).violations;
+    expect(violations('发票.pdf')).toEqual([expect.stringMatching(/^fileName: does not match .*must hold only ISO-8859-1 characters/)]);
+    expect(violations('Prüfbericht.pdf')).toEqual([]);
+  });
+
+  it('an ISO-8859-1 name, or File name replacing one that is not, is sent', () => {
+    expect(uploadedPart(camunda({ fileName: 'Prüfbericht.pdf', contentType: 'application/pdf' }))).toEqual(camunda({ fileName: 'Prüfbericht.pdf', contentType: 'application/pdf' }));
+    expect(uploadedPart(camunda({ fileName: '发票.pdf', contentType: 'application/pdf' }), 'invoice.pdf')).toEqual(camunda({ fileName: 'invoice.pdf', contentType: 'application/pdf' }));
+    expect(uploadedPart(external('发票.pdf'), 'invoice.pdf')).toEqual(external('invoice.pdf'));
   });
 });
