@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildOrderTemplate } from '../../core/catalog/build-order-template';
 import type { CatalogItem } from '../../core/metadata/catalog';
 import type { ElementTemplate } from '../../core/template/types';
+import { NO_RECORD } from '../../scripts/emulator/responses';
 import { startEmulator, type RunningEmulator } from '../../scripts/emulator/server';
 import { loadEmulatorSnapshot } from '../../scripts/emulator/snapshot-source';
 import { applyTemplate, evaluateError, evaluateResult, IncidentRaised, proveRequest, runJob } from '../helpers/request-proof';
@@ -281,6 +282,21 @@ describe('e2e - order, attachment, flow and count templates against the emulator
       expect(JSON.parse(String(downloaded.response.headers?.['x-attachment-metadata']))).toMatchObject({ file_name: 'invoice.pdf' });
       expect(deleted.response.status).toBe(204);
       expect(gone.outcome).toMatchObject({ errorType: 'bpmnError', code: 'SERVICENOW_404' });
+    });
+
+    it('a download of a missing attachment: 8.8 stores the error answer too, so the BPMN error has the reason phrase only; 8.9 reads ServiceNow\'s message', async () => {
+      // given
+      const values = { instanceUrl: emulator.url, attachmentOperation: 'download', attachmentSysId: 'fedcba9876543210fedcba9876543210' };
+      const send = (runtime: '8.8' | '8.9') => sendLikeRestConnector(proveRequest(template, values, { secrets: SECRETS, runtime }), documents, { runtime }).then(() => undefined, (thrown: unknown) => thrown as ConnectorError);
+
+      // when
+      const [old, current] = [await send('8.8'), await send('8.9')];
+
+      // then
+      expect(old).toBeInstanceOf(ConnectorError);
+      expect(old?.variables.response.body).toBeNull();
+      expect(evaluateError(template, values, old as ConnectorError)).toMatchObject({ errorType: 'bpmnError', code: 'SERVICENOW_404', message: 'Not Found' });
+      expect(evaluateError(template, values, current as ConnectorError)).toMatchObject({ errorType: 'bpmnError', code: 'SERVICENOW_404', message: expect.stringContaining(NO_RECORD.error.message) });
     });
 
     it('a download answered with a web page (login, hibernating instance) raises an incident, though the connector stores the page and hands on no body', async () => {

@@ -25,7 +25,7 @@
  *   answer without `access_token` sends `Bearer null`
  *   (ApacheRequestAuthenticationBuilder.fetchOAuthToken, OAuthService).
  */
-import type { ProvenRequest, SampleError, SampleResponse } from '../helpers/request-proof';
+import type { ConnectorRuntime, ProvenRequest, SampleError, SampleResponse } from '../helpers/request-proof';
 import { DEFAULT_OAUTH_CLIENT, DEFAULT_USER } from '../../scripts/emulator/server';
 import { multipartBody, type DocumentStore } from './documents';
 
@@ -45,7 +45,15 @@ export class ConnectorError extends Error implements SampleError {
   }
 }
 
-export async function sendLikeRestConnector(request: ProvenRequest, documents?: DocumentStore): Promise<SampleResponse> {
+/**
+ * `runtime` (default 8.8, as the proof's) matters for a stored answer that
+ * is an error: 8.8.16 stores every answer with an entity before it checks the
+ * status (HttpCommonResultResponseHandler.handleResponse → FileResponseHandler.handle,
+ * then CustomApacheHttpClient.execute → ConnectorExceptionMapper.from(result)),
+ * so the error's response body is null; 8.9.7 checks the status first and
+ * reads the error body (CustomResponseHandler.handleResponse).
+ */
+export async function sendLikeRestConnector(request: ProvenRequest, documents?: DocumentStore, options: { runtime?: ConnectorRuntime } = {}): Promise<SampleResponse> {
   const input = request.connectorInput;
   const timeoutMs = Number(input.readTimeoutInSeconds ?? input.connectionTimeoutInSeconds ?? 20) * 1000 || 20_000;
   const url = new URL(request.url);
@@ -80,10 +88,12 @@ export async function sendLikeRestConnector(request: ProvenRequest, documents?: 
     }
   }
   const response = await fetch(target, { method: request.method, headers, ...(body !== undefined ? { body } : {}), redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-  if (input.storeResponse === true && documents && response.status < 400) {
+  if (input.storeResponse === true && documents && (response.status < 400 || (options.runtime ?? '8.8') === '8.8')) {
     const bytes = Buffer.from(await response.arrayBuffer());
     const contentType = response.headers.get('content-type') ?? undefined;
-    return { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: null, reason: response.statusText, document: documents.create(bytes, contentType ? { contentType } : {}) };
+    const stored = { status: response.status, headers: Object.fromEntries(response.headers.entries()), body: null, reason: response.statusText, document: documents.create(bytes, contentType ? { contentType } : {}) };
+    if (response.status >= 400) throw new ConnectorError(String(response.status), response.statusText || '[no reason]', { response: { headers: stored.headers, body: null } });
+    return stored;
   }
   return toResult(response);
 }
