@@ -332,6 +332,20 @@ describe('e2e - order, attachment, flow and count templates against the emulator
       expect(emulator.attachments.get(String(uploaded.result.attachmentSysId))?.equals(bytes)).toBe(true);
     });
 
+    it('uploads a document with an ISO-8859-1 name: the connector declares that charset on the body, and the name arrives whole', async () => {
+      // given
+      const incident = emulator.store.insert('incident', { short_description: 'Latin-1 name' }, 'admin');
+      const report = documents.create(Buffer.from('x'), { contentType: 'application/pdf', fileName: 'Prüfbericht Nr. 5.pdf' });
+
+      // when
+      const { request, result } = await run(template, { attachmentOperation: 'upload', tableName: 'incident', recordSysId: incident.sys_id, document: '=report' }, { report });
+
+      // then
+      expect(emulator.requests.at(-1)?.contentType).toMatch(/^multipart\/form-data; charset=ISO-8859-1; boundary=/);
+      expect(emulator.store.get('sys_attachment', String(result.attachmentSysId))).toMatchObject({ file_name: 'Prüfbericht Nr. 5.pdf' });
+      expect(request.headers).toMatchObject({ 'Content-Type': 'multipart/form-data' });
+    });
+
     it('a document without a file name and no File name raises an incident naming the fix, before anything is sent', () => {
       // given
       const incident = emulator.store.insert('incident', { short_description: 'Nameless file' }, 'admin');

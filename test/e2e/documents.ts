@@ -74,7 +74,8 @@ export function multipartBody(body: Record<string, unknown>, documents: Document
     else add(name, value);
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { contentType: `multipart/form-data; boundary=${boundary}`, bytes: Buffer.concat(chunks) };
+  // The entity's type: MULTIPART_FORM_DATA (charset ISO-8859-1) with the boundary added (MultipartEntityBuilder.buildEntity, httpcore5 5.4.3 ContentType.withParameters keeps the charset).
+  return { contentType: `multipart/form-data; charset=ISO-8859-1; boundary=${boundary}`, bytes: Buffer.concat(chunks) };
 }
 
 /** Java's String.getBytes(ISO_8859_1): a character beyond U+00FF (a surrogate pair counts as one) becomes `?`. */
