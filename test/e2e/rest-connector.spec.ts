@@ -103,6 +103,11 @@ describe('e2e/rest-connector - the answer', () => {
     expect(responseBody('"x"')).toBe('"x"');
     expect(responseBody('null')).toBe('null');
     expect(responseBody('  \n')).toBeNull();
+    // Jackson reads the first value and ignores what follows (FAIL_ON_TRAILING_TOKENS is off in HttpClientObjectMapperSupplier).
+    expect(responseBody(' {"a":"}"} <html>')).toEqual({ a: '}' });
+    expect(responseBody('[1]]')).toEqual([1]);
+    expect(responseBody('{"a":1')).toBe('{"a":1');
+    expect(responseBody('1 {"a":1}')).toBe('1 {"a":1}');
     answers.set('/number', { status: 200, type: 'application/json', text: '42' });
     expect((await sendLikeRestConnector(request({ url: `${base}/number` }))).body).toBe('42');
   });

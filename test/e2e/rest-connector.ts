@@ -105,15 +105,39 @@ async function toResult(response: Response): Promise<SampleResponse> {
   return { status: response.status, headers, body, reason: response.statusText };
 }
 
-/** The connector's body: a JSON object or array parsed, other text kept as it is, a blank body null. */
+/**
+ * The connector's body: a JSON object or array parsed, other text kept as it
+ * is, a blank body null. Jackson reads the first JSON value only and ignores
+ * what follows it (DeserializationFeature.FAIL_ON_TRAILING_TOKENS is off in
+ * HttpClientObjectMapperSupplier, 8.8.16 and 8.9.7), so `{"a":1} <html>` is
+ * the object.
+ */
 export function responseBody(text: string): unknown {
   if (!text.trim()) return null;
   try {
-    const parsed: unknown = JSON.parse(text);
+    const parsed: unknown = JSON.parse(firstJsonValue(text));
     return parsed !== null && typeof parsed === 'object' ? parsed : text;
   } catch {
     return text;
   }
+}
+
+/** The text up to the end of its first object or array (brackets outside strings counted), or the whole text. */
+function firstJsonValue(text: string): string {
+  const start = text.search(/\S/);
+  if (text[start] !== '{' && text[start] !== '[') return text;
+  let depth = 0;
+  let inString = false;
+  for (let index = start; index < text.length; index++) {
+    const character = text[index];
+    if (inString) {
+      if (character === '\\') index++;
+      else if (character === '"') inString = false;
+    } else if (character === '"') inString = true;
+    else if (character === '{' || character === '[') depth++;
+    else if ((character === '}' || character === ']') && --depth === 0) return text.slice(0, index + 1);
+  }
+  return text;
 }
 
 async function authorize(authentication: Record<string, unknown> | undefined, timeoutMs: number): Promise<string | undefined> {
