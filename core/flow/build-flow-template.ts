@@ -73,7 +73,7 @@ export function buildFlowTemplate(options: BuildOptions): ElementTemplate {
       {
         id: 'headers',
         label: 'Headers',
-        description: 'Extra request headers as a FEEL context, e.g. <code>={"X-Correlation-Id": correlationId}</code>; JSON Accept and Content-Type are sent by default.',
+        description: 'Extra request headers as a FEEL context of text, numbers or booleans, e.g. <code>={"X-Correlation-Id": correlationId}</code>; JSON Accept and Content-Type are sent by default.',
         group: 'payload',
         type: 'String',
         feel: 'required',
@@ -88,7 +88,7 @@ export function buildFlowTemplate(options: BuildOptions): ElementTemplate {
       {
         id: 'queryParameters',
         label: 'Query parameters',
-        description: 'A FEEL context, e.g. <code>={"source": "camunda"}</code>.',
+        description: 'A FEEL context of text, numbers or booleans, e.g. <code>={"source": "camunda"}</code>: the connector refuses a nested context or list (an incident).',
         group: 'payload',
         type: 'String',
         feel: 'required',

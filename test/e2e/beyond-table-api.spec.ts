@@ -7,7 +7,7 @@ import type { ElementTemplate } from '../../core/template/types';
 import { NO_RECORD } from '../../scripts/emulator/responses';
 import { startEmulator, type RunningEmulator } from '../../scripts/emulator/server';
 import { loadEmulatorSnapshot } from '../../scripts/emulator/snapshot-source';
-import { applyTemplate, evaluateError, evaluateResult, IncidentRaised, proveRequest, runJob } from '../helpers/request-proof';
+import { applyTemplate, evaluateError, evaluateResult, IncidentRaised, JobFailed, proveRequest, runJob } from '../helpers/request-proof';
 import { DocumentStore, type DocumentReference } from './documents';
 import { ConnectorError, EMULATOR_SECRETS as SECRETS, sendLikeRestConnector } from './rest-connector';
 
@@ -397,6 +397,19 @@ describe('e2e - order, attachment, flow and count templates against the emulator
       // The trigger's answer as the docs show it (Integration Hub, rest-trigger): the execution ID alone.
       expect(result.flowResponse).toEqual({ result: { executionId: started?.executionId } });
       expect(result.flowExecutionId).toMatch(/^[A-Za-z]{32}$/);
+    });
+
+    it('query parameters holding a nested context fail the job without retries before anything is sent, as the connector binds them as text', () => {
+      // given
+      const sent = emulator.requests.length;
+
+      // when
+      const prove = () => proveRequest(template, { instanceUrl: emulator.url, triggerPath: '/api/sn_cico/flow_starter/my_flow', queryParameters: '={"filter": {"state": "new"}}' }, { secrets: SECRETS });
+
+      // then
+      expect(prove).toThrow(JobFailed);
+      expect(prove).toThrow(/queryParameters\.filter/);
+      expect(emulator.requests.length).toBe(sent);
     });
 
     it('with OAuth, and a 500 from the trigger is left to the retries', async () => {

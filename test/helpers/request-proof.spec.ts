@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementTemplate, TemplateProperty } from '../../core/template/types';
-import { applyTemplate, evaluateError, evaluateResult, proveRequest } from './request-proof';
+import { applyTemplate, evaluateError, evaluateResult, JobFailed, proveRequest } from './request-proof';
 
 function template(properties: TemplateProperty[]): ElementTemplate {
   return { name: 't', id: 't', appliesTo: ['bpmn:Task'], properties };
@@ -74,6 +74,18 @@ describe('helpers - request-proof', () => {
     // then
     expect(proveRequest(t, {}, { secrets: { BASE: 'https://h', USER: 'me' } })).toMatchObject({ url: 'https://h/api', authentication: { username: 'me' } });
     expect(() => proveRequest(t, {}, { secrets: { BASE: 'https://h' } })).toThrow("Secret with name 'USER' is not available");
+  });
+
+  it('fails the job without retries when headers or query parameters hold a value that is no text, number or boolean, as binding Map<String, String> does', () => {
+    // given
+    const t = (queryParameters: string) => template([...request.slice(0, 1), { id: 'url', type: 'Hidden', value: 'https://h/api', binding: input('url') }, { id: 'q', type: 'Hidden', value: queryParameters, binding: input('queryParameters') }, { id: 'h', type: 'Hidden', value: '={"X-A": 1}', binding: input('headers') }]);
+    const failure = (queryParameters: string) => { try { proveRequest(t(queryParameters)); return undefined; } catch (error) { return error as JobFailed; } };
+
+    // then
+    expect(proveRequest(t('={"a": "x", "n": 5, "b": true, "none": null}'))).toMatchObject({ queryParameters: { a: 'x', n: 5, b: true, none: null } });
+    expect(failure('={"filter": {"a": 1}}')).toMatchObject({ retries: 0, message: expect.stringContaining('queryParameters.filter') });
+    expect(failure('={"ids": ["1", "2"]}')).toBeInstanceOf(JobFailed);
+    expect(proveRequest(t('={"id": ["1"]}')).queryParameters).toEqual({ id: ['1'] });
   });
 
   it('refuses two active properties writing one input and unknown property ids', () => {

@@ -72,6 +72,10 @@ export function proveRequest(template: ElementTemplate, values: Values = {}, opt
   // HttpCommonRequest: method @NotNull, url @NotBlank: a ConnectorInputException, no retries.
   if (typeof method !== 'string' || !method) throw new JobFailed('method: must not be null', 0);
   if (typeof url !== 'string' || !/^(https?:\/\/)/.test(url)) throw new JobFailed(`url "${String(url)}" is not an http(s) URL`, 0);
+  for (const name of ['headers', 'queryParameters']) {
+    const problem = textMapProblem(connectorInput[name]);
+    if (problem) throw new JobFailed(`${name}.${problem}`, 0);
+  }
   const body = BODY_METHODS.includes(method) ? (connectorInput.ignoreNullValues === true ? dropNulls(connectorInput.body) : connectorInput.body) : undefined;
   return {
     method,
@@ -84,6 +88,26 @@ export function proveRequest(template: ElementTemplate, values: Values = {}, opt
     locals,
     warnings
   };
+}
+
+/**
+ * Why a connector input bound as `Map<String, String>` (HttpCommonRequest
+ * `headers` and `queryParameters`, 8.8.16 and 8.9.7) does not bind: Jackson
+ * takes text, a number or a boolean as text, null, and a list of exactly one
+ * of those (DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS,
+ * ConnectorsObjectMapperSupplier); anything else throws, which
+ * JobHandlerContext.mapJson turns into a ConnectorInputException: no
+ * retries. Text that is no context goes through the @FEEL deserializer and
+ * is not modelled here.
+ */
+function textMapProblem(value: unknown): string | undefined {
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const scalar = (inner: unknown) => inner === null || ['string', 'number', 'boolean'].includes(typeof inner);
+  for (const [key, inner] of Object.entries(value)) {
+    if (scalar(inner) || (Array.isArray(inner) && inner.length === 1 && scalar(inner[0]))) continue;
+    return `${key}: Cannot deserialize value of type \`java.lang.String\` from ${Array.isArray(inner) ? 'Array' : 'Object'} value`;
+  }
+  return undefined;
 }
 
 function dropNulls(value: unknown): unknown {
