@@ -144,7 +144,9 @@ const BEYOND_LATIN1 = '[^\\u0000-\\u00FF]';
  * no file was sent; and a content type with parameters (`text/plain;
  * charset=UTF-8`, as a download stores it) loses them, since httpcore5
  * `ContentType.create` refuses `;` and the connector then sends
- * application/octet-stream (DocumentAwareMultipartEntityBuilder.getContentType).
+ * application/octet-stream (DocumentAwareMultipartEntityBuilder.getContentType);
+ * a document without one gets application/octet-stream here, as the
+ * connector's ContentType.create(null) would throw instead.
  * An external document's name may come from the download's
  * Content-Disposition (ExternalDocument.metadata), which only the connector sees.
  * A name with characters beyond ISO-8859-1 fails too: the connector builds
@@ -158,8 +160,9 @@ function uploadDocument(): string {
   const named = `${FILE_NAME} != null and ${FILE_NAME} != ""`;
   const metadata = `(if ${DOCUMENT}.metadata instance of context then ${DOCUMENT}.metadata else {})`;
   const ownName = `${DOCUMENT}.metadata.fileName`;
-  const type = `${DOCUMENT}.metadata.contentType`;
-  const bareType = `if ${type} instance of string then replace(${type}, " *;.*", "") else ${type}`;
+  const type = `get value(${metadata}, "contentType")`;
+  // No content type at all: httpcore5 ContentType.create(null) throws a NullPointerException the builder does not catch (it catches IllegalArgumentException only, and sends application/octet-stream then).
+  const bareType = `if ${type} instance of string then replace(${type}, " *;.*", "") else "application/octet-stream"`;
   const fileName = `if ${named} then ${FILE_NAME} else ${ownName}`;
   // External documents carry their name as `name`, and only when it is known.
   const sentName = `(if ${named} then ${FILE_NAME} else if ${kind} = "external" then get value(${DOCUMENT}, "name") else ${ownName})`;

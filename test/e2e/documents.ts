@@ -45,8 +45,9 @@ export function isDocumentReference(value: unknown): value is DocumentReference 
  * Content-Type and `filename` (LegacyMultipart.formatMultipartHeader), so a
  * document without a file name goes out like a text field. A document's
  * content type is read by httpcore5 `ContentType.create`, which lower-cases
- * it and refuses `"`, `,` and `;`: then, or without one, the part is
- * application/octet-stream. A list sends one part per item; nulls are skipped.
+ * it and refuses `"`, `,` and `;`: then, or when blank, the part is
+ * application/octet-stream; a null type throws (a NullPointerException the
+ * builder does not catch), and the job fails. A list sends one part per item; nulls are skipped.
  * The builder is given no charset, so LEGACY mode writes the part headers
  * in ISO-8859-1 (AbstractMultipartFormat: `charset != null ? charset :
  * ISO_8859_1`, httpclient5 5.6.2, the version connectors 8.8.16 and 8.9.7
@@ -89,6 +90,8 @@ function parameter(value: string): string {
 }
 
 function partContentType(raw: string | null): string {
-  if (raw === null || !raw.trim() || /[";,]/.test(raw)) return 'application/octet-stream';
+  // ContentType.create: Args.notBlank throws NullPointerException for null (Objects.requireNonNull), which getContentType does not catch (only IllegalArgumentException).
+  if (raw === null) throw new Error('e2e: the connector fails building the multipart body: java.lang.NullPointerException: MIME type (httpcore5 ContentType.create(null))');
+  if (!raw.trim() || /[";,]/.test(raw)) return 'application/octet-stream';
   return raw.toLowerCase();
 }

@@ -88,6 +88,20 @@ describe('e2e/rest-connector - the request on the wire', () => {
     expect(wire).toContain('filename="??.pdf"');
   });
 
+  it('fails building a multipart body with a document that has no content type, as httpcore5 ContentType.create(null) throws', async () => {
+    // given
+    const documents = new DocumentStore();
+    const body = { file: documents.create(Buffer.from('a'), { fileName: 'a.bin' }) };
+
+    // when
+    const sent = seen.length;
+    const error = await sendLikeRestConnector(request({ method: 'POST', headers: { 'Content-Type': 'multipart/form-data' }, body }), documents).then(() => undefined, (thrown: unknown) => thrown);
+
+    // then
+    expect(String(error)).toMatch(/NullPointerException.*MIME type/);
+    expect(seen.length).toBe(sent);
+  });
+
   it('sends a String body without Content-Type header as application/json', async () => {
     await sendLikeRestConnector(request({ method: 'POST', body: '{"short_description":"x"}' }));
     expect(last().headers['content-type']).toMatch(/^application\/json/);

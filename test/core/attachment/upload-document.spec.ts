@@ -34,6 +34,11 @@ describe('the attachment upload\'s file part', () => {
     expect(uploadedPart(camunda({ fileName: 'r.csv', contentType: 'text/csv ; charset=UTF-8' }))).toEqual(camunda({ fileName: 'r.csv', contentType: 'text/csv' }));
   });
 
+  it('gives a document without a content type application/octet-stream, which the connector would fail on (ContentType.create(null) throws a NullPointerException it does not catch)', () => {
+    expect(uploadedPart(camunda({ fileName: 'a.bin', contentType: null }))).toEqual(camunda({ fileName: 'a.bin', contentType: 'application/octet-stream' }));
+    expect(uploadedPart(camunda({ fileName: 'a.bin' }))).toEqual(camunda({ fileName: 'a.bin', contentType: 'application/octet-stream' }));
+  });
+
   it('an external document without a name is sent: the connector may find one in the download\'s Content-Disposition', () => {
     expect(uploadedPart(external())).toEqual(external());
   });
