@@ -31,6 +31,9 @@ const byId = (id: string, version?: number) => {
   return found;
 };
 const incident = byId('community.servicenow.incident');
+const laptop = byId('community.servicenow.CatalogItem.laptop_request');
+const LAPTOP_VARIABLES = { 'variable.laptop_type': 'standard', 'variable.operating_system': 'linux', 'variable.justification': 'x', 'variable.contact_name': 'A', 'variable.contact_email': 'a@example.com' };
+const ORDER_MAPPING = '={requestSysId: body.result.request_id}';
 const task = (template: ElementTemplate, values: Values, headers?: Record<string, string | undefined>) => createModdle(taskDiagram(template, values, { headers }), { zeebe: zeebeSchema });
 
 /** A modeler's own mapping, as the Result expression field's example suggests. */
@@ -79,6 +82,17 @@ describe('lint/bpmnlint-plugin-servicenow - rules/result-expression-guard', () =
           message: 'Result expression: checks for HTTP 200 with a result, but this operation answers HTTP 201 with a result: a good answer maps nothing and the task completes without its outputs, and an unexpected answer completes the task instead of raising an incident (did the operation change?). Check for HTTP 201 with a result instead.',
           propertiesPanel: { entryIds: [RESULT_ENTRY] },
           servicenow: { code: 'result.guard-mismatch', suggestion: deferUnexpectedAnswer(MINE, operationRule('create')) }
+        }
+      },
+      {
+        name: 'an order with an answer check that does not ask for result.request_id: a cart answer (two-step checkout) would complete the task',
+        moddleElement: task(laptop, { instanceUrl: 'https://dev1.service-now.com', ...LAPTOP_VARIABLES, resultMapping: 'custom', resultExpression: deferUnexpectedAnswer(ORDER_MAPPING, { statuses: [200], needsResult: true }) }),
+        config,
+        report: {
+          id: 'Task',
+          message: 'Result expression: checks for HTTP 200 with a result, but this operation answers HTTP 200 with a result holding request_id: an unexpected answer completes the task instead of raising an incident (did the operation change?). Check for HTTP 200 with a result holding request_id instead.',
+          propertiesPanel: { entryIds: ['custom-entry-community.servicenow.CatalogItem.laptop_request-output-2'] },
+          servicenow: { code: 'result.guard-mismatch', suggestion: deferUnexpectedAnswer(ORDER_MAPPING, { statuses: [200], needsResult: true, resultKey: 'request_id' }) }
         }
       },
       {
