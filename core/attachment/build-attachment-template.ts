@@ -107,7 +107,7 @@ function operationInputs(): TemplateProperty[] {
     {
       id: 'fileName',
       label: 'File name',
-      description: 'The attachment\'s file name, e.g. <code>invoice.pdf</code>; empty: the document\'s own. Needed for a document without one, such as a download: ServiceNow takes the file only from a form part with a file name. Latin letters only (ISO-8859-1): the connector writes other characters as ?.',
+      description: 'The attachment\'s file name, e.g. <code>invoice.pdf</code>; empty: the document\'s own. Needed for a document without one, such as a download: ServiceNow takes the file only from a form part with a file name. ISO-8859-1 only (ASCII and Western European letters, not ł or 发): the connector writes other characters as ?.',
       group: 'operation',
       type: 'String',
       feel: 'optional',
@@ -131,7 +131,7 @@ function operationInputs(): TemplateProperty[] {
 
 const NO_DOCUMENT = 'ServiceNow attachment upload: Document is not a Camunda document reference (e.g. =invoice from a form\'s file picker).';
 const NO_FILE_NAME = 'ServiceNow attachment upload: the document has no file name (a document the REST connector stored from a response has none), and ServiceNow takes the file only from a form part with a file name: set File name.';
-const NOT_LATIN1 = 'ServiceNow attachment upload: the file name has characters beyond ISO-8859-1, the only ones the REST connector writes into a multipart header (others become ?): set File name to one in Latin letters.';
+const NOT_LATIN1 = 'ServiceNow attachment upload: the file name has characters beyond ISO-8859-1, the only ones the REST connector writes into a multipart header (others become ?): set File name to one in ASCII or Western European letters.';
 /** A character httpclient5 cannot write into a LEGACY-mode part header (AbstractMultipartFormat: ISO-8859-1 when no charset is set). */
 const BEYOND_LATIN1 = '[^\\u0000-\\u00FF]';
 
