@@ -147,8 +147,10 @@ const BEYOND_LATIN1 = '[^\\u0000-\\u00FF]';
  * application/octet-stream (DocumentAwareMultipartEntityBuilder.getContentType);
  * a document without one gets application/octet-stream here, as the
  * connector's ContentType.create(null) would throw instead.
- * An external document's name may come from the download's
- * Content-Disposition (ExternalDocument.metadata), which only the connector sees.
+ * An external document without a name gets one from the connector when it
+ * downloads it: the Content-Disposition filename, else a random UUID with
+ * the content type's subtype as extension (ExternalDocument.metadata,
+ * HttpHeaderFilenameResolver), which only the connector sees.
  * A name with characters beyond ISO-8859-1 fails too: the connector builds
  * the multipart entity without a charset, so httpclient5 writes the part's
  * Content-Disposition in ISO-8859-1 and each such character as `?`
