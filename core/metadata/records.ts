@@ -275,17 +275,24 @@ export function readOverrideRecords(raws: Raw[], problems: Problems): OverrideRe
 /**
  * The choices in the snapshot's language (manifest `language`, default en);
  * a record without a language counts as that language. A dump of all
- * languages thus keeps one label per value.
+ * languages thus keeps one label per value. A column with no choice in
+ * another snapshot language keeps its English ones: the platform shows a
+ * user the choices in their language where a column has any, else the
+ * English ones, never a mix (ServiceNow Community, developer-forum, "How can
+ * i show choices in english even if my instance is in another language").
  */
 export function readChoiceRecords(raws: Raw[], problems: Problems, snapshotLanguage = 'en'): ChoiceRecord[] {
   const file = SNAPSHOT_FILES.choices;
   const choices: ChoiceRecord[] = [];
   const reader = new RecordReader(file, problems, choiceNames);
+  const translated = snapshotLanguage === BASE_LANGUAGE ? undefined : translatedColumns(raws, snapshotLanguage);
   for (let index = 0; index < raws.length; index++) {
     const raw = raws[index]!;
     const read = reader.at(raw, index);
     const language = read.text('language', raw['language']);
-    if (language !== undefined && language !== '' && language !== snapshotLanguage) continue;
+    if (language !== undefined && language !== snapshotLanguage) {
+      if (!translated || language !== BASE_LANGUAGE || translated.has(choiceColumnKey(raw))) continue;
+    }
     const table = read.required('name', raw['name']);
     const element = read.required('element', raw['element']);
     const value = read.required('value', raw['value']);
@@ -303,6 +310,23 @@ export function readChoiceRecords(raws: Raw[], problems: Problems, snapshotLangu
     if (table !== undefined && element !== undefined && value !== undefined) choices.push(choice);
   }
   return choices;
+}
+
+/** The language every instance has its choices in, and falls back to. */
+const BASE_LANGUAGE = 'en';
+
+function choiceColumnKey(raw: Raw): string {
+  return `${plain(raw['name'])}\u0000${plain(raw['element'])}`;
+}
+
+/** The columns (table and element) that have a choice in `language` (a record without a language counts). */
+function translatedColumns(raws: Raw[], language: string): Set<string> {
+  const columns = new Set<string>();
+  for (const raw of raws) {
+    const own = plain(raw['language']);
+    if (own === '' || own === language) columns.add(choiceColumnKey(raw));
+  }
+  return columns;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -25,7 +25,8 @@ Options:
                        sc_cat_item ("category=<sys_id>"); with their variables, variable
                        sets and choices. Without --tables: sc_request,sc_req_item.
   --out <dir>          where to write (default metadata/<instance name>/); replaced as a whole
-  --language <code>    sys_choice language (default en)
+  --language <code>    sys_choice language (default en); a column without choices in
+                       that language keeps its English ones, as the instance shows them
   --page-size <n>      records per request (default 1000)
 ${connectionHelp}
   --json               print a JSON summary on standard output

@@ -65,7 +65,9 @@ export async function fetchMetadata(client: ServiceNowClient, options: FetchOpti
   }
   const overrides = await list('sys_dictionary_override', hierarchy, '^ORDERBYname^ORDERBYelement');
   const language = options.language ?? 'en';
-  const choices = await list('sys_choice', hierarchy, `^language=${language}^ORDERBYname^ORDERBYelement^ORDERBYsequence`);
+  // English too: a column without choices in the language shows its English ones (core/metadata/records.ts readChoiceRecords).
+  const languages = language === 'en' ? 'language=en' : `languageIN${language},en`;
+  const choices = await list('sys_choice', hierarchy, `^${languages}^ORDERBYname^ORDERBYelement^ORDERBYsequence`);
 
   // Reference targets only need their sys_db_object record (and its super classes).
   const targets = columns.map((column) => column.reference ?? '').filter((name) => name && isTableName(name) && !tables.has(name));
@@ -80,7 +82,7 @@ export async function fetchMetadata(client: ServiceNowClient, options: FetchOpti
     sys_db_object: sortRecords([...tables.values()], ['name']),
     sys_dictionary: sortRecords(columns, ['name', 'element']),
     sys_dictionary_override: sortRecords(overrides, ['name', 'element']),
-    sys_choice: sortRecords(choices, ['name', 'element', 'sequence', 'value'])
+    sys_choice: sortRecords(choices, ['name', 'element', 'language', 'sequence', 'value'])
   });
   return { records, omitted, completeTables: requested, ...(build ? { build } : {}) };
 }

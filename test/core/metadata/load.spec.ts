@@ -155,6 +155,29 @@ describe('core/metadata - loadSnapshot', () => {
       // when / then
       expect(field(load(parts), 'incident', 'category')?.choices.map((c) => c.label)).toEqual(['Software']);
     });
+
+    it('in another language, keeps a column\'s translated choices, and its English ones only where it has none translated', () => {
+      // given: the platform shows a user only the choices in their language when a column has any, else the English ones;
+      // the two never mix (ServiceNow Community, developer-forum "How can i show choices in english even if my instance
+      // is in another language", https://www.servicenow.com/community/developer-forum/how-can-i-show-choices-in-english-even-if-my-instance-is-in/td-p/2746879)
+      const parts: SnapshotParts = { ...taskAndIncident(), manifest: { format: 1, origin: 'instance', source: 'https://dev1.service-now.com', language: 'de', tables: ['incident'], records: {} } };
+      parts.choices.push(
+        choice('task', 'state', '1', 'New', { language: 'en' }),
+        choice('task', 'state', '2', 'In Progress', { language: 'en' }),
+        choice('task', 'state', '1', 'Neu', { language: 'de' }),
+        choice('incident', 'category', 'software', 'Software', { language: 'en' }),
+        choice('incident', 'category', 'network', 'Network', { language: 'en' }),
+        choice('incident', 'subcategory', 'email', 'Email', { language: 'fr' })
+      );
+
+      // when
+      const metadata = load(parts);
+
+      // then
+      expect(field(metadata, 'incident', 'state')?.choices.map((c) => c.label)).toEqual(['Neu']);
+      expect(field(metadata, 'incident', 'category')?.choices.map((c) => c.label).sort()).toEqual(['Network', 'Software']);
+      expect(field(metadata, 'incident', 'subcategory')?.choices).toEqual([]);
+    });
   });
 
   describe('writability and defaults', () => {

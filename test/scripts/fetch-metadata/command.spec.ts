@@ -203,8 +203,13 @@ describe('scripts/fetch-metadata - command', () => {
     expect(result.code).toBe(0);
     const manifest = JSON.parse(await readFile(join(work, 'de', 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.language).toBe('de');
-    const state = (await readSnapshot(join(work, 'de'))).tables.get('u_asset_request')?.fields.find((field) => field.element === 'state');
+    const table = (await readSnapshot(join(work, 'de'))).tables.get('u_asset_request');
+    const state = table?.fields.find((field) => field.element === 'state');
     expect(state?.choices?.map((choice) => [choice.value, choice.label])).toEqual([['1', 'Neu'], ['2', 'In Bearbeitung – zurückgestellt']]);
+    // A column without German choices shows its English ones on the instance, so the snapshot keeps them.
+    const untranslated = table?.fields.find((field) => field.element === 'u_field_004');
+    expect(untranslated?.choices?.map((choice) => [choice.value, choice.label])).toEqual([['1', 'One'], ['2', 'Two']]);
+    expect(emulator.requests.filter((request) => request.table === 'sys_choice').map((request) => request.query.sysparm_query)).toEqual([expect.stringContaining('^languageINde,en^')]);
   });
 
   it('fetches the older dependent column, so a column that names its parent only there still depends on it', async () => {
