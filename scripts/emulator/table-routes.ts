@@ -138,8 +138,10 @@ function linkHeader(request: FastifyRequest, total: number, offset: number, limi
     return url.toString();
   };
   const lastOffset = total === 0 ? 0 : Math.floor((total - 1) / limit) * limit;
-  const links = [`<${at(0)}>;rel="first"`];
-  if (offset > 0) links.push(`<${at(Math.max(0, offset - limit))}>;rel="prev"`);
+  // A real instance names "prev" on the first page too, at a negative offset (a PDI's `sysparm_offset=-1>;rel="prev"`
+  // at limit 1, curl -v in vdesabou/kafka-docker-playground connect/connect-servicenow-source), though the docs say
+  // never to send a negative sysparm_offset: clients must not follow it.
+  const links = [`<${at(0)}>;rel="first"`, `<${at(offset - limit)}>;rel="prev"`];
   if (offset + limit < total) links.push(`<${at(offset + limit)}>;rel="next"`);
   links.push(`<${at(lastOffset)}>;rel="last"`);
   return links.join(',');
