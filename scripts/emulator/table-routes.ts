@@ -138,10 +138,12 @@ function linkHeader(request: FastifyRequest, total: number, offset: number, limi
     return url.toString();
   };
   const lastOffset = total === 0 ? 0 : Math.floor((total - 1) / limit) * limit;
-  // A real instance names "prev" on the first page too, at a negative offset (a PDI's `sysparm_offset=-1>;rel="prev"`
-  // at limit 1, curl -v in vdesabou/kafka-docker-playground connect/connect-servicenow-source), though the docs say
-  // never to send a negative sysparm_offset: clients must not follow it.
-  const links = [`<${at(0)}>;rel="first"`, `<${at(offset - limit)}>;rel="prev"`];
+  // "prev" is offset - limit, named down to -1: instances answer the first page at limit 1 with `sysparm_offset=-1>;rel="prev"`
+  // (curl -v of a PDI in vdesabou/kafka-docker-playground connect/connect-servicenow-source, 2021; dev130168 in 2022),
+  // the first page at limit 10000 without a prev (ServiceNowITOM/ansible-sn-inventory#15). The docs say never to send
+  // a negative sysparm_offset: clients must not follow it. VERIFY the rule between those two limits on a PDI.
+  const links = [`<${at(0)}>;rel="first"`];
+  if (offset - limit >= -1) links.push(`<${at(offset - limit)}>;rel="prev"`);
   if (offset + limit < total) links.push(`<${at(offset + limit)}>;rel="next"`);
   links.push(`<${at(lastOffset)}>;rel="last"`);
   return links.join(',');
