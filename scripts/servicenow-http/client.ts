@@ -129,7 +129,7 @@ export class ServiceNowClient {
       else if (total !== undefined && firstTotal !== undefined && total !== firstTotal) return { records: [], consistent: false };
       options.onPage?.({ table, page, records: records.size + unkeyed.length, ...(total !== undefined ? { total } : {}) });
 
-      const next = nextPageUrl(response.headers.get('link'), url, this.options.baseUrl);
+      const next = nextPageUrl(response.headers.get('link'), url);
       const offset = Number(url.searchParams.get('sysparm_offset') ?? 0);
       if (next) {
         if (Number(next.searchParams.get('sysparm_offset') ?? -1) <= offset) break;
@@ -301,8 +301,13 @@ function oauthRefused(status: number, said: string | undefined): ServiceNowError
   });
 }
 
-/** The next page from a Link header, kept on the instance's own origin so credentials never go elsewhere. */
-function nextPageUrl(header: string | null, current: URL, baseUrl: string): URL | undefined {
+/**
+ * The next page from a Link header: its query on the current request's URL.
+ * The instance names its own URL there, which is neither the --instance
+ * origin behind a load balancer nor its path prefix behind a gateway; the
+ * path is the same for every page, and credentials never go elsewhere.
+ */
+function nextPageUrl(header: string | null, current: URL): URL | undefined {
   const next = parseLinkHeader(header).get('next');
   if (!next) return undefined;
   let target: URL;
@@ -311,6 +316,7 @@ function nextPageUrl(header: string | null, current: URL, baseUrl: string): URL 
   } catch {
     return undefined;
   }
-  const base = new URL(baseUrl);
-  return new URL(`${target.pathname}${target.search}`, base.origin);
+  const url = new URL(current);
+  url.search = target.search;
+  return url;
 }

@@ -92,6 +92,28 @@ describe('scripts/servicenow-http - client', () => {
     expect(seen.every((url) => url.startsWith(emulator.url))).toBe(true);
   });
 
+  it('follows the Link header\'s next page under the --instance path prefix (a gateway in front of the instance)', async () => {
+    // given: a gateway that serves the instance under /gateway/servicenow; the instance, knowing nothing of it,
+    // names its own URL in the Link header, as it always does (e.g. <https://dev86373.service-now.com/api/now/table/incident?...>)
+    const prefix = '/gateway/servicenow';
+    const seen: string[] = [];
+    const gateway: typeof fetch = async (input, init) => {
+      const url = new URL(String(input));
+      seen.push(url.pathname);
+      if (!url.pathname.startsWith(`${prefix}/`)) return new Response('not here', { status: 404 });
+      return fetch(`${emulator.url}${url.pathname.slice(prefix.length)}${url.search}`, init);
+    };
+    const behindGateway = new ServiceNowClient({ baseUrl: `${emulator.url}${prefix}`, credentials: basic, fetch: gateway });
+
+    // when
+    const rows = await behindGateway.listAll('sys_dictionary', { fields: ['name'], pageSize: 10 });
+
+    // then
+    expect(rows).toHaveLength(emulator.store.all('sys_dictionary').length);
+    expect(seen.length).toBe(Math.ceil(rows.length / 10));
+    expect(seen.every((path) => path === `${prefix}/api/now/table/sys_dictionary`)).toBe(true);
+  });
+
   it.each([
     ['HTTP 500', { kind: 'status', status: 500 } as const],
     ['HTTP 503 with an HTML page', { kind: 'html', status: 503 } as const],
