@@ -5,6 +5,9 @@ import { METADATA_TABLES, type StoredRecord } from './records';
 import { errorBody } from './responses';
 import type { TableStore } from './store';
 
+/** The sys_id the emulator's one rate limit rule (sys_rate_limit_rules) would have. */
+const EMULATOR_RATE_LIMIT_RULE = 'e0a1b2c3d4e5f60718293a4b5c6d7e8f';
+
 /** Delayed answers still waiting, so that closing the emulator does not wait for them. */
 export type PendingDelays = Set<{ timer: NodeJS.Timeout; resolve: () => void }>;
 
@@ -29,7 +32,13 @@ export function registerFaultHooks(app: FastifyInstance, faults: FaultInjector, 
       case 'rate-limit':
         return reply
           .code(429)
-          .headers({ 'Retry-After': String(fault.retryAfterSeconds), 'X-RateLimit-Limit': '100', 'X-RateLimit-Reset': String(fault.retryAfterSeconds), 'X-RateLimit-Rule': 'emulator' })
+          // ServiceNowDocs inbound-REST-API-rate-limiting.md: Reset is the Unix time of the next reset, Rule the rule's sys_id.
+          .headers({
+            'Retry-After': String(fault.retryAfterSeconds),
+            'X-RateLimit-Limit': '100',
+            'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + fault.retryAfterSeconds),
+            'X-RateLimit-Rule': EMULATOR_RATE_LIMIT_RULE
+          })
           .send(errorBody('Rate limit exceeded', 'Rate limit of 100 requests per hour for Table API exceeded'));
       case 'redirect':
         return reply.code(302).header('Location', fault.location).type('text/html; charset=UTF-8').send('');

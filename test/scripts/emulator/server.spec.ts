@@ -272,6 +272,11 @@ describe('scripts/emulator - server', () => {
       expect(limited.status).toBe(429);
       expect(limited.headers.get('retry-after')).toBe('7');
       expect(limited.json).toMatchObject({ error: { message: 'Rate limit exceeded' }, status: 'failure' });
+      // ServiceNowDocs api-reference/rest-api-explorer/inbound-REST-API-rate-limiting.md: X-RateLimit-Reset "displays the
+      // Unix time until the next scheduled reset", X-RateLimit-Rule "the sys_id of the rate limit rule that is being enforced".
+      const reset = Number(limited.headers.get('x-ratelimit-reset'));
+      expect(Math.abs(reset - (Math.floor(Date.now() / 1000) + 7))).toBeLessThanOrEqual(2);
+      expect(limited.headers.get('x-ratelimit-rule')).toMatch(/^[0-9a-f]{32}$/);
     });
 
     it('answers 503 with an HTML hibernation page', async () => {
