@@ -114,7 +114,7 @@ export class RecordReader {
   private notAString(key: string, raw: unknown): string | undefined {
     // sysparm_display_value=true sends a reference as {display_value, link}: a label, not the stored value.
     if (isObject(raw) && !('value' in raw) && 'display_value' in raw) {
-      this.problems.error(this.file, this.ref, `${key} holds only a display value (${JSON.stringify(raw['display_value'])}), not the stored value: the dump was made with sysparm_display_value=true; read it again with sysparm_display_value=false (the default) or all`);
+      this.problems.error(this.file, this.ref, `${key} holds only a display value (${JSON.stringify(raw['display_value'])}), not the stored value: ${DISPLAY_VALUE_DUMP.slice('a display value: '.length)}`);
       return undefined;
     }
     const value = isObject(raw) && 'value' in raw ? raw['value'] : raw;
@@ -144,10 +144,21 @@ export class RecordReader {
     const value = this.text(key, raw);
     if (value === undefined) return undefined;
     if (isDigits(value) || /^-?\d+$/.test(value.trim())) return Number(value);
-    this.problems.error(this.file, this.ref, `${key} must be a whole number, got "${value}"`);
+    const cause = DISPLAY_NUMBER.test(value) ? `, ${DISPLAY_VALUE_DUMP}` : '';
+    this.problems.error(this.file, this.ref, `${key} must be a whole number, got "${value}"${cause}`);
     return undefined;
   }
 }
+
+/** What a label where a stored value belongs means, and the fix. */
+const DISPLAY_VALUE_DUMP = 'a display value: the dump was made with sysparm_display_value=true; read it again with sysparm_display_value=false (the default) or all';
+
+/**
+ * A number column's display value: a label of sys_dictionary.choice
+ * ("Dropdown with -- None --", "Suggestion") or digits in groups ("4,000"). With
+ * sysparm_exclude_reference_link=true too, such a dump has plain strings only.
+ */
+const DISPLAY_NUMBER = /-- None --|^Suggestion$|^-?\d{1,3}([,.\u00a0\u202f' ]\d{3})+$/;
 
 /** Digits only, with an optional minus: checked character by character, as most values are; anything else goes to the regex. */
 function isDigits(value: string): boolean {

@@ -313,6 +313,25 @@ describe('core/metadata - loadSnapshot', () => {
         'sys_dictionary.json record 7 (incident.caller_id): reference holds only a display value ("User"), not the stored value: the dump was made with sysparm_display_value=true; read it again with sysparm_display_value=false (the default) or all'
       );
     });
+
+    it('names sysparm_display_value=true as the cause when a number column holds a label, as such a dump with plain strings has it', () => {
+      // given: with sysparm_exclude_reference_link=true as well, display values come as plain strings: the choice
+      // column's label (ServiceNowDocs platform-administration/t_ViewChoiceListDefinitions.md: "Dropdown without
+      // -- None -- (must specify a default value)") and a length with a group separator
+      const parts = taskAndIncident();
+      parts.columns[7]!['choice'] = 'Dropdown without -- None -- (must specify a default value)';
+      parts.columns[1]!['max_length'] = '4,000';
+
+      // when
+      const error = loadError(parts);
+
+      // then
+      const advice = 'a display value: the dump was made with sysparm_display_value=true; read it again with sysparm_display_value=false (the default) or all';
+      expect(error.details).toEqual(expect.arrayContaining([
+        `sys_dictionary.json record 8 (incident.category): choice must be a whole number, got "Dropdown without -- None -- (must specify a default value)", ${advice}`,
+        `sys_dictionary.json record 2 (task.short_description): max_length must be a whole number, got "4,000", ${advice}`
+      ]));
+    });
   });
 
   describe('manifest', () => {
