@@ -1,5 +1,6 @@
 import type { TableSchema } from './schema';
 import type { StoredRecord } from './records';
+import type { TableStore } from './store';
 
 export type DisplayValueMode = 'false' | 'true' | 'all';
 
@@ -15,7 +16,20 @@ export interface RenderOptions {
 /** Where dot-walks and display values find referenced records and their tables. */
 export interface Resolver {
   record(table: string, sysId: string): StoredRecord | undefined;
+  /** The first record whose `column` holds `value`: a reference keyed by another column than sys_id (reference_key). */
+  find(table: string, column: string, value: string): StoredRecord | undefined;
   schema(table: string): TableSchema | undefined;
+}
+
+/** The resolver over the emulator's own tables. */
+export function storeResolver(store: TableStore): Resolver {
+  return { record: (table, sysId) => store.get(table, sysId), find: (table, column, value) => store.find(table, column, value), schema: (table) => store.schema(table) };
+}
+
+/** The record a reference column's value points at, by sys_id or by the column's reference_key. */
+function referencedRecord(schema: TableSchema, column: string, target: string, value: string, resolver: Resolver): StoredRecord | undefined {
+  const key = schema.referenceKeys?.get(column);
+  return key ? resolver.find(target, key, value) : resolver.record(target, value);
 }
 
 /**
@@ -50,7 +64,7 @@ export function resolvePath(record: StoredRecord, schema: TableSchema, path: str
   if (rest.length === 0) return { value, column: head, schema };
   const target = schema.references.get(head);
   if (!target) return undefined;
-  const referenced = value ? resolver.record(target, value) : undefined;
+  const referenced = value ? referencedRecord(schema, head, target, value, resolver) : undefined;
   const targetSchema = resolver.schema(target);
   if (!referenced || !targetSchema) return targetSchema ? { value: '', column: rest.join('.'), schema: targetSchema } : undefined;
   return resolvePath(referenced, targetSchema, rest.join('.'), resolver);
@@ -71,7 +85,7 @@ function displayOf(value: string, column: string, schema: TableSchema, resolver:
   if (label !== undefined) return label;
   const target = schema.references.get(column);
   if (target && value) {
-    const referenced = resolver.record(target, value);
+    const referenced = referencedRecord(schema, column, target, value, resolver);
     if (!referenced) return '';
     return referenced.number || referenced.name || referenced.user_name || referenced.short_description || value;
   }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseQuery } from '../../core/query/index';
 import { compileQuery, UnsupportedQueryError } from './query';
-import type { Resolver } from './render';
+import { storeResolver, type Resolver } from './render';
 import { errorBody } from './responses';
 import type { TableSchema } from './schema';
 import { guarded, type TableRouteContext } from './table-routes';
@@ -16,7 +16,7 @@ type QueryString = Record<string, string | undefined>;
  * Counts are strings, as ServiceNow sends them.
  */
 export function registerStatsRoutes(app: FastifyInstance, context: TableRouteContext): void {
-  const resolver: Resolver = { record: (table, sysId) => context.store.get(table, sysId), schema: (table) => context.store.schema(table) };
+  const resolver: Resolver = storeResolver(context.store);
   for (const prefix of ['/api/now/stats', '/api/now/:version/stats']) {
     app.get(`${prefix}/:table`, (request, reply) => guarded(request, reply, context, (_user, schema) => stats(request, reply, schema)));
   }

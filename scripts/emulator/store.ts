@@ -46,6 +46,12 @@ export class TableStore {
     return this.rows(table).get(sysId);
   }
 
+  /** The first record whose `column` holds `value` (a reference keyed by name); a scan, as the emulator's tables are small. */
+  find(table: string, column: string, value: string): StoredRecord | undefined {
+    for (const record of this.rows(table).values()) if (record[column] === value) return record;
+    return undefined;
+  }
+
   insert(table: string, body: Record<string, unknown>, user: string): StoredRecord {
     const schema = this.requireSchema(table);
     const timestamp = glideDateTime(this.now());

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseQuery } from '../../core/query/index';
 import { compileQuery, UnsupportedQueryError, type CompiledQuery } from './query';
-import { renderRecord, type DisplayValueMode, type RenderOptions, type Resolver } from './render';
+import { renderRecord, storeResolver, type DisplayValueMode, type RenderOptions, type Resolver } from './render';
 import { errorBody, NO_RECORD } from './responses';
 import type { StoredRecord } from './records';
 import type { TableSchema } from './schema';
@@ -26,7 +26,7 @@ const DEFAULT_LIMIT = 10_000;
  */
 export function registerTableRoutes(app: FastifyInstance, context: TableRouteContext): void {
   const { store } = context;
-  const resolver: Resolver = { record: (table, sysId) => store.get(table, sysId), schema: (table) => store.schema(table) };
+  const resolver: Resolver = storeResolver(store);
 
   for (const prefix of ['/api/now/table', '/api/now/:version/table']) {
     app.get(`${prefix}/:table`, (request, reply) => guarded(request, reply, context, (user, schema) => list(request, reply, schema, user)));

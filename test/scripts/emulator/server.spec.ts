@@ -198,6 +198,24 @@ describe('scripts/emulator - server', () => {
       // then
       expect(results(tables)).toEqual([{ name: 'task', 'super_class.name': '' }, { name: 'u_asset_request', 'super_class.name': 'task' }]);
     });
+
+    it('answers sys_dictionary\'s internal_type and reference as references keyed by name, as an instance does', async () => {
+      // given: both are references whose reference_key is name (@servicenow/sdk-core sys_dictionary.now.ts, in the bundled
+      // snapshot); an instance links them by that name: "internal_type": {"link": "https://<instance>/api/now/table/sys_glide_object/url",
+      // "value": "url"} (a public script's sys_dictionary record copied from a GET answer, calitiiltddemo3.service-now.com)
+      const query = 'sysparm_query=name=task^element=assigned_to';
+
+      // when
+      const linked = await call(emulator, 'GET', `/api/now/table/sys_dictionary?${query}&sysparm_fields=internal_type,reference`);
+      const plain = await call(emulator, 'GET', `/api/now/table/sys_dictionary?${query}&sysparm_fields=internal_type,reference,reference.label&sysparm_exclude_reference_link=true`);
+
+      // then
+      expect(results(linked)).toEqual([{
+        internal_type: { link: `${emulator.url}/api/now/table/sys_glide_object/reference`, value: 'reference' },
+        reference: { link: `${emulator.url}/api/now/table/sys_db_object/sys_user`, value: 'sys_user' }
+      }]);
+      expect(results(plain)).toEqual([{ internal_type: 'reference', reference: 'sys_user', 'reference.label': 'User' }]);
+    });
   });
 
   describe('authentication', () => {
