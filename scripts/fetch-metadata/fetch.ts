@@ -67,7 +67,21 @@ export async function fetchMetadata(client: ServiceNowClient, options: FetchOpti
   const language = options.language ?? 'en';
   // English too: a column without choices in the language shows its English ones (core/metadata/records.ts readChoiceRecords).
   const languages = language === 'en' ? 'language=en' : `languageIN${language},en`;
-  const choices = await list('sys_choice', hierarchy, `^${languages}^ORDERBYname^ORDERBYelement^ORDERBYsequence`);
+  const choiceOrder = `^${languages}^ORDERBYname^ORDERBYelement^ORDERBYsequence`;
+  const choices = await list('sys_choice', hierarchy, choiceOrder);
+
+  // A column that takes its choices from another table's column (choice_table, choice_field: cmn_location.time_zone
+  // shows sys_user.time_zone's) needs that column's dictionary entry and choices; its table stays a reference target.
+  const sources = choiceSources(columns, hierarchy);
+  if (sources.tables.length > 0) {
+    await walkTables(sources.tables, tables, list);
+    const sourceHierarchy = [...new Set(sources.tables.flatMap((table) => chainOf(table, tables)))].filter((name) => !hierarchy.includes(name));
+    const elements = `^elementIN${sources.fields.join(',')}`;
+    if (sourceHierarchy.length > 0) {
+      columns.push(...(await list('sys_dictionary', sourceHierarchy, `${elements}^active=true^ORDERBYname^ORDERBYelement`)));
+      choices.push(...(await list('sys_choice', sourceHierarchy, `${elements}${choiceOrder}`)));
+    }
+  }
 
   // Reference targets only need their sys_db_object record (and its super classes).
   const targets = columns.map((column) => column.reference ?? '').filter((name) => name && isTableName(name) && !tables.has(name));
@@ -103,6 +117,19 @@ function refuseHiddenTables(found: ReadonlyMap<string, RawRecord>, needed: reado
 }
 
 type Lister = (table: MetadataTableName, names: readonly string[], extra: string) => Promise<RawRecord[]>;
+
+/** The tables and columns outside `hierarchy` that columns take their choices from. */
+function choiceSources(columns: readonly RawRecord[], hierarchy: readonly string[]): { tables: string[]; fields: string[] } {
+  const from = columns.filter((column) => column.choice_table && column.choice_field && isTableName(column.choice_table) && isTableName(column.choice_field) && !hierarchy.includes(column.choice_table));
+  return { tables: [...new Set(from.map((column) => column.choice_table ?? ''))].sort(), fields: [...new Set(from.map((column) => column.choice_field ?? ''))].sort() };
+}
+
+/** `table` and its super classes as far as `tables` knows them. */
+function chainOf(table: string, tables: ReadonlyMap<string, RawRecord>): string[] {
+  const chain: string[] = [];
+  for (let current = table; current && tables.has(current) && !chain.includes(current); current = tables.get(current)?.['super_class.name'] ?? '') chain.push(current);
+  return chain;
+}
 
 /** Adds the named tables and all their super classes to `found`, one request per hierarchy level. */
 async function walkTables(names: readonly string[], found: Map<string, RawRecord>, list: Lister): Promise<void> {

@@ -212,6 +212,28 @@ describe('scripts/fetch-metadata - command', () => {
     expect(emulator.requests.filter((request) => request.table === 'sys_choice').map((request) => request.query.sysparm_query)).toEqual([expect.stringContaining('^languageINde,en^')]);
   });
 
+  it('fetches the choices a column takes from another table (choice_table, choice_field), with that column\'s dictionary entry', async () => {
+    // given: as cmn_location.time_zone takes sys_user.time_zone's choices on an instance (@servicenow/sdk-core
+    // cmn_location, in the bundled snapshot: choice_table sys_user, choice_field time_zone); sys_user is only a reference target here
+    const base = { column_label: 'Time zone', internal_type: 'string', max_length: '40', mandatory: 'false', read_only: 'false', reference: '', choice: '1', active: 'true' };
+    emulator.store.seed('sys_dictionary', [
+      { ...base, name: 'u_asset_request', element: 'u_time_zone', choice_table: 'sys_user', choice_field: 'time_zone' },
+      { ...base, name: 'sys_user', element: 'time_zone' }
+    ]);
+    const zone = (value: string, sequence: string) => ({ name: 'sys_user', element: 'time_zone', value, label: value, sequence, inactive: 'false', language: 'en', dependent_value: '' });
+    emulator.store.seed('sys_choice', [zone('Europe/Berlin', '1'), zone('US/Pacific', '2')]);
+
+    // when
+    const result = await fetchInto(join(work, 'zones'));
+
+    // then
+    expect(result.code).toBe(0);
+    const metadata = await readSnapshot(join(work, 'zones'));
+    const field = metadata.tables.get('u_asset_request')?.fields.find((candidate) => candidate.element === 'u_time_zone');
+    expect(field?.choices.map((choice) => choice.value)).toEqual(['Europe/Berlin', 'US/Pacific']);
+    expect(metadata.tables.has('sys_user')).toBe(false);
+  });
+
   it('fetches the older dependent column, so a column that names its parent only there still depends on it', async () => {
     // given
     emulator.store.seed('sys_dictionary', [{ name: 'u_asset_request', element: 'u_subcategory', column_label: 'Subcategory', internal_type: 'string', max_length: '40', dependent: 'u_field_001', dependent_on_field: '', active: 'true' }]);
