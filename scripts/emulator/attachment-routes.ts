@@ -88,7 +88,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, context: Attachme
       const query = request.query as Record<string, string | undefined>;
       let matching;
       try {
-        const filter = compileQuery(parseQuery(query.sysparm_query ?? '').ast, ATTACHMENT_SCHEMA, { record: () => undefined, schema: () => undefined }, { invalidReturnsNoRows: false });
+        const filter = compileQuery(parseQuery(query.sysparm_query ?? '').ast, ATTACHMENT_SCHEMA, { record: () => undefined, find: () => undefined, schema: () => undefined }, { invalidReturnsNoRows: false });
         matching = store.all('sys_attachment').filter((record) => filter.matches(record));
       } catch (error) {
         return reply.code(400).send(errorBody('Emulator: unsupported query', (error as Error).message));

@@ -160,7 +160,7 @@ describe('core/metadata - loadSnapshot', () => {
       // given: the platform shows a user only the choices in their language when a column has any, else the English ones;
       // the two never mix (ServiceNow Community, developer-forum "How can i show choices in english even if my instance
       // is in another language", https://www.servicenow.com/community/developer-forum/how-can-i-show-choices-in-english-even-if-my-instance-is-in/td-p/2746879)
-      const parts: SnapshotParts = { ...taskAndIncident(), manifest: { format: 1, origin: 'instance', source: 'https://dev1.service-now.com', language: 'de', tables: ['incident'], records: {} } };
+      const parts = { ...taskAndIncident(), manifest: { format: 1, origin: 'instance', source: 'https://dev1.service-now.com', language: 'de', tables: ['incident'], records: {} } };
       parts.choices.push(
         choice('task', 'state', '1', 'New', { language: 'en' }),
         choice('task', 'state', '2', 'In Progress', { language: 'en' }),
