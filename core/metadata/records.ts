@@ -155,10 +155,11 @@ const DISPLAY_VALUE_DUMP = 'a display value: the dump was made with sysparm_disp
 
 /**
  * A number column's display value: a label of sys_dictionary.choice
- * ("Dropdown with -- None --", "Suggestion") or digits in groups ("4,000"). With
+ * ("Dropdown with -- None --", "Dropdown without -- None -- (must specify a
+ * default value)"; ServiceNowDocs t_ViewChoiceListDefinitions.md). With
  * sysparm_exclude_reference_link=true too, such a dump has plain strings only.
  */
-const DISPLAY_NUMBER = /-- None --|^Suggestion$|^-?\d{1,3}([,.\u00a0\u202f' ]\d{3})+$/;
+const DISPLAY_NUMBER = /-- None --/;
 
 /** Digits only, with an optional minus: checked character by character, as most values are; anything else goes to the regex. */
 function isDigits(value: string): boolean {

@@ -316,11 +316,12 @@ describe('core/metadata - loadSnapshot', () => {
 
     it('names sysparm_display_value=true as the cause when a number column holds a label, as such a dump with plain strings has it', () => {
       // given: with sysparm_exclude_reference_link=true as well, display values come as plain strings: the choice
-      // column's label (ServiceNowDocs platform-administration/t_ViewChoiceListDefinitions.md: "Dropdown without
-      // -- None -- (must specify a default value)") and a length with a group separator
+      // column's labels (ServiceNowDocs platform-administration/t_ViewChoiceListDefinitions.md: "Dropdown without
+      // -- None -- (must specify a default value)"), while a word that is no such label gets no such advice
       const parts = taskAndIncident();
       parts.columns[7]!['choice'] = 'Dropdown without -- None -- (must specify a default value)';
-      parts.columns[1]!['max_length'] = '4,000';
+      parts.columns[8]!['choice'] = 'Dropdown with --- None ---';
+      parts.columns[1]!['max_length'] = 'long';
 
       // when
       const error = loadError(parts);
@@ -329,7 +330,8 @@ describe('core/metadata - loadSnapshot', () => {
       const advice = 'a display value: the dump was made with sysparm_display_value=true; read it again with sysparm_display_value=false (the default) or all';
       expect(error.details).toEqual(expect.arrayContaining([
         `sys_dictionary.json record 8 (incident.category): choice must be a whole number, got "Dropdown without -- None -- (must specify a default value)", ${advice}`,
-        `sys_dictionary.json record 2 (task.short_description): max_length must be a whole number, got "4,000", ${advice}`
+        `sys_dictionary.json record 9 (incident.subcategory): choice must be a whole number, got "Dropdown with --- None ---", ${advice}`,
+        'sys_dictionary.json record 2 (task.short_description): max_length must be a whole number, got "long"'
       ]));
     });
   });
