@@ -286,7 +286,9 @@ class TableResolver {
   private field(column: ColumnRecord, hierarchy: string[], definedAt: number, elements: ElementLookup, layers: Layers): Field {
     const element = column.element;
     const overrides = overridesFor(layers, definedAt, element);
-    const choices = nearestChoices(layers.choices, definedAt, element) ?? this.choicesFromOtherTable(column);
+    // A column given another column's list (choice_table, choice_field) "no longer uses the defined choice list" (t_ViewChoiceListDefinitions.md).
+    const { choiceTable, choiceField } = column;
+    const choices = choiceTable !== undefined && choiceField !== undefined ? this.choicesFromOtherTable(choiceTable, choiceField) : nearestChoices(layers.choices, definedAt, element);
     let mandatory: FieldInputs['mandatory'];
     let notWritable: FieldInputs['notWritable'];
     for (const facts of layers.facts) {
@@ -325,11 +327,10 @@ class TableResolver {
     return choices;
   }
 
-  private choicesFromOtherTable(column: ColumnRecord): ChoiceRecord[] | undefined {
-    if (column.choiceTable === undefined || column.choiceField === undefined) return undefined;
-    const hierarchy = this.hierarchies.get(column.choiceTable);
+  private choicesFromOtherTable(choiceTable: string, choiceField: string): ChoiceRecord[] | undefined {
+    const hierarchy = this.hierarchies.get(choiceTable);
     if (!hierarchy) return undefined;
-    return nearestChoices(this.layers(hierarchy).choices, hierarchy.length - 1, column.choiceField);
+    return nearestChoices(this.layers(hierarchy).choices, hierarchy.length - 1, choiceField);
   }
 
   /** The nearest overlay list in the hierarchy; names the table lacks are dropped with a warning. */

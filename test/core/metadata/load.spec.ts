@@ -147,6 +147,17 @@ describe('core/metadata - loadSnapshot', () => {
       expect(field(load(parts), 'incident', 'incident_state')?.choices.map((c) => c.label)).toEqual(['New']);
     });
 
+    it('takes only the other column\'s choices once choice_table and choice_field are set, not its own', () => {
+      // given: ServiceNowDocs platform-administration/t_ViewChoiceListDefinitions.md, "Reuse a choice list": "After you
+      // specify a choice table and a choice field, the field no longer uses the defined choice list."
+      const parts = taskAndIncident();
+      parts.columns.push(column('incident', 'incident_state', 'integer', { choice_table: 'incident', choice_field: 'state', choice: '3' }));
+      parts.choices.push(choice('incident', 'state', '1', 'New'), choice('incident', 'incident_state', '9', 'Left from before'));
+
+      // when / then
+      expect(field(load(parts), 'incident', 'incident_state')?.choices.map((c) => c.label)).toEqual(['New']);
+    });
+
     it('reads only English choices', () => {
       // given
       const parts = taskAndIncident();
