@@ -319,10 +319,15 @@ export function readChoiceRecords(raws: Raw[], problems: Problems, snapshotLangu
       inactive: read.flag('inactive', raw['inactive']) ?? false,
       dependentValue: read.text('dependent_value', raw['dependent_value'])
     };
+    // NULL_OVERRIDE relabels "-- None --" (t_ViewChoiceListDefinitions.md, "Change the None display value"): no value to send.
+    if (value === NULL_OVERRIDE) continue;
     if (table !== undefined && element !== undefined && value !== undefined) choices.push(choice);
   }
   return choices;
 }
+
+/** The value of a choice record that only relabels a column's "-- None --" option. */
+const NULL_OVERRIDE = 'NULL_OVERRIDE';
 
 /** The language every instance has its choices in, and falls back to. */
 const BASE_LANGUAGE = 'en';

@@ -147,6 +147,16 @@ describe('core/metadata - loadSnapshot', () => {
       expect(field(load(parts), 'incident', 'incident_state')?.choices.map((c) => c.label)).toEqual(['New']);
     });
 
+    it('reads a NULL_OVERRIDE choice as the label of "-- None --", not as a value to send', () => {
+      // given: ServiceNowDocs t_ViewChoiceListDefinitions.md, "Change the None display value": "Enter NULL_OVERRIDE as the
+      // value, or the new label appears in addition to the -- None -- option"; the SDK's contract_sla.duration_type has one
+      const parts = taskAndIncident();
+      parts.choices.push(choice('incident', 'category', 'NULL_OVERRIDE', '-- Default --', { sequence: '0' }), choice('incident', 'category', 'software', 'Software'));
+
+      // when / then
+      expect(field(load(parts), 'incident', 'category')?.choices.map((c) => c.value)).toEqual(['software']);
+    });
+
     it('takes only the other column\'s choices once choice_table and choice_field are set, not its own', () => {
       // given: ServiceNowDocs platform-administration/t_ViewChoiceListDefinitions.md, "Reuse a choice list": "After you
       // specify a choice table and a choice field, the field no longer uses the defined choice list."
