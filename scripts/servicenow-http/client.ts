@@ -132,7 +132,9 @@ export class ServiceNowClient {
       const next = nextPageUrl(response.headers.get('link'), url);
       const offset = Number(url.searchParams.get('sysparm_offset') ?? 0);
       if (next) {
-        if (Number(next.searchParams.get('sysparm_offset') ?? -1) <= offset) break;
+        const nextOffset = Number(next.searchParams.get('sysparm_offset') ?? -1);
+        // Past X-Total-Count there is nothing to read, whatever the header says.
+        if (nextOffset <= offset || (total !== undefined && nextOffset >= total)) break;
         url = next;
         continue;
       }

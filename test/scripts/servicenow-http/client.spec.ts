@@ -92,6 +92,31 @@ describe('scripts/servicenow-http - client', () => {
     expect(seen.every((url) => url.startsWith(emulator.url))).toBe(true);
   });
 
+  it('stops at X-Total-Count even when the Link header names a next page past the end', async () => {
+    // given: a Link header that always names a next page (the docs promise none past the last page; nothing checks it)
+    const alwaysNext: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const headers = new Headers(response.headers);
+      const url = new URL(String(input));
+      const next = new URL(url);
+      next.searchParams.set('sysparm_offset', String(Number(url.searchParams.get('sysparm_offset') ?? 0) + Number(url.searchParams.get('sysparm_limit') ?? 0)));
+      headers.set('link', `${response.headers.get('link') ?? ''},<${next}>;rel="next"`.replace(/^,/, ''));
+      return new Response(await response.text(), { status: response.status, statusText: response.statusText, headers });
+    };
+    const sent: string[] = [];
+    const endless = new ServiceNowClient({ baseUrl: emulator.url, credentials: basic, fetch: async (input, init) => {
+      sent.push(String(input));
+      return alwaysNext(input, init);
+    } });
+
+    // when
+    const rows = await endless.listAll('sys_dictionary', { fields: ['name'], pageSize: 10 });
+
+    // then
+    expect(rows).toHaveLength(emulator.store.all('sys_dictionary').length);
+    expect(sent).toHaveLength(Math.ceil(rows.length / 10));
+  });
+
   it('follows the Link header\'s next page under the --instance path prefix (a gateway in front of the instance)', async () => {
     // given: a gateway that serves the instance under /gateway/servicenow; the instance, knowing nothing of it,
     // names its own URL in the Link header, as it always does (e.g. <https://dev86373.service-now.com/api/now/table/incident?...>)
