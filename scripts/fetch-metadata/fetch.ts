@@ -73,13 +73,16 @@ export async function fetchMetadata(client: ServiceNowClient, options: FetchOpti
   // A column that takes its choices from another table's column (choice_table, choice_field: cmn_location.time_zone
   // shows sys_user.time_zone's) needs that column's dictionary entry and choices; its table stays a reference target.
   const sources = choiceSources(columns, hierarchy);
-  if (sources.tables.length > 0) {
-    await walkTables(sources.tables, tables, list);
-    const sourceHierarchy = [...new Set(sources.tables.flatMap((table) => chainOf(table, tables)))].filter((name) => !hierarchy.includes(name));
-    const elements = `^elementIN${sources.fields.join(',')}`;
-    if (sourceHierarchy.length > 0) {
-      columns.push(...(await list('sys_dictionary', sourceHierarchy, `${elements}^active=true^ORDERBYname^ORDERBYelement`)));
-      choices.push(...(await list('sys_choice', sourceHierarchy, `${elements}${choiceOrder}`)));
+  if (sources.length > 0) {
+    await walkTables(sources.map(({ table }) => table), tables, list);
+    // The source column may be defined on a super class of choice_table, and its choices kept on any table between.
+    const needed = new Set(sources.flatMap(({ table, field }) => chainOf(table, tables).filter((name) => !hierarchy.includes(name)).map((name) => `${name}.${field}`)));
+    const sourceTables = [...new Set([...needed].map((key) => key.slice(0, key.indexOf('.'))))];
+    const elements = `^elementIN${[...new Set(sources.map(({ field }) => field))].sort().join(',')}`;
+    const isNeeded = (row: RawRecord) => needed.has(`${row.name}.${row.element}`);
+    if (sourceTables.length > 0) {
+      columns.push(...(await list('sys_dictionary', sourceTables, `${elements}^active=true^ORDERBYname^ORDERBYelement`)).filter(isNeeded));
+      choices.push(...(await list('sys_choice', sourceTables, `${elements}${choiceOrder}`)).filter(isNeeded));
     }
   }
 
@@ -118,10 +121,13 @@ function refuseHiddenTables(found: ReadonlyMap<string, RawRecord>, needed: reado
 
 type Lister = (table: MetadataTableName, names: readonly string[], extra: string) => Promise<RawRecord[]>;
 
-/** The tables and columns outside `hierarchy` that columns take their choices from. */
-function choiceSources(columns: readonly RawRecord[], hierarchy: readonly string[]): { tables: string[]; fields: string[] } {
-  const from = columns.filter((column) => column.choice_table && column.choice_field && isTableName(column.choice_table) && isTableName(column.choice_field) && !hierarchy.includes(column.choice_table));
-  return { tables: [...new Set(from.map((column) => column.choice_table ?? ''))].sort(), fields: [...new Set(from.map((column) => column.choice_field ?? ''))].sort() };
+/** The columns outside `hierarchy` that columns take their choices from (choice_table, choice_field). */
+function choiceSources(columns: readonly RawRecord[], hierarchy: readonly string[]): { table: string; field: string }[] {
+  const sources = new Map<string, { table: string; field: string }>();
+  for (const { choice_table: table, choice_field: field } of columns) {
+    if (table && field && isTableName(table) && isTableName(field) && !hierarchy.includes(table)) sources.set(`${table}.${field}`, { table, field });
+  }
+  return [...sources.values()];
 }
 
 /** `table` and its super classes as far as `tables` knows them. */

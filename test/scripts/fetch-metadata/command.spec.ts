@@ -218,10 +218,13 @@ describe('scripts/fetch-metadata - command', () => {
     const base = { column_label: 'Time zone', internal_type: 'string', max_length: '40', mandatory: 'false', read_only: 'false', reference: '', choice: '1', active: 'true' };
     emulator.store.seed('sys_dictionary', [
       { ...base, name: 'u_asset_request', element: 'u_time_zone', choice_table: 'sys_user', choice_field: 'time_zone' },
-      { ...base, name: 'sys_user', element: 'time_zone' }
+      { ...base, name: 'u_asset_request', element: 'u_size', choice_table: 'u_loaner', choice_field: 'u_field_004' },
+      { ...base, name: 'sys_user', element: 'time_zone' },
+      // Matches the batched query (a source table, a source field) but is no source: not to be written.
+      { ...base, name: 'sys_user', element: 'u_field_004' }
     ]);
-    const zone = (value: string, sequence: string) => ({ name: 'sys_user', element: 'time_zone', value, label: value, sequence, inactive: 'false', language: 'en', dependent_value: '' });
-    emulator.store.seed('sys_choice', [zone('Europe/Berlin', '1'), zone('US/Pacific', '2')]);
+    const zone = (value: string, sequence: string, element = 'time_zone') => ({ name: 'sys_user', element, value, label: value, sequence, inactive: 'false', language: 'en', dependent_value: '' });
+    emulator.store.seed('sys_choice', [zone('Europe/Berlin', '1'), zone('US/Pacific', '2'), zone('XL', '1', 'u_field_004')]);
 
     // when
     const result = await fetchInto(join(work, 'zones'));
@@ -231,7 +234,10 @@ describe('scripts/fetch-metadata - command', () => {
     const metadata = await readSnapshot(join(work, 'zones'));
     const field = metadata.tables.get('u_asset_request')?.fields.find((candidate) => candidate.element === 'u_time_zone');
     expect(field?.choices.map((choice) => choice.value)).toEqual(['Europe/Berlin', 'US/Pacific']);
+    expect(metadata.tables.get('u_asset_request')?.fields.find((candidate) => candidate.element === 'u_size')?.choices.map((choice) => choice.label)).toEqual(['One', 'Two']);
     expect(metadata.tables.has('sys_user')).toBe(false);
+    const written = JSON.parse(await readFile(join(work, 'zones', 'sys_dictionary.json'), 'utf8')) as { result: { name: string; element: string }[] };
+    expect(written.result.filter((row) => row.name === 'sys_user').map((row) => row.element)).not.toContain('u_field_004');
   });
 
   it('fetches the older dependent column, so a column that names its parent only there still depends on it', async () => {
