@@ -114,7 +114,7 @@ export class RecordReader {
   private notAString(key: string, raw: unknown): string | undefined {
     // sysparm_display_value=true sends a reference as {display_value, link}: a label, not the stored value.
     if (isObject(raw) && !('value' in raw) && 'display_value' in raw) {
-      this.problems.error(this.file, this.ref, `${key} holds only a display value (${JSON.stringify(raw['display_value'])}), not the stored value: ${DISPLAY_VALUE_DUMP.slice('a display value: '.length)}`);
+      this.problems.error(this.file, this.ref, `${key} holds only a display value (${JSON.stringify(raw['display_value'])}), not the stored value: ${DISPLAY_VALUE_DUMP}`);
       return undefined;
     }
     const value = isObject(raw) && 'value' in raw ? raw['value'] : raw;
@@ -144,14 +144,14 @@ export class RecordReader {
     const value = this.text(key, raw);
     if (value === undefined) return undefined;
     if (isDigits(value) || /^-?\d+$/.test(value.trim())) return Number(value);
-    const cause = DISPLAY_NUMBER.test(value) ? `, ${DISPLAY_VALUE_DUMP}` : '';
+    const cause = DISPLAY_NUMBER.test(value) ? `, a display value: ${DISPLAY_VALUE_DUMP}` : '';
     this.problems.error(this.file, this.ref, `${key} must be a whole number, got "${value}"${cause}`);
     return undefined;
   }
 }
 
-/** What a label where a stored value belongs means, and the fix. */
-const DISPLAY_VALUE_DUMP = 'a display value: the dump was made with sysparm_display_value=true; read it again with sysparm_display_value=false (the default) or all';
+/** Why a record holds a label where its stored value belongs, and the fix. */
+const DISPLAY_VALUE_DUMP = 'the dump was made with sysparm_display_value=true; read it again with sysparm_display_value=false (the default) or all';
 
 /**
  * A number column's display value: a label of sys_dictionary.choice
