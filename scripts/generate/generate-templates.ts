@@ -93,7 +93,8 @@ export function* generateTemplateSteps(metadata: Metadata, request: GenerateRequ
   // not parse cannot be ours either (generate writes whole files or none), so it is refused as well.
   for (const { file } of planned) {
     const text = existing.get(file);
-    const by = text === undefined ? 'generate' : writer(text);
+    if (text === undefined) continue;
+    const by = writer(text);
     if (by === 'someone else') {
       throw new UserError(`${join(out, file)} was not written by generate (it has no metadata.servicenow), and generate writes a template of that name; nothing was changed`, [
         'Rename or move that file, or choose another --out.'
