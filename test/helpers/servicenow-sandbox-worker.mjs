@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createHmac } from 'node:crypto';
 import vm from 'node:vm';
+import { parse } from 'acorn';
 
 const RESPONSE_BYTES = 1 << 20;
 const logs = [];
@@ -86,10 +87,47 @@ const context = vm.createContext({
   previous: null
 });
 
+/**
+ * A global Script Include runs in ES5 Standards mode (the default for global applications; ES2021 mode "doesn't ...
+ * work with global scripts": ServiceNow docs api-reference/scripts/c_JS_modes). The built-ins that mode marks "Not
+ * Supported" or "Disallowed" (ServiceNow/ServiceNowDocs markdown/api-reference/scripts/javascript-engine-feature-support.md)
+ * are taken out of the context, so a script that needs one fails here as on the instance. What the table lists as
+ * supported stays: String.prototype.includes/startsWith/endsWith/repeat/codePointAt/normalize/replaceAll, trimLeft/Right.
+ */
+const NOT_IN_ES5_MODE = {
+  globals: ['Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'Promise', 'Proxy', 'Reflect', 'Symbol', 'BigInt',
+    'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Atomics', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array',
+    'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'AggregateError'],
+  Object: ['assign', 'is', 'getOwnPropertySymbols', 'setPrototypeOf', 'values', 'entries', 'fromEntries', 'getOwnPropertyDescriptors'],
+  Array: ['from', 'of'],
+  'Array.prototype': ['copyWithin', 'find', 'findIndex', 'fill', 'keys', 'values', 'entries', 'includes', 'flat', 'flatMap', 'at'],
+  String: ['raw', 'fromCodePoint'],
+  'String.prototype': ['padStart', 'padEnd', 'trimStart', 'trimEnd', 'at'],
+  Number: ['isFinite', 'isInteger', 'isSafeInteger', 'isNaN', 'parseFloat', 'parseInt']
+};
+vm.runInContext(`(function (strip) {
+  var global = this;
+  for (var owner in strip) {
+    var target = owner === 'globals' ? global : owner.split('.').reduce(function (object, key) { return object[key]; }, global);
+    strip[owner].forEach(function (name) { delete target[name]; });
+  }
+  delete global.globalThis;
+}).call(this, ${JSON.stringify(NOT_IN_ES5_MODE)})`, context);
+
+/** ES5 syntax only (same source as above: arrows, let, template literals, classes ... are "Not Supported" in the mode). */
+function es5(source, filename) {
+  try {
+    parse(source, { ecmaVersion: 5, sourceType: 'script' });
+  } catch (error) {
+    throw new Error(`${filename} is not ES5, which a global script runs as: ${error.message}`);
+  }
+  return source;
+}
+
 let outcome;
 try {
-  for (const script of scripts) vm.runInContext(script, context, { filename: 'servicenow-script.js' });
-  const value = vm.runInContext(entry, context, { filename: 'entry.js' });
+  for (const script of scripts) vm.runInContext(es5(script, 'servicenow-script.js'), context, { filename: 'servicenow-script.js' });
+  const value = vm.runInContext(es5(entry, 'entry.js'), context, { filename: 'entry.js' });
   outcome = { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
 } catch (error) {
   outcome = { ok: false, error: String(error && error.message ? error.message : error) };

@@ -49,6 +49,41 @@ describe('generated ServiceNow scripts', () => {
   });
 });
 
+/**
+ * The sandbox runs scripts as a global Script Include runs: ES5 Standards mode, the default of global applications,
+ * which ES2021 mode does not reach ("doesn't ... work with global scripts", ServiceNow docs api-reference/scripts/c_JS_modes).
+ * What that mode lacks is listed in ServiceNow/ServiceNowDocs markdown/api-reference/scripts/javascript-engine-feature-support.md.
+ */
+describe('the ServiceNow sandbox is as strict as ES5 Standards mode', () => {
+  const run = (entry: string) => runInServiceNow({ scripts: [], entry, properties: {} });
+
+  it.each([
+    ['Object.assign', 'Object.assign({}, { a: 1 })'],
+    ['Object.entries', 'Object.entries({ a: 1 })'],
+    ['Array.prototype.includes', '[1].includes(1)'],
+    ['Array.prototype.find', '[1].find(function (x) { return x; })'],
+    ['Array.from', 'Array.from("ab")'],
+    ['String.prototype.padStart', '"7".padStart(3, "0")'],
+    ['Map', 'new Map()'],
+    ['Promise', 'Promise.resolve(1)'],
+    ['Number.isInteger', 'Number.isInteger(1)']
+  ])('refuses %s, which the mode does not support', async (_name, entry) => {
+    expect((await run(entry)).ok).toBe(false);
+  });
+
+  it.each([
+    ['an arrow function', '[1].map(x => x)'],
+    ['a template literal', '`a`'],
+    ['let', '(function () { let a = 1; return a; })()']
+  ])('refuses %s before running anything', async (_name, entry) => {
+    expect(await run(entry)).toMatchObject({ ok: false, error: expect.stringContaining('ES5') as string });
+  });
+
+  it('keeps what the mode does support (String.prototype.includes, JSON, Array.prototype.map)', async () => {
+    expect(await run('[JSON.stringify({ a: "abc".includes("b") }), [1, 2].map(function (x) { return x * 2; }).join()]')).toMatchObject({ ok: true, value: ['{"a":true}', '2,4'] });
+  });
+});
+
 describe('generated ServiceNow scripts run against Camunda on loopback', () => {
   let camunda: Awaited<ReturnType<typeof startCamundaEmulator>>;
   const properties = () => ({
