@@ -197,13 +197,13 @@ ${SCRIPT_INCLUDE_NAME}.prototype = {
   /**
    * The record's stored values by field name, password columns left out: their value is a hash or ciphertext that
    * Camunda has no use for and would keep in process variables (getED().getInternalType() is the column's type).
+   * getFields() is what the global GlideRecord API documents, a Java ArrayList (getElements() is the scoped API's).
    */
   _storedValues: function (gr) {
     var values = {};
-    var elements = gr.getElements();
-    var count = typeof elements.size === 'function' ? elements.size() : elements.length;
-    for (var i = 0; i < count; i++) {
-      var element = typeof elements.get === 'function' ? elements.get(i) : elements[i];
+    var fields = gr.getFields();
+    for (var i = 0; i < fields.size(); i++) {
+      var element = fields.get(i);
       if (${SCRIPT_INCLUDE_NAME}.PASSWORD_TYPES.hasOwnProperty(String(element.getED().getInternalType()))) continue;
       values[String(element.getName())] = String(element.toString());
     }

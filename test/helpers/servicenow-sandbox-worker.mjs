@@ -48,20 +48,28 @@ RESTMessageV2.prototype.execute = function () {
   };
 };
 
+/** A Java ArrayList as a global script sees it: size() and get(i), no length and no index access. */
+function javaArrayList(items) {
+  return { size: () => items.length, get: (index) => items[index] };
+}
+
 /**
- * A GlideRecord holding one record's stored values (what an async Business Rule's `current` reads); each element's
- * getED().getInternalType() answers its column type from `types` (default string).
+ * A global GlideRecord holding one record's stored values (what an async Business Rule's `current` reads), with the
+ * methods the global API documents (ServiceNow/ServiceNowDocs markdown/api-reference/server-api-reference/c_GlideRecordAPI.md):
+ * getFields() "Retrieves a Java ArrayList of fields in the current record"; getElements() is documented for the scoped
+ * GlideRecord only (an Array there), so a global script has no such method here. Each element's getED().getInternalType()
+ * answers its column type from `types` (default string).
  */
 function glideRecord(table, values, types = {}) {
   return {
     getTableName: () => table,
     getUniqueValue: () => values.sys_id,
     getValue: (name) => (name in values ? values[name] : null),
-    getElements: () => Object.keys(values).map((name) => ({
+    getFields: () => javaArrayList(Object.keys(values).map((name) => ({
       getName: () => name,
       toString: () => String(values[name]),
       getED: () => ({ getInternalType: () => types[name] ?? 'string' })
-    }))
+    })))
   };
 }
 

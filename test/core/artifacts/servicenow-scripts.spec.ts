@@ -79,6 +79,12 @@ describe('the ServiceNow sandbox is as strict as ES5 Standards mode', () => {
     expect(await run(entry)).toMatchObject({ ok: false, error: expect.stringContaining('ES5') as string });
   });
 
+  it('gives `current` the global GlideRecord API: getFields() as a Java ArrayList (size, get), no scoped getElements()', async () => {
+    const entry = '[typeof current.getElements, typeof current.getFields().length, current.getFields().size(), String(current.getFields().get(0).getName())]';
+    const result = await runInServiceNow({ scripts: [], entry, properties: {}, current: { table: 'incident', values: { sys_id: 'a', number: 'INC1' } } });
+    expect(result).toMatchObject({ ok: true, value: ['undefined', 'undefined', 2, 'sys_id'] });
+  });
+
   it('keeps what the mode does support (String.prototype.includes, JSON, Array.prototype.map)', async () => {
     expect(await run('[JSON.stringify({ a: "abc".includes("b") }), [1, 2].map(function (x) { return x * 2; }).join()]')).toMatchObject({ ok: true, value: ['{"a":true}', '2,4'] });
   });
