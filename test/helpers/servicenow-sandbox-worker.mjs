@@ -22,7 +22,10 @@ function httpSync(request) {
   return JSON.parse(Buffer.from(new Uint8Array(shared, 8, length)).toString('utf8'));
 }
 
-/** sn_ws.RESTMessageV2 as the scripts use it (setters, then a synchronous execute()). */
+/**
+ * sn_ws.RESTMessageV2 as the scripts use it (setters, then a synchronous execute()), and the RESTResponseV2 it returns
+ * (ServiceNow/ServiceNowDocs markdown/api-reference/server-api-reference/c_RESTMessageV2API.md, c_RESTResponseV2API.md).
+ */
 function RESTMessageV2() {
   this.method = 'get';
   this.endpoint = '';
@@ -37,14 +40,16 @@ RESTMessageV2.prototype.setRequestHeader = function (name, value) { this.headers
 RESTMessageV2.prototype.setRequestBody = function (body) { this.body = String(body); };
 RESTMessageV2.prototype.execute = function () {
   const answer = httpSync({ method: this.method.toUpperCase(), url: this.endpoint, headers: this.headers, body: this.body, timeoutMs: this.timeoutMs });
-  // The API reference on execute(): "Might throw exception if http connection timed out".
+  // c_RESTMessageV2API.md on execute(): "Might throw exception if http connection timed out".
   if (answer.status === 0 && /TimeoutError/.test(answer.error ?? '')) throw new Error(`Read timed out after ${this.timeoutMs} ms`);
   return {
     getStatusCode: () => answer.status,
     getBody: () => answer.body,
     getHeader: (name) => answer.headers[String(name).toLowerCase()] ?? null,
     haveError: () => answer.status === 0 || answer.status >= 400,
-    getErrorMessage: () => answer.error ?? ''
+    getErrorMessage: () => answer.error ?? '',
+    // c_RESTResponseV2API.md: a platform code, "such as 1 for socket timeout", not the HTTP status.
+    getErrorCode: () => (answer.status === 0 ? 1 : 0)
   };
 };
 
@@ -84,7 +89,8 @@ const context = vm.createContext({
   // Prototype.js's Class.create, which ServiceNow's Script Includes use.
   Class: { create: () => function () { this.initialize.apply(this, arguments); } },
   sn_ws: { RESTMessageV2 },
-  // Documented: generateMac(key Base64-encoded, algorithm, data) returns the Base64 MAC.
+  // generateMac(key "Must be Base64 encoded", algorithm, data) returns the "MAC in base64 format"
+  // (ServiceNow/ServiceNowDocs markdown/api-reference/server-api-reference/c_GlideCertificateEncryptionAPI.md).
   GlideCertificateEncryption: function () {
     this.generateMac = (key, algorithm, data) => {
       if (algorithm !== 'HmacSHA256') throw new Error(`stand-in supports HmacSHA256 only, got ${algorithm}`);
@@ -92,6 +98,8 @@ const context = vm.createContext({
     };
   },
   current: current ? glideRecord(current.table, current.values, current.types) : undefined,
+  // "Asynchronous business rules do not have access to the previous version of a record"
+  // (ServiceNow/ServiceNowDocs markdown/build-workflows/business-rules-classic/c_BusinessRules.md).
   previous: null
 });
 
@@ -127,7 +135,7 @@ function es5(source, filename) {
   try {
     parse(source, { ecmaVersion: 5, sourceType: 'script' });
   } catch (error) {
-    throw new Error(`${filename} is not ES5, which a global script runs as: ${error.message}`);
+    throw new Error(`${filename} is not ES5, which a global script runs as: ${error.message}`, { cause: error });
   }
   return source;
 }
