@@ -43,7 +43,7 @@ export function sysparmQueryEntry(value: string): { expression: string; start: n
 export function checkRecordQuery(value: string, options: CheckOptions = {}): CheckResult {
   const entry = sysparmQueryEntry(value);
   // A variable, a function call or an if-expression may evaluate to a context with the query: known only at runtime.
-  if (!entry && isComputedContext(value)) return { ...checkQuery('', options), explanation: '', explanationItems: [], diagnostics: [] };
+  if (!entry && isComputedContext(value)) return { ...checkQuery('', options), explanation: '', explanationItems: [], diagnostics: [], computed: true };
   if (!entry) {
     return {
       ...checkQuery('', options),

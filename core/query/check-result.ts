@@ -29,4 +29,6 @@ export interface CheckResult {
   ok: boolean;
   /** A FEEL value that waits for the FEEL parser: nothing is known about it yet. */
   pending?: true;
+  /** A FEEL value with no text of the query written out (a variable, a function call): nothing in it is checked. */
+  computed?: true;
 }

@@ -37,7 +37,7 @@ export function checkFeel(value: string, options: CheckOptions & { feel: FeelPar
     const result = check('', options);
     const diagnostic: Diagnostic = { severity: 'info', code: 'field.dynamic', start: 0, end: value.length,
       message: 'The whole query is computed at runtime, so it cannot be checked.' };
-    return { ...result, diagnostics: [diagnostic], explanation: '(computed at runtime)', explanationItems: ['(computed at runtime)'] };
+    return { ...result, diagnostics: [diagnostic], explanation: '(computed at runtime)', explanationItems: ['(computed at runtime)'], computed: true };
   }
   const result = check(synthetic.finish(), options);
   return {

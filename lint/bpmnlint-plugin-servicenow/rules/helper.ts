@@ -17,8 +17,8 @@ import type { ModdleElement } from '../../diagram/zeebe';
 import { lintContextOf, type LintRuleOptions } from '../../lint-context';
 
 /** The REST connector template's labels of the inputs holding a query. */
-const REST_QUERY_LABEL = 'Query parameters (sysparm_query)';
-const REST_URL_LABEL = 'URL (sysparm_query)';
+export const REST_QUERY_LABEL = 'Query parameters (sysparm_query)';
+export const REST_URL_LABEL = 'URL (sysparm_query)';
 /**
  * The connector adds the query parameters to the URL's own
  * (camunda/connectors connector-commons/http-client/.../ApacheRequestQueryParametersBuilder.java),

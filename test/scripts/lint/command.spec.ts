@@ -131,6 +131,19 @@ describe('scripts/lint - camunda-servicenow lint', () => {
     expect(json).toMatchObject({ errors: 0, warnings: 0, problems: [{ id: 'Task_Feel', severity: 'info', rule: 'servicenow/unchecked-fields' }] });
   });
 
+  it('lints Camunda\'s blueprint with its templates unlinked (REST connector tasks, FEEL URLs, a message collaboration) without a false finding', async () => {
+    // given: a diagram from the wild (test/scripts/lint/command/SOURCES.md) whose only Table API read sends a query computed at runtime
+    const stub = relative(root, join(__dirname, 'command', 'unlinked-blueprint-stub.bpmn'));
+
+    // when
+    const { code, stdout } = await runCli(['lint', stub], { cwd: root });
+
+    // then: that query is named as not checked, and nothing else is reported
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${stub}:204: Activity_0divtrc "Search Request Item": info: Query parameters (sysparm_query): not checked: the whole query is computed at runtime. (servicenow/unchecked-fields)\n`
+      + '1 diagram(s) checked: 0 error(s), 0 warning(s); 0 task(s) checked, 0 unchecked\n');
+  });
+
   it('names the line of an element whose attributes are single-quoted', async () => {
     // given
     const diagram = relative(root, join(__dirname, 'command', 'single-quoted-attributes.bpmn'));
@@ -202,7 +215,7 @@ describe('scripts/lint - camunda-servicenow lint', () => {
 
     // then
     expect(code).toBe(1);
-    expect(stdout).toMatch(/15 diagram\(s\) checked: 10 error\(s\)/);
+    expect(stdout).toMatch(/16 diagram\(s\) checked: 10 error\(s\)/);
   });
 
   it('lints a linked diagram in a folder it searches, and does not follow a linked folder (which may loop)', async () => {

@@ -61,7 +61,20 @@ describe('lint/bpmnlint-plugin-servicenow - rules/unchecked-fields', () => {
         name: 'a REST connector task whose URL computes the table',
         moddleElement: fixture('invalid-rest-feel-table.bpmn'),
         config,
-        report: { id: 'Task_1', message: 'URL: fields not checked: the table in the URL is computed at runtime; the query\'s syntax is checked.' }
+        report: { id: 'Task_1', message: 'Query parameters (sysparm_query): fields not checked: the table in the URL is computed at runtime; the query\'s syntax is checked.' }
+      },
+      {
+        name: 'a query that is a variable: nothing of it is written out',
+        moddleElement: fixture('invalid-computed-query.bpmn'),
+        config,
+        report: { id: 'Task_1', message: 'Query parameters (sysparm_query): not checked: the whole query is computed at runtime.', propertiesPanel: { entryIds: [QUERY_ENTRY] } }
+      },
+      {
+        // From the wild: Camunda's blueprint with its templates unlinked (the fixture names its source).
+        name: 'a REST connector task whose query parameters compute the whole query',
+        moddleElement: fixture('invalid-rest-computed-query.bpmn'),
+        config,
+        report: { id: 'Activity_0divtrc', message: 'Query parameters (sysparm_query): not checked: the whole query is computed at runtime.' }
       }
     ]
   });
