@@ -13,16 +13,34 @@ export function recordQueryProperty(template: ElementTemplate): TemplateProperty
 
 /**
  * The value expression of the `sysparm_query` entry of a FEEL context
- * (`={"sysparm_query": <expression>, …}`), with its offset in `value`: the
- * entry ends at the next comma or brace outside strings and brackets.
+ * (`={"sysparm_query": <expression>, …}`), with its offset in `value`: an
+ * entry of the context itself, its key quoted or not (not a key inside a
+ * string, a comment or a nested context), ending at the next comma or brace
+ * of the context. FEEL comments (line and block) are skipped: Desktop's FEEL
+ * editor takes them.
  */
 export function sysparmQueryEntry(value: string): { expression: string; start: number } | undefined {
-  const key = /^\s*=\s*\{\s*(?:"sysparm_query"|sysparm_query)\s*:\s*/.exec(value) ?? /[{,]\s*(?:"sysparm_query"|sysparm_query)\s*:\s*/.exec(value);
-  if (!key) return undefined;
-  const start = key.index + key[0].length;
+  const open = /^\s*=\s*\{/.exec(value);
+  if (!open) return undefined;
+  let entryStart: number | undefined;
+  let atKey = true;
   let depth = 0;
-  for (let i = start; i < value.length; i++) {
+  for (let i = open[0].length; i < value.length; i++) {
+    const skipped = skipComment(value, i);
+    if (skipped !== i) {
+      i = skipped - 1;
+      continue;
+    }
     const char = value.charAt(i);
+    if (atKey && depth === 0 && entryStart === undefined && !/\s/.test(char)) {
+      atKey = false;
+      const key = /^(?:"sysparm_query"|sysparm_query)\s*:\s*/.exec(value.slice(i));
+      if (key) {
+        entryStart = skipSpace(value, i + key[0].length);
+        i = entryStart - 1;
+        continue;
+      }
+    }
     if (char === '"') {
       for (i++; i < value.length && value.charAt(i) !== '"'; i++) if (value.charAt(i) === '\\') i++;
     } else if (char === '(' || char === '[' || char === '{') {
@@ -30,10 +48,39 @@ export function sysparmQueryEntry(value: string): { expression: string; start: n
     } else if ((char === ')' || char === ']' || char === '}') && depth > 0) {
       depth--;
     } else if ((char === ',' || char === '}') && depth === 0) {
-      return { expression: value.slice(start, i).trimEnd(), start };
+      if (entryStart !== undefined) return entry(value, entryStart, i);
+      if (char === '}') return undefined;
+      atKey = true;
     }
   }
-  return { expression: value.slice(start).trimEnd(), start };
+  return entryStart === undefined ? undefined : entry(value, entryStart, value.length);
+}
+
+function entry(value: string, start: number, end: number): { expression: string; start: number } {
+  return { expression: value.slice(start, end).replace(/(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)+$/, ''), start };
+}
+
+/** The offset after a FEEL comment starting at `i`, or `i` when none does. */
+function skipComment(value: string, i: number): number {
+  if (value.startsWith('//', i)) {
+    const end = value.indexOf('\n', i);
+    return end === -1 ? value.length : end + 1;
+  }
+  if (value.startsWith('/*', i)) {
+    const end = value.indexOf('*/', i + 2);
+    return end === -1 ? value.length : end + 2;
+  }
+  return i;
+}
+
+/** The offset of the first character at or after `i` that is neither a space nor in a comment. */
+function skipSpace(value: string, i: number): number {
+  for (;;) {
+    while (i < value.length && /\s/.test(value.charAt(i))) i++;
+    const skipped = skipComment(value, i);
+    if (skipped === i) return i;
+    i = skipped;
+  }
 }
 
 /**

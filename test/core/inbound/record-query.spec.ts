@@ -16,6 +16,20 @@ describe('the record query of a wait template', () => {
     expect(sysparmQueryEntry('={sysparm_limit: "1", sysparm_query: "sys_id=" + id + "^a,b"}')?.expression).toBe('"sys_id=" + id + "^a,b"');
   });
 
+  it('reads only the entries of the context itself, past comments, strings and nested contexts', () => {
+    // FEEL comments (Desktop's FEEL editor takes them) before the entry, and after it with a comma in them.
+    const commented = '={\n  // the newest, at most 1\n  sysparm_limit: 1, /* open only */\n  "sysparm_query": "active=true" // not closed, see below\n}';
+    const entry = sysparmQueryEntry(commented);
+    expect(entry?.expression).toBe('"active=true"');
+    expect(commented.slice(entry?.start)).toMatch(/^"active=true"/);
+    // The key written inside a string, a nested context or a comment is no entry of the context.
+    expect(sysparmQueryEntry('={note: "a,sysparm_query: b", sysparm_query: "active=true"}')?.expression).toBe('"active=true"');
+    expect(sysparmQueryEntry('={filter: {sysparm_query: "x"}, sysparm_query: "active=true"}')?.expression).toBe('"active=true"');
+    expect(sysparmQueryEntry('={filter: {sysparm_query: "x"}}')).toBeUndefined();
+    expect(sysparmQueryEntry('={a: 1 // ,sysparm_query: "x"\n}')).toBeUndefined();
+    expect(sysparmQueryEntry('={"a\\"b": ",sysparm_query: x", sysparm_query: y}')?.expression).toBe('y');
+  });
+
   it('checks the condition against the table, with offsets into the whole value so that a fix applies to it', async () => {
     const metadata = await readSnapshot();
     const value = recordQuery('incidentSysId', 'stat=6');

@@ -60,6 +60,7 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
       { name: 'a REST connector task calling another API than ServiceNow\'s', moddleElement: fixture('valid-rest-other-api.bpmn'), config },
       { name: 'a REST connector task posting to the Table API, which ignores sysparm_query then', moddleElement: fixture('valid-rest-post.bpmn'), config },
       { name: 'a valid percent-encoded query in the URL of a REST connector task', moddleElement: fixture('valid-rest-url-query.bpmn'), config },
+      { name: 'a REST connector task whose query parameters write "sysparm_query:" in a string, a nested context and a comment too', moddleElement: fixture('valid-rest-query-key-elsewhere.bpmn'), config },
       { name: 'a wait event whose record query is a variable holding the FEEL context', moddleElement: fixture('valid-wait-computed-query.bpmn'), config },
       // Desktop shows it as "Not found" (bpmn-js-element-templates' own lint rule reports that); its properties are another version's.
       { name: 'a task linking a version of a template lint does not have', moddleElement: fixture('valid-other-template-version.bpmn'), config },
@@ -72,6 +73,7 @@ describe('lint/bpmnlint-plugin-servicenow - rules/valid-query', () => {
       // No panel entry: the REST connector's template is none of the plugin's.
       unknownField('an unknown field in the query parameters of a REST connector task calling the Table API (its template not loaded)', 'invalid-rest-connector.bpmn', 32),
       { ...unknownField('the same with other versions of the REST connector template loaded', 'invalid-rest-connector.bpmn', 32), config: withRest },
+      unknownField('an unknown field in query parameters with comments before the sysparm_query entry', 'invalid-rest-commented-parameters.bpmn', 122),
       // Decoded as the connector sends it; the range is on the URL as written, escapes included.
       unknownField('an unknown field in a percent-encoded query in the URL of a REST connector task', 'invalid-rest-url-encoded.bpmn',
         inUrl(`${TABLE_URL}?sysparm_query=active%3Dtrue%5Ecaler_id%3Dabc&sysparm_limit=5`), undefined, 'URL (sysparm_query)'),
