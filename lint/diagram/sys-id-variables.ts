@@ -60,10 +60,24 @@ export interface KnownVariables {
 
 export const NO_KNOWN_VARIABLES: KnownVariables = { names: new Set(), open: false };
 
-/** What the elements on a path before `bo` (and the start forms among them) provide. */
+/**
+ * What the elements on a path before `bo` (and the start forms among them)
+ * provide, and the local variables of `bo` and of the sub-processes around
+ * it: a multi-instance input element, a sub-process's input mappings.
+ */
 export function knownVariablesBefore(bo: ModdleElement): KnownVariables {
   const names = new Set<string>();
   let open = false;
+  for (let scope: ModdleElement | undefined = bo; scope && scope.$type !== 'bpmn:Process'; scope = scope.$parent) {
+    // Each instance's input mappings see its input element (camunda/camunda docs/src/bpmn-workflows/multi-instance/multi-instance.md, "Variable Mappings").
+    const element: unknown = scope.get?.('loopCharacteristics') && extensionValues(scope.get('loopCharacteristics'), 'zeebe:LoopCharacteristics')?.get('inputElement');
+    if (typeof element === 'string' && element) names.add(element);
+    if (scope === bo) continue;
+    for (const input of getIoMapping(scope)?.get('inputParameters') ?? []) {
+      const target: unknown = input.get('target');
+      if (typeof target === 'string' && target) names.add(target);
+    }
+  }
   for (const node of nodesBefore(bo)) {
     for (const output of getIoMapping(node)?.get('outputParameters') ?? []) {
       const target: unknown = output.get('target');
