@@ -20,7 +20,8 @@ export function recordQueryProperty(template: ElementTemplate): TemplateProperty
  * editor takes them.
  */
 export function sysparmQueryEntry(value: string): { expression: string; start: number } | undefined {
-  const open = /^\s*=\s*\{/.exec(value);
+  // A context written without its `=` (a static value) is read too, as it always was.
+  const open = /^\s*(?:=\s*)?\{/.exec(value);
   if (!open) return undefined;
   let entryStart: number | undefined;
   let atKey = true;

@@ -28,6 +28,9 @@ describe('the record query of a wait template', () => {
     expect(sysparmQueryEntry('={filter: {sysparm_query: "x"}}')).toBeUndefined();
     expect(sysparmQueryEntry('={a: 1 // ,sysparm_query: "x"\n}')).toBeUndefined();
     expect(sysparmQueryEntry('={"a\\"b": ",sysparm_query: x", sysparm_query: y}')?.expression).toBe('y');
+    // A context written without its `=` is read as before; one inside an if-expression is computed.
+    expect(sysparmQueryEntry('{"sysparm_query": "active=true"}')?.expression).toBe('"active=true"');
+    expect(sysparmQueryEntry('=if a then {sysparm_query: "x"} else b')).toBeUndefined();
   });
 
   it('checks the condition against the table, with offsets into the whole value so that a fix applies to it', async () => {
