@@ -62,8 +62,9 @@ export const NO_KNOWN_VARIABLES: KnownVariables = { names: new Set(), open: fals
 
 /**
  * What the elements on a path before `bo` (and the start forms among them)
- * provide, and the local variables of `bo` and of the sub-processes around
- * it: a multi-instance input element, a sub-process's input mappings.
+ * provide (output mappings, script and decision results, start forms), and
+ * the local variables of `bo` and of the sub-processes around it: a
+ * multi-instance input element, a sub-process's input mappings.
  */
 export function knownVariablesBefore(bo: ModdleElement): KnownVariables {
   const names = new Set<string>();
@@ -83,6 +84,9 @@ export function knownVariablesBefore(bo: ModdleElement): KnownVariables {
       const target: unknown = output.get('target');
       if (typeof target === 'string' && target) names.add(target);
     }
+    // A script task's or business rule task's result variable (zeebe:script, zeebe:calledDecision).
+    const result: unknown = (extensionValues(node, 'zeebe:Script') ?? extensionValues(node, 'zeebe:CalledDecision'))?.get('resultVariable');
+    if (typeof result === 'string' && result) names.add(result);
     const form = node.$type === 'bpmn:StartEvent' ? extensionValues(node, 'zeebe:FormDefinition') : undefined;
     if (!form) continue;
     const embedded = embeddedForm(node, form.get('formKey'));
