@@ -31,12 +31,23 @@ describe('lint/bpmnlint-plugin-servicenow - rules/sys-id-variables', () => {
       { name: 'a sys_id variable the embedded start form submits', moddleElement: fixture('valid-start-form.bpmn'), config },
       { name: 'any variable after a linked start form, whose fields the diagram does not hold', moddleElement: fixture('valid-linked-start-form.bpmn'), config },
       { name: 'a sys_id variable that a multi-instance task, a multi-instance sub-process or a sub-process input sets', moddleElement: fixture('valid-multi-instance.bpmn'), config },
-      { name: 'sys_id variables an earlier script task and business rule task set as their result', moddleElement: fixture('valid-script-and-decision-result.bpmn'), config }
+      { name: 'sys_id variables an earlier script task and business rule task set as their result', moddleElement: fixture('valid-script-and-decision-result.bpmn'), config },
+      { name: 'any variable after a call activity, which propagates all the called process\'s variables by default', moddleElement: fixture('valid-after-call-activity.bpmn'), config }
     ],
     invalid: [
       {
         name: 'a sys_id variable no earlier task stores, with the sys_id field\'s entry id',
         moddleElement: fixture('invalid-no-earlier-task.bpmn'),
+        config,
+        report: {
+          id: 'Task_Get',
+          message: 'sys_id: no earlier ServiceNow task stores problemSysId; the process variable may not exist when this task runs.',
+          propertiesPanel: { entryIds: ['custom-entry-community.servicenow.incident-operation-1'] }
+        }
+      },
+      {
+        name: 'a sys_id variable after a call activity that propagates none of the called process\'s variables',
+        moddleElement: fixture('invalid-call-activity-propagates-nothing.bpmn'),
         config,
         report: {
           id: 'Task_Get',
