@@ -49,7 +49,7 @@ export function sysIdVariableLabel(variable: SysIdVariable): string {
 
 /**
  * Variables that exist before a task besides those ServiceNow tasks store:
- * what a start form submits, and output mappings of earlier elements (the
+ * what a start or user task form submits, and output mappings of earlier elements (the
  * FEEL editor offers these too). `open`: a linked form (`formId`) starts the
  * process, or a call activity comes before, whose fields or variables the
  * diagram does not hold, so any name may exist.
@@ -63,8 +63,8 @@ export const NO_KNOWN_VARIABLES: KnownVariables = { names: new Set(), open: fals
 
 /**
  * What the elements on a path before `bo` (and the start forms among them)
- * provide (output mappings, script and decision results, start forms, call
- * activities), and
+ * provide (output mappings, script and decision results, start and user task
+ * forms, call activities), and
  * the local variables of `bo` and of the sub-processes around it: a
  * multi-instance input element, a sub-process's input mappings.
  */
@@ -92,7 +92,8 @@ export function knownVariablesBefore(bo: ModdleElement): KnownVariables {
     // A call activity hands back every variable of the called process unless told not to (camunda/camunda
     // zeebe/bpmn-model/.../ZeebeCalledElementImpl.java: propagateAllChildVariables defaults to true), which this diagram does not hold.
     if (node.$type === 'bpmn:CallActivity' && extensionValues(node, 'zeebe:CalledElement')?.get('propagateAllChildVariables') !== false) open = true;
-    const form = node.$type === 'bpmn:StartEvent' ? extensionValues(node, 'zeebe:FormDefinition') : undefined;
+    // A user task submits its form's fields as a start form does.
+    const form = node.$type === 'bpmn:StartEvent' || node.$type === 'bpmn:UserTask' ? extensionValues(node, 'zeebe:FormDefinition') : undefined;
     if (!form) continue;
     const embedded = embeddedForm(node, form.get('formKey'));
     const fields = embedded === undefined ? undefined : formSchemaVariables(embedded);

@@ -29,6 +29,7 @@ describe('lint/bpmnlint-plugin-servicenow - rules/sys-id-variables', () => {
     valid: [
       { name: 'a sys_id variable an earlier task stores', moddleElement: fixture('valid-earlier-task.bpmn'), config },
       { name: 'a sys_id variable the embedded start form submits', moddleElement: fixture('valid-start-form.bpmn'), config },
+      { name: 'a sys_id variable the embedded form of an earlier user task submits', moddleElement: fixture('valid-user-task-form.bpmn'), config },
       { name: 'any variable after a linked start form, whose fields the diagram does not hold', moddleElement: fixture('valid-linked-start-form.bpmn'), config },
       { name: 'a sys_id variable that a multi-instance task, a multi-instance sub-process or a sub-process input sets', moddleElement: fixture('valid-multi-instance.bpmn'), config },
       { name: 'sys_id variables an earlier script task and business rule task set as their result', moddleElement: fixture('valid-script-and-decision-result.bpmn'), config },
