@@ -43,11 +43,15 @@ export class SysIdVariables {
     return found;
   }
 
-  /** What start forms and output mappings before `element` provide. */
+  /** What forms, output mappings and other results before `element` provide. */
   knownBefore(element: DiagramElement): KnownVariables {
     const bo = element.businessObject;
+    const feel = this.bundled.feel();
     let found = this.known.get(bo);
-    if (!found) this.known.set(bo, found = knownVariablesBefore(bo));
+    if (found) return found;
+    found = knownVariablesBefore(bo, feel);
+    // Result expressions are read once the FEEL grammar is there: what is found before it is not kept.
+    if (feel) this.known.set(bo, found);
     return found;
   }
 

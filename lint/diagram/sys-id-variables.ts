@@ -7,7 +7,7 @@
 import { formSchemaVariables } from '../../core/bpmn/form-variables';
 import type { FeelParser } from '../../core/feel/tree';
 import { closestMatch } from '../../core/text/close-matches';
-import { readOutputVariables } from './result-expression';
+import { contextKeys, readOutputVariables } from './result-expression';
 import { extensionValues, getHeaderValue, getIoMapping, getPropertyValue, type ModdleElement } from './zeebe';
 
 export interface SysIdVariable {
@@ -51,8 +51,8 @@ export function sysIdVariableLabel(variable: SysIdVariable): string {
  * Variables that exist before a task besides those ServiceNow tasks store:
  * what a start or user task form submits, and output mappings of earlier elements (the
  * FEEL editor offers these too). `open`: a linked form (`formId`) starts the
- * process, or a call activity comes before, whose fields or variables the
- * diagram does not hold, so any name may exist.
+ * process, or a job worker or a call activity comes before, whose fields or
+ * variables the diagram does not hold, so any name may exist.
  */
 export interface KnownVariables {
   names: ReadonlySet<string>;
@@ -63,12 +63,12 @@ export const NO_KNOWN_VARIABLES: KnownVariables = { names: new Set(), open: fals
 
 /**
  * What the elements on a path before `bo` (and the start forms among them)
- * provide (output mappings, script and decision results, start and user task
- * forms, call activities), and
+ * provide (output mappings, connector, script and decision results, start and
+ * user task forms; any name after a job worker or a call activity), and
  * the local variables of `bo` and of the sub-processes around it: a
  * multi-instance input element, a sub-process's input mappings.
  */
-export function knownVariablesBefore(bo: ModdleElement): KnownVariables {
+export function knownVariablesBefore(bo: ModdleElement, feel?: FeelParser): KnownVariables {
   const names = new Set<string>();
   let open = false;
   for (let scope: ModdleElement | undefined = bo; scope && scope.$type !== 'bpmn:Process'; scope = scope.$parent) {
@@ -85,6 +85,16 @@ export function knownVariablesBefore(bo: ModdleElement): KnownVariables {
     for (const output of getIoMapping(node)?.get('outputParameters') ?? []) {
       const target: unknown = output.get('target');
       if (typeof target === 'string' && target) names.add(target);
+    }
+    // A job worker may complete with any variables, and without output mappings all of them reach the process
+    // (camunda/camunda docs/src/reference/variables.md, "Output Mappings"); a connector's (job type io.camunda...) are
+    // its result variable and the keys of its result expression (read with the FEEL grammar, once it is there).
+    const jobType: unknown = extensionValues(node, 'zeebe:TaskDefinition')?.get('type');
+    if (typeof jobType === 'string') {
+      if (!/^io\.camunda[.:]/.test(jobType) && !getIoMapping(node)?.get('outputParameters')?.length) open = true;
+      const resultVariable = getHeaderValue(node, 'resultVariable');
+      if (resultVariable) names.add(resultVariable);
+      for (const key of (feel && contextKeys(getHeaderValue(node, 'resultExpression'), feel)) || []) if (key) names.add(key);
     }
     // A script task's or business rule task's result variable (zeebe:script, zeebe:calledDecision).
     const result: unknown = (extensionValues(node, 'zeebe:Script') ?? extensionValues(node, 'zeebe:CalledDecision'))?.get('resultVariable');

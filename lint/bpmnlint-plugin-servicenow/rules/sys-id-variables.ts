@@ -51,7 +51,7 @@ export default function sysIdVariables(options: LintRuleOptions = {}) {
         if (!used) continue;
         before ??= sysIdVariablesBefore(node, current.describe, feel, current.produced);
         const producedAnywhere = (variable: string) => (current.inDiagram ??= producedInDiagram(node, current.produced)).has(variable);
-        const problem = sysIdVariableProblem(used, before, producedAnywhere, known ??= knownVariablesBefore(node));
+        const problem = sysIdVariableProblem(used, before, producedAnywhere, known ??= knownVariablesBefore(node, feel));
         if (!problem) continue;
         const entryId = propertyEntryId(template, property, node);
         reporter.report(id, `${property.label ?? 'sys_id'}: ${problem.message}`, {

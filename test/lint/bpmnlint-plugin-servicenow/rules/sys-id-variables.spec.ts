@@ -33,7 +33,9 @@ describe('lint/bpmnlint-plugin-servicenow - rules/sys-id-variables', () => {
       { name: 'any variable after a linked start form, whose fields the diagram does not hold', moddleElement: fixture('valid-linked-start-form.bpmn'), config },
       { name: 'a sys_id variable that a multi-instance task, a multi-instance sub-process or a sub-process input sets', moddleElement: fixture('valid-multi-instance.bpmn'), config },
       { name: 'sys_id variables an earlier script task and business rule task set as their result', moddleElement: fixture('valid-script-and-decision-result.bpmn'), config },
-      { name: 'any variable after a call activity, which propagates all the called process\'s variables by default', moddleElement: fixture('valid-after-call-activity.bpmn'), config }
+      { name: 'any variable after a call activity, which propagates all the called process\'s variables by default', moddleElement: fixture('valid-after-call-activity.bpmn'), config },
+      { name: 'a sys_id variable the result expression of an earlier REST connector task sets', moddleElement: fixture('valid-rest-result-expression.bpmn'), config },
+      { name: 'any variable after a job worker\'s task without output mappings, which may complete with any variables', moddleElement: fixture('valid-after-job-worker.bpmn'), config }
     ],
     invalid: [
       {
