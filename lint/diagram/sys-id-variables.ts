@@ -195,9 +195,20 @@ function predecessors(bo: ModdleElement): ModdleElement[] {
   if (!incoming.length && parent && parent.$type === 'bpmn:SubProcess') sources.push(parent);
   // A boundary event follows its host.
   if (bo.$type === 'bpmn:BoundaryEvent' && bo.attachedToRef) sources.push(bo.attachedToRef);
+  // A link catch event follows the link throw events of its name on the same level (BPMN 2.0, "Link" event definition).
+  const link = bo.$type === 'bpmn:IntermediateCatchEvent' ? linkName(bo) : undefined;
+  if (link !== undefined && parent) {
+    sources.push(...(parent.get?.('flowElements') ?? []).filter((element: ModdleElement) => element.$type === 'bpmn:IntermediateThrowEvent' && linkName(element) === link));
+  }
   // An event sub-process starts whenever its event occurs while the enclosing scope runs: after any of that scope's elements.
   if (bo.$type === 'bpmn:SubProcess' && bo.get?.('triggeredByEvent') === true && parent) {
     sources.push(...(parent.get?.('flowElements') ?? []).filter((element: ModdleElement) => element !== bo && element.$type !== 'bpmn:SequenceFlow'));
   }
   return sources;
+}
+
+/** The name of an event's link event definition, if it has one. */
+function linkName(event: ModdleElement): string | undefined {
+  const definition = (event.get?.('eventDefinitions') ?? []).find((each: ModdleElement) => each.$type === 'bpmn:LinkEventDefinition');
+  return definition ? String(definition.get('name') ?? '') : undefined;
 }
