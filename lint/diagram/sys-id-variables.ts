@@ -166,7 +166,7 @@ function nodesBefore(bo: ModdleElement): ModdleElement[] {
     found.push(node);
     queue.push(...predecessors(node));
     // Variables set inside an earlier sub-process propagate out of it.
-    if (node.$type === 'bpmn:SubProcess' && !seenSubProcessFrom(bo, node)) queue.push(...(node.get?.('flowElements') ?? []));
+    if (isSubProcess(node) && !seenSubProcessFrom(bo, node)) queue.push(...(node.get?.('flowElements') ?? []));
   }
   return found;
 }
@@ -192,7 +192,7 @@ function predecessors(bo: ModdleElement): ModdleElement[] {
   const incoming: ModdleElement[] = bo.get?.('incoming') ?? bo.incoming ?? [];
   const sources = incoming.filter((flow) => flow.$type === 'bpmn:SequenceFlow').map((flow) => flow.sourceRef as ModdleElement).filter(Boolean);
   const parent = bo.$parent;
-  if (!incoming.length && parent && parent.$type === 'bpmn:SubProcess') sources.push(parent);
+  if (!incoming.length && parent && isSubProcess(parent)) sources.push(parent);
   // A boundary event follows its host.
   if (bo.$type === 'bpmn:BoundaryEvent' && bo.attachedToRef) sources.push(bo.attachedToRef);
   // A link catch event follows the link throw events of its name on the same level (BPMN 2.0, "Link" event definition).
@@ -211,4 +211,9 @@ function predecessors(bo: ModdleElement): ModdleElement[] {
 function linkName(event: ModdleElement): string | undefined {
   const definition = (event.get?.('eventDefinitions') ?? []).find((each: ModdleElement) => each.$type === 'bpmn:LinkEventDefinition');
   return definition ? String(definition.get('name') ?? '') : undefined;
+}
+
+/** A sub-process of any kind: an ad-hoc one (an AI agent's tools) and a transaction are sub-processes too. */
+function isSubProcess(node: ModdleElement): boolean {
+  return typeof node.$instanceOf === 'function' ? node.$instanceOf('bpmn:SubProcess') as boolean : node.$type === 'bpmn:SubProcess';
 }

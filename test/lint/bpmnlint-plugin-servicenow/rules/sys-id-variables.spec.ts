@@ -29,6 +29,7 @@ describe('lint/bpmnlint-plugin-servicenow - rules/sys-id-variables', () => {
     valid: [
       { name: 'a sys_id variable an earlier task stores', moddleElement: fixture('valid-earlier-task.bpmn'), config },
       { name: 'a sys_id variable a task before a link event pair stores', moddleElement: fixture('valid-link-events.bpmn'), config },
+      { name: 'a sys_id variable a task before the ad-hoc sub-process (an AI agent\'s tools) stores', moddleElement: fixture('valid-ad-hoc-sub-process.bpmn'), config },
       { name: 'a sys_id variable the embedded start form submits', moddleElement: fixture('valid-start-form.bpmn'), config },
       { name: 'a sys_id variable the embedded form of an earlier user task submits', moddleElement: fixture('valid-user-task-form.bpmn'), config },
       { name: 'any variable after a linked start form, whose fields the diagram does not hold', moddleElement: fixture('valid-linked-start-form.bpmn'), config },
