@@ -5,6 +5,7 @@ import type { ElementTemplate, TemplateProperty } from '../template/types';
 import { NO_RECORD_QUERY, sysIdTerm, withFallback, withoutFallback } from './sys-id-query';
 import { isWaitTemplate } from './template-kind';
 import { WAIT_QUERY_PROPERTY_ID } from './wait-template';
+import { feelCommentEnd } from '../feel/comments';
 
 /** The record query property of a wait template. */
 export function recordQueryProperty(template: ElementTemplate): TemplateProperty | undefined {
@@ -27,7 +28,7 @@ export function sysparmQueryEntry(value: string): { expression: string; start: n
   let atKey = true;
   let depth = 0;
   for (let i = open[0].length; i < value.length; i++) {
-    const skipped = skipComment(value, i);
+    const skipped = feelCommentEnd(value, i);
     if (skipped !== i) {
       i = skipped - 1;
       continue;
@@ -61,24 +62,11 @@ function entry(value: string, start: number, end: number): { expression: string;
   return { expression: value.slice(start, end).replace(/(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)+$/, ''), start };
 }
 
-/** The offset after a FEEL comment starting at `i`, or `i` when none does. */
-function skipComment(value: string, i: number): number {
-  if (value.startsWith('//', i)) {
-    const end = value.indexOf('\n', i);
-    return end === -1 ? value.length : end + 1;
-  }
-  if (value.startsWith('/*', i)) {
-    const end = value.indexOf('*/', i + 2);
-    return end === -1 ? value.length : end + 2;
-  }
-  return i;
-}
-
 /** The offset of the first character at or after `i` that is neither a space nor in a comment. */
 function skipSpace(value: string, i: number): number {
   for (;;) {
     while (i < value.length && /\s/.test(value.charAt(i))) i++;
-    const skipped = skipComment(value, i);
+    const skipped = feelCommentEnd(value, i);
     if (skipped === i) return i;
     i = skipped;
   }

@@ -1,3 +1,4 @@
+import { feelCommentEnd } from '../../feel/comments';
 import { parseFeelExpression } from '../../feel/parse';
 
 export interface FeelSyntax {
@@ -70,7 +71,7 @@ function withoutLineBreaksInStrings(expression: string): string {
       i = end + 1;
       continue;
     }
-    const end = found[0] === '//' ? endOf(expression, '\n', at + 2, 0) : found[0] === '/*' ? endOf(expression, '*/', at + 2, 2) : endOf(expression, '`', at + 1, 1);
+    const end = found[0] === '`' ? endOf(expression, '`', at + 1, 1) : feelCommentEnd(expression, at);
     result += expression.slice(at, end);
     i = end;
   }
